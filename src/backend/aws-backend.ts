@@ -1,0 +1,71 @@
+import { CliError } from "../errors/cli-error.js";
+import { methodName, WORKMAIL_OPERATIONS, type WorkMailApi } from "./workmail-api.js";
+
+export interface AwsBackendOptions {
+  readonly region: string | undefined;
+  /** A profile name in ~/.aws/config; the SDK resolves credentials, SSO and retries from it. */
+  readonly awsProfile: string | undefined;
+  readonly endpoint: string | undefined;
+  readonly maxAttempts: number | undefined;
+  /** Static credentials (tests against a served simulator); normally the SDK's own chain. */
+  readonly credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Called with every request as it goes on the wire (--debug). */
+  readonly onRequest?: (line: string) => void;
+}
+
+/**
+ * The real service through @aws-sdk/client-workmail. The SDK is imported here, lazily, by the
+ * backend factory: `--help` and local commands never load it.
+ */
+export async function createAwsBackend(options: AwsBackendOptions): Promise<WorkMailApi> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  const sdk = (await import("@aws-sdk/client-workmail")) as unknown as Record<string, unknown> & typeof import("@aws-sdk/client-workmail");
+  const client = new sdk.WorkMailClient({
+    ...(options.region === undefined ? {} : { region: options.region }),
+    ...(options.awsProfile === undefined ? {} : { profile: options.awsProfile }),
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+    retryMode: "adaptive",
+    ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+  });
+  if (options.onRequest) {
+    const log = options.onRequest;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const req = args.request as { method?: string; hostname?: string; port?: number; path?: string; headers?: Record<string, string> };
+        log(`${req.method ?? "POST"} ${req.hostname ?? ""}${req.port ? ":" + req.port : ""}${req.path ?? "/"} ${req.headers?.["x-amz-target"] ?? context.commandName ?? ""}`);
+        return next(args);
+      },
+      { step: "finalizeRequest", name: "wmctlDebugLog" },
+    );
+  }
+
+  const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const op of WORKMAIL_OPERATIONS) {
+    const Command = sdk[`${op}Command`] as unknown as new (input: unknown) => never;
+    api[methodName(op)] = async (input) => {
+      try {
+        return await client.send(new Command(input));
+      } catch (e) {
+        throw explainSdkError(e);
+      }
+    };
+  }
+  return api as unknown as WorkMailApi;
+}
+
+/** Errors the SDK raises before it reaches the service get a hint an admin can act on. */
+function explainSdkError(e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  if (e.message === "Region is missing") {
+    return new CliError("no AWS region is set", { hint: "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`", cause: e });
+  }
+  if (e.name === "CredentialsProviderError") {
+    return new CliError(`no AWS credentials: ${e.message.split("\n")[0]}`, {
+      exitCode: 4,
+      hint: "set AWS_PROFILE or `wmctl config set awsProfile NAME`; for a served simulator, eval \"$(wmctl local credentials)\"",
+      cause: e,
+    });
+  }
+  return e;
+}

@@ -1,0 +1,93 @@
+import { CommanderError, type Command } from "commander";
+import { ConfigStore } from "../context/config-store.js";
+import { createContext } from "../context/context.js";
+import { configDir, type Env } from "../context/paths.js";
+import { effectiveFormat, resolveSettings, type GlobalFlags } from "../context/settings.js";
+import { UsageError } from "../errors/cli-error.js";
+import { ExitCode } from "../errors/exit-codes.js";
+import { toCliError } from "../errors/to-cli-error.js";
+import { systemIO, type IOStreams } from "../io/iostreams.js";
+import { FieldListError, parseFieldList } from "../output/format.js";
+import { Output } from "../output/output.js";
+import { colorEnabled, createStyle } from "../output/style.js";
+import { createPrompter, type Prompter } from "../prompts/prompter.js";
+import type { AnyCommandSpec } from "./define-command.js";
+import { buildProgram } from "./program.js";
+
+export interface MainDeps {
+  readonly io?: IOStreams;
+  readonly env?: Env;
+  /** Replaces the terminal prompter (tests of interactive flows). */
+  readonly prompter?: Prompter;
+}
+
+/** argv (without node and the script) -> exit code. The only place errors become exit codes. */
+export async function main(argv: readonly string[], deps: MainDeps = {}): Promise<number> {
+  const io = deps.io ?? systemIO();
+  const env = deps.env ?? process.env;
+  const debugRequested = argv.includes("--debug") || /^(1|true|yes|on)$/i.test(env.WMCTL_DEBUG ?? "");
+  const errStyle = createStyle(colorEnabled(io.isStderrTTY, env, argv.includes("--no-color") ? false : undefined));
+  const write = (stream: NodeJS.WritableStream) => (s: string) => void stream.write(s);
+
+  const run = async (spec: AnyCommandSpec, input: Record<string, unknown>, command: Command) => {
+    const flags = command.optsWithGlobals<GlobalFlags>();
+    const config = new ConfigStore(configDir(env));
+    const settings = resolveSettings(flags, env, config);
+    let fields: string[] | undefined;
+    if (settings.fields !== undefined) {
+      try {
+        fields = parseFieldList(settings.fields, spec.output);
+      } catch (e) {
+        if (e instanceof FieldListError) {
+          throw new UsageError(`--fields: ${e.message}`, e.validFields.length ? `valid fields: ${e.validFields.join(", ")}` : undefined);
+        }
+        throw e;
+      }
+    }
+    const format = effectiveFormat(settings, io.isStdoutTTY);
+    const out = new Output(
+      io.stdout,
+      io.stderr,
+      {
+        format,
+        fields,
+        quiet: settings.quiet,
+        style: createStyle(colorEnabled(io.isStdoutTTY, env, settings.colorFlag)),
+        stderrStyle: createStyle(colorEnabled(io.isStderrTTY, env, settings.colorFlag)),
+        width: io.columns,
+        progress: io.isStderrTTY && !settings.quiet && format !== "json" && format !== "ndjson",
+      },
+      spec.output,
+    );
+    await out.prepare();
+    const prompter = deps.prompter ?? createPrompter(io, settings.noInput);
+    const ctx = createContext({ io, env, settings, out, prompter, config });
+    try {
+      await spec.run(ctx, input as never);
+    } finally {
+      await out.end().catch(() => undefined);
+      await ctx.close();
+    }
+  };
+
+  const program = buildProgram(
+    { writeOut: write(io.stdout), writeErr: write(io.stderr), errorColor: (s) => s.replace(/^error:/, errStyle.red("error:")) },
+    run,
+    env,
+  );
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return ExitCode.Ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return ExitCode.Ok;
+      // commander has printed the error (or the help of a group named without a verb).
+      return ExitCode.Usage;
+    }
+    const err = toCliError(e);
+    io.stderr.write(`${errStyle.red("error:")} ${err.message}\n`);
+    if (err.hint !== undefined) io.stderr.write(`${errStyle.dim("hint:")} ${err.hint}\n`);
+    if (debugRequested && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    return err.exitCode;
+  }
+}

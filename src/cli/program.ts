@@ -1,0 +1,184 @@
+import { readFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { COMMANDS } from "../commands/index.js";
+import { parseDuration } from "../time/duration.js";
+import { UsageError } from "../errors/cli-error.js";
+import {
+  flagName,
+  isGroup,
+  type AnyCommandSpec,
+  type AnySpec,
+  type ArgSpec,
+  type OptionSpec,
+} from "./define-command.js";
+import { addGlobalOptions } from "./global-options.js";
+import { HELP_TOPICS } from "./help-topics.js";
+
+/** Runs a parsed command: builds the context and calls the spec's run function. */
+export type Runner = (spec: AnyCommandSpec, input: Record<string, unknown>, command: Command) => Promise<void>;
+
+export interface ProgramIO {
+  writeOut(s: string): void;
+  writeErr(s: string): void;
+  /** Colours commander's own error lines. */
+  errorColor(s: string): string;
+}
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** A fresh commander tree per call (tests build many in one process). */
+export function buildProgram(io: ProgramIO, run: Runner, env: Readonly<Record<string, string | undefined>>): Command {
+  const program = new Command("wmctl");
+  program
+    .description("The administrator CLI for Amazon WorkMail, with an embedded local simulator of the service.")
+    .version(VERSION, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .helpCommand(false)
+    .exitOverride()
+    .showHelpAfterError("(add --help for usage)")
+    .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr, outputError: (s, write) => write(io.errorColor(s)) });
+  addGlobalOptions(program);
+  for (const spec of COMMANDS) attach(program, spec, run, env);
+  attachHelp(program);
+  program.addHelpText(
+    "after",
+    `\nHelp topics: ${Object.keys(HELP_TOPICS).join(", ")}  (wmctl help <topic>)\n` +
+      "Start here: wmctl quickstart    Every command: wmctl <command> --help\n",
+  );
+  return program;
+}
+
+function attach(parent: Command, spec: AnySpec, run: Runner, env: Readonly<Record<string, string | undefined>>): void {
+  const cmd = parent.command(spec.name).description(spec.summary);
+  if (spec.aliases?.length) cmd.aliases([...spec.aliases]);
+  if (spec.description) cmd.addHelpText("after", `\n${spec.description.trim()}\n`);
+  if (isGroup(spec)) {
+    for (const child of spec.commands) attach(cmd, child, run, env);
+    return;
+  }
+  for (const a of (spec.args ?? []) as readonly ArgSpec[]) {
+    const name = `${a.name}${a.variadic ? "..." : ""}`;
+    cmd.argument(a.required === false ? `[${name}]` : `<${name}>`, a.describe);
+  }
+  for (const [key, opt] of Object.entries((spec.options ?? {}) as Record<string, OptionSpec>)) cmd.addOption(toOption(key, opt));
+  if (spec.mutating) cmd.addOption(new Option("--dry-run", "print what would change, change nothing"));
+  if (spec.output) {
+    cmd.addHelpText("after", `\nFields (--fields, -o json): ${spec.output.fields.join(", ")}\n`);
+  }
+  if (spec.examples?.length) cmd.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}\n`);
+  cmd.action(async (...raw: unknown[]) => {
+    const command = raw[raw.length - 1] as Command;
+    const input: Record<string, unknown> = {};
+    ((spec.args ?? []) as readonly ArgSpec[]).forEach((a, i) => {
+      input[a.name] = raw[i];
+    });
+    const local = command.opts<Record<string, unknown>>();
+    for (const [key, opt] of Object.entries((spec.options ?? {}) as Record<string, OptionSpec>)) {
+      input[key] = convert(key, opt, local[key], env);
+    }
+    if (spec.mutating) input.dryRun = local.dryRun === true;
+    await run(spec, input, command);
+  });
+}
+
+function toOption(key: string, opt: OptionSpec): Option {
+  const long = `--${flagName(key)}`;
+  const placeholder = "placeholder" in opt && opt.placeholder ? opt.placeholder : flagName(key);
+  const flags = `${opt.short ? `-${opt.short}, ` : ""}${long}${opt.kind === "boolean" ? "" : opt.kind === "list" ? ` <${placeholder}...>` : ` <${placeholder}>`}`;
+  let describe = opt.describe;
+  if (opt.kind === "enum") describe += ` (${opt.choices.join(", ")})`;
+  if ("default" in opt && opt.default !== undefined) describe += ` (default: ${String(opt.default)})`;
+  if ("required" in opt && opt.required) describe += " (required)";
+  if (opt.env) describe += ` (env ${opt.env})`;
+  const o = new Option(flags, describe);
+  if (opt.kind === "list") {
+    o.argParser((value: string, previous: string[] | undefined) => [
+      ...(previous ?? []),
+      ...value
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== ""),
+    ]);
+  }
+  if (opt.hidden) o.hideHelp();
+  return o;
+}
+
+/** Turns commander's strings into the spec's types, with one-line usage errors. */
+function convert(key: string, opt: OptionSpec, raw: unknown, env: Readonly<Record<string, string | undefined>>): unknown {
+  const flag = `--${flagName(key)}`;
+  let value = raw;
+  if (value === undefined && opt.env !== undefined && env[opt.env] !== undefined && env[opt.env] !== "") value = env[opt.env];
+  if (value === undefined && "default" in opt) value = opt.default;
+  switch (opt.kind) {
+    case "boolean":
+      return value === true || value === "1" || value === "true";
+    case "list":
+      if (typeof value === "string") value = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+      if (opt.required && (value === undefined || (value as string[]).length === 0)) throw new UsageError(`missing required option ${flag}`);
+      return value ?? [];
+    case "string":
+      if (value === undefined) {
+        if (opt.required) throw new UsageError(`missing required option ${flag}`);
+        return undefined;
+      }
+      return String(value);
+    case "enum": {
+      if (value === undefined) {
+        if (opt.required) throw new UsageError(`missing required option ${flag}`, `use one of: ${opt.choices.join(", ")}`);
+        return undefined;
+      }
+      const hit = opt.choices.find((c) => c.toLowerCase() === String(value).toLowerCase());
+      if (hit === undefined) throw new UsageError(`invalid value "${String(value)}" for ${flag}`, `use one of: ${opt.choices.join(", ")}`);
+      return hit;
+    }
+    case "int": {
+      if (value === undefined) {
+        if (opt.required) throw new UsageError(`missing required option ${flag}`);
+        return undefined;
+      }
+      const n = typeof value === "number" ? value : Number(String(value).trim());
+      const range = `${opt.min ?? "any"}..${opt.max ?? "any"}`;
+      if (!Number.isInteger(n) || String(value).trim() === "") throw new UsageError(`${flag} must be a whole number, got "${String(value)}"`);
+      if ((opt.min !== undefined && n < opt.min) || (opt.max !== undefined && n > opt.max)) {
+        throw new UsageError(`${flag} must be within ${range}, got ${n}`);
+      }
+      return n;
+    }
+    case "duration": {
+      if (value === undefined) {
+        if (opt.required) throw new UsageError(`missing required option ${flag}`);
+        return undefined;
+      }
+      try {
+        return typeof value === "number" ? value : parseDuration(String(value));
+      } catch (e) {
+        throw new UsageError(`${flag}: ${(e as Error).message}`);
+      }
+    }
+  }
+}
+
+/** `wmctl help [command...]` and `wmctl help <topic>`. */
+function attachHelp(program: Command): void {
+  program
+    .command("help")
+    .description("show help for a command or a topic (exit-codes, environment, formatting)")
+    .argument("[path...]", "a command path (e.g. user create) or a topic")
+    .action((path: string[], _opts: unknown, command: Command) => {
+      const topic = path.length === 1 ? HELP_TOPICS[path[0] as string] : undefined;
+      if (topic !== undefined) {
+        command.parent?.configureOutput().writeOut?.(topic);
+        return;
+      }
+      let target: Command = program;
+      for (const name of path) {
+        const next = target.commands.find((c) => c.name() === name || c.aliases().includes(name));
+        if (next === undefined) {
+          throw new UsageError(`no command or help topic "${path.join(" ")}"`, `topics: ${Object.keys(HELP_TOPICS).join(", ")}; commands: wmctl --help`);
+        }
+        target = next;
+      }
+      target.outputHelp();
+    });
+}

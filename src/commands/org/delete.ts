@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import { defineCommand } from "../../cli/define-command.js";
+import { orgRecordOutput } from "./view.js";
+
+export const orgDeleteCommand = defineCommand({
+  name: "delete",
+  aliases: ["rm"],
+  summary: "Delete an organization and all its mailboxes (cannot be undone)",
+  examples: ["wmctl org delete acme", "wmctl org delete acme --yes --force", "wmctl org delete acme --keep-directory --dry-run"],
+  args: [{ name: "org", describe: "alias or id" }],
+  options: {
+    force: { kind: "boolean", describe: "Delete even if the organization has enabled users (ForceDelete)" },
+    keepDirectory: { kind: "boolean", describe: "Keep the organization's directory (DeleteDirectory=false)" },
+  },
+  output: orgRecordOutput,
+  mutating: true,
+  async run(ctx, opts) {
+    const org = await ctx.resolveOrg(opts.org);
+    const label = org.alias ?? org.id;
+    if (opts.dryRun) {
+      ctx.out.plan({ action: "DeleteOrganization", target: label, details: { deleteDirectory: !opts.keepDirectory, forceDelete: opts.force } });
+      return;
+    }
+    await ctx.confirm(`Delete organization ${label} (${org.id}) and all its mailbox data? This cannot be undone.`);
+    const api = await ctx.backend();
+    const res = await api.deleteOrganization({
+      OrganizationId: org.id,
+      ClientToken: randomUUID(),
+      DeleteDirectory: !opts.keepDirectory,
+      ...(opts.force ? { ForceDelete: true } : {}),
+    });
+    if (ctx.settings.profile.organizationId === org.id) {
+      await ctx.config.update((file) => {
+        delete file.profiles[ctx.settings.profileName]?.organizationId;
+      });
+      ctx.out.info(`Profile ${ctx.settings.profileName} has no default organization any more`);
+    }
+    ctx.out.status(`Organization ${label} is ${res.State ?? "being deleted"}`);
+    ctx.out.record({ id: res.OrganizationId, alias: org.alias, state: res.State });
+  },
+});

@@ -1,0 +1,13 @@
+import { defineGroup } from "../../cli/define-command.js";
+import { orgCreateCommand } from "./create.js";
+import { orgDeleteCommand } from "./delete.js";
+import { orgDescribeCommand } from "./describe.js";
+import { orgListCommand } from "./list.js";
+import { orgUseCommand } from "./use.js";
+
+export const orgGroup = defineGroup({
+  name: "org",
+  aliases: ["organization"],
+  summary: "Organizations: create, list, describe, delete, pick the default",
+  commands: [orgCreateCommand, orgListCommand, orgDescribeCommand, orgDeleteCommand, orgUseCommand],
+});

@@ -1,0 +1,102 @@
+import type { WorkMailApi } from "../backend/workmail-api.js";
+import { NotFoundError, UsageError } from "../errors/cli-error.js";
+
+export type EntityKind = "USER" | "GROUP" | "RESOURCE";
+
+export interface ResolvedEntity {
+  readonly id: string;
+  readonly type: EntityKind;
+  readonly name: string;
+  readonly email: string | undefined;
+  readonly state: string | undefined;
+}
+
+const NOUN: Record<EntityKind, string> = { USER: "user", GROUP: "group", RESOURCE: "resource" };
+const LIST_CMD: Record<EntityKind, string> = { USER: "wmctl user list", GROUP: "wmctl group list", RESOURCE: "wmctl resource list" };
+
+/**
+ * Everything an admin names is accepted as a name, an email address or an id. This is the one
+ * place that turns such a reference into an entity, for every command and for the operations
+ * whose API takes ids only.
+ */
+export class EntityResolver {
+  private readonly cache = new Map<string, ResolvedEntity>();
+
+  constructor(
+    private readonly api: () => Promise<WorkMailApi>,
+    private readonly org: () => Promise<string>,
+  ) {}
+
+  user(ref: string): Promise<ResolvedEntity> {
+    return this.entity(ref, ["USER"]);
+  }
+  group(ref: string): Promise<ResolvedEntity> {
+    return this.entity(ref, ["GROUP"]);
+  }
+  resource(ref: string): Promise<ResolvedEntity> {
+    return this.entity(ref, ["RESOURCE"]);
+  }
+
+  /** Resolves `ref` to one of `kinds` (all three by default); NotFoundError (exit 5) otherwise. */
+  async entity(ref: string, kinds: readonly EntityKind[] = ["USER", "GROUP", "RESOURCE"]): Promise<ResolvedEntity> {
+    const trimmed = ref.trim();
+    if (trimmed === "") throw new UsageError("an empty name was given where a user, group or resource was expected");
+    const key = `${kinds.join(",")}:${trimmed.toLowerCase()}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const api = await this.api();
+    const orgId = await this.org();
+    let found: ResolvedEntity | undefined;
+    if (trimmed.includes("@")) {
+      const e = await notFoundAsUndefined(api.describeEntity({ OrganizationId: orgId, Email: trimmed }));
+      if (e?.EntityId !== undefined && kinds.includes(e.Type as EntityKind)) {
+        found = await this.describe(api, orgId, e.EntityId, e.Type as EntityKind);
+      }
+    } else {
+      for (const kind of kinds) {
+        found = await this.describe(api, orgId, trimmed, kind);
+        if (found) break;
+      }
+    }
+    if (found === undefined) {
+      const what = kinds.map((k) => NOUN[k]).join(" or ");
+      const hint = kinds.length === 1 ? `see \`${LIST_CMD[kinds[0] as EntityKind]}\`` : "look it up with `wmctl whois`";
+      throw new NotFoundError(`no ${what} "${trimmed}" in organization ${orgId}`, hint);
+    }
+    this.cache.set(key, found);
+    return found;
+  }
+
+  /** Forgets what was resolved (after a command changed names or addresses). */
+  forget(): void {
+    this.cache.clear();
+  }
+
+  private async describe(api: WorkMailApi, orgId: string, ref: string, kind: EntityKind): Promise<ResolvedEntity | undefined> {
+    switch (kind) {
+      case "USER": {
+        const u = await notFoundAsUndefined(api.describeUser({ OrganizationId: orgId, UserId: ref }));
+        return u?.UserId === undefined ? undefined : { id: u.UserId, type: "USER", name: u.Name ?? ref, email: u.Email, state: u.State };
+      }
+      case "GROUP": {
+        const g = await notFoundAsUndefined(api.describeGroup({ OrganizationId: orgId, GroupId: ref }));
+        return g?.GroupId === undefined ? undefined : { id: g.GroupId, type: "GROUP", name: g.Name ?? ref, email: g.Email, state: g.State };
+      }
+      case "RESOURCE": {
+        const r = await notFoundAsUndefined(api.describeResource({ OrganizationId: orgId, ResourceId: ref }));
+        return r?.ResourceId === undefined ? undefined : { id: r.ResourceId, type: "RESOURCE", name: r.Name ?? ref, email: r.Email, state: r.State };
+      }
+    }
+  }
+}
+
+/** EntityNotFoundException (and a reference the API rejects as malformed) means "not this kind". */
+async function notFoundAsUndefined<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    if (name === "EntityNotFoundException" || name === "ValidationException" || name === "UnsupportedOperationException") return undefined;
+    throw e;
+  }
+}

@@ -1,0 +1,79 @@
+import { randomInt } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { UsageError } from "../errors/cli-error.js";
+import { readAll, type IOStreams } from "../io/iostreams.js";
+import type { Prompter } from "../prompts/prompter.js";
+
+export interface PasswordSource {
+  /** --password-stdin */
+  readonly stdin?: boolean;
+  /** --password-file */
+  readonly file?: string | undefined;
+  /** --generate-password */
+  readonly generate?: boolean;
+}
+
+export interface ObtainedPassword {
+  readonly password: string;
+  /** True when wmctl made it up: the command shows it once. */
+  readonly generated: boolean;
+}
+
+/**
+ * Gets a password without it ever being on argv: from stdin, a file, a masked prompt (asked twice)
+ * or generated. Never echoes it.
+ */
+export async function obtainPassword(
+  source: PasswordSource,
+  io: IOStreams,
+  prompter: Prompter,
+  options: { optional?: boolean; warn?: (m: string) => void } = {},
+): Promise<ObtainedPassword | undefined> {
+  const given = [source.stdin === true, source.file !== undefined, source.generate === true].filter(Boolean).length;
+  if (given > 1) throw new UsageError("use only one of --password-stdin, --password-file and --generate-password");
+  if (source.stdin) {
+    if (io.isStdinTTY) throw new UsageError("--password-stdin reads a piped password, but stdin is a terminal", "pipe it: printf '%s' \"$PW\" | wmctl ...");
+    return { password: nonEmpty(stripNewline(await readAll(io.stdin)), "stdin"), generated: false };
+  }
+  if (source.file !== undefined) {
+    let text: string;
+    try {
+      const st = await stat(source.file);
+      if ((st.mode & 0o077) !== 0) options.warn?.(`${source.file} can be read by other users (mode ${(st.mode & 0o777).toString(8)}); chmod 600 it`);
+      text = await readFile(source.file, "utf8");
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`cannot read the password file ${source.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    return { password: nonEmpty(stripNewline(text), source.file), generated: false };
+  }
+  if (source.generate) return { password: generatePassword(), generated: true };
+  if (options.optional) return undefined;
+  const first = await prompter.password("Password", { flag: "--password-stdin, --password-file or --generate-password" });
+  const second = await prompter.password("Repeat password", { flag: "--password-stdin" });
+  if (first !== second) throw new UsageError("the two passwords differ");
+  return { password: nonEmpty(first, "the prompt"), generated: false };
+}
+
+const GROUPS = ["ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "!#%+-=?@^_"];
+
+/** 20 characters from all four ASCII groups: meets the WorkMail password policy. */
+export function generatePassword(length = 20): string {
+  const all = GROUPS.join("");
+  const chars = GROUPS.map((g) => g[randomInt(g.length)] as string);
+  while (chars.length < length) chars.push(all[randomInt(all.length)] as string);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
+  }
+  return chars.join("");
+}
+
+function stripNewline(s: string): string {
+  return s.replace(/\r?\n$/, "");
+}
+
+function nonEmpty(s: string, where: string): string {
+  if (s === "") throw new UsageError(`the password from ${where} is empty`);
+  return s;
+}

@@ -1,0 +1,145 @@
+import { UsageError } from "../errors/cli-error.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "../output/format.js";
+import type { ConfigStore } from "./config-store.js";
+import { configDir, dataDir, type Env } from "./paths.js";
+import { DEFAULT_PROFILE, type Profile } from "./profile.js";
+
+/** The global flags as commander parsed them (all optional). */
+export interface GlobalFlags {
+  profile?: string;
+  backend?: string;
+  region?: string;
+  endpointUrl?: string;
+  org?: string;
+  output?: string;
+  json?: boolean;
+  fields?: string;
+  yes?: boolean;
+  /** commander's `--no-input` sets input=false. */
+  input?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+  /** commander's `--no-color` sets color=false. */
+  color?: boolean;
+}
+
+export type BackendKind = "local" | "aws";
+
+/** Everything a command needs to know about where and how it runs, resolved once. */
+export interface Settings {
+  readonly profileName: string;
+  readonly profile: Profile;
+  readonly backend: BackendKind;
+  readonly region: string | undefined;
+  readonly endpointUrl: string | undefined;
+  readonly awsProfile: string | undefined;
+  /** --org / WMCTL_ORG / the profile's default organization: an alias or an id. */
+  readonly org: string | undefined;
+  /** Undefined when nothing chose a format: a table on a terminal, TSV when piped. */
+  readonly output: OutputFormat | undefined;
+  readonly fields: string | undefined;
+  readonly yes: boolean;
+  readonly noInput: boolean;
+  readonly quiet: boolean;
+  readonly debug: boolean;
+  readonly colorFlag: boolean | undefined;
+  readonly configDir: string;
+  readonly dataDir: string;
+  readonly maxAttempts: number | undefined;
+}
+
+export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: string }> = [
+  { name: "WMCTL_PROFILE", flag: "--profile", describe: "profile to use" },
+  { name: "WMCTL_BACKEND", flag: "--backend", describe: "local or aws" },
+  { name: "WMCTL_REGION", flag: "--region", describe: "AWS region (the local simulator defaults to us-east-1)" },
+  { name: "WMCTL_ENDPOINT_URL", flag: "--endpoint-url", describe: "WorkMail endpoint, e.g. a served simulator; implies the aws backend" },
+  { name: "WMCTL_ORG", flag: "--org", describe: "organization alias or id" },
+  { name: "WMCTL_OUTPUT", flag: "--output", describe: "table, tsv, json, ndjson or csv" },
+  { name: "WMCTL_YES", flag: "--yes", describe: "1 to confirm destructive actions without a prompt" },
+  { name: "WMCTL_NO_INPUT", flag: "--no-input", describe: "1 to never prompt" },
+  { name: "WMCTL_QUIET", flag: "--quiet", describe: "1 to drop status lines" },
+  { name: "WMCTL_DEBUG", flag: "--debug", describe: "1 to show stack traces and wire requests" },
+  { name: "WMCTL_HOME", describe: "one folder for config.json and the local store (default: XDG config and data dirs)" },
+  { name: "WMCTL_MAX_ATTEMPTS", describe: "attempts per AWS call, retries included" },
+  { name: "NO_COLOR", flag: "--no-color", describe: "any value turns colour off" },
+  { name: "AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID ...", describe: "read by the AWS SDK on the aws backend" },
+];
+
+export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore): Settings {
+  const file = store.read();
+  const profileName = flags.profile ?? nonEmpty(env.WMCTL_PROFILE) ?? file.currentProfile ?? DEFAULT_PROFILE;
+  const profile = file.profiles[profileName] ?? {};
+  if (flags.profile !== undefined && file.profiles[profileName] === undefined && profileName !== DEFAULT_PROFILE) {
+    throw new UsageError(`no profile named "${profileName}"`, "list them with `wmctl config profiles`; create one with `wmctl config set --profile NAME KEY VALUE`");
+  }
+
+  const endpointUrl = flags.endpointUrl ?? nonEmpty(env.WMCTL_ENDPOINT_URL) ?? profile.endpointUrl;
+  if (endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(endpointUrl)) {
+    throw new UsageError(`invalid endpoint URL "${endpointUrl}"`, "use http://host:port or https://host");
+  }
+  const explicitBackend = flags.backend ?? nonEmpty(env.WMCTL_BACKEND);
+  if (explicitBackend !== undefined && explicitBackend !== "local" && explicitBackend !== "aws") {
+    throw new UsageError(`invalid backend "${explicitBackend}"`, "use local or aws");
+  }
+  const endpointGiven = flags.endpointUrl !== undefined || nonEmpty(env.WMCTL_ENDPOINT_URL) !== undefined;
+  const backend: BackendKind =
+    (explicitBackend as BackendKind | undefined) ?? (endpointGiven ? "aws" : undefined) ?? profile.backend ?? (profile.endpointUrl ? "aws" : "local");
+
+  const outputRaw = flags.json ? "json" : (flags.output ?? nonEmpty(env.WMCTL_OUTPUT) ?? profile.output);
+  if (flags.json && flags.output !== undefined && flags.output !== "json") {
+    throw new UsageError(`--json conflicts with --output ${flags.output}`);
+  }
+  let output: OutputFormat | undefined;
+  if (outputRaw !== undefined) {
+    const lower = outputRaw.toLowerCase();
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(lower)) {
+      throw new UsageError(`invalid output format "${outputRaw}"`, `use one of: ${OUTPUT_FORMATS.join(", ")}`);
+    }
+    output = lower as OutputFormat;
+  }
+
+  const maxAttemptsRaw = nonEmpty(env.WMCTL_MAX_ATTEMPTS);
+  let maxAttempts = profile.maxAttempts;
+  if (maxAttemptsRaw !== undefined) {
+    const n = Number(maxAttemptsRaw);
+    if (!Number.isInteger(n) || n < 1 || n > 20) throw new UsageError(`WMCTL_MAX_ATTEMPTS must be a whole number from 1 to 20, got "${maxAttemptsRaw}"`);
+    maxAttempts = n;
+  }
+
+  return {
+    profileName,
+    profile,
+    backend,
+    region: flags.region ?? nonEmpty(env.WMCTL_REGION) ?? profile.region ?? (backend === "local" ? "us-east-1" : undefined),
+    endpointUrl,
+    awsProfile: profile.awsProfile,
+    org: flags.org ?? nonEmpty(env.WMCTL_ORG) ?? profile.organizationId,
+    output,
+    fields: flags.fields,
+    yes: flags.yes === true || truthy(env.WMCTL_YES),
+    noInput: flags.input === false || truthy(env.WMCTL_NO_INPUT),
+    quiet: flags.quiet === true || truthy(env.WMCTL_QUIET),
+    debug: flags.debug === true || truthy(env.WMCTL_DEBUG),
+    colorFlag: flags.color === false ? false : undefined,
+    configDir: store.dir,
+    dataDir: profile.dataDir ?? dataDir(env),
+    maxAttempts,
+  };
+}
+
+/** With no format chosen: an aligned table on a terminal, tab-separated rows when piped (gh's rule). */
+export function effectiveFormat(settings: Settings, isStdoutTTY: boolean): OutputFormat {
+  return settings.output ?? (isStdoutTTY ? "table" : "tsv");
+}
+
+export function configDirFor(env: Env): string {
+  return configDir(env);
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s === undefined || s === "" ? undefined : s;
+}
+
+function truthy(s: string | undefined): boolean {
+  return s !== undefined && /^(1|true|yes|on)$/i.test(s);
+}

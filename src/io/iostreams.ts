@@ -1,0 +1,64 @@
+import { PassThrough, type Readable, type Writable } from "node:stream";
+
+/**
+ * The process's streams and what is known about them (gh's pkg/iostreams). Commands never touch
+ * process.stdout directly: they get an IOStreams through the context, so tests can capture output
+ * and pretend to be a terminal.
+ */
+export interface IOStreams {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly isStdinTTY: boolean;
+  readonly isStdoutTTY: boolean;
+  readonly isStderrTTY: boolean;
+  /** Terminal width for tables (80 when unknown). */
+  readonly columns: number;
+}
+
+export function systemIO(): IOStreams {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isStdinTTY: process.stdin.isTTY === true,
+    isStdoutTTY: process.stdout.isTTY === true,
+    isStderrTTY: process.stderr.isTTY === true,
+    columns: process.stdout.columns ?? 80,
+  };
+}
+
+export interface TestIO extends IOStreams {
+  stdoutText(): string;
+  stderrText(): string;
+}
+
+/** In-memory streams for tests; `stdin` text is readable once. */
+export function testIO(options: { stdoutTTY?: boolean; stderrTTY?: boolean; stdinTTY?: boolean; stdin?: string; columns?: number } = {}): TestIO {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  stdout.on("data", (c: Buffer) => out.push(c));
+  stderr.on("data", (c: Buffer) => err.push(c));
+  const stdin = new PassThrough();
+  stdin.end(options.stdin ?? "");
+  return {
+    stdin,
+    stdout,
+    stderr,
+    isStdinTTY: options.stdinTTY ?? false,
+    isStdoutTTY: options.stdoutTTY ?? false,
+    isStderrTTY: options.stderrTTY ?? false,
+    columns: options.columns ?? 120,
+    stdoutText: () => Buffer.concat(out).toString("utf8"),
+    stderrText: () => Buffer.concat(err).toString("utf8"),
+  };
+}
+
+/** Reads a whole stream as UTF-8 text. */
+export async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,3 @@
+export { LocalBackend, type LocalBackendOptions } from "./local-backend.js";
+export { SimulatedServiceError, isSimulatedServiceError } from "./errors.js";
+export { advanceClock, simNow } from "./clock.js";

@@ -1,0 +1,168 @@
+import { randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import type { Sim } from "../sim.js";
+import { fail } from "../errors.js";
+
+export type EntityType = "USER" | "GROUP" | "RESOURCE";
+export type EntityState = "ENABLED" | "DISABLED" | "DELETED";
+
+export interface EntityRow {
+  seq: number;
+  org_id: string;
+  id: string;
+  type: EntityType;
+  name: string;
+  email: string | null;
+  display_name: string | null;
+  state: EntityState;
+  role: string | null;
+  created_at: number;
+  enabled_at: number | null;
+  disabled_at: number | null;
+  mailbox_provisioned_at: number | null;
+  mailbox_deprovisioned_at: number | null;
+  hidden_from_gal: number;
+  password_hash: string | null;
+  password_set_at: number | null;
+  attrs: string;
+}
+
+const KIND: Record<EntityType, string> = { USER: "user", GROUP: "group", RESOURCE: "resource" };
+
+/**
+ * Finds an entity by id, name or email address (any of its addresses), as the service's
+ * EntityIdentifier members accept. Deleted entities are found by id only.
+ */
+export function findEntity(sim: Sim, orgId: string, identifier: string, types?: readonly EntityType[]): EntityRow | undefined {
+  const db = sim.db;
+  let row = db.prepare<[string, string], EntityRow>("SELECT * FROM entities WHERE org_id = ? AND id = ?").get(orgId, identifier);
+  if (row === undefined && identifier.includes("@")) {
+    row = db
+      .prepare<[string, string], EntityRow>(
+        "SELECT e.* FROM addresses a JOIN entities e ON e.org_id = a.org_id AND e.id = a.entity_id WHERE a.org_id = ? AND a.address = lower(?)",
+      )
+      .get(orgId, identifier);
+  }
+  if (row === undefined) {
+    row = db.prepare<[string, string], EntityRow>("SELECT * FROM entities WHERE org_id = ? AND lower(name) = lower(?) AND state <> 'DELETED'").get(orgId, identifier);
+  }
+  if (row !== undefined && types !== undefined && !types.includes(row.type)) return undefined;
+  return row;
+}
+
+/** Like findEntity, but an unknown identifier is the service's EntityNotFoundException. */
+export function requireEntity(sim: Sim, orgId: string, identifier: string, types?: readonly EntityType[]): EntityRow {
+  const row = findEntity(sim, orgId, identifier, types);
+  if (row === undefined) {
+    const what = types?.length === 1 ? KIND[types[0] as EntityType] : "entity";
+    throw fail.entityNotFound(`The ${what} ${identifier} does not exist in organization ${orgId}.`);
+  }
+  return row;
+}
+
+export function entityAttrs<T extends object>(row: EntityRow): Partial<T> {
+  return JSON.parse(row.attrs) as Partial<T>;
+}
+
+/** Directory built-ins and addresses the service keeps for itself. */
+const RESERVED_NAMES = new Set(["administrator", "guest", "krbtgt", "amazonjournaling", "postmaster-daemon"]);
+
+/** Names are unique among the organization's live users, groups and resources. */
+export function checkNameAvailable(sim: Sim, orgId: string, name: string, exceptId?: string): void {
+  if (RESERVED_NAMES.has(name.toLowerCase())) throw fail.reservedName(`The name ${name} is reserved and cannot be used.`);
+  const clash = sim.db
+    .prepare<[string, string], { id: string; type: EntityType }>("SELECT id, type FROM entities WHERE org_id = ? AND lower(name) = lower(?) AND state <> 'DELETED'")
+    .get(orgId, name);
+  if (clash !== undefined && clash.id !== exceptId) {
+    throw fail.nameAvailability(`The name ${name} is already used by a ${KIND[clash.type]} in this organization.`);
+  }
+}
+
+/**
+ * An address an entity may take: its domain is one of the organization's domains (else
+ * MailDomainNotFoundException) and verified (else MailDomainStateException), and no other user,
+ * group or resource has it as a primary address or alias (else EmailAddressInUseException).
+ */
+export function checkAddressAvailable(sim: Sim, orgId: string, address: string, forEntityId?: string): string {
+  const lower = address.toLowerCase();
+  const at = lower.lastIndexOf("@");
+  const local = lower.slice(0, at);
+  const domain = lower.slice(at + 1);
+  const d = sim.db
+    .prepare<[string, string], { ownership_status: string; is_test: number }>("SELECT ownership_status, is_test FROM mail_domains WHERE org_id = ? AND domain = ?")
+    .get(orgId, domain);
+  if (d === undefined) throw fail.mailDomainNotFound(`The domain ${domain} is not a mail domain of organization ${orgId}.`);
+  if (d.ownership_status !== "VERIFIED") throw fail.mailDomainState(`The domain ${domain} is not verified yet.`);
+  if (local === "amazonjournaling") throw fail.reservedName(`${address} is reserved for journaling.`);
+  const owner = sim.db.prepare<[string, string], { entity_id: string }>("SELECT entity_id FROM addresses WHERE org_id = ? AND address = ?").get(orgId, lower);
+  if (owner !== undefined && owner.entity_id !== forEntityId) {
+    throw fail.emailAddressInUse(`The email address ${address} is already in use by another user, group, or resource.`);
+  }
+  return lower;
+}
+
+export function addAddress(sim: Sim, orgId: string, entityId: string, address: string, primary: boolean): void {
+  sim.db
+    .prepare("INSERT INTO addresses (org_id, address, entity_id, is_primary, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(org_id, address) DO UPDATE SET is_primary = excluded.is_primary")
+    .run(orgId, address.toLowerCase(), entityId, primary ? 1 : 0, sim.now.getTime());
+}
+
+export function aliasesOf(sim: Sim, orgId: string, entityId: string): string[] {
+  return sim.db
+    .prepare<[string, string], { address: string }>("SELECT address FROM addresses WHERE org_id = ? AND entity_id = ? AND is_primary = 0 ORDER BY created_at, address")
+    .all(orgId, entityId)
+    .map((r) => r.address);
+}
+
+/**
+ * The WorkMail directory's password policy (guide: "Troubleshooting Amazon WorkMail password
+ * policies"): non-empty, at least 8 and fewer than 64 characters, Basic Latin or Latin-1
+ * Supplement only, and characters from three of five groups (upper, lower, digits, special,
+ * Latin-1 letters).
+ */
+export function passwordProblem(password: string): string | undefined {
+  if (password.length === 0) return "The password must not be empty.";
+  if (password.length < 8) return "The password must be at least 8 characters long.";
+  if (password.length >= 64) return "The password must be shorter than 64 characters.";
+  if (!/^[\u0020-\u00FF]+$/.test(password)) return "The password may only contain Basic Latin and Latin-1 Supplement characters.";
+  const groups = [/[A-Z]/, /[a-z]/, /[0-9]/, /[\u0020-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]/, /[\u00A0-\u00FF]/];
+  const used = groups.filter((g) => g.test(password)).length;
+  if (used < 3) {
+    return "The password must contain characters from three of these groups: uppercase, lowercase, digits, special characters, Latin-1 letters.";
+  }
+  return undefined;
+}
+
+export function checkPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem !== undefined) throw fail.invalidPassword(problem);
+}
+
+// scrypt with a small cost: the simulator only needs to check a password (AutoDiscover), never to
+// resist offline attacks on a developer's machine, and bulk user creation must stay fast.
+const SCRYPT = { N: 1024, r: 8, p: 1 } as const;
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  const hash = scryptSync(password, salt, 32, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${salt.toString("base64")}$${hash.toString("base64")}`;
+}
+
+export function verifyPassword(password: string, stored: string | null): boolean {
+  if (stored === null) return false;
+  const [scheme, n, salt, hash] = stored.split("$");
+  if (scheme !== "scrypt" || n === undefined || salt === undefined || hash === undefined) return false;
+  const expected = Buffer.from(hash, "base64");
+  const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, { ...SCRYPT, N: Number(n) });
+  return timingSafeEqual(expected, actual);
+}
+
+/** Epoch milliseconds (nullable) to a Date for the API. */
+export function date(ms: number | null): Date | undefined {
+  return ms === null ? undefined : new Date(ms);
+}
+
+/** Case-sensitive prefix test, as the console's and the API's filters are. */
+export function hasPrefix(value: string | null, prefix: string | undefined): boolean {
+  if (prefix === undefined || prefix === "") return true;
+  return value !== null && value.startsWith(prefix);
+}

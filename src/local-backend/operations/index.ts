@@ -1,0 +1,17 @@
+import type { SchemaModule } from "../store/database.js";
+import { metaSchema } from "../store/meta.js";
+import type { Handlers } from "./handler.js";
+import { identitySchema } from "./identity-schema.js";
+import { organizationHandlers } from "./organizations.js";
+import { registrationHandlers } from "./registration.js";
+import { userHandlers } from "./users.js";
+
+/** Every API area's operations. An operation missing here is listed as not implemented. */
+export const HANDLERS: Handlers = {
+  ...organizationHandlers,
+  ...userHandlers,
+  ...registrationHandlers,
+};
+
+/** Every area's schema, applied in this order when a store is opened. */
+export const SCHEMAS: readonly SchemaModule[] = [metaSchema, identitySchema];

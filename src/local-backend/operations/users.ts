@@ -1,0 +1,198 @@
+import type { UserRole } from "@aws-sdk/client-workmail";
+import type { Sim } from "../sim.js";
+import { fail } from "../errors.js";
+import { newId } from "../ids.js";
+import { startPage } from "../pagination.js";
+import type { Handlers } from "./handler.js";
+import { requireOrganization } from "./organizations.js";
+import { checkNameAvailable, checkPassword, date, entityAttrs, hashPassword, requireEntity, type EntityRow } from "./entities.js";
+
+/** The user details UpdateUser and DescribeUser carry besides name, email and state. */
+export interface UserAttrs {
+  FirstName: string;
+  LastName: string;
+  Initials: string;
+  Telephone: string;
+  Street: string;
+  JobTitle: string;
+  City: string;
+  Company: string;
+  ZipCode: string;
+  Department: string;
+  Country: string;
+  Office: string;
+  IdentityProviderUserId: string;
+  IdentityProviderIdentityStoreId: string;
+}
+
+const ATTR_KEYS = [
+  "FirstName", "LastName", "Initials", "Telephone", "Street", "JobTitle", "City",
+  "Company", "ZipCode", "Department", "Country", "Office", "IdentityProviderUserId",
+] as const;
+
+/** Roles an administrator may give (SYSTEM_USER and RESOURCE belong to the service). */
+const ASSIGNABLE_ROLES: readonly UserRole[] = ["USER", "REMOTE_USER"];
+
+function checkRole(role: UserRole | undefined): UserRole {
+  const r = role ?? "USER";
+  if (!ASSIGNABLE_ROLES.includes(r)) throw fail.invalidParameter(`The role ${r} cannot be assigned; use USER or REMOTE_USER.`);
+  return r;
+}
+
+function describe(row: EntityRow) {
+  const a = entityAttrs<UserAttrs>(row);
+  return {
+    UserId: row.id,
+    Name: row.name,
+    Email: row.email ?? undefined,
+    DisplayName: row.display_name ?? undefined,
+    State: row.state,
+    UserRole: (row.role ?? "USER") as UserRole,
+    EnabledDate: date(row.enabled_at),
+    DisabledDate: date(row.disabled_at),
+    MailboxProvisionedDate: date(row.mailbox_provisioned_at),
+    MailboxDeprovisionedDate: date(row.mailbox_deprovisioned_at),
+    HiddenFromGlobalAddressList: row.hidden_from_gal === 1,
+    ...Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined && v !== "")),
+  };
+}
+
+export const userHandlers: Handlers = {
+  CreateUser(sim, input) {
+    const org = requireOrganization(sim, input.OrganizationId);
+    const role = checkRole(input.Role);
+    checkNameAvailable(sim, org.id, input.Name);
+    if (input.Password !== undefined) checkPassword(input.Password);
+    const id = newId.user();
+    const now = sim.now.getTime();
+    const attrs: Partial<UserAttrs> = {};
+    if (input.FirstName) attrs.FirstName = input.FirstName;
+    if (input.LastName) attrs.LastName = input.LastName;
+    if (input.IdentityProviderUserId) attrs.IdentityProviderUserId = input.IdentityProviderUserId;
+    sim.db
+      .prepare(
+        `INSERT INTO entities (org_id, id, type, name, display_name, state, role, created_at, hidden_from_gal, password_hash, password_set_at, attrs)
+         VALUES (?, ?, 'USER', ?, ?, 'DISABLED', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        org.id,
+        id,
+        input.Name,
+        input.DisplayName,
+        role,
+        now,
+        input.HiddenFromGlobalAddressList === true ? 1 : 0,
+        input.Password === undefined ? null : hashPassword(input.Password),
+        input.Password === undefined ? null : now,
+        JSON.stringify(attrs),
+      );
+    return { UserId: id };
+  },
+
+  DescribeUser(sim, input) {
+    const org = requireOrganization(sim, input.OrganizationId);
+    return describe(requireEntity(sim, org.id, input.UserId, ["USER"]));
+  },
+
+  ListUsers(sim, input) {
+    const org = requireOrganization(sim, input.OrganizationId);
+    const f = input.Filters ?? {};
+    const pager = startPage("ListUsers", input, { org: org.id, f });
+    const where = ["org_id = ?", "type = 'USER'", "seq > ?"];
+    const params: unknown[] = [org.id, Number(pager.after ?? 0)];
+    const prefix = (column: string, value: string | undefined) => {
+      if (value === undefined || value === "") return;
+      where.push(`substr(${column}, 1, ?) = ?`);
+      params.push(value.length, value);
+    };
+    prefix("name", f.UsernamePrefix);
+    prefix("display_name", f.DisplayNamePrefix);
+    prefix("email", f.PrimaryEmailPrefix);
+    prefix("json_extract(attrs, '$.IdentityProviderUserId')", f.IdentityProviderUserIdPrefix);
+    if (f.State !== undefined) {
+      where.push("state = ?");
+      params.push(f.State);
+    }
+    params.push(pager.limit + 1);
+    const rows = sim.db.prepare<unknown[], EntityRow>(`SELECT * FROM entities WHERE ${where.join(" AND ")} ORDER BY seq LIMIT ?`).all(...params);
+    const page = pager.finish(rows, (r) => r.seq);
+    return {
+      Users: page.items.map((row) => {
+        const a = entityAttrs<UserAttrs>(row);
+        return {
+          Id: row.id,
+          Email: row.email ?? undefined,
+          Name: row.name,
+          DisplayName: row.display_name ?? undefined,
+          State: row.state,
+          UserRole: (row.role ?? "USER") as UserRole,
+          EnabledDate: date(row.enabled_at),
+          DisabledDate: date(row.disabled_at),
+          ...(a.IdentityProviderUserId ? { IdentityProviderUserId: a.IdentityProviderUserId } : {}),
+          ...(a.IdentityProviderIdentityStoreId ? { IdentityProviderIdentityStoreId: a.IdentityProviderIdentityStoreId } : {}),
+        };
+      }),
+      ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }),
+    };
+  },
+
+  UpdateUser(sim, input) {
+    const org = requireOrganization(sim, input.OrganizationId);
+    const row = requireEntity(sim, org.id, input.UserId, ["USER"]);
+    if (row.state === "DELETED") throw fail.entityState(`The user ${row.name} is deleted and cannot be updated.`);
+    const attrs = entityAttrs<UserAttrs>(row);
+    for (const key of ATTR_KEYS) {
+      const v = input[key];
+      if (v === undefined) continue;
+      if (v === "") delete attrs[key];
+      else attrs[key] = v;
+    }
+    let role = row.role;
+    if (input.Role !== undefined) {
+      role = checkRole(input.Role);
+      if (role !== row.role && row.state === "ENABLED") {
+        throw fail.entityState(`The role of ${row.name} can only change while the user is disabled.`);
+      }
+    }
+    sim.db
+      .prepare("UPDATE entities SET display_name = ?, role = ?, hidden_from_gal = ?, attrs = ? WHERE org_id = ? AND id = ?")
+      .run(
+        input.DisplayName !== undefined && input.DisplayName !== "" ? input.DisplayName : row.display_name,
+        role,
+        input.HiddenFromGlobalAddressList === undefined ? row.hidden_from_gal : input.HiddenFromGlobalAddressList ? 1 : 0,
+        JSON.stringify(attrs),
+        org.id,
+        row.id,
+      );
+    return {};
+  },
+
+  DeleteUser(sim, input) {
+    const org = requireOrganization(sim, input.OrganizationId);
+    const row = requireEntity(sim, org.id, input.UserId, ["USER"]);
+    if (row.state === "DELETED") return {};
+    if (row.state !== "DISABLED") {
+      throw fail.entityState(`The user ${row.name} is ${row.state}; disable (deregister) the user before deleting it.`);
+    }
+    markDeleted(sim, org.id, row.id);
+    return {};
+  },
+
+  ResetPassword(sim, input) {
+    const org = requireOrganization(sim, input.OrganizationId);
+    const row = requireEntity(sim, org.id, input.UserId, ["USER"]);
+    if (row.state === "DELETED") throw fail.entityState(`The user ${row.name} is deleted.`);
+    checkPassword(input.Password);
+    sim.db.prepare("UPDATE entities SET password_hash = ?, password_set_at = ? WHERE org_id = ? AND id = ?").run(hashPassword(input.Password), sim.now.getTime(), org.id, row.id);
+    return {};
+  },
+};
+
+/** Deletes an entity for good: its addresses, memberships and delegations go with it. */
+export function markDeleted(sim: Sim, orgId: string, entityId: string): void {
+  const db = sim.db;
+  db.prepare("UPDATE entities SET state = 'DELETED', email = NULL WHERE org_id = ? AND id = ?").run(orgId, entityId);
+  db.prepare("DELETE FROM addresses WHERE org_id = ? AND entity_id = ?").run(orgId, entityId);
+  db.prepare("DELETE FROM group_members WHERE org_id = ? AND (group_id = ? OR member_id = ?)").run(orgId, entityId, entityId);
+  db.prepare("DELETE FROM resource_delegates WHERE org_id = ? AND (resource_id = ? OR entity_id = ?)").run(orgId, entityId, entityId);
+}

@@ -1,0 +1,73 @@
+/** Output formats (DESIGN.md section 3). */
+export const OUTPUT_FORMATS = ["table", "tsv", "json", "ndjson", "csv"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** What a command declares about its data: every field a view has, and the default columns. */
+export interface OutputSpec {
+  readonly fields: readonly string[];
+  readonly columns: readonly string[];
+  /** A list command: an empty result is `[]` in JSON and a header alone in CSV. */
+  readonly list?: boolean;
+}
+
+export type Row = Readonly<Record<string, unknown>>;
+
+/** `enabledDate` -> `ENABLED DATE` (table headers). */
+export function headerLabel(field: string): string {
+  return field
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toUpperCase();
+}
+
+/** `enabledDate` -> `Enabled date` (labels of a single record). */
+export function fieldLabel(field: string): string {
+  const words = field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A cell as plain text: ISO-8601 dates, lists joined with `sep`, objects as JSON, nothing as "". */
+export function cellText(value: unknown, listSeparator = ","): string {
+  if (value === undefined || value === null) return "";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().replace(/\.000Z$/, "Z");
+  if (Array.isArray(value)) return value.map((v) => cellText(v, listSeparator)).join(listSeparator);
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** Dates in JSON views are ISO-8601 strings; undefined members are dropped. */
+export function jsonValue(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Array.isArray(value)) return value.map(jsonValue);
+  if (value !== null && typeof value === "object") {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) o[k] = jsonValue(v);
+    return o;
+  }
+  return value;
+}
+
+/** Checks `--fields` against the view before any API call; returns them in the asked order. */
+export function parseFieldList(raw: string, spec: OutputSpec | undefined): string[] {
+  const asked = raw
+    .split(",")
+    .map((f) => f.trim())
+    .filter((f) => f !== "");
+  if (spec === undefined) throw new FieldListError("this command prints no fields to select", []);
+  if (asked.length === 0) throw new FieldListError("--fields needs at least one field name", spec.fields);
+  const unknown = asked.filter((f) => !spec.fields.includes(f));
+  if (unknown.length > 0) {
+    throw new FieldListError(`unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}`, spec.fields);
+  }
+  return [...new Set(asked)];
+}
+
+export class FieldListError extends Error {
+  constructor(
+    message: string,
+    readonly validFields: readonly string[],
+  ) {
+    super(message);
+    this.name = "FieldListError";
+  }
+}

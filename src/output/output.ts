@@ -1,0 +1,205 @@
+import type { Writable } from "node:stream";
+import { cellText, jsonValue, type OutputFormat, type OutputSpec, type Row } from "./format.js";
+import type { Style } from "./style.js";
+
+export interface OutputConfig {
+  readonly format: OutputFormat;
+  /** --fields, already checked against the spec. */
+  readonly fields: readonly string[] | undefined;
+  readonly quiet: boolean;
+  /** Styles for stdout (tables) and stderr (status lines); each knows whether colour is on. */
+  readonly style: Style;
+  readonly stderrStyle: Style;
+  readonly width: number;
+  /** Progress bars only on a TTY stderr, never in JSON modes or with --quiet. */
+  readonly progress: boolean;
+}
+
+export interface PlannedChange {
+  /** The API operation or step that would run, e.g. `CreateUser`. */
+  readonly action: string;
+  /** What it acts on, as the admin named it. */
+  readonly target: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+type CsvStringify = (records: unknown[][]) => string;
+
+/**
+ * The one output layer. Data goes to stdout in the chosen format; status, warnings and progress go
+ * to stderr. Lists stream: in every format but the TTY table, a row is written as soon as it
+ * arrives (JSON arrays are opened on the first row and closed by `end()`).
+ */
+export class Output {
+  private mode: "none" | "list" | "record" | "plan" = "none";
+  private listCount = 0;
+  private buffered: Row[] = [];
+  private csv: CsvStringify | undefined;
+  private csvHeaderWritten = false;
+  private readonly planned: PlannedChange[] = [];
+
+  constructor(
+    private readonly stdout: Writable,
+    private readonly stderr: Writable,
+    readonly config: OutputConfig,
+    private readonly spec: OutputSpec | undefined,
+  ) {}
+
+  get format(): OutputFormat {
+    return this.config.format;
+  }
+
+  get isJson(): boolean {
+    return this.config.format === "json" || this.config.format === "ndjson";
+  }
+
+  /** How many list rows have been written so far. */
+  get count(): number {
+    return this.listCount;
+  }
+
+  /** Loads what the chosen format needs before the command runs (the CSV writer). */
+  async prepare(): Promise<void> {
+    if (this.config.format === "csv" && this.csv === undefined) {
+      const { stringify } = await import("csv-stringify/sync");
+      this.csv = (records) => stringify(records);
+    }
+  }
+
+  /** One item of a list result. */
+  row(item: object): void {
+    const view = item as Row;
+    this.mode = "list";
+    this.listCount++;
+    switch (this.config.format) {
+      case "table":
+        this.buffered.push(view);
+        return;
+      case "tsv":
+        this.stdout.write(this.columns().map((c) => tsvCell(view[c])).join("\t") + "\n");
+        return;
+      case "csv":
+        this.writeCsv(view);
+        return;
+      case "ndjson":
+        this.stdout.write(JSON.stringify(this.jsonView(view)) + "\n");
+        return;
+      case "json": {
+        const body = indent(JSON.stringify(this.jsonView(view), null, 2));
+        this.stdout.write(this.listCount === 1 ? `[\n${body}` : `,\n${body}`);
+        return;
+      }
+    }
+  }
+
+  /** A single-object result (describe, create ...). */
+  record(item: object): void {
+    const view = item as Row;
+    this.mode = "record";
+    switch (this.config.format) {
+      case "table":
+        this.buffered = [view];
+        return;
+      case "tsv":
+        this.stdout.write(this.columns().map((c) => tsvCell(view[c])).join("\t") + "\n");
+        return;
+      case "csv":
+        this.writeCsv(view);
+        return;
+      case "ndjson":
+        this.stdout.write(JSON.stringify(this.jsonView(view)) + "\n");
+        return;
+      case "json":
+        this.stdout.write(JSON.stringify(this.jsonView(view), null, 2) + "\n");
+        return;
+    }
+  }
+
+  /** What a --dry-run would change. Printed to stdout: it is the command's result. */
+  plan(change: PlannedChange): void {
+    this.mode = "plan";
+    this.planned.push(change);
+    if (this.isJson) return;
+    const details = Object.entries(change.details ?? {})
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => `${k}=${cellText(v)}`)
+      .join(" ");
+    this.stdout.write(`would ${change.action} ${change.target}${details ? "  " + details : ""}\n`);
+  }
+
+  /** Raw text for stdout (zone files, help topics); not subject to formats. */
+  text(s: string): void {
+    this.stdout.write(s.endsWith("\n") || s === "" ? s : s + "\n");
+  }
+
+  /** A status line on stderr (dropped by --quiet). */
+  status(message: string): void {
+    if (this.config.quiet) return;
+    this.stderr.write(`${this.config.stderrStyle.green("✓")} ${message}\n`);
+  }
+
+  /** A neutral note on stderr (dropped by --quiet). */
+  info(message: string): void {
+    if (this.config.quiet) return;
+    this.stderr.write(`${message}\n`);
+  }
+
+  /** A warning on stderr (kept with --quiet). */
+  warn(message: string): void {
+    this.stderr.write(`${this.config.stderrStyle.yellow("!")} ${message}\n`);
+  }
+
+  /** Writes whatever a format holds back until the end (TTY tables, the closing JSON bracket). */
+  async end(): Promise<void> {
+    const fmt = this.config.format;
+    if (this.mode === "plan" && this.isJson) {
+      const actions = this.planned.map((p) => jsonValue({ action: p.action, target: p.target, details: p.details }));
+      if (fmt === "json") this.stdout.write(JSON.stringify({ dryRun: true, changes: actions }, null, 2) + "\n");
+      else for (const a of actions) this.stdout.write(JSON.stringify({ dryRun: true, ...(a as object) }) + "\n");
+      return;
+    }
+    if (fmt === "json" && this.mode === "list") this.stdout.write("\n]\n");
+    if (this.mode === "none" && this.spec?.list === true) {
+      if (fmt === "json") this.stdout.write("[]\n");
+      if (fmt === "csv" && this.csv !== undefined) this.stdout.write(this.csv([[...this.columns()]]));
+    }
+    if (fmt === "table" && this.buffered.length > 0) {
+      const { renderTable, renderRecord } = await import("./table.js");
+      if (this.mode === "record") this.stdout.write(renderRecord(this.buffered[0] ?? {}, this.columns(), this.config.style));
+      else this.stdout.write(renderTable(this.buffered, this.columns(), this.config.style, this.config.width));
+      this.buffered = [];
+    }
+  }
+
+  private columns(): readonly string[] {
+    return this.config.fields ?? this.spec?.columns ?? [];
+  }
+
+  private jsonView(view: Row): unknown {
+    if (this.config.fields === undefined) return jsonValue(view);
+    const picked: Record<string, unknown> = {};
+    for (const f of this.config.fields) picked[f] = view[f] === undefined ? null : view[f];
+    return jsonValue(picked);
+  }
+
+  private writeCsv(view: Row): void {
+    if (this.csv === undefined) throw new Error("Output.prepare() was not called before CSV output");
+    const cols = this.columns();
+    if (!this.csvHeaderWritten) {
+      this.stdout.write(this.csv([[...cols]]));
+      this.csvHeaderWritten = true;
+    }
+    this.stdout.write(this.csv([cols.map((c) => cellText(view[c]))]));
+  }
+}
+
+function tsvCell(value: unknown): string {
+  return cellText(value).replace(/[\t\n\r]/g, " ");
+}
+
+function indent(s: string): string {
+  return s
+    .split("\n")
+    .map((l) => "  " + l)
+    .join("\n");
+}
