@@ -1,4 +1,5 @@
-import { createBackend, type OpenBackend } from "../backend/create-backend.js";
+import { createBackend, requireSimulator, type OpenBackend } from "../backend/create-backend.js";
+import type { SimulatorControl } from "../backend/simulator-control.js";
 import { paginate } from "../backend/paginate.js";
 import type { WorkMailApi } from "../backend/workmail-api.js";
 import { CancelledError, NotFoundError, UsageError } from "../errors/cli-error.js";
@@ -31,6 +32,8 @@ export interface CommandContext {
   readonly config: ConfigStore;
   /** The WorkMail port, built on first use. */
   backend(): Promise<WorkMailApi>;
+  /** Control of the local simulator (clock, state, test mail); a usage error on the aws backend. */
+  simulator(): Promise<SimulatorControl>;
   /** The organization id from --org / WMCTL_ORG / the profile, resolved from an alias if needed. */
   org(): Promise<string>;
   orgRef(): Promise<OrganizationRef>;
@@ -62,10 +65,12 @@ export function createContext(deps: ContextDeps): CommandContext {
   const debug = (line: string) => {
     if (settings.debug) io.stderr.write(`[debug] ${line}\n`);
   };
-  const backend = async () => (await (opened ??= createBackend(settings, debug))).api;
+  const open = () => (opened ??= createBackend(settings, debug));
+  const backend = async () => (await open()).api;
   const ctx: CommandContext = {
     ...deps,
     backend,
+    simulator: async () => requireSimulator(await open()),
     org: async () => (await ctx.orgRef()).id,
     orgRef: () => (orgRef ??= resolveOrganization(backend, settings.org)),
     resolveOrg: (ref) => resolveOrganization(backend, ref),
