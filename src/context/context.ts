@@ -65,7 +65,14 @@ export function createContext(deps: ContextDeps): CommandContext {
   const debug = (line: string) => {
     if (settings.debug) io.stderr.write(`[debug] ${line}\n`);
   };
-  const open = () => (opened ??= createBackend(settings, debug));
+  const open = () => {
+    if (settings.profileMissing) {
+      return Promise.reject(
+        new UsageError(`no profile named "${settings.profileName}"`, "list them with `wmctl config profiles`; create one with `wmctl --profile NAME config set KEY VALUE`"),
+      );
+    }
+    return (opened ??= createBackend(settings, debug));
+  };
   const backend = async () => (await open()).api;
   const ctx: CommandContext = {
     ...deps,

@@ -29,6 +29,8 @@ export type BackendKind = "local" | "aws";
 export interface Settings {
   readonly profileName: string;
   readonly profile: Profile;
+  /** --profile / WMCTL_PROFILE named a profile that does not exist (only `config` may create it). */
+  readonly profileMissing: boolean;
   readonly backend: BackendKind;
   readonly region: string | undefined;
   readonly endpointUrl: string | undefined;
@@ -69,9 +71,8 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
   const file = store.read();
   const profileName = flags.profile ?? nonEmpty(env.WMCTL_PROFILE) ?? file.currentProfile ?? DEFAULT_PROFILE;
   const profile = file.profiles[profileName] ?? {};
-  if (flags.profile !== undefined && file.profiles[profileName] === undefined && profileName !== DEFAULT_PROFILE) {
-    throw new UsageError(`no profile named "${profileName}"`, "list them with `wmctl config profiles`; create one with `wmctl config set --profile NAME KEY VALUE`");
-  }
+  const named = flags.profile ?? nonEmpty(env.WMCTL_PROFILE);
+  const profileMissing = named !== undefined && file.profiles[named] === undefined && named !== DEFAULT_PROFILE;
 
   const endpointUrl = flags.endpointUrl ?? nonEmpty(env.WMCTL_ENDPOINT_URL) ?? profile.endpointUrl;
   if (endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(endpointUrl)) {
@@ -109,6 +110,7 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
   return {
     profileName,
     profile,
+    profileMissing,
     backend,
     region: flags.region ?? nonEmpty(env.WMCTL_REGION) ?? profile.region ?? (backend === "local" ? "us-east-1" : undefined),
     endpointUrl,
