@@ -18,7 +18,7 @@ describe("wmctl config", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, "utf8")).profiles.prod).toEqual({ backend: "aws", awsProfile: "corp-admin", region: "eu-west-1" });
     const list = await cli.ok("--profile prod config list");
-    expect(list.stdout).toBe("backend\taws\nawsProfile\tcorp-admin\nregion\teu-west-1\n");
+    expect(list.stdout).toBe("backend\taws\nregion\teu-west-1\nawsProfile\tcorp-admin\n");
     const profiles = await cli.json<Array<{ name: string; current: boolean; backend: string }>>("config profiles");
     expect(profiles.map((p) => [p.name, p.current, p.backend])).toEqual([
       ["default", true, "local"],
