@@ -36,9 +36,6 @@ export const configSetCommand = defineCommand({
     await ctx.config.update((file) => {
       const profile = (file.profiles[name] ??= {}) as Record<string, unknown>;
       profile[key] = value;
-      if (Object.keys(file.profiles).length === 1 && file.currentProfile !== name && file.profiles[file.currentProfile] === undefined) {
-        file.currentProfile = name;
-      }
     });
     ctx.out.status(`Set ${key} in profile ${name}`);
   },
