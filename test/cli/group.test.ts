@@ -162,6 +162,14 @@ describe("wmctl group members", () => {
     ]);
   });
 
+  it("follows the service's pages: all of a 130-member group is listed, in order", async () => {
+    const names = Array.from({ length: 130 }, (_, i) => `u${String(i).padStart(3, "0")}`);
+    await seedUsers(cli.home, names, { enabled: false });
+    await cli.ok(["group", "add-member", "backend", ...names]);
+    const listed = (await cli.ok("group members backend --fields name")).stdout.trimEnd().split("\n");
+    expect(listed).toEqual(["bob", ...names]);
+  });
+
   it("keeps disabled members and shows their state", async () => {
     await cli.ok("group disable backend");
     expect((await cli.ok("group members eng --fields name,state")).stdout).toBe("alice\tENABLED\nbackend\tDISABLED\n");
