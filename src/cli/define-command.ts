@@ -26,6 +26,13 @@ export interface IntOption extends OptionBase {
 }
 export interface BooleanOption extends OptionBase {
   readonly kind: "boolean";
+  /**
+   * Also accept `--no-<flag>`: the value is true, false, or undefined when neither was given
+   * (for settings a command only changes when asked, e.g. `--auto-accept` / `--no-auto-accept`).
+   */
+  readonly negatable?: boolean;
+  /** Help for `--no-<flag>` (default: derived from `describe`). */
+  readonly negatedDescribe?: string;
 }
 export interface EnumOption<C extends string = string> extends OptionBase {
   readonly kind: "enum";
@@ -73,7 +80,11 @@ type ValueOf<S extends OptionSpec> = S extends { kind: "string" }
             ? number
             : never;
 
-type AlwaysSet<S extends OptionSpec> = S extends { kind: "boolean" } | { kind: "list" } | { required: true } | { default: unknown } ? true : false;
+type AlwaysSet<S extends OptionSpec> = S extends { kind: "boolean"; negatable: true }
+  ? false
+  : S extends { kind: "boolean" } | { kind: "list" } | { required: true } | { default: unknown }
+    ? true
+    : false;
 
 export type InferOptions<O extends OptionsSpec> = {
   -readonly [K in keyof O as AlwaysSet<O[K]> extends true ? K : never]: ValueOf<O[K]>;

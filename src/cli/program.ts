@@ -60,7 +60,14 @@ function attach(parent: Command, spec: AnySpec, run: Runner, env: Readonly<Recor
     const name = `${a.name}${a.variadic ? "..." : ""}`;
     cmd.argument(a.required === false ? `[${name}]` : `<${name}>`, a.describe);
   }
-  for (const [key, opt] of Object.entries((spec.options ?? {}) as Record<string, OptionSpec>)) cmd.addOption(toOption(key, opt));
+  for (const [key, opt] of Object.entries((spec.options ?? {}) as Record<string, OptionSpec>)) {
+    cmd.addOption(toOption(key, opt));
+    if (opt.kind === "boolean" && opt.negatable) {
+      const negated = new Option(`--no-${flagName(key)}`, opt.negatedDescribe ?? negatedDescription(opt.describe));
+      if (opt.hidden) negated.hideHelp();
+      cmd.addOption(negated);
+    }
+  }
   if (spec.mutating) cmd.addOption(new Option("--dry-run", "print what would change, change nothing"));
   if (spec.output) {
     cmd.addHelpText("after", `\nFields (--fields, -o json): ${spec.output.fields.join(", ")}\n`);
@@ -104,6 +111,11 @@ function toOption(key: string, opt: OptionSpec): Option {
   return o;
 }
 
+/** "Accept requests automatically" -> "Do not: accept requests automatically". */
+function negatedDescription(describe: string): string {
+  return `Do not: ${describe.charAt(0).toLowerCase()}${describe.slice(1)}`;
+}
+
 /** Turns commander's strings into the spec's types, with one-line usage errors. */
 function convert(key: string, opt: OptionSpec, raw: unknown, env: Readonly<Record<string, string | undefined>>): unknown {
   const flag = `--${flagName(key)}`;
@@ -112,6 +124,8 @@ function convert(key: string, opt: OptionSpec, raw: unknown, env: Readonly<Recor
   if (value === undefined && "default" in opt) value = opt.default;
   switch (opt.kind) {
     case "boolean":
+      if (opt.negatable && value === undefined) return undefined;
+      if (opt.negatable && (value === false || value === "0" || value === "false")) return false;
       return value === true || value === "1" || value === "true";
     case "list":
       if (typeof value === "string") value = value.split(",").map((s) => s.trim()).filter((s) => s !== "");

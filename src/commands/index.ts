@@ -1,7 +1,9 @@
 import type { AnySpec } from "../cli/define-command.js";
 import { configGroup } from "./config/index.js";
+import { groupGroup } from "./group/index.js";
 import { localGroup } from "./local/index.js";
 import { orgGroup } from "./org/index.js";
+import { resourceGroup } from "./resource/index.js";
 
 /** The command tree: one entry per noun (each noun's index.ts lists its verbs). */
-export const COMMANDS: readonly AnySpec[] = [orgGroup, configGroup, localGroup];
+export const COMMANDS: readonly AnySpec[] = [orgGroup, groupGroup, resourceGroup, configGroup, localGroup];

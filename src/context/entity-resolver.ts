@@ -11,6 +11,9 @@ export interface ResolvedEntity {
   readonly state: string | undefined;
 }
 
+/** The model's EntityIdentifier pattern: what DescribeUser/Group/Resource accept as a reference. */
+const ENTITY_IDENTIFIER = /^[a-zA-Z0-9._%+@-]{1,256}$/;
+
 const NOUN: Record<EntityKind, string> = { USER: "user", GROUP: "group", RESOURCE: "resource" };
 const LIST_CMD: Record<EntityKind, string> = { USER: "wmctl user list", GROUP: "wmctl group list", RESOURCE: "wmctl resource list" };
 
@@ -47,16 +50,21 @@ export class EntityResolver {
     const api = await this.api();
     const orgId = await this.org();
     let found: ResolvedEntity | undefined;
-    if (trimmed.includes("@")) {
+    if (trimmed.includes("@") && kinds.length > 1) {
       const e = await notFoundAsUndefined(api.describeEntity({ OrganizationId: orgId, Email: trimmed }));
       if (e?.EntityId !== undefined && kinds.includes(e.Type as EntityKind)) {
         found = await this.describe(api, orgId, e.EntityId, e.Type as EntityKind);
       }
-    } else {
-      for (const kind of kinds) {
-        found = await this.describe(api, orgId, trimmed, kind);
-        if (found) break;
-      }
+    }
+    // DescribeUser, DescribeGroup and DescribeResource take an id, a name or an email address.
+    for (const kind of kinds) {
+      if (found) break;
+      found = await this.describe(api, orgId, trimmed, kind);
+    }
+    // Group names may hold characters an entity identifier cannot (spaces, Latin-1 letters):
+    // such a group is found by listing with its name as prefix.
+    if (found === undefined && kinds.includes("GROUP") && !ENTITY_IDENTIFIER.test(trimmed)) {
+      found = await this.groupByListing(api, orgId, trimmed);
     }
     if (found === undefined) {
       const what = kinds.map((k) => NOUN[k]).join(" or ");
@@ -70,6 +78,17 @@ export class EntityResolver {
   /** Forgets what was resolved (after a command changed names or addresses). */
   forget(): void {
     this.cache.clear();
+  }
+
+  private async groupByListing(api: WorkMailApi, orgId: string, name: string): Promise<ResolvedEntity | undefined> {
+    let token: string | undefined;
+    do {
+      const page = await api.listGroups({ OrganizationId: orgId, Filters: { NamePrefix: name }, ...(token ? { NextToken: token } : {}) });
+      const hit = page.Groups?.find((g) => g.Name === name && g.State !== "DELETED");
+      if (hit?.Id !== undefined) return { id: hit.Id, type: "GROUP", name, email: hit.Email, state: hit.State };
+      token = page.NextToken === "" ? undefined : page.NextToken;
+    } while (token !== undefined);
+    return undefined;
   }
 
   private async describe(api: WorkMailApi, orgId: string, ref: string, kind: EntityKind): Promise<ResolvedEntity | undefined> {

@@ -44,6 +44,7 @@ const CONFLICT = new Set([
   "DirectoryInUseException",
   "ConflictException",
   "HostedZoneAlreadyExists",
+  "InvalidConfigurationException",
 ]);
 
 const AUTH = new Set([

@@ -37,6 +37,7 @@ export class Output {
   private csv: CsvStringify | undefined;
   private csvHeaderWritten = false;
   private readonly planned: PlannedChange[] = [];
+  private columnOverride: readonly string[] | undefined;
 
   constructor(
     private readonly stdout: Writable,
@@ -64,6 +65,14 @@ export class Output {
       const { stringify } = await import("csv-stringify/sync");
       this.csv = (records) => stringify(records);
     }
+  }
+
+  /**
+   * Default columns for this run instead of the spec's (a mode of the command shows more, e.g.
+   * `group members --recursive`); --fields still wins. Call before the first row.
+   */
+  useColumns(columns: readonly string[]): void {
+    this.columnOverride = columns;
   }
 
   /** One item of a list result. */
@@ -172,7 +181,7 @@ export class Output {
   }
 
   private columns(): readonly string[] {
-    return this.config.fields ?? this.spec?.columns ?? [];
+    return this.config.fields ?? this.columnOverride ?? this.spec?.columns ?? [];
   }
 
   private jsonView(view: Row): unknown {

@@ -5,12 +5,16 @@ import { identitySchema } from "./identity-schema.js";
 import { organizationHandlers } from "./organizations.js";
 import { registrationHandlers } from "./registration.js";
 import { userHandlers } from "./users.js";
+import { groupHandlers } from "./groups.js";
+import { resourceHandlers } from "./resources.js";
 
 /** Every API area's operations. An operation missing here is listed as not implemented. */
 export const HANDLERS: Handlers = {
   ...organizationHandlers,
   ...userHandlers,
   ...registrationHandlers,
+  ...groupHandlers,
+  ...resourceHandlers,
 };
 
 /** Every area's schema, applied in this order when a store is opened. */

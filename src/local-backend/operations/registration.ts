@@ -2,10 +2,16 @@ import { fail } from "../errors.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
 import { addAddress, checkAddressAvailable, requireEntity } from "./entities.js";
+import { checkResourcesAllowed } from "./resources.js";
 
 /**
  * Enabling and disabling users, groups and resources (RegisterToWorkMail /
  * DeregisterFromWorkMail) and changing their primary address.
+ *
+ * Users (role USER) and resources get a mailbox (a resource's is its booking calendar); groups
+ * and remote users never do ("Groups don't have their own mailboxes"), so their mailbox dates stay
+ * empty. Disabling keeps an entity's addresses (they stay taken until it is deleted) and its group
+ * memberships and delegations. Resources cannot be enabled in interoperability mode.
  */
 export const registrationHandlers: Handlers = {
   RegisterToWorkMail(sim, input) {
@@ -13,6 +19,7 @@ export const registrationHandlers: Handlers = {
     const row = requireEntity(sim, org.id, input.EntityId);
     if (row.state === "DELETED") throw fail.entityState(`The ${row.type.toLowerCase()} ${row.name} is deleted and cannot be registered.`);
     const email = input.Email.toLowerCase();
+    if (row.type === "RESOURCE" && row.state !== "ENABLED") checkResourcesAllowed(org, "enabled");
     if (row.state === "ENABLED") {
       if (row.email === email) return {};
       throw fail.entityAlreadyRegistered(`The ${row.type.toLowerCase()} ${row.name} is already registered with ${row.email ?? "another address"}.`);

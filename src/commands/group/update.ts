@@ -1,0 +1,47 @@
+import { defineCommand } from "../../cli/define-command.js";
+import { UsageError } from "../../errors/cli-error.js";
+import { withHints } from "../../errors/with-hint.js";
+import { shellQuote } from "../../output/shell-quote.js";
+import { groupRecordOutput, groupView } from "./view.js";
+
+export const groupUpdateCommand = defineCommand({
+  name: "update",
+  summary: "Change a group's primary address or its visibility in the global address list",
+  description: "The old primary address stays as an alias when --email changes it.",
+  examples: ["wmctl group update sales --email sales@example.com", "wmctl group update auditors --hidden", "wmctl group update auditors --no-hidden"],
+  args: [{ name: "group", describe: "name, email or id" }],
+  options: {
+    email: { kind: "string", placeholder: "address", describe: "New primary address (UpdatePrimaryEmailAddress; the group must be enabled)" },
+    hidden: {
+      kind: "boolean",
+      negatable: true,
+      describe: "Hide the group from the global address list",
+      negatedDescribe: "Show the group in the global address list",
+    },
+  },
+  output: groupRecordOutput,
+  mutating: true,
+  async run(ctx, opts) {
+    if (opts.email === undefined && opts.hidden === undefined) throw new UsageError("nothing to update", "pass --email, --hidden or --no-hidden");
+    const api = await ctx.backend();
+    const org = await ctx.org();
+    const g = await ctx.resolve.group(opts.group);
+    if (opts.dryRun) {
+      if (opts.hidden !== undefined) ctx.out.plan({ action: "UpdateGroup", target: g.name, details: { hidden: opts.hidden } });
+      if (opts.email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: g.name, details: { email: opts.email } });
+      return;
+    }
+    if (opts.hidden !== undefined) {
+      await api.updateGroup({ OrganizationId: org, GroupId: g.id, HiddenFromGlobalAddressList: opts.hidden });
+      ctx.out.status(`Group ${g.name} is ${opts.hidden ? "hidden from" : "shown in"} the global address list`);
+    }
+    if (opts.email !== undefined) {
+      await withHints(api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: g.id, Email: opts.email }), {
+        EntityStateException: `enable the group first: wmctl group enable ${shellQuote(g.name)} --email ${opts.email}`,
+        EmailAddressInUseException: `see who has it: wmctl whois ${opts.email}`,
+      });
+      ctx.out.status(`Primary address of group ${g.name} is now ${opts.email.toLowerCase()}`);
+    }
+    ctx.out.record(groupView(await api.describeGroup({ OrganizationId: org, GroupId: g.id })));
+  },
+});

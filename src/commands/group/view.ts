@@ -1,0 +1,70 @@
+import type { DescribeGroupResponse, Group, GroupIdentifier, Member } from "@aws-sdk/client-workmail";
+import type { OutputSpec } from "../../output/format.js";
+
+/** A group as wmctl prints it (`-o json` keys). */
+export interface GroupView {
+  id: string | undefined;
+  name: string | undefined;
+  email: string | undefined;
+  state: string | undefined;
+  enabledDate: Date | undefined;
+  disabledDate: Date | undefined;
+  hiddenFromGlobalAddressList?: boolean | undefined;
+}
+
+export const GROUP_FIELDS = ["id", "name", "email", "state", "enabledDate", "disabledDate", "hiddenFromGlobalAddressList"] as const;
+
+export const groupListOutput: OutputSpec = { fields: GROUP_FIELDS, columns: ["name", "email", "state", "id"], list: true };
+export const groupRecordOutput: OutputSpec = { fields: GROUP_FIELDS, columns: GROUP_FIELDS };
+
+export function groupView(g: DescribeGroupResponse): GroupView {
+  return {
+    id: g.GroupId,
+    name: g.Name,
+    email: g.Email,
+    state: g.State,
+    enabledDate: g.EnabledDate,
+    disabledDate: g.DisabledDate,
+    hiddenFromGlobalAddressList: g.HiddenFromGlobalAddressList,
+  };
+}
+
+export function groupSummaryView(g: Group): GroupView {
+  return { id: g.Id, name: g.Name, email: g.Email, state: g.State, enabledDate: g.EnabledDate, disabledDate: g.DisabledDate };
+}
+
+export function groupIdentifierView(g: GroupIdentifier): GroupView {
+  return { id: g.GroupId, name: g.GroupName, email: undefined, state: undefined, enabledDate: undefined, disabledDate: undefined };
+}
+
+/** A member of a group; `via` and `depth` say where a nested member comes from (--recursive). */
+export interface MemberView {
+  id: string | undefined;
+  name: string | undefined;
+  type: string | undefined;
+  state: string | undefined;
+  enabledDate: Date | undefined;
+  disabledDate: Date | undefined;
+  via: string;
+  depth: number;
+}
+
+export const MEMBER_FIELDS = ["id", "name", "type", "state", "enabledDate", "disabledDate", "via", "depth"] as const;
+export const memberListOutput: OutputSpec = { fields: MEMBER_FIELDS, columns: ["name", "type", "state", "id"], list: true };
+export const RECURSIVE_MEMBER_COLUMNS = ["name", "type", "state", "via"] as const;
+
+/** Groups on a membership path, as printed in `via`: "all-staff > engineering". */
+export const PATH_SEPARATOR = " > ";
+
+export function memberView(m: Member, path: readonly string[]): MemberView {
+  return {
+    id: m.Id,
+    name: m.Name,
+    type: m.Type,
+    state: m.State,
+    enabledDate: m.EnabledDate,
+    disabledDate: m.DisabledDate,
+    via: path.join(PATH_SEPARATOR),
+    depth: path.length,
+  };
+}

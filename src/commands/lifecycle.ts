@@ -1,0 +1,100 @@
+import type { CommandContext } from "../context/context.js";
+import { defaultEmail } from "../context/default-email.js";
+import type { ResolvedEntity } from "../context/entity-resolver.js";
+import { ConflictError } from "../errors/cli-error.js";
+import { withHints } from "../errors/with-hint.js";
+import { shellQuote } from "../output/shell-quote.js";
+
+/**
+ * Enable, disable and delete for groups and resources (RegisterToWorkMail,
+ * DeregisterFromWorkMail, Delete*): the same steps, the same messages, for both nouns.
+ */
+export type LifecycleKind = "GROUP" | "RESOURCE";
+
+const NOUN: Record<LifecycleKind, string> = { GROUP: "group", RESOURCE: "resource" };
+
+function lookup(ctx: CommandContext, kind: LifecycleKind, ref: string): Promise<ResolvedEntity> {
+  return kind === "GROUP" ? ctx.resolve.group(ref) : ctx.resolve.resource(ref);
+}
+
+/** Enables an entity with `email` (default: its last address, else <name>@<default domain>). */
+export async function enableEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, email: string | undefined, dryRun: boolean): Promise<ResolvedEntity> {
+  const noun = NOUN[kind];
+  const api = await ctx.backend();
+  const org = await ctx.org();
+  const e = await lookup(ctx, kind, ref);
+  if (e.state === "DELETED") throw new ConflictError(`${noun} ${e.name} is deleted and cannot be enabled`, `create it again: wmctl ${noun} create ${shellQuote(e.name)}`);
+  const address = email ?? e.email ?? (await defaultEmail(api, org, e.name));
+  if (e.state === "ENABLED" && (email === undefined || email.toLowerCase() === e.email?.toLowerCase())) {
+    ctx.out.info(`${capitalize(noun)} ${e.name} is already enabled as ${e.email ?? "?"}`);
+    return e;
+  }
+  if (dryRun) {
+    ctx.out.plan({ action: "RegisterToWorkMail", target: e.name, details: { email: address } });
+    return e;
+  }
+  await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: e.id, Email: address }), {
+    EntityAlreadyRegisteredException: `change its primary address instead: wmctl ${noun} update ${shellQuote(e.name)} --email ${address}`,
+    EmailAddressInUseException: `pick another address with --email, or see who has it: wmctl whois ${address}`,
+    MailDomainNotFoundException: "pass --email with one of the organization's domains",
+    MailDomainStateException: "verify the domain first, or pass --email with a verified domain",
+    UnsupportedOperationException: "resources cannot be enabled while the organization is in interoperability mode",
+  });
+  ctx.out.status(`Enabled ${noun} ${e.name} as ${address.toLowerCase()}`);
+  return e;
+}
+
+export async function disableEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, dryRun: boolean): Promise<ResolvedEntity> {
+  const noun = NOUN[kind];
+  const api = await ctx.backend();
+  const org = await ctx.org();
+  const e = await lookup(ctx, kind, ref);
+  if (e.state === "DELETED") throw new ConflictError(`${noun} ${e.name} is deleted`);
+  if (e.state === "DISABLED") {
+    ctx.out.info(`${capitalize(noun)} ${e.name} is already disabled`);
+    return e;
+  }
+  if (dryRun) {
+    ctx.out.plan({ action: "DeregisterFromWorkMail", target: e.name });
+    return e;
+  }
+  await api.deregisterFromWorkMail({ OrganizationId: org, EntityId: e.id });
+  ctx.out.status(`Disabled ${noun} ${e.name}${kind === "RESOURCE" ? " (it can be enabled again within 30 days)" : ""}`);
+  return e;
+}
+
+/** Deletes for good, after confirmation; an enabled entity is disabled first. */
+export async function deleteEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, dryRun: boolean): Promise<ResolvedEntity & { deleted: boolean }> {
+  const noun = NOUN[kind];
+  const api = await ctx.backend();
+  const org = await ctx.org();
+  const e = await lookup(ctx, kind, ref);
+  if (e.state === "DELETED") {
+    ctx.out.info(`${capitalize(noun)} ${e.name} is already deleted`);
+    return { ...e, deleted: false };
+  }
+  const enabled = e.state === "ENABLED";
+  if (dryRun) {
+    if (enabled) ctx.out.plan({ action: "DeregisterFromWorkMail", target: e.name });
+    ctx.out.plan({ action: kind === "GROUP" ? "DeleteGroup" : "DeleteResource", target: e.name, details: { id: e.id } });
+    return { ...e, deleted: false };
+  }
+  await ctx.confirm(
+    enabled
+      ? `${capitalize(noun)} ${e.name} is enabled (${e.email ?? "no address"}). Disable it and delete it for good?`
+      : `Delete ${noun} ${e.name} for good?`,
+  );
+  if (enabled) {
+    await api.deregisterFromWorkMail({ OrganizationId: org, EntityId: e.id });
+    ctx.out.status(`Disabled ${noun} ${e.name}`);
+  }
+  const hints = { EntityStateException: `disable it first: wmctl ${noun} disable ${shellQuote(e.name)}` };
+  if (kind === "GROUP") await withHints(api.deleteGroup({ OrganizationId: org, GroupId: e.id }), hints);
+  else await withHints(api.deleteResource({ OrganizationId: org, ResourceId: e.id }), hints);
+  ctx.out.status(`Deleted ${noun} ${e.name}`);
+  return { ...e, deleted: true };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

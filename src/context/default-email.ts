@@ -1,0 +1,29 @@
+import type { WorkMailApi } from "../backend/workmail-api.js";
+import { UsageError } from "../errors/cli-error.js";
+
+/**
+ * The local part wmctl proposes for an entity's address: the name in lower case, spaces as
+ * hyphens, accents dropped, and only the characters an address may hold ("Sales Team" ->
+ * "sales-team"). Undefined when nothing usable is left.
+ */
+export function localPartFrom(name: string): string | undefined {
+  const local = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, "-")
+    .replace(/[^a-z0-9._%+-]/g, "")
+    .replace(/^\.+|\.+$/g, "")
+    .slice(0, 64);
+  return local === "" ? undefined : local;
+}
+
+/** `<local part of name>@<the organization's default mail domain>`, as the console proposes. */
+export async function defaultEmail(api: WorkMailApi, orgId: string, name: string, flag = "--email"): Promise<string> {
+  const local = localPartFrom(name);
+  if (local === undefined) throw new UsageError(`cannot make an email address from the name "${name}"`, `pass ${flag} ADDRESS`);
+  const org = await api.describeOrganization({ OrganizationId: orgId });
+  if (org.DefaultMailDomain === undefined) throw new UsageError(`organization ${orgId} has no default mail domain`, `pass ${flag} ADDRESS`);
+  return `${local}@${org.DefaultMailDomain}`;
+}
