@@ -59,6 +59,23 @@ export function requireEntity(sim: Sim, orgId: string, identifier: string, types
   return row;
 }
 
+/**
+ * For the members the model types as WorkMailIdentifier (CreateAlias, DeleteAlias, ListAliases,
+ * ResetPassword ...): the service takes the entity's id there, not a name or an address.
+ */
+export function requireEntityById(sim: Sim, orgId: string, id: string, types?: readonly EntityType[]): EntityRow {
+  const row = sim.db.prepare<[string, string], EntityRow>("SELECT * FROM entities WHERE org_id = ? AND id = ?").get(orgId, id);
+  if (row === undefined || (types !== undefined && !types.includes(row.type))) {
+    const what = types?.length === 1 ? KIND[types[0] as EntityType] : "entity";
+    throw fail.entityNotFound(`The ${what} ${id} does not exist in organization ${orgId}.`);
+  }
+  return row;
+}
+
+export function kindOf(row: EntityRow): string {
+  return KIND[row.type];
+}
+
 export function entityAttrs<T extends object>(row: EntityRow): Partial<T> {
   return JSON.parse(row.attrs) as Partial<T>;
 }

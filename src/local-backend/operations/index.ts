@@ -1,5 +1,6 @@
 import type { SchemaModule } from "../store/database.js";
 import { metaSchema } from "../store/meta.js";
+import { aliasHandlers } from "./aliases.js";
 import type { Handlers } from "./handler.js";
 import { identitySchema } from "./identity-schema.js";
 import { organizationHandlers } from "./organizations.js";
@@ -11,6 +12,7 @@ export const HANDLERS: Handlers = {
   ...organizationHandlers,
   ...userHandlers,
   ...registrationHandlers,
+  ...aliasHandlers,
 };
 
 /** Every area's schema, applied in this order when a store is opened. */

@@ -5,7 +5,7 @@ import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { checkNameAvailable, checkPassword, date, entityAttrs, hashPassword, requireEntity, type EntityRow } from "./entities.js";
+import { checkNameAvailable, checkPassword, date, entityAttrs, hashPassword, requireEntity, requireEntityById, type EntityRow } from "./entities.js";
 
 /** The user details UpdateUser and DescribeUser carry besides name, email and state. */
 export interface UserAttrs {
@@ -97,6 +97,11 @@ export const userHandlers: Handlers = {
   ListUsers(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const f = input.Filters ?? {};
+    const used = Object.entries(f).filter(([, v]) => v !== undefined && v !== "").map(([k]) => k);
+    if (used.length > 1) {
+      // Model: "You can only use one filter per request."
+      throw fail.invalidParameter(`Only one filter can be used per request; got ${used.join(", ")}.`);
+    }
     const pager = startPage("ListUsers", input, { org: org.id, f });
     const where = ["org_id = ?", "type = 'USER'", "seq > ?"];
     const params: unknown[] = [org.id, Number(pager.after ?? 0)];
@@ -147,20 +152,29 @@ export const userHandlers: Handlers = {
       if (v === "") delete attrs[key];
       else attrs[key] = v;
     }
-    let role = row.role;
-    if (input.Role !== undefined) {
-      role = checkRole(input.Role);
-      if (role !== row.role && row.state === "ENABLED") {
-        throw fail.entityState(`The role of ${row.name} can only change while the user is disabled.`);
+    const role = input.Role === undefined ? (row.role ?? "USER") : checkRole(input.Role);
+    let provisioned = row.mailbox_provisioned_at;
+    let deprovisioned = row.mailbox_deprovisioned_at;
+    if (role !== row.role && row.state === "ENABLED") {
+      // An enabled USER has a mailbox, an enabled REMOTE_USER has none (guide: concepts).
+      const now = sim.now.getTime();
+      if (role === "REMOTE_USER") deprovisioned = now;
+      else {
+        provisioned = now;
+        deprovisioned = null;
       }
     }
     sim.db
-      .prepare("UPDATE entities SET display_name = ?, role = ?, hidden_from_gal = ?, attrs = ? WHERE org_id = ? AND id = ?")
+      .prepare(
+        "UPDATE entities SET display_name = ?, role = ?, hidden_from_gal = ?, attrs = ?, mailbox_provisioned_at = ?, mailbox_deprovisioned_at = ? WHERE org_id = ? AND id = ?",
+      )
       .run(
         input.DisplayName !== undefined && input.DisplayName !== "" ? input.DisplayName : row.display_name,
         role,
         input.HiddenFromGlobalAddressList === undefined ? row.hidden_from_gal : input.HiddenFromGlobalAddressList ? 1 : 0,
         JSON.stringify(attrs),
+        provisioned,
+        deprovisioned,
         org.id,
         row.id,
       );
@@ -180,8 +194,9 @@ export const userHandlers: Handlers = {
 
   ResetPassword(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
-    const row = requireEntity(sim, org.id, input.UserId, ["USER"]);
-    if (row.state === "DELETED") throw fail.entityState(`The user ${row.name} is deleted.`);
+    // UserId is a WorkMailIdentifier here: the user's id, not a name or an address.
+    const row = requireEntityById(sim, org.id, input.UserId, ["USER"]);
+    if (row.state === "DELETED") throw fail.entityState(`The user ${row.name} is deleted; its password cannot be reset.`);
     checkPassword(input.Password);
     sim.db.prepare("UPDATE entities SET password_hash = ?, password_set_at = ? WHERE org_id = ? AND id = ?").run(hashPassword(input.Password), sim.now.getTime(), org.id, row.id);
     return {};
