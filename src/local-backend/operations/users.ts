@@ -5,7 +5,7 @@ import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { checkNameAvailable, checkPassword, date, entityAttrs, hashPassword, requireEntity, requireEntityById, type EntityRow } from "./entities.js";
+import { checkNameAvailable, checkPassword, date, entityAttrs, hashPasswordAsync, requireEntity, requireEntityById, type EntityRow } from "./entities.js";
 
 /** The user details UpdateUser and DescribeUser carry besides name, email and state. */
 export interface UserAttrs {
@@ -58,35 +58,38 @@ function describe(row: EntityRow) {
 }
 
 export const userHandlers: Handlers = {
-  CreateUser(sim, input) {
-    const org = requireOrganization(sim, input.OrganizationId);
-    const role = checkRole(input.Role);
-    checkNameAvailable(sim, org.id, input.Name);
-    if (input.Password !== undefined) checkPassword(input.Password);
-    const id = newId.user();
-    const now = sim.now.getTime();
-    const attrs: Partial<UserAttrs> = {};
-    if (input.FirstName) attrs.FirstName = input.FirstName;
-    if (input.LastName) attrs.LastName = input.LastName;
-    if (input.IdentityProviderUserId) attrs.IdentityProviderUserId = input.IdentityProviderUserId;
-    sim.db
-      .prepare(
-        `INSERT INTO entities (org_id, id, type, name, display_name, state, role, created_at, hidden_from_gal, password_hash, password_set_at, attrs)
-         VALUES (?, ?, 'USER', ?, ?, 'DISABLED', ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        org.id,
-        id,
-        input.Name,
-        input.DisplayName,
-        role,
-        now,
-        input.HiddenFromGlobalAddressList === true ? 1 : 0,
-        input.Password === undefined ? null : hashPassword(input.Password),
-        input.Password === undefined ? null : now,
-        JSON.stringify(attrs),
-      );
-    return { UserId: id };
+  // Async: the password is hashed on the thread pool between two transactions, so the store's write
+  // lock is never held while scrypt runs (several processes create users at once).
+  CreateUser: {
+    async: async (ctx, input) => {
+      const check = (sim: Sim) => {
+        const org = requireOrganization(sim, input.OrganizationId);
+        const role = checkRole(input.Role);
+        checkNameAvailable(sim, org.id, input.Name);
+        return { org, role };
+      };
+      ctx.tx((sim) => {
+        check(sim);
+        if (input.Password !== undefined) checkPassword(input.Password);
+      });
+      const hash = input.Password === undefined ? null : await hashPasswordAsync(input.Password);
+      return ctx.tx((sim) => {
+        const { org, role } = check(sim); // again: another process may have taken the name meanwhile
+        const id = newId.user();
+        const now = sim.now.getTime();
+        const attrs: Partial<UserAttrs> = {};
+        if (input.FirstName) attrs.FirstName = input.FirstName;
+        if (input.LastName) attrs.LastName = input.LastName;
+        if (input.IdentityProviderUserId) attrs.IdentityProviderUserId = input.IdentityProviderUserId;
+        sim.db
+          .prepare(
+            `INSERT INTO entities (org_id, id, type, name, display_name, state, role, created_at, hidden_from_gal, password_hash, password_set_at, attrs)
+             VALUES (?, ?, 'USER', ?, ?, 'DISABLED', ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(org.id, id, input.Name, input.DisplayName, role, now, input.HiddenFromGlobalAddressList === true ? 1 : 0, hash, hash === null ? null : now, JSON.stringify(attrs));
+        return { UserId: id };
+      });
+    },
   },
 
   DescribeUser(sim, input) {
@@ -192,14 +195,26 @@ export const userHandlers: Handlers = {
     return {};
   },
 
-  ResetPassword(sim, input) {
-    const org = requireOrganization(sim, input.OrganizationId);
-    // UserId is a WorkMailIdentifier here: the user's id, not a name or an address.
-    const row = requireEntityById(sim, org.id, input.UserId, ["USER"]);
-    if (row.state === "DELETED") throw fail.entityState(`The user ${row.name} is deleted; its password cannot be reset.`);
-    checkPassword(input.Password);
-    sim.db.prepare("UPDATE entities SET password_hash = ?, password_set_at = ? WHERE org_id = ? AND id = ?").run(hashPassword(input.Password), sim.now.getTime(), org.id, row.id);
-    return {};
+  ResetPassword: {
+    async: async (ctx, input) => {
+      const check = (sim: Sim) => {
+        const org = requireOrganization(sim, input.OrganizationId);
+        // UserId is a WorkMailIdentifier here: the user's id, not a name or an address.
+        const row = requireEntityById(sim, org.id, input.UserId, ["USER"]);
+        if (row.state === "DELETED") throw fail.entityState(`The user ${row.name} is deleted; its password cannot be reset.`);
+        return { org, row };
+      };
+      ctx.tx((sim) => {
+        check(sim);
+        checkPassword(input.Password);
+      });
+      const hash = await hashPasswordAsync(input.Password);
+      return ctx.tx((sim) => {
+        const { org, row } = check(sim);
+        sim.db.prepare("UPDATE entities SET password_hash = ?, password_set_at = ? WHERE org_id = ? AND id = ?").run(hash, sim.now.getTime(), org.id, row.id);
+        return {};
+      });
+    },
   },
 };
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WorkMailApi } from "../../../src/backend/workmail-api.js";
 import { LocalBackend } from "../../../src/local-backend/index.js";
+import { verifyPassword } from "../../../src/local-backend/operations/entities.js";
 
 let dir: string;
 let sim: LocalBackend & WorkMailApi;
@@ -49,6 +50,16 @@ describe("CreateUser", () => {
     expect(d.Email).toBeUndefined();
     await sim.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: "Bob@ACME.awsapps.com" });
     expect((await sim.describeUser({ OrganizationId: org, UserId: "bob@acme.awsapps.com" })).Email).toBe("bob@acme.awsapps.com");
+  });
+
+  it("stores only a salted hash of the password, which ResetPassword replaces", async () => {
+    const id = await user("bob");
+    const stored = () => sim.tx((s) => s.db.prepare<[string], { password_hash: string }>("SELECT password_hash FROM entities WHERE id = ?").get(id)?.password_hash ?? null);
+    expect(stored()).toMatch(/^scrypt\$/);
+    expect(verifyPassword(PW, stored())).toBe(true);
+    await sim.resetPassword({ OrganizationId: org, UserId: id, Password: "N3w-password" });
+    expect(verifyPassword(PW, stored())).toBe(false);
+    expect(verifyPassword("N3w-password", stored())).toBe(true);
   });
 
   it("refuses a password outside the policy with InvalidPasswordException", async () => {
