@@ -166,7 +166,15 @@ async function addressToEnable(api: WorkMailApi, orgId: string, name: string, em
 function reportDifferences(
   ctx: CommandContext,
   u: DescribeUserResponse,
-  o: { displayName?: string | undefined; firstName?: string | undefined; lastName?: string | undefined; role: string; hidden: boolean; email?: string | undefined },
+  o: {
+    displayName?: string | undefined;
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+    role: string;
+    hidden: boolean;
+    disabled: boolean;
+    email?: string | undefined;
+  },
   passwordGiven: boolean,
 ): void {
   const name = u.Name ?? "";
@@ -180,6 +188,7 @@ function reportDifferences(
   if (o.email !== undefined && u.State === "ENABLED" && u.Email !== undefined && !sameAddress(o.email, u.Email)) {
     ctx.out.warn(`user ${name} is already enabled as ${u.Email}: not changed (use \`wmctl user update ${name} --email ${o.email}\`)`);
   }
+  if (o.disabled && u.State === "ENABLED") ctx.out.warn(`user ${name} is enabled: left enabled (use \`wmctl user disable ${name}\`)`);
   if (passwordGiven) ctx.out.warn(`user ${name} exists: its password was not changed (use \`wmctl user reset-password ${name}\`)`);
 }
 
