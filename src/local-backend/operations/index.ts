@@ -1,5 +1,6 @@
 import type { SchemaModule } from "../store/database.js";
 import { metaSchema } from "../store/meta.js";
+import { aliasHandlers } from "./aliases.js";
 import type { Handlers } from "./handler.js";
 import { identitySchema } from "./identity-schema.js";
 import { organizationHandlers } from "./organizations.js";
@@ -13,6 +14,7 @@ export const HANDLERS: Handlers = {
   ...organizationHandlers,
   ...userHandlers,
   ...registrationHandlers,
+  ...aliasHandlers,
   ...groupHandlers,
   ...resourceHandlers,
 };

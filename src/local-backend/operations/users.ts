@@ -5,7 +5,7 @@ import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { checkNameAvailable, checkPassword, date, entityAttrs, hashPassword, requireEntity, type EntityRow } from "./entities.js";
+import { checkNameAvailable, checkPassword, date, entityAttrs, hashPasswordAsync, requireEntity, requireEntityById, type EntityRow } from "./entities.js";
 
 /** The user details UpdateUser and DescribeUser carry besides name, email and state. */
 export interface UserAttrs {
@@ -58,35 +58,38 @@ function describe(row: EntityRow) {
 }
 
 export const userHandlers: Handlers = {
-  CreateUser(sim, input) {
-    const org = requireOrganization(sim, input.OrganizationId);
-    const role = checkRole(input.Role);
-    checkNameAvailable(sim, org.id, input.Name);
-    if (input.Password !== undefined) checkPassword(input.Password);
-    const id = newId.user();
-    const now = sim.now.getTime();
-    const attrs: Partial<UserAttrs> = {};
-    if (input.FirstName) attrs.FirstName = input.FirstName;
-    if (input.LastName) attrs.LastName = input.LastName;
-    if (input.IdentityProviderUserId) attrs.IdentityProviderUserId = input.IdentityProviderUserId;
-    sim.db
-      .prepare(
-        `INSERT INTO entities (org_id, id, type, name, display_name, state, role, created_at, hidden_from_gal, password_hash, password_set_at, attrs)
-         VALUES (?, ?, 'USER', ?, ?, 'DISABLED', ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        org.id,
-        id,
-        input.Name,
-        input.DisplayName,
-        role,
-        now,
-        input.HiddenFromGlobalAddressList === true ? 1 : 0,
-        input.Password === undefined ? null : hashPassword(input.Password),
-        input.Password === undefined ? null : now,
-        JSON.stringify(attrs),
-      );
-    return { UserId: id };
+  // Async: the password is hashed on the thread pool between two transactions, so the store's write
+  // lock is never held while scrypt runs (several processes create users at once).
+  CreateUser: {
+    async: async (ctx, input) => {
+      const check = (sim: Sim) => {
+        const org = requireOrganization(sim, input.OrganizationId);
+        const role = checkRole(input.Role);
+        checkNameAvailable(sim, org.id, input.Name);
+        return { org, role };
+      };
+      ctx.tx((sim) => {
+        check(sim);
+        if (input.Password !== undefined) checkPassword(input.Password);
+      });
+      const hash = input.Password === undefined ? null : await hashPasswordAsync(input.Password);
+      return ctx.tx((sim) => {
+        const { org, role } = check(sim); // again: another process may have taken the name meanwhile
+        const id = newId.user();
+        const now = sim.now.getTime();
+        const attrs: Partial<UserAttrs> = {};
+        if (input.FirstName) attrs.FirstName = input.FirstName;
+        if (input.LastName) attrs.LastName = input.LastName;
+        if (input.IdentityProviderUserId) attrs.IdentityProviderUserId = input.IdentityProviderUserId;
+        sim.db
+          .prepare(
+            `INSERT INTO entities (org_id, id, type, name, display_name, state, role, created_at, hidden_from_gal, password_hash, password_set_at, attrs)
+             VALUES (?, ?, 'USER', ?, ?, 'DISABLED', ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(org.id, id, input.Name, input.DisplayName, role, now, input.HiddenFromGlobalAddressList === true ? 1 : 0, hash, hash === null ? null : now, JSON.stringify(attrs));
+        return { UserId: id };
+      });
+    },
   },
 
   DescribeUser(sim, input) {
@@ -97,6 +100,11 @@ export const userHandlers: Handlers = {
   ListUsers(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const f = input.Filters ?? {};
+    const used = Object.entries(f).filter(([, v]) => v !== undefined && v !== "").map(([k]) => k);
+    if (used.length > 1) {
+      // Model: "You can only use one filter per request."
+      throw fail.invalidParameter(`Only one filter can be used per request; got ${used.join(", ")}.`);
+    }
     const pager = startPage("ListUsers", input, { org: org.id, f });
     const where = ["org_id = ?", "type = 'USER'", "seq > ?"];
     const params: unknown[] = [org.id, Number(pager.after ?? 0)];
@@ -147,20 +155,29 @@ export const userHandlers: Handlers = {
       if (v === "") delete attrs[key];
       else attrs[key] = v;
     }
-    let role = row.role;
-    if (input.Role !== undefined) {
-      role = checkRole(input.Role);
-      if (role !== row.role && row.state === "ENABLED") {
-        throw fail.entityState(`The role of ${row.name} can only change while the user is disabled.`);
+    const role = input.Role === undefined ? (row.role ?? "USER") : checkRole(input.Role);
+    let provisioned = row.mailbox_provisioned_at;
+    let deprovisioned = row.mailbox_deprovisioned_at;
+    if (role !== row.role && row.state === "ENABLED") {
+      // An enabled USER has a mailbox, an enabled REMOTE_USER has none (guide: concepts).
+      const now = sim.now.getTime();
+      if (role === "REMOTE_USER") deprovisioned = now;
+      else {
+        provisioned = now;
+        deprovisioned = null;
       }
     }
     sim.db
-      .prepare("UPDATE entities SET display_name = ?, role = ?, hidden_from_gal = ?, attrs = ? WHERE org_id = ? AND id = ?")
+      .prepare(
+        "UPDATE entities SET display_name = ?, role = ?, hidden_from_gal = ?, attrs = ?, mailbox_provisioned_at = ?, mailbox_deprovisioned_at = ? WHERE org_id = ? AND id = ?",
+      )
       .run(
         input.DisplayName !== undefined && input.DisplayName !== "" ? input.DisplayName : row.display_name,
         role,
         input.HiddenFromGlobalAddressList === undefined ? row.hidden_from_gal : input.HiddenFromGlobalAddressList ? 1 : 0,
         JSON.stringify(attrs),
+        provisioned,
+        deprovisioned,
         org.id,
         row.id,
       );
@@ -178,13 +195,26 @@ export const userHandlers: Handlers = {
     return {};
   },
 
-  ResetPassword(sim, input) {
-    const org = requireOrganization(sim, input.OrganizationId);
-    const row = requireEntity(sim, org.id, input.UserId, ["USER"]);
-    if (row.state === "DELETED") throw fail.entityState(`The user ${row.name} is deleted.`);
-    checkPassword(input.Password);
-    sim.db.prepare("UPDATE entities SET password_hash = ?, password_set_at = ? WHERE org_id = ? AND id = ?").run(hashPassword(input.Password), sim.now.getTime(), org.id, row.id);
-    return {};
+  ResetPassword: {
+    async: async (ctx, input) => {
+      const check = (sim: Sim) => {
+        const org = requireOrganization(sim, input.OrganizationId);
+        // UserId is a WorkMailIdentifier here: the user's id, not a name or an address.
+        const row = requireEntityById(sim, org.id, input.UserId, ["USER"]);
+        if (row.state === "DELETED") throw fail.entityState(`The user ${row.name} is deleted; its password cannot be reset.`);
+        return { org, row };
+      };
+      ctx.tx((sim) => {
+        check(sim);
+        checkPassword(input.Password);
+      });
+      const hash = await hashPasswordAsync(input.Password);
+      return ctx.tx((sim) => {
+        const { org, row } = check(sim);
+        sim.db.prepare("UPDATE entities SET password_hash = ?, password_set_at = ? WHERE org_id = ? AND id = ?").run(hash, sim.now.getTime(), org.id, row.id);
+        return {};
+      });
+    },
   },
 };
 

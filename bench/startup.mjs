@@ -1,0 +1,33 @@
+// Startup cost: `wmctl --help` and `wmctl user list` (20 users, local store) against `node -e 0`,
+// interleaved in the same run; medians of N runs (default 21: node bench/startup.mjs --runs 21).
+import { ROOT, BIN, arg, median, openSimulator, requireBuild, tempHome, timed } from "./common.mjs";
+
+requireBuild();
+const runs = arg("runs", 21);
+const home = tempHome("startup");
+const sim = await openSimulator(home);
+const { OrganizationId } = await sim.createOrganization({ Alias: "bench" });
+for (let i = 0; i < 20; i++) {
+  const { UserId } = await sim.createUser({ OrganizationId, Name: `user${i}`, DisplayName: `User ${i}` });
+  await sim.registerToWorkMail({ OrganizationId, EntityId: UserId, Email: `user${i}@bench.awsapps.com` });
+}
+sim.close();
+
+const env = { WMCTL_HOME: home, WMCTL_ORG: "bench" };
+const cases = {
+  "node -e 0": ["-e", "0"],
+  "wmctl --help": [BIN, "--help"],
+  "wmctl user list": [BIN, "user", "list"],
+};
+const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (const args of Object.values(cases)) timed(process.execPath, args, env); // warm the file cache
+for (let i = 0; i < runs; i++) {
+  for (const [name, args] of Object.entries(cases)) times[name].push(timed(process.execPath, args, env));
+}
+const base = median(times["node -e 0"]);
+console.log(`startup, ${runs} runs each, interleaved (node ${process.version}, ${ROOT})`);
+for (const [name, t] of Object.entries(times)) {
+  const m = median(t);
+  const extra = name === "node -e 0" ? "" : `  (+${(m - base).toFixed(0)} ms over node -e 0)`;
+  console.log(`  ${name.padEnd(16)} median ${m.toFixed(1).padStart(6)} ms   min ${Math.min(...t).toFixed(1).padStart(6)} ms${extra}`);
+}

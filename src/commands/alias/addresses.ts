@@ -1,0 +1,33 @@
+import { collect, paginate } from "../../backend/paginate.js";
+import type { WorkMailApi } from "../../backend/workmail-api.js";
+import { UsageError } from "../../errors/cli-error.js";
+
+/** Every alias of an entity (ListAliases takes the entity's id). */
+export function aliasesOf(api: WorkMailApi, orgId: string, entityId: string): Promise<string[]> {
+  return collect(paginate((t) => api.listAliases({ OrganizationId: orgId, EntityId: entityId, NextToken: t }), "Aliases"));
+}
+
+/** The organization's default mail domain (where `name@` addresses go when none is given). */
+export async function defaultDomain(api: WorkMailApi, orgId: string): Promise<string> {
+  const org = await api.describeOrganization({ OrganizationId: orgId });
+  if (org.DefaultMailDomain === undefined || org.DefaultMailDomain === "") {
+    throw new UsageError(`organization ${org.Alias ?? orgId} has no default mail domain`, "pass a full address with --email");
+  }
+  return org.DefaultMailDomain;
+}
+
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf("@") + 1);
+}
+
+/**
+ * An address as the admin typed it: a full address, or a local part that gets `domain`
+ * (`bobby` -> `bobby@example.com`). Addresses are case-insensitive; wmctl shows them lower-case.
+ */
+export function qualifyAddress(typed: string, domain: string | undefined): string {
+  const t = typed.trim();
+  if (t === "") throw new UsageError("an empty email address was given");
+  if (t.includes("@")) return t.toLowerCase();
+  if (domain === undefined) throw new UsageError(`"${t}" is not a full email address`, "write it as local@domain");
+  return `${t}@${domain}`.toLowerCase();
+}

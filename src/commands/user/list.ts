@@ -1,0 +1,49 @@
+import type { ListUsersFilters, User } from "@aws-sdk/client-workmail";
+import { paginate } from "../../backend/paginate.js";
+import { defineCommand } from "../../cli/define-command.js";
+import { userListOutput, userSummaryView } from "./view.js";
+
+export const userListCommand = defineCommand({
+  name: "list",
+  aliases: ["ls"],
+  summary: "List users in an organization",
+  description:
+    "Streams every user, page by page. Prefix filters are case-sensitive, as in the console. The API takes\n" +
+    "one filter per request: wmctl sends the first of --prefix, --email-prefix, --display-name-prefix and\n" +
+    "--state to the service and applies the others itself. Deleted users are left out unless --state\n" +
+    "DELETED or --all is given.",
+  examples: [
+    "wmctl user list",
+    "wmctl user list --state ENABLED --prefix j",
+    "wmctl user list --email-prefix sales -o json | jq -r '.[].email'",
+    "wmctl user list -o ndjson --fields id,name,email",
+  ],
+  options: {
+    state: { kind: "enum", choices: ["ENABLED", "DISABLED", "DELETED"], describe: "Only users in this state" },
+    prefix: { kind: "string", placeholder: "text", describe: "Only users whose name starts with this" },
+    displayNamePrefix: { kind: "string", placeholder: "text", describe: "Only users whose display name starts with this" },
+    emailPrefix: { kind: "string", placeholder: "text", describe: "Only users whose primary email address starts with this" },
+    all: { kind: "boolean", describe: "Include deleted users" },
+  },
+  output: userListOutput,
+  async run(ctx, opts) {
+    const api = await ctx.backend();
+    const orgId = await ctx.org();
+    const local: Array<(u: User) => boolean> = [];
+    let server: ListUsersFilters | undefined;
+    const filter = (key: keyof ListUsersFilters, value: string | undefined, test: (u: User) => boolean) => {
+      if (value === undefined || value === "") return;
+      if (server === undefined) server = { [key]: value };
+      else local.push(test);
+    };
+    filter("UsernamePrefix", opts.prefix, (u) => (u.Name ?? "").startsWith(opts.prefix ?? ""));
+    filter("PrimaryEmailPrefix", opts.emailPrefix, (u) => (u.Email ?? "").startsWith(opts.emailPrefix ?? ""));
+    filter("DisplayNamePrefix", opts.displayNamePrefix, (u) => (u.DisplayName ?? "").startsWith(opts.displayNamePrefix ?? ""));
+    filter("State", opts.state, (u) => u.State === opts.state);
+    if (opts.state === undefined && !opts.all) local.push((u) => u.State !== "DELETED");
+    const pages = paginate((t) => api.listUsers({ OrganizationId: orgId, NextToken: t, ...(server === undefined ? {} : { Filters: server }) }), "Users");
+    for await (const u of pages) {
+      if (local.every((keep) => keep(u))) ctx.out.row(userSummaryView(u));
+    }
+  },
+});
