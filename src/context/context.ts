@@ -39,6 +39,8 @@ export interface CommandContext {
   orgRef(): Promise<OrganizationRef>;
   /** An organization named on the command line (alias or id), whatever --org says. */
   resolveOrg(ref: string): Promise<OrganizationRef>;
+  /** Makes `org()` and name resolution act on this organization for the rest of the command. */
+  selectOrg(ref: OrganizationRef): void;
   /** Names, emails and ids of users, groups and resources. */
   readonly resolve: EntityResolver;
   /** Asks before a destructive step; --yes skips it; without a terminal it needs --yes. */
@@ -81,6 +83,10 @@ export function createContext(deps: ContextDeps): CommandContext {
     org: async () => (await ctx.orgRef()).id,
     orgRef: () => (orgRef ??= resolveOrganization(backend, settings.org)),
     resolveOrg: (ref) => resolveOrganization(backend, ref),
+    selectOrg(ref) {
+      orgRef = Promise.resolve(ref);
+      ctx.resolve.forget();
+    },
     resolve: new EntityResolver(backend, () => ctx.org()),
     async confirm(question) {
       if (settings.yes) return;
