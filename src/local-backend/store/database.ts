@@ -33,7 +33,31 @@ export function openDatabase(file: string, modules: readonly SchemaModule[]): Db
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   migrate(db, modules);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Every operation prepares the same few statements; compiling them once per connection keeps
+ * bulk work (1,000 CreateUser calls a second) cheap. A statement that is being iterated is busy,
+ * so `.iterate()` callers must prepare their own (`db.prepareUncached`); modes set with
+ * pluck/raw/expand are reset each time a cached statement is handed out.
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  Object.defineProperty(db, "prepareUncached", { value: prepare });
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt === undefined) {
+      stmt = prepare(sql);
+      cache.set(sql, stmt);
+    } else if (stmt.reader) {
+      // A previous caller may have switched the shared statement to pluck/raw/expand mode.
+      stmt.pluck(false).expand(false).raw(false);
+    }
+    return stmt;
+  }) as Db["prepare"];
 }
 
 function migrate(db: Db, modules: readonly SchemaModule[]): void {
