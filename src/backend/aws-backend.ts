@@ -54,6 +54,37 @@ export async function createAwsBackend(options: AwsBackendOptions): Promise<Work
   return api as unknown as WorkMailApi;
 }
 
+/**
+ * The credentials and region the SDK would sign with for these options (the SDK's own chain:
+ * env, profile, SSO ...), for wmctl's signed calls to a served simulator's admin path.
+ */
+export async function resolveAwsIdentity(
+  options: Pick<AwsBackendOptions, "region" | "awsProfile" | "credentials">,
+): Promise<{ credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; region: string }> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  const sdk = await import("@aws-sdk/client-workmail");
+  const client = new sdk.WorkMailClient({
+    ...(options.region === undefined ? {} : { region: options.region }),
+    ...(options.awsProfile === undefined ? {} : { profile: options.awsProfile }),
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+  });
+  try {
+    const [identity, region] = await Promise.all([client.config.credentials(), client.config.region()]);
+    return {
+      credentials: {
+        accessKeyId: identity.accessKeyId,
+        secretAccessKey: identity.secretAccessKey,
+        ...(identity.sessionToken ? { sessionToken: identity.sessionToken } : {}),
+      },
+      region,
+    };
+  } catch (e) {
+    throw explainSdkError(e);
+  } finally {
+    client.destroy();
+  }
+}
+
 /** Errors the SDK raises before it reaches the service get a hint an admin can act on. */
 function explainSdkError(e: unknown): unknown {
   if (!(e instanceof Error)) return e;
