@@ -47,7 +47,7 @@ export async function createAwsBackend(options: AwsBackendOptions): Promise<Work
       try {
         return await client.send(new Command(input));
       } catch (e) {
-        throw explainSdkError(e);
+        throw explainSdkError(e, options.endpoint);
       }
     };
   }
@@ -86,8 +86,12 @@ export async function resolveAwsIdentity(
 }
 
 /** Errors the SDK raises before it reaches the service get a hint an admin can act on. */
-function explainSdkError(e: unknown): unknown {
+function explainSdkError(e: unknown, endpoint?: string): unknown {
   if (!(e instanceof Error)) return e;
+  const code = (e as { code?: string }).code;
+  if (endpoint !== undefined && (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ECONNRESET")) {
+    return new CliError(`cannot reach ${endpoint}: ${code}`, { hint: "is the endpoint up? For a simulator: wmctl local serve (it prints its URL)", cause: e });
+  }
   if (e.message === "Region is missing") {
     return new CliError("no AWS region is set", { hint: "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`", cause: e });
   }

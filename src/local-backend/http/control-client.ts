@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { SimulatorControl } from "../../backend/simulator-control.js";
 import { decodeControl, encodeControl } from "./control-codec.js";
 import { signRequest, type SigV4Credentials } from "./sigv4.js";
@@ -39,25 +41,24 @@ export function httpSimulatorControl(endpoint: string, signer: SignerSource): Si
     const headers: Record<string, string> = { host: url.host, "content-type": "application/json" };
     const s = await (signing ??= signer());
     if ("credentials" in s) Object.assign(headers, signRequest({ method: "POST", url: url.pathname + url.search, headers, body }, s.credentials, { region: s.region, service: "workmail" }));
-    delete headers.host;
-    let res: Response;
+    let res: { status: number; text: string };
     try {
-      res = await fetch(url, { method: "POST", headers, body });
+      res = await post(url, headers, body);
     } catch (e) {
-      const code = ((e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message) || "unreachable";
-      throw new Error(`cannot reach the simulator at ${endpoint}: ${code} (is \`wmctl local serve\` running there?)`);
+      const err = e as NodeJS.ErrnoException & { errors?: NodeJS.ErrnoException[] };
+      throw new Error(`cannot reach the simulator at ${endpoint}: ${err.code ?? err.errors?.[0]?.code ?? err.message} (is \`wmctl local serve\` running there?)`);
     }
-    const text = await res.text();
+    const text = res.text;
     let parsed: unknown;
     try {
       parsed = decodeControl(text);
     } catch {
       throw new Error(`${endpoint} answered HTTP ${res.status} without JSON: it does not look like a wmctl simulator (\`wmctl local serve\`)`);
     }
-    if (!res.ok) {
+    if (res.status < 200 || res.status > 299) {
       const p = parsed as { __type?: string; message?: string; Message?: string };
       if (p.__type === "MissingAuthenticationTokenException" && "unavailable" in s) throw s.unavailable;
-      if (p.__type === undefined) throw new Error(`${endpoint} answered HTTP ${res.status}: it does not look like a wmctl simulator (\`wmctl local serve\`)`);
+      if (p.__type === undefined || p.__type.endsWith("UnknownOperationException")) throw new Error(`${endpoint} answered HTTP ${res.status}: it does not look like a wmctl simulator (\`wmctl local serve\`)`);
       throw new RemoteControlError(p.__type, (p.message ?? p.Message ?? "").split("\n")[0] ?? "", res.status);
     }
     return (parsed as { result?: unknown }).result ?? undefined;
@@ -70,5 +71,19 @@ export function httpSimulatorControl(endpoint: string, signer: SignerSource): Si
       if (typeof prop !== "string" || prop === "then" || prop === "toJSON") return undefined;
       return (...args: unknown[]) => call(prop, args);
     },
+  });
+}
+
+function post(url: URL, headers: Record<string, string>, body: Buffer): Promise<{ status: number; text: string }> {
+  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(url, { method: "POST", headers: { ...headers, "content-length": String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
   });
 }

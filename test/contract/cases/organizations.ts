@@ -57,6 +57,15 @@ export const organizationCases: ContractCases = (t) => {
     );
   });
 
+  it("answers a retried DeleteOrganization (same ClientToken) as the first time", async () => {
+    const { api } = t();
+    const org = await createOrg(api, "acme");
+    const first = await api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true, ClientToken: "delete-1" });
+    expect(first).toMatchObject({ OrganizationId: org, State: "Deleted" });
+    expect(await api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true, ClientToken: "delete-1" })).toMatchObject({ OrganizationId: org, State: "Deleted" });
+    await expectServiceError(api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true, ClientToken: "delete-2" }), "OrganizationNotFoundException");
+  });
+
   it("refuses the 101st organization of an account: LimitExceededException", async () => {
     const { api } = t();
     for (let i = 0; i < 100; i++) await createOrg(api, `org${i}`);
