@@ -4,6 +4,8 @@ import { signRequest, type SigV4Credentials } from "../../src/local-backend/http
 export interface RawReply {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
+  /** Header names as sent. */
+  readonly headerNames: string[];
   readonly text: string;
   json<T = Record<string, unknown>>(): T;
 }
@@ -35,7 +37,7 @@ export function raw(endpoint: string, o: RawOptions = {}): Promise<RawReply> {
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8");
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: <T>() => JSON.parse(text) as T });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, headerNames: res.rawHeaders.filter((_, i) => i % 2 === 0), text, json: <T>() => JSON.parse(text) as T });
       });
     });
     req.on("error", reject);

@@ -44,6 +44,7 @@ describe("awsJson1_1 replies", () => {
     expect(r.status).toBe(200);
     expect(r.headers["content-type"]).toBe("application/x-amz-json-1.1");
     expect(r.headers["x-amzn-requestid"]).toMatch(UUID);
+    expect(r.headerNames).toEqual(expect.arrayContaining(["Content-Type", "x-amzn-RequestId", "Date"]));
     const body = r.json<{ CompletedDate: unknown; ErrorMessage?: unknown }>();
     expect(typeof body.CompletedDate).toBe("number");
     expect(Math.abs((body.CompletedDate as number) * 1000 - Date.now())).toBeLessThan(60_000);
@@ -56,6 +57,7 @@ describe("awsJson1_1 replies", () => {
     const r = await call("DescribeOrganization", { OrganizationId: "m-00000000000000000000000000000000" });
     expect(r.status).toBe(400);
     expect(r.headers["x-amzn-errortype"]).toBe("OrganizationNotFoundException");
+    expect(r.headerNames).toContain("x-amzn-ErrorType");
     expect(r.headers["x-amzn-requestid"]).toMatch(UUID);
     expect(r.json()).toEqual({ __type: "OrganizationNotFoundException", Message: "Organization m-00000000000000000000000000000000 was not found." });
   });
@@ -98,6 +100,29 @@ describe("awsJson1_1 replies", () => {
     expect([form.status, form.text]).toEqual([404, "<UnknownOperationException/>\n"]);
     const anyPath = await call("ListOrganizations", {}, { path: "/some/prefix/" });
     expect(anyPath.status).toBe(200);
+  });
+
+  it("answers a browser's CORS preflight and exposes the request id", async () => {
+    const pre = await raw(running.endpoint, {
+      method: "OPTIONS",
+      contentType: null,
+      headers: { origin: "http://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "authorization,x-amz-target" },
+    });
+    expect(pre.status).toBe(200);
+    expect(pre.headers).toMatchObject({ "access-control-allow-methods": "POST", "access-control-allow-headers": "authorization,x-amz-target" });
+    const r = await call("ListOrganizations", {}, { headers: { origin: "http://localhost:3000" } });
+    expect(r.headers["access-control-allow-origin"]).toBe("*");
+    expect(r.headers["access-control-expose-headers"]).toContain("x-amzn-RequestId");
+  });
+
+  it("lets a request in flight finish when it stops", async () => {
+    const other = await serveSimulator({ dataDir: mkdtempSync(join(tmpdir(), "wmctl-wire-drain-")), region: "us-east-1", host: "127.0.0.1", port: 0, auth: false, faults: { latencyMs: 300 } });
+    const inFlight = raw(other.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" });
+    await new Promise((r) => setTimeout(r, 50));
+    await other.stop();
+    expect((await inFlight).status).toBe(200);
+    await expect(raw(other.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" })).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    rmSync(other.store, { recursive: true, force: true });
   });
 
   it("routes every one of the 92 operations (never UnknownOperationException)", async () => {

@@ -43,9 +43,11 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
       setFaults: async (patch) => faults.update(patch),
     };
 
+    let closing = false;
     const server = createServer(
       { keepAlive: true },
       createWireHandler({
+        closing: () => closing,
         backend,
         model,
         region: options.region,
@@ -57,6 +59,10 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
         onInternalError: (e, op) => options.warn?.(`internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
       }),
     );
+    // Clients (the SDK's keep-alive agent) reuse idle connections; closing them after 5 s (Node's
+    // default) races with reuse and turns into ECONNRESET retries. AWS keeps them about a minute.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 70_000;
     const http: SimulatorListener = {
       name: "workmail",
       start: async () => {
@@ -65,7 +71,10 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
         endpoint = `http://${options.host === "localhost" ? "localhost" : host}:${address.port}`;
         return endpoint;
       },
-      stop: () => close(server),
+      stop: () => {
+        closing = true;
+        return close(server);
+      },
     };
     const ctx: ListenerContext = {
       backend,
@@ -122,12 +131,16 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
   });
 }
 
+/** Stops accepting, closes idle keep-alive connections, lets requests in flight finish (they reply with Connection: close). */
 function close(server: Server): Promise<void> {
   return new Promise((resolve) => {
     const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
     force.unref();
+    idle.unref();
     server.close(() => {
       clearTimeout(force);
+      clearInterval(idle);
       resolve();
     });
     server.closeIdleConnections();

@@ -27,6 +27,8 @@ export interface WireServerOptions {
   readonly counts: RequestCounts;
   /** One line per request (--debug). */
   readonly log?: ((line: string) => void) | undefined;
+  /** True once the server is stopping: replies then close their connection. */
+  readonly closing?: () => boolean;
   /** Unexpected failures (a bug in the simulator): logged with their stack. */
   readonly onInternalError: (e: unknown, operation: string) => void;
 }
@@ -51,10 +53,10 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
   const json = (status: number, body: string, extra: Record<string, string> = {}): Reply => ({
     status,
     body,
-    headers: { "content-type": JSON_CONTENT_TYPE, ...extra },
+    headers: { "Content-Type": JSON_CONTENT_TYPE, ...extra },
   });
   const error = (status: number, name: string, message?: string): Reply =>
-    json(status, errorBody(name, message, modelled), { "x-amzn-errortype": name });
+    json(status, errorBody(name, message, modelled), { "x-amzn-ErrorType": name });
   const xml = (status: number, text: string): Reply => ({ status, body: text, headers: {} });
 
   const authenticate = (wire: WireRequest): Reply | undefined => {
@@ -137,7 +139,8 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
     req.on("end", () => {
       const finish = (reply: Reply, op: string) => {
         if (track.counted && reply.status >= 400) counts.errors++;
-        res.writeHead(reply.status, { ...reply.headers, "x-amzn-requestid": requestId, "content-length": Buffer.byteLength(reply.body) });
+        if (options.closing?.() === true) res.setHeader("Connection", "close");
+        res.writeHead(reply.status, { ...reply.headers, ...cors(req), "x-amzn-RequestId": requestId, "Content-Length": Buffer.byteLength(reply.body) });
         res.end(reply.body);
         options.log?.(`${reply.status} ${op} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
       };
@@ -146,6 +149,10 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
         return;
       }
       const track = { counted: false };
+      if (req.method === "OPTIONS" && req.headers.origin !== undefined) {
+        finish({ status: 200, body: "", headers: preflight(req) }, "-");
+        return;
+      }
       const url = req.url ?? "/";
       const wire: WireRequest = { method: req.method ?? "GET", url, headers: headerMap(req.rawHeaders), body: Buffer.concat(chunks) };
       const path = url.split("?")[0] ?? "/";
@@ -156,7 +163,7 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
           const denied = authenticate(wire);
           if (denied !== undefined) return { op, reply: denied };
           const r = await handleAdmin(options.control, req.method ?? "GET", url.slice(url.indexOf(ADMIN_PREFIX) + ADMIN_PREFIX.length), wire.body);
-          return { op, reply: { status: r.status, body: r.body, headers: { "content-type": "application/json" } } };
+          return { op, reply: { status: r.status, body: r.body, headers: { "Content-Type": "application/json" } } };
         }
         const target = req.headers["x-amz-target"];
         return serveWorkMail(req, wire, Array.isArray(target) ? target[0] : target, track);
@@ -170,4 +177,22 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
       );
     });
   };
+}
+
+/** Browsers (an SDK in a web page) get the CORS headers the AWS front end sends. */
+function cors(req: IncomingMessage): Record<string, string> {
+  if (req.headers.origin === undefined) return {};
+  return {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date",
+  };
+}
+
+function preflight(req: IncomingMessage): Record<string, string> {
+  const h: Record<string, string> = { "Access-Control-Max-Age": "172800" };
+  const headers = req.headers["access-control-request-headers"];
+  const method = req.headers["access-control-request-method"];
+  if (headers !== undefined) h["Access-Control-Allow-Headers"] = headers;
+  if (method !== undefined) h["Access-Control-Allow-Methods"] = method;
+  return h;
 }
