@@ -57,6 +57,11 @@ export const paginationCases: ContractCases = (t) => {
       "1 validation error detected: Value '101' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100",
     );
     await expectServiceError(api.listOrganizations({ MaxResults: 0 }), "ValidationException", /greater than or equal to 1$/);
+    await expectServiceError(
+      api.listUsers({ OrganizationId: org, MaxResults: "5" as unknown as number }),
+      "SerializationException",
+      "class java.lang.String can not be converted to an Integer",
+    );
   });
 
   it("pages ListOrganizations too", async () => {
