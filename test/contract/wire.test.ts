@@ -118,7 +118,7 @@ describe("awsJson1_1 replies", () => {
   it("lets a request in flight finish when it stops", async () => {
     const other = await serveSimulator({ dataDir: mkdtempSync(join(tmpdir(), "wmctl-wire-drain-")), region: "us-east-1", host: "127.0.0.1", port: 0, auth: false, faults: { latencyMs: 300 } });
     const inFlight = raw(other.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" });
-    await new Promise((r) => setTimeout(r, 50));
+    while (((await other.control.status()).server?.requests.total ?? 0) < 1) await new Promise((r) => setTimeout(r, 10));
     await other.stop();
     expect((await inFlight).status).toBe(200);
     await expect(raw(other.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" })).rejects.toMatchObject({ code: "ECONNREFUSED" });
