@@ -47,16 +47,51 @@ export async function createAwsBackend(options: AwsBackendOptions): Promise<Work
       try {
         return await client.send(new Command(input));
       } catch (e) {
-        throw explainSdkError(e);
+        throw explainSdkError(e, options.endpoint);
       }
     };
   }
   return api as unknown as WorkMailApi;
 }
 
+/**
+ * The credentials and region the SDK would sign with for these options (the SDK's own chain:
+ * env, profile, SSO ...), for wmctl's signed calls to a served simulator's admin path.
+ */
+export async function resolveAwsIdentity(
+  options: Pick<AwsBackendOptions, "region" | "awsProfile" | "credentials">,
+): Promise<{ credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; region: string }> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  const sdk = await import("@aws-sdk/client-workmail");
+  const client = new sdk.WorkMailClient({
+    ...(options.region === undefined ? {} : { region: options.region }),
+    ...(options.awsProfile === undefined ? {} : { profile: options.awsProfile }),
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+  });
+  try {
+    const [identity, region] = await Promise.all([client.config.credentials(), client.config.region()]);
+    return {
+      credentials: {
+        accessKeyId: identity.accessKeyId,
+        secretAccessKey: identity.secretAccessKey,
+        ...(identity.sessionToken ? { sessionToken: identity.sessionToken } : {}),
+      },
+      region,
+    };
+  } catch (e) {
+    throw explainSdkError(e);
+  } finally {
+    client.destroy();
+  }
+}
+
 /** Errors the SDK raises before it reaches the service get a hint an admin can act on. */
-function explainSdkError(e: unknown): unknown {
+function explainSdkError(e: unknown, endpoint?: string): unknown {
   if (!(e instanceof Error)) return e;
+  const code = (e as { code?: string }).code;
+  if (endpoint !== undefined && (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ECONNRESET")) {
+    return new CliError(`cannot reach ${endpoint}: ${code}`, { hint: "is the endpoint up? For a simulator: wmctl local serve (it prints its URL)", cause: e });
+  }
   if (e.message === "Region is missing") {
     return new CliError("no AWS region is set", { hint: "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`", cause: e });
   }

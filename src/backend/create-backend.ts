@@ -1,11 +1,15 @@
 import type { Settings } from "../context/settings.js";
 import { UsageError } from "../errors/cli-error.js";
 import type { SimulatorControl } from "./simulator-control.js";
+import type { RunningSimulator, ServeOptions } from "./simulator-server.js";
 import type { WorkMailApi } from "./workmail-api.js";
 
 export interface OpenBackend {
   readonly api: WorkMailApi;
-  /** Control of the simulator (local backend); undefined against a real endpoint. */
+  /**
+   * Control of the simulator: in-process on the local backend; over the admin path when the aws
+   * backend points at an endpoint (a `wmctl local serve`); undefined against the real service.
+   */
   readonly simulator: SimulatorControl | undefined;
   close(): void;
 }
@@ -24,12 +28,36 @@ export async function createBackend(settings: Settings, debug: (line: string) =>
       maxAttempts: settings.maxAttempts,
       ...(settings.debug ? { onRequest: debug } : {}),
     });
-    return { api, simulator: undefined, close: () => undefined };
+    const simulator = settings.endpointUrl === undefined ? undefined : await servedSimulatorControl(settings, settings.endpointUrl);
+    return { api, simulator, close: () => undefined };
   }
   const { LocalBackend, localControl } = await import("../local-backend/index.js");
   const backend = await LocalBackend.open({ dir: settings.dataDir, region: settings.region ?? "us-east-1" });
   if (settings.debug) debug(`local simulator store: ${backend.paths.database}`);
   return { api: backend, simulator: localControl(backend), close: () => backend.close() };
+}
+
+/**
+ * SimulatorControl of a served simulator, signed with the credentials the SDK resolves for this
+ * profile (e.g. the ones `wmctl local credentials` exports). Nothing is sent until a method runs;
+ * an endpoint that is not a wmctl simulator fails then, with a message saying so.
+ */
+async function servedSimulatorControl(settings: Settings, endpoint: string): Promise<SimulatorControl> {
+  const { httpSimulatorControl } = await import("../local-backend/http/control-client.js");
+  return httpSimulatorControl(endpoint, async () => {
+    const { resolveAwsIdentity } = await import("./aws-backend.js");
+    try {
+      return await resolveAwsIdentity({ region: settings.region, awsProfile: settings.awsProfile });
+    } catch (e) {
+      return { unavailable: e instanceof Error ? e : new Error(String(e)) };
+    }
+  });
+}
+
+/** Serves the simulator's store over the WorkMail wire protocol (`wmctl local serve`). */
+export async function startSimulatorServer(options: ServeOptions): Promise<RunningSimulator> {
+  const { serveSimulator } = await import("../local-backend/http/simulator-server.js");
+  return serveSimulator(options);
 }
 
 /** The simulator control of an open backend, or a usage error naming why there is none. */

@@ -19,6 +19,8 @@ export interface MainDeps {
   readonly env?: Env;
   /** Replaces the terminal prompter (tests of interactive flows). */
   readonly prompter?: Prompter;
+  /** Replaces SIGINT/SIGTERM for long-running commands (tests stop `local serve` with it). */
+  readonly interrupted?: () => Promise<string>;
 }
 
 /** argv (without node and the script) -> exit code. The only place errors become exit codes. */
@@ -61,7 +63,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     );
     await out.prepare();
     const prompter = deps.prompter ?? createPrompter(io, settings.noInput);
-    const ctx = createContext({ io, env, settings, out, prompter, config });
+    const ctx = createContext({ io, env, settings, out, prompter, config, ...(deps.interrupted ? { interrupted: deps.interrupted } : {}) });
     try {
       await spec.run(ctx, input as never);
     } finally {

@@ -81,7 +81,7 @@ function attach(parent: Command, spec: AnySpec, run: Runner, env: Readonly<Recor
     });
     const local = command.opts<Record<string, unknown>>();
     for (const [key, opt] of Object.entries((spec.options ?? {}) as Record<string, OptionSpec>)) {
-      input[key] = convert(key, opt, local[key], env);
+      input[key] = convert(key, opt, rawOption(key, opt, local), env);
     }
     if (spec.mutating) input.dryRun = local.dryRun === true;
     await run(spec, input, command);
@@ -114,6 +114,16 @@ function toOption(key: string, opt: OptionSpec): Option {
 /** "Accept requests automatically" -> "Do not: accept requests automatically". */
 function negatedDescription(describe: string): string {
   return `Do not: ${describe.charAt(0).toLowerCase()}${describe.slice(1)}`;
+}
+
+/**
+ * commander stores a negated boolean flag (`noAuth` -> `--no-auth`) as `auth: false`; the spec's key
+ * reads true when the flag is given.
+ */
+function rawOption(key: string, opt: OptionSpec, local: Record<string, unknown>): unknown {
+  if (opt.kind !== "boolean" || !/^no[A-Z]/.test(key)) return local[key];
+  const attr = key.charAt(2).toLowerCase() + key.slice(3);
+  return local[attr] === false ? true : undefined;
 }
 
 /** Turns commander's strings into the spec's types, with one-line usage errors. */

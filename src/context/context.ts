@@ -48,6 +48,11 @@ export interface CommandContext {
   password(source: PasswordSource, options?: { optional?: boolean }): Promise<ObtainedPassword | undefined>;
   /** A --debug line on stderr. */
   debug(line: string): void;
+  /**
+   * Resolves with the signal's name when the user stops a long-running command (Ctrl-C, SIGTERM):
+   * `wmctl local serve` waits on it, then shuts down cleanly.
+   */
+  untilInterrupted(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,8 @@ export interface ContextDeps {
   readonly out: Output;
   readonly prompter: Prompter;
   readonly config: ConfigStore;
+  /** How the process learns it should stop (default: SIGINT or SIGTERM). */
+  readonly interrupted?: () => Promise<string>;
 }
 
 export function createContext(deps: ContextDeps): CommandContext {
@@ -95,11 +102,25 @@ export function createContext(deps: ContextDeps): CommandContext {
     },
     password: (source, options = {}) => obtainPassword(source, io, prompter, { ...options, warn: (m) => out.warn(m) }),
     debug,
+    untilInterrupted: deps.interrupted ?? untilSignal,
     async close() {
       if (opened) (await opened.catch(() => undefined))?.close();
     },
   };
   return ctx;
+}
+
+/** The first SIGINT or SIGTERM; the handlers are removed then, so a second Ctrl-C kills at once. */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", on);
+      process.off("SIGTERM", on);
+      resolve(signal);
+    };
+    process.on("SIGINT", on);
+    process.on("SIGTERM", on);
+  });
 }
 
 async function resolveOrganization(backend: () => Promise<WorkMailApi>, ref: string | undefined): Promise<OrganizationRef> {

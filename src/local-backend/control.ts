@@ -1,12 +1,89 @@
-import type { SimulatorControl } from "../backend/simulator-control.js";
-import { advanceClock, simNow } from "./clock.js";
-import type { LocalBackend } from "./local-backend.js";
+import type { OperationCoverage, SimulatorControl, SimulatorStatus } from "../backend/simulator-control.js";
+import { WORKMAIL_OPERATIONS, type WorkMailOperation } from "../backend/workmail-api.js";
+import { advanceClock, clockOffsetMs, simNow } from "./clock.js";
+import { ControlError } from "./control-error.js";
+import { simulatorCredentials } from "./credentials.js";
+import { LocalBackend } from "./local-backend.js";
+import { loadPaginators, serviceModel } from "./model/service-model.js";
+import { SCHEMAS } from "./operations/index.js";
+import { servedEndpoint } from "./served-marker.js";
+import { DEFAULT_LIFECYCLE, LIFECYCLE_KEY, readLifecycle, type LifecycleSettings } from "./sim.js";
+import { schemaVersions } from "./store/database.js";
+import { setMeta } from "./store/meta.js";
+import { resetStore, tableCounts } from "./store/reset.js";
+import { defaultSnapshotName, listSnapshots, restoreSnapshot, takeSnapshot } from "./store/snapshots.js";
 
-/** SimulatorControl over an in-process LocalBackend. */
+/** SimulatorControl over an in-process LocalBackend (also what a served simulator runs). */
 export function localControl(backend: LocalBackend): SimulatorControl {
+  const db = backend.db;
   return {
     location: backend.paths.root,
-    now: async () => simNow(backend.db),
-    advance: async (ms) => advanceClock(backend.db, ms),
+    now: async () => simNow(db),
+    advance: async (ms) => {
+      if (!Number.isFinite(ms) || ms < 0) throw new ControlError("ValidationException", "the simulator clock only moves forward: give a positive duration");
+      return advanceClock(db, ms);
+    },
+    status: async () => localStatus(backend),
+    reset: async () => resetStore(db),
+    snapshot: async (name) => {
+      const now = simNow(db);
+      return takeSnapshot(db, backend.paths, name ?? defaultSnapshotName(new Date()), now);
+    },
+    snapshots: async () => listSnapshots(backend.paths),
+    restore: async (name) => restoreSnapshot(db, backend.paths, name, SCHEMAS),
+    lifecycle: async () => ({ ...readLifecycle(db) }),
+    setLifecycle: async (patch) => setLifecycle(backend, patch),
+    coverage: () => coverage(),
+    credentials: async () => ({ ...simulatorCredentials(db), region: backend.region, endpoint: servedEndpoint(db) }),
+    faults: async () => undefined,
+    setFaults: async () => {
+      throw new ControlError("ValidationException", "fault injection applies to a served simulator: start `wmctl local serve` and pass its --endpoint-url");
+    },
   };
+}
+
+function localStatus(backend: LocalBackend): SimulatorStatus {
+  const db = backend.db;
+  const implemented = WORKMAIL_OPERATIONS.filter((op) => LocalBackend.implements(op)).length;
+  return {
+    store: backend.paths.root,
+    region: backend.region,
+    accountId: backend.accountId,
+    now: simNow(db),
+    clockOffsetMs: clockOffsetMs(db),
+    lifecycle: { ...readLifecycle(db) },
+    tables: tableCounts(db),
+    schema: schemaVersions(db),
+    implemented,
+    operations: WORKMAIL_OPERATIONS.length,
+    snapshots: listSnapshots(backend.paths).length,
+    servedAt: servedEndpoint(db),
+  };
+}
+
+/** Lifecycle names are the keys of LifecycleSettings; values are seconds >= 0. */
+function setLifecycle(backend: LocalBackend, patch: Record<string, number | null>): Record<string, number> {
+  const known = Object.keys(DEFAULT_LIFECYCLE);
+  const stored: Record<string, number> = { ...readLifecycle(backend.db) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (!known.includes(key)) throw new ControlError("ValidationException", `unknown lifecycle "${key}"; known: ${known.join(", ")}`);
+    if (value === null) stored[key] = DEFAULT_LIFECYCLE[key as keyof LifecycleSettings];
+    else if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw new ControlError("ValidationException", `lifecycle "${key}" must be a number of seconds >= 0`);
+    } else stored[key] = value;
+  }
+  setMeta(backend.db, LIFECYCLE_KEY, stored);
+  return stored;
+}
+
+/** Generated from the model's operations, the paginators, and the simulator's handlers. */
+async function coverage(): Promise<OperationCoverage[]> {
+  const paginators = await loadPaginators();
+  return Object.keys(serviceModel().operations)
+    .sort()
+    .map((operation) => ({
+      operation,
+      implemented: LocalBackend.implements(operation as WorkMailOperation),
+      paginated: paginators[operation] !== undefined,
+    }));
 }

@@ -18,6 +18,8 @@ export interface RunOptions {
   readonly env?: Record<string, string | undefined>;
   readonly prompter?: Prompter;
   readonly columns?: number;
+  /** Stands for SIGINT/SIGTERM in long-running commands (`local serve` stops when it resolves). */
+  readonly interrupted?: () => Promise<string>;
 }
 
 /**
@@ -35,7 +37,12 @@ export class CliHarness {
     const args = typeof argv === "string" ? splitArgs(argv) : argv;
     const io = testIO({ stdoutTTY: options.tty ?? false, stderrTTY: options.tty ?? false, stdinTTY: false, stdin: options.stdin ?? "", columns: options.columns ?? 200 });
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", WMCTL_HOME: this.home, ...this.baseEnv, ...options.env };
-    const code = await main(args, { io, env, ...(options.prompter ? { prompter: options.prompter } : {}) });
+    const code = await main(args, {
+      io,
+      env,
+      ...(options.prompter ? { prompter: options.prompter } : {}),
+      ...(options.interrupted ? { interrupted: options.interrupted } : {}),
+    });
     return { code, stdout: io.stdoutText(), stderr: io.stderrText() };
   }
 

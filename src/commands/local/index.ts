@@ -1,8 +1,30 @@
 import { defineGroup } from "../../cli/define-command.js";
 import { localAdvanceCommand } from "./advance.js";
+import { localCoverageCommand } from "./coverage.js";
+import { localCredentialsCommand } from "./credentials.js";
+import { localFaultsCommand } from "./faults.js";
+import { localLifecycleCommand } from "./lifecycle.js";
+import { localResetCommand } from "./reset.js";
+import { localRestoreCommand } from "./restore.js";
+import { localServeCommand } from "./serve.js";
+import { localSnapshotCommand } from "./snapshot.js";
+import { localSnapshotsCommand } from "./snapshots.js";
+import { localStatusCommand } from "./status.js";
 
 export const localGroup = defineGroup({
   name: "local",
   summary: "The embedded simulator: clock, state, serving it to other tools",
-  commands: [localAdvanceCommand],
+  commands: [
+    localServeCommand,
+    localCredentialsCommand,
+    localStatusCommand,
+    localCoverageCommand,
+    localAdvanceCommand,
+    localLifecycleCommand,
+    localFaultsCommand,
+    localSnapshotCommand,
+    localSnapshotsCommand,
+    localRestoreCommand,
+    localResetCommand,
+  ],
 });

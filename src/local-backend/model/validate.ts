@@ -70,33 +70,33 @@ function checkValue(model: ServiceModel, shapeName: string, value: unknown, path
   if (shape === undefined) return;
   switch (shape.type) {
     case "structure":
-      if (typeof value !== "object" || Array.isArray(value)) throw serialization(path, "structure");
+      if (typeof value !== "object" || Array.isArray(value)) throw serialization("Structure", value);
       checkStructure(model, shapeName, value as Record<string, unknown>, path, out);
       return;
     case "string":
-      if (typeof value !== "string") throw serialization(path, "string");
+      if (typeof value !== "string") throw serialization("String", value);
       checkString(shape, value, path, out);
       return;
     case "integer":
     case "long":
-      if (typeof value !== "number" || !Number.isInteger(value)) throw serialization(path, "integer");
+      if (typeof value !== "number" || !Number.isInteger(value)) throw serialization(shape.type === "long" ? "Long" : "Integer", value);
       checkRange(shape, value, path, out);
       return;
     case "double":
     case "float":
-      if (typeof value !== "number") throw serialization(path, "number");
+      if (typeof value !== "number") throw serialization("Double", value);
       checkRange(shape, value, path, out);
       return;
     case "boolean":
-      if (typeof value !== "boolean") throw serialization(path, "boolean");
+      if (typeof value !== "boolean") throw serialization("Boolean", value);
       return;
     case "timestamp":
-      if (!(value instanceof Date) && typeof value !== "number") throw serialization(path, "timestamp");
+      if (!(value instanceof Date) && typeof value !== "number") throw serialization("Timestamp", value);
       return;
     case "blob":
       return;
     case "list": {
-      if (!Array.isArray(value)) throw serialization(path, "list");
+      if (!Array.isArray(value)) throw serialization("List", value);
       if (shape.min !== undefined && value.length < shape.min) {
         out.push({ path, value: `[${value.length} items]`, sensitive: false, constraint: `Member must have length greater than or equal to ${shape.min}` });
       } else if (shape.max !== undefined && value.length > shape.max) {
@@ -107,7 +107,7 @@ function checkValue(model: ServiceModel, shapeName: string, value: unknown, path
       return;
     }
     case "map": {
-      if (typeof value !== "object" || Array.isArray(value)) throw serialization(path, "map");
+      if (typeof value !== "object" || Array.isArray(value)) throw serialization("Map", value);
       const entries = Object.entries(value as Record<string, unknown>);
       if (shape.max !== undefined && entries.length > shape.max) {
         out.push({ path, value: `{${entries.length} entries}`, sensitive: false, constraint: `Member must have length less than or equal to ${shape.max}` });
@@ -143,8 +143,20 @@ function checkRange(shape: Shape, value: number, path: string, out: Violation[])
   }
 }
 
-function serialization(path: string, expected: string): SimulatedServiceError {
-  return new SimulatedServiceError("SerializationException", `Expected ${expected} for member '${path}'.`);
+/**
+ * A member of the wrong JSON type, answered with the messages of the AWS JSON front end's
+ * deserializer (as recorded against the service, "an String" included).
+ */
+function serialization(expected: "String" | "Integer" | "Long" | "Double" | "Boolean" | "Timestamp" | "List" | "Map" | "Structure", value: unknown): SimulatedServiceError {
+  const fail = (message: string) => new SimulatedServiceError("SerializationException", message);
+  if (Array.isArray(value)) return fail("Start of list found where not expected");
+  if (value !== null && typeof value === "object") return fail("Start of structure or map found where not expected.");
+  if (expected === "List") return fail("Expected list or null");
+  if (expected === "Map") return fail("Expected map or null");
+  if (expected === "Structure") return fail("Expected null");
+  if (expected === "Boolean" && typeof value === "string") return fail(`'${value.toUpperCase()}' can not be converted to an Boolean`);
+  const javaClass = typeof value === "string" ? "java.lang.String" : typeof value === "boolean" ? "java.lang.Boolean" : "java.math.BigDecimal";
+  return fail(`class ${javaClass} can not be converted to an ${expected}`);
 }
 
 /** AWS names members in lower camel case in validation messages: `filters.usernamePrefix`. */

@@ -155,8 +155,13 @@ export const organizationHandlers: Handlers = {
   },
 
   DeleteOrganization(sim, input) {
-    const row = requireOrganization(sim, input.OrganizationId, { active: false });
     const now = sim.now.getTime();
+    if (input.ClientToken !== undefined) {
+      // A retried request (same ClientToken) gets the same answer, even once the organization is gone.
+      const done = getOrganization(sim, input.OrganizationId);
+      if (done !== undefined && done.delete_client_token === input.ClientToken) return { OrganizationId: done.id, State: organizationState(done, now) };
+    }
+    const row = requireOrganization(sim, input.OrganizationId, { active: false });
     const state = organizationState(row, now);
     if (row.deleting_at !== null) {
       // Repeating a delete (the same ClientToken, or after it started) reports where it stands.

@@ -1,0 +1,43 @@
+import type { FaultSettings, SimulatorControl } from "./simulator-control.js";
+
+/**
+ * The port for serving the simulator (`wmctl local serve`): the WorkMail API over HTTP and any
+ * other listener of the simulator (DNS, AutoDiscover ...), started and stopped together. Built
+ * lazily by the backend factory (`serveSimulator` in create-backend.ts).
+ */
+export interface ServeOptions {
+  /** The store folder (the same one the in-process backend uses). */
+  readonly dataDir: string;
+  readonly region: string;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Check SigV4 signatures against the store's credentials (false: --no-auth). */
+  readonly auth: boolean;
+  readonly faults: Partial<FaultSettings>;
+  /** Debug lines (one per request). */
+  readonly log?: ((line: string) => void) | undefined;
+  /** Unexpected failures inside the simulator (a bug): the message and stack. */
+  readonly warn?: ((line: string) => void) | undefined;
+  /** Options of the other listeners (their own ports, ...), by listener name. */
+  readonly listenerOptions?: Readonly<Record<string, unknown>>;
+}
+
+export interface ListenerInfo {
+  readonly name: string;
+  readonly url: string;
+}
+
+export interface RunningSimulator {
+  /** The WorkMail API endpoint: `http://127.0.0.1:PORT`. */
+  readonly endpoint: string;
+  readonly region: string;
+  readonly auth: boolean;
+  readonly store: string;
+  /** Every listener started, the WorkMail API first. */
+  readonly listeners: readonly ListenerInfo[];
+  /** The same control the admin path serves. */
+  readonly control: SimulatorControl;
+  /** Stops every listener (in reverse order) and closes the store. */
+  stop(): Promise<void>;
+}

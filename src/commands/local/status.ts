@@ -1,0 +1,49 @@
+import { defineCommand } from "../../cli/define-command.js";
+import { formatDuration } from "../../time/duration.js";
+import { describeFaults } from "./fault-options.js";
+
+/** `a=1 b=2` for tables and TSV; JSON keeps the object. */
+function pairs(o: Record<string, unknown>, format: (v: unknown) => string = String): string {
+  return Object.entries(o)
+    .map(([k, v]) => `${k}=${format(v)}`)
+    .join(" ");
+}
+
+export const localStatusCommand = defineCommand({
+  name: "status",
+  summary: "Show the simulator's store, clock, lifecycles, contents and (when served) its server",
+  examples: ["wmctl local status", "wmctl --endpoint-url http://127.0.0.1:4750 local status -o json"],
+  output: {
+    fields: [
+      "store", "region", "accountId", "now", "clockOffset", "lifecycle", "tables", "schema", "implemented",
+      "snapshots", "servedAt", "endpoint", "auth", "faults", "requests", "listeners", "startedAt",
+    ],
+    columns: ["store", "region", "now", "clockOffset", "lifecycle", "tables", "implemented", "snapshots", "servedAt", "auth", "faults", "requests"],
+  },
+  async run(ctx) {
+    const sim = await ctx.simulator();
+    const s = await sim.status();
+    const json = ctx.out.isJson;
+    const delays = Object.fromEntries(Object.entries(s.lifecycle).map(([k, v]) => [k.replace(/Seconds$/, ""), v]));
+    const rows = Object.fromEntries(Object.entries(s.tables).filter(([, n]) => n > 0));
+    ctx.out.record({
+      store: s.store,
+      region: s.region,
+      accountId: s.accountId,
+      now: s.now,
+      clockOffset: s.clockOffsetMs === 0 ? "0s" : `+${formatDuration(s.clockOffsetMs)}`,
+      lifecycle: json ? s.lifecycle : pairs(delays, (v) => (v === 0 ? "immediate" : formatDuration(Number(v) * 1000))),
+      tables: json ? s.tables : pairs(rows) || "empty",
+      schema: s.schema,
+      implemented: `${s.implemented}/${s.operations}`,
+      snapshots: s.snapshots,
+      servedAt: s.server?.endpoint ?? s.servedAt,
+      endpoint: s.server?.endpoint,
+      auth: s.server === undefined ? undefined : s.server.auth ? "sigv4" : "off",
+      faults: s.server === undefined ? undefined : json ? s.server.faults : describeFaults(s.server.faults),
+      requests: s.server === undefined ? undefined : json ? s.server.requests : pairs(s.server.requests as unknown as Record<string, unknown>),
+      listeners: s.server?.listeners.map((l) => `${l.name}=${l.url}`),
+      startedAt: s.server?.startedAt,
+    });
+  },
+});

@@ -1,0 +1,148 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { RequestCounts, SimulatorControl } from "../../backend/simulator-control.js";
+import type { ListenerInfo, RunningSimulator, ServeOptions } from "../../backend/simulator-server.js";
+import { localControl } from "../control.js";
+import { simulatorCredentials } from "../credentials.js";
+import { EXTRA_LISTENERS, startListeners, type ListenerContext, type SimulatorListener } from "../listeners.js";
+import { LocalBackend } from "../local-backend.js";
+import { loadServiceModel } from "../model/service-model.js";
+import { clearServed, markServed } from "../served-marker.js";
+import { FaultInjector } from "./faults.js";
+import { createWireHandler } from "./wire-server.js";
+
+/** How long a stop waits for requests in flight before closing their connections. */
+const DRAIN_MS = 5000;
+
+/**
+ * Serves the simulator: the WorkMail API (awsJson1_1 + the admin path) on one HTTP listener, then
+ * every extra listener, all over one LocalBackend on the same SQLite store the in-process backend
+ * uses. `stop()` stops them in reverse order, lets requests in flight finish, and closes the store.
+ */
+export async function serveSimulator(options: ServeOptions): Promise<RunningSimulator> {
+  const model = await loadServiceModel();
+  const faults = new FaultInjector(options.faults);
+  const backend = await LocalBackend.open({ dir: options.dataDir, region: options.region });
+  try {
+    const credentials = simulatorCredentials(backend.db);
+    const counts: RequestCounts = { total: 0, errors: 0, throttled: 0, injectedFailures: 0, unauthenticated: 0 };
+    const startedAt = new Date();
+    let endpoint = "";
+    let listeners: readonly ListenerInfo[] = [];
+    const base = localControl(backend);
+    const control: SimulatorControl = {
+      ...base,
+      get location() {
+        return endpoint;
+      },
+      status: async () => ({
+        ...(await base.status()),
+        server: { endpoint, auth: options.auth, startedAt, faults: faults.current, requests: { ...counts }, listeners },
+      }),
+      faults: async () => faults.current,
+      setFaults: async (patch) => faults.update(patch),
+    };
+
+    let closing = false;
+    const server = createServer(
+      { keepAlive: true },
+      createWireHandler({
+        closing: () => closing,
+        backend,
+        model,
+        region: options.region,
+        credentials: options.auth ? credentials : undefined,
+        faults,
+        control,
+        counts,
+        log: options.log,
+        onInternalError: (e, op) => options.warn?.(`internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+      }),
+    );
+    // Clients (the SDK's keep-alive agent) reuse idle connections; closing them after 5 s (Node's
+    // default) races with reuse and turns into ECONNRESET retries. AWS keeps them about a minute.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 70_000;
+    const http: SimulatorListener = {
+      name: "workmail",
+      start: async () => {
+        const address = await listen(server, options.host, options.port);
+        const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+        endpoint = `http://${options.host === "localhost" ? "localhost" : host}:${address.port}`;
+        return endpoint;
+      },
+      stop: () => {
+        closing = true;
+        return close(server);
+      },
+    };
+    const ctx: ListenerContext = {
+      backend,
+      options,
+      get endpoint() {
+        return endpoint;
+      },
+      log: (line) => options.log?.(line),
+    };
+    const extra = EXTRA_LISTENERS.map((f) => f(ctx)).filter((l): l is SimulatorListener => l !== undefined);
+    const started = await startListeners([http, ...extra]);
+    listeners = started.started;
+    markServed(backend.db, endpoint);
+    let stopping: Promise<void> | undefined;
+    return {
+      endpoint,
+      region: options.region,
+      auth: options.auth,
+      store: backend.paths.root,
+      listeners,
+      control,
+      stop: () =>
+        (stopping ??= (async () => {
+          try {
+            await started.stop();
+          } finally {
+            clearServed(backend.db);
+            backend.close();
+          }
+        })()),
+    };
+  } catch (e) {
+    backend.close();
+    throw e;
+  }
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      server.off("listening", onListening);
+      if (e.code === "EADDRINUSE") reject(new Error(`port ${port} on ${host} is already in use: pick another with --port (0 picks a free one)`));
+      else if (e.code === "EADDRNOTAVAIL" || e.code === "ENOTFOUND") reject(new Error(`cannot listen on ${host}: not an address of this machine`));
+      else if (e.code === "EACCES") reject(new Error(`not allowed to listen on ${host}:${port} (ports below 1024 need privileges)`));
+      else reject(e);
+    };
+    const onListening = () => {
+      server.off("error", onError);
+      resolve(server.address() as AddressInfo);
+    };
+    server.once("error", onError);
+    server.once("listening", onListening);
+    server.listen(port, host);
+  });
+}
+
+/** Stops accepting, closes idle keep-alive connections, lets requests in flight finish (they reply with Connection: close). */
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    force.unref();
+    idle.unref();
+    server.close(() => {
+      clearTimeout(force);
+      clearInterval(idle);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
