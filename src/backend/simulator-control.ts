@@ -11,4 +11,24 @@ export interface SimulatorControl {
   now(): Promise<Date>;
   /** Moves the simulator clock forward; returns the new time. */
   advance(ms: number): Promise<Date>;
+  /**
+   * Creates a personal access token as a mailbox user would in the web app (there is no admin API
+   * for it). Optional: a remote simulator endpoint may not offer it.
+   */
+  issuePersonalAccessToken?(request: IssueTokenRequest): Promise<IssuedToken>;
+}
+
+export interface IssueTokenRequest {
+  readonly organizationId: string;
+  /** User id, email or name. */
+  readonly user: string;
+  readonly name: string;
+  readonly scopes: readonly string[];
+}
+
+export interface IssuedToken {
+  readonly id: string;
+  /** The secret: show it once, never log it. */
+  readonly token: string;
+  readonly expiresTime: Date | undefined;
 }

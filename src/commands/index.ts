@@ -1,6 +1,34 @@
 import type { AnySpec } from "../cli/define-command.js";
+import { accessRuleGroup } from "./access-rule/index.js";
+import { availabilityGroup } from "./availability/index.js";
+import { dmarcGroup } from "./dmarc/index.js";
+import { identityCenterGroup } from "./identity-center/index.js";
+import { idpGroup } from "./idp/index.js";
+import { impersonationRoleGroup } from "./impersonation-role/index.js";
 import { localGroup } from "./local/index.js";
+import { mobileOverrideGroup } from "./mobile-override/index.js";
+import { mobileRuleGroup } from "./mobile-rule/index.js";
+import { monitoringGroup } from "./monitoring/index.js";
 import { orgGroup } from "./org/index.js";
+import { retentionGroup } from "./retention/index.js";
+import { tagGroup } from "./tag/index.js";
+import { tokenGroup } from "./token/index.js";
 
 /** The command tree: one entry per noun (each noun's index.ts lists its verbs). */
-export const COMMANDS: readonly AnySpec[] = [orgGroup, localGroup];
+export const COMMANDS: readonly AnySpec[] = [
+  orgGroup,
+  localGroup,
+  // Policies and settings (issue #6)
+  accessRuleGroup,
+  mobileRuleGroup,
+  mobileOverrideGroup,
+  impersonationRoleGroup,
+  retentionGroup,
+  dmarcGroup,
+  monitoringGroup,
+  availabilityGroup,
+  identityCenterGroup,
+  idpGroup,
+  tokenGroup,
+  tagGroup,
+];
