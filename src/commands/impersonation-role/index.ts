@@ -9,7 +9,7 @@ import { roleUpdateCommand } from "./update.js";
 
 export const impersonationRoleGroup = defineGroup({
   name: "impersonation-role",
-  aliases: ["impersonation-roles", "imp-role"],
+  aliases: ["imp-role", "impersonation-roles"],
   summary: "Impersonation roles: programmatic EWS access to users' mailboxes, with rules",
   commands: [roleListCommand, roleCreateCommand, roleUpdateCommand, roleDeleteCommand, roleDescribeCommand, roleTestCommand, roleAssumeCommand],
 });
