@@ -37,6 +37,11 @@ export interface SimulatorControl {
   faults(): Promise<FaultSettings | undefined>;
   /** Changes fault injection at run time; fails in-process. */
   setFaults(patch: Partial<FaultSettings>): Promise<FaultSettings>;
+  /**
+   * Creates a personal access token as a mailbox user would in the web app (there is no admin API
+   * for it).
+   */
+  issuePersonalAccessToken(request: IssueTokenRequest): Promise<IssuedToken>;
 }
 
 export interface SimulatorStatus {
@@ -114,4 +119,19 @@ export interface SimulatorCredentialsInfo {
   readonly region: string;
   /** The endpoint of a live `wmctl local serve` on this store, if any. */
   readonly endpoint: string | undefined;
+}
+
+export interface IssueTokenRequest {
+  readonly organizationId: string;
+  /** User id, email or name. */
+  readonly user: string;
+  readonly name: string;
+  readonly scopes: readonly string[];
+}
+
+export interface IssuedToken {
+  readonly id: string;
+  /** The secret: show it once, never log it. */
+  readonly token: string;
+  readonly expiresTime: Date | undefined;
 }

@@ -12,6 +12,7 @@ import { schemaVersions } from "./store/database.js";
 import { setMeta } from "./store/meta.js";
 import { resetStore, tableCounts } from "./store/reset.js";
 import { defaultSnapshotName, listSnapshots, restoreSnapshot, takeSnapshot } from "./store/snapshots.js";
+import { issuePersonalAccessToken } from "./operations/personal-access-tokens.js";
 
 /** SimulatorControl over an in-process LocalBackend (also what a served simulator runs). */
 export function localControl(backend: LocalBackend): SimulatorControl {
@@ -39,6 +40,7 @@ export function localControl(backend: LocalBackend): SimulatorControl {
     setFaults: async () => {
       throw new ControlError("ValidationException", "fault injection applies to a served simulator: start `wmctl local serve` and pass its --endpoint-url");
     },
+    issuePersonalAccessToken: async (r) => backend.tx((sim) => issuePersonalAccessToken(sim, r.organizationId, r.user, r.name, r.scopes)),
   };
 }
 

@@ -10,6 +10,7 @@ import { localServeCommand } from "./serve.js";
 import { localSnapshotCommand } from "./snapshot.js";
 import { localSnapshotsCommand } from "./snapshots.js";
 import { localStatusCommand } from "./status.js";
+import { localIssueTokenCommand } from "./issue-token.js";
 
 export const localGroup = defineGroup({
   name: "local",
@@ -26,5 +27,6 @@ export const localGroup = defineGroup({
     localSnapshotsCommand,
     localRestoreCommand,
     localResetCommand,
+    localIssueTokenCommand,
   ],
 });

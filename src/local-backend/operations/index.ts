@@ -1,10 +1,22 @@
 import type { SchemaModule } from "../store/database.js";
 import { metaSchema } from "../store/meta.js";
 import { aliasHandlers } from "./aliases.js";
+import { accessRuleHandlers } from "./access-rules.js";
+import { accessRuleSchema } from "./access-rules-store.js";
+import { availabilityHandlers, availabilitySchema } from "./availability.js";
 import type { Handlers } from "./handler.js";
+import { identityCenterHandlers, identityCenterSchema } from "./identity-center.js";
 import { identitySchema } from "./identity-schema.js";
+import { impersonationHandlers } from "./impersonation.js";
+import { impersonationSchema } from "./impersonation-store.js";
+import { mobileAccessHandlers } from "./mobile-access.js";
+import { mobileAccessSchema } from "./mobile-access-store.js";
+import { orgSettingsHandlers, orgSettingsSchema } from "./org-settings.js";
 import { organizationHandlers } from "./organizations.js";
+import { personalAccessTokenHandlers } from "./personal-access-tokens.js";
 import { registrationHandlers } from "./registration.js";
+import { retentionHandlers, retentionSchema } from "./retention.js";
+import { tagHandlers, tagSchema } from "./tags.js";
 import { userHandlers } from "./users.js";
 import { groupHandlers } from "./groups.js";
 import { resourceHandlers } from "./resources.js";
@@ -17,7 +29,27 @@ export const HANDLERS: Handlers = {
   ...aliasHandlers,
   ...groupHandlers,
   ...resourceHandlers,
+  ...accessRuleHandlers,
+  ...mobileAccessHandlers,
+  ...impersonationHandlers,
+  ...retentionHandlers,
+  ...orgSettingsHandlers,
+  ...availabilityHandlers,
+  ...identityCenterHandlers,
+  ...personalAccessTokenHandlers,
+  ...tagHandlers,
 };
 
 /** Every area's schema, applied in this order when a store is opened. */
-export const SCHEMAS: readonly SchemaModule[] = [metaSchema, identitySchema];
+export const SCHEMAS: readonly SchemaModule[] = [
+  metaSchema,
+  identitySchema,
+  accessRuleSchema,
+  mobileAccessSchema,
+  impersonationSchema,
+  retentionSchema,
+  orgSettingsSchema,
+  availabilitySchema,
+  identityCenterSchema,
+  tagSchema,
+];

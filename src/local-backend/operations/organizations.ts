@@ -3,6 +3,7 @@ import { fail } from "../errors.js";
 import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
+import { applyOrganizationDefaults } from "./organization-defaults.js";
 
 /** The service's quota of organizations per account (guide: quotas). */
 export const MAX_ORGANIZATIONS = 100;
@@ -113,6 +114,7 @@ export const organizationHandlers: Handlers = {
         .prepare("INSERT OR IGNORE INTO mail_domains (org_id, domain, created_at, attrs) VALUES (?, lower(?), ?, ?)")
         .run(id, d.DomainName, now, JSON.stringify(d.HostedZoneId === undefined ? {} : { hostedZoneId: d.HostedZoneId }));
     }
+    applyOrganizationDefaults(sim, id);
     return { OrganizationId: id };
   },
 

@@ -1,0 +1,19 @@
+import { defineCommand } from "../../cli/define-command.js";
+import { idpOutput, idpView } from "./view.js";
+
+export const idpShowCommand = defineCommand({
+  name: "show",
+  aliases: ["describe", "get"],
+  summary: "Show how mailbox users sign in (IAM Identity Center configuration)",
+  examples: ["wmctl idp show", "wmctl idp show -o json"],
+  output: idpOutput,
+  async run(ctx) {
+    const api = await ctx.backend();
+    try {
+      ctx.out.record(idpView(await api.describeIdentityProviderConfiguration({ OrganizationId: await ctx.org() })));
+    } catch (e) {
+      if ((e as Error).name !== "ResourceNotFoundException") throw e;
+      ctx.out.record(idpView(undefined));
+    }
+  },
+});

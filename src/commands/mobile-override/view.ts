@@ -1,0 +1,32 @@
+import type { GetMobileDeviceAccessOverrideResponse, MobileDeviceAccessOverride } from "@aws-sdk/client-workmail";
+import type { CommandContext } from "../../context/context.js";
+import { entityLabel } from "../../context/entity-labels.js";
+import type { OutputSpec } from "../../output/format.js";
+
+export interface OverrideView {
+  user: string | undefined;
+  userId: string | undefined;
+  deviceId: string | undefined;
+  effect: string | undefined;
+  description: string | undefined;
+  created: Date | undefined;
+  modified: Date | undefined;
+}
+
+export const OVERRIDE_FIELDS = ["user", "userId", "deviceId", "effect", "description", "created", "modified"] as const;
+export const overrideListOutput: OutputSpec = { fields: OVERRIDE_FIELDS, columns: ["user", "deviceId", "effect", "description", "modified"], list: true };
+export const overrideRecordOutput: OutputSpec = { fields: OVERRIDE_FIELDS, columns: ["user", "deviceId", "effect", "description", "created", "modified"] };
+
+export async function overrideView(ctx: CommandContext, o: MobileDeviceAccessOverride | GetMobileDeviceAccessOverrideResponse): Promise<OverrideView> {
+  return {
+    user: o.UserId === undefined ? undefined : await entityLabel(ctx.resolve, o.UserId),
+    userId: o.UserId,
+    deviceId: o.DeviceId,
+    effect: o.Effect,
+    description: o.Description,
+    created: o.DateCreated,
+    modified: o.DateModified,
+  };
+}
+
+export const DEVICE_ID_HELP = "the device id as the console shows it (letters and digits, any case)";

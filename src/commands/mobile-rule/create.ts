@@ -1,0 +1,43 @@
+import { randomUUID } from "node:crypto";
+import { defineCommand } from "../../cli/define-command.js";
+import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleRecordOutput, mobileRuleView } from "./view.js";
+
+export const mobileRuleCreateCommand = defineCommand({
+  name: "create",
+  summary: "Create a mobile device access rule",
+  description: `${CONDITIONS_HELP}\nAn organization has at most 10 mobile rules.`,
+  examples: [
+    "wmctl mobile-rule create BlockAllAndroid --effect deny --device-type android",
+    "wmctl mobile-rule create AllowLatestiOS --effect allow --os 'iOS 14.3'",
+    "wmctl mobile-rule create DefaultDenyAll --effect deny",
+    "wmctl mobile-rule create AppleOnly --effect allow --device-type iphone,ipad,'$NONE'",
+  ],
+  args: [{ name: "name", describe: "rule name" }],
+  options: {
+    effect: { kind: "enum", choices: ["ALLOW", "DENY"], required: true, describe: "What the rule does when it matches" },
+    description: { kind: "string", describe: "Description" },
+    ...CONDITION_OPTIONS,
+  },
+  output: mobileRuleRecordOutput,
+  mutating: true,
+  async run(ctx, opts) {
+    const members = conditionMembers(opts);
+    if (opts.dryRun) {
+      ctx.out.plan({ action: "CreateMobileDeviceAccessRule", target: opts.name, details: { effect: opts.effect, ...members } });
+      return;
+    }
+    const api = await ctx.backend();
+    const org = await ctx.org();
+    const { MobileDeviceAccessRuleId } = await api.createMobileDeviceAccessRule({
+      OrganizationId: org,
+      Name: opts.name,
+      Effect: opts.effect,
+      ClientToken: randomUUID(),
+      ...(opts.description === undefined ? {} : { Description: opts.description }),
+      ...members,
+    });
+    ctx.out.status(`Created mobile device access rule ${opts.name} (${MobileDeviceAccessRuleId ?? "?"})`);
+    const saved = (await listMobileRules(api, org)).find((r) => r.MobileDeviceAccessRuleId === MobileDeviceAccessRuleId);
+    if (saved !== undefined) ctx.out.record(mobileRuleView(saved));
+  },
+});

@@ -1,0 +1,32 @@
+import type { GetPersonalAccessTokenMetadataResponse, PersonalAccessTokenSummary } from "@aws-sdk/client-workmail";
+import type { CommandContext } from "../../context/context.js";
+import { entityLabel } from "../../context/entity-labels.js";
+import type { OutputSpec } from "../../output/format.js";
+
+export interface TokenView {
+  id: string | undefined;
+  user: string | undefined;
+  userId: string | undefined;
+  name: string | undefined;
+  scopes: string[] | undefined;
+  created: Date | undefined;
+  lastUsed: Date | undefined;
+  expires: Date | undefined;
+}
+
+export const TOKEN_FIELDS = ["id", "user", "userId", "name", "scopes", "created", "lastUsed", "expires"] as const;
+export const tokenListOutput: OutputSpec = { fields: TOKEN_FIELDS, columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"], list: true };
+export const tokenRecordOutput: OutputSpec = { fields: TOKEN_FIELDS, columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"] };
+
+export async function tokenView(ctx: CommandContext, t: PersonalAccessTokenSummary | GetPersonalAccessTokenMetadataResponse): Promise<TokenView> {
+  return {
+    id: t.PersonalAccessTokenId,
+    user: t.UserId === undefined ? undefined : await entityLabel(ctx.resolve, t.UserId),
+    userId: t.UserId,
+    name: t.Name,
+    scopes: t.Scopes,
+    created: t.DateCreated,
+    lastUsed: t.DateLastUsed,
+    expires: t.ExpiresTime,
+  };
+}

@@ -1,0 +1,30 @@
+import type { InventoryArea } from "../area.js";
+import { attempt } from "./policy-steps.js";
+
+export type InventoryTags = Array<{ key: string; value: string }>;
+
+const AREA = "tags";
+
+/** The organization's tags. Restore adds them (an existing key gets the inventory's value). */
+export const tagsArea: InventoryArea<InventoryTags> = {
+  name: AREA,
+
+  async collect(api, orgId) {
+    const arn = (await api.describeOrganization({ OrganizationId: orgId })).ARN as string;
+    return ((await api.listTagsForResource({ ResourceARN: arn })).Tags ?? []).map((t) => ({ key: t.Key as string, value: t.Value ?? "" }));
+  },
+
+  async restore(api, orgId, data) {
+    if (data.length === 0) return [];
+    const arn = (await api.describeOrganization({ OrganizationId: orgId })).ARN as string;
+    return [
+      await attempt(AREA, "TagResource", data.map((t) => t.key).join(","), "updated", () =>
+        api.tagResource({ ResourceARN: arn, Tags: data.map((t) => ({ Key: t.key, Value: t.value })) }),
+      ),
+    ];
+  },
+
+  tables(data) {
+    return { tags: data.map((t) => ({ key: t.key, value: t.value })) };
+  },
+};
