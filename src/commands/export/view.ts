@@ -1,0 +1,70 @@
+import type { DescribeMailboxExportJobResponse, MailboxExportJob } from "@aws-sdk/client-workmail";
+import type { ExportStorage } from "../../backend/export-storage.js";
+import type { CommandContext } from "../../context/context.js";
+import type { OutputSpec } from "../../output/format.js";
+
+export interface ExportJobView {
+  id: string | undefined;
+  mailbox: string | undefined;
+  entityId: string | undefined;
+  state: string | undefined;
+  progress: number | undefined;
+  startTime: Date | undefined;
+  endTime: Date | undefined;
+  bucket: string | undefined;
+  prefix?: string | undefined;
+  s3Path: string | undefined;
+  location: string | undefined;
+  description: string | undefined;
+  error?: string | undefined;
+  roleArn?: string | undefined;
+  kmsKeyArn?: string | undefined;
+}
+
+export const EXPORT_JOB_FIELDS = [
+  "id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "prefix", "s3Path", "location", "description", "error", "roleArn", "kmsKeyArn",
+] as const;
+
+export const exportJobListOutput: OutputSpec = { fields: EXPORT_JOB_FIELDS, columns: ["id", "mailbox", "state", "progress", "startTime", "endTime", "s3Path"], list: true };
+export const exportJobRecordOutput: OutputSpec = {
+  fields: EXPORT_JOB_FIELDS,
+  columns: ["id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "s3Path", "location", "description", "error"],
+};
+
+/** The mailbox name of a job (its entity id when it cannot be resolved any more). */
+export async function mailboxName(ctx: CommandContext, entityId: string | undefined): Promise<string | undefined> {
+  if (entityId === undefined) return undefined;
+  try {
+    return (await ctx.resolve.entity(entityId, ["USER", "RESOURCE"])).name;
+  } catch {
+    return entityId;
+  }
+}
+
+export function exportJobView(
+  jobId: string,
+  j: DescribeMailboxExportJobResponse | MailboxExportJob,
+  mailbox: string | undefined,
+  storage: ExportStorage | undefined,
+): ExportJobView {
+  const d = j as DescribeMailboxExportJobResponse;
+  return {
+    id: jobId,
+    mailbox,
+    entityId: j.EntityId,
+    state: j.State,
+    progress: j.EstimatedProgress,
+    startTime: j.StartTime,
+    endTime: j.EndTime,
+    bucket: j.S3BucketName,
+    prefix: d.S3Prefix,
+    s3Path: j.S3Path,
+    location: storage !== undefined && j.S3BucketName !== undefined && j.S3Path !== undefined && j.State === "COMPLETED" ? storage.location(j.S3BucketName, j.S3Path) : undefined,
+    description: j.Description,
+    error: d.ErrorInfo,
+    roleArn: d.RoleArn,
+    kmsKeyArn: d.KmsKeyArn,
+  };
+}
+
+export const TERMINAL_STATES: readonly string[] = ["COMPLETED", "FAILED", "CANCELLED"];
