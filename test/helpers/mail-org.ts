@@ -33,6 +33,14 @@ export class MailOrg {
     return new MailOrg(dir, backend, localControl(backend), OrganizationId as string, `${alias}.awsapps.com`, options.dir === undefined);
   }
 
+  /** The store of a CliHarness (its WMCTL_HOME), whose first organization the CLI created. */
+  static async attach(dir: string): Promise<MailOrg> {
+    const backend = await LocalBackend.open({ dir, region: "us-east-1" });
+    const org = (await backend.listOrganizations({})).OrganizationSummaries?.[0];
+    if (org?.OrganizationId === undefined) throw new Error(`no organization in ${dir}`);
+    return new MailOrg(dir, backend, localControl(backend), org.OrganizationId, org.DefaultMailDomain as string, false);
+  }
+
   get api(): WorkMailApi {
     return this.backend;
   }

@@ -29,7 +29,17 @@ export const exportListCommand = defineCommand({
     }
     if (!opts.all) return;
     for (const j of ledger.jobs()) {
-      if (listed.has(j.jobId) || (opts.state !== undefined && j.state !== opts.state)) continue;
+      if (listed.has(j.jobId)) continue;
+      if (j.state === "RUNNING") {
+        // Out of the list's window but not seen finishing: ask the service once more.
+        try {
+          const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: j.jobId });
+          ledger.recordState(j.jobId, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
+        } catch {
+          // Unknown to the service now: keep what the ledger knows.
+        }
+      }
+      if (opts.state !== undefined && j.state !== opts.state) continue;
       ctx.out.row({
         id: j.jobId,
         mailbox: j.mailbox,

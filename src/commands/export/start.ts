@@ -54,7 +54,8 @@ export const exportStartCommand = defineCommand({
     });
     const jobId = JobId as string;
     const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId });
-    ExportLedger.open(ctx.settings.dataDir, org).recordStart({
+    const ledger = ExportLedger.open(ctx.settings.dataDir, org);
+    ledger.recordStart({
       jobId,
       entityId: owner.id,
       mailbox: owner.name,
@@ -65,6 +66,7 @@ export const exportStartCommand = defineCommand({
       startTime: d.StartTime?.toISOString(),
       ...(d.S3Path === undefined ? {} : { s3Path: d.S3Path }),
     });
+    ledger.recordState(jobId, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
     ctx.out.status(`Started export job ${jobId} for the mailbox of ${owner.name}`);
     const storage = await ctx.exportStorage();
     if (opts.wait) {

@@ -8,29 +8,29 @@ export interface MailboxView {
   id: string;
   type: string;
   state: string | undefined;
-  quotaMb: number | undefined;
-  sizeMb: number | undefined;
+  quotaMegabytes: number | undefined;
+  sizeMegabytes: number | undefined;
   usedPercent: number | undefined;
 }
 
 export const mailboxOutput: OutputSpec = {
-  fields: ["mailbox", "email", "id", "type", "state", "quotaMb", "sizeMb", "usedPercent"],
-  columns: ["mailbox", "email", "state", "quotaMb", "sizeMb", "usedPercent"],
+  fields: ["mailbox", "email", "id", "type", "state", "quotaMegabytes", "sizeMegabytes", "usedPercent"],
+  columns: ["mailbox", "email", "state", "quotaMegabytes", "sizeMegabytes", "usedPercent"],
 };
 
 /** WorkMail notifies users at 90 percent of their quota (guide: editing user details). */
 export const QUOTA_WARNING_PERCENT = 90;
 
-export function mailboxView(e: ResolvedEntity, quotaMb: number | undefined, sizeMb: number | undefined): MailboxView {
+export function mailboxView(e: ResolvedEntity, quotaMegabytes: number | undefined, sizeMegabytes: number | undefined): MailboxView {
   return {
     mailbox: e.name,
     email: e.email,
     id: e.id,
     type: e.type,
     state: e.state,
-    quotaMb,
-    sizeMb,
-    usedPercent: quotaMb === undefined || sizeMb === undefined ? undefined : Math.round((sizeMb / quotaMb) * 10000) / 100,
+    quotaMegabytes,
+    sizeMegabytes,
+    usedPercent: quotaMegabytes === undefined || sizeMegabytes === undefined ? undefined : Math.round((sizeMegabytes / quotaMegabytes) * 10000) / 100,
   };
 }
 
