@@ -42,6 +42,8 @@ type Event =
 export class ExportLedger {
   private readonly jobsById = new Map<string, LedgerJob>();
   private readonly runsById = new Map<string, LedgerRun>();
+  /** The file ends in a line cut short (a crash while writing): start the next event on a new line. */
+  private partialLastLine = false;
 
   private constructor(readonly file: string) {}
 
@@ -49,7 +51,9 @@ export class ExportLedger {
     const dir = join(dataDir, "export-ledger");
     const ledger = new ExportLedger(join(dir, `${orgId}.jsonl`));
     if (existsSync(ledger.file)) {
-      for (const line of readFileSync(ledger.file, "utf8").split("\n")) {
+      const text = readFileSync(ledger.file, "utf8");
+      ledger.partialLastLine = text !== "" && !text.endsWith("\n");
+      for (const line of text.split("\n")) {
         if (line.trim() === "") continue;
         try {
           ledger.apply(JSON.parse(line) as Event);
@@ -116,7 +120,8 @@ export class ExportLedger {
 
   private write(e: Event): void {
     mkdirSync(join(this.file, ".."), { recursive: true, mode: 0o700 });
-    appendFileSync(this.file, JSON.stringify(e) + "\n", { mode: 0o600 });
+    appendFileSync(this.file, (this.partialLastLine ? "\n" : "") + JSON.stringify(e) + "\n", { mode: 0o600 });
+    this.partialLastLine = false;
     this.apply(e);
   }
 
