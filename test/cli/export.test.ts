@@ -35,7 +35,7 @@ describe("wmctl export start / describe / list", () => {
     expect(job).toMatchObject({ mailbox: "alice", state: "COMPLETED", progress: 100, bucket: "wmctl-local-exports" });
     expect(job.location).toBe(join(cli.home, "s3", "wmctl-local-exports", "mailbox-exports", `${job.id}.zip`));
     expect(existsSync(job.location)).toBe(true);
-    expect((await cli.json<JobView>(`export describe ${job.id}`)).state).toBe("COMPLETED");
+    expect(await cli.json<JobView>(`export describe ${job.id}`)).toMatchObject({ state: "COMPLETED", messages: 2, folders: 6, nonExportableItems: 0 });
     expect((await cli.ok("export list --fields id,mailbox,state")).stdout).toBe(`${job.id}\talice\tCOMPLETED\n`);
   });
 

@@ -97,6 +97,14 @@ describe("StartMailboxExportJob", () => {
     expect(other.name).toBe("OrganizationNotFoundException");
   });
 
+  it("answers OrganizationStateException while the organization is not Active", async () => {
+    o.lifecycle({ organizationCreateSeconds: 3600 });
+    const { OrganizationId } = await o.api.createOrganization({ Alias: `creating${token}x`, ClientToken: `org-${token}` });
+    const e = await error(o.api.startMailboxExportJob({ OrganizationId: OrganizationId as string, EntityId: "x", ClientToken: "t", RoleArn: ROLE, KmsKeyArn: KEY, S3BucketName: "b", S3Prefix: "p" }));
+    expect(e.name).toBe("OrganizationStateException");
+    expect((await error(o.api.listMailboxExportJobs({ OrganizationId: OrganizationId as string }))).name).toBe("OrganizationStateException");
+  });
+
   it("exports a disabled user's mailbox within the 30 days it is kept", async () => {
     const id = await o.user("leaver");
     await o.deliver(o.email("leaver"), [message("keep me")]);

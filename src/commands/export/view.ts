@@ -1,5 +1,5 @@
 import type { DescribeMailboxExportJobResponse, MailboxExportJob } from "@aws-sdk/client-workmail";
-import type { ExportStorage } from "../../backend/export-storage.js";
+import { exportLogKeys, type ExportStorage } from "../../backend/export-storage.js";
 import type { CommandContext } from "../../context/context.js";
 import type { OutputSpec } from "../../output/format.js";
 
@@ -19,17 +19,41 @@ export interface ExportJobView {
   error?: string | undefined;
   roleArn?: string | undefined;
   kmsKeyArn?: string | undefined;
+  /** From the export log, when it can be read (describe). */
+  messages?: number | undefined;
+  bytes?: number | undefined;
+  folders?: number | undefined;
+  nonExportableItems?: number | undefined;
 }
 
 export const EXPORT_JOB_FIELDS = [
   "id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "prefix", "s3Path", "location", "description", "error", "roleArn", "kmsKeyArn",
+  "messages", "bytes", "folders", "nonExportableItems",
 ] as const;
 
 export const exportJobListOutput: OutputSpec = { fields: EXPORT_JOB_FIELDS, columns: ["id", "mailbox", "state", "progress", "startTime", "endTime", "s3Path"], list: true };
 export const exportJobRecordOutput: OutputSpec = {
   fields: EXPORT_JOB_FIELDS,
-  columns: ["id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "s3Path", "location", "description", "error"],
+  columns: ["id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "s3Path", "location", "messages", "bytes", "folders", "nonExportableItems", "description", "error"],
 };
+
+/** The counts of a finished job's export log (undefined when it cannot be read: missing, no access). */
+export async function logCounts(storage: ExportStorage, bucket: string | undefined, s3Path: string | undefined): Promise<Partial<ExportJobView>> {
+  if (bucket === undefined || s3Path === undefined) return {};
+  for (const key of exportLogKeys(s3Path)) {
+    try {
+      if ((await storage.size(bucket, key)) === undefined) continue;
+      const chunks: Buffer[] = [];
+      for await (const c of await storage.read(bucket, key)) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
+      const log = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
+      const n = (v: string | undefined) => (v === undefined || v === "" || Number.isNaN(Number(v)) ? undefined : Number(v));
+      return { messages: n(log.totalMessages), bytes: n(log.totalBytes), folders: n(log.totalFolders), nonExportableItems: n(log.totalNonExportableItems) };
+    } catch {
+      return {};
+    }
+  }
+  return {};
+}
 
 /** The mailbox name of a job (its entity id when it cannot be resolved any more). */
 export async function mailboxName(ctx: CommandContext, entityId: string | undefined): Promise<string | undefined> {
