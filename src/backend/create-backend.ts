@@ -1,5 +1,7 @@
 import type { Settings } from "../context/settings.js";
 import { UsageError } from "../errors/cli-error.js";
+import type { ExportPrereqsPort } from "./export-prereqs.js";
+import type { ExportStorage } from "./export-storage.js";
 import type { SimulatorControl } from "./simulator-control.js";
 import type { RunningSimulator, ServeOptions } from "./simulator-server.js";
 import type { WorkMailApi } from "./workmail-api.js";
@@ -11,6 +13,10 @@ export interface OpenBackend {
    * backend points at an endpoint (a `wmctl local serve`); undefined against the real service.
    */
   readonly simulator: SimulatorControl | undefined;
+  /** Where export jobs write (the simulator's bucket folders, or S3); built on first use. */
+  exportStorage(): Promise<ExportStorage>;
+  /** S3/KMS/IAM for export prerequisites; undefined on the local backend (nothing is needed). */
+  exportPrereqs(): Promise<ExportPrereqsPort | undefined>;
   close(): void;
 }
 
@@ -28,13 +34,28 @@ export async function createBackend(settings: Settings, debug: (line: string) =>
       maxAttempts: settings.maxAttempts,
       ...(settings.debug ? { onRequest: debug } : {}),
     });
-    const simulator = settings.endpointUrl === undefined ? undefined : await servedSimulatorControl(settings, settings.endpointUrl);
-    return { api, simulator, close: () => undefined };
+    const aws = { region: settings.region, awsProfile: settings.awsProfile, maxAttempts: settings.maxAttempts };
+    return {
+      api,
+      simulator: settings.endpointUrl === undefined ? undefined : await servedSimulatorControl(settings, settings.endpointUrl),
+      exportStorage: async () => (await import("./s3-export-storage.js")).s3ExportStorage(aws),
+      exportPrereqs: async () => {
+        if (settings.region === undefined) throw new UsageError("no AWS region is set", "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`");
+        return (await import("./aws-export-prereqs.js")).awsExportPrereqs({ ...aws, region: settings.region });
+      },
+      close: () => undefined,
+    };
   }
   const { LocalBackend, localControl } = await import("../local-backend/index.js");
   const backend = await LocalBackend.open({ dir: settings.dataDir, region: settings.region ?? "us-east-1" });
   if (settings.debug) debug(`local simulator store: ${backend.paths.database}`);
-  return { api: backend, simulator: localControl(backend), close: () => backend.close() };
+  return {
+    api: backend,
+    simulator: localControl(backend),
+    exportStorage: async () => (await import("./local-export-storage.js")).localExportStorage(backend.paths.s3),
+    exportPrereqs: async () => undefined,
+    close: () => backend.close(),
+  };
 }
 
 /**

@@ -41,7 +41,7 @@ export interface EnumOption<C extends string = string> extends OptionBase {
   readonly required?: boolean;
   readonly default?: C;
 }
-/** Repeatable and comma-separated: `--group a --group b,c` -> ["a", "b", "c"]. */
+/** Repeatable and comma-separated: `--group a --group b,c` -> ["a", "b", "c"]. Not variadic: `--to a file` leaves `file` to the arguments. */
 export interface ListOption extends OptionBase {
   readonly kind: "list";
   readonly placeholder?: string;

@@ -91,7 +91,7 @@ function attach(parent: Command, spec: AnySpec, run: Runner, env: Readonly<Recor
 function toOption(key: string, opt: OptionSpec): Option {
   const long = `--${flagName(key)}`;
   const placeholder = "placeholder" in opt && opt.placeholder ? opt.placeholder : flagName(key);
-  const flags = `${opt.short ? `-${opt.short}, ` : ""}${long}${opt.kind === "boolean" ? "" : opt.kind === "list" ? ` <${placeholder}...>` : ` <${placeholder}>`}`;
+  const flags = `${opt.short ? `-${opt.short}, ` : ""}${long}${opt.kind === "boolean" ? "" : ` <${placeholder}>`}`;
   let describe = opt.describe;
   if (opt.kind === "enum") describe += ` (${opt.choices.join(", ")})`;
   if ("default" in opt && opt.default !== undefined) describe += ` (default: ${String(opt.default)})`;

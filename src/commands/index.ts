@@ -4,11 +4,13 @@ import { aliasGroup } from "./alias/index.js";
 import { availabilityGroup } from "./availability/index.js";
 import { configGroup } from "./config/index.js";
 import { dmarcGroup } from "./dmarc/index.js";
+import { exportGroup } from "./export/index.js";
 import { groupGroup } from "./group/index.js";
 import { identityCenterGroup } from "./identity-center/index.js";
 import { idpGroup } from "./idp/index.js";
 import { impersonationRoleGroup } from "./impersonation-role/index.js";
 import { localGroup } from "./local/index.js";
+import { mailboxGroup } from "./mailbox/index.js";
 import { mobileOverrideGroup } from "./mobile-override/index.js";
 import { mobileRuleGroup } from "./mobile-rule/index.js";
 import { monitoringGroup } from "./monitoring/index.js";
@@ -31,6 +33,9 @@ export const COMMANDS: readonly AnySpec[] = [
   resourceGroup,
   aliasGroup,
   whoisCommand,
+  // Mailboxes and export (issue #5)
+  mailboxGroup,
+  exportGroup,
   // Policies and settings (issue #6)
   accessRuleGroup,
   mobileRuleGroup,

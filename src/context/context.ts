@@ -1,4 +1,6 @@
 import { createBackend, requireSimulator, type OpenBackend } from "../backend/create-backend.js";
+import type { ExportPrereqsPort } from "../backend/export-prereqs.js";
+import type { ExportStorage } from "../backend/export-storage.js";
 import type { SimulatorControl } from "../backend/simulator-control.js";
 import { paginate } from "../backend/paginate.js";
 import type { WorkMailApi } from "../backend/workmail-api.js";
@@ -34,6 +36,10 @@ export interface CommandContext {
   backend(): Promise<WorkMailApi>;
   /** Control of the local simulator (clock, state, test mail); a usage error on the aws backend. */
   simulator(): Promise<SimulatorControl>;
+  /** Where mailbox export jobs write: the simulator's bucket folders, or S3 (lazy). */
+  exportStorage(): Promise<ExportStorage>;
+  /** S3, KMS and IAM for export prerequisites (lazy); undefined on the local backend. */
+  exportPrereqs(): Promise<ExportPrereqsPort | undefined>;
   /** The organization id from --org / WMCTL_ORG / the profile, resolved from an alias if needed. */
   org(): Promise<string>;
   orgRef(): Promise<OrganizationRef>;
@@ -87,6 +93,8 @@ export function createContext(deps: ContextDeps): CommandContext {
     ...deps,
     backend,
     simulator: async () => requireSimulator(await open()),
+    exportStorage: async () => (await open()).exportStorage(),
+    exportPrereqs: async () => (await open()).exportPrereqs(),
     org: async () => (await ctx.orgRef()).id,
     orgRef: () => (orgRef ??= resolveOrganization(backend, settings.org)),
     resolveOrg: (ref) => resolveOrganization(backend, ref),

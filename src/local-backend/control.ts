@@ -13,6 +13,8 @@ import { setMeta } from "./store/meta.js";
 import { resetStore, tableCounts } from "./store/reset.js";
 import { defaultSnapshotName, listSnapshots, restoreSnapshot, takeSnapshot } from "./store/snapshots.js";
 import { issuePersonalAccessToken } from "./operations/personal-access-tokens.js";
+import { deliverMessages } from "./mail/deliver.js";
+import { sweepExpiredMailboxes } from "./mail/retention.js";
 
 /** SimulatorControl over an in-process LocalBackend (also what a served simulator runs). */
 export function localControl(backend: LocalBackend): SimulatorControl {
@@ -22,7 +24,10 @@ export function localControl(backend: LocalBackend): SimulatorControl {
     now: async () => simNow(db),
     advance: async (ms) => {
       if (!Number.isFinite(ms) || ms < 0) throw new ControlError("ValidationException", "the simulator clock only moves forward: give a positive duration");
-      return advanceClock(db, ms);
+      const now = advanceClock(db, ms);
+      // Time-driven effects that no later call might trigger in time: the 30-day mailbox rule.
+      backend.tx((sim) => sweepExpiredMailboxes(sim));
+      return now;
     },
     status: async () => localStatus(backend),
     reset: async () => resetStore(db),
@@ -41,6 +46,7 @@ export function localControl(backend: LocalBackend): SimulatorControl {
       throw new ControlError("ValidationException", "fault injection applies to a served simulator: start `wmctl local serve` and pass its --endpoint-url");
     },
     issuePersonalAccessToken: async (r) => backend.tx((sim) => issuePersonalAccessToken(sim, r.organizationId, r.user, r.name, r.scopes)),
+    deliver: (request) => deliverMessages({ tx: (fn) => backend.tx(fn), paths: backend.paths }, request),
   };
 }
 

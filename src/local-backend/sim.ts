@@ -8,11 +8,17 @@ export interface LifecycleSettings {
   organizationCreateSeconds: number;
   /** Organization Deleting -> Deleted. */
   organizationDeleteSeconds: number;
+  /** Mailbox export job RUNNING -> COMPLETED: a fixed part, plus the size part below. */
+  exportJobSeconds: number;
+  /** Mailbox export throughput of the simulated service, in MB of mailbox per second (0: no size part). */
+  exportMegabytesPerSecond: number;
 }
 
 export const DEFAULT_LIFECYCLE: LifecycleSettings = {
   organizationCreateSeconds: 0,
   organizationDeleteSeconds: 0,
+  exportJobSeconds: 0,
+  exportMegabytesPerSecond: 0,
 };
 
 export const LIFECYCLE_KEY = "lifecycle";

@@ -11,6 +11,7 @@ import { localSnapshotCommand } from "./snapshot.js";
 import { localSnapshotsCommand } from "./snapshots.js";
 import { localStatusCommand } from "./status.js";
 import { localIssueTokenCommand } from "./issue-token.js";
+import { localDeliverCommand } from "./deliver.js";
 
 export const localGroup = defineGroup({
   name: "local",
@@ -28,5 +29,6 @@ export const localGroup = defineGroup({
     localRestoreCommand,
     localResetCommand,
     localIssueTokenCommand,
+    localDeliverCommand,
   ],
 });

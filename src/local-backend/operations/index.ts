@@ -12,6 +12,11 @@ import { impersonationSchema } from "./impersonation-store.js";
 import { mobileAccessHandlers } from "./mobile-access.js";
 import { mobileAccessSchema } from "./mobile-access-store.js";
 import { orgSettingsHandlers, orgSettingsSchema } from "./org-settings.js";
+import { exportJobHandlers } from "./export-jobs.js";
+import { exportSchema } from "./export-schema.js";
+import { mailboxPermissionHandlers } from "./mailbox-permissions.js";
+import { mailboxSchema } from "./mailbox-schema.js";
+import { mailboxHandlers } from "./mailboxes.js";
 import { organizationHandlers } from "./organizations.js";
 import { personalAccessTokenHandlers } from "./personal-access-tokens.js";
 import { registrationHandlers } from "./registration.js";
@@ -38,12 +43,17 @@ export const HANDLERS: Handlers = {
   ...identityCenterHandlers,
   ...personalAccessTokenHandlers,
   ...tagHandlers,
+  ...mailboxHandlers,
+  ...mailboxPermissionHandlers,
+  ...exportJobHandlers,
 };
 
 /** Every area's schema, applied in this order when a store is opened. */
 export const SCHEMAS: readonly SchemaModule[] = [
   metaSchema,
   identitySchema,
+  mailboxSchema,
+  exportSchema,
   accessRuleSchema,
   mobileAccessSchema,
   impersonationSchema,

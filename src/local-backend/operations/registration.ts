@@ -1,4 +1,5 @@
 import { fail } from "../errors.js";
+import { sweepExpiredMailboxes } from "../mail/retention.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
 import { addAddress, checkAddressAvailable, requireEntity } from "./entities.js";
@@ -18,6 +19,8 @@ export const registrationHandlers: Handlers = {
     const org = requireOrganization(sim, input.OrganizationId);
     const row = requireEntity(sim, org.id, input.EntityId);
     if (row.state === "DELETED") throw fail.entityState(`The ${row.type.toLowerCase()} ${row.name} is deleted and cannot be registered.`);
+    // A mailbox disabled for more than 30 days has lost its content before the user comes back.
+    sweepExpiredMailboxes(sim, org.id);
     const email = input.Email.toLowerCase();
     if (row.type === "RESOURCE" && row.state !== "ENABLED") checkResourcesAllowed(org, "enabled");
     if (row.state === "ENABLED") {

@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import { defineCommand } from "../../cli/define-command.js";
+import { ExportLedger } from "../../export-jobs/ledger.js";
+import { exportJobRecordOutput, exportJobView, mailboxName } from "./view.js";
+
+export const exportCancelCommand = defineCommand({
+  name: "cancel",
+  summary: "Cancel a running export job",
+  description: "A job near completion may not be cancellable (InvalidParameterException). A cancelled job still counts\nfor the mailbox's once-every-24-hours limit.",
+  examples: ["wmctl export cancel 1d2c3b4a-...", "wmctl export cancel JOB --yes"],
+  args: [{ name: "job", describe: "the export job id" }],
+  output: exportJobRecordOutput,
+  mutating: true,
+  async run(ctx, opts) {
+    const api = await ctx.backend();
+    const org = await ctx.org();
+    const before = await api.describeMailboxExportJob({ OrganizationId: org, JobId: opts.job });
+    const mailbox = await mailboxName(ctx, before.EntityId);
+    if (opts.dryRun) {
+      ctx.out.plan({ action: "CancelMailboxExportJob", target: opts.job, details: { mailbox, state: before.State } });
+      return;
+    }
+    await ctx.confirm(`Cancel export job ${opts.job} of the mailbox of ${mailbox ?? "?"}?`);
+    await api.cancelMailboxExportJob({ OrganizationId: org, JobId: opts.job, ClientToken: randomUUID() });
+    const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: opts.job });
+    const ledger = ExportLedger.open(ctx.settings.dataDir, org);
+    if (ledger.job(opts.job) !== undefined) ledger.recordState(opts.job, { state: d.State ?? "CANCELLED", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString() });
+    ctx.out.status(`Export job ${opts.job} is ${d.State ?? "cancelled"}`);
+    ctx.out.record(exportJobView(opts.job, d, mailbox, await ctx.exportStorage()));
+  },
+});

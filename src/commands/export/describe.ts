@@ -1,0 +1,24 @@
+import { defineCommand } from "../../cli/define-command.js";
+import { ExportLedger } from "../../export-jobs/ledger.js";
+import { exportJobRecordOutput, exportJobView, logCounts, mailboxName } from "./view.js";
+
+export const exportDescribeCommand = defineCommand({
+  name: "describe",
+  aliases: ["show"],
+  summary: "Show an export job: state, progress, where its zip is, the counts of its log",
+  examples: ["wmctl export describe 1d2c3b4a-5e6f-...", "wmctl export describe JOB --fields state,progress"],
+  args: [{ name: "job", describe: "the export job id" }],
+  output: exportJobRecordOutput,
+  async run(ctx, opts) {
+    const api = await ctx.backend();
+    const org = await ctx.org();
+    const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: opts.job });
+    const ledger = ExportLedger.open(ctx.settings.dataDir, org);
+    if (ledger.job(opts.job) !== undefined) {
+      ledger.recordState(opts.job, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
+    }
+    const storage = await ctx.exportStorage();
+    const counts = d.State === "COMPLETED" ? await logCounts(storage, d.S3BucketName, d.S3Path) : {};
+    ctx.out.record({ ...exportJobView(opts.job, d, await mailboxName(ctx, d.EntityId), storage), ...counts });
+  },
+});

@@ -1,0 +1,60 @@
+import { paginate } from "../../backend/paginate.js";
+import { defineCommand } from "../../cli/define-command.js";
+import { ExportLedger } from "../../export-jobs/ledger.js";
+import { exportJobListOutput, exportJobView, mailboxName } from "./view.js";
+
+export const exportListCommand = defineCommand({
+  name: "list",
+  aliases: ["ls"],
+  summary: "List the organization's export jobs of the last seven days",
+  description: "The service lists jobs started within the last seven days; --all adds older jobs that wmctl started,\nfrom its local ledger (their state as last seen).",
+  examples: ["wmctl export list", "wmctl export list --state RUNNING --fields id", "wmctl export list --all -o csv > exports.csv"],
+  options: {
+    state: { kind: "enum", choices: ["RUNNING", "COMPLETED", "FAILED", "CANCELLED"], describe: "Only jobs in this state" },
+    all: { kind: "boolean", describe: "Also jobs older than seven days that wmctl remembers" },
+  },
+  output: exportJobListOutput,
+  async run(ctx, opts) {
+    const api = await ctx.backend();
+    const org = await ctx.org();
+    const storage = await ctx.exportStorage();
+    const ledger = ExportLedger.open(ctx.settings.dataDir, org);
+    const listed = new Set<string>();
+    for await (const j of paginate((t) => api.listMailboxExportJobs({ OrganizationId: org, NextToken: t }), "Jobs")) {
+      const id = j.JobId as string;
+      listed.add(id);
+      if (ledger.job(id) !== undefined) ledger.recordState(id, { state: j.State ?? "RUNNING", progress: j.EstimatedProgress, endTime: j.EndTime?.toISOString(), s3Path: j.S3Path });
+      if (opts.state !== undefined && j.State !== opts.state) continue;
+      ctx.out.row(exportJobView(id, j, await mailboxName(ctx, j.EntityId), storage));
+    }
+    if (!opts.all) return;
+    for (const j of ledger.jobs()) {
+      if (listed.has(j.jobId)) continue;
+      if (j.state === "RUNNING") {
+        // Out of the list's window but not seen finishing: ask the service once more.
+        try {
+          const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: j.jobId });
+          ledger.recordState(j.jobId, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
+        } catch {
+          // Unknown to the service now: keep what the ledger knows.
+        }
+      }
+      if (opts.state !== undefined && j.state !== opts.state) continue;
+      ctx.out.row({
+        id: j.jobId,
+        mailbox: j.mailbox,
+        entityId: j.entityId,
+        state: j.state,
+        progress: j.progress,
+        startTime: j.startTime === undefined ? undefined : new Date(j.startTime),
+        endTime: j.endTime === undefined ? undefined : new Date(j.endTime),
+        bucket: j.bucket,
+        prefix: j.prefix,
+        s3Path: j.s3Path,
+        location: j.s3Path !== undefined && j.state === "COMPLETED" ? storage.location(j.bucket, j.s3Path) : undefined,
+        description: undefined,
+        error: j.error,
+      });
+    }
+  },
+});

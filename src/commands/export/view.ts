@@ -1,0 +1,94 @@
+import type { DescribeMailboxExportJobResponse, MailboxExportJob } from "@aws-sdk/client-workmail";
+import { exportLogKeys, type ExportStorage } from "../../backend/export-storage.js";
+import type { CommandContext } from "../../context/context.js";
+import type { OutputSpec } from "../../output/format.js";
+
+export interface ExportJobView {
+  id: string | undefined;
+  mailbox: string | undefined;
+  entityId: string | undefined;
+  state: string | undefined;
+  progress: number | undefined;
+  startTime: Date | undefined;
+  endTime: Date | undefined;
+  bucket: string | undefined;
+  prefix?: string | undefined;
+  s3Path: string | undefined;
+  location: string | undefined;
+  description: string | undefined;
+  error?: string | undefined;
+  roleArn?: string | undefined;
+  kmsKeyArn?: string | undefined;
+  /** From the export log, when it can be read (describe). */
+  messages?: number | undefined;
+  bytes?: number | undefined;
+  folders?: number | undefined;
+  nonExportableItems?: number | undefined;
+}
+
+export const EXPORT_JOB_FIELDS = [
+  "id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "prefix", "s3Path", "location", "description", "error", "roleArn", "kmsKeyArn",
+  "messages", "bytes", "folders", "nonExportableItems",
+] as const;
+
+export const exportJobListOutput: OutputSpec = { fields: EXPORT_JOB_FIELDS, columns: ["id", "mailbox", "state", "progress", "startTime", "endTime", "s3Path"], list: true };
+export const exportJobRecordOutput: OutputSpec = {
+  fields: EXPORT_JOB_FIELDS,
+  columns: ["id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "s3Path", "location", "messages", "bytes", "folders", "nonExportableItems", "description", "error"],
+};
+
+/** The counts of a finished job's export log (undefined when it cannot be read: missing, no access). */
+export async function logCounts(storage: ExportStorage, bucket: string | undefined, s3Path: string | undefined): Promise<Partial<ExportJobView>> {
+  if (bucket === undefined || s3Path === undefined) return {};
+  for (const key of exportLogKeys(s3Path)) {
+    try {
+      if ((await storage.size(bucket, key)) === undefined) continue;
+      const chunks: Buffer[] = [];
+      for await (const c of await storage.read(bucket, key)) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
+      const log = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
+      const n = (v: string | undefined) => (v === undefined || v === "" || Number.isNaN(Number(v)) ? undefined : Number(v));
+      return { messages: n(log.totalMessages), bytes: n(log.totalBytes), folders: n(log.totalFolders), nonExportableItems: n(log.totalNonExportableItems) };
+    } catch {
+      return {};
+    }
+  }
+  return {};
+}
+
+/** The mailbox name of a job (its entity id when it cannot be resolved any more). */
+export async function mailboxName(ctx: CommandContext, entityId: string | undefined): Promise<string | undefined> {
+  if (entityId === undefined) return undefined;
+  try {
+    return (await ctx.resolve.entity(entityId, ["USER", "RESOURCE"])).name;
+  } catch {
+    return entityId;
+  }
+}
+
+export function exportJobView(
+  jobId: string,
+  j: DescribeMailboxExportJobResponse | MailboxExportJob,
+  mailbox: string | undefined,
+  storage: ExportStorage | undefined,
+): ExportJobView {
+  const d = j as DescribeMailboxExportJobResponse;
+  return {
+    id: jobId,
+    mailbox,
+    entityId: j.EntityId,
+    state: j.State,
+    progress: j.EstimatedProgress,
+    startTime: j.StartTime,
+    endTime: j.EndTime,
+    bucket: j.S3BucketName,
+    prefix: d.S3Prefix,
+    s3Path: j.S3Path,
+    location: storage !== undefined && j.S3BucketName !== undefined && j.S3Path !== undefined && j.State === "COMPLETED" ? storage.location(j.S3BucketName, j.S3Path) : undefined,
+    description: j.Description,
+    error: d.ErrorInfo,
+    roleArn: d.RoleArn,
+    kmsKeyArn: d.KmsKeyArn,
+  };
+}
+
+export const TERMINAL_STATES: readonly string[] = ["COMPLETED", "FAILED", "CANCELLED"];
