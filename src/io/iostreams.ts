@@ -17,6 +17,15 @@ export interface IOStreams {
 }
 
 export function systemIO(): IOStreams {
+  // `wmctl user list | head`: the reader may go away early. Writes after that are dropped instead
+  // of crashing with an unhandled EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount("error") === 0) {
+      stream.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") throw e;
+      });
+    }
+  }
   return {
     stdin: process.stdin,
     stdout: process.stdout,

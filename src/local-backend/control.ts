@@ -14,7 +14,7 @@ import { resetStore, tableCounts } from "./store/reset.js";
 import { defaultSnapshotName, listSnapshots, restoreSnapshot, takeSnapshot } from "./store/snapshots.js";
 import { issuePersonalAccessToken } from "./operations/personal-access-tokens.js";
 import { deliverMessages } from "./mail/deliver.js";
-import { sweepExpiredMailboxes } from "./mail/retention.js";
+import { applyTimeRules, unlinkAll } from "./mail/time-rules.js";
 
 /** SimulatorControl over an in-process LocalBackend (also what a served simulator runs). */
 export function localControl(backend: LocalBackend): SimulatorControl {
@@ -25,8 +25,9 @@ export function localControl(backend: LocalBackend): SimulatorControl {
     advance: async (ms) => {
       if (!Number.isFinite(ms) || ms < 0) throw new ControlError("ValidationException", "the simulator clock only moves forward: give a positive duration");
       const now = advanceClock(db, ms);
-      // Time-driven effects that no later call might trigger in time: the 30-day mailbox rule.
-      backend.tx((sim) => sweepExpiredMailboxes(sim));
+      // Time-driven effects that no later call might trigger in time: the 30-day mailbox rule and
+      // the organizations' retention policies.
+      unlinkAll(backend.tx((sim) => applyTimeRules(sim)).removedFiles);
       return now;
     },
     status: async () => localStatus(backend),

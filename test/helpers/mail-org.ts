@@ -12,8 +12,8 @@ export const PASSWORD = "Sim-Passw0rd!";
 
 /**
  * A simulator store with one organization, for mailbox and export tests. Users are created the way
- * an admin does (CreateUser + RegisterToWorkMail on the test domain); groups and resources use
- * their operations when the simulator has them, else rows written as those operations would.
+ * an admin does (CreateUser + RegisterToWorkMail on the test domain), groups and resources with
+ * their operations.
  */
 export class MailOrg {
   private constructor(
@@ -56,32 +56,16 @@ export class MailOrg {
   }
 
   async group(name: string, members: readonly string[] = []): Promise<string> {
-    try {
-      const { GroupId } = await this.api.createGroup({ OrganizationId: this.orgId, Name: name });
-      await this.api.registerToWorkMail({ OrganizationId: this.orgId, EntityId: GroupId as string, Email: this.email(name) });
-      for (const m of members) await this.api.associateMemberToGroup({ OrganizationId: this.orgId, GroupId: GroupId as string, MemberId: m });
-      return GroupId as string;
-    } catch (e) {
-      if ((e as Error).name !== "UnsupportedOperationException") throw e;
-    }
-    const id = randomUUID();
-    this.insertEntity(id, "GROUP", name, null);
-    const now = Date.now();
-    for (const m of members) this.backend.db.prepare("INSERT INTO group_members (org_id, group_id, member_id, added_at) VALUES (?, ?, ?, ?)").run(this.orgId, id, m, now);
-    return id;
+    const { GroupId } = await this.api.createGroup({ OrganizationId: this.orgId, Name: name });
+    await this.api.registerToWorkMail({ OrganizationId: this.orgId, EntityId: GroupId as string, Email: this.email(name) });
+    for (const m of members) await this.api.associateMemberToGroup({ OrganizationId: this.orgId, GroupId: GroupId as string, MemberId: m });
+    return GroupId as string;
   }
 
   async resource(name: string): Promise<string> {
-    try {
-      const { ResourceId } = await this.api.createResource({ OrganizationId: this.orgId, Name: name, Type: "ROOM" });
-      await this.api.registerToWorkMail({ OrganizationId: this.orgId, EntityId: ResourceId as string, Email: this.email(name) });
-      return ResourceId as string;
-    } catch (e) {
-      if ((e as Error).name !== "UnsupportedOperationException") throw e;
-    }
-    const id = `r-${randomUUID().replace(/-/g, "")}`;
-    this.insertEntity(id, "RESOURCE", name, "RESOURCE");
-    return id;
+    const { ResourceId } = await this.api.createResource({ OrganizationId: this.orgId, Name: name, Type: "ROOM" });
+    await this.api.registerToWorkMail({ OrganizationId: this.orgId, EntityId: ResourceId as string, Email: this.email(name) });
+    return ResourceId as string;
   }
 
   async disable(entityId: string): Promise<void> {
@@ -102,22 +86,23 @@ export class MailOrg {
     });
   }
 
+  /** Messages per folder of a mailbox, straight from the store's index. */
+  folderCounts(name: string): Record<string, number> {
+    const rows = this.backend.db
+      .prepare<[string, string], { path: string; n: number }>(
+        `SELECT f.path, count(i.seq) AS n FROM mail_folders f JOIN entities e ON e.org_id = f.org_id AND e.id = f.entity_id
+           LEFT JOIN mail_items i ON i.folder_id = f.id
+          WHERE f.org_id = ? AND e.name = ? GROUP BY f.path`,
+      )
+      .all(this.orgId, name);
+    return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.path, r.n]));
+  }
+
   close(): void {
     this.backend.close();
     if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private insertEntity(id: string, type: "GROUP" | "RESOURCE", name: string, role: string | null): void {
-    const now = Date.now();
-    const email = this.email(name).toLowerCase();
-    this.backend.db
-      .prepare(
-        `INSERT INTO entities (org_id, id, type, name, email, state, role, created_at, enabled_at, mailbox_provisioned_at)
-         VALUES (?, ?, ?, ?, ?, 'ENABLED', ?, ?, ?, ?)`,
-      )
-      .run(this.orgId, id, type, name, email, role, now, now, type === "RESOURCE" ? now : null);
-    this.backend.db.prepare("INSERT INTO addresses (org_id, address, entity_id, is_primary, created_at) VALUES (?, ?, ?, 1, ?)").run(this.orgId, email, id, now);
-  }
 }
 
 /** A small MIME message; `extra` adds headers. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AsyncContext } from "../operations/handler.js";
 import type { ExportJobRow } from "../operations/export-jobs.js";
 import { requireOrganization } from "../operations/organizations.js";
+import { applyTimeRules, unlinkAll } from "../mail/time-rules.js";
 import { exportKeys, getBucket, objectPath } from "./buckets.js";
 import { ExportStopped, writeExport } from "./write-export.js";
 
@@ -25,6 +26,8 @@ interface Claim {
  * never write it twice. A lease whose holder died expires and the next caller starts over.
  */
 export async function runDueJobs(ctx: AsyncContext, orgId: string, jobId?: string): Promise<void> {
+  // The mailbox as the clock left it: the 30-day rule and the retention policy come first.
+  unlinkAll(ctx.tx((sim) => applyTimeRules(sim, orgId)).removedFiles);
   const claims = ctx.tx((sim) => {
     requireOrganization(sim, orgId);
     const wall = Date.now();

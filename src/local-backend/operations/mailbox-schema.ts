@@ -66,5 +66,7 @@ CREATE TABLE mailbox_permissions (
 ) WITHOUT ROWID;
 CREATE INDEX mailbox_permissions_grantee ON mailbox_permissions (org_id, grantee_id);
 `,
+    // Retention policies age a message from its last action (created, modified or moved).
+    `ALTER TABLE mail_items ADD COLUMN last_action_at INTEGER;`,
   ],
 };
