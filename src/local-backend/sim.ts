@@ -8,11 +8,21 @@ export interface LifecycleSettings {
   organizationCreateSeconds: number;
   /** Organization Deleting -> Deleted. */
   organizationDeleteSeconds: number;
+  /** Route 53 change PENDING -> INSYNC (local hosted zones). */
+  route53ChangeSeconds: number;
+  /**
+   * How long a new mail domain's ownership and DKIM records may stay unresolved before its
+   * statuses turn FAILED (the guide: "Allow up to 72 hours"). A window, not a delay: a record that
+   * resolves earlier verifies at once.
+   */
+  domainVerificationWindowSeconds: number;
 }
 
 export const DEFAULT_LIFECYCLE: LifecycleSettings = {
   organizationCreateSeconds: 0,
   organizationDeleteSeconds: 0,
+  route53ChangeSeconds: 0,
+  domainVerificationWindowSeconds: 72 * 3600,
 };
 
 export const LIFECYCLE_KEY = "lifecycle";
