@@ -86,8 +86,8 @@ export function answerQuestion(reader: ZoneReader, qname: string, qtype: string,
   for (let hop = 0; hop < 8; hop++) {
     const zone = reader.zoneFor(`${name}.`);
     if (zone === undefined) {
-      const service = hop === 0 ? serviceAnswer(name, qtype, names) : undefined;
-      if (service !== undefined) return service;
+      const service = serviceAnswer(name, qtype, names);
+      if (service !== undefined) return hop === 0 ? service : { ...service, answers: [...answers, ...service.answers] };
       // A CNAME leading out of the local zones: the answer so far is the chain.
       return hop === 0 ? { rcode: RCODE.REFUSED, authoritative: false, answers: [], authorities: [] } : { rcode: RCODE.NOERROR, authoritative: true, answers, authorities: [] };
     }
