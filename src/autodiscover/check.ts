@@ -1,4 +1,5 @@
 import type { DnsServer, Resolver } from "../dns-verify/resolver.js";
+import { WireResolver } from "../dns-verify/wire-resolver.js";
 import { createLocator, type Locator } from "./locate.js";
 import { mobileSyncRequest, parsePoxAnswer } from "./parse.js";
 import { exchange, type HttpExchange } from "./request.js";
@@ -212,7 +213,7 @@ async function srvMethod(run: Run): Promise<Method & { mobileSyncUrl?: string }>
 export async function checkAutodiscover(opts: AutodiscoverCheckOptions): Promise<AutodiscoverReport> {
   const started = performance.now();
   const domain = opts.domain.toLowerCase().replace(/\.$/, "");
-  const run: Run = { opts: { ...opts, domain }, locate: createLocator(opts.resolver, opts.resolvers ?? []), timeoutMs: opts.timeoutMs ?? 5000 };
+  const run: Run = { opts: { ...opts, domain }, locate: createLocator(opts.resolver ?? new WireResolver({ timeoutMs: 2000 }), opts.resolvers ?? []), timeoutMs: opts.timeoutMs ?? 5000 };
   const guard = async (id: string, title: string, f: () => Promise<Method & { mobileSyncUrl?: string }>) => {
     try {
       return await f();

@@ -1,5 +1,6 @@
 import type { Settings } from "../context/settings.js";
 import { UsageError } from "../errors/cli-error.js";
+import type { HostedZonesApi } from "./hosted-zones.js";
 import type { SimulatorControl } from "./simulator-control.js";
 import type { WorkMailApi } from "./workmail-api.js";
 
@@ -7,7 +8,9 @@ export interface OpenBackend {
   readonly api: WorkMailApi;
   /** Control of the simulator (local backend); undefined against a real endpoint. */
   readonly simulator: SimulatorControl | undefined;
-  close(): void;
+  /** The hosted-zones port (Route 53 or the simulator's zones), built on first use. */
+  hostedZones(): Promise<HostedZonesApi>;
+  close(): void | Promise<void>;
 }
 
 /**
@@ -24,12 +27,29 @@ export async function createBackend(settings: Settings, debug: (line: string) =>
       maxAttempts: settings.maxAttempts,
       ...(settings.debug ? { onRequest: debug } : {}),
     });
-    return { api, simulator: undefined, close: () => undefined };
+    let zones: Promise<HostedZonesApi> | undefined;
+    const hostedZones = () =>
+      (zones ??= import("./route53-hosted-zones.js").then(({ createRoute53HostedZones }) =>
+        createRoute53HostedZones({ awsProfile: settings.awsProfile, endpoint: settings.route53EndpointUrl, maxAttempts: settings.maxAttempts }),
+      ));
+    return { api, simulator: undefined, hostedZones, close: () => undefined };
   }
   const { LocalBackend, localControl } = await import("../local-backend/index.js");
   const backend = await LocalBackend.open({ dir: settings.dataDir, region: settings.region ?? "us-east-1" });
   if (settings.debug) debug(`local simulator store: ${backend.paths.database}`);
-  return { api: backend, simulator: localControl(backend), close: () => backend.close() };
+  const control = localControl(backend);
+  return {
+    api: backend,
+    simulator: control,
+    hostedZones: async () => {
+      const { LocalHostedZones } = await import("../local-backend/route53/local-hosted-zones.js");
+      return new LocalHostedZones((fn) => backend.tx(fn));
+    },
+    close: async () => {
+      await control.dispose();
+      backend.close();
+    },
+  };
 }
 
 /** The simulator control of an open backend, or a usage error naming why there is none. */

@@ -1,4 +1,5 @@
 import { createBackend, requireSimulator, type OpenBackend } from "../backend/create-backend.js";
+import type { HostedZonesApi } from "../backend/hosted-zones.js";
 import type { SimulatorControl } from "../backend/simulator-control.js";
 import { paginate } from "../backend/paginate.js";
 import type { WorkMailApi } from "../backend/workmail-api.js";
@@ -34,6 +35,8 @@ export interface CommandContext {
   backend(): Promise<WorkMailApi>;
   /** Control of the local simulator (clock, state, test mail); a usage error on the aws backend. */
   simulator(): Promise<SimulatorControl>;
+  /** Hosted zones: Route 53 on the aws backend, the simulator's zones on the local backend. */
+  hostedZones(): Promise<HostedZonesApi>;
   /** The organization id from --org / WMCTL_ORG / the profile, resolved from an alias if needed. */
   org(): Promise<string>;
   orgRef(): Promise<OrganizationRef>;
@@ -71,6 +74,7 @@ export function createContext(deps: ContextDeps): CommandContext {
     ...deps,
     backend,
     simulator: async () => requireSimulator(await open()),
+    hostedZones: async () => (await open()).hostedZones(),
     org: async () => (await ctx.orgRef()).id,
     orgRef: () => (orgRef ??= resolveOrganization(backend, settings.org)),
     resolveOrg: (ref) => resolveOrganization(backend, ref),
@@ -83,7 +87,7 @@ export function createContext(deps: ContextDeps): CommandContext {
     password: (source, options = {}) => obtainPassword(source, io, prompter, { ...options, warn: (m) => out.warn(m) }),
     debug,
     async close() {
-      if (opened) (await opened.catch(() => undefined))?.close();
+      if (opened) await (await opened.catch(() => undefined))?.close();
     },
   };
   return ctx;

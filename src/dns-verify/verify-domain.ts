@@ -100,6 +100,7 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
     ]);
     checks = [ownership, mx, autodiscover, ...dkim, stripDetails(spf), dmarc, ...mailFrom].filter((c) => c.status !== "Skipped");
     for (const lame of lameServers(checks, servers)) findings.push(lame);
+    for (const refusing of refusingServers(checks, domain)) findings.push(refusing);
   }
   const withOk = checks.map((c) => ({ ...c, ok: passes(c) }));
   const required = withOk.filter((c) => c.required);
@@ -137,4 +138,19 @@ function lameServers(checks: readonly RecordCheck[], servers: readonly ServerRol
   return lame.size === 0
     ? []
     : [finding("NS_NOT_AUTHORITATIVE", "warning", `${[...lame].join(", ")} answered without authority (a lame delegation)`, { servers: [...lame], fix: "make sure every NS record names a server that serves the zone" })];
+}
+
+/** A server that refuses every question about the domain does not serve it (no zone there). */
+function refusingServers(checks: readonly RecordCheck[], domain: string): Finding[] {
+  const outcomes = new Map<string, Set<string>>();
+  for (const c of checks) for (const o of c.found) outcomes.set(o.server, (outcomes.get(o.server) ?? new Set()).add(o.outcome));
+  const refusing = [...outcomes].filter(([, set]) => set.size === 1 && set.has("refused")).map(([server]) => server);
+  return refusing.length === 0
+    ? []
+    : [
+        finding("DNS_REFUSED", "error", `${refusing.join(", ")} refused every question about ${domain}: it serves no zone for the domain`, {
+          servers: refusing,
+          fix: "ask a resolver or one of the domain's name servers; if the zone does not exist yet, create it (wmctl domain apply --create-zone)",
+        }),
+      ];
 }

@@ -19,7 +19,9 @@ export function checkDmarc(ctx: CheckContext): Promise<RecordCheck> {
     const txt = first?.answer.txt ?? [];
     const dmarc = txt.filter(isDmarcRecord);
     let status: RecordStatus = j.verdicts.length === 0 ? "Unreachable" : "Verified";
-    if (dmarc.length === 0 && txt.length > 0) {
+    if (j.verdicts.length === 0) {
+      status = "Unreachable";
+    } else if (dmarc.length === 0 && txt.length > 0) {
       status = "Inconsistent";
       const parsed = parseDmarc(txt[0] as string);
       const why = parsed.problems.find((p) => p.severity === "error")?.message ?? "it does not start with v=DMARC1";
