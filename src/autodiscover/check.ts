@@ -38,7 +38,7 @@ function describeTls(x: HttpExchange): string[] {
   const t = x.tls;
   if (t === undefined) return [];
   return [
-    `certificate: ${t.subject ?? "(no subject)"}; names: ${t.altNames.join(", ") || "(none)"}`,
+    `certificate: ${t.subject ?? "(no subject)"}; names: ${t.altNames.slice(0, 4).join(", ") || "(none)"}${t.altNames.length > 4 ? ` and ${t.altNames.length - 4} more` : ""}`,
     `issued by ${t.issuer ?? "?"}; valid ${t.validFrom ?? "?"} to ${t.validTo ?? "?"}`,
   ];
 }

@@ -20,7 +20,7 @@ export class LocalSim {
   dns?: RunningDnsServer;
   autodiscover?: RunningAutodiscoverServer;
 
-  private constructor(dir: string, backend: LocalBackend & WorkMailApi) {
+  private constructor(dir: string, backend: LocalBackend & WorkMailApi, private readonly ownsDir: boolean) {
     this.dir = dir;
     this.backend = backend;
     this.zones = new LocalHostedZones((fn) => backend.tx(fn));
@@ -28,7 +28,7 @@ export class LocalSim {
 
   static async open(options: { dir?: string; region?: string } = {}): Promise<LocalSim> {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), "wmctl-sim-"));
-    return new LocalSim(dir, await LocalBackend.open({ dir, region: options.region ?? "us-east-1" }));
+    return new LocalSim(dir, await LocalBackend.open({ dir, region: options.region ?? "us-east-1" }), options.dir === undefined);
   }
 
   async startDns(advertise = false): Promise<RunningDnsServer> {
@@ -76,6 +76,6 @@ export class LocalSim {
     await this.dns?.close();
     await this.autodiscover?.close();
     this.backend.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
   }
 }

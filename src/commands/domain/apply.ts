@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
+import type { CommandContext } from "../../context/context.js";
 import { bareZoneId, fqdn, type HostedZonesApi } from "../../backend/hosted-zones.js";
 import { NotFoundError } from "../../errors/cli-error.js";
 import { pollUntil } from "../../wait/poll.js";
@@ -35,74 +36,94 @@ export const domainApplyCommand = defineCommand({
   mutating: true,
   async run(ctx, opts) {
     const domain = domainArg(opts.domain);
-    const api = await ctx.backend();
-    const d = await api.getMailDomain({ OrganizationId: await ctx.org(), DomainName: domain });
-    if (d.IsTestDomain) {
-      ctx.out.info(`${domain} is WorkMail's test domain: it needs no DNS records`);
-      return;
-    }
-    const zones = await ctx.hostedZones();
-    let zoneId = opts.hostedZone === undefined ? await findZone(zones, domain) : bareZoneId(opts.hostedZone);
-    if (zoneId === undefined) {
-      if (!opts.createZone && zones.kind !== "local") {
-        throw new NotFoundError(`no public Route 53 hosted zone holds ${domain}`, `pass --hosted-zone ID, or --create-zone to create one (then delegate the domain to its name servers)`);
-      }
-      if (opts.dryRun) {
-        ctx.out.plan({ action: "CreateHostedZone", target: `${domain}.` });
-      } else {
-        const created = await zones.createHostedZone({ Name: domain, CallerReference: `wmctl-${randomUUID()}`, HostedZoneConfig: { Comment: `Amazon WorkMail domain ${domain}`, PrivateZone: false } });
-        zoneId = bareZoneId(created.HostedZone?.Id ?? "");
-        const ns = created.DelegationSet?.NameServers ?? [];
-        ctx.out.status(`Created hosted zone ${zoneId} for ${domain}${ns.length ? `; name servers: ${ns.join(", ")}` : ""}`);
-      }
-    }
-    const existing = zoneId === undefined ? [] : await recordSets(zones, zoneId);
-    const plan = planRecordSets(recordRows(domain, d.Records ?? []), existing, { skipMx: opts.skipMx });
-    const changes = plan.filter((p) => p.action === "create" || p.action === "update");
-    if (opts.dryRun) {
-      for (const p of changes) ctx.out.plan({ action: `UPSERT ${p.type}`, target: `${p.name}.`, details: { from: p.before.join(" | ") || undefined, to: p.after.join(" | "), note: p.note } });
-      for (const p of plan.filter((x) => x.action === "skip")) ctx.out.warn(`skip ${p.type} ${p.name}: ${p.note ?? ""}`);
-      if (changes.length === 0) ctx.out.info(`${domain}: the zone already holds every record`);
-      return;
-    }
-    for (const p of plan) {
-      const line = `${p.action.padEnd(9)} ${p.type.padEnd(5)} ${p.name}${p.note ? `  (${p.note})` : ""}`;
-      if (p.action === "skip") ctx.out.warn(line);
-      else ctx.out.info(line);
-    }
-    if (changes.length === 0) {
-      ctx.out.status(`${domain}: the zone already holds every record; nothing to change`);
-    } else {
-      const res = await zones.changeResourceRecordSets({
-        HostedZoneId: zoneId,
-        ChangeBatch: {
-          Comment: `wmctl domain apply ${domain}`,
-          Changes: changes.map((p) => ({
-            Action: "UPSERT" as const,
-            ResourceRecordSet: { Name: fqdn(p.name), Type: p.type as "TXT", TTL: p.ttl, ResourceRecords: p.after.map((v) => ({ Value: presentation(p.type, v) })) },
-          })),
-        },
-      });
-      const changeId = res.ChangeInfo?.Id ?? "";
-      ctx.out.status(`Submitted ${changes.length} record set change${changes.length === 1 ? "" : "s"} to zone ${zoneId} (${changeId}, ${res.ChangeInfo?.Status ?? "PENDING"})`);
-      if (opts.wait && res.ChangeInfo?.Status !== "INSYNC") {
-        await pollUntil({
-          what: `change ${changeId} to be INSYNC`,
-          timeoutMs: opts.timeout,
-          intervalMs: zones.kind === "local" ? 200 : 5000,
-          check: async () => {
-            const c = await zones.getChange({ Id: changeId });
-            return { done: c.ChangeInfo?.Status === "INSYNC", value: c.ChangeInfo?.Status };
-          },
-          onPending: (s) => ctx.out.info(`change ${changeId} is ${s ?? "PENDING"}...`),
-        });
-        ctx.out.status(`Change ${changeId} is INSYNC on Route 53's name servers`);
-      }
-      ctx.out.info(`Next: wmctl domain verify ${domain}${opts.wait ? " --wait" : ""}`);
-    }
-    for (const p of plan) ctx.out.row(applyView(p));
+    const result = await publishRecords(ctx, await ctx.org(), domain, opts);
+    if (opts.dryRun) return;
+    if (result.changed > 0) ctx.out.info(`Next: wmctl domain verify ${domain}${opts.wait ? " --wait" : ""}`);
+    for (const p of result.plan) ctx.out.row(applyView(p));
   },
 });
+
+export interface PublishOptions {
+  readonly hostedZone?: string | undefined;
+  readonly createZone: boolean;
+  readonly skipMx: boolean;
+  readonly wait: boolean;
+  readonly timeout: number;
+  readonly dryRun: boolean;
+}
+
+/**
+ * GetMailDomain's records into the domain's hosted zone: find (or create) the zone, plan the
+ * merge, show it, UPSERT the changes, optionally wait for INSYNC. Shared by `domain apply` and
+ * `setup`.
+ */
+export async function publishRecords(ctx: CommandContext, orgId: string, domain: string, opts: PublishOptions): Promise<{ plan: PlanItem[]; zoneId: string | undefined; changed: number }> {
+  const api = await ctx.backend();
+  const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
+  if (d.IsTestDomain) {
+    ctx.out.info(`${domain} is WorkMail's test domain: it needs no DNS records`);
+    return { plan: [], zoneId: undefined, changed: 0 };
+  }
+  const zones = await ctx.hostedZones();
+  let zoneId = opts.hostedZone === undefined ? await findZone(zones, domain) : bareZoneId(opts.hostedZone);
+  if (zoneId === undefined) {
+    if (!opts.createZone && zones.kind !== "local") {
+      throw new NotFoundError(`no public Route 53 hosted zone holds ${domain}`, `pass --hosted-zone ID, or --create-zone to create one (then delegate the domain to its name servers)`);
+    }
+    if (opts.dryRun) {
+      ctx.out.plan({ action: "CreateHostedZone", target: `${domain}.` });
+    } else {
+      const created = await zones.createHostedZone({ Name: domain, CallerReference: `wmctl-${randomUUID()}`, HostedZoneConfig: { Comment: `Amazon WorkMail domain ${domain}`, PrivateZone: false } });
+      zoneId = bareZoneId(created.HostedZone?.Id ?? "");
+      const ns = created.DelegationSet?.NameServers ?? [];
+      ctx.out.status(`Created hosted zone ${zoneId} for ${domain}${ns.length ? `; name servers: ${ns.join(", ")}` : ""}`);
+    }
+  }
+  const existing = zoneId === undefined ? [] : await recordSets(zones, zoneId);
+  const plan = planRecordSets(recordRows(domain, d.Records ?? []), existing, { skipMx: opts.skipMx });
+  const changes = plan.filter((p) => p.action === "create" || p.action === "update");
+  if (opts.dryRun) {
+    for (const p of changes) ctx.out.plan({ action: `UPSERT ${p.type}`, target: `${p.name}.`, details: { from: p.before.join(" | ") || undefined, to: p.after.join(" | "), note: p.note } });
+    for (const p of plan.filter((x) => x.action === "skip")) ctx.out.warn(`skip ${p.type} ${p.name}: ${p.note ?? ""}`);
+    if (changes.length === 0) ctx.out.info(`${domain}: the zone already holds every record`);
+    return { plan, zoneId, changed: 0 };
+  }
+  for (const p of plan) {
+    const line = `${p.action.padEnd(9)} ${p.type.padEnd(5)} ${p.name}${p.note ? `  (${p.note})` : ""}`;
+    if (p.action === "skip") ctx.out.warn(line);
+    else ctx.out.info(line);
+  }
+  if (changes.length === 0) {
+    ctx.out.status(`${domain}: the zone already holds every record; nothing to change`);
+    return { plan, zoneId, changed: 0 };
+  }
+  const res = await zones.changeResourceRecordSets({
+    HostedZoneId: zoneId,
+    ChangeBatch: {
+      Comment: `wmctl domain apply ${domain}`,
+      Changes: changes.map((p) => ({
+        Action: "UPSERT" as const,
+        ResourceRecordSet: { Name: fqdn(p.name), Type: p.type as "TXT", TTL: p.ttl, ResourceRecords: p.after.map((v) => ({ Value: presentation(p.type, v) })) },
+      })),
+    },
+  });
+  const changeId = res.ChangeInfo?.Id ?? "";
+  ctx.out.status(`Submitted ${changes.length} record set change${changes.length === 1 ? "" : "s"} to zone ${zoneId} (${changeId}, ${res.ChangeInfo?.Status ?? "PENDING"})`);
+  if (opts.wait && res.ChangeInfo?.Status !== "INSYNC") {
+    await pollUntil({
+      what: `change ${changeId} to be INSYNC`,
+      timeoutMs: opts.timeout,
+      intervalMs: zones.kind === "local" ? 200 : 5000,
+      check: async () => {
+        const c = await zones.getChange({ Id: changeId });
+        return { done: c.ChangeInfo?.Status === "INSYNC", value: c.ChangeInfo?.Status };
+      },
+      onPending: (s) => ctx.out.info(`change ${changeId} is ${s ?? "PENDING"}...`),
+    });
+    ctx.out.status(`Change ${changeId} is INSYNC on the zone's name servers`);
+  }
+  return { plan, zoneId, changed: changes.length };
+}
 
 function applyView(p: PlanItem) {
   return { action: p.action, purpose: p.purpose, type: p.type, name: p.name, ttl: p.ttl, before: [...p.before], after: [...p.after], note: p.note };

@@ -56,13 +56,17 @@ function generateCa(forge: Forge): CaMaterial {
     { name: "subjectKeyIdentifier" },
   ]);
   cert.sign(forge.pki.privateKeyFromPem(keys.privatePem), forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.privatePem };
+  return { certPem: lf(forge.pki.certificateToPem(cert)), keyPem: keys.privatePem };
 }
+
+/** forge writes PEM with CRLF line ends; files and terminals want LF. */
+const lf = (pem: string) => pem.replace(/\r\n/g, "\n");
 
 /** The store's CA, created on first use (the first process to write it wins). */
 export async function localCa(db: Db): Promise<CaMaterial> {
   const forge = await loadForge();
-  return getOrInitMeta<CaMaterial>(db, CA_KEY, () => generateCa(forge));
+  const ca = getOrInitMeta<CaMaterial>(db, CA_KEY, () => generateCa(forge));
+  return { certPem: lf(ca.certPem), keyPem: ca.keyPem };
 }
 
 /** A server certificate for these names (DNS names and IP addresses), signed by the CA, valid for a year. */
@@ -85,5 +89,5 @@ export async function issueCertificate(ca: CaMaterial, names: readonly string[],
     { name: "subjectAltName", altNames: names.map((n) => (isIP(n) === 0 ? { type: 2, value: n } : { type: 7, ip: n })) },
   ]);
   cert.sign(forge.pki.privateKeyFromPem(ca.keyPem), forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.privatePem };
+  return { certPem: lf(forge.pki.certificateToPem(cert)), keyPem: keys.privatePem };
 }
