@@ -86,6 +86,7 @@ export function combineWithService(dnsStatus: RecordStatus, service: string | un
     );
     return { status: "Failed", pending: false };
   }
+  if (dnsStatus === "Unreachable") return { status: dnsStatus, pending: true };
   if (dnsStatus === "Verified" && service === "PENDING") {
     findings.push(finding(`${what.toUpperCase()}_NOT_CONFIRMED`, "info", `the record is published, but WorkMail still reports ${what} verification PENDING; it checks periodically`));
     return { status: "Pending", pending: true };
@@ -96,5 +97,5 @@ export function combineWithService(dnsStatus: RecordStatus, service: string | un
     );
     return { status: "Verified", pending: false };
   }
-  return { status: dnsStatus, pending: dnsStatus === "Pending" || dnsStatus === "Unreachable" };
+  return { status: dnsStatus, pending: dnsStatus === "Pending" };
 }
