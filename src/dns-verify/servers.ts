@@ -21,8 +21,9 @@ const isLoopback = (ip: string) => ip.startsWith("127.") || ip === "::1";
 /**
  * Finds the domain's authoritative name servers as the admin guide's procedure does (`nslookup
  * -type=NS`), through the resolvers: the NS records of the domain or of the closest enclosing zone
- * (a negative answer's SOA names it), then each name server's addresses. Name servers on loopback
- * addresses are asked on `loopbackPort` (a local test server's port) instead of 53.
+ * (a negative answer's SOA names it), then each name server's addresses. They are asked on `port`
+ * when given, else name servers on loopback addresses on `loopbackPort` (a local test server's
+ * port), others on 53.
  */
 export async function findAuthoritativeServers(domain: string, via: DnsView, options: { port?: number; loopbackPort?: number } = {}): Promise<AuthoritativeServers> {
   const findings: Finding[] = [];
@@ -56,7 +57,7 @@ export async function findAuthoritativeServers(domain: string, via: DnsView, opt
       continue;
     }
     for (const ip of a.values) {
-      const port = isLoopback(ip) && options.loopbackPort !== undefined ? options.loopbackPort : (options.port ?? 53);
+      const port = options.port ?? (isLoopback(ip) && options.loopbackPort !== undefined ? options.loopbackPort : 53);
       const key = `${ip}:${port}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -170,9 +170,11 @@ describe("verifyMailDomain against a zone server on loopback", () => {
   it("finds the authoritative servers through NS and asks them (loopback name servers on the resolver's port)", async () => {
     const zone: TestRecord[] = [...goodZone(D), { name: D, type: "NS", value: "ns1.example.com" }, { name: "ns1.example.com", type: "A", value: "127.0.0.1" }];
     const s = await serve({ records: zone, zones: [D, "amazonses.com"] });
-    const r = await verifyMailDomain({ domain: `sub.${D}`.slice(4), records, resolvers: [parseServer(s.address)], authoritative: true, resolver });
+    const r = await verifyMailDomain({ domain: D, records, resolvers: [parseServer(s.address)], authoritative: true, resolver });
     expect(r.zone).toBe(D);
+    // ns1.example.com is 127.0.0.1, asked on the resolver's port: the same server, listed once.
     expect(r.servers).toEqual([{ server: s.address, role: "resolver" }]);
+    expect(r.status).toBe("verified");
     const mail = await verifyMailDomain({ domain: "mail.example.com", records: workmailRecords("mail.example.com").records, resolvers: [parseServer(s.address)], authoritative: true, resolver });
     expect(mail.zone).toBe(D);
   });
@@ -193,6 +195,42 @@ describe("verifyMailDomain against a zone server on loopback", () => {
     const failed = await verify([], { service: { ownership: "FAILED", dkim: "FAILED" } });
     expect(check(failed, "ownership")?.status).toBe("Failed");
     expect(failed.status).toBe("failed");
+  });
+
+  it("recognises a phase-2 endpoint (an A record) where the AutoDiscover CNAME should be", async () => {
+    const zone = goodZone(D).map((rec): TestRecord => (rec.name === `autodiscover.${D}` ? { name: rec.name, type: "A", value: "192.0.2.80" } : rec));
+    const r = await verify(zone);
+    expect(check(r, "autodiscover")).toMatchObject({ status: "Inconsistent", ok: true });
+    expect(check(r, "autodiscover")?.findings.map((f) => [f.code, f.severity])).toEqual([["AUTODISCOVER_NOT_CNAME", "warning"]]);
+  });
+
+  it("checks a custom MAIL FROM domain when asked", async () => {
+    const zone: TestRecord[] = [
+      ...goodZone(D),
+      { name: `mail.${D}`, type: "MX", value: { preference: 10, exchange: "feedback-smtp.us-east-1.amazonses.com" } },
+      { name: `bounce.${D}`, type: "MX", value: { preference: 10, exchange: "feedback-smtp.us-east-1.amazonses.com" } },
+      { name: `bounce.${D}`, type: "TXT", value: "v=spf1 include:amazonses.com ~all" },
+    ];
+    const half = await verify(zone, { mailFrom: `mail.${D}` });
+    expect(half.checks.slice(-2).map((c) => [c.id, c.status])).toEqual([
+      ["mail-from-mx", "Verified"],
+      ["mail-from-txt", "Pending"],
+    ]);
+    expect(codes(half, "mail-from-txt")).toContain("MAIL_FROM_SPF_MISSING");
+    const full = await verify(zone, { mailFrom: `bounce.${D}` });
+    expect(full.status).toBe("verified");
+  });
+
+  it("warns about name servers that answer without authority (a lame delegation)", async () => {
+    const lame = await serve({ records: goodZone(D), zones: [D, "amazonses.com"], notAuthoritative: true });
+    const zone: TestRecord[] = [...goodZone(D), { name: D, type: "NS", value: "ns1.example.com" }, { name: "ns1.example.com", type: "A", value: "127.0.0.1" }];
+    const s = await serve({ records: zone, zones: [D, "amazonses.com"] });
+    const r = await verifyMailDomain({ domain: D, records, resolvers: [parseServer(s.address)], authoritative: true, nsPort: lame.port, resolver });
+    expect(r.servers).toEqual([
+      { server: s.address, role: "resolver" },
+      { server: lame.address, role: "authoritative", nsName: "ns1.example.com" },
+    ]);
+    expect(r.findings.map((f) => f.code)).toEqual(["NS_NOT_AUTHORITATIVE"]);
   });
 
   it("has nothing to check for the test domain", async () => {

@@ -20,16 +20,17 @@ export function checkAutodiscoverCname(ctx: CheckContext): Promise<RecordCheck> 
     });
     let status = configurationStatus(j);
     if (otherType === "A") {
-      // An address record is how a phase-2 endpoint is published; not an error in itself.
-      const i = findings.findIndex((f) => f.code === "AUTODISCOVER_NOT_CNAME");
-      const missing = findings.findIndex((f) => f.code === "AUTODISCOVER_MISSING");
-      if (missing !== -1) findings.splice(missing, 1);
-      findings[findings.findIndex((f) => f.code === "AUTODISCOVER_NOT_CNAME")] = finding(
-        "AUTODISCOVER_NOT_CNAME",
-        "warning",
-        `${name} has an A record instead of WorkMail's CNAME: a phase-2 endpoint of your own (CloudFront, a proxy) rather than phase 3`,
-        { ...(findings[i]?.actual ? { actual: findings[i]?.actual } : {}), fix: `run \`wmctl autodiscover check ${ctx.domain}\` to test it; or publish ${name}. CNAME ${exp.value}.` },
+      // An address record is how a phase-2 endpoint (CloudFront, a proxy) is published: not an
+      // error in itself, but not the phase-3 CNAME WorkMail asks for either.
+      const actual = findings.find((f) => f.code === "AUTODISCOVER_NOT_CNAME")?.actual;
+      const kept = findings.filter((f) => f.code !== "AUTODISCOVER_MISSING" && f.code !== "AUTODISCOVER_NOT_CNAME");
+      kept.push(
+        finding("AUTODISCOVER_NOT_CNAME", "warning", `${name} has an A record instead of WorkMail's CNAME: a phase-2 endpoint of your own (CloudFront, a proxy) rather than phase 3`, {
+          ...(actual === undefined ? {} : { actual }),
+          fix: `run \`wmctl autodiscover check ${ctx.domain}\` to test it; or publish ${name}. CNAME ${exp.value}.`,
+        }),
       );
+      findings.splice(0, findings.length, ...kept);
       status = "Inconsistent";
     }
     return { ...base, status, found: j.found, findings, pending: (j.has("missing") && otherType === undefined) || j.disagree || j.verdicts.length === 0 };

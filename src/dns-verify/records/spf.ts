@@ -50,7 +50,7 @@ export function checkSpf(ctx: CheckContext, options: { name?: string; id?: strin
       const expansion = await expandSpf(name, record, ctx.expansion);
       details = { record, parsed, expansion };
       for (const p of [...parsed.problems, ...expansion.problems]) findings.push(finding(p.code, p.severity, p.message, p.fix === undefined ? {} : { fix: p.fix }));
-      const direct = parsed.terms.some((t) => (t.name === "include" || t.name === "redirect") && (t.kind === "modifier" ? t.value : t.value) === "amazonses.com");
+      const direct = parsed.terms.some((t) => (t.name === "include" || t.name === "redirect") && t.value?.toLowerCase() === "amazonses.com");
       if (!direct && !expansion.includes.includes("amazonses.com")) {
         findings.push(finding("SPF_NO_AMAZONSES", "error", "the SPF record does not include amazonses.com: mail WorkMail sends for this domain fails SPF", { actual: [record], expected: "include:amazonses.com", fix: "add include:amazonses.com before the all mechanism" }));
       } else if (!direct) {
