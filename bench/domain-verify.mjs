@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: a full `wmctl domain verify` against the simulator's DNS server, versus the same DNS
 // questions asked one after another with dig (what an admin does by hand). Run after a build:
-//   npm run build && node bench/domain-verify.mjs [rounds]
+//   npm run build && node bench/domain-verify.mjs [rounds] [latency-ms]
 // Needs dig (apt-get install -y dnsutils) for the comparison; prints both figures.
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
@@ -19,6 +19,8 @@ const { verifyMailDomain } = await import(new URL("dns-verify/verify-domain.js",
 const { WireResolver } = await import(new URL("dns-verify/wire-resolver.js", dist).href);
 
 const rounds = Number(process.argv[2] ?? 10);
+// A simulated distance to the name server (ms per answer), as with a real one across the internet.
+const latencyMs = Number(process.argv[3] ?? 0);
 const bin = fileURLToPath(new URL("../bin/wmctl.js", import.meta.url));
 const home = mkdtempSync(join(tmpdir(), "wmctl-bench-"));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -45,7 +47,7 @@ await zones.changeResourceRecordSets({
 
 const questions = [];
 let record = false;
-const dns = await startDnsServer({ db: backend.db, advertise: true, onQuery: (q) => { if (record) questions.push([q.name, q.type]); } });
+const dns = await startDnsServer({ db: backend.db, advertise: true, latencyMs, onQuery: (q) => { if (record) questions.push([q.name, q.type]); } });
 const server = { host: "127.0.0.1", port: dns.port };
 const d = await backend.getMailDomain({ OrganizationId: org, DomainName: "example.com" });
 const verifyOnce = () => verifyMailDomain({ domain: "example.com", records: d.Records, service: { ownership: d.OwnershipVerificationStatus, dkim: d.DkimVerificationStatus }, resolvers: [server] });
@@ -87,7 +89,7 @@ await dns.close();
 backend.close();
 rmSync(home, { recursive: true, force: true });
 
-console.log(`node ${process.version}, ${rounds} rounds, ${questions.length} DNS questions per verify (${first.checks.length} records)`);
+console.log(`node ${process.version}, ${rounds} rounds, ${questions.length} DNS questions per verify (${first.checks.length} records), server latency ${latencyMs} ms`);
 console.log(`domain verify, library (in-process, all questions concurrent): median ${median(library).toFixed(1)} ms`);
 console.log(`the same questions one after another, in-process:            median ${median(sequential).toFixed(1)} ms`);
 console.log(`wmctl domain verify (CLI process, startup included):          median ${median(cli).toFixed(1)} ms`);

@@ -20,6 +20,8 @@ export interface DnsServerOptions {
    * `autodiscover check`) query this server (default true; false for a throwaway server).
    */
   readonly advertise?: boolean;
+  /** Answer every question this much later (simulates a distant server; default 0). */
+  readonly latencyMs?: number;
   /** Called once per question answered (for a --debug log). */
   readonly onQuery?: (q: { name: string; type: string; rcode: number; answers: number; transport: "udp" | "tcp" }) => void;
 }
@@ -67,7 +69,9 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
       response.authorities = [];
       response.header.rcode = RCODE.SERVFAIL;
     }
-    void Promise.resolve(send(response)).catch(() => undefined);
+    const reply = () => void Promise.resolve(send(response)).catch(() => undefined);
+    if ((options.latencyMs ?? 0) > 0) setTimeout(reply, options.latencyMs);
+    else reply();
   };
 
   for (let attempt = 0; ; attempt++) {
