@@ -2,6 +2,7 @@ import type { Settings } from "../context/settings.js";
 import { UsageError } from "../errors/cli-error.js";
 import type { ExportPrereqsPort } from "./export-prereqs.js";
 import type { ExportStorage } from "./export-storage.js";
+import type { HostedZonesApi } from "./hosted-zones.js";
 import type { SimulatorControl } from "./simulator-control.js";
 import type { RunningSimulator, ServeOptions } from "./simulator-server.js";
 import type { WorkMailApi } from "./workmail-api.js";
@@ -17,7 +18,10 @@ export interface OpenBackend {
   exportStorage(): Promise<ExportStorage>;
   /** S3/KMS/IAM for export prerequisites; undefined on the local backend (nothing is needed). */
   exportPrereqs(): Promise<ExportPrereqsPort | undefined>;
-  close(): void;
+
+  /** The hosted-zones port (Route 53 or the simulator's zones), built on first use. */
+  hostedZones(): Promise<HostedZonesApi>;
+  close(): void | Promise<void>;
 }
 
 /**
@@ -34,6 +38,11 @@ export async function createBackend(settings: Settings, debug: (line: string) =>
       maxAttempts: settings.maxAttempts,
       ...(settings.debug ? { onRequest: debug } : {}),
     });
+    let zones: Promise<HostedZonesApi> | undefined;
+    const hostedZones = () =>
+      (zones ??= import("./route53-hosted-zones.js").then(({ createRoute53HostedZones }) =>
+        createRoute53HostedZones({ awsProfile: settings.awsProfile, endpoint: settings.route53EndpointUrl, maxAttempts: settings.maxAttempts }),
+      ));
     const aws = { region: settings.region, awsProfile: settings.awsProfile, maxAttempts: settings.maxAttempts };
     return {
       api,
@@ -43,18 +52,27 @@ export async function createBackend(settings: Settings, debug: (line: string) =>
         if (settings.region === undefined) throw new UsageError("no AWS region is set", "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`");
         return (await import("./aws-export-prereqs.js")).awsExportPrereqs({ ...aws, region: settings.region });
       },
+      hostedZones,
       close: () => undefined,
     };
   }
   const { LocalBackend, localControl } = await import("../local-backend/index.js");
   const backend = await LocalBackend.open({ dir: settings.dataDir, region: settings.region ?? "us-east-1" });
   if (settings.debug) debug(`local simulator store: ${backend.paths.database}`);
+  const control = localControl(backend);
   return {
     api: backend,
-    simulator: localControl(backend),
+    simulator: control,
     exportStorage: async () => (await import("./local-export-storage.js")).localExportStorage(backend.paths.s3),
     exportPrereqs: async () => undefined,
-    close: () => backend.close(),
+    hostedZones: async () => {
+      const { LocalHostedZones } = await import("../local-backend/route53/local-hosted-zones.js");
+      return new LocalHostedZones((fn) => backend.tx(fn));
+    },
+    close: async () => {
+      await control.dispose();
+      backend.close();
+    },
   };
 }
 

@@ -48,6 +48,16 @@ export interface SimulatorControl {
    * per message and mailbox. Unknown recipients fail the whole call (EntityNotFoundException).
    */
   deliver(request: DeliverRequest): Promise<DeliveryResult[]>;
+  /** The simulator's CA certificate (PEM): its HTTPS endpoints (AutoDiscover) chain to it. */
+  caCertificate(): Promise<string>;
+  /**
+   * The simulator's DNS and AutoDiscover endpoints: those of a running `wmctl local serve` when
+   * there is one, otherwise servers started in this process for as long as the backend is open.
+   */
+  network(needs: { dns?: boolean; autodiscover?: boolean }): Promise<SimulatorNetwork>;
+  /** Where the simulator looks when it verifies a domain: [] = its own zones (the default). */
+  verificationResolvers(): Promise<string[]>;
+  setVerificationResolvers(servers: readonly string[]): Promise<string[]>;
 }
 
 export interface SimulatorStatus {
@@ -169,4 +179,15 @@ export interface DeliveryResult {
   readonly subject?: string;
   readonly messageId?: string;
   readonly attachments?: number;
+}
+
+export interface SimulatorEndpoint {
+  readonly host: string;
+  /** `served`: a running `wmctl local serve`; `in-process`: started by this command. */
+  readonly source: "served" | "in-process";
+}
+
+export interface SimulatorNetwork {
+  readonly dns?: SimulatorEndpoint & { readonly port: number };
+  readonly autodiscover?: SimulatorEndpoint & { readonly httpPort: number; readonly httpsPort: number };
 }

@@ -1,9 +1,11 @@
 import type { AnySpec } from "../cli/define-command.js";
 import { accessRuleGroup } from "./access-rule/index.js";
 import { aliasGroup } from "./alias/index.js";
+import { autodiscoverGroup } from "./autodiscover/index.js";
 import { availabilityGroup } from "./availability/index.js";
 import { configGroup } from "./config/index.js";
 import { dmarcGroup } from "./dmarc/index.js";
+import { domainGroup } from "./domain/index.js";
 import { exportGroup } from "./export/index.js";
 import { groupGroup } from "./group/index.js";
 import { identityCenterGroup } from "./identity-center/index.js";
@@ -18,6 +20,7 @@ import { orgGroup } from "./org/index.js";
 import { quickstartCommand } from "./quickstart/index.js";
 import { resourceGroup } from "./resource/index.js";
 import { retentionGroup } from "./retention/index.js";
+import { setupCommand } from "./setup/setup.js";
 import { tagGroup } from "./tag/index.js";
 import { tokenGroup } from "./token/index.js";
 import { userGroup } from "./user/index.js";
@@ -26,6 +29,7 @@ import { whoisCommand } from "./whois/index.js";
 /** The command tree: one entry per noun (each noun's index.ts lists its verbs), in help order. */
 export const COMMANDS: readonly AnySpec[] = [
   quickstartCommand,
+  setupCommand,
   // Organizations and identities (issue #2)
   orgGroup,
   userGroup,
@@ -33,6 +37,9 @@ export const COMMANDS: readonly AnySpec[] = [
   resourceGroup,
   aliasGroup,
   whoisCommand,
+  // Mail domains (issue #4)
+  domainGroup,
+  autodiscoverGroup,
   // Mailboxes and export (issue #5)
   mailboxGroup,
   exportGroup,

@@ -1,6 +1,7 @@
 import { createBackend, requireSimulator, type OpenBackend } from "../backend/create-backend.js";
 import type { ExportPrereqsPort } from "../backend/export-prereqs.js";
 import type { ExportStorage } from "../backend/export-storage.js";
+import type { HostedZonesApi } from "../backend/hosted-zones.js";
 import type { SimulatorControl } from "../backend/simulator-control.js";
 import { paginate } from "../backend/paginate.js";
 import type { WorkMailApi } from "../backend/workmail-api.js";
@@ -40,6 +41,8 @@ export interface CommandContext {
   exportStorage(): Promise<ExportStorage>;
   /** S3, KMS and IAM for export prerequisites (lazy); undefined on the local backend. */
   exportPrereqs(): Promise<ExportPrereqsPort | undefined>;
+  /** Hosted zones: Route 53 on the aws backend, the simulator's zones on the local backend. */
+  hostedZones(): Promise<HostedZonesApi>;
   /** The organization id from --org / WMCTL_ORG / the profile, resolved from an alias if needed. */
   org(): Promise<string>;
   orgRef(): Promise<OrganizationRef>;
@@ -95,6 +98,7 @@ export function createContext(deps: ContextDeps): CommandContext {
     simulator: async () => requireSimulator(await open()),
     exportStorage: async () => (await open()).exportStorage(),
     exportPrereqs: async () => (await open()).exportPrereqs(),
+    hostedZones: async () => (await open()).hostedZones(),
     org: async () => (await ctx.orgRef()).id,
     orgRef: () => (orgRef ??= resolveOrganization(backend, settings.org)),
     resolveOrg: (ref) => resolveOrganization(backend, ref),
@@ -112,7 +116,7 @@ export function createContext(deps: ContextDeps): CommandContext {
     debug,
     untilInterrupted: deps.interrupted ?? untilSignal,
     async close() {
-      if (opened) (await opened.catch(() => undefined))?.close();
+      if (opened) await (await opened.catch(() => undefined))?.close();
     },
   };
   return ctx;

@@ -34,6 +34,8 @@ export interface Settings {
   readonly backend: BackendKind;
   readonly region: string | undefined;
   readonly endpointUrl: string | undefined;
+  /** WMCTL_ROUTE53_ENDPOINT_URL: another Route 53 endpoint (a test server); normally AWS's. */
+  readonly route53EndpointUrl: string | undefined;
   readonly awsProfile: string | undefined;
   /** --org / WMCTL_ORG / the profile's default organization: an alias or an id. */
   readonly org: string | undefined;
@@ -63,6 +65,7 @@ export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: st
   { name: "WMCTL_DEBUG", flag: "--debug", describe: "1 to show stack traces and wire requests" },
   { name: "WMCTL_HOME", describe: "one folder for config.json and the local store (default: XDG config and data dirs)" },
   { name: "WMCTL_MAX_ATTEMPTS", describe: "attempts per AWS call, retries included" },
+  { name: "WMCTL_ROUTE53_ENDPOINT_URL", describe: "Route 53 endpoint for `domain apply` on the aws backend (default: AWS's)" },
   { name: "NO_COLOR", flag: "--no-color", describe: "any value turns colour off" },
   { name: "AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID ...", describe: "read by the AWS SDK on the aws backend" },
 ];
@@ -114,6 +117,7 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
     backend,
     region: flags.region ?? nonEmpty(env.WMCTL_REGION) ?? profile.region ?? (backend === "local" ? "us-east-1" : undefined),
     endpointUrl,
+    route53EndpointUrl: nonEmpty(env.WMCTL_ROUTE53_ENDPOINT_URL),
     awsProfile: profile.awsProfile,
     org: flags.org ?? nonEmpty(env.WMCTL_ORG) ?? profile.organizationId,
     output,

@@ -1,4 +1,4 @@
-import type { OperationCoverage, SimulatorControl, SimulatorStatus } from "../backend/simulator-control.js";
+import type { OperationCoverage, SimulatorControl, SimulatorNetwork, SimulatorStatus } from "../backend/simulator-control.js";
 import { WORKMAIL_OPERATIONS, type WorkMailOperation } from "../backend/workmail-api.js";
 import { advanceClock, clockOffsetMs, simNow } from "./clock.js";
 import { ControlError } from "./control-error.js";
@@ -15,10 +15,40 @@ import { defaultSnapshotName, listSnapshots, restoreSnapshot, takeSnapshot } fro
 import { issuePersonalAccessToken } from "./operations/personal-access-tokens.js";
 import { deliverMessages } from "./mail/deliver.js";
 import { applyTimeRules, unlinkAll } from "./mail/time-rules.js";
+import { runningServices } from "./network-services.js";
+import { setVerificationResolvers, verificationResolvers } from "./operations/domain-verification.js";
+
+export interface LocalControl extends SimulatorControl {
+  /** Stops the servers this process started. */
+  dispose(): Promise<void>;
+}
 
 /** SimulatorControl over an in-process LocalBackend (also what a served simulator runs). */
-export function localControl(backend: LocalBackend): SimulatorControl {
+export function localControl(backend: LocalBackend): LocalControl {
   const db = backend.db;
+  const started: Array<{ close(): Promise<void> }> = [];
+  let dns: Promise<NonNullable<SimulatorNetwork["dns"]>> | undefined;
+  let autodiscover: Promise<NonNullable<SimulatorNetwork["autodiscover"]>> | undefined;
+  const ensureDns = () =>
+    (dns ??= (async () => {
+      const served = runningServices(backend.db, "dns")[0];
+      if (served?.port !== undefined) return { host: served.host, port: served.port, source: "served" as const };
+      const { startDnsServer } = await import("./dns/server.js");
+      const s = await startDnsServer({ db: backend.db, advertise: false });
+      started.push(s);
+      return { host: s.host, port: s.port, source: "in-process" as const };
+    })());
+  const ensureAutodiscover = () =>
+    (autodiscover ??= (async () => {
+      const served = runningServices(backend.db, "autodiscover")[0];
+      if (served?.httpPort !== undefined && served.httpsPort !== undefined) {
+        return { host: served.host, httpPort: served.httpPort, httpsPort: served.httpsPort, source: "served" as const };
+      }
+      const { startAutodiscoverServer } = await import("./autodiscover/server.js");
+      const s = await startAutodiscoverServer({ db: backend.db, region: backend.region, advertise: false });
+      started.push(s);
+      return { host: s.host, httpPort: s.httpPort, httpsPort: s.httpsPort, source: "in-process" as const };
+    })());
   return {
     location: backend.paths.root,
     now: async () => simNow(db),
@@ -48,6 +78,19 @@ export function localControl(backend: LocalBackend): SimulatorControl {
     },
     issuePersonalAccessToken: async (r) => backend.tx((sim) => issuePersonalAccessToken(sim, r.organizationId, r.user, r.name, r.scopes)),
     deliver: (request) => deliverMessages({ tx: (fn) => backend.tx(fn), paths: backend.paths }, request),
+    async caCertificate() {
+      const { localCa } = await import("./tls/local-ca.js");
+      return (await localCa(backend.db)).certPem;
+    },
+    async network(needs) {
+      const [d, a] = await Promise.all([needs.dns ? ensureDns() : undefined, needs.autodiscover ? ensureAutodiscover() : undefined]);
+      return { ...(d === undefined ? {} : { dns: d }), ...(a === undefined ? {} : { autodiscover: a }) };
+    },
+    verificationResolvers: async () => verificationResolvers(backend.db),
+    setVerificationResolvers: async (servers) => setVerificationResolvers(backend.db, servers),
+    async dispose() {
+      await Promise.all(started.splice(0).map((s) => s.close()));
+    },
   };
 }
 

@@ -12,6 +12,14 @@ export interface LifecycleSettings {
   exportJobSeconds: number;
   /** Mailbox export throughput of the simulated service, in MB of mailbox per second (0: no size part). */
   exportMegabytesPerSecond: number;
+  /** Route 53 change PENDING -> INSYNC (local hosted zones). */
+  route53ChangeSeconds: number;
+  /**
+   * How long a new mail domain's ownership and DKIM records may stay unresolved before its
+   * statuses turn FAILED (the guide: "Allow up to 72 hours"). A window, not a delay: a record that
+   * resolves earlier verifies at once.
+   */
+  domainVerificationWindowSeconds: number;
 }
 
 export const DEFAULT_LIFECYCLE: LifecycleSettings = {
@@ -19,6 +27,8 @@ export const DEFAULT_LIFECYCLE: LifecycleSettings = {
   organizationDeleteSeconds: 0,
   exportJobSeconds: 0,
   exportMegabytesPerSecond: 0,
+  route53ChangeSeconds: 0,
+  domainVerificationWindowSeconds: 72 * 3600,
 };
 
 export const LIFECYCLE_KEY = "lifecycle";

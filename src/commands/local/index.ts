@@ -12,6 +12,8 @@ import { localSnapshotsCommand } from "./snapshots.js";
 import { localStatusCommand } from "./status.js";
 import { localIssueTokenCommand } from "./issue-token.js";
 import { localDeliverCommand } from "./deliver.js";
+import { localCaCommand } from "./ca.js";
+import { localVerificationDnsCommand } from "./verification-dns.js";
 
 export const localGroup = defineGroup({
   name: "local",
@@ -30,5 +32,7 @@ export const localGroup = defineGroup({
     localResetCommand,
     localIssueTokenCommand,
     localDeliverCommand,
+    localCaCommand,
+    localVerificationDnsCommand,
   ],
 });

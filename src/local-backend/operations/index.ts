@@ -6,6 +6,8 @@ import { accessRuleSchema } from "./access-rules-store.js";
 import { availabilityHandlers, availabilitySchema } from "./availability.js";
 import type { Handlers } from "./handler.js";
 import { identityCenterHandlers, identityCenterSchema } from "./identity-center.js";
+import { domainHandlers } from "./domains.js";
+import { domainsSchema } from "./domains-schema.js";
 import { identitySchema } from "./identity-schema.js";
 import { impersonationHandlers } from "./impersonation.js";
 import { impersonationSchema } from "./impersonation-store.js";
@@ -25,6 +27,7 @@ import { tagHandlers, tagSchema } from "./tags.js";
 import { userHandlers } from "./users.js";
 import { groupHandlers } from "./groups.js";
 import { resourceHandlers } from "./resources.js";
+import { route53Schema } from "../route53/route53-schema.js";
 
 /** Every API area's operations. An operation missing here is listed as not implemented. */
 export const HANDLERS: Handlers = {
@@ -46,12 +49,15 @@ export const HANDLERS: Handlers = {
   ...mailboxHandlers,
   ...mailboxPermissionHandlers,
   ...exportJobHandlers,
+  ...domainHandlers,
 };
 
 /** Every area's schema, applied in this order when a store is opened. */
 export const SCHEMAS: readonly SchemaModule[] = [
   metaSchema,
   identitySchema,
+  domainsSchema,
+  route53Schema,
   mailboxSchema,
   exportSchema,
   accessRuleSchema,

@@ -1,0 +1,122 @@
+import { readFile } from "node:fs/promises";
+import { defineCommand } from "../../cli/define-command.js";
+import type { AutodiscoverReport, Method, Step } from "../../autodiscover/types.js";
+import { ChecksFailedError, UsageError } from "../../errors/cli-error.js";
+import type { Style } from "../../output/style.js";
+import { environment } from "../domain/verify.js";
+
+const FIELDS = ["method", "title", "status", "url", "codes", "evidence"] as const;
+
+export const autodiscoverCheckCommand = defineCommand({
+  name: "check",
+  summary: "Test AutoDiscover for a domain the way Outlook and phones look for it",
+  description:
+    "Runs the methods in the order clients try them, like Microsoft's Remote Connectivity Analyzer:\n" +
+    "phase 2 (HTTPS at https://<domain> and https://autodiscover.<domain>: DNS, TCP, the certificate's\n" +
+    "name, trust and dates, an unauthenticated POST that must answer 401), phase 3 (the autodiscover\n" +
+    "CNAME, then a plain-HTTP GET that must redirect (302) to HTTPS, followed), and the SRV record.\n" +
+    "With --user and a password (--password-stdin or a prompt), the authenticated MobileSync request is\n" +
+    "made and its ActiveSync URL shown. A wrong certificate on https://<domain> is flagged: Outlook\n" +
+    "stops there. Exit status 3 when no method works.",
+  examples: [
+    "wmctl autodiscover check example.com",
+    "printf '%s' \"$PW\" | wmctl autodiscover check bob@example.com --password-stdin",
+    "wmctl autodiscover check example.com --user bob@example.com --ca-file corp-ca.pem -o json",
+  ],
+  args: [{ name: "target", describe: "a domain, or an email address (then it is also the user)" }],
+  options: {
+    user: { kind: "string", placeholder: "email", describe: "Authenticate as this user (the email address)" },
+    passwordStdin: { kind: "boolean", describe: "Read the user's password from stdin" },
+    passwordFile: { kind: "string", placeholder: "path", describe: "Read the user's password from a file" },
+    caFile: { kind: "string", placeholder: "path", describe: "Also trust this CA certificate (PEM), e.g. a private CA" },
+    resolver: { kind: "list", placeholder: "host[:port]", describe: "Resolve names through this DNS server (default: the system's; the simulator's on the local backend)" },
+    httpsPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "HTTPS port for the URLs built from the domain (default 443)" },
+    httpPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "HTTP port for the phase-3 redirect (default 80)" },
+    stepTimeout: { kind: "duration", default: "10s", describe: "How long one connection or request may take" },
+  },
+  output: { fields: FIELDS, columns: ["method", "status", "url", "codes"], list: true },
+  async run(ctx, opts) {
+    const target = opts.target.trim().toLowerCase();
+    const at = target.lastIndexOf("@");
+    const domain = at === -1 ? target.replace(/\.$/, "") : target.slice(at + 1);
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) throw new UsageError(`"${opts.target}" is not a domain or an email address`);
+    const email = opts.user ?? (at === -1 ? undefined : target);
+    let password: string | undefined;
+    if (opts.passwordStdin || opts.passwordFile !== undefined) {
+      if (email === undefined) throw new UsageError("a password needs a user", "pass --user EMAIL, or give an email address instead of the domain");
+      password = (await ctx.password({ stdin: opts.passwordStdin, file: opts.passwordFile }))?.password;
+    } else if (opts.user !== undefined) {
+      password = await ctx.prompter.password(`Password for ${opts.user}`, { flag: "--password-stdin or --password-file" });
+    }
+    let extraCa: string | undefined;
+    if (opts.caFile !== undefined) {
+      try {
+        extraCa = await readFile(opts.caFile, "utf8");
+      } catch (e) {
+        throw new UsageError(`cannot read the CA file ${opts.caFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      if (!extraCa.includes("-----BEGIN CERTIFICATE-----")) throw new UsageError(`${opts.caFile} holds no PEM certificate`);
+    }
+    const env = await environment(ctx, opts.resolver, true);
+    const region = ctx.settings.region;
+    const { checkAutodiscover } = await import("../../autodiscover/check.js");
+    const report = await checkAutodiscover({
+      domain,
+      ...(email === undefined ? {} : { email }),
+      ...(password === undefined ? {} : { password }),
+      ...(env.resolvers.length > 0 ? { resolvers: env.resolvers } : {}),
+      ca: [...(env.ca === undefined ? [] : [env.ca]), ...(extraCa === undefined ? [] : [extraCa])],
+      ...(opts.httpsPort !== undefined ? { httpsPort: opts.httpsPort } : env.httpsPort !== undefined ? { httpsPort: env.httpsPort } : {}),
+      ...(opts.httpPort !== undefined ? { httpPort: opts.httpPort } : env.httpPort !== undefined ? { httpPort: env.httpPort } : {}),
+      ...(region === undefined ? {} : { expectedCname: `autodiscover.mail.${region}.awsapps.com` }),
+      timeoutMs: opts.stepTimeout,
+    });
+    if (ctx.out.isJson) ctx.out.record(report);
+    else if (ctx.out.format === "table") ctx.out.text(renderTree(report, ctx.out.config.style));
+    else for (const m of report.methods) ctx.out.row(methodRow(m));
+    if (report.status === "fail") {
+      const trap = report.methods.some((m) => allSteps(m.steps).some((s) => s.code === "AD_ROOT_DOMAIN_CERT_TRAP"));
+      throw new ChecksFailedError(
+        trap ? `AutoDiscover for ${domain} fails: https://${domain} presents a wrong certificate and Outlook stops there` : `AutoDiscover for ${domain} fails: no method reaches WorkMail`,
+        trap ? "fix the certificate of the root domain (or make it refuse port 443)" : `publish autodiscover.${domain} as WorkMail asks: wmctl domain records ${domain}`,
+      );
+    }
+  },
+});
+
+function allSteps(steps: readonly Step[]): Step[] {
+  return steps.flatMap((s) => [s, ...allSteps(s.children ?? [])]);
+}
+
+function methodRow(m: Method) {
+  const steps = allSteps(m.steps);
+  return { method: m.id, title: m.title, status: m.status, url: m.url, codes: steps.flatMap((s) => (s.code ? [s.code] : [])), evidence: steps.flatMap((s) => s.evidence) };
+}
+
+const ICON: Record<string, (s: Style) => string> = {
+  pass: (s) => s.green("✓"),
+  warn: (s) => s.yellow("!"),
+  fail: (s) => s.red("✗"),
+  skip: (s) => s.dim("-"),
+};
+
+/** The Remote Connectivity Analyzer's tree: each method, its steps, their evidence and fixes. */
+export function renderTree(report: AutodiscoverReport, style: Style): string {
+  const out: string[] = [`${style.bold(`AutoDiscover for ${report.domain}`)}${report.email ? style.dim(` as ${report.email}`) : ""}  ${style.dim(`${report.elapsedMs} ms`)}`];
+  const icon = (status: string) => (ICON[status] ?? ICON.skip)?.(style) ?? "-";
+  const walk = (steps: readonly Step[], indent: string) => {
+    for (const s of steps) {
+      out.push(`${indent}${icon(s.status)} ${s.title}${s.code ? `  ${s.status === "fail" ? style.red(s.code) : style.yellow(s.code)}` : ""}${s.elapsedMs !== undefined ? style.dim(`  ${s.elapsedMs} ms`) : ""}`);
+      for (const e of s.evidence) out.push(`${indent}    ${style.dim(e)}`);
+      if (s.fix !== undefined) out.push(`${indent}    ${style.dim("fix:")} ${s.fix}`);
+      walk(s.children ?? [], `${indent}  `);
+    }
+  };
+  for (const m of report.methods) {
+    out.push("", `${icon(m.status)} ${style.bold(m.title)}${m.url ? style.dim(`  ${m.url}`) : ""}`);
+    walk(m.steps, "  ");
+  }
+  const verdict = report.status === "pass" ? style.green("works") : report.status === "warn" ? style.yellow("works, with warnings") : style.red("fails");
+  out.push("", `Result: ${verdict}${report.workingMethod ? style.dim(`  clients use ${report.workingMethod}`) : ""}${report.mobileSyncUrl ? `\nActiveSync URL: ${report.mobileSyncUrl}` : ""}`);
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,157 @@
+import { defineCommand } from "../../cli/define-command.js";
+import type { CommandContext } from "../../context/context.js";
+import type { DnsServer } from "../../dns-verify/resolver.js";
+import type { DomainReport } from "../../dns-verify/verify-domain.js";
+import { ChecksFailedError, PendingError, UsageError } from "../../errors/cli-error.js";
+import { formatDuration } from "../../time/duration.js";
+import { pollUntil } from "../../wait/poll.js";
+import { checkRow, renderReport, summarizeAutodiscover, VERIFY_FIELDS, type AutodiscoverSummary } from "./verify-render.js";
+import { domainArg } from "./view.js";
+
+export const domainVerifyCommand = defineCommand({
+  name: "verify",
+  aliases: ["check", "doctor"],
+  summary: "Check every DNS record WorkMail asks for, on every name server, and say what to fix",
+  description:
+    "For each record (ownership TXT, MX, AutoDiscover CNAME, 3 DKIM CNAMEs, SPF, DMARC, and with\n" +
+    "--mail-from the custom MAIL FROM records): the console's status, what was expected, what each\n" +
+    "server answered with its TTL, and a fix. Deep checks: SPF syntax, one SPF record,\n" +
+    "include:amazonses.com, at most 10 DNS lookups and 2 void lookups; DMARC syntax (RFC 9989); MX on\n" +
+    "the region's endpoint and first; names with the domain appended twice; servers that disagree.\n" +
+    "Queries go to the domain's authoritative name servers (found through NS) unless --resolver names\n" +
+    "servers; all run at once. On the local backend they go to the simulator's DNS server.\n" +
+    "Exit status: 0 when every required record verifies, 3 when a check fails, 8 when --wait times out\n" +
+    "while records are still pending. -o json gives the whole report, with stable finding codes.",
+  examples: [
+    "wmctl domain verify example.com",
+    "wmctl domain verify example.com --wait --timeout 30m",
+    "wmctl domain verify example.com --resolver 1.1.1.1 --resolver 8.8.8.8 --authoritative",
+    "wmctl domain verify example.com -o json | jq '.checks[] | select(.ok | not) | .findings[].code'",
+  ],
+  args: [{ name: "domain", describe: "the domain" }],
+  options: {
+    resolver: { kind: "list", placeholder: "host[:port]", describe: "Ask this DNS server (repeatable); each is asked separately and their answers compared" },
+    authoritative: { kind: "boolean", describe: "Also ask the domain's authoritative name servers (the default without --resolver)" },
+    nsPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "Port of the name servers (default 53; loopback name servers use the resolver's port)" },
+    mailFrom: { kind: "string", placeholder: "domain", describe: "Also check this custom MAIL FROM domain (e.g. mail.example.com)" },
+    strict: { kind: "boolean", describe: "Warnings fail too (a third-party MX, p=none ...)" },
+    skipAutodiscover: { kind: "boolean", describe: "Leave out the AutoDiscover summary (no HTTP requests)" },
+    wait: { kind: "boolean", describe: "Check again until every required record verifies" },
+    timeout: { kind: "duration", default: "30m", describe: "How long --wait waits (exit 8 when records are still pending)" },
+    interval: { kind: "duration", default: "10s", describe: "Time between checks with --wait" },
+    queryTimeout: { kind: "duration", default: "2s", describe: "How long one DNS query waits for an answer" },
+  },
+  output: { fields: VERIFY_FIELDS, columns: ["id", "status", "type", "name", "codes"], list: true },
+  async run(ctx, opts) {
+    const domain = domainArg(opts.domain);
+    const org = await ctx.org();
+    const api = await ctx.backend();
+    const env = await environment(ctx, opts.resolver, !opts.skipAutodiscover);
+    const [{ verifyMailDomain, reportStatus }, { checkAutodiscover }] = await Promise.all([import("../../dns-verify/verify-domain.js"), import("../../autodiscover/check.js")]);
+
+    const once = async (): Promise<DomainReport> => {
+      const d = await api.getMailDomain({ OrganizationId: org, DomainName: domain });
+      const report = await verifyMailDomain({
+        domain,
+        records: d.Records ?? [],
+        isTestDomain: d.IsTestDomain === true,
+        service: { ownership: d.OwnershipVerificationStatus, dkim: d.DkimVerificationStatus },
+        resolvers: env.resolvers,
+        ...(opts.authoritative || env.resolvers.length === 0 ? { authoritative: true } : {}),
+        ...(opts.nsPort === undefined ? {} : { nsPort: opts.nsPort }),
+        ...(opts.mailFrom === undefined ? {} : { mailFrom: opts.mailFrom }),
+        timeoutMs: opts.queryTimeout,
+      });
+      return opts.strict ? { ...report, status: reportStatus(report.checks, true) } : report;
+    };
+
+    let report = await once();
+    if (opts.wait && report.status === "pending") {
+      let last = report;
+      try {
+        report = await pollUntil({
+          what: `${domain} to verify`,
+          timeoutMs: opts.timeout,
+          intervalMs: opts.interval,
+          check: async () => {
+            last = await once();
+            return { done: last.status !== "pending", value: last };
+          },
+          onPending: (r, elapsed) => {
+            const open = r.checks.filter((c) => c.required && !c.ok).map((c) => c.id);
+            ctx.out.info(`${domain}: ${open.length} pending (${open.join(", ")}) after ${formatDuration(elapsed)}...`);
+          },
+        });
+      } catch (e) {
+        if (e instanceof PendingError) {
+          await print(ctx, last, undefined, env.note);
+          throw new PendingError(`${domain} is still pending after ${formatDuration(opts.timeout)}: ${openIds(last)}`, "DNS changes can take up to 48 hours, verification up to 72; run again later or wait longer with --timeout");
+        }
+        throw e;
+      }
+    }
+    let autodiscover: AutodiscoverSummary | undefined;
+    if (!opts.skipAutodiscover && !report.isTestDomain) {
+      autodiscover = summarizeAutodiscover(
+        await checkAutodiscover({
+          domain,
+          ...(env.resolvers.length > 0 ? { resolvers: env.resolvers } : {}),
+          ...(env.ca === undefined ? {} : { ca: [env.ca] }),
+          ...(env.httpsPort === undefined ? {} : { httpsPort: env.httpsPort }),
+          ...(env.httpPort === undefined ? {} : { httpPort: env.httpPort }),
+          ...(report.region === undefined ? {} : { expectedCname: `autodiscover.mail.${report.region}.awsapps.com` }),
+          timeoutMs: 5000,
+        }),
+      );
+    }
+    await print(ctx, report, autodiscover, env.note);
+    if (report.status === "failed") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified`, "fix the records listed above, then run `wmctl domain verify` again");
+    if (report.status === "pending") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified yet`, `publish the records (wmctl domain apply ${domain}), or wait: wmctl domain verify ${domain} --wait`);
+  },
+});
+
+function openIds(r: DomainReport): string {
+  const open = r.checks.filter((c) => c.required && !c.ok).map((c) => c.id);
+  return `${open.length} required record${open.length === 1 ? "" : "s"} (${open.join(", ")})`;
+}
+
+async function print(ctx: CommandContext, report: DomainReport, autodiscover: AutodiscoverSummary | undefined, note: string | undefined): Promise<void> {
+  if (ctx.out.isJson) {
+    ctx.out.record({ ...report, ...(autodiscover === undefined ? {} : { autodiscover }), checkedAt: new Date() });
+  } else if (ctx.out.format === "table") {
+    ctx.out.text(renderReport(report, autodiscover, ctx.out.config.style, note === undefined ? {} : { serversNote: note }));
+  } else {
+    for (const c of report.checks) ctx.out.row(checkRow(c));
+  }
+}
+
+interface VerifyEnvironment {
+  readonly resolvers: DnsServer[];
+  readonly note?: string;
+  readonly ca?: string;
+  readonly httpsPort?: number;
+  readonly httpPort?: number;
+}
+
+/** Where to ask: the named resolvers; on the local backend the simulator's DNS (and AutoDiscover) servers. */
+export async function environment(ctx: CommandContext, named: readonly string[], withAutodiscover: boolean): Promise<VerifyEnvironment> {
+  const { parseServer } = await import("../../dns-verify/resolver.js");
+  let resolvers: DnsServer[];
+  try {
+    resolvers = named.map((s) => parseServer(s));
+  } catch (e) {
+    throw new UsageError(`--resolver: ${(e as Error).message}`);
+  }
+  if (ctx.settings.backend !== "local") return { resolvers };
+  const sim = await ctx.simulator();
+  const net = await sim.network({ dns: resolvers.length === 0, autodiscover: withAutodiscover });
+  const ca = withAutodiscover ? await sim.caCertificate() : undefined;
+  const ad = net.autodiscover === undefined ? {} : { httpsPort: net.autodiscover.httpsPort, httpPort: net.autodiscover.httpPort };
+  if (resolvers.length > 0 || net.dns === undefined) return { resolvers, ...(ca === undefined ? {} : { ca }), ...ad };
+  return {
+    resolvers: [{ host: net.dns.host, port: net.dns.port }],
+    note: net.dns.source === "served" ? "(the simulator's DNS server)" : "(the simulator's DNS server, started for this command)",
+    ...(ca === undefined ? {} : { ca }),
+    ...ad,
+  };
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import { defineCommand } from "../../cli/define-command.js";
+import type { CommandContext } from "../../context/context.js";
+import { PendingError } from "../../errors/cli-error.js";
+import { formatDuration } from "../../time/duration.js";
+import { pollUntil } from "../../wait/poll.js";
+import { publishRecords } from "../domain/apply.js";
+import { zoneSnippet } from "../domain/records.js";
+import { recordRows } from "../domain/view.js";
+import { commandLine, gatherAnswers, type SetupAnswers } from "./answers.js";
+
+const FIELDS = ["organization", "organizationId", "domain", "records", "domainStatus", "defaultDomain", "user", "email", "generatedPassword", "commandLine"] as const;
+
+export const setupCommand = defineCommand({
+  name: "setup",
+  summary: "Set up WorkMail step by step: organization, domain, DNS records, verification, first user",
+  description:
+    "An interactive wizard: create or pick an organization, add your domain, publish its records (in\n" +
+    "Route 53, or printed for another DNS host), wait for verification and make the domain the default,\n" +
+    "then create the first user. Every question has a flag; without a terminal, setup fails at once and\n" +
+    "names the flags it is missing. At the end it prints the same setup as one command line.",
+  examples: [
+    "wmctl setup",
+    "wmctl setup --create-org acme --domain example.com --dns route53 --wait --admin admin --generate-password",
+    "wmctl --org acme setup --skip-domain --admin alice --password-stdin < pw.txt",
+  ],
+  options: {
+    createOrg: { kind: "string", placeholder: "alias", describe: "Create this organization (or pick an existing one with --org)" },
+    domain: { kind: "string", placeholder: "domain", describe: "Your mail domain" },
+    skipDomain: { kind: "boolean", describe: "Only the test domain <alias>.awsapps.com for now" },
+    dns: { kind: "enum", choices: ["route53", "print", "skip"], describe: "Publish the records in Route 53 (the simulator's zones locally), print them, or skip" },
+    hostedZone: { kind: "string", placeholder: "id", describe: "The Route 53 hosted zone (default: found by name)" },
+    createZone: { kind: "boolean", describe: "Create a hosted zone when there is none" },
+    skipMx: { kind: "boolean", describe: "Leave the MX record alone for now" },
+    wait: { kind: "boolean", describe: "Wait until WorkMail verifies the domain, then make it the default" },
+    timeout: { kind: "duration", default: "30m", describe: "How long --wait waits" },
+    admin: { kind: "string", placeholder: "name", describe: "Create this first user" },
+    adminDisplayName: { kind: "string", placeholder: "text", describe: "The first user's display name (default: the name)" },
+    skipAdmin: { kind: "boolean", describe: "Create no user" },
+    passwordStdin: { kind: "boolean", describe: "Read the first user's password from stdin" },
+    passwordFile: { kind: "string", placeholder: "path", describe: "Read the first user's password from a file" },
+    generatePassword: { kind: "boolean", describe: "Generate the first user's password (printed once)" },
+  },
+  output: { fields: FIELDS, columns: ["organization", "domain", "domainStatus", "defaultDomain", "user", "email", "generatedPassword", "commandLine"] },
+  async run(ctx, opts) {
+    const answers = await gatherAnswers(ctx, opts);
+    const api = await ctx.backend();
+
+    // 1. The organization.
+    let orgId: string;
+    let alias: string;
+    if ("create" in answers.org) {
+      alias = answers.org.create;
+      orgId = (await api.createOrganization({ Alias: alias, ClientToken: randomUUID() })).OrganizationId as string;
+      ctx.out.status(`Created organization ${alias} (${orgId})`);
+      await pollUntil({
+        what: `organization ${alias} to become Active`,
+        timeoutMs: 10 * 60_000,
+        check: async () => {
+          const d = await api.describeOrganization({ OrganizationId: orgId });
+          return { done: d.State === "Active" || d.State === "Failed", value: d.State };
+        },
+        onPending: (s) => ctx.out.info(`organization ${alias} is ${s ?? "?"}...`),
+      });
+      if (ctx.settings.profile.organizationId === undefined) {
+        await ctx.config.update((file) => {
+          (file.profiles[ctx.settings.profileName] ??= {}).organizationId = orgId;
+        });
+        ctx.out.info(`Default organization of profile ${ctx.settings.profileName} is now ${alias}`);
+      }
+    } else {
+      const ref = await ctx.resolveOrg(answers.org.use);
+      orgId = ref.id;
+      alias = ref.alias ?? (await api.describeOrganization({ OrganizationId: orgId })).Alias ?? orgId;
+      ctx.out.status(`Using organization ${alias} (${orgId})`);
+    }
+
+    // 2-4. The domain, its records, its verification.
+    let domainStatus: string | undefined;
+    if (answers.domain !== undefined) domainStatus = await setUpDomain(ctx, orgId, answers);
+
+    // 5. The first user, at the default domain.
+    let user: { name: string; email: string; generatedPassword?: string } | undefined;
+    if (answers.admin !== undefined) {
+      const pw = await ctx.password({ stdin: answers.admin.password === "stdin", file: answers.admin.file, generate: answers.admin.password === "generate" });
+      const password = pw?.password as string;
+      const defaultDomain = (await api.describeOrganization({ OrganizationId: orgId })).DefaultMailDomain as string;
+      const email = `${answers.admin.name.split("@")[0] as string}@${defaultDomain}`;
+      const { UserId } = await api.createUser({ OrganizationId: orgId, Name: answers.admin.name, DisplayName: answers.admin.displayName, Password: password });
+      await api.registerToWorkMail({ OrganizationId: orgId, EntityId: UserId as string, Email: email });
+      ctx.out.status(`Created user ${answers.admin.name} <${email}>`);
+      user = { name: answers.admin.name, email, ...(pw?.generated ? { generatedPassword: password } : {}) };
+    }
+
+    const line = commandLine(answers);
+    const defaultDomain = (await api.describeOrganization({ OrganizationId: orgId })).DefaultMailDomain;
+    if (!ctx.out.isJson) ctx.out.info(`\nThe same setup, without questions:\n  ${line}\n`);
+    ctx.out.record({
+      organization: alias,
+      organizationId: orgId,
+      domain: answers.domain,
+      records: answers.domain === undefined ? undefined : answers.dns,
+      domainStatus,
+      defaultDomain,
+      user: user?.name,
+      email: user?.email,
+      generatedPassword: user?.generatedPassword,
+      commandLine: line,
+    });
+  },
+});
+
+/** Adds the domain, publishes or prints its records, and with --wait waits for ownership verification. */
+async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers): Promise<string> {
+  const api = await ctx.backend();
+  const domain = a.domain as string;
+  await api.registerMailDomain({ OrganizationId: orgId, DomainName: domain, ClientToken: randomUUID() });
+  ctx.out.status(`Added ${domain}`);
+  if (a.dns === "route53") {
+    await publishRecords(ctx, orgId, domain, { hostedZone: a.hostedZone, createZone: a.createZone, skipMx: a.skipMx, wait: a.wait, timeout: 10 * 60_000, dryRun: false });
+  } else if (a.dns === "print") {
+    const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
+    ctx.out.info(`\nPublish these records at your DNS host:\n${zoneSnippet(domain, recordRows(domain, d.Records ?? []))}`);
+  }
+  let status = (await api.getMailDomain({ OrganizationId: orgId, DomainName: domain })).OwnershipVerificationStatus ?? "PENDING";
+  if (a.wait && status === "PENDING") {
+    try {
+      status =
+        (await pollUntil({
+          what: `${domain} to verify`,
+          timeoutMs: 30 * 60_000,
+          intervalMs: ctx.settings.backend === "local" ? 500 : 10_000,
+          check: async () => {
+            const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
+            return { done: d.OwnershipVerificationStatus !== "PENDING", value: d.OwnershipVerificationStatus };
+          },
+          onPending: (_s, elapsed) => ctx.out.info(`${domain} is not verified yet after ${formatDuration(elapsed)}; see wmctl domain verify ${domain}`),
+        })) ?? status;
+    } catch (e) {
+      if (!(e instanceof PendingError)) throw e;
+      ctx.out.warn(`${domain} is still not verified; carrying on with the test domain (check later: wmctl domain verify ${domain})`);
+    }
+  }
+  if (status === "VERIFIED") {
+    await api.updateDefaultMailDomain({ OrganizationId: orgId, DomainName: domain });
+    ctx.out.status(`${domain} is verified and is now the default domain`);
+  } else if (status === "FAILED") {
+    ctx.out.warn(`WorkMail could not verify ${domain}: wmctl domain verify ${domain} says why`);
+  } else {
+    ctx.out.info(`${domain} is ${status}; once it verifies: wmctl domain set-default ${domain}`);
+  }
+  return status;
+}

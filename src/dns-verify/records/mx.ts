@@ -1,0 +1,110 @@
+import { finding, guarded, type Finding, type RecordCheck, type RecordStatus } from "../findings.js";
+import type { MxRecord } from "../resolver.js";
+import { absence, appendedTwice, judge, serverFindings, zoneLine, type CheckContext, type Verdict } from "./common.js";
+
+export type MxShape =
+  | { kind: "none" }
+  /** WorkMail's endpoint is the only host, or has the lowest preference with others behind it. */
+  | { kind: "workmail"; others: MxRecord[] }
+  /** WorkMail's endpoint is there, but another host has a lower or equal preference. */
+  | { kind: "workmail-not-first"; before: MxRecord[] }
+  /** The MX points at WorkMail's endpoint of another region. */
+  | { kind: "wrong-region"; region: string }
+  /** Only other hosts: another provider, or a third-party mail proxy in front of WorkMail. */
+  | { kind: "other"; hosts: MxRecord[] };
+
+/** parse (pure): what a set of MX records means for WorkMail. */
+export function parseMx(records: readonly MxRecord[], expectedExchange: string): MxShape {
+  if (records.length === 0) return { kind: "none" };
+  const ours = records.filter((r) => r.exchange === expectedExchange);
+  if (ours.length > 0) {
+    const best = Math.min(...ours.map((r) => r.preference));
+    const others = records.filter((r) => r.exchange !== expectedExchange);
+    const before = others.filter((r) => r.preference <= best);
+    return before.length > 0 ? { kind: "workmail-not-first", before } : { kind: "workmail", others };
+  }
+  const region = records.map((r) => /^inbound-smtp\.([a-z0-9-]+)\.amazonaws\.com$/.exec(r.exchange)?.[1]).find((r) => r !== undefined);
+  if (region !== undefined) return { kind: "wrong-region", region };
+  return { kind: "other", hosts: [...records] };
+}
+
+/**
+ * check: the domain's MX points at the region's WorkMail endpoint and is the only (or the lowest
+ * preference) entry (admin guide: Mail routing). A third-party host in front is a warning: the
+ * guide says the Inconsistent status is safe to ignore behind a mail proxy. Never throws.
+ */
+export function checkMx(ctx: CheckContext): Promise<RecordCheck> {
+  const exp = ctx.expected.mx;
+  const name = ctx.domain;
+  const base = { id: "mx", section: "WorkMail configuration", type: "MX", name, required: true, expected: exp ? `${exp.preference} ${exp.exchange}` : undefined } as const;
+  return guarded(base, async () => {
+    if (exp === undefined) return { ...base, status: "Skipped", found: [], findings: [], pending: false };
+    const answers = await ctx.dns.lookup(name, "MX");
+    const shapes = new Map(answers.map((a) => [a.server, parseMx(a.mx, exp.exchange)]));
+    const j = judge(answers, (a): Verdict => {
+      const k = shapes.get(a.server)?.kind;
+      return k === "none" ? "missing" : k === "workmail" ? "match" : "mismatch";
+    });
+    const findings: Finding[] = [...serverFindings(j, name, "MX")];
+    const fix = `set ${zoneLine(name, "MX", `${exp.preference} ${exp.exchange}`)} as the only MX record`;
+    const seen = new Set<string>();
+    let status: RecordStatus = j.verdicts.length === 0 ? "Unreachable" : "Verified";
+    for (const v of j.verdicts) {
+      const shape = shapes.get(v.server) as MxShape;
+      const actual = v.answer.mx.map((r) => `${r.preference} ${r.exchange}`);
+      if (seen.has(shape.kind)) continue;
+      seen.add(shape.kind);
+      switch (shape.kind) {
+        case "none":
+          status = status === "Inconsistent" ? status : "Missing";
+          findings.push(finding("MX_MISSING", "error", `${name} has no MX record: ${absence(j)}`, { expected: base.expected, fix: `add ${zoneLine(name, "MX", `${exp.preference} ${exp.exchange}`)}` }));
+          break;
+        case "workmail":
+          if (shape.others.length > 0) {
+            findings.push(
+              finding("MX_NOT_ONLY", "warning", `other MX hosts follow WorkMail's (${shape.others.map((r) => `${r.preference} ${r.exchange}`).join(", ")}); the guide says WorkMail should be the only entry`, {
+                actual,
+                fix: "remove the other MX records unless they are a deliberate backup",
+              }),
+            );
+          }
+          break;
+        case "workmail-not-first":
+          status = "Inconsistent";
+          findings.push(
+            finding("MX_NOT_LOWEST", "warning", `${shape.before.map((r) => `${r.preference} ${r.exchange}`).join(", ")} comes before WorkMail's endpoint: mail goes there first`, {
+              expected: base.expected,
+              actual,
+              fix: `${fix}; if that host is a mail proxy that forwards to WorkMail, this is expected (the guide: safe to ignore)`,
+            }),
+          );
+          break;
+        case "wrong-region":
+          status = "Inconsistent";
+          findings.push(
+            finding("MX_WRONG_REGION", "error", `the MX points at WorkMail's ${shape.region} endpoint, but the organization is in ${ctx.expected.region ?? "another region"}`, {
+              expected: base.expected,
+              actual,
+              fix,
+            }),
+          );
+          break;
+        case "other":
+          status = "Inconsistent";
+          findings.push(
+            finding("MX_NOT_WORKMAIL", "warning", `the MX points elsewhere (${shape.hosts.map((r) => r.exchange).join(", ")}): mail does not reach WorkMail directly`, {
+              expected: base.expected,
+              actual,
+              fix: `${fix} once mailboxes are migrated; if those hosts are a mail proxy in front of WorkMail, this is expected (the guide: safe to ignore)`,
+            }),
+          );
+          break;
+      }
+    }
+    if (j.has("missing")) {
+      const doubled = await appendedTwice(ctx, name, "MX");
+      if (doubled !== undefined) findings.push(doubled);
+    }
+    return { ...base, status, found: j.found, findings, pending: j.has("missing") || j.disagree || j.verdicts.length === 0 };
+  });
+}

@@ -1,0 +1,203 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Change, ChangeInfo, HostedZone, ResourceRecordSet } from "@aws-sdk/client-route-53";
+import type { LocalBackend } from "../local-backend.js";
+import { LocalHostedZones } from "./local-hosted-zones.js";
+import { Route53Error } from "./route53-errors.js";
+
+const NS = "https://route53.amazonaws.com/doc/2013-04-01/";
+const PREFIX = "/2013-04-01/";
+const MAX_BODY = 1024 * 1024;
+
+type Fxp = typeof import("fast-xml-parser");
+let fxp: Promise<Fxp> | undefined;
+const loadFxp = () => (fxp ??= import("fast-xml-parser"));
+
+/**
+ * The local Route 53 over its wire protocol (restXml, 2013-04-01), for the five operations wmctl
+ * uses: CreateHostedZone, ListHostedZonesByName, ListResourceRecordSets, ChangeResourceRecordSets
+ * and GetChange. The real @aws-sdk/client-route-53 (and the AWS CLI) can point at it with an
+ * endpoint override; `wmctl local serve` can mount it beside the WorkMail endpoint, since every
+ * Route 53 path starts with /2013-04-01/. Signatures are not checked here (the caller may).
+ *
+ * Returns false when the request is not for Route 53, so a server can try its other handlers.
+ */
+export function route53Handler(zones: LocalHostedZones): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  return async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (!url.pathname.startsWith(PREFIX)) return false;
+    const requestId = randomUUID();
+    const send = async (status: number, root: string, body: object, headers: Record<string, string> = {}) => {
+      const { XMLBuilder } = await loadFxp();
+      const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: true }).build({
+        "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
+        [root]: { "@_xmlns": NS, ...body },
+      }) as string;
+      res.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": requestId, ...headers }).end(xml);
+    };
+    try {
+      const path = url.pathname.slice(PREFIX.length).split("/").map(decodeURIComponent);
+      const q = url.searchParams;
+      const num = (v: string | null) => (v === null ? undefined : Number(v));
+      if (req.method === "POST" && path.length === 1 && path[0] === "hostedzone") {
+        const r = (await readXml(req)).CreateHostedZoneRequest as Record<string, unknown> | undefined;
+        const config = r?.HostedZoneConfig as { Comment?: string; PrivateZone?: string } | undefined;
+        const out = await zones.createHostedZone({
+          Name: String(r?.Name ?? ""),
+          CallerReference: String(r?.CallerReference ?? ""),
+          ...(config === undefined ? {} : { HostedZoneConfig: { ...(config.Comment === undefined ? {} : { Comment: String(config.Comment) }), PrivateZone: String(config.PrivateZone) === "true" } }),
+        });
+        await send(
+          201,
+          "CreateHostedZoneResponse",
+          { HostedZone: zoneXml(out.HostedZone as HostedZone), ChangeInfo: changeXml(out.ChangeInfo as ChangeInfo), DelegationSet: { NameServers: { NameServer: out.DelegationSet?.NameServers ?? [] } } },
+          { location: out.Location ?? "" },
+        );
+        return true;
+      }
+      if (req.method === "GET" && path.length === 1 && path[0] === "hostedzonesbyname") {
+        const out = await zones.listHostedZonesByName({
+          ...(q.get("dnsname") === null ? {} : { DNSName: q.get("dnsname") as string }),
+          ...(q.get("hostedzoneid") === null ? {} : { HostedZoneId: q.get("hostedzoneid") as string }),
+          ...(q.get("maxitems") === null ? {} : { MaxItems: num(q.get("maxitems")) }),
+        });
+        await send(200, "ListHostedZonesByNameResponse", {
+          HostedZones: { HostedZone: (out.HostedZones ?? []).map(zoneXml) },
+          ...(out.DNSName === undefined ? {} : { DNSName: out.DNSName }),
+          ...(out.HostedZoneId === undefined ? {} : { HostedZoneId: out.HostedZoneId }),
+          IsTruncated: String(out.IsTruncated),
+          ...(out.NextDNSName === undefined ? {} : { NextDNSName: out.NextDNSName, NextHostedZoneId: out.NextHostedZoneId }),
+          MaxItems: String(out.MaxItems),
+        });
+        return true;
+      }
+      if (path.length === 3 && path[0] === "hostedzone" && path[2] === "rrset") {
+        const zoneId = path[1] as string;
+        if (req.method === "GET") {
+          const out = await zones.listResourceRecordSets({
+            HostedZoneId: zoneId,
+            ...(q.get("name") === null ? {} : { StartRecordName: q.get("name") as string }),
+            ...(q.get("type") === null ? {} : { StartRecordType: q.get("type") as "TXT" }),
+            ...(q.get("maxitems") === null ? {} : { MaxItems: num(q.get("maxitems")) }),
+          });
+          await send(200, "ListResourceRecordSetsResponse", {
+            ResourceRecordSets: { ResourceRecordSet: (out.ResourceRecordSets ?? []).map(recordSetXml) },
+            IsTruncated: String(out.IsTruncated),
+            ...(out.NextRecordName === undefined ? {} : { NextRecordName: out.NextRecordName, NextRecordType: out.NextRecordType }),
+            MaxItems: String(out.MaxItems),
+          });
+          return true;
+        }
+        if (req.method === "POST") {
+          const batch = ((await readXml(req)).ChangeResourceRecordSetsRequest as { ChangeBatch?: { Comment?: unknown; Changes?: { Change?: unknown[] } } } | undefined)?.ChangeBatch;
+          const changes = (batch?.Changes?.Change ?? []).map((c) => changeFromXml(c as Record<string, unknown>));
+          const out = await zones.changeResourceRecordSets({
+            HostedZoneId: zoneId,
+            ChangeBatch: { Changes: changes, ...(batch?.Comment === undefined ? {} : { Comment: String(batch.Comment) }) },
+          });
+          await send(200, "ChangeResourceRecordSetsResponse", { ChangeInfo: changeXml(out.ChangeInfo as ChangeInfo) });
+          return true;
+        }
+      }
+      if (req.method === "GET" && path.length === 2 && path[0] === "change") {
+        const out = await zones.getChange({ Id: path[1] as string });
+        await send(200, "GetChangeResponse", { ChangeInfo: changeXml(out.ChangeInfo as ChangeInfo) });
+        return true;
+      }
+      await send(404, "ErrorResponse", { Error: { Type: "Sender", Code: "UnknownOperationException", Message: `The local Route 53 does not serve ${req.method} ${url.pathname}` }, RequestId: requestId });
+      return true;
+    } catch (e) {
+      const err = e instanceof Route53Error ? e : new Route53Error("InvalidInput", (e as Error).message);
+      const status = err.name === "NoSuchHostedZone" || err.name === "NoSuchChange" ? 404 : err.name === "HostedZoneAlreadyExists" ? 409 : 400;
+      const messages = err.messages === undefined ? {} : { messages: { Message: err.messages } };
+      await send(status, "ErrorResponse", { Error: { Type: "Sender", Code: err.name, Message: err.message, ...messages }, RequestId: requestId });
+      return true;
+    }
+  };
+}
+
+export interface RunningRoute53Server {
+  readonly host: string;
+  readonly port: number;
+  /** http://host:port, for the SDK's `endpoint` or WMCTL_ROUTE53_ENDPOINT_URL. */
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+/** A standalone local Route 53 endpoint (tests, or until `local serve` mounts route53Handler). */
+export async function startRoute53Server(options: { backend: LocalBackend; host?: string; port?: number }): Promise<RunningRoute53Server> {
+  const host = options.host ?? "127.0.0.1";
+  const handle = route53Handler(new LocalHostedZones((fn) => options.backend.tx(fn)));
+  const server = createServer((req, res) => {
+    handle(req, res).then(
+      (handled) => {
+        if (!handled) res.writeHead(404).end();
+      },
+      () => res.writeHead(500).end(),
+    );
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ port: options.port ?? 0, host }, () => resolve((server.address() as { port: number }).port));
+  });
+  return { host, port, endpoint: `http://${host}:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+async function readXml(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new Route53Error("InvalidInput", "The request body is too large.");
+    chunks.push(c as Buffer);
+  }
+  const { XMLParser } = await loadFxp();
+  return new XMLParser({
+    removeNSPrefix: true,
+    ignoreAttributes: true,
+    parseTagValue: false,
+    isArray: (name) => name === "Change" || name === "ResourceRecord",
+  }).parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+}
+
+function changeFromXml(c: Record<string, unknown>): Change {
+  const s = (c.ResourceRecordSet ?? {}) as Record<string, unknown>;
+  const records = ((s.ResourceRecords as { ResourceRecord?: Array<{ Value?: unknown }> } | undefined)?.ResourceRecord ?? []).map((r) => ({ Value: String(r.Value ?? "") }));
+  const alias = s.AliasTarget as { HostedZoneId?: unknown; DNSName?: unknown; EvaluateTargetHealth?: unknown } | undefined;
+  const set: ResourceRecordSet = {
+    Name: String(s.Name ?? ""),
+    Type: String(s.Type ?? "") as "TXT",
+    ...(s.SetIdentifier === undefined ? {} : { SetIdentifier: String(s.SetIdentifier) }),
+    ...(s.TTL === undefined ? {} : { TTL: Number(s.TTL) }),
+    ...(records.length === 0 ? {} : { ResourceRecords: records }),
+    ...(alias === undefined ? {} : { AliasTarget: { HostedZoneId: String(alias.HostedZoneId ?? ""), DNSName: String(alias.DNSName ?? ""), EvaluateTargetHealth: String(alias.EvaluateTargetHealth) === "true" } }),
+  };
+  return { Action: String(c.Action ?? "") as "UPSERT", ResourceRecordSet: set };
+}
+
+function zoneXml(z: HostedZone) {
+  return {
+    Id: z.Id,
+    Name: z.Name,
+    CallerReference: z.CallerReference,
+    Config: { ...(z.Config?.Comment === undefined ? {} : { Comment: z.Config.Comment }), PrivateZone: String(z.Config?.PrivateZone ?? false) },
+    ResourceRecordSetCount: String(z.ResourceRecordSetCount ?? 0),
+  };
+}
+
+function changeXml(c: ChangeInfo) {
+  return { Id: c.Id, Status: c.Status, SubmittedAt: (c.SubmittedAt ?? new Date()).toISOString(), ...(c.Comment === undefined ? {} : { Comment: c.Comment }) };
+}
+
+function recordSetXml(s: ResourceRecordSet) {
+  return {
+    Name: s.Name,
+    Type: s.Type,
+    ...(s.SetIdentifier === undefined ? {} : { SetIdentifier: s.SetIdentifier }),
+    ...(s.TTL === undefined ? {} : { TTL: String(s.TTL) }),
+    ...(s.ResourceRecords === undefined ? {} : { ResourceRecords: { ResourceRecord: s.ResourceRecords.map((r) => ({ Value: r.Value })) } }),
+    ...(s.AliasTarget === undefined
+      ? {}
+      : { AliasTarget: { HostedZoneId: s.AliasTarget.HostedZoneId, DNSName: s.AliasTarget.DNSName, EvaluateTargetHealth: String(s.AliasTarget.EvaluateTargetHealth ?? false) } }),
+  };
+}

@@ -1,0 +1,200 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CliHarness } from "../helpers/run-cli.js";
+import { LocalSim } from "../helpers/local-sim.js";
+
+let cli: CliHarness;
+beforeEach(async () => {
+  cli = new CliHarness();
+  await cli.ok("org create acme");
+});
+afterEach(() => cli.cleanup());
+
+interface VerifyJson {
+  status: string;
+  checks: Array<{ id: string; status: string; ok: boolean; findings: Array<{ code: string; severity: string }> }>;
+  autodiscover?: { status: string; workingMethod?: string };
+}
+
+describe("wmctl domain", () => {
+  it("adds a domain and lists it with its statuses", async () => {
+    const add = await cli.run("domain add Example.COM");
+    expect(add.code).toBe(0);
+    expect(add.stderr).toContain("Added example.com; WorkMail asks for 8 DNS records");
+    expect(add.stderr).toContain("Next: wmctl domain apply example.com");
+    const list = await cli.ok("domain list", { tty: true });
+    expect(list.stdout.split("\n")[0]).toMatch(/^DOMAIN\s+IS DEFAULT\s+IS TEST DOMAIN\s+OWNERSHIP STATUS\s+DKIM STATUS$/);
+    expect(await cli.json("domain list")).toEqual([
+      { domain: "acme.awsapps.com", isDefault: true, isTestDomain: true, ownershipStatus: "VERIFIED", dkimStatus: "VERIFIED" },
+      { domain: "example.com", isDefault: false, isTestDomain: false, ownershipStatus: "PENDING", dkimStatus: "PENDING" },
+    ]);
+  });
+
+  it("refuses an internationalized name with its ASCII form as a hint, and an unknown domain with exit 5", async () => {
+    const idn = await cli.run("domain add bücher.example");
+    expect(idn.code).toBe(2);
+    expect(idn.stderr).toContain("hint: use its ASCII form: xn--bcher-kva.example");
+    const missing = await cli.run("domain describe nope.example");
+    expect(missing.code).toBe(5);
+    expect(missing.stderr).toMatch(/^error: MailDomainNotFoundException: /);
+  });
+
+  it("prints the records as a zone snippet with fully qualified names, CSV, JSON and a Route 53 change batch", async () => {
+    await cli.ok("domain add example.com");
+    const zone = (await cli.ok("domain records example.com --format zone")).stdout;
+    expect(zone).toMatch(/^_amazonses\.example\.com\.\s+1800\s+IN\s+TXT\s+"[A-Za-z0-9+/]{43}="$/m);
+    expect(zone).toMatch(/^example\.com\.\s+3600\s+IN\s+MX\s+10 inbound-smtp\.us-east-1\.amazonaws\.com\.$/m);
+    expect(zone).toMatch(/^autodiscover\.example\.com\.\s+3600\s+IN\s+CNAME\s+autodiscover\.mail\.us-east-1\.awsapps\.com\.$/m);
+    expect(zone.match(/_domainkey\.example\.com\.\s+1800\s+IN\s+CNAME\s+[a-z2-7]{32}\.dkim\.amazonses\.com\.$/gm)).toHaveLength(3);
+    const csv = (await cli.ok("domain records example.com --format csv")).stdout.split("\n");
+    expect(csv[0]).toBe("purpose,type,name,value");
+    expect(csv[2]).toBe("Inbound mail,MX,example.com,10 inbound-smtp.us-east-1.amazonaws.com");
+    const json = JSON.parse((await cli.ok("domain records example.com --format json")).stdout) as Array<{ purpose: string }>;
+    expect(json.map((r) => r.purpose)).toEqual(["Ownership", "Inbound mail", "AutoDiscover", "DKIM", "DKIM", "DKIM", "SPF", "DMARC"]);
+    const batch = JSON.parse((await cli.ok("domain records example.com --format route53")).stdout) as { Changes: Array<{ Action: string; ResourceRecordSet: { Name: string; Type: string; ResourceRecords: { Value: string }[] } }> };
+    expect(batch.Changes).toHaveLength(8);
+    expect(batch.Changes[0]?.ResourceRecordSet).toMatchObject({ Name: "_amazonses.example.com.", Type: "TXT" });
+    expect(batch.Changes[0]?.ResourceRecordSet.ResourceRecords[0]?.Value).toMatch(/^".+"$/);
+    const conflict = await cli.run("domain records example.com --format zone -o json");
+    expect(conflict.code).toBe(2);
+  });
+
+  it("runs the doctor: exit 3 before the records exist, exit 0 after apply", async () => {
+    await cli.ok("domain add example.com");
+    const before = await cli.run("domain verify example.com --skip-autodiscover -o json");
+    expect(before.code).toBe(3);
+    const report = JSON.parse(before.stdout) as VerifyJson & { findings: Array<{ code: string }> };
+    expect(report.status).toBe("pending");
+    expect(report.findings.map((f) => f.code)).toContain("DNS_REFUSED");
+    expect(before.stderr).toContain("not verified yet");
+
+    const dry = await cli.ok("domain apply example.com --dry-run");
+    expect(dry.stdout.split("\n")[0]).toBe("would CreateHostedZone example.com.");
+    expect(dry.stdout).toContain("would UPSERT MX example.com.  to=10 inbound-smtp.us-east-1.amazonaws.com");
+    const applied = await cli.run("domain apply example.com --wait");
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toMatch(/Created hosted zone Z[A-Z0-9]+ for example\.com/);
+    expect(applied.stderr).toMatch(/Change \/change\/C[A-Z0-9]+ is INSYNC/);
+    expect(applied.stdout.split("\n").filter((l) => l.startsWith("create\t"))).toHaveLength(8);
+    const again = await cli.run("domain apply example.com");
+    expect(again.stderr).toContain("nothing to change");
+
+    const after = await cli.run("domain verify example.com -o json");
+    expect(after.code).toBe(0);
+    const ok = JSON.parse(after.stdout) as VerifyJson;
+    expect(ok.status).toBe("verified");
+    expect(ok.checks.every((c) => c.ok)).toBe(true);
+    expect(ok.autodiscover).toMatchObject({ status: "warn", workingMethod: "phase3-redirect" });
+  });
+
+  it("renders the doctor's report on a terminal, by the console's sections, with fixes", async () => {
+    await cli.ok("domain add example.com");
+    const r = await cli.run("domain verify example.com --skip-autodiscover", { tty: true });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("Domain ownership\n");
+    expect(r.stdout).toContain("WorkMail configuration\n");
+    expect(r.stdout).toMatch(/Unreachable\s+TXT\s+_amazonses\.example\.com/);
+    expect(r.stdout).toContain("fix       ask a resolver or one of the domain's name servers");
+    expect(r.stdout).toMatch(/Result: pending/);
+  });
+
+  it("waits with --wait and exits 8 when the records stay pending", async () => {
+    await cli.ok("domain add example.com");
+    const r = await cli.run("domain verify example.com --skip-autodiscover --wait --timeout 1s --interval 200ms");
+    expect(r.code).toBe(8);
+    expect(r.stderr).toContain("example.com is still pending after 1s");
+  });
+
+  it("verifies what another DNS host publishes: merges into an existing SPF, keeps a DMARC policy, flags problems", async () => {
+    await cli.ok("domain add example.com");
+    const sim = await LocalSim.open({ dir: cli.home });
+    try {
+      await sim.upsert("example.com", "example.com", "TXT", ["v=spf1 include:_spf.google.com ~all", "google-site-verification=abc"]);
+      await sim.upsert("example.com", "_dmarc.example.com", "TXT", ["v=DMARC1; p=reject; rua=mailto:d@example.com"]);
+    } finally {
+      await sim.close();
+    }
+    const plan = (await cli.ok("domain apply example.com --dry-run")).stdout;
+    expect(plan).toContain("would UPSERT TXT example.com.  from=v=spf1 include:_spf.google.com ~all | google-site-verification=abc to=google-site-verification=abc | v=spf1 include:_spf.google.com include:amazonses.com ~all note=adds include:amazonses.com to your SPF record");
+    expect(plan).not.toContain("_dmarc");
+    await cli.ok("domain apply example.com");
+    const report = JSON.parse((await cli.run("domain verify example.com --skip-autodiscover -o json")).stdout) as VerifyJson;
+    const spf = report.checks.find((c) => c.id === "spf");
+    // _spf.google.com is outside the simulator's zones: counted as unresolved, not failed.
+    expect(spf?.findings.map((f) => f.code)).toContain("SPF_INCLUDE_UNRESOLVED");
+    expect(spf?.status).toBe("Verified");
+  });
+
+  it("makes a verified domain the default, and says how to find out why when it is not", async () => {
+    await cli.ok("domain add example.com");
+    const early = await cli.run("domain set-default example.com");
+    expect(early.code).toBe(6);
+    expect(early.stderr).toContain("MailDomainStateException");
+    expect(early.stderr).toContain("hint: check what is missing: wmctl domain verify example.com");
+    await cli.ok("domain apply example.com");
+    await cli.ok("domain set-default example.com");
+    expect((await cli.json<{ defaultMailDomain: string }>("org describe")).defaultMailDomain).toBe("example.com");
+  });
+
+  it("removes a domain after confirmation, and not the default one", async () => {
+    await cli.ok("domain add example.com");
+    const refused = await cli.run("domain remove example.com");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("hint: pass --yes");
+    expect((await cli.ok("domain remove example.com --dry-run")).stdout).toMatch(/^would DeregisterMailDomain example\.com/);
+    await cli.ok("domain remove example.com --yes");
+    expect((await cli.run("domain describe example.com")).code).toBe(5);
+    const test = await cli.run("domain remove acme.awsapps.com --yes");
+    expect(test.code).toBe(2);
+    expect(test.stderr).toContain("InvalidParameterException: The test domain acme.awsapps.com cannot be removed.");
+  });
+});
+
+describe("wmctl autodiscover check", () => {
+  it("follows phase 3 on the local backend, and with a password shows the MobileSync URL", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain apply example.com");
+    await cli.ok("domain set-default example.com");
+    const sim = await LocalSim.open({ dir: cli.home });
+    try {
+      const org = (await sim.backend.listOrganizations({})).OrganizationSummaries?.[0]?.OrganizationId as string;
+      const { UserId } = await sim.backend.createUser({ OrganizationId: org, Name: "bob", DisplayName: "Bob", Password: "Passw0rd!x" });
+      await sim.backend.registerToWorkMail({ OrganizationId: org, EntityId: UserId as string, Email: "bob@example.com" });
+    } finally {
+      await sim.close();
+    }
+    const anon = await cli.run("autodiscover check example.com");
+    expect(anon.code).toBe(0);
+    expect(anon.stdout).toMatch(/^phase3-redirect\tpass\thttp:\/\/autodiscover\.example\.com:\d+\/autodiscover\/autodiscover\.xml\t$/m);
+    const auth = await cli.run("autodiscover check bob@example.com --password-stdin -o json", { stdin: "Passw0rd!x\n" });
+    expect(auth.code).toBe(0);
+    expect(JSON.parse(auth.stdout)).toMatchObject({ email: "bob@example.com", mobileSyncUrl: "https://mobile.mail.us-east-1.awsapps.com/Microsoft-Server-ActiveSync" });
+    const wrong = await cli.run("autodiscover check bob@example.com --password-stdin", { stdin: "nope", tty: true });
+    expect(wrong.code).toBe(3);
+    expect(wrong.stdout).toContain("AD_AUTH_REJECTED");
+    const prompt = await cli.run("autodiscover check example.com --user bob@example.com");
+    expect(prompt.code).toBe(2);
+    expect(prompt.stderr).toContain("hint: pass --password-stdin or --password-file");
+  });
+
+  it("fails for a domain whose AutoDiscover is not published", async () => {
+    await cli.ok("domain add example.com");
+    const r = await cli.run("autodiscover check example.com");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("AutoDiscover for example.com fails: no method reaches WorkMail");
+  });
+});
+
+describe("wmctl local ca and verification-dns", () => {
+  it("prints the simulator's CA certificate, the same every time", async () => {
+    const a = (await cli.ok("local ca")).stdout;
+    expect(a).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n$/);
+    expect((await cli.ok("local ca")).stdout).toBe(a);
+  });
+
+  it("shows and sets where the simulator verifies domains", async () => {
+    expect(await cli.json("local verification-dns")).toEqual({ mode: "own-zones", servers: [] });
+    expect(await cli.json("local verification-dns 1.1.1.1 127.0.0.1:5353")).toEqual({ mode: "resolvers", servers: ["1.1.1.1", "127.0.0.1:5353"] });
+    expect((await cli.run("local verification-dns ns1.example.com")).code).toBe(2);
+    expect(await cli.json("local verification-dns --own-zones")).toEqual({ mode: "own-zones", servers: [] });
+  });
+});
