@@ -151,3 +151,19 @@ export function isGroup(spec: AnySpec): spec is GroupSpec {
 export function flagName(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
+
+/**
+ * A top-level command known by name and summary only, loaded when argv names it
+ * (src/cli/command-tree.ts): `wmctl --help` and `wmctl user list` never load the other commands.
+ */
+export interface LazySpec {
+  readonly kind: "lazy";
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly summary: string;
+  load(): Promise<AnySpec>;
+}
+
+export function lazyCommand(meta: { readonly name: string; readonly aliases?: readonly string[]; readonly summary: string }, load: () => Promise<AnySpec>): LazySpec {
+  return { kind: "lazy", ...meta, load };
+}

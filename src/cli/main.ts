@@ -12,6 +12,8 @@ import { Output } from "../output/output.js";
 import { colorEnabled, createStyle } from "../output/style.js";
 import { createPrompter, type Prompter } from "../prompts/prompter.js";
 import type { AnyCommandSpec } from "./define-command.js";
+import { COMMANDS } from "../commands/index.js";
+import { globalValueFlags, loadSelected } from "./command-tree.js";
 import { buildProgram } from "./program.js";
 
 export interface MainDeps {
@@ -72,11 +74,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     }
   };
 
-  const program = buildProgram(
-    { writeOut: write(io.stdout), writeErr: write(io.stderr), errorColor: (s) => s.replace(/^error:/, errStyle.red("error:")) },
-    run,
-    env,
-  );
+  const programIO = { writeOut: write(io.stdout), writeErr: write(io.stderr), errorColor: (s: string) => s.replace(/^error:/, errStyle.red("error:")) };
+  const selected = await loadSelected(COMMANDS, argv, globalValueFlags());
+  const program = buildProgram(programIO, run, env, selected);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return ExitCode.Ok;

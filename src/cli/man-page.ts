@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { COMMANDS } from "../commands/index.js";
+import { loadAll } from "./command-tree.js";
 import { EXIT_CODE_TABLE } from "../errors/exit-codes.js";
 import { ENV_VARS } from "../context/settings.js";
 import { flagName, isGroup, type AnyCommandSpec, type AnySpec, type ArgSpec, type OptionSpec } from "./define-command.js";
@@ -56,7 +57,8 @@ function section(out: string[], path: string, spec: AnySpec): void {
 }
 
 /** The whole manual, generated from the command specs (never edited by hand). */
-export function renderManPage(): string {
+export async function renderManPage(): Promise<string> {
+  const commands = await loadAll(COMMANDS);
   const out: string[] = [];
   out.push(
     '.\\" Generated from the command specs by `npm run man`. Do not edit.',
@@ -75,7 +77,7 @@ export function renderManPage(): string {
   addGlobalOptions(program);
   for (const o of program.options) out.push(".TP", `\\fB${esc(o.flags)}\\fR`, esc(o.description));
   out.push(".SH COMMANDS");
-  for (const spec of COMMANDS) section(out, spec.name, spec);
+  for (const spec of commands) section(out, spec.name, spec);
   out.push(".SH ENVIRONMENT");
   for (const v of ENV_VARS) out.push(".TP", `\\fB${esc(v.name)}\\fR`, esc(v.flag ? `${v.describe} (${v.flag})` : v.describe));
   out.push(".SH EXIT STATUS");
@@ -87,6 +89,6 @@ export function renderManPage(): string {
 export const MAN_PAGE_PATH = new URL("../../man/wmctl.1", import.meta.url);
 
 /** `npm run man`: rewrites man/wmctl.1. */
-export function writeManPage(): void {
-  writeFileSync(MAN_PAGE_PATH, renderManPage());
+export async function writeManPage(): Promise<void> {
+  writeFileSync(MAN_PAGE_PATH, await renderManPage());
 }

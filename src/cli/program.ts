@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { COMMANDS } from "../commands/index.js";
 import { parseDuration } from "../time/duration.js";
 import { UsageError } from "../errors/cli-error.js";
 import {
@@ -8,6 +7,7 @@ import {
   isGroup,
   type AnyCommandSpec,
   type AnySpec,
+  type LazySpec,
   type ArgSpec,
   type OptionSpec,
 } from "./define-command.js";
@@ -27,7 +27,12 @@ export interface ProgramIO {
 export const VERSION: string = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** A fresh commander tree per call (tests build many in one process). */
-export function buildProgram(io: ProgramIO, run: Runner, env: Readonly<Record<string, string | undefined>>): Command {
+export function buildProgram(
+  io: ProgramIO,
+  run: Runner,
+  env: Readonly<Record<string, string | undefined>>,
+  commands: ReadonlyArray<AnySpec | LazySpec>,
+): Command {
   const program = new Command("wmctl");
   program
     .description("The administrator CLI for Amazon WorkMail, with an embedded local simulator of the service.")
@@ -38,7 +43,7 @@ export function buildProgram(io: ProgramIO, run: Runner, env: Readonly<Record<st
     .showHelpAfterError("(add --help for usage)")
     .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr, outputError: (s, write) => write(io.errorColor(s)) });
   addGlobalOptions(program);
-  for (const spec of COMMANDS) attach(program, spec, run, env);
+  for (const spec of commands) attach(program, spec, run, env);
   attachHelp(program);
   program.addHelpText(
     "after",
@@ -48,9 +53,11 @@ export function buildProgram(io: ProgramIO, run: Runner, env: Readonly<Record<st
   return program;
 }
 
-function attach(parent: Command, spec: AnySpec, run: Runner, env: Readonly<Record<string, string | undefined>>): void {
+function attach(parent: Command, spec: AnySpec | LazySpec, run: Runner, env: Readonly<Record<string, string | undefined>>): void {
   const cmd = parent.command(spec.name).description(spec.summary);
   if (spec.aliases?.length) cmd.aliases([...spec.aliases]);
+  // A command argv did not name: listed in the help, never run (main loads what argv names).
+  if (spec.kind === "lazy") return;
   if (spec.description) cmd.addHelpText("after", `\n${spec.description.trim()}\n`);
   if (isGroup(spec)) {
     for (const child of spec.commands) attach(cmd, child, run, env);

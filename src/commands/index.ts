@@ -1,62 +1,40 @@
-import type { AnySpec } from "../cli/define-command.js";
-import { accessRuleGroup } from "./access-rule/index.js";
-import { aliasGroup } from "./alias/index.js";
-import { autodiscoverGroup } from "./autodiscover/index.js";
-import { availabilityGroup } from "./availability/index.js";
-import { configGroup } from "./config/index.js";
-import { dmarcGroup } from "./dmarc/index.js";
-import { domainGroup } from "./domain/index.js";
-import { exportGroup } from "./export/index.js";
-import { groupGroup } from "./group/index.js";
-import { identityCenterGroup } from "./identity-center/index.js";
-import { idpGroup } from "./idp/index.js";
-import { impersonationRoleGroup } from "./impersonation-role/index.js";
-import { localGroup } from "./local/index.js";
-import { mailboxGroup } from "./mailbox/index.js";
-import { mobileOverrideGroup } from "./mobile-override/index.js";
-import { mobileRuleGroup } from "./mobile-rule/index.js";
-import { monitoringGroup } from "./monitoring/index.js";
-import { orgGroup } from "./org/index.js";
-import { quickstartCommand } from "./quickstart/index.js";
-import { resourceGroup } from "./resource/index.js";
-import { retentionGroup } from "./retention/index.js";
-import { setupCommand } from "./setup/setup.js";
-import { tagGroup } from "./tag/index.js";
-import { tokenGroup } from "./token/index.js";
-import { userGroup } from "./user/index.js";
-import { whoisCommand } from "./whois/index.js";
+import { lazyCommand, type LazySpec } from "../cli/define-command.js";
+import { NOUNS } from "./nouns.js";
 
-/** The command tree: one entry per noun (each noun's index.ts lists its verbs), in help order. */
-export const COMMANDS: readonly AnySpec[] = [
-  quickstartCommand,
-  setupCommand,
+/**
+ * The command tree: one entry per top-level command, loaded when argv names it (each noun's
+ * index.ts lists its verbs). In help order.
+ */
+export const COMMANDS: readonly LazySpec[] = [
+  lazyCommand(NOUNS.quickstart, async () => (await import("./quickstart/index.js")).quickstartCommand),
+  lazyCommand(NOUNS.setup, async () => (await import("./setup/setup.js")).setupCommand),
   // Organizations and identities (issue #2)
-  orgGroup,
-  userGroup,
-  groupGroup,
-  resourceGroup,
-  aliasGroup,
-  whoisCommand,
+  lazyCommand(NOUNS.org, async () => (await import("./org/index.js")).orgGroup),
+  lazyCommand(NOUNS.user, async () => (await import("./user/index.js")).userGroup),
+  lazyCommand(NOUNS.group, async () => (await import("./group/index.js")).groupGroup),
+  lazyCommand(NOUNS.resource, async () => (await import("./resource/index.js")).resourceGroup),
+  lazyCommand(NOUNS.alias, async () => (await import("./alias/index.js")).aliasGroup),
+  lazyCommand(NOUNS.whois, async () => (await import("./whois/index.js")).whoisCommand),
   // Mail domains (issue #4)
-  domainGroup,
-  autodiscoverGroup,
+  lazyCommand(NOUNS.domain, async () => (await import("./domain/index.js")).domainGroup),
+  lazyCommand(NOUNS.autodiscover, async () => (await import("./autodiscover/index.js")).autodiscoverGroup),
   // Mailboxes and export (issue #5)
-  mailboxGroup,
-  exportGroup,
+  lazyCommand(NOUNS.mailbox, async () => (await import("./mailbox/index.js")).mailboxGroup),
+  lazyCommand(NOUNS.export, async () => (await import("./export/index.js")).exportGroup),
   // Policies and settings (issue #6)
-  accessRuleGroup,
-  mobileRuleGroup,
-  mobileOverrideGroup,
-  impersonationRoleGroup,
-  retentionGroup,
-  dmarcGroup,
-  monitoringGroup,
-  availabilityGroup,
-  identityCenterGroup,
-  idpGroup,
-  tokenGroup,
-  tagGroup,
+  lazyCommand(NOUNS["access-rule"], async () => (await import("./access-rule/index.js")).accessRuleGroup),
+  lazyCommand(NOUNS["mobile-rule"], async () => (await import("./mobile-rule/index.js")).mobileRuleGroup),
+  lazyCommand(NOUNS["mobile-override"], async () => (await import("./mobile-override/index.js")).mobileOverrideGroup),
+  lazyCommand(NOUNS["impersonation-role"], async () => (await import("./impersonation-role/index.js")).impersonationRoleGroup),
+  lazyCommand(NOUNS.retention, async () => (await import("./retention/index.js")).retentionGroup),
+  lazyCommand(NOUNS.dmarc, async () => (await import("./dmarc/index.js")).dmarcGroup),
+  lazyCommand(NOUNS.monitoring, async () => (await import("./monitoring/index.js")).monitoringGroup),
+  lazyCommand(NOUNS.availability, async () => (await import("./availability/index.js")).availabilityGroup),
+  lazyCommand(NOUNS["identity-center"], async () => (await import("./identity-center/index.js")).identityCenterGroup),
+  lazyCommand(NOUNS.idp, async () => (await import("./idp/index.js")).idpGroup),
+  lazyCommand(NOUNS.token, async () => (await import("./token/index.js")).tokenGroup),
+  lazyCommand(NOUNS.tag, async () => (await import("./tag/index.js")).tagGroup),
   // wmctl itself
-  configGroup,
-  localGroup,
+  lazyCommand(NOUNS.config, async () => (await import("./config/index.js")).configGroup),
+  lazyCommand(NOUNS.local, async () => (await import("./local/index.js")).localGroup),
 ];

@@ -1,8 +1,8 @@
 import { defineGroup } from "../../cli/define-command.js";
 import { autodiscoverCheckCommand } from "./check.js";
+import { NOUNS } from "../nouns.js";
 
 export const autodiscoverGroup = defineGroup({
-  name: "autodiscover",
-  summary: "AutoDiscover: test how Outlook and phones find a domain's mail settings",
+  ...NOUNS.autodiscover,
   commands: [autodiscoverCheckCommand],
 });

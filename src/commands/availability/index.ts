@@ -4,9 +4,9 @@ import { availabilityDeleteCommand } from "./delete.js";
 import { availabilityListCommand } from "./list.js";
 import { availabilityTestCommand } from "./test.js";
 import { availabilityUpdateCommand } from "./update.js";
+import { NOUNS } from "../nouns.js";
 
 export const availabilityGroup = defineGroup({
-  name: "availability",
-  summary: "Availability (free/busy) providers for external domains: EWS or a Lambda CAP",
+  ...NOUNS.availability,
   commands: [availabilityListCommand, availabilityCreateCommand, availabilityUpdateCommand, availabilityDeleteCommand, availabilityTestCommand],
 });

@@ -6,9 +6,9 @@ import { configProfilesCommand } from "./profiles.js";
 import { configSetCommand } from "./set.js";
 import { configUnsetCommand } from "./unset.js";
 import { configUseCommand } from "./use.js";
+import { NOUNS } from "../nouns.js";
 
 export const configGroup = defineGroup({
-  name: "config",
-  summary: "Profiles: where wmctl connects (backend, region, endpoint, AWS profile, default organization)",
+  ...NOUNS.config,
   commands: [configListCommand, configGetCommand, configSetCommand, configUnsetCommand, configUseCommand, configProfilesCommand, configPathCommand],
 });

@@ -7,11 +7,10 @@ import { domainRecordsCommand } from "./records.js";
 import { domainRemoveCommand } from "./remove.js";
 import { domainSetDefaultCommand } from "./set-default.js";
 import { domainVerifyCommand } from "./verify.js";
+import { NOUNS } from "../nouns.js";
 
 export const domainGroup = defineGroup({
-  name: "domain",
-  aliases: ["domains"],
-  summary: "Mail domains: add, publish records (Route 53), verify DNS, set the default",
+  ...NOUNS.domain,
   commands: [
     domainAddCommand,
     domainListCommand,

@@ -7,10 +7,10 @@ import { exportPrereqsCommand } from "./prereqs.js";
 import { exportStartCommand } from "./start.js";
 import { exportVerifyCommand } from "./verify.js";
 import { exportWaitCommand } from "./wait.js";
+import { NOUNS } from "../nouns.js";
 
 export const exportGroup = defineGroup({
-  name: "export",
-  summary: "Mailbox export jobs: start, watch, verify, export every mailbox",
+  ...NOUNS.export,
   commands: [
     exportStartCommand,
     exportListCommand,

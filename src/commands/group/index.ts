@@ -9,11 +9,10 @@ import { groupListCommand } from "./list.js";
 import { groupMembersCommand } from "./members.js";
 import { groupRemoveMemberCommand } from "./remove-member.js";
 import { groupUpdateCommand } from "./update.js";
+import { NOUNS } from "../nouns.js";
 
 export const groupGroup = defineGroup({
-  name: "group",
-  aliases: ["groups"],
-  summary: "Groups: distribution lists and security groups, their members",
+  ...NOUNS.group,
   commands: [
     groupCreateCommand,
     groupListCommand,

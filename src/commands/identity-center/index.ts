@@ -1,10 +1,9 @@
 import { defineGroup } from "../../cli/define-command.js";
 import { identityCenterCreateCommand } from "./create.js";
 import { identityCenterDeleteCommand } from "./delete.js";
+import { NOUNS } from "../nouns.js";
 
 export const identityCenterGroup = defineGroup({
-  name: "identity-center",
-  aliases: ["idc"],
-  summary: "The WorkMail application in IAM Identity Center: create, delete",
+  ...NOUNS["identity-center"],
   commands: [identityCenterCreateCommand, identityCenterDeleteCommand],
 });

@@ -2,10 +2,9 @@ import { defineGroup } from "../../cli/define-command.js";
 import { idpDeleteCommand } from "./delete.js";
 import { idpSetCommand } from "./set.js";
 import { idpShowCommand } from "./show.js";
+import { NOUNS } from "../nouns.js";
 
 export const idpGroup = defineGroup({
-  name: "idp",
-  aliases: ["identity-provider"],
-  summary: "Sign-in through IAM Identity Center and personal access tokens: show, set, delete",
+  ...NOUNS.idp,
   commands: [idpShowCommand, idpSetCommand, idpDeleteCommand],
 });

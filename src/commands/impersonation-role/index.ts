@@ -6,10 +6,9 @@ import { roleDescribeCommand } from "./describe.js";
 import { roleListCommand } from "./list.js";
 import { roleTestCommand } from "./test.js";
 import { roleUpdateCommand } from "./update.js";
+import { NOUNS } from "../nouns.js";
 
 export const impersonationRoleGroup = defineGroup({
-  name: "impersonation-role",
-  aliases: ["imp-role", "impersonation-roles"],
-  summary: "Impersonation roles: programmatic EWS access to users' mailboxes, with rules",
+  ...NOUNS["impersonation-role"],
   commands: [roleListCommand, roleCreateCommand, roleUpdateCommand, roleDeleteCommand, roleDescribeCommand, roleTestCommand, roleAssumeCommand],
 });

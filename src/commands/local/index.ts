@@ -14,10 +14,10 @@ import { localIssueTokenCommand } from "./issue-token.js";
 import { localDeliverCommand } from "./deliver.js";
 import { localCaCommand } from "./ca.js";
 import { localVerificationDnsCommand } from "./verification-dns.js";
+import { NOUNS } from "../nouns.js";
 
 export const localGroup = defineGroup({
-  name: "local",
-  summary: "The embedded simulator: clock, state, serving it to other tools",
+  ...NOUNS.local,
   commands: [
     localServeCommand,
     localCredentialsCommand,

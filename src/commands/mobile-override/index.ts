@@ -3,10 +3,9 @@ import { mobileOverrideDeleteCommand } from "./delete.js";
 import { mobileOverrideGetCommand } from "./get.js";
 import { mobileOverrideListCommand } from "./list.js";
 import { mobileOverridePutCommand } from "./put.js";
+import { NOUNS } from "../nouns.js";
 
 export const mobileOverrideGroup = defineGroup({
-  name: "mobile-override",
-  aliases: ["mobile-overrides"],
-  summary: "Mobile device access overrides: allow or deny one user's device whatever the rules say",
+  ...NOUNS["mobile-override"],
   commands: [mobileOverrideListCommand, mobileOverridePutCommand, mobileOverrideGetCommand, mobileOverrideDeleteCommand],
 });

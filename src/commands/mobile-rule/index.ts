@@ -4,10 +4,9 @@ import { mobileRuleDeleteCommand } from "./delete.js";
 import { mobileRuleListCommand } from "./list.js";
 import { mobileRuleTestCommand } from "./test.js";
 import { mobileRuleUpdateCommand } from "./update.js";
+import { NOUNS } from "../nouns.js";
 
 export const mobileRuleGroup = defineGroup({
-  name: "mobile-rule",
-  aliases: ["mobile-rules"],
-  summary: "Mobile device access rules for ActiveSync devices: by type, model, OS and user agent",
+  ...NOUNS["mobile-rule"],
   commands: [mobileRuleListCommand, mobileRuleCreateCommand, mobileRuleUpdateCommand, mobileRuleDeleteCommand, mobileRuleTestCommand],
 });

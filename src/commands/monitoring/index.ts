@@ -2,10 +2,9 @@ import { defineGroup } from "../../cli/define-command.js";
 import { monitoringDisableCommand } from "./disable.js";
 import { monitoringEnableCommand } from "./enable.js";
 import { monitoringShowCommand } from "./show.js";
+import { NOUNS } from "../nouns.js";
 
 export const monitoringGroup = defineGroup({
-  name: "monitoring",
-  aliases: ["event-logging"],
-  summary: "Email event logging (CloudWatch Logs): show, enable, disable",
+  ...NOUNS.monitoring,
   commands: [monitoringShowCommand, monitoringEnableCommand, monitoringDisableCommand],
 });

@@ -4,10 +4,9 @@ import { orgDeleteCommand } from "./delete.js";
 import { orgDescribeCommand } from "./describe.js";
 import { orgListCommand } from "./list.js";
 import { orgUseCommand } from "./use.js";
+import { NOUNS } from "../nouns.js";
 
 export const orgGroup = defineGroup({
-  name: "org",
-  aliases: ["organization"],
-  summary: "Organizations: create, list, describe, delete, pick the default",
+  ...NOUNS.org,
   commands: [orgCreateCommand, orgListCommand, orgDescribeCommand, orgDeleteCommand, orgUseCommand],
 });

@@ -5,6 +5,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
 import { generatePassword } from "../../context/secrets.js";
 import { pollUntil } from "../../wait/poll.js";
+import { NOUNS } from "../nouns.js";
 
 const USERS = [
   { name: "alice", displayName: "Alice Example", firstName: "Alice", lastName: "Example" },
@@ -18,8 +19,7 @@ const RESOURCE = { name: "room-1", type: "ROOM", description: "Meeting room on t
  * and a meeting room, then everything listed. Safe to re-run: what exists is reused.
  */
 export const quickstartCommand = defineCommand({
-  name: "quickstart",
-  summary: "Create a small organization on the local simulator and show it (a two-minute tour)",
+  ...NOUNS.quickstart,
   description:
     "Creates (or reuses) an organization, the users alice and bob, the group team with both as\n" +
     "members, and the meeting room room-1, then lists them. Runs on the embedded simulator unless\n" +

@@ -9,11 +9,10 @@ import { resourceEnableCommand } from "./enable.js";
 import { resourceListCommand } from "./list.js";
 import { resourceRemoveDelegateCommand } from "./remove-delegate.js";
 import { resourceUpdateCommand } from "./update.js";
+import { NOUNS } from "../nouns.js";
 
 export const resourceGroup = defineGroup({
-  name: "resource",
-  aliases: ["resources"],
-  summary: "Resources: rooms and equipment, their booking options and delegates",
+  ...NOUNS.resource,
   commands: [
     resourceCreateCommand,
     resourceListCommand,

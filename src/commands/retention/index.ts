@@ -2,9 +2,9 @@ import { defineGroup } from "../../cli/define-command.js";
 import { retentionDeleteCommand } from "./delete.js";
 import { retentionSetCommand } from "./set.js";
 import { retentionShowCommand } from "./show.js";
+import { NOUNS } from "../nouns.js";
 
 export const retentionGroup = defineGroup({
-  name: "retention",
-  summary: "Mailbox retention policy: delete old messages by folder",
+  ...NOUNS.retention,
   commands: [retentionShowCommand, retentionSetCommand, retentionDeleteCommand],
 });

@@ -8,12 +8,12 @@ import { publishRecords } from "../domain/apply.js";
 import { zoneSnippet } from "../domain/records.js";
 import { recordRows } from "../domain/view.js";
 import { commandLine, gatherAnswers, type SetupAnswers } from "./answers.js";
+import { NOUNS } from "../nouns.js";
 
 const FIELDS = ["organization", "organizationId", "domain", "records", "domainStatus", "defaultDomain", "user", "email", "generatedPassword", "commandLine"] as const;
 
 export const setupCommand = defineCommand({
-  name: "setup",
-  summary: "Set up WorkMail step by step: organization, domain, DNS records, verification, first user",
+  ...NOUNS.setup,
   description:
     "An interactive wizard: create or pick an organization, add your domain, publish its records (in\n" +
     "Route 53, or printed for another DNS host), wait for verification and make the domain the default,\n" +

@@ -2,10 +2,9 @@ import { defineGroup } from "../../cli/define-command.js";
 import { tokenDeleteCommand } from "./delete.js";
 import { tokenDescribeCommand } from "./describe.js";
 import { tokenListCommand } from "./list.js";
+import { NOUNS } from "../nouns.js";
 
 export const tokenGroup = defineGroup({
-  name: "token",
-  aliases: ["tokens", "pat"],
-  summary: "Personal access tokens of mailbox users: list, describe, revoke",
+  ...NOUNS.token,
   commands: [tokenListCommand, tokenDescribeCommand, tokenDeleteCommand],
 });

@@ -7,11 +7,10 @@ import { userEnableCommand } from "./enable.js";
 import { userListCommand } from "./list.js";
 import { userResetPasswordCommand } from "./reset-password.js";
 import { userUpdateCommand } from "./update.js";
+import { NOUNS } from "../nouns.js";
 
 export const userGroup = defineGroup({
-  name: "user",
-  aliases: ["users"],
-  summary: "Users: create, list, describe, update, enable, disable, delete, reset passwords",
+  ...NOUNS.user,
   commands: [
     userCreateCommand,
     userListCommand,

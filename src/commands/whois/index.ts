@@ -5,6 +5,7 @@ import type { EntityKind, ResolvedEntity } from "../../context/entity-resolver.j
 import { NotFoundError } from "../../errors/cli-error.js";
 import { serviceErrorName } from "../../errors/with-hint.js";
 import { aliasesOf } from "../alias/addresses.js";
+import { NOUNS } from "../nouns.js";
 
 export interface WhoisView {
   type: EntityKind;
@@ -18,8 +19,7 @@ export interface WhoisView {
 }
 
 export const whoisCommand = defineCommand({
-  name: "whois",
-  summary: "Find who has an email address, name or id: user, group or resource",
+  ...NOUNS.whois,
   description:
     "An address is looked up with DescribeEntity (primary addresses and aliases of every user, group and\n" +
     "resource); a name or id with DescribeUser, DescribeGroup and DescribeResource. Exit 5 when nobody has it.",
