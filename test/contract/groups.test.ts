@@ -86,7 +86,7 @@ describe("CreateGroup / DescribeGroup / ListGroups", () => {
     expect(await names({ State: "DISABLED" })).toEqual(["engineering-leads"]);
     expect(await failure(api.listGroups({ OrganizationId: org, Filters: { NamePrefix: "e", State: "ENABLED" } }))).toEqual({
       name: "InvalidParameterException",
-      message: "Only one filter per request is supported.",
+      message: "You can only use one filter per request; got NamePrefix, State.",
     });
   });
 

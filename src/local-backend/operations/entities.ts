@@ -1,6 +1,7 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
 import type { Sim } from "../sim.js";
 import { fail } from "../errors.js";
+import { startPage } from "../pagination.js";
 
 export type EntityType = "USER" | "GROUP" | "RESOURCE";
 export type EntityState = "ENABLED" | "DISABLED" | "DELETED";
@@ -195,4 +196,42 @@ export function date(ms: number | null): Date | undefined {
 export function hasPrefix(value: string | null, prefix: string | undefined): boolean {
   if (prefix === undefined || prefix === "") return true;
   return value !== null && value.startsWith(prefix);
+}
+
+export interface EntityListQuery {
+  readonly operation: string;
+  readonly orgId: string;
+  readonly type: EntityType;
+  readonly request: { NextToken?: string | undefined; MaxResults?: number | undefined };
+  /** The request's Filters, as given (they also bind the page token). */
+  readonly filters: object;
+  /** Case-sensitive prefix filters: [column, value]. */
+  readonly prefixes: ReadonlyArray<readonly [column: string, value: string | undefined]>;
+  readonly state?: string | undefined;
+}
+
+/**
+ * One page of ListUsers / ListGroups / ListResources: at most one filter per request (the model:
+ * "You can only use one filter per request"), case-sensitive prefixes, in creation order, with
+ * opaque tokens bound to the filters.
+ */
+export function listEntityPage(sim: Sim, q: EntityListQuery): { rows: EntityRow[]; nextToken: string | undefined } {
+  const used = Object.entries(q.filters).filter(([, v]) => v !== undefined && v !== "").map(([k]) => k);
+  if (used.length > 1) throw fail.invalidParameter(`You can only use one filter per request; got ${used.join(", ")}.`);
+  const pager = startPage(q.operation, q.request, { org: q.orgId, f: q.filters });
+  const where = ["org_id = ?", "type = ?", "seq > ?"];
+  const params: unknown[] = [q.orgId, q.type, Number(pager.after ?? 0)];
+  for (const [column, value] of q.prefixes) {
+    if (value === undefined || value === "") continue;
+    where.push(`substr(${column}, 1, ?) = ?`);
+    params.push(value.length, value);
+  }
+  if (q.state !== undefined) {
+    where.push("state = ?");
+    params.push(q.state);
+  }
+  params.push(pager.limit + 1);
+  const rows = sim.db.prepare<unknown[], EntityRow>(`SELECT * FROM entities WHERE ${where.join(" AND ")} ORDER BY seq LIMIT ?`).all(...params);
+  const page = pager.finish(rows, (r) => r.seq);
+  return { rows: page.items, nextToken: page.nextToken };
 }

@@ -5,7 +5,7 @@ import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { checkNameAvailable, date, findEntity, requireEntity, type EntityRow } from "./entities.js";
+import { checkNameAvailable, date, findEntity, listEntityPage, requireEntity, type EntityRow } from "./entities.js";
 import { markDeleted } from "./users.js";
 
 /**
@@ -95,27 +95,17 @@ export const groupHandlers: Handlers = {
   ListGroups(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const f = input.Filters ?? {};
-    const used = [f.NamePrefix, f.PrimaryEmailPrefix, f.State].filter((v) => v !== undefined && v !== "");
-    if (used.length > 1) throw fail.invalidParameter("Only one filter per request is supported.");
-    const pager = startPage("ListGroups", input, { org: org.id, f });
-    const where = ["org_id = ?", "type = 'GROUP'", "seq > ?"];
-    const params: unknown[] = [org.id, Number(pager.after ?? 0)];
-    const prefix = (column: string, value: string | undefined) => {
-      if (value === undefined || value === "") return;
-      where.push(`substr(${column}, 1, ?) = ?`);
-      params.push(value.length, value);
-    };
-    prefix("name", f.NamePrefix);
-    prefix("email", f.PrimaryEmailPrefix);
-    if (f.State !== undefined) {
-      where.push("state = ?");
-      params.push(f.State);
-    }
-    params.push(pager.limit + 1);
-    const rows = sim.db.prepare<unknown[], EntityRow>(`SELECT * FROM entities WHERE ${where.join(" AND ")} ORDER BY seq LIMIT ?`).all(...params);
-    const page = pager.finish(rows, (r) => r.seq);
+    const page = listEntityPage(sim, {
+      operation: "ListGroups",
+      orgId: org.id,
+      type: "GROUP",
+      request: input,
+      filters: f,
+      prefixes: [["name", f.NamePrefix], ["email", f.PrimaryEmailPrefix]],
+      state: f.State,
+    });
     return {
-      Groups: page.items.map((row) => ({
+      Groups: page.rows.map((row) => ({
         Id: row.id,
         Email: row.email ?? undefined,
         Name: row.name,

@@ -5,7 +5,7 @@ import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization, type OrganizationRow } from "./organizations.js";
-import { checkNameAvailable, date, entityAttrs, findEntity, requireEntity, type EntityRow } from "./entities.js";
+import { checkNameAvailable, date, entityAttrs, findEntity, listEntityPage, requireEntity, type EntityRow } from "./entities.js";
 import { requireMemberEntity } from "./groups.js";
 import { markDeleted } from "./users.js";
 
@@ -97,27 +97,17 @@ export const resourceHandlers: Handlers = {
   ListResources(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const f = input.Filters ?? {};
-    const used = [f.NamePrefix, f.PrimaryEmailPrefix, f.State].filter((v) => v !== undefined && v !== "");
-    if (used.length > 1) throw fail.invalidParameter("You can only use one filter per request.");
-    const pager = startPage("ListResources", input, { org: org.id, f });
-    const where = ["org_id = ?", "type = 'RESOURCE'", "seq > ?"];
-    const params: unknown[] = [org.id, Number(pager.after ?? 0)];
-    const prefix = (column: string, value: string | undefined) => {
-      if (value === undefined || value === "") return;
-      where.push(`substr(${column}, 1, ?) = ?`);
-      params.push(value.length, value);
-    };
-    prefix("name", f.NamePrefix);
-    prefix("email", f.PrimaryEmailPrefix);
-    if (f.State !== undefined) {
-      where.push("state = ?");
-      params.push(f.State);
-    }
-    params.push(pager.limit + 1);
-    const rows = sim.db.prepare<unknown[], EntityRow>(`SELECT * FROM entities WHERE ${where.join(" AND ")} ORDER BY seq LIMIT ?`).all(...params);
-    const page = pager.finish(rows, (r) => r.seq);
+    const page = listEntityPage(sim, {
+      operation: "ListResources",
+      orgId: org.id,
+      type: "RESOURCE",
+      request: input,
+      filters: f,
+      prefixes: [["name", f.NamePrefix], ["email", f.PrimaryEmailPrefix]],
+      state: f.State,
+    });
     return {
-      Resources: page.items.map((row) => {
+      Resources: page.rows.map((row) => {
         const a = entityAttrs<ResourceAttrs>(row);
         return {
           Id: row.id,

@@ -2,10 +2,9 @@ import type { UserRole } from "@aws-sdk/client-workmail";
 import type { Sim } from "../sim.js";
 import { fail } from "../errors.js";
 import { newId } from "../ids.js";
-import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { checkNameAvailable, checkPassword, date, entityAttrs, hashPasswordAsync, requireEntity, requireEntityById, type EntityRow } from "./entities.js";
+import { checkNameAvailable, checkPassword, date, entityAttrs, hashPasswordAsync, listEntityPage, requireEntity, requireEntityById, type EntityRow } from "./entities.js";
 
 /** The user details UpdateUser and DescribeUser carry besides name, email and state. */
 export interface UserAttrs {
@@ -100,32 +99,17 @@ export const userHandlers: Handlers = {
   ListUsers(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const f = input.Filters ?? {};
-    const used = Object.entries(f).filter(([, v]) => v !== undefined && v !== "").map(([k]) => k);
-    if (used.length > 1) {
-      // Model: "You can only use one filter per request."
-      throw fail.invalidParameter(`Only one filter can be used per request; got ${used.join(", ")}.`);
-    }
-    const pager = startPage("ListUsers", input, { org: org.id, f });
-    const where = ["org_id = ?", "type = 'USER'", "seq > ?"];
-    const params: unknown[] = [org.id, Number(pager.after ?? 0)];
-    const prefix = (column: string, value: string | undefined) => {
-      if (value === undefined || value === "") return;
-      where.push(`substr(${column}, 1, ?) = ?`);
-      params.push(value.length, value);
-    };
-    prefix("name", f.UsernamePrefix);
-    prefix("display_name", f.DisplayNamePrefix);
-    prefix("email", f.PrimaryEmailPrefix);
-    prefix("json_extract(attrs, '$.IdentityProviderUserId')", f.IdentityProviderUserIdPrefix);
-    if (f.State !== undefined) {
-      where.push("state = ?");
-      params.push(f.State);
-    }
-    params.push(pager.limit + 1);
-    const rows = sim.db.prepare<unknown[], EntityRow>(`SELECT * FROM entities WHERE ${where.join(" AND ")} ORDER BY seq LIMIT ?`).all(...params);
-    const page = pager.finish(rows, (r) => r.seq);
+    const page = listEntityPage(sim, {
+      operation: "ListUsers",
+      orgId: org.id,
+      type: "USER",
+      request: input,
+      filters: f,
+      prefixes: [["name", f.UsernamePrefix], ["display_name", f.DisplayNamePrefix], ["email", f.PrimaryEmailPrefix], ["json_extract(attrs, '$.IdentityProviderUserId')", f.IdentityProviderUserIdPrefix]],
+      state: f.State,
+    });
     return {
-      Users: page.items.map((row) => {
+      Users: page.rows.map((row) => {
         const a = entityAttrs<UserAttrs>(row);
         return {
           Id: row.id,

@@ -96,7 +96,7 @@ describe("ListUsers", () => {
     expect(await names({ UsernamePrefix: "an" })).toEqual(["ann", "anna"]);
     expect(await names({ PrimaryEmailPrefix: "and" })).toEqual(["Andy"]);
     expect(await names({ State: "DISABLED" })).toEqual(["bob"]);
-    expect(await failure(sim.listUsers({ OrganizationId: org, Filters: { UsernamePrefix: "a", State: "ENABLED" } }))).toMatch(/^InvalidParameterException: Only one filter/);
+    expect(await failure(sim.listUsers({ OrganizationId: org, Filters: { UsernamePrefix: "a", State: "ENABLED" } }))).toMatch(/^InvalidParameterException: You can only use one filter per request/);
     expect(await failure(sim.listUsers({ OrganizationId: org, MaxResults: 3, NextToken: p1.NextToken, Filters: { State: "ENABLED" } }))).toMatch(/^InvalidParameterException: /);
   });
 });
