@@ -80,48 +80,27 @@ export class Output {
     const view = item as Row;
     this.mode = "list";
     this.listCount++;
-    switch (this.config.format) {
-      case "table":
-        this.buffered.push(view);
-        return;
-      case "tsv":
-        this.stdout.write(this.columns().map((c) => tsvCell(view[c])).join("\t") + "\n");
-        return;
-      case "csv":
-        this.writeCsv(view);
-        return;
-      case "ndjson":
-        this.stdout.write(JSON.stringify(this.jsonView(view)) + "\n");
-        return;
-      case "json": {
-        const body = indent(JSON.stringify(this.jsonView(view), null, 2));
-        this.stdout.write(this.listCount === 1 ? `[\n${body}` : `,\n${body}`);
-        return;
-      }
-    }
+    if (this.config.format === "table") this.buffered.push(view);
+    else if (this.config.format === "json") {
+      const body = indent(JSON.stringify(this.jsonView(view), null, 2));
+      this.stdout.write(this.listCount === 1 ? `[\n${body}` : `,\n${body}`);
+    } else this.writeLine(view);
   }
 
   /** A single-object result (describe, create ...). */
   record(item: object): void {
     const view = item as Row;
     this.mode = "record";
-    switch (this.config.format) {
-      case "table":
-        this.buffered = [view];
-        return;
-      case "tsv":
-        this.stdout.write(this.columns().map((c) => tsvCell(view[c])).join("\t") + "\n");
-        return;
-      case "csv":
-        this.writeCsv(view);
-        return;
-      case "ndjson":
-        this.stdout.write(JSON.stringify(this.jsonView(view)) + "\n");
-        return;
-      case "json":
-        this.stdout.write(JSON.stringify(this.jsonView(view), null, 2) + "\n");
-        return;
-    }
+    if (this.config.format === "table") this.buffered = [view];
+    else if (this.config.format === "json") this.stdout.write(JSON.stringify(this.jsonView(view), null, 2) + "\n");
+    else this.writeLine(view);
+  }
+
+  /** The formats where a record is one line, as a list row is: tsv, csv, ndjson. */
+  private writeLine(view: Row): void {
+    if (this.config.format === "tsv") this.stdout.write(this.columns().map((c) => tsvCell(view[c])).join("\t") + "\n");
+    else if (this.config.format === "csv") this.writeCsv(view);
+    else this.stdout.write(JSON.stringify(this.jsonView(view)) + "\n");
   }
 
   /** What a --dry-run would change. Printed to stdout: it is the command's result. */
