@@ -2,12 +2,14 @@ import { defineGroup } from "../../cli/define-command.js";
 import { orgCreateCommand } from "./create.js";
 import { orgDeleteCommand } from "./delete.js";
 import { orgDescribeCommand } from "./describe.js";
+import { orgInventoryCommand } from "./inventory.js";
 import { orgListCommand } from "./list.js";
+import { orgRestoreCommand } from "./restore.js";
 import { orgUseCommand } from "./use.js";
 
 export const orgGroup = defineGroup({
   name: "org",
   aliases: ["organization"],
-  summary: "Organizations: create, list, describe, delete, pick the default",
-  commands: [orgCreateCommand, orgListCommand, orgDescribeCommand, orgDeleteCommand, orgUseCommand],
+  summary: "Organizations: create, list, describe, delete, pick the default, inventory and restore",
+  commands: [orgCreateCommand, orgListCommand, orgDescribeCommand, orgDeleteCommand, orgUseCommand, orgInventoryCommand, orgRestoreCommand],
 });
