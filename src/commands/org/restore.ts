@@ -18,9 +18,10 @@ export const orgRestoreCommand = defineCommand({
     "Restores into the --org organization (or the profile's default), in dependency order: domains,\n" +
     "organization settings, users, groups, nested memberships, resources, delegates and booking\n" +
     "options, aliases, mailbox quotas and permissions, the policy areas, then disables what the\n" +
-    "inventory has disabled. Each step compares with the target first: re-running skips what exists,\n" +
-    "and nothing is ever deleted. Prints created/updated/skipped/failed per step (--details: per\n" +
-    "action) and exits 1 when an action failed; fix the cause and re-run.\n" +
+    "inventory has disabled. Each step compares with the target first: re-running skips what exists.\n" +
+    "Users, groups, resources, addresses, memberships and permissions are never removed; a policy\n" +
+    "area makes the target's rule set the inventory's. Prints created/updated/skipped/failed per step\n" +
+    "(--details: per action) and exits 1 when an action failed; fix the cause and re-run.\n" +
     "\n" +
     "Addresses need a verified domain in the target. The source's test domain (<alias>.awsapps.com)\n" +
     "always maps to the target's; rewrite other domains with --map-domain OLD=NEW (for a rehearsal,\n" +
@@ -81,13 +82,20 @@ export const orgRestoreCommand = defineCommand({
     const newUsers = (doc.areas.users ?? []).filter((u) => u.role === "USER" && prep.directory.byName(u.name) === undefined).length;
     if (!opts.dryRun) {
       if (prep.directory.size > 0) {
+        const kinds = (["USER", "GROUP", "RESOURCE"] as const)
+          .map((k) => [prep.directory.all(k).length, k.toLowerCase()] as const)
+          .filter(([n]) => n > 0)
+          .map(([n, k]) => `${n} ${k}${n === 1 ? "" : "s"}`);
         await ctx.confirm(
-          `Restore the inventory of ${source} into ${label}, which already has ${prep.directory.size} users, groups and resources? ` +
-            "Entities with the same names are updated to match the inventory; nothing is deleted.",
+          `Restore the inventory of ${source} into ${label}, which already has ${kinds.join(", ")} ` +
+            "(those with the same names are updated to match the inventory, none is deleted; the inventory's policies replace the target's)?",
         );
       }
       if (newUsers > 0 && opts.passwordsOut === undefined) {
-        ctx.out.info(`${newUsers} new user${newUsers === 1 ? " gets a random password" : "s get random passwords"} that wmctl does not keep: set them with \`wmctl user reset-password\` (or pass --passwords-out FILE)`);
+        const them = newUsers === 1 ? "it" : "them";
+        ctx.out.info(
+          `${newUsers} new user${newUsers === 1 ? " gets a random password" : "s get random passwords"} that wmctl does not keep: set ${them} with \`wmctl user reset-password\` (or pass --passwords-out FILE)`,
+        );
       }
     }
 

@@ -44,7 +44,9 @@ export function recordingApi(api: WorkMailApi, options: { onCall(call: PlannedCa
         for (const [k, v] of Object.entries(input)) {
           if (k === key || DROPPED.has(k) || v === undefined) continue;
           const named = /.Id$/.test(k) && typeof v === "string" ? options.labelOf(v) : undefined;
+          const names = /.Ids$/.test(k) && Array.isArray(v) && v.some((x) => typeof x === "string" && options.labelOf(x) !== undefined) ? v.map(label) : undefined;
           if (named !== undefined) details[lowerFirst(k.slice(0, -2))] = named;
+          else if (names !== undefined) details[`${lowerFirst(k.slice(0, -3))}s`] = names;
           else details[lowerFirst(k)] = redact(k, v);
         }
         options.onCall({ action, target: key === undefined ? "" : String(label(input[key])), details });

@@ -67,7 +67,8 @@ export interface RestoreOutcome {
  * organization settings, users, groups, nested memberships, resources, delegates (and booking
  * options), aliases, mailbox quotas and permissions, the policy areas, and last the entities the
  * inventory has disabled. Every step compares with the target first, so a second run only
- * reports `skipped`. Nothing is deleted from the target.
+ * reports `skipped`. The core steps never delete anything from the target (policy areas decide for
+ * their rule sets).
  */
 export async function runRestore(api: WorkMailApi, orgId: string, doc: InventoryDocument, prep: RestorePreparation, options: RestoreOptions): Promise<RestoreOutcome> {
   const limited = limitApi(api, options.concurrency);
