@@ -3,12 +3,14 @@ import type { GroupData, MemberRef } from "../document.js";
 import { unlessGone } from "../service-errors.js";
 import { aliasesOfEntity } from "./aliases.js";
 import { byName, iso, text, type CollectContext } from "./collect-context.js";
+import { fanOut } from "../fan-out.js";
 
 /** DescribeGroup, ListGroupMembers (direct members: users and nested groups) and ListAliases for every live group. */
 export async function collectGroups(ctx: CollectContext): Promise<GroupData[]> {
   const { api, orgId } = ctx;
-  const groups = await Promise.all(
-    ctx.directory.all("GROUP").map(async (e): Promise<GroupData | undefined> => {
+  const groups = await fanOut(
+    ctx.directory.all("GROUP"),
+    async (e): Promise<GroupData | undefined> => {
       const [d, members, aliases] = await Promise.all([
         unlessGone(api.describeGroup({ OrganizationId: orgId, GroupId: e.id })),
         unlessGone(collect(paginate((t) => api.listGroupMembers({ OrganizationId: orgId, GroupId: e.id, NextToken: t }), "Members"))),
@@ -36,7 +38,7 @@ export async function collectGroups(ctx: CollectContext): Promise<GroupData[]> {
         enabledDate: iso(d.EnabledDate),
         disabledDate: iso(d.DisabledDate),
       };
-    }),
+    },
   );
   return groups.filter((g): g is GroupData => g !== undefined).sort(byName);
 }

@@ -3,6 +3,7 @@ import type { MailboxData, MailboxPermissionData } from "../document.js";
 import type { DirectoryEntry } from "../entity-directory.js";
 import { unlessGone } from "../service-errors.js";
 import type { CollectContext } from "./collect-context.js";
+import { fanOut } from "../fan-out.js";
 
 /** Users whose mailbox lives in WorkMail: enabled, role USER (a REMOTE_USER has none). */
 function hasMailbox(e: DirectoryEntry): boolean {
@@ -18,15 +19,15 @@ function byMailbox(a: { mailbox: string; grantee: string }, b: { mailbox: string
 /** GetMailboxDetails for every enabled user with a mailbox: quota and size in MB. */
 export async function collectMailboxes(ctx: CollectContext): Promise<MailboxData[]> {
   const { api, orgId } = ctx;
-  const rows = await Promise.all(
+  const rows = await fanOut(
     ctx.directory
       .all("USER")
-      .filter(hasMailbox)
-      .map(async (e): Promise<MailboxData | undefined> => {
-        const d = await unlessGone(api.getMailboxDetails({ OrganizationId: orgId, UserId: e.id }));
-        if (d === undefined) return undefined;
-        return { user: e.name, email: e.email, quotaMb: d.MailboxQuota, sizeMb: d.MailboxSize };
-      }),
+      .filter(hasMailbox),
+    async (e): Promise<MailboxData | undefined> => {
+      const d = await unlessGone(api.getMailboxDetails({ OrganizationId: orgId, UserId: e.id }));
+      if (d === undefined) return undefined;
+      return { user: e.name, email: e.email, quotaMb: d.MailboxQuota, sizeMb: d.MailboxSize };
+    },
   );
   return rows.filter((r): r is MailboxData => r !== undefined).sort((a, b) => (a.user.toLowerCase() < b.user.toLowerCase() ? -1 : 1));
 }
@@ -39,8 +40,9 @@ export async function collectMailboxPermissions(ctx: CollectContext): Promise<Ma
   const { api, orgId } = ctx;
   const owners = ctx.directory.all().filter((e) => e.state === "ENABLED" && (e.type !== "USER" || hasMailbox(e)));
   let groupsRefused = false;
-  const lists = await Promise.all(
-    owners.map(async (e): Promise<MailboxPermissionData[]> => {
+  const lists = await fanOut(
+    owners,
+    async (e): Promise<MailboxPermissionData[]> => {
       let perms;
       try {
         perms = await unlessGone(collect(paginate((t) => api.listMailboxPermissions({ OrganizationId: orgId, EntityId: e.id, NextToken: t }), "Permissions")));
@@ -62,7 +64,7 @@ export async function collectMailboxPermissions(ctx: CollectContext): Promise<Ma
         out.push({ mailbox: e.name, mailboxType: e.type, grantee, granteeType: p.GranteeType ?? "USER", permissions: [...(p.PermissionValues ?? [])].sort() });
       }
       return out;
-    }),
+    },
   );
   if (groupsRefused) ctx.warn("the backend keeps no mailbox permissions on groups (InvalidParameterException); none were listed for groups");
   return lists.flat().sort(byMailbox);

@@ -3,12 +3,14 @@ import type { MemberRef, ResourceData } from "../document.js";
 import { unlessGone } from "../service-errors.js";
 import { aliasesOfEntity } from "./aliases.js";
 import { byName, iso, text, type CollectContext } from "./collect-context.js";
+import { fanOut } from "../fan-out.js";
 
 /** DescribeResource (type, description, booking options), ListResourceDelegates and ListAliases for every live resource. */
 export async function collectResources(ctx: CollectContext): Promise<ResourceData[]> {
   const { api, orgId } = ctx;
-  const resources = await Promise.all(
-    ctx.directory.all("RESOURCE").map(async (e): Promise<ResourceData | undefined> => {
+  const resources = await fanOut(
+    ctx.directory.all("RESOURCE"),
+    async (e): Promise<ResourceData | undefined> => {
       const [d, delegates, aliases] = await Promise.all([
         unlessGone(api.describeResource({ OrganizationId: orgId, ResourceId: e.id })),
         unlessGone(collect(paginate((t) => api.listResourceDelegates({ OrganizationId: orgId, ResourceId: e.id, NextToken: t }), "Delegates"))),
@@ -43,7 +45,7 @@ export async function collectResources(ctx: CollectContext): Promise<ResourceDat
         enabledDate: iso(d.EnabledDate),
         disabledDate: iso(d.DisabledDate),
       };
-    }),
+    },
   );
   return resources.filter((r): r is ResourceData => r !== undefined).sort(byName);
 }

@@ -3,6 +3,7 @@ import { USER_ATTRIBUTES, type UserAttribute, type UserData } from "../document.
 import { unlessGone } from "../service-errors.js";
 import { aliasesOfEntity } from "./aliases.js";
 import { byName, iso, text, type CollectContext } from "./collect-context.js";
+import { fanOut } from "../fan-out.js";
 
 /** The API member of each user attribute (`firstName` -> `FirstName`). */
 export const USER_ATTRIBUTE_MEMBERS: Record<UserAttribute, keyof DescribeUserResponse & keyof UpdateUserRequest & string> = {
@@ -23,8 +24,9 @@ export const USER_ATTRIBUTE_MEMBERS: Record<UserAttribute, keyof DescribeUserRes
 /** DescribeUser (names, attributes, role, state, visibility) and ListAliases for every live user. */
 export async function collectUsers(ctx: CollectContext): Promise<UserData[]> {
   const { api, orgId } = ctx;
-  const users = await Promise.all(
-    ctx.directory.all("USER").map(async (e): Promise<UserData | undefined> => {
+  const users = await fanOut(
+    ctx.directory.all("USER"),
+    async (e): Promise<UserData | undefined> => {
       const [d, aliases] = await Promise.all([unlessGone(api.describeUser({ OrganizationId: orgId, UserId: e.id })), unlessGone(aliasesOfEntity(api, orgId, e))]);
       if (d === undefined || aliases === undefined || d.State === "DELETED") return undefined;
       const user: UserData = {
@@ -45,7 +47,7 @@ export async function collectUsers(ctx: CollectContext): Promise<UserData[]> {
         if (v !== undefined) user[a] = v;
       }
       return user;
-    }),
+    },
   );
   return users.filter((u): u is UserData => u !== undefined).sort(byName);
 }

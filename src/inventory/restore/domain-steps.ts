@@ -2,14 +2,16 @@ import type { RestoreStep } from "../area.js";
 import type { DomainData, OrganizationData } from "../document.js";
 import { attempt, skipped, type RestoreSession } from "./session.js";
 import type { TargetOrganization } from "./target-domains.js";
+import { fanOut } from "../fan-out.js";
 
 /**
  * Mail domains: RegisterMailDomain for each custom domain (after mapping) the target lacks. A new
  * domain starts PENDING: its DNS records must be published before it can carry addresses.
  */
 export function restoreDomains(s: RestoreSession, domains: readonly DomainData[], target: TargetOrganization, sourceTest: string | undefined): Promise<RestoreStep[]> {
-  return Promise.all(
-    domains.map((d) => {
+  return fanOut(
+    domains,
+    (d) => {
       const mapped = s.map.domain(d.name).toLowerCase();
       if (d.isTestDomain || d.name === sourceTest) {
         return Promise.resolve(skipped("domains", "RegisterMailDomain", d.name, `test domain of the source; its addresses go to ${mapped}`));
@@ -24,7 +26,7 @@ export function restoreDomains(s: RestoreSession, domains: readonly DomainData[]
         await s.api.registerMailDomain({ OrganizationId: s.orgId, DomainName: mapped });
         return { result: "created", message: `PENDING until its records are published: wmctl domain records ${mapped}, then wmctl domain verify ${mapped}` };
       });
-    }),
+    },
   );
 }
 

@@ -4,6 +4,7 @@ import { USER_ATTRIBUTE_MEMBERS } from "../collect/users.js";
 import { USER_ATTRIBUTES, type EntityKind, type GroupData, type ResourceData, type UserData } from "../document.js";
 import type { DirectoryEntry } from "../entity-directory.js";
 import { attempt, isNew, type RestoreSession, type Result } from "./session.js";
+import { fanOut } from "../fan-out.js";
 
 const KIND: Record<EntityKind, string> = { USER: "user", GROUP: "group", RESOURCE: "resource" };
 
@@ -45,8 +46,9 @@ function outcome(createdOrChanged: "created" | "updated" | undefined, parts: str
 
 /** Users: CreateUser (with a generated password) or UpdateUser where the target differs, then the primary address. */
 export function restoreUsers(s: RestoreSession, users: readonly UserData[]): Promise<RestoreStep[]> {
-  return Promise.all(
-    users.map((u) =>
+  return fanOut(
+    users,
+    (u) =>
       attempt("users", "CreateUser", u.name, async () => {
         if (u.role !== "USER" && u.role !== "REMOTE_USER") return { result: "skipped", message: `role ${u.role} belongs to the service` };
         const found = existingOf(s, u.name, "USER");
@@ -96,14 +98,14 @@ export function restoreUsers(s: RestoreSession, users: readonly UserData[]): Pro
         if (addr !== undefined) parts.push(addr);
         return outcome(created ? "created" : undefined, parts);
       }),
-    ),
   );
 }
 
 /** Groups: CreateGroup, or UpdateGroup when the visibility differs, then the primary address. */
 export function restoreGroups(s: RestoreSession, groups: readonly GroupData[]): Promise<RestoreStep[]> {
-  return Promise.all(
-    groups.map((g) =>
+  return fanOut(
+    groups,
+    (g) =>
       attempt("groups", "CreateGroup", g.name, async () => {
         const found = existingOf(s, g.name, "GROUP");
         if (typeof found === "string") return { result: "failed", message: found };
@@ -125,14 +127,14 @@ export function restoreGroups(s: RestoreSession, groups: readonly GroupData[]): 
         if (addr !== undefined) parts.push(addr);
         return outcome(found === undefined ? "created" : undefined, parts);
       }),
-    ),
   );
 }
 
 /** Resources: CreateResource, or UpdateResource for type, description and visibility, then the primary address. */
 export function restoreResources(s: RestoreSession, resources: readonly ResourceData[]): Promise<RestoreStep[]> {
-  return Promise.all(
-    resources.map((r) =>
+  return fanOut(
+    resources,
+    (r) =>
       attempt("resources", "CreateResource", r.name, async () => {
         const found = existingOf(s, r.name, "RESOURCE");
         if (typeof found === "string") return { result: "failed", message: found };
@@ -167,7 +169,6 @@ export function restoreResources(s: RestoreSession, resources: readonly Resource
         if (addr !== undefined) parts.push(addr);
         return outcome(found === undefined ? "created" : undefined, parts);
       }),
-    ),
   );
 }
 
@@ -177,20 +178,18 @@ export function restoreResources(s: RestoreSession, resources: readonly Resource
  * it is (said in the report): disabling it there is the admin's call.
  */
 export function restoreStates(s: RestoreSession, entities: ReadonlyArray<{ name: string; state: string; type: EntityKind }>): Promise<RestoreStep[]> {
-  return Promise.all(
-    entities
-      .filter((e) => e.state === "DISABLED")
-      .map((e) =>
-        attempt("states", "DeregisterFromWorkMail", e.name, async () => {
-          const t = s.target.byName(e.name);
-          if (t === undefined || t.state !== "ENABLED") return { result: "skipped", message: "disabled" };
-          if (!s.enabledByRun.has(t.id) && !isNew(s, t.id)) {
-            return { result: "skipped", message: `enabled in the target: left enabled (wmctl ${KIND[e.type]} disable ${e.name})` };
-          }
-          await s.api.deregisterFromWorkMail({ OrganizationId: s.orgId, EntityId: t.id });
-          s.target.update(t.id, { state: "DISABLED" });
-          return { result: "updated", message: "disabled, as in the inventory" };
-        }),
-      ),
+  return fanOut(
+    entities.filter((e) => e.state === "DISABLED"),
+    (e) =>
+      attempt("states", "DeregisterFromWorkMail", e.name, async () => {
+        const t = s.target.byName(e.name);
+        if (t === undefined || t.state !== "ENABLED") return { result: "skipped", message: "disabled" };
+        if (!s.enabledByRun.has(t.id) && !isNew(s, t.id)) {
+          return { result: "skipped", message: `enabled in the target: left enabled (wmctl ${KIND[e.type]} disable ${e.name})` };
+        }
+        await s.api.deregisterFromWorkMail({ OrganizationId: s.orgId, EntityId: t.id });
+        s.target.update(t.id, { state: "DISABLED" });
+        return { result: "updated", message: "disabled, as in the inventory" };
+      }),
   );
 }

@@ -3,6 +3,7 @@ import { collect, paginate } from "../../backend/paginate.js";
 import type { RestoreStep } from "../area.js";
 import type { BookingOptionsData, EntityKind, GroupData, ResourceData } from "../document.js";
 import { attempt, failed, isNew, type RestoreSession } from "./session.js";
+import { fanOut } from "../fan-out.js";
 
 /** A new resource's booking options (DescribeResource of a resource nobody changed). */
 const SERVICE_DEFAULT_BOOKING: BookingOptionsData = { autoAcceptRequests: true, autoDeclineRecurringRequests: false, autoDeclineConflictingRequests: true };
@@ -22,33 +23,32 @@ async function currentIds(s: RestoreSession, id: string, list: (token: string | 
 
 /** Group memberships, nested groups included: AssociateMemberToGroup for each one the target lacks. */
 export async function restoreMembers(s: RestoreSession, groups: readonly GroupData[]): Promise<RestoreStep[]> {
-  const perGroup = await Promise.all(
-    groups
-      .filter((g) => g.members.length > 0)
-      .map(async (g): Promise<RestoreStep[]> => {
-        const group = s.target.byName(g.name);
-        if (group === undefined || group.type !== "GROUP") return g.members.map((m) => failed("group-members", "AssociateMemberToGroup", `${g.name} <- ${m.name}`, "the group is not in the target"));
-        let have: Set<string>;
-        try {
-          have = await currentIds(s, group.id, async (t) => {
-            const p = await s.api.listGroupMembers({ OrganizationId: s.orgId, GroupId: group.id, NextToken: t });
-            return { NextToken: p.NextToken, Items: p.Members ?? [] };
-          });
-        } catch (e) {
-          return [await attempt("group-members", "ListGroupMembers", g.name, () => Promise.reject(e))];
-        }
-        return Promise.all(
-          g.members.map((m) =>
-            attempt("group-members", "AssociateMemberToGroup", `${g.name} <- ${m.name}`, async () => {
-              const member = s.target.byName(m.name);
-              if (member === undefined || member.type !== m.type) return { result: "failed", message: `the ${m.type === "GROUP" ? "group" : "user"} ${m.name} is not in the target` };
-              if (have.has(member.id)) return { result: "skipped", message: "already a member" };
-              await s.api.associateMemberToGroup({ OrganizationId: s.orgId, GroupId: group.id, MemberId: member.id });
-              return { result: "created" };
-            }),
-          ),
-        );
-      }),
+  const perGroup = await fanOut(
+    groups.filter((g) => g.members.length > 0),
+    async (g): Promise<RestoreStep[]> => {
+      const group = s.target.byName(g.name);
+      if (group === undefined || group.type !== "GROUP") return g.members.map((m) => failed("group-members", "AssociateMemberToGroup", `${g.name} <- ${m.name}`, "the group is not in the target"));
+      let have: Set<string>;
+      try {
+        have = await currentIds(s, group.id, async (t) => {
+          const p = await s.api.listGroupMembers({ OrganizationId: s.orgId, GroupId: group.id, NextToken: t });
+          return { NextToken: p.NextToken, Items: p.Members ?? [] };
+        });
+      } catch (e) {
+        return [await attempt("group-members", "ListGroupMembers", g.name, () => Promise.reject(e))];
+      }
+      return Promise.all(
+        g.members.map((m) =>
+          attempt("group-members", "AssociateMemberToGroup", `${g.name} <- ${m.name}`, async () => {
+            const member = s.target.byName(m.name);
+            if (member === undefined || member.type !== m.type) return { result: "failed", message: `the ${m.type === "GROUP" ? "group" : "user"} ${m.name} is not in the target` };
+            if (have.has(member.id)) return { result: "skipped", message: "already a member" };
+            await s.api.associateMemberToGroup({ OrganizationId: s.orgId, GroupId: group.id, MemberId: member.id });
+            return { result: "created" };
+          }),
+        ),
+      );
+    },
   );
   return perGroup.flat();
 }
@@ -58,8 +58,9 @@ export async function restoreMembers(s: RestoreSession, groups: readonly GroupDa
  * requests by itself needs a delegate first).
  */
 export async function restoreDelegates(s: RestoreSession, resources: readonly ResourceData[]): Promise<RestoreStep[]> {
-  const perResource = await Promise.all(
-    resources.map(async (r): Promise<RestoreStep[]> => {
+  const perResource = await fanOut(
+    resources,
+    async (r): Promise<RestoreStep[]> => {
       const res = s.target.byName(r.name);
       if (res === undefined || res.type !== "RESOURCE") return [failed("resource-delegates", "UpdateResource", r.name, "the resource is not in the target")];
       const steps: RestoreStep[] = [];
@@ -97,7 +98,7 @@ export async function restoreDelegates(s: RestoreSession, resources: readonly Re
         }),
       );
       return steps;
-    }),
+    },
   );
   return perResource.flat();
 }
@@ -124,31 +125,30 @@ function describeBooking(b: BookingOptionsData): string {
 
 /** Aliases of users, groups and resources: CreateAlias (on the mapped domain) for each one the target lacks. */
 export async function restoreAliases(s: RestoreSession, entities: ReadonlyArray<{ name: string; type: EntityKind; aliases: string[] }>): Promise<RestoreStep[]> {
-  const perEntity = await Promise.all(
-    entities
-      .filter((e) => e.aliases.length > 0)
-      .map(async (e): Promise<RestoreStep[]> => {
-        const t = s.target.byName(e.name);
-        if (t === undefined || t.type !== e.type) return e.aliases.map((a) => failed("aliases", "CreateAlias", `${e.name} ${s.map.address(a)}`, `${e.name} is not in the target`));
-        let have: Set<string>;
-        try {
-          have = isNew(s, t.id) ? new Set() : new Set((await collect(paginate((tok) => s.api.listAliases({ OrganizationId: s.orgId, EntityId: t.id, NextToken: tok }), "Aliases"))).map((a) => a.toLowerCase()));
-        } catch (err) {
-          return [await attempt("aliases", "ListAliases", e.name, () => Promise.reject(err))];
-        }
-        return Promise.all(
-          e.aliases.map((a) => {
-            const alias = s.map.address(a).toLowerCase();
-            return attempt("aliases", "CreateAlias", `${e.name} ${alias}`, async () => {
-              if (have.has(alias)) return { result: "skipped", message: "already an alias" };
-              if (t.state !== "ENABLED") return { result: "failed", message: `${e.name} is not enabled in the target; aliases need an enabled ${e.type.toLowerCase()}` };
-              await s.api.createAlias({ OrganizationId: s.orgId, EntityId: t.id, Alias: alias });
-              s.target.addAddress(t.id, alias);
-              return { result: "created" };
-            });
-          }),
-        );
-      }),
+  const perEntity = await fanOut(
+    entities.filter((e) => e.aliases.length > 0),
+    async (e): Promise<RestoreStep[]> => {
+      const t = s.target.byName(e.name);
+      if (t === undefined || t.type !== e.type) return e.aliases.map((a) => failed("aliases", "CreateAlias", `${e.name} ${s.map.address(a)}`, `${e.name} is not in the target`));
+      let have: Set<string>;
+      try {
+        have = isNew(s, t.id) ? new Set() : new Set((await collect(paginate((tok) => s.api.listAliases({ OrganizationId: s.orgId, EntityId: t.id, NextToken: tok }), "Aliases"))).map((a) => a.toLowerCase()));
+      } catch (err) {
+        return [await attempt("aliases", "ListAliases", e.name, () => Promise.reject(err))];
+      }
+      return Promise.all(
+        e.aliases.map((a) => {
+          const alias = s.map.address(a).toLowerCase();
+          return attempt("aliases", "CreateAlias", `${e.name} ${alias}`, async () => {
+            if (have.has(alias)) return { result: "skipped", message: "already an alias" };
+            if (t.state !== "ENABLED") return { result: "failed", message: `${e.name} is not enabled in the target; aliases need an enabled ${e.type.toLowerCase()}` };
+            await s.api.createAlias({ OrganizationId: s.orgId, EntityId: t.id, Alias: alias });
+            s.target.addAddress(t.id, alias);
+            return { result: "created" };
+          });
+        }),
+      );
+    },
   );
   return perEntity.flat();
 }

@@ -3,26 +3,25 @@ import { collect, paginate } from "../../backend/paginate.js";
 import type { RestoreStep } from "../area.js";
 import type { MailboxData, MailboxPermissionData } from "../document.js";
 import { attempt, failed, isNew, type RestoreSession } from "./session.js";
+import { fanOut } from "../fan-out.js";
 
 /** A new mailbox's quota: the service's 50 GB (guide: quotas). */
 export const DEFAULT_MAILBOX_QUOTA_MB = 51_200;
 
 /** Mailbox quotas: UpdateMailboxQuota where the target's differs (sizes are not restored: mail moves by export). */
 export function restoreMailboxes(s: RestoreSession, mailboxes: readonly MailboxData[]): Promise<RestoreStep[]> {
-  return Promise.all(
-    mailboxes
-      .filter((m) => m.quotaMb !== undefined)
-      .map((m) =>
-        attempt("mailboxes", "UpdateMailboxQuota", m.user, async () => {
-          const want = m.quotaMb as number;
-          const u = s.target.byName(m.user);
-          if (u === undefined || u.type !== "USER") return { result: "failed", message: `the user ${m.user} is not in the target` };
-          const now = isNew(s, u.id) && s.dryRun ? DEFAULT_MAILBOX_QUOTA_MB : (await s.api.getMailboxDetails({ OrganizationId: s.orgId, UserId: u.id })).MailboxQuota;
-          if (now === want) return { result: "skipped", message: `quota ${want} MB` };
-          await s.api.updateMailboxQuota({ OrganizationId: s.orgId, UserId: u.id, MailboxQuota: want });
-          return { result: "updated", message: `quota ${want} MB` };
-        }),
-      ),
+  return fanOut(
+    mailboxes.filter((m) => m.quotaMb !== undefined),
+    (m) =>
+      attempt("mailboxes", "UpdateMailboxQuota", m.user, async () => {
+        const want = m.quotaMb as number;
+        const u = s.target.byName(m.user);
+        if (u === undefined || u.type !== "USER") return { result: "failed", message: `the user ${m.user} is not in the target` };
+        const now = isNew(s, u.id) && s.dryRun ? DEFAULT_MAILBOX_QUOTA_MB : (await s.api.getMailboxDetails({ OrganizationId: s.orgId, UserId: u.id })).MailboxQuota;
+        if (now === want) return { result: "skipped", message: `quota ${want} MB` };
+        await s.api.updateMailboxQuota({ OrganizationId: s.orgId, UserId: u.id, MailboxQuota: want });
+        return { result: "updated", message: `quota ${want} MB` };
+      }),
   );
 }
 
@@ -30,8 +29,9 @@ export function restoreMailboxes(s: RestoreSession, mailboxes: readonly MailboxD
 export async function restoreMailboxPermissions(s: RestoreSession, grants: readonly MailboxPermissionData[]): Promise<RestoreStep[]> {
   const byMailbox = new Map<string, MailboxPermissionData[]>();
   for (const g of grants) byMailbox.set(g.mailbox.toLowerCase(), [...(byMailbox.get(g.mailbox.toLowerCase()) ?? []), g]);
-  const perMailbox = await Promise.all(
-    [...byMailbox.values()].map(async (list): Promise<RestoreStep[]> => {
+  const perMailbox = await fanOut(
+    [...byMailbox.values()],
+    async (list): Promise<RestoreStep[]> => {
       const first = list[0] as MailboxPermissionData;
       const owner = s.target.byName(first.mailbox);
       const label = (g: MailboxPermissionData) => `${g.mailbox} -> ${g.grantee}`;
@@ -59,7 +59,7 @@ export async function restoreMailboxPermissions(s: RestoreSession, grants: reado
           }),
         ),
       );
-    }),
+    },
   );
   return perMailbox.flat();
 }

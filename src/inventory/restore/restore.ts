@@ -5,6 +5,7 @@ import type { EntityKind, InventoryDocument } from "../document.js";
 import type { DomainMap } from "../domain-map.js";
 import { EntityDirectory } from "../entity-directory.js";
 import { limitApi } from "../limited-api.js";
+import { serviceErrorName } from "../../errors/with-hint.js";
 import { errorText, isNotImplemented } from "../service-errors.js";
 import { restoreDomains, restoreOrganization } from "./domain-steps.js";
 import { restoreGroups, restoreResources, restoreStates, restoreUsers } from "./entity-steps.js";
@@ -130,7 +131,17 @@ export async function runRestore(api: WorkMailApi, orgId: string, doc: Inventory
 
   const reports: StepReport[] = [];
   for (const { step, run } of steps) {
-    const report = { step, results: await run() };
+    let results: RestoreStep[];
+    try {
+      results = await run();
+    } catch (e) {
+      // A service error outside any one item (the target does not implement the step's
+      // operations, a listing failed): the step fails as a whole and the restore goes on.
+      if (serviceErrorName(e) === undefined) throw e;
+      const why = isNotImplemented(e) ? `the target does not support this step: ${errorText(e)}` : errorText(e);
+      results = [{ area: step, action: "-", target: step, result: "failed", message: why }];
+    }
+    const report = { step, results };
     reports.push(report);
     options.onStep?.(report);
   }

@@ -2,7 +2,7 @@ import type { WorkMailApi } from "../../backend/workmail-api.js";
 import type { RestoreStep } from "../area.js";
 import type { DomainMap } from "../domain-map.js";
 import type { EntityDirectory } from "../entity-directory.js";
-import { errorText } from "../service-errors.js";
+import { errorText, isNotImplemented } from "../service-errors.js";
 import { isPlannedId } from "./recording-api.js";
 
 export interface GeneratedPassword {
@@ -38,7 +38,8 @@ export function isNew(s: RestoreSession, id: string): boolean {
 
 /**
  * Runs one item of a step; an error becomes a failed step with the service's message (the
- * restore goes on with the next item, and the command exits non-zero at the end).
+ * restore goes on with the next item, and the command exits non-zero at the end). An operation the
+ * target does not implement is rethrown: the step reports it once instead of once per item.
  */
 export async function attempt(
   area: string,
@@ -50,6 +51,8 @@ export async function attempt(
     const { result, message } = await fn();
     return message === undefined || message === "" ? { area, action, target, result } : { area, action, target, result, message };
   } catch (e) {
+    // The target does not implement the operation: the whole step fails once (see runRestore).
+    if (isNotImplemented(e)) throw e;
     return { area, action, target, result: "failed", message: errorText(e) };
   }
 }

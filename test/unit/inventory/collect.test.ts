@@ -55,6 +55,23 @@ describe("collectInventory", () => {
     expect(calls).toBeGreaterThan(4);
   });
 
+  it("costs one call, not one per entity, when the backend does not implement an area's operation", async () => {
+    for (const name of ["room-1", "room-2", "room-3"]) await api.createResource({ OrganizationId: orgId, Name: name, Type: "ROOM" });
+    let describes = 0;
+    const refusing = new Proxy(api, {
+      get(target, prop, receiver) {
+        if (prop !== "describeResource") return Reflect.get(target, prop, receiver) as unknown;
+        return () => {
+          describes++;
+          return Promise.reject(serviceError("UnsupportedOperationException", "DescribeResource is not implemented"));
+        };
+      },
+    });
+    const { outcomes } = await collectInventory(refusing, orgId, { source: { backend: "local" }, wmctlVersion: "x", concurrency: 8, areas: [], warn: () => undefined });
+    expect(outcomes.find((o) => o.area === "resources")).toMatchObject({ status: "skipped" });
+    expect(describes).toBe(1);
+  });
+
   it("refuses a policy area that takes a core area's name", async () => {
     const opts = { source: { backend: "local" }, wmctlVersion: "x", concurrency: 2, warn: () => undefined };
     await expect(collectInventory(api, orgId, { ...opts, areas: [area("users", () => Promise.resolve([]))] })).rejects.toThrow("inventory area name users is taken by a core area");
