@@ -92,7 +92,9 @@ export async function collectInventory(rawApi: WorkMailApi, orgId: string, optio
     }),
   );
 
-  const org = results[0]?.data as { alias?: string } | undefined;
+  const org = results[0]?.data as { alias?: string; arn?: string } | undefined;
+  // The region the SDK resolved by itself (AWS_REGION, the AWS profile) is the organization ARN's.
+  const region = options.source.region ?? org?.arn?.split(":")[3];
   const areas: Record<string, unknown> = {};
   const skipped: SkippedArea[] = [];
   for (const r of results) {
@@ -104,7 +106,7 @@ export async function collectInventory(rawApi: WorkMailApi, orgId: string, optio
     formatVersion: INVENTORY_FORMAT_VERSION,
     wmctlVersion: options.wmctlVersion,
     createdAt,
-    source: { organizationId: orgId, alias: org?.alias, ...options.source },
+    source: { organizationId: orgId, alias: org?.alias, ...options.source, region },
     areas,
     skipped,
     files: [],

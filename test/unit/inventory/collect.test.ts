@@ -72,6 +72,11 @@ describe("collectInventory", () => {
     expect(describes).toBe(1);
   });
 
+  it("takes the region from the organization's ARN when the settings name none", async () => {
+    const { doc } = await collectInventory(api, orgId, { source: { backend: "aws" }, wmctlVersion: "x", concurrency: 2, areas: [], warn: () => undefined });
+    expect(doc.source.region).toBe("us-east-1");
+  });
+
   it("refuses a policy area that takes a core area's name", async () => {
     const opts = { source: { backend: "local" }, wmctlVersion: "x", concurrency: 2, warn: () => undefined };
     await expect(collectInventory(api, orgId, { ...opts, areas: [area("users", () => Promise.resolve([]))] })).rejects.toThrow("inventory area name users is taken by a core area");
