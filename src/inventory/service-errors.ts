@@ -1,0 +1,32 @@
+import { serviceErrorName } from "../errors/with-hint.js";
+
+/**
+ * The backend does not implement an operation: the simulator answers UnsupportedOperationException
+ * for operations it has no handler for yet (and the service for features it refuses). An area that
+ * meets it is skipped, with a warning, instead of failing the inventory.
+ */
+export function isNotImplemented(e: unknown): boolean {
+  return serviceErrorName(e) === "UnsupportedOperationException";
+}
+
+/** The entity went away between the listing and this call (deleted meanwhile). */
+export function isGone(e: unknown): boolean {
+  return serviceErrorName(e) === "EntityNotFoundException";
+}
+
+/** Runs `call`; undefined when the entity is gone (deleted while the inventory ran). */
+export async function unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (e) {
+    if (isGone(e)) return undefined;
+    throw e;
+  }
+}
+
+/** `EntityStateException: The user bob is deleted.` (the service's name first, as wmctl shows errors). */
+export function errorText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const name = serviceErrorName(e);
+  return name !== undefined && !e.message.startsWith(name) ? `${name}: ${e.message}` : e.message;
+}
