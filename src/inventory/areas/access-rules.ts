@@ -1,6 +1,6 @@
 import type { InventoryArea, RestoreStep } from "../area.js";
 import { roleNamesById } from "./impersonation-roles.js";
-import { attempt, cell, userIdsOf, userRefs } from "./policy-steps.js";
+import { alreadyEqual, attempt, cell, skipped, userIdsOf, userRefs } from "./policy-steps.js";
 
 export interface InventoryAccessRule {
   name: string;
@@ -60,30 +60,38 @@ export const accessRulesArea: InventoryArea<InventoryAccessRule[]> = {
         if (id === undefined) throw new Error(`no impersonation role "${n}" in the target organization`);
         return id;
       });
-    const current = ((await api.listAccessControlRules({ OrganizationId: orgId })).Rules ?? []).map((r) => r.Name as string);
+    const rules = (await api.listAccessControlRules({ OrganizationId: orgId })).Rules ?? [];
+    const current = rules.map((r) => r.Name as string);
     const wanted = new Set(data.map((r) => r.name));
     const extra = current.filter((n) => !wanted.has(n));
     const steps: RestoreStep[] = [];
     const put = async (rule: InventoryAccessRule) => {
-      const exists = current.includes(rule.name);
-      steps.push(
-        await attempt(AREA, "PutAccessControlRule", rule.name, exists ? "updated" : "created", () =>
-          api.putAccessControlRule({
-            OrganizationId: orgId,
-            Name: rule.name,
-            Effect: rule.effect,
-            Description: rule.description === "" ? rule.name : rule.description,
-            Actions: rule.protocols,
-            NotActions: rule.notProtocols,
-            IpRanges: rule.ipRanges,
-            NotIpRanges: rule.notIpRanges,
-            UserIds: userIdsOf(refs, rule.users),
-            NotUserIds: userIdsOf(refs, rule.notUsers),
-            ImpersonationRoleIds: roleIdsOf(rule.roles),
-            NotImpersonationRoleIds: roleIdsOf(rule.notRoles),
-          }),
-        ),
-      );
+      const existing = rules.find((r) => r.Name === rule.name);
+      let input;
+      try {
+        input = {
+          Name: rule.name,
+          Effect: rule.effect,
+          Description: rule.description === "" ? rule.name : rule.description,
+          Actions: rule.protocols,
+          NotActions: rule.notProtocols,
+          IpRanges: rule.ipRanges,
+          NotIpRanges: rule.notIpRanges,
+          UserIds: userIdsOf(refs, rule.users),
+          NotUserIds: userIdsOf(refs, rule.notUsers),
+          ImpersonationRoleIds: roleIdsOf(rule.roles),
+          NotImpersonationRoleIds: roleIdsOf(rule.notRoles),
+        };
+      } catch (e) {
+        steps.push({ area: AREA, action: "PutAccessControlRule", target: rule.name, result: "failed", message: (e as Error).message });
+        return;
+      }
+      if (existing !== undefined && alreadyEqual(existing as Record<string, unknown>, input)) {
+        steps.push(skipped(AREA, "PutAccessControlRule", rule.name));
+        return;
+      }
+      const body = input;
+      steps.push(await attempt(AREA, "PutAccessControlRule", rule.name, existing ? "updated" : "created", () => api.putAccessControlRule({ OrganizationId: orgId, ...body })));
     };
     const remove = async (name: string) => {
       steps.push(await attempt(AREA, "DeleteAccessControlRule", name, "updated", () => api.deleteAccessControlRule({ OrganizationId: orgId, Name: name })));

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { MobileDeviceAccessRule } from "@aws-sdk/client-workmail";
+import type { MobileDeviceAccessOverride, MobileDeviceAccessRule } from "@aws-sdk/client-workmail";
 import { paginate } from "../../backend/paginate.js";
+import type { WorkMailApi } from "../../backend/workmail-api.js";
 import type { InventoryArea, RestoreStep } from "../area.js";
-import { attempt, cell, userIdsOf, userRef } from "./policy-steps.js";
+import { alreadyEqual, attempt, cell, skipped, userIdsOf, userRef } from "./policy-steps.js";
 
 export interface InventoryMobileRule {
   name: string;
@@ -103,6 +104,11 @@ export const mobileAccessArea: InventoryArea<InventoryMobileAccess> = {
     const makeRoomFirst = current.length + plan.filter((p) => p.id === undefined).length > MAX_RULES;
     if (makeRoomFirst) for (const r of unused) await remove(r);
     for (const { rule, id } of plan) {
+      const existing = current.find((r) => r.MobileDeviceAccessRuleId === id);
+      if (existing !== undefined && alreadyEqual(existing as Record<string, unknown>, toApi(rule))) {
+        steps.push(skipped(AREA, "UpdateMobileDeviceAccessRule", rule.name));
+        continue;
+      }
       steps.push(
         await attempt(AREA, id === undefined ? "CreateMobileDeviceAccessRule" : "UpdateMobileDeviceAccessRule", rule.name, id === undefined ? "created" : "updated", () =>
           id === undefined
@@ -112,9 +118,16 @@ export const mobileAccessArea: InventoryArea<InventoryMobileAccess> = {
       );
     }
     if (!makeRoomFirst) for (const r of unused) await remove(r);
+    const overrides = await currentOverrides(api, orgId);
     for (const o of data.overrides) {
+      const userId = refs.idOf(o.user);
+      const have = overrides.find((c) => c.UserId === userId && c.DeviceId === o.deviceId);
+      if (have !== undefined && alreadyEqual(have as Record<string, unknown>, { Effect: o.effect, Description: o.description })) {
+        steps.push(skipped(AREA, "PutMobileDeviceAccessOverride", `${o.user} ${o.deviceId}`));
+        continue;
+      }
       steps.push(
-        await attempt(AREA, "PutMobileDeviceAccessOverride", `${o.user} ${o.deviceId}`, "created", () =>
+        await attempt(AREA, "PutMobileDeviceAccessOverride", `${o.user} ${o.deviceId}`, have === undefined ? "created" : "updated", () =>
           api.putMobileDeviceAccessOverride({
             OrganizationId: orgId,
             UserId: (userIdsOf(refs, [o.user]) as string[])[0] as string,
@@ -140,3 +153,9 @@ export const mobileAccessArea: InventoryArea<InventoryMobileAccess> = {
     };
   },
 };
+
+async function currentOverrides(api: WorkMailApi, orgId: string): Promise<MobileDeviceAccessOverride[]> {
+  const all: MobileDeviceAccessOverride[] = [];
+  for await (const o of paginate((t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, NextToken: t }), "Overrides")) all.push(o);
+  return all;
+}

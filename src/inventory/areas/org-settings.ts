@@ -1,5 +1,5 @@
 import type { InventoryArea, RestoreStep } from "../area.js";
-import { attempt } from "./policy-steps.js";
+import { attempt, skipped } from "./policy-steps.js";
 
 export interface InventoryOrgSettings {
   dmarcEnforced: boolean;
@@ -26,15 +26,22 @@ export const orgSettingsArea: InventoryArea<InventoryOrgSettings> = {
   },
 
   async restore(api, orgId, data) {
+    const now = await orgSettingsArea.collect(api, orgId, { nameOf: () => undefined, emailOf: () => undefined });
     const steps: RestoreStep[] = [
-      await attempt(AREA, "PutInboundDmarcSettings", `enforced=${data.dmarcEnforced}`, "updated", () =>
-        api.putInboundDmarcSettings({ OrganizationId: orgId, Enforced: data.dmarcEnforced }),
-      ),
+      now.dmarcEnforced === data.dmarcEnforced
+        ? skipped(AREA, "PutInboundDmarcSettings", `enforced=${data.dmarcEnforced}`)
+        : await attempt(AREA, "PutInboundDmarcSettings", `enforced=${data.dmarcEnforced}`, "updated", () =>
+            api.putInboundDmarcSettings({ OrganizationId: orgId, Enforced: data.dmarcEnforced }),
+          ),
     ];
     if (data.monitoring === null) {
       steps.push({ area: AREA, action: "PutEmailMonitoringConfiguration", target: "(off)", result: "skipped", message: "email event logging is off in the inventory" });
     } else {
       const m = data.monitoring;
+      if (now.monitoring?.logGroupArn === m.logGroupArn && now.monitoring.roleArn === m.roleArn) {
+        steps.push(skipped(AREA, "PutEmailMonitoringConfiguration", m.logGroupArn));
+        return steps;
+      }
       steps.push(
         await attempt(AREA, "PutEmailMonitoringConfiguration", m.logGroupArn, "updated", () =>
           api.putEmailMonitoringConfiguration({ OrganizationId: orgId, LogGroupArn: m.logGroupArn, ...(m.roleArn === undefined ? {} : { RoleArn: m.roleArn }) }),

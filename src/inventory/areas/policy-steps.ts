@@ -41,3 +41,22 @@ export function userIdsOf(refs: EntityIds, names: readonly string[] | undefined)
 export function cell(list: readonly string[] | undefined): string {
   return (list ?? []).join(" ");
 }
+
+/**
+ * Whether a target's current settings already equal what a restore would write: the keys of
+ * `wanted` are compared with `current`, lists as sets, and an empty list, "" and absent as the same.
+ * Restores skip such writes, so running one twice changes nothing the second time.
+ */
+export function alreadyEqual(current: Readonly<Record<string, unknown>>, wanted: Readonly<Record<string, unknown>>): boolean {
+  const norm = (v: unknown): unknown => {
+    if (v === undefined || v === null || v === "") return undefined;
+    if (Array.isArray(v)) return v.length === 0 ? undefined : JSON.stringify([...v].map(String).sort());
+    return v;
+  };
+  return Object.keys(wanted).every((k) => norm(current[k]) === norm(wanted[k]));
+}
+
+/** A step that had nothing to do. */
+export function skipped(area: string, action: string, target: string, message = "already as in the inventory"): RestoreStep {
+  return { area, action, target, result: "skipped", message };
+}
