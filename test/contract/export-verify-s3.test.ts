@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   process.env = saved;
   await new Promise((r) => server.close(r));
-  o.close();
+  await o.close();
 });
 
 describe("export verify through S3", () => {
