@@ -114,7 +114,7 @@ export function createContext(deps: ContextDeps): CommandContext {
       } catch (e) {
         // A simulator that refused us (wrong keys ...) is still a simulator: that error stands.
         if ((e as { $fault?: unknown }).$fault !== undefined) throw e;
-        const reason = (e as Error).message;
+        const reason = (e as { detail?: string }).detail ?? (e as Error).message;
         debug(`${settings.endpointUrl ?? ""} is not a wmctl simulator: ${reason}`);
         return { control: undefined, reason };
       }

@@ -151,7 +151,7 @@ export async function environment(ctx: CommandContext, named: readonly string[],
   if (ctx.settings.backend !== "local" && endpoint === undefined) return { resolvers };
   const fallback = (reason: string): VerifyEnvironment => {
     const where = resolvers.length > 0 ? "the given --resolver" : "the system resolver";
-    ctx.out.warn(`${endpoint ?? "the endpoint"} is not a wmctl simulator (${reason.replace(/\.$/, "")}): asking ${where} instead`);
+    ctx.out.warn(`${endpoint ?? "the endpoint"} is not a wmctl simulator (its /_wmctl/ admin path ${reason.replace(/\.$/, "")}): asking ${where} instead`);
     return { resolvers };
   };
   const found = await ctx.findSimulator();

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Change, ChangeInfo, HostedZone, ResourceRecordSet } from "@aws-sdk/client-route-53";
 import type { LocalBackend } from "../local-backend.js";
-import { LocalHostedZones } from "./local-hosted-zones.js";
-import { Route53Error } from "./route53-errors.js";
+import { bareZoneId } from "../../backend/hosted-zones.js";
+import { LOCAL_NAME_SERVERS, LocalHostedZones } from "./local-hosted-zones.js";
+import { Route53Error, route53Fail } from "./route53-errors.js";
 
 const NS = "https://route53.amazonaws.com/doc/2013-04-01/";
 const PREFIX = "/2013-04-01/";
@@ -47,8 +48,8 @@ async function xmlReply(status: number, root: string, body: object, requestId: s
 
 /**
  * The local Route 53 over its wire protocol (restXml, 2013-04-01), for the five operations wmctl
- * uses: CreateHostedZone, ListHostedZonesByName, ListResourceRecordSets, ChangeResourceRecordSets
- * and GetChange. The real @aws-sdk/client-route-53 (and the AWS CLI) can point at it with an
+ * uses (CreateHostedZone, ListHostedZonesByName, ListResourceRecordSets, ChangeResourceRecordSets,
+ * GetChange) and the two an admin types first (ListHostedZones, GetHostedZone). The real @aws-sdk/client-route-53 (and the AWS CLI) can point at it with an
  * endpoint override; `wmctl local serve` answers it on the WorkMail endpoint, since every Route 53
  * path starts with /2013-04-01/. Signatures are not checked here (the caller does).
  */
@@ -56,7 +57,8 @@ export async function handleRoute53(zones: LocalHostedZones, req: Route53Request
   const url = new URL(req.url, "http://localhost");
   const send = (status: number, root: string, body: object, headers: Record<string, string> = {}) => xmlReply(status, root, body, requestId, headers);
   try {
-    const path = url.pathname.slice(PREFIX.length).split("/").map(decodeURIComponent);
+    // The model's URIs end some paths with a slash (`.../rrset/`): botocore sends it, the JS SDK does not.
+    const path = url.pathname.slice(PREFIX.length).replace(/\/$/, "").split("/").map(decodeURIComponent);
     const q = url.searchParams;
     const num = (v: string | null) => (v === null ? undefined : Number(v));
     if (req.method === "POST" && path.length === 1 && path[0] === "hostedzone") {
@@ -88,6 +90,29 @@ export async function handleRoute53(zones: LocalHostedZones, req: Route53Request
         ...(out.NextDNSName === undefined ? {} : { NextDNSName: out.NextDNSName, NextHostedZoneId: out.NextHostedZoneId }),
         MaxItems: String(out.MaxItems),
       });
+    }
+    if (req.method === "GET" && path.length === 1 && path[0] === "hostedzone") {
+      // ListHostedZones (what `aws route53 list-hosted-zones` asks first): by name, paged by zone id.
+      const all = await allZones(zones);
+      const maxItems = Math.min(Math.max(num(q.get("maxitems")) ?? 100, 1), 100);
+      const marker = q.get("marker");
+      const from = marker === null ? 0 : all.findIndex((z) => bareZoneId(z.Id ?? "") === bareZoneId(marker));
+      if (from < 0) return await route53Error(400, "InvalidInput", `The marker ${marker ?? ""} is not a hosted zone id`, requestId);
+      const page = all.slice(from, from + maxItems);
+      const next = all[from + maxItems];
+      return await send(200, "ListHostedZonesResponse", {
+        HostedZones: { HostedZone: page.map(zoneXml) },
+        ...(marker === null ? {} : { Marker: marker }),
+        IsTruncated: String(next !== undefined),
+        ...(next === undefined ? {} : { NextMarker: bareZoneId(next.Id ?? "") }),
+        MaxItems: String(maxItems),
+      });
+    }
+    if (req.method === "GET" && path.length === 2 && path[0] === "hostedzone") {
+      // GetHostedZone.
+      const zone = (await allZones(zones)).find((z) => bareZoneId(z.Id ?? "") === bareZoneId(path[1] as string));
+      if (zone === undefined) throw route53Fail.noSuchHostedZone(path[1] as string);
+      return await send(200, "GetHostedZoneResponse", { HostedZone: zoneXml(zone), DelegationSet: { NameServers: { NameServer: [...LOCAL_NAME_SERVERS] } } });
     }
     if (path.length === 3 && path[0] === "hostedzone" && path[2] === "rrset") {
       const zoneId = path[1] as string;
@@ -171,6 +196,18 @@ export async function startRoute53Server(options: { backend: LocalBackend; host?
     server.listen({ port: options.port ?? 0, host }, () => resolve((server.address() as { port: number }).port));
   });
   return { host, port, endpoint: `http://${host}:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Every zone, in Route 53's order (by reversed name). */
+async function allZones(zones: LocalHostedZones): Promise<HostedZone[]> {
+  const out: HostedZone[] = [];
+  let page = await zones.listHostedZonesByName({ MaxItems: 100 });
+  out.push(...(page.HostedZones ?? []));
+  while (page.IsTruncated === true) {
+    page = await zones.listHostedZonesByName({ DNSName: page.NextDNSName, HostedZoneId: page.NextHostedZoneId, MaxItems: 100 });
+    out.push(...(page.HostedZones ?? []));
+  }
+  return out;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
