@@ -20,7 +20,8 @@ export const domainVerifyCommand = defineCommand({
     "include:amazonses.com, at most 10 DNS lookups and 2 void lookups; DMARC syntax (RFC 9989); MX on\n" +
     "the region's endpoint and first; names with the domain appended twice; servers that disagree.\n" +
     "Queries go to the domain's authoritative name servers (found through NS) unless --resolver names\n" +
-    "servers; all run at once. On the local backend they go to the simulator's DNS server.\n" +
+    "servers; all run at once. On the local backend, or with --endpoint-url pointing at `wmctl local\n" +
+    "serve`, they go to the simulator's DNS server.\n" +
     "Exit status: 0 when every required record verifies, 3 when a check fails, 8 when --wait times out\n" +
     "while records are still pending. -o json gives the whole report, with stable finding codes.",
   examples: [
