@@ -181,6 +181,12 @@ describe("every SimulatorControl method over the admin path", () => {
   });
 
   for (const [method, run] of Object.entries(CASES)) it(method, run);
+
+  it("offers nothing else: dispose and unknown names are refused", async () => {
+    for (const name of ["dispose", "constructor", "nope"]) {
+      await expect((remote as unknown as Record<string, () => Promise<unknown>>)[name]?.()).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+    }
+  });
 });
 
 describe("the control codec", () => {

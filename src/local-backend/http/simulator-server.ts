@@ -34,8 +34,10 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
     let endpoint = "";
     let listeners: readonly ListenerInfo[] = [];
     const base = localControl(backend);
+    // The admin path serves the port's methods only: dispose (the process's own business) is left out.
+    const { dispose: _dispose, ...methods } = base;
     const control: SimulatorControl = {
-      ...base,
+      ...methods,
       get location() {
         return endpoint;
       },
