@@ -9,6 +9,8 @@ export interface AwsBackendOptions {
   readonly maxAttempts: number | undefined;
   /** Static credentials (tests against a served simulator); normally the SDK's own chain. */
   readonly credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The SDK's retry mode (default adaptive: client-side rate limiting after throttling answers). */
+  readonly retryMode?: "standard" | "adaptive";
   /** Called with every request as it goes on the wire (--debug). */
   readonly onRequest?: (line: string) => void;
 }
@@ -25,7 +27,7 @@ export async function createAwsBackend(options: AwsBackendOptions): Promise<Work
     ...(options.awsProfile === undefined ? {} : { profile: options.awsProfile }),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-    retryMode: "adaptive",
+    retryMode: options.retryMode ?? "adaptive",
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
   });
   if (options.onRequest) {

@@ -41,9 +41,11 @@ export async function createBackend(settings: Settings, debug: (line: string) =>
     let zones: Promise<HostedZonesApi> | undefined;
     const hostedZones = () =>
       (zones ??= import("./route53-hosted-zones.js").then(({ createRoute53HostedZones }) =>
-        createRoute53HostedZones({ awsProfile: settings.awsProfile, endpoint: settings.route53EndpointUrl, maxAttempts: settings.maxAttempts }),
+        // --endpoint-url points every service wmctl uses at that endpoint (a served simulator answers
+        // Route 53 there too); WMCTL_ROUTE53_ENDPOINT_URL names another one for Route 53 alone.
+        createRoute53HostedZones({ awsProfile: settings.awsProfile, endpoint: settings.route53EndpointUrl ?? settings.endpointUrl, maxAttempts: settings.maxAttempts }),
       ));
-    const aws = { region: settings.region, awsProfile: settings.awsProfile, maxAttempts: settings.maxAttempts };
+    const aws = { region: settings.region, awsProfile: settings.awsProfile, maxAttempts: settings.maxAttempts, endpoint: settings.endpointUrl };
     return {
       api,
       simulator: settings.endpointUrl === undefined ? undefined : await servedSimulatorControl(settings, settings.endpointUrl),

@@ -6,6 +6,8 @@ export interface AwsClientOptions {
   readonly region: string | undefined;
   readonly awsProfile: string | undefined;
   readonly maxAttempts: number | undefined;
+  /** Another S3 endpoint (a served simulator's): addressed path-style. */
+  readonly endpoint?: string | undefined;
 }
 
 /** Amazon S3 through @aws-sdk/client-s3, imported on first use. */
@@ -18,6 +20,7 @@ export function s3ExportStorage(options: AwsClientOptions): ExportStorage {
         ...(options.region === undefined ? {} : { region: options.region }),
         ...(options.awsProfile === undefined ? {} : { profile: options.awsProfile }),
         ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+        ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint, forcePathStyle: true }),
         retryMode: "adaptive",
       });
       return { send: (cmd: unknown) => c.send(cmd as never), sdk };

@@ -77,6 +77,8 @@ export interface SimulatorStatus {
   readonly snapshots: number;
   /** The endpoint of a live `wmctl local serve` on this store, if any. */
   readonly servedAt: string | undefined;
+  /** The endpoints of live `wmctl local serve` listeners on this store (WorkMail, DNS, AutoDiscover ...). */
+  readonly listeners?: ReadonlyArray<{ name: string; url: string }>;
   /** Present when the status comes from a served simulator. */
   readonly server?: ServerStatus;
 }

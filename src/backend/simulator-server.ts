@@ -19,8 +19,18 @@ export interface ServeOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Unexpected failures inside the simulator (a bug): the message and stack. */
   readonly warn?: ((line: string) => void) | undefined;
-  /** Options of the other listeners (their own ports, ...), by listener name. */
-  readonly listenerOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * The simulator's other listeners. Each is started only when its options are given (the
+   * command passes them; a library caller that wants only the WorkMail API passes nothing).
+   */
+  readonly listenerOptions?: ListenerOptions;
+}
+
+export interface ListenerOptions {
+  /** The DNS server for the hosted zones: UDP and TCP on one port (0: a free one); false: off. */
+  readonly dns?: { readonly port: number } | false;
+  /** AutoDiscover: plain HTTP (the phase-3 redirect) and HTTPS with the local CA (0: free ports); false: off. */
+  readonly autodiscover?: { readonly httpPort: number; readonly httpsPort: number } | false;
 }
 
 export interface ListenerInfo {

@@ -37,6 +37,12 @@ export interface CommandContext {
   backend(): Promise<WorkMailApi>;
   /** Control of the local simulator (clock, state, test mail); a usage error on the aws backend. */
   simulator(): Promise<SimulatorControl>;
+  /**
+   * The simulator behind the backend, if any: the in-process one on the local backend; with
+   * --endpoint-url, the served one there (asked once whether it is a wmctl simulator). Against AWS
+   * or another endpoint: no control, and why.
+   */
+  findSimulator(): Promise<FoundSimulator>;
   /** Where mailbox export jobs write: the simulator's bucket folders, or S3 (lazy). */
   exportStorage(): Promise<ExportStorage>;
   /** S3, KMS and IAM for export prerequisites (lazy); undefined on the local backend. */
@@ -65,6 +71,10 @@ export interface CommandContext {
   close(): Promise<void>;
 }
 
+export type FoundSimulator =
+  | { readonly control: SimulatorControl; readonly served: boolean }
+  | { readonly control: undefined; readonly reason: string };
+
 export interface ContextDeps {
   readonly io: IOStreams;
   readonly env: Env;
@@ -92,10 +102,28 @@ export function createContext(deps: ContextDeps): CommandContext {
     return (opened ??= createBackend(settings, debug));
   };
   const backend = async () => (await open()).api;
+  let found: Promise<FoundSimulator> | undefined;
+  const findSimulator = () =>
+    (found ??= (async (): Promise<FoundSimulator> => {
+      const control = (await open()).simulator;
+      if (control === undefined) return { control: undefined, reason: "the backend is AWS" };
+      if (settings.backend === "local") return { control, served: false };
+      try {
+        await control.now();
+        return { control, served: true };
+      } catch (e) {
+        // A simulator that refused us (wrong keys ...) is still a simulator: that error stands.
+        if ((e as { $fault?: unknown }).$fault !== undefined) throw e;
+        const reason = (e as { detail?: string }).detail ?? (e as Error).message;
+        debug(`${settings.endpointUrl ?? ""} is not a wmctl simulator: ${reason}`);
+        return { control: undefined, reason };
+      }
+    })());
   const ctx: CommandContext = {
     ...deps,
     backend,
     simulator: async () => requireSimulator(await open()),
+    findSimulator,
     exportStorage: async () => (await open()).exportStorage(),
     exportPrereqs: async () => (await open()).exportPrereqs(),
     hostedZones: async () => (await open()).hostedZones(),

@@ -34,7 +34,7 @@ export interface Settings {
   readonly backend: BackendKind;
   readonly region: string | undefined;
   readonly endpointUrl: string | undefined;
-  /** WMCTL_ROUTE53_ENDPOINT_URL: another Route 53 endpoint (a test server); normally AWS's. */
+  /** WMCTL_ROUTE53_ENDPOINT_URL: another Route 53 endpoint (a test server); normally --endpoint-url's or AWS's. */
   readonly route53EndpointUrl: string | undefined;
   readonly awsProfile: string | undefined;
   /** --org / WMCTL_ORG / the profile's default organization: an alias or an id. */
@@ -56,7 +56,7 @@ export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: st
   { name: "WMCTL_PROFILE", flag: "--profile", describe: "profile to use" },
   { name: "WMCTL_BACKEND", flag: "--backend", describe: "local or aws" },
   { name: "WMCTL_REGION", flag: "--region", describe: "AWS region (the local simulator defaults to us-east-1)" },
-  { name: "WMCTL_ENDPOINT_URL", flag: "--endpoint-url", describe: "WorkMail endpoint, e.g. a served simulator; implies the aws backend" },
+  { name: "WMCTL_ENDPOINT_URL", flag: "--endpoint-url", describe: "endpoint for every service wmctl uses (WorkMail, Route 53, S3), e.g. a served simulator; implies the aws backend" },
   { name: "WMCTL_ORG", flag: "--org", describe: "organization alias or id" },
   { name: "WMCTL_OUTPUT", flag: "--output", describe: "table, tsv, json, ndjson or csv" },
   { name: "WMCTL_YES", flag: "--yes", describe: "1 to confirm destructive actions without a prompt" },
@@ -65,7 +65,7 @@ export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: st
   { name: "WMCTL_DEBUG", flag: "--debug", describe: "1 to show stack traces and wire requests" },
   { name: "WMCTL_HOME", describe: "one folder for config.json and the local store (default: XDG config and data dirs)" },
   { name: "WMCTL_MAX_ATTEMPTS", describe: "attempts per AWS call, retries included" },
-  { name: "WMCTL_ROUTE53_ENDPOINT_URL", describe: "Route 53 endpoint for `domain apply` on the aws backend (default: AWS's)" },
+  { name: "WMCTL_ROUTE53_ENDPOINT_URL", describe: "Route 53 endpoint for `domain apply` on the aws backend (default: --endpoint-url, else AWS's)" },
   { name: "NO_COLOR", flag: "--no-color", describe: "any value turns colour off" },
   { name: "AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID ...", describe: "read by the AWS SDK on the aws backend" },
 ];

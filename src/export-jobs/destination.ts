@@ -23,13 +23,13 @@ export const DEFAULT_EXPORT_PREFIX = "mailbox-exports";
  * --create --save`). On the local backend the simulator needs no real role or key: placeholders
  * in its region are used, and the bucket is a folder under the store.
  */
-export function resolveDestination(flags: DestinationFlags, settings: Settings): ExportDestination {
+export function resolveDestination(flags: DestinationFlags, settings: Settings, simulated = settings.backend === "local"): ExportDestination {
   const p = settings.profile;
   const roleArn = flags.roleArn ?? p.exportRoleArn;
   const kmsKeyArn = flags.kmsKeyArn ?? p.exportKmsKeyArn;
   const bucket = flags.bucket ?? p.exportBucket;
   const prefix = flags.prefix ?? p.exportPrefix ?? DEFAULT_EXPORT_PREFIX;
-  if (settings.backend === "local") {
+  if (simulated) {
     const region = settings.region ?? "us-east-1";
     return {
       roleArn: roleArn ?? "arn:aws:iam::000000000000:role/WorkmailMailboxExportRole",

@@ -96,6 +96,7 @@ export function localControl(backend: LocalBackend): LocalControl {
 
 function localStatus(backend: LocalBackend): SimulatorStatus {
   const db = backend.db;
+  const served = servedEndpoint(db);
   const implemented = WORKMAIL_OPERATIONS.filter((op) => LocalBackend.implements(op)).length;
   return {
     store: backend.paths.root,
@@ -109,8 +110,22 @@ function localStatus(backend: LocalBackend): SimulatorStatus {
     implemented,
     operations: WORKMAIL_OPERATIONS.length,
     snapshots: listSnapshots(backend.paths).length,
-    servedAt: servedEndpoint(db),
+    servedAt: served,
+    listeners: servedListeners(db, served),
   };
+}
+
+/** What a `wmctl local serve` on this store advertises: its endpoint, DNS and AutoDiscover servers. */
+function servedListeners(db: LocalBackend["db"], endpoint: string | undefined): Array<{ name: string; url: string }> {
+  const host = (h: string) => (h.includes(":") ? `[${h}]` : h);
+  const dns = runningServices(db, "dns")[0];
+  const ad = runningServices(db, "autodiscover")[0];
+  return [
+    ...(endpoint === undefined ? [] : ["workmail", "route53", "s3"].map((name) => ({ name, url: endpoint }))),
+    ...(dns?.port === undefined ? [] : [{ name: "dns", url: `dns://${host(dns.host)}:${dns.port}` }]),
+    ...(ad?.httpsPort === undefined ? [] : [{ name: "autodiscover-https", url: `https://${host(ad.host)}:${ad.httpsPort}/autodiscover/autodiscover.xml` }]),
+    ...(ad?.httpPort === undefined ? [] : [{ name: "autodiscover-http", url: `http://${host(ad.host)}:${ad.httpPort}/autodiscover/autodiscover.xml` }]),
+  ];
 }
 
 /** Lifecycle names are the keys of LifecycleSettings; values are seconds >= 0. */

@@ -24,8 +24,8 @@ beforeEach(async () => {
   await o.user("alice");
   await o.deliver(o.email("alice"), [message("one"), message("two")]);
 });
-afterEach(() => {
-  o.close();
+afterEach(async () => {
+  await o.close();
   cli.cleanup();
 });
 

@@ -141,6 +141,40 @@ describe("wmctl local serve", () => {
     expect((await cli.ok("local credentials")).stdout).not.toContain("AWS_ENDPOINT_URL_WORKMAIL");
   });
 
+  it("runs only the listeners asked for, on the ports given, and says which port is taken", async () => {
+    let stop: (s: string) => void = () => undefined;
+    const interrupted = new Promise<string>((resolve) => (stop = resolve));
+    const run = cli.run("local serve --port 0 --no-dns --no-autodiscover -o json", { interrupted: () => interrupted });
+    let status: { listeners?: string[]; dns?: string } = {};
+    for (let i = 0; i < 100 && status.listeners === undefined; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await cli.json<typeof status>("local status");
+    }
+    expect(status.listeners?.map((l) => l.split("=")[0])).toEqual(["workmail", "route53", "s3"]);
+    expect(status.dns).toBeUndefined();
+    stop("SIGTERM");
+    const r = await run;
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ listeners: [expect.stringMatching(/^workmail=/), expect.stringMatching(/^route53=/), expect.stringMatching(/^s3=/)] });
+
+    // A DNS port another process holds (UDP and TCP): the error names the flag to change.
+    const { createSocket } = await import("node:dgram");
+    const taken = createSocket("udp4");
+    const port = await new Promise<number>((resolve) => taken.bind(0, "127.0.0.1", () => resolve(taken.address().port)));
+    try {
+      const busy = await cli.run(`local serve --port 0 --dns-port ${port} --no-autodiscover`);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toContain(`the DNS port ${port} is already in use: pick another with --dns-port (0 picks a free one), or turn it off with --no-dns`);
+    } finally {
+      taken.close();
+    }
+    // Nothing was left running or advertised.
+    expect((await cli.json<{ listeners?: string[] }>("local status")).listeners).toBeUndefined();
+    const both = await cli.run("local serve --dns-port 5353 --no-dns");
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--dns-port and --no-dns contradict each other");
+  });
+
   it("refuses bad fault settings and an endpoint instead of a store", async () => {
     expect((await cli.run("local serve --error-rate 2")).stderr).toContain("--error-rate must be a number from 0 to 1");
     const r = await cli.run("local serve --endpoint-url http://127.0.0.1:1");

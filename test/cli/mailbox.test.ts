@@ -13,8 +13,8 @@ beforeEach(async () => {
   await o.user("alice");
   await o.user("bob");
 });
-afterEach(() => {
-  o.close();
+afterEach(async () => {
+  await o.close();
   cli.cleanup();
 });
 

@@ -12,8 +12,8 @@ beforeEach(async () => {
   o = await MailOrg.attach(cli.home);
   await o.user("alice");
 });
-afterEach(() => {
-  o.close();
+afterEach(async () => {
+  await o.close();
   cli.cleanup();
 });
 

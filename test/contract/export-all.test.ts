@@ -22,8 +22,8 @@ beforeEach(async () => {
   o = await MailOrg.open();
   ledgerDir = mkdtempSync(join(tmpdir(), "wmctl-ledger-"));
 });
-afterEach(() => {
-  o.close();
+afterEach(async () => {
+  await o.close();
   rmSync(ledgerDir, { recursive: true, force: true });
 });
 

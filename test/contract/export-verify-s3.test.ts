@@ -1,47 +1,31 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { s3ExportStorage } from "../../src/backend/s3-export-storage.js";
+import type { RunningSimulator } from "../../src/backend/simulator-server.js";
 import { verifyExport } from "../../src/export-jobs/verify.js";
+import { serveSimulator } from "../../src/local-backend/http/simulator-server.js";
 import { MailOrg, message } from "../helpers/mail-org.js";
 
 /**
- * `export verify` on the aws backend downloads the zip and the log from S3. Here S3 is a loopback
- * server that serves the simulator's bucket folders (path-style GET and HEAD), reached by the real
- * @aws-sdk/client-s3 through AWS_ENDPOINT_URL_S3.
+ * `export verify` on the aws backend downloads the zip and the log from S3. Here S3 is the served
+ * simulator's (path-style GET and HEAD on the WorkMail endpoint, SigV4 for s3), reached by the real
+ * @aws-sdk/client-s3 the way wmctl --endpoint-url reaches it.
  */
 let o: MailOrg;
-let server: Server;
+let running: RunningSimulator;
 const requests: string[] = [];
 const saved = { ...process.env };
 
 beforeAll(async () => {
   o = await MailOrg.open();
-  server = createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
-    const path = join(o.dir, "s3", ...decodeURIComponent((req.url ?? "/").split("?")[0] as string).split("/").filter((s) => s !== ""));
-    if (!existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404, { "content-type": "application/xml" });
-      res.end(req.method === "HEAD" ? undefined : "<Error><Code>NoSuchKey</Code><Message>missing</Message></Error>");
-      return;
-    }
-    res.writeHead(200, { "content-length": statSync(path).size, "content-type": "application/octet-stream" });
-    if (req.method === "HEAD") res.end();
-    else createReadStream(path).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    AWS_ACCESS_KEY_ID: "AKIDLOCAL",
-    AWS_SECRET_ACCESS_KEY: "local-secret",
-  });
+  running = await serveSimulator({ dataDir: o.dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: true, faults: {}, log: (line) => requests.push(line) });
+  const c = await running.control.credentials();
+  // The S3 client takes its keys from the SDK's chain, as wmctl's does.
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: c.accessKeyId, AWS_SECRET_ACCESS_KEY: c.secretAccessKey });
 });
 afterAll(async () => {
   process.env = saved;
-  await new Promise((r) => server.close(r));
-  o.close();
+  await running.stop();
+  await o.close();
 });
 
 describe("export verify through S3", () => {
@@ -53,7 +37,7 @@ describe("export verify through S3", () => {
       KmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k", S3BucketName: "exports", S3Prefix: "p",
     });
     const d = await o.api.describeMailboxExportJob({ OrganizationId: o.orgId, JobId: JobId as string });
-    const storage = s3ExportStorage({ region: "us-east-1", awsProfile: undefined, maxAttempts: 1 });
+    const storage = s3ExportStorage({ region: "us-east-1", awsProfile: undefined, maxAttempts: 1, endpoint: running.endpoint });
     const report = await verifyExport(storage, "exports", d.S3Path as string);
     expect(report.checks.map((c) => [c.check, c.status])).toEqual([
       ["log", "ok"],
@@ -65,7 +49,7 @@ describe("export verify through S3", () => {
       ["totalFolders", "ok"],
     ]);
     expect(report.zipLocation).toBe(`s3://exports/${d.S3Path}`);
-    expect(requests).toContain(`GET /exports/${d.S3Path}?x-id=GetObject`);
+    expect(requests.some((l) => l.startsWith(`200 s3 GET /exports/${d.S3Path} `))).toBe(true);
     expect(await storage.size("exports", "p/none.zip")).toBeUndefined();
   });
 });

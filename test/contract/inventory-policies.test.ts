@@ -45,7 +45,7 @@ async function roundTrip<T>(area: InventoryArea<T>) {
 /** A source organization with something in every policy area. */
 async function populate() {
   const o = t.org;
-  const bob = await t.backend.listUsers({ OrganizationId: o, Filters: { UsernamePrefix: "bob" } }).then((r) => r.Users?.[0]?.Id as string);
+  const bob = await api.listUsers({ OrganizationId: o, Filters: { UsernamePrefix: "bob" } }).then((r) => r.Users?.[0]?.Id as string);
   const archiver = (
     await api.createImpersonationRole({
       OrganizationId: o,

@@ -16,8 +16,8 @@ export interface RawOptions {
   readonly target?: string;
   readonly contentType?: string | null;
   readonly body?: string;
-  /** Sign with these credentials (scope region us-east-1 unless given). */
-  readonly sign?: SigV4Credentials & { region?: string; now?: Date };
+  /** Sign with these credentials (scope us-east-1 and workmail unless given). */
+  readonly sign?: SigV4Credentials & { region?: string; service?: string; now?: Date };
   readonly headers?: Record<string, string>;
 }
 
@@ -29,7 +29,7 @@ export function raw(endpoint: string, o: RawOptions = {}): Promise<RawReply> {
   if (o.target !== undefined) headers["x-amz-target"] = o.target;
   if (o.contentType !== null) headers["content-type"] = o.contentType ?? "application/x-amz-json-1.1";
   if (o.sign) {
-    Object.assign(headers, signRequest({ method: o.method ?? "POST", url: url.pathname + url.search, headers, body }, o.sign, { region: o.sign.region ?? "us-east-1", service: "workmail" }, o.sign.now));
+    Object.assign(headers, signRequest({ method: o.method ?? "POST", url: url.pathname + url.search, headers, body }, o.sign, { region: o.sign.region ?? "us-east-1", service: o.sign.service ?? "workmail" }, o.sign.now));
   }
   return new Promise((resolve, reject) => {
     const req = request(url, { method: o.method ?? "POST", headers: { ...headers, "content-length": String(body.length) } }, (res) => {

@@ -1,25 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WorkMailApi } from "../../src/backend/workmail-api.js";
-import { LocalBackend } from "../../src/local-backend/index.js";
+import { openPolicyOrg, type PolicyOrg } from "../helpers/policy-org.js";
 
-let dir: string;
-let backend: LocalBackend & WorkMailApi;
+// In-process, and (project "wire") through the SDK against the served store: see wire-target.ts.
+let t: PolicyOrg;
 let api: WorkMailApi;
 let org: string;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), "wmctl-resources-"));
-  backend = await LocalBackend.open({ dir, region: "us-east-1" });
-  api = backend;
-  org = (await api.createOrganization({ Alias: "acme" })).OrganizationId as string;
+  t = await openPolicyOrg();
+  api = t.api;
+  org = t.org;
 });
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => t.close());
 
 async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
   try {

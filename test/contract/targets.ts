@@ -48,7 +48,7 @@ export async function openTarget(kind: TargetKind): Promise<ContractTarget> {
   const creds = await running.control.credentials();
   const credentials = { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey };
   // maxAttempts 1: LimitExceededException is retried by the SDK as throttling; the suite checks answers, not retries.
-  const api = await createAwsBackend({ region: REGION, awsProfile: undefined, endpoint: running.endpoint, maxAttempts: 1, credentials });
+  const api = await createAwsBackend({ region: REGION, awsProfile: undefined, endpoint: running.endpoint, maxAttempts: 1, retryMode: "standard", credentials });
   const transcript: string[] = [];
   return {
     kind,

@@ -108,7 +108,7 @@ describe("delivering real messages and exporting the mailbox (built CLI)", () =>
     expect((await wmctl("org", "create", "e2email")).code).toBe(0);
     const o = await MailOrg.attach(home);
     await o.user("alice");
-    o.close();
+    await o.close();
     mkdirSync(join(src, "inbox"), { recursive: true });
     mkdirSync(join(src, "projects"), { recursive: true });
     for (const [n, b] of Object.entries(inbox)) writeFileSync(join(src, "inbox", n), b);

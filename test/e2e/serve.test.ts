@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -153,6 +153,36 @@ describe.skipIf(!hasAws)("the AWS CLI against wmctl local serve", () => {
     expect(missing.stderr).toContain("An error occurred (EntityNotFoundException) when calling the DescribeUser operation: The user nobody does not exist");
     const invalid = await aws(["workmail", "create-user", "--organization-id", org, "--name", "x y", "--display-name", "X"]);
     expect(invalid.stderr).toContain("(ValidationException)");
+  }, 60_000);
+
+  it("reaches the simulator's Route 53 and S3 on the same endpoint: aws route53, aws s3 ls and cp", async () => {
+    const zone = await aws(["route53", "create-hosted-zone", "--name", "awscli.example", "--caller-reference", "r1"]);
+    expect(zone.stderr).toBe("");
+    const id = (JSON.parse(zone.stdout) as { HostedZone: { Id: string } }).HostedZone.Id;
+    const batch = { Changes: [{ Action: "UPSERT", ResourceRecordSet: { Name: "awscli.example", Type: "MX", TTL: 300, ResourceRecords: [{ Value: "10 inbound-smtp.us-east-1.amazonaws.com" }] } }] };
+    const change = await aws(["route53", "change-resource-record-sets", "--hosted-zone-id", id, "--change-batch", JSON.stringify(batch)]);
+    expect(change.stderr).toBe("");
+    const sets = await aws(["route53", "list-resource-record-sets", "--hosted-zone-id", id]);
+    expect((JSON.parse(sets.stdout) as { ResourceRecordSets: Array<{ Type: string }> }).ResourceRecordSets.map((r) => r.Type)).toContain("MX");
+    const zones = await aws(["route53", "list-hosted-zones"]);
+    expect((JSON.parse(zones.stdout) as { HostedZones: Array<{ Name: string }> }).HostedZones.map((z) => z.Name)).toEqual(["awscli.example."]);
+    expect(JSON.parse((await aws(["route53", "get-hosted-zone", "--id", id])).stdout)).toMatchObject({ HostedZone: { Name: "awscli.example." } });
+    const missing = await aws(["route53", "get-hosted-zone", "--id", "ZNOPE"]);
+    expect(missing.stderr).toContain("(NoSuchHostedZone)");
+
+    const bytes = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7) % 256));
+    mkdirSync(join(serverHome, "s3", "awscli-bucket", "p"), { recursive: true });
+    writeFileSync(join(serverHome, "s3", "awscli-bucket", "p", "job.zip"), bytes);
+    const ls = await aws(["s3", "ls", "s3://awscli-bucket/p/"]);
+    expect(ls.code).toBe(0);
+    expect(ls.stdout).toMatch(/100000 job\.zip/);
+    const dest = join(clientHome, "job.zip");
+    const cp = await aws(["s3", "cp", "s3://awscli-bucket/p/job.zip", dest]);
+    expect(cp.code).toBe(0);
+    expect(readFileSync(dest)).toEqual(bytes);
+    const none = await aws(["s3", "cp", "s3://awscli-bucket/p/none.zip", dest]);
+    expect(none.code).not.toBe(0);
+    expect(none.stderr).toMatch(/404|Not Found|does not exist/);
   }, 60_000);
 });
 

@@ -7,18 +7,22 @@ import type { WorkMailApi } from "../../src/backend/workmail-api.js";
 import { LocalBackend, localControl } from "../../src/local-backend/index.js";
 import { setMeta } from "../../src/local-backend/store/meta.js";
 import { LIFECYCLE_KEY, type LifecycleSettings } from "../../src/local-backend/sim.js";
+import { targetApi, type TargetApi } from "./wire-target.js";
 
 export const PASSWORD = "Sim-Passw0rd!";
 
 /**
  * A simulator store with one organization, for mailbox and export tests. Users are created the way
  * an admin does (CreateUser + RegisterToWorkMail on the test domain), groups and resources with
- * their operations.
+ * their operations. `api` and `control` reach the store the way this run's target says (in-process,
+ * or the real SDK and the admin path of the served store: see wire-target.ts); `backend` is the
+ * store itself.
  */
 export class MailOrg {
   private constructor(
     readonly dir: string,
     readonly backend: LocalBackend & WorkMailApi,
+    readonly target: TargetApi | undefined,
     readonly control: SimulatorControl,
     readonly orgId: string,
     readonly domain: string,
@@ -28,21 +32,22 @@ export class MailOrg {
   static async open(options: { dir?: string; alias?: string; region?: string } = {}): Promise<MailOrg> {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), "wmctl-mail-"));
     const backend = await LocalBackend.open({ dir, region: options.region ?? "us-east-1" });
+    const target = await targetApi(dir, backend);
     const alias = options.alias ?? `t${randomUUID().slice(0, 8)}`;
-    const { OrganizationId } = await backend.createOrganization({ Alias: alias, ClientToken: randomUUID() });
-    return new MailOrg(dir, backend, localControl(backend), OrganizationId as string, `${alias}.awsapps.com`, options.dir === undefined);
+    const { OrganizationId } = await target.api.createOrganization({ Alias: alias, ClientToken: randomUUID() });
+    return new MailOrg(dir, backend, target, target.control, OrganizationId as string, `${alias}.awsapps.com`, options.dir === undefined);
   }
 
-  /** The store of a CliHarness (its WMCTL_HOME), whose first organization the CLI created. */
+  /** The store of a CliHarness (its WMCTL_HOME), whose first organization the CLI created (in-process). */
   static async attach(dir: string): Promise<MailOrg> {
     const backend = await LocalBackend.open({ dir, region: "us-east-1" });
     const org = (await backend.listOrganizations({})).OrganizationSummaries?.[0];
     if (org?.OrganizationId === undefined) throw new Error(`no organization in ${dir}`);
-    return new MailOrg(dir, backend, localControl(backend), org.OrganizationId, org.DefaultMailDomain as string, false);
+    return new MailOrg(dir, backend, undefined, localControl(backend), org.OrganizationId, org.DefaultMailDomain as string, false);
   }
 
   get api(): WorkMailApi {
-    return this.backend;
+    return this.target?.api ?? this.backend;
   }
 
   email(name: string): string {
@@ -98,7 +103,8 @@ export class MailOrg {
     return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.path, r.n]));
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.target?.close();
     this.backend.close();
     if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
   }

@@ -29,7 +29,7 @@ export const autodiscoverCheckCommand = defineCommand({
     passwordStdin: { kind: "boolean", describe: "Read the user's password from stdin" },
     passwordFile: { kind: "string", placeholder: "path", describe: "Read the user's password from a file" },
     caFile: { kind: "string", placeholder: "path", describe: "Also trust this CA certificate (PEM), e.g. a private CA" },
-    resolver: { kind: "list", placeholder: "host[:port]", describe: "Resolve names through this DNS server (default: the system's; the simulator's on the local backend)" },
+    resolver: { kind: "list", placeholder: "host[:port]", describe: "Resolve names through this DNS server (default: the system's; the simulator's on the local backend or a served one)" },
     httpsPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "HTTPS port for the URLs built from the domain (default 443)" },
     httpPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "HTTP port for the phase-3 redirect (default 80)" },
     stepTimeout: { kind: "duration", default: "10s", describe: "How long one connection or request may take" },

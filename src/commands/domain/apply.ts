@@ -65,9 +65,11 @@ export async function publishRecords(ctx: CommandContext, orgId: string, domain:
     return { plan: [], zoneId: undefined, changed: 0 };
   }
   const zones = await ctx.hostedZones();
+  // The simulator's zones, in-process or served at --endpoint-url: a missing zone is simply created.
+  const simulated = zones.kind === "local" || (ctx.settings.endpointUrl !== undefined && ctx.settings.route53EndpointUrl === undefined && (await ctx.findSimulator()).control !== undefined);
   let zoneId = opts.hostedZone === undefined ? await findZone(zones, domain) : bareZoneId(opts.hostedZone);
   if (zoneId === undefined) {
-    if (!opts.createZone && zones.kind !== "local") {
+    if (!opts.createZone && !simulated) {
       throw new NotFoundError(`no public Route 53 hosted zone holds ${domain}`, `pass --hosted-zone ID, or --create-zone to create one (then delegate the domain to its name servers)`);
     }
     if (opts.dryRun) {
@@ -113,7 +115,7 @@ export async function publishRecords(ctx: CommandContext, orgId: string, domain:
     await pollUntil({
       what: `change ${changeId} to be INSYNC`,
       timeoutMs: opts.timeout,
-      intervalMs: zones.kind === "local" ? 200 : 5000,
+      intervalMs: simulated ? 200 : 5000,
       check: async () => {
         const c = await zones.getChange({ Id: changeId });
         return { done: c.ChangeInfo?.Status === "INSYNC", value: c.ChangeInfo?.Status };

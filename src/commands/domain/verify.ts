@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
+import type { SimulatorNetwork } from "../../backend/simulator-control.js";
 import type { DnsServer } from "../../dns-verify/resolver.js";
 import type { DomainReport } from "../../dns-verify/verify-domain.js";
 import { ChecksFailedError, PendingError, UsageError } from "../../errors/cli-error.js";
@@ -19,7 +20,8 @@ export const domainVerifyCommand = defineCommand({
     "include:amazonses.com, at most 10 DNS lookups and 2 void lookups; DMARC syntax (RFC 9989); MX on\n" +
     "the region's endpoint and first; names with the domain appended twice; servers that disagree.\n" +
     "Queries go to the domain's authoritative name servers (found through NS) unless --resolver names\n" +
-    "servers; all run at once. On the local backend they go to the simulator's DNS server.\n" +
+    "servers; all run at once. On the local backend, or with --endpoint-url pointing at `wmctl local\n" +
+    "serve`, they go to the simulator's DNS server.\n" +
     "Exit status: 0 when every required record verifies, 3 when a check fails, 8 when --wait times out\n" +
     "while records are still pending. -o json gives the whole report, with stable finding codes.",
   examples: [
@@ -133,7 +135,11 @@ interface VerifyEnvironment {
   readonly httpPort?: number;
 }
 
-/** Where to ask: the named resolvers; on the local backend the simulator's DNS (and AutoDiscover) servers. */
+/**
+ * Where to ask: the named resolvers; on the local backend, or with --endpoint-url pointing at a
+ * served simulator, the simulator's DNS (and AutoDiscover) servers and its CA. An endpoint that is
+ * not a wmctl simulator gets one warning, then the named resolvers (or the system's) are used.
+ */
 export async function environment(ctx: CommandContext, named: readonly string[], withAutodiscover: boolean): Promise<VerifyEnvironment> {
   const { parseServer } = await import("../../dns-verify/resolver.js");
   let resolvers: DnsServer[];
@@ -142,16 +148,35 @@ export async function environment(ctx: CommandContext, named: readonly string[],
   } catch (e) {
     throw new UsageError(`--resolver: ${(e as Error).message}`);
   }
-  if (ctx.settings.backend !== "local") return { resolvers };
-  const sim = await ctx.simulator();
-  const net = await sim.network({ dns: resolvers.length === 0, autodiscover: withAutodiscover });
-  const ca = withAutodiscover ? await sim.caCertificate() : undefined;
+  const endpoint = ctx.settings.endpointUrl;
+  if (ctx.settings.backend !== "local" && endpoint === undefined) return { resolvers };
+  const fallback = (reason: string): VerifyEnvironment => {
+    const where = resolvers.length > 0 ? "the given --resolver" : "the system resolver";
+    ctx.out.warn(`${endpoint ?? "the endpoint"} is not a wmctl simulator (its /_wmctl/ admin path ${reason.replace(/\.$/, "")}): asking ${where} instead`);
+    return { resolvers };
+  };
+  const found = await ctx.findSimulator();
+  if (found.control === undefined) return fallback(found.reason);
+  const sim = found.control;
+  let net: SimulatorNetwork;
+  let ca: string | undefined;
+  try {
+    [net, ca] = await Promise.all([sim.network({ dns: resolvers.length === 0, autodiscover: withAutodiscover }), withAutodiscover ? sim.caCertificate() : undefined]);
+  } catch (e) {
+    // The served simulator is older than these control methods, or refused them.
+    if (!found.served || (e as { $fault?: unknown }).$fault === undefined) throw e;
+    return fallback((e as Error).message);
+  }
+  // A listener bound to every address is reached where the endpoint is.
+  const host = (h: string) => (WILDCARD.has(h) ? (endpoint === undefined ? "127.0.0.1" : new URL(endpoint).hostname.replace(/^\[|\]$/g, "")) : h);
   const ad = net.autodiscover === undefined ? {} : { httpsPort: net.autodiscover.httpsPort, httpPort: net.autodiscover.httpPort };
   if (resolvers.length > 0 || net.dns === undefined) return { resolvers, ...(ca === undefined ? {} : { ca }), ...ad };
   return {
-    resolvers: [{ host: net.dns.host, port: net.dns.port }],
+    resolvers: [{ host: host(net.dns.host), port: net.dns.port }],
     note: net.dns.source === "served" ? "(the simulator's DNS server)" : "(the simulator's DNS server, started for this command)",
     ...(ca === undefined ? {} : { ca }),
     ...ad,
   };
 }
+
+const WILDCARD = new Set(["0.0.0.0", "::", "[::]"]);

@@ -2,12 +2,11 @@ import { writeFile } from "node:fs/promises";
 import { defineCommand } from "../../cli/define-command.js";
 import { CliError, UsageError } from "../../errors/cli-error.js";
 import { ExitCode } from "../../errors/exit-codes.js";
-import { resolveDestination } from "../../export-jobs/destination.js";
 import { exportAll, MAX_CONCURRENT_JOBS, type MailboxReport } from "../../export-jobs/export-all.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { progressBars } from "../../export-jobs/progress.js";
 import { listMailboxes, mailboxesFromFile, parseFilter } from "../../export-jobs/targets.js";
-import { DESTINATION_OPTIONS } from "./start.js";
+import { DESTINATION_OPTIONS, destinationFor } from "./start.js";
 
 const REPORT_FIELDS = ["mailbox", "email", "type", "entityId", "state", "jobId", "startTime", "endTime", "bucket", "s3Path", "note"] as const;
 
@@ -42,7 +41,7 @@ export const exportAllCommand = defineCommand({
   async run(ctx, opts) {
     if (opts.users !== undefined && opts.filter.length > 0) throw new UsageError("--users and --filter cannot be combined");
     const filter = parseFilter(opts.filter);
-    const destination = resolveDestination(opts, ctx.settings);
+    const destination = await destinationFor(ctx, opts);
     const api = await ctx.backend();
     const org = await ctx.org();
     let targets;
@@ -61,7 +60,7 @@ export const exportAllCommand = defineCommand({
       ctx.out.status("No mailbox to export");
       return;
     }
-    const sim = ctx.settings.backend === "local" ? await ctx.simulator() : undefined;
+    const sim = ctx.settings.backend === "local" || ctx.settings.endpointUrl !== undefined ? (await ctx.findSimulator()).control : undefined;
     const bars = await progressBars(ctx.out.config.progress, ctx.io.stderr, "mailboxes [{bar}] {value}/{total} exported | {running} running | {failed} failed | {deferred} deferred");
     const bar = bars.bar(targets.length, { running: 0, failed: 0, deferred: 0 });
     ctx.out.info(`Exporting ${targets.length} mailbox${targets.length === 1 ? "" : "es"} to ${destination.bucket}/${destination.prefix}, ${opts.concurrency} at a time`);

@@ -25,11 +25,12 @@ export const exportPrereqsCommand = defineCommand({
   },
   output: { fields: ["check", "status", "detail", "fix"], columns: ["check", "status", "detail", "fix"], list: true },
   async run(ctx, opts) {
-    const port = await ctx.exportPrereqs();
+    const served = ctx.settings.endpointUrl !== undefined && (await ctx.findSimulator()).control !== undefined;
+    const port = served ? undefined : await ctx.exportPrereqs();
     if (port === undefined) {
-      const dest = resolveDestination(opts, ctx.settings);
+      const dest = resolveDestination(opts, ctx.settings, true);
       const storage = await ctx.exportStorage();
-      ctx.out.info("The local backend needs no AWS resources for mailbox exports: nothing to provision.");
+      ctx.out.info(`The ${served ? "served simulator" : "local backend"} needs no AWS resources for mailbox exports: nothing to provision.`);
       ctx.out.row({ check: "bucket", status: "ok", detail: `export jobs write to ${storage.location(dest.bucket, dest.prefix)}/ (buckets are folders, created on first use)` });
       ctx.out.row({ check: "kms-key", status: "ok", detail: "not used by the simulator (any key ARN in the organization's region is accepted)" });
       ctx.out.row({ check: "role", status: "ok", detail: "not used by the simulator (any IAM role ARN is accepted)" });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
-import { resolveDestination } from "../../export-jobs/destination.js";
+import type { CommandContext } from "../../context/context.js";
+import { resolveDestination, type DestinationFlags, type ExportDestination } from "../../export-jobs/destination.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { exportJobRecordOutput, exportJobView } from "./view.js";
 import { waitForJobs } from "./wait.js";
@@ -11,6 +12,13 @@ export const DESTINATION_OPTIONS = {
   bucket: { kind: "string", placeholder: "name", describe: "S3 bucket without public access, in the organization's region (default: the profile's exportBucket)" },
   prefix: { kind: "string", placeholder: "prefix", describe: "S3 key prefix (default: the profile's exportPrefix, else mailbox-exports)" },
 } as const;
+
+/** The destination from flags and profile; a simulator (also one served at --endpoint-url) needs none. */
+export async function destinationFor(ctx: CommandContext, flags: DestinationFlags): Promise<ExportDestination> {
+  const complete = (flags.roleArn ?? ctx.settings.profile.exportRoleArn) !== undefined && (flags.kmsKeyArn ?? ctx.settings.profile.exportKmsKeyArn) !== undefined && (flags.bucket ?? ctx.settings.profile.exportBucket) !== undefined;
+  const simulated = ctx.settings.backend === "local" || (!complete && ctx.settings.endpointUrl !== undefined && (await ctx.findSimulator()).control !== undefined);
+  return resolveDestination(flags, ctx.settings, simulated);
+}
 
 export const exportStartCommand = defineCommand({
   name: "start",
@@ -34,7 +42,7 @@ export const exportStartCommand = defineCommand({
   output: exportJobRecordOutput,
   mutating: true,
   async run(ctx, opts) {
-    const dest = resolveDestination(opts, ctx.settings);
+    const dest = await destinationFor(ctx, opts);
     const owner = await ctx.resolve.entity(opts.mailbox, ["USER", "RESOURCE"]);
     if (opts.dryRun) {
       ctx.out.plan({ action: "StartMailboxExportJob", target: owner.name, details: { bucket: dest.bucket, prefix: dest.prefix, roleArn: dest.roleArn, kmsKeyArn: dest.kmsKeyArn } });

@@ -21,7 +21,7 @@ export async function waitForJobs(ctx: CommandContext, api: WorkMailApi, org: st
     return await pollUntil({
       what: jobIds.length === 1 ? `export job ${jobIds[0] ?? ""} to finish` : `${jobIds.length} export jobs to finish`,
       timeoutMs,
-      intervalMs: intervalMs ?? (ctx.settings.backend === "local" ? 250 : 5000),
+      intervalMs: intervalMs ?? (ctx.settings.backend === "local" ? 250 : ctx.settings.endpointUrl !== undefined ? 1000 : 5000),
       check: async () => {
         await Promise.all(
           jobIds.map(async (id) => {

@@ -9,7 +9,14 @@ function exportsFor(shell: Shell, c: SimulatorCredentialsInfo, store: string): s
     ["AWS_SECRET_ACCESS_KEY", c.secretAccessKey],
     ["AWS_REGION", c.region],
     ["AWS_DEFAULT_REGION", c.region],
-    ...(c.endpoint === undefined ? [] : ([["AWS_ENDPOINT_URL_WORKMAIL", c.endpoint]] as [string, string][])),
+    // The served endpoint answers WorkMail, Route 53 and S3 reads: SDKs and the AWS CLI honour these.
+    ...(c.endpoint === undefined
+      ? []
+      : ([
+          ["AWS_ENDPOINT_URL_WORKMAIL", c.endpoint],
+          ["AWS_ENDPOINT_URL_ROUTE_53", c.endpoint],
+          ["AWS_ENDPOINT_URL_S3", c.endpoint],
+        ] as [string, string][])),
   ];
   // A session token or a profile left in the environment would take precedence over these keys.
   const cleared = ["AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE"];

@@ -1,4 +1,5 @@
 import { startSimulatorServer } from "../../backend/create-backend.js";
+import type { ListenerInfo, ListenerOptions } from "../../backend/simulator-server.js";
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { describeFaults, FAULT_OPTIONS, faultPatch } from "./fault-options.js";
@@ -7,33 +8,67 @@ export const DEFAULT_SERVE_PORT = 4750;
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
+/** By default the extra listeners take the ports after --port (4751 DNS, 4752 and 4753 AutoDiscover); --port 0: free ports. */
+const OFFSETS = { dns: 1, autodiscoverHttp: 2, autodiscoverHttps: 3 } as const;
+
+export function listenerPorts(
+  port: number,
+  opts: { dnsPort?: number | undefined; autodiscoverHttpPort?: number | undefined; autodiscoverHttpsPort?: number | undefined; noDns: boolean; noAutodiscover: boolean },
+): ListenerOptions {
+  const derived = (offset: number) => (port === 0 || port + offset > 65535 ? 0 : port + offset);
+  return {
+    dns: opts.noDns ? false : { port: opts.dnsPort ?? derived(OFFSETS.dns) },
+    autodiscover: opts.noAutodiscover
+      ? false
+      : { httpPort: opts.autodiscoverHttpPort ?? derived(OFFSETS.autodiscoverHttp), httpsPort: opts.autodiscoverHttpsPort ?? derived(OFFSETS.autodiscoverHttps) },
+  };
+}
+
+const url = (listeners: readonly ListenerInfo[], name: string) => listeners.find((l) => l.name === name)?.url;
+
 export const localServeCommand = defineCommand({
   name: "serve",
-  summary: "Serve the simulator over the WorkMail API, for the AWS CLI, SDKs and wmctl --endpoint-url",
+  summary: "Serve the simulator: the WorkMail, Route 53 and S3 APIs, its DNS server and AutoDiscover",
   description:
     "Speaks the WorkMail wire protocol (awsJson1_1, SigV4) on the same store as the embedded backend, so\n" +
-    "`wmctl` and any AWS SDK see the same data. Requests must be signed with the simulator's own keys\n" +
-    '(eval "$(wmctl local credentials)"); --no-auth accepts unsigned ones. The admin API for tests is\n' +
-    "under /_wmctl/ (status, reset, advance, snapshot, restore, lifecycle, faults). Runs until Ctrl-C.",
+    "`wmctl` and any AWS SDK see the same data. The same endpoint answers Route 53 (the local hosted\n" +
+    "zones) and S3 reads (export jobs' zips and logs). Requests must be signed with the simulator's own\n" +
+    'keys (eval "$(wmctl local credentials)"); --no-auth accepts unsigned ones. The admin API for tests\n' +
+    "is under /_wmctl/ (status, reset, advance, snapshot, restore, lifecycle, faults).\n" +
+    "Beside it run the DNS server for the hosted zones (UDP and TCP on one port: dig @127.0.0.1 -p PORT)\n" +
+    "and AutoDiscover over HTTP and HTTPS (certificates from the local CA: wmctl local ca). By default\n" +
+    "they take the three ports after --port (4751, 4752, 4753); with --port 0 they take free ones.\n" +
+    "Every endpoint is printed at start-up and by `wmctl local status`. Runs until Ctrl-C.",
   examples: [
     "wmctl local serve",
-    "wmctl local serve --port 0 --fields endpoint     # a free port; prints only the endpoint URL",
+    "wmctl local serve --port 0 --fields endpoint     # free ports; prints only the endpoint URL",
+    "wmctl local serve --dns-port 5353 --no-autodiscover",
     "wmctl local serve --throttle 5 --error-rate 0.05 --latency 100",
     "aws workmail list-organizations --endpoint-url http://127.0.0.1:4750",
+    "dig @127.0.0.1 -p 4751 example.com MX",
   ],
   options: {
-    host: { kind: "string", placeholder: "address", default: "127.0.0.1", describe: "Address to listen on" },
-    port: { kind: "int", default: DEFAULT_SERVE_PORT, min: 0, max: 65535, describe: "Port to listen on (0: a free one)" },
+    host: { kind: "string", placeholder: "address", default: "127.0.0.1", describe: "Address to listen on (every listener)" },
+    port: { kind: "int", default: DEFAULT_SERVE_PORT, min: 0, max: 65535, describe: "Port of the WorkMail, Route 53 and S3 endpoint (0: a free one)" },
     noAuth: { kind: "boolean", describe: "Accept unsigned requests (no SigV4 check)" },
+    dnsPort: { kind: "int", min: 0, max: 65535, placeholder: "port", describe: "UDP and TCP port of the DNS server (default: --port + 1; 0: a free one)" },
+    noDns: { kind: "boolean", describe: "Do not run the DNS server" },
+    autodiscoverHttpPort: { kind: "int", min: 0, max: 65535, placeholder: "port", describe: "Port of AutoDiscover over HTTP, the phase-3 redirect (default: --port + 2)" },
+    autodiscoverHttpsPort: { kind: "int", min: 0, max: 65535, placeholder: "port", describe: "Port of AutoDiscover over HTTPS (default: --port + 3)" },
+    noAutodiscover: { kind: "boolean", describe: "Do not run the AutoDiscover server" },
     ...FAULT_OPTIONS,
   },
   output: {
-    fields: ["endpoint", "region", "auth", "faults", "store", "admin", "listeners"],
-    columns: ["endpoint", "region", "auth", "faults", "store"],
+    fields: ["endpoint", "region", "auth", "faults", "store", "admin", "dns", "autodiscoverHttps", "autodiscoverHttp", "listeners"],
+    columns: ["endpoint", "region", "auth", "faults", "store", "dns", "autodiscoverHttps", "autodiscoverHttp"],
   },
   async run(ctx, opts) {
     if (ctx.settings.backend === "aws") {
       throw new UsageError("`local serve` serves the local simulator's store, not an AWS endpoint", "drop --backend aws / --endpoint-url (the store is chosen by WMCTL_HOME or the profile)");
+    }
+    if (opts.noDns && opts.dnsPort !== undefined) throw new UsageError("--dns-port and --no-dns contradict each other");
+    if (opts.noAutodiscover && (opts.autodiscoverHttpPort !== undefined || opts.autodiscoverHttpsPort !== undefined)) {
+      throw new UsageError("--autodiscover-http(s)-port and --no-autodiscover contradict each other");
     }
     const faults = faultPatch(opts);
     const region = ctx.settings.region ?? "us-east-1";
@@ -47,29 +82,37 @@ export const localServeCommand = defineCommand({
       port: opts.port,
       auth: !opts.noAuth,
       faults,
+      listenerOptions: listenerPorts(opts.port, opts),
       log: (line) => ctx.debug(line),
       warn: (line) => ctx.out.warn(line),
     });
     try {
-      const url = running.endpoint;
+      const endpoint = running.endpoint;
       const settings = await running.control.faults();
+      const dns = url(running.listeners, "dns");
       ctx.out.record({
-        endpoint: url,
+        endpoint,
         region,
         auth: running.auth ? "sigv4" : "off",
         faults: settings === undefined ? "none" : describeFaults(settings),
         store: running.store,
-        admin: `${url}/_wmctl/status`,
+        admin: `${endpoint}/_wmctl/status`,
+        dns,
+        autodiscoverHttps: url(running.listeners, "autodiscover-https"),
+        autodiscoverHttp: url(running.listeners, "autodiscover-http"),
         listeners: running.listeners.map((l) => `${l.name}=${l.url}`),
       });
       await ctx.out.end();
-      const prefix = running.listeners.length > 1 ? running.listeners.map((l) => `  ${l.name}: ${l.url}`).join("\n") + "\n" : "";
+      const width = Math.max(...running.listeners.map((l) => l.name.length));
+      const dnsAt = dns === undefined ? undefined : new URL(dns.replace(/^dns:/, "http:"));
       ctx.out.info(
-        `${prefix}Serving the WorkMail API at ${url} (region ${region}${running.auth ? "" : ", no signature check"}). Use it with:\n` +
-          (running.auth ? `  eval "$(wmctl local credentials)"        # the simulator's own keys, region and endpoint\n` : "") +
-          `  aws workmail list-organizations --endpoint-url ${url}\n` +
-          `  wmctl --endpoint-url ${url} org list\n` +
-          `  wmctl --endpoint-url ${url} local advance 25h\n` +
+        `Serving the simulator (region ${region}${running.auth ? "" : ", no signature check"}):\n` +
+          running.listeners.map((l) => `  ${l.name.padEnd(width)}  ${l.url}`).join("\n") +
+          "\nUse it with:\n" +
+          (running.auth ? `  eval "$(wmctl local credentials)"        # the simulator's own keys, region and endpoints\n` : "") +
+          `  aws workmail list-organizations --endpoint-url ${endpoint}\n` +
+          `  wmctl --endpoint-url ${endpoint} domain verify example.com\n` +
+          (dnsAt === undefined ? "" : `  dig @${dnsAt.hostname.replace(/^\[|\]$/g, "")} -p ${dnsAt.port} example.com TXT\n`) +
           `Press Ctrl-C to stop.`,
       );
       const signal = await ctx.untilInterrupted();

@@ -16,15 +16,20 @@ export const localStatusCommand = defineCommand({
   output: {
     fields: [
       "store", "region", "accountId", "now", "clockOffset", "lifecycle", "tables", "schema", "implemented",
-      "snapshots", "servedAt", "endpoint", "auth", "faults", "requests", "listeners", "startedAt",
+      "snapshots", "servedAt", "endpoint", "auth", "faults", "requests", "dns", "autodiscoverHttps", "autodiscoverHttp", "listeners", "startedAt",
     ],
-    columns: ["store", "region", "now", "clockOffset", "lifecycle", "tables", "implemented", "snapshots", "servedAt", "auth", "faults", "requests"],
+    columns: [
+      "store", "region", "now", "clockOffset", "lifecycle", "tables", "implemented", "snapshots", "servedAt", "auth", "faults", "requests",
+      "dns", "autodiscoverHttps", "autodiscoverHttp",
+    ],
   },
   async run(ctx) {
     const sim = await ctx.simulator();
     const s = await sim.status();
     const json = ctx.out.isJson;
     const delays = Object.fromEntries(Object.entries(s.lifecycle).map(([k, v]) => [k.replace(/Seconds$/, ""), v]));
+    const listeners = s.server?.listeners ?? s.listeners ?? [];
+    const listener = (name: string) => listeners.find((l) => l.name === name)?.url;
     const rows = Object.fromEntries(Object.entries(s.tables).filter(([, n]) => n > 0));
     ctx.out.record({
       store: s.store,
@@ -42,7 +47,10 @@ export const localStatusCommand = defineCommand({
       auth: s.server === undefined ? undefined : s.server.auth ? "sigv4" : "off",
       faults: s.server === undefined ? undefined : json ? s.server.faults : describeFaults(s.server.faults),
       requests: s.server === undefined ? undefined : json ? s.server.requests : pairs(s.server.requests as unknown as Record<string, unknown>),
-      listeners: s.server?.listeners.map((l) => `${l.name}=${l.url}`),
+      dns: listener("dns"),
+      autodiscoverHttps: listener("autodiscover-https"),
+      autodiscoverHttp: listener("autodiscover-http"),
+      listeners: listeners.length === 0 ? undefined : listeners.map((l) => `${l.name}=${l.url}`),
       startedAt: s.server?.startedAt,
     });
   },

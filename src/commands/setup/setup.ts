@@ -129,7 +129,7 @@ async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers):
         (await pollUntil({
           what: `${domain} to verify`,
           timeoutMs: 30 * 60_000,
-          intervalMs: ctx.settings.backend === "local" ? 500 : 10_000,
+          intervalMs: ctx.settings.backend === "local" ? 500 : ctx.settings.endpointUrl !== undefined ? 1000 : 10_000,
           check: async () => {
             const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
             return { done: d.OwnershipVerificationStatus !== "PENDING", value: d.OwnershipVerificationStatus };

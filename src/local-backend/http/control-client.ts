@@ -26,6 +26,18 @@ export class RemoteControlError extends Error {
   }
 }
 
+/** The endpoint answered, but not as a wmctl simulator does (or could not be reached); `detail` says how. */
+export class NotASimulatorError extends Error {
+  constructor(
+    readonly endpoint: string,
+    readonly detail: string,
+    hint = "(is `wmctl local serve` running there?)",
+  ) {
+    super(`${endpoint} ${detail}: it does not look like a wmctl simulator ${hint}`);
+    this.name = "NotASimulatorError";
+  }
+}
+
 /**
  * SimulatorControl over the admin path of a served simulator (`POST /_wmctl/control/<method>`),
  * signed with SigV4 like WorkMail requests. Every method of the port is carried generically, so
@@ -46,19 +58,22 @@ export function httpSimulatorControl(endpoint: string, signer: SignerSource): Si
       res = await post(url, headers, body);
     } catch (e) {
       const err = e as NodeJS.ErrnoException & { errors?: NodeJS.ErrnoException[] };
-      throw new Error(`cannot reach the simulator at ${endpoint}: ${err.code ?? err.errors?.[0]?.code ?? err.message} (is \`wmctl local serve\` running there?)`);
+      const why = err.code ?? err.errors?.[0]?.code ?? err.message;
+      const e2 = new NotASimulatorError(endpoint, `cannot be reached (${why})`);
+      e2.message = `cannot reach the simulator at ${endpoint}: ${why} (is \`wmctl local serve\` running there?)`;
+      throw e2;
     }
     const text = res.text;
     let parsed: unknown;
     try {
       parsed = decodeControl(text);
     } catch {
-      throw new Error(`${endpoint} answered HTTP ${res.status} without JSON: it does not look like a wmctl simulator (\`wmctl local serve\`)`);
+      throw new NotASimulatorError(endpoint, `answered HTTP ${res.status} without JSON`, "(`wmctl local serve`)");
     }
     if (res.status < 200 || res.status > 299) {
       const p = parsed as { __type?: string; message?: string; Message?: string };
       if (p.__type === "MissingAuthenticationTokenException" && "unavailable" in s) throw s.unavailable;
-      if (p.__type === undefined || p.__type.endsWith("UnknownOperationException")) throw new Error(`${endpoint} answered HTTP ${res.status}: it does not look like a wmctl simulator (\`wmctl local serve\`)`);
+      if (p.__type === undefined || p.__type.endsWith("UnknownOperationException")) throw new NotASimulatorError(endpoint, `answered HTTP ${res.status}${p.__type === undefined ? "" : ` ${p.__type}`}`, "(`wmctl local serve`)");
       throw new RemoteControlError(p.__type, (p.message ?? p.Message ?? "").split("\n")[0] ?? "", res.status);
     }
     return (parsed as { result?: unknown }).result ?? undefined;

@@ -98,12 +98,33 @@ function canonicalHeaderValue(values: readonly string[]): string {
   return values.map((v) => v.trim().replace(/\s+/g, " ")).join(",");
 }
 
-export function canonicalRequest(req: WireRequest, signedHeaders: readonly string[], payloadHash: string): string {
+/** S3's canonical URI: the path encoded once, as sent (no dot-segment removal, no double encoding). */
+export function s3CanonicalUri(path: string): string {
+  return path.split("/").map((seg) => uriEscape(safeDecode(seg))).join("/") || "/";
+}
+
+export function canonicalRequest(req: WireRequest, signedHeaders: readonly string[], payloadHash: string, s3 = false): string {
   const q = req.url.indexOf("?");
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const query = q < 0 ? "" : req.url.slice(q + 1);
   const headerLines = signedHeaders.map((h) => `${h}:${canonicalHeaderValue(req.headers.get(h) ?? [])}\n`).join("");
-  return [req.method.toUpperCase(), canonicalUri(path), canonicalQuery(query), headerLines, signedHeaders.join(";"), payloadHash].join("\n");
+  const uri = s3 ? s3CanonicalUri(path) : canonicalUri(path);
+  return [req.method.toUpperCase(), uri, canonicalQuery(query), headerLines, signedHeaders.join(";"), payloadHash].join("\n");
+}
+
+/** The service (and region) a request's SigV4 credential scope names, if it is signed. */
+export function signingScope(req: WireRequest): { region: string; service: string } | undefined {
+  const header = req.headers.get("authorization")?.[0];
+  let credential: string | undefined;
+  if (header !== undefined) credential = /Credential=([^,\s]+)/.exec(header)?.[1];
+  else {
+    const q = req.url.indexOf("?");
+    const param = q < 0 ? undefined : req.url.slice(q + 1).split("&").find((p) => p.startsWith("X-Amz-Credential="));
+    if (param !== undefined) credential = safeDecode(param.slice("X-Amz-Credential=".length));
+  }
+  const parts = credential?.split("/");
+  if (parts === undefined || parts.length < 4) return undefined;
+  return { region: parts[2] as string, service: parts[3] as string };
 }
 
 const keyCache = new Map<string, Buffer>();
@@ -156,12 +177,18 @@ export function signRequest(
 }
 
 export interface VerifyOptions {
-  readonly region: string;
+  /** The region requests must be signed for (or any of several). */
+  readonly region: string | readonly string[];
   readonly service: string;
   /** The credentials of an access key id, or undefined when the key is unknown. */
   readonly lookup: (accessKeyId: string) => SigV4Credentials | undefined;
   /** Real time (never the simulator's clock: clients sign with their wall clock). */
   readonly now?: Date;
+  /**
+   * S3's variant: the payload hash is the x-amz-content-sha256 header (UNSIGNED-PAYLOAD allowed;
+   * a hash must match the body) and the path is encoded once.
+   */
+  readonly s3?: boolean;
 }
 
 /** Checks a request's signature; returns the failure AWS would answer with, or the caller's key id. */
@@ -225,7 +252,7 @@ export function verifyRequest(req: WireRequest, options: VerifyOptions): { ok: t
   }
   const [keyId, scopeDate, region, service, terminator] = parts as [string, string, string, string, string];
   let scopeProblems = "";
-  if (region !== options.region) scopeProblems += `Credential should be scoped to a valid region, not '${region}'. `;
+  if (typeof options.region === "string" ? region !== options.region : !options.region.includes(region)) scopeProblems += `Credential should be scoped to a valid region, not '${region}'. `;
   if (service !== options.service) scopeProblems += `Credential should be scoped to correct service: '${options.service}'. `;
   if (terminator !== "aws4_request") scopeProblems += `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'. `;
   if (scopeDate !== when.slice(0, 8)) {
@@ -236,7 +263,16 @@ export function verifyRequest(req: WireRequest, options: VerifyOptions): { ok: t
   const creds = options.lookup(keyId);
   if (creds === undefined) return fail("UnrecognizedClientException", "The security token included in the request is invalid.");
 
-  const canonical = canonicalRequest(req, signedHeaders, sha256Hex(req.body));
+  let payloadHash = sha256Hex(req.body);
+  if (options.s3 === true) {
+    const declared = req.headers.get("x-amz-content-sha256")?.[0];
+    if (declared === undefined) return fail("IncompleteSignatureException", "Missing required header for this request: x-amz-content-sha256");
+    if (declared !== "UNSIGNED-PAYLOAD" && declared !== payloadHash) {
+      return fail("InvalidSignatureException", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    }
+    payloadHash = declared;
+  }
+  const canonical = canonicalRequest(req, signedHeaders, payloadHash, options.s3 === true);
   const toSign = stringToSign(when, `${scopeDate}/${region}/${service}/aws4_request`, canonical);
   const expected = Buffer.from(signature(creds.secretAccessKey, scopeDate, region, service, toSign), "utf8");
   const given = Buffer.from(params.get("Signature") as string, "utf8");

@@ -1,4 +1,6 @@
+import { readdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { RequestCounts, SimulatorControl } from "../../backend/simulator-control.js";
 import type { ListenerInfo, RunningSimulator, ServeOptions } from "../../backend/simulator-server.js";
@@ -6,6 +8,8 @@ import { localControl } from "../control.js";
 import { simulatorCredentials } from "../credentials.js";
 import { EXTRA_LISTENERS, startListeners, type ListenerContext, type SimulatorListener } from "../listeners.js";
 import { LocalBackend } from "../local-backend.js";
+import { LocalHostedZones } from "../route53/local-hosted-zones.js";
+import type { S3Store } from "../s3/http.js";
 import { loadServiceModel } from "../model/service-model.js";
 import { clearServed, markServed } from "../served-marker.js";
 import { FaultInjector } from "./faults.js";
@@ -30,8 +34,10 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
     let endpoint = "";
     let listeners: readonly ListenerInfo[] = [];
     const base = localControl(backend);
+    // The admin path serves the port's methods only: dispose (the process's own business) is left out.
+    const { dispose: _dispose, ...methods } = base;
     const control: SimulatorControl = {
-      ...base,
+      ...methods,
       get location() {
         return endpoint;
       },
@@ -41,6 +47,14 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
       }),
       faults: async () => faults.current,
       setFaults: async (patch) => faults.update(patch),
+      // Servers this process runs, whether started with it or on demand (a listener turned off).
+      network: async (needs) => {
+        const net = await base.network(needs);
+        return {
+          ...(net.dns === undefined ? {} : { dns: { ...net.dns, source: "served" as const } }),
+          ...(net.autodiscover === undefined ? {} : { autodiscover: { ...net.autodiscover, source: "served" as const } }),
+        };
+      },
     };
 
     let closing = false;
@@ -55,6 +69,8 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
         faults,
         control,
         counts,
+        zones: new LocalHostedZones((fn) => backend.tx(fn)),
+        s3: s3Store(backend),
         log: options.log,
         onInternalError: (e, op) => options.warn?.(`internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
       }),
@@ -69,7 +85,12 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
         const address = await listen(server, options.host, options.port);
         const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
         endpoint = `http://${options.host === "localhost" ? "localhost" : host}:${address.port}`;
-        return endpoint;
+        // One endpoint, three services: WorkMail (awsJson1_1), Route 53 (restXml) and S3 (path-style reads).
+        return [
+          { name: "workmail", url: endpoint },
+          { name: "route53", url: endpoint },
+          { name: "s3", url: endpoint },
+        ];
       },
       stop: () => {
         closing = true;
@@ -100,6 +121,7 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
         (stopping ??= (async () => {
           try {
             await started.stop();
+            await base.dispose();
           } finally {
             clearServed(backend.db);
             backend.close();
@@ -110,6 +132,29 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
     backend.close();
     throw e;
   }
+}
+
+/** The simulator's buckets: those export jobs registered, and any folder under s3/. */
+function s3Store(backend: LocalBackend): S3Store {
+  return {
+    root: backend.paths.s3,
+    region: backend.region,
+    buckets: () => {
+      const rows = backend.db
+        .prepare<[], { name: string; region: string; created_at: number }>("SELECT name, region, created_at FROM s3_buckets ORDER BY name")
+        .all()
+        .map((r) => ({ name: r.name, region: r.region, created: new Date(r.created_at) }));
+      let folders: string[] = [];
+      try {
+        folders = readdirSync(backend.paths.s3, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      } catch {
+        // No bucket yet.
+      }
+      const named = new Set(rows.map((r) => r.name));
+      const extra = folders.filter((f) => !named.has(f)).map((name) => ({ name, region: backend.region, created: new Date(statSync(join(backend.paths.s3, name)).birthtimeMs || Date.now()) }));
+      return [...rows, ...extra].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+  };
 }
 
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {

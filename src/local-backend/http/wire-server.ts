@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestCounts, SimulatorControl } from "../../backend/simulator-control.js";
 import { WORKMAIL_OPERATIONS, type WorkMailOperation } from "../../backend/workmail-api.js";
@@ -7,12 +8,19 @@ import type { LocalBackend } from "../local-backend.js";
 import type { ServiceModel } from "../model/service-model.js";
 import { ADMIN_PREFIX, handleAdmin } from "./admin-routes.js";
 import type { FaultInjector } from "./faults.js";
-import { headerMap, verifyRequest, type SigV4Credentials, type WireRequest } from "./sigv4.js";
+import { handleRoute53, isRoute53Path, route53Error } from "../route53/http.js";
+import type { LocalHostedZones } from "../route53/local-hosted-zones.js";
+import { handleS3, s3Error, type S3Store } from "../s3/http.js";
+import { headerMap, signingScope, verifyRequest, type SigV4Credentials, type SigV4Failure, type WireRequest } from "./sigv4.js";
 import { createInputReviver, errorBody, modelledExceptions, toWireJson } from "./wire-codec.js";
 
 export const TARGET_PREFIX = "WorkMailService";
 export const JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** The admin path carries `local deliver` batches (32 MiB of messages, base64-encoded). */
+const MAX_ADMIN_BODY_BYTES = 128 * 1024 * 1024;
+/** Route 53 is a global service: its requests are signed for us-east-1 whatever the region. */
+const ROUTE53_SIGNING_REGION = "us-east-1";
 const OPERATIONS: ReadonlySet<string> = new Set(WORKMAIL_OPERATIONS);
 
 export interface WireServerOptions {
@@ -24,6 +32,10 @@ export interface WireServerOptions {
   readonly credentials: SigV4Credentials | undefined;
   readonly faults: FaultInjector;
   readonly control: SimulatorControl;
+  /** The local Route 53, answered under /2013-04-01/ (restXml, signed for route53 in us-east-1). */
+  readonly zones?: LocalHostedZones | undefined;
+  /** The simulator's S3 buckets, readable path-style (signed for s3 in the simulator's region). */
+  readonly s3?: S3Store | undefined;
   readonly counts: RequestCounts;
   /** One line per request (--debug). */
   readonly log?: ((line: string) => void) | undefined;
@@ -37,6 +49,8 @@ interface Reply {
   status: number;
   body: string;
   headers: Record<string, string>;
+  /** S3 GetObject: a byte range of a file, streamed instead of `body`. */
+  file?: { path: string; start: number; end: number } | undefined;
 }
 
 /**
@@ -59,17 +73,57 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
     json(status, errorBody(name, message, modelled), { "x-amzn-ErrorType": name });
   const xml = (status: number, text: string): Reply => ({ status, body: text, headers: {} });
 
-  const authenticate = (wire: WireRequest): Reply | undefined => {
+  /** The signature check of one service; undefined when it passes (or --no-auth). */
+  const check = (wire: WireRequest, service: "workmail" | "route53" | "s3", region: string | readonly string[]): SigV4Failure | undefined => {
     const creds = options.credentials;
     if (creds === undefined) return undefined;
-    const verdict = verifyRequest(wire, {
-      region: options.region,
-      service: "workmail",
-      lookup: (id) => (id === creds.accessKeyId ? creds : undefined),
-    });
+    const verdict = verifyRequest(wire, { region, service, s3: service === "s3", lookup: (id) => (id === creds.accessKeyId ? creds : undefined) });
     if (verdict.ok) return undefined;
     counts.unauthenticated++;
-    return error(400, verdict.failure.name, verdict.failure.message);
+    return verdict.failure;
+  };
+  const authenticate = (wire: WireRequest): Reply | undefined => {
+    const failure = check(wire, "workmail", options.region);
+    return failure === undefined ? undefined : error(400, failure.name, failure.message);
+  };
+
+  /** Route 53's restXml API on the same endpoint, with its own error shapes. */
+  const serveRoute53 = async (wire: WireRequest, requestId: string): Promise<{ reply: Reply; op: string }> => {
+    const op = `route53 ${wire.method} ${wire.url.split("?")[0] ?? ""}`;
+    // The SDKs sign Route 53 for us-east-1; the AWS CLI given --endpoint-url signs for its configured
+    // region, which is the simulator's after `eval "$(wmctl local credentials)"`: both are accepted.
+    const failure = check(wire, "route53", [...new Set([ROUTE53_SIGNING_REGION, options.region])]);
+    if (failure !== undefined) {
+      const [status, code] = ROUTE53_AUTH_ERRORS[failure.name];
+      return { op, reply: await route53Error(status, code, failure.message, requestId) };
+    }
+    if (options.zones === undefined) return { op, reply: await route53Error(404, "UnknownOperationException", "Route 53 is not served here", requestId) };
+    return { op, reply: await handleRoute53(options.zones, wire, requestId) };
+  };
+
+  /** S3's read side (GetObject, HeadObject, ListObjectsV2, ListBuckets) over the simulator's buckets. */
+  const serveS3 = (wire: WireRequest, requestId: string): { reply: Reply; op: string } => {
+    const op = `s3 ${wire.method} ${wire.url.split("?")[0] ?? ""}`;
+    const head = wire.method === "HEAD";
+    const store = options.s3;
+    const scope = signingScope(wire);
+    if (options.credentials !== undefined && scope !== undefined && scope.service === "s3" && store !== undefined && scope.region !== store.region) {
+      counts.unauthenticated++;
+      const r = s3Error(400, "AuthorizationHeaderMalformed", `The authorization header is malformed; the region '${scope.region}' is wrong; expecting '${store.region}'`, requestId, { Region: store.region }, head);
+      return { op, reply: { status: r.status, body: r.body ?? "", headers: { ...r.headers, "x-amz-bucket-region": store.region } } };
+    }
+    const failure = check(wire, "s3", store?.region ?? options.region);
+    if (failure !== undefined) {
+      const [status, code, message] = s3AuthError(failure);
+      const r = s3Error(status, code, message, requestId, {}, head);
+      return { op, reply: { status: r.status, body: r.body ?? "", headers: r.headers } };
+    }
+    if (store === undefined) {
+      const r = s3Error(501, "NotImplemented", "S3 is not served here", requestId, {}, head);
+      return { op, reply: { status: r.status, body: r.body ?? "", headers: r.headers } };
+    }
+    const r = handleS3({ method: wire.method, url: wire.url, host: wire.headers.get("host")?.[0], range: wire.headers.get("range")?.[0], requestId }, store);
+    return { op, reply: { status: r.status, body: r.body ?? "", headers: r.headers, file: r.file } };
   };
 
   const serveWorkMail = async (req: IncomingMessage, wire: WireRequest, target: string | undefined, track: { counted: boolean }): Promise<{ reply: Reply; op: string }> => {
@@ -130,9 +184,10 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
+    const limit = (req.url ?? "").includes(ADMIN_PREFIX) ? MAX_ADMIN_BODY_BYTES : MAX_BODY_BYTES;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(c);
     });
     req.on("error", () => res.destroy());
@@ -140,12 +195,24 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
       const finish = (reply: Reply, op: string) => {
         if (track.counted && reply.status >= 400) counts.errors++;
         if (options.closing?.() === true) res.setHeader("Connection", "close");
-        res.writeHead(reply.status, { ...reply.headers, ...cors(req), "x-amzn-RequestId": requestId, "Content-Length": Buffer.byteLength(reply.body) });
+        const logLine = () => options.log?.(`${reply.status} ${op} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
+        if (reply.file !== undefined) {
+          // S3 GetObject: Content-Length is the range's; stream the bytes.
+          res.writeHead(reply.status, { ...reply.headers, ...cors(req), "x-amzn-RequestId": requestId });
+          const stream = createReadStream(reply.file.path, { start: reply.file.start, end: reply.file.end });
+          stream.on("error", () => res.destroy());
+          stream.pipe(res);
+          res.on("finish", logLine);
+          return;
+        }
+        // A HEAD answer names the object's length (S3); every other reply the length of its body.
+        const length = reply.headers["content-length"] === undefined ? { "Content-Length": Buffer.byteLength(reply.body) } : {};
+        res.writeHead(reply.status, { ...reply.headers, ...cors(req), "x-amzn-RequestId": requestId, ...length });
         res.end(reply.body);
-        options.log?.(`${reply.status} ${op} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
+        logLine();
       };
       if (tooLarge) {
-        finish(error(413, "RequestEntityTooLargeException", `Request body must be at most ${MAX_BODY_BYTES} bytes`), "-");
+        finish(error(413, "RequestEntityTooLargeException", `Request body must be at most ${limit} bytes`), "-");
         return;
       }
       const track = { counted: false };
@@ -166,6 +233,11 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
           return { op, reply: { status: r.status, body: r.body, headers: { "Content-Type": "application/json" } } };
         }
         const target = req.headers["x-amz-target"];
+        // A request naming an X-Amz-Target is WorkMail's, whatever its path (AWS ignores the path).
+        if (target === undefined) {
+          if (isRoute53Path(path)) return serveRoute53(wire, requestId);
+          if (isS3Request(wire, path)) return serveS3(wire, requestId);
+        }
         return serveWorkMail(req, wire, Array.isArray(target) ? target[0] : target, track);
       };
       run().then(
@@ -177,6 +249,41 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
       );
     });
   };
+}
+
+/**
+ * S3's requests: signed for the s3 service, or (unsigned, --no-auth) a GET or HEAD of a bucket or
+ * object path, which WorkMail's POST-only API never sends.
+ */
+function isS3Request(wire: WireRequest, path: string): boolean {
+  const scope = signingScope(wire);
+  if (scope !== undefined) return scope.service === "s3";
+  return (wire.method === "GET" || wire.method === "HEAD") && path !== "/";
+}
+
+/** How Route 53 (the AWS query/restXml front end) names signature failures: [HTTP status, code]. */
+const ROUTE53_AUTH_ERRORS: Readonly<Record<SigV4Failure["name"], readonly [number, string]>> = {
+  MissingAuthenticationTokenException: [403, "MissingAuthenticationToken"],
+  IncompleteSignatureException: [400, "IncompleteSignature"],
+  InvalidSignatureException: [403, "SignatureDoesNotMatch"],
+  UnrecognizedClientException: [403, "InvalidClientTokenId"],
+};
+
+/** How S3 names signature failures: [HTTP status, code, message]. */
+function s3AuthError(f: SigV4Failure): [number, string, string] {
+  switch (f.name) {
+    case "MissingAuthenticationTokenException":
+      return [403, "AccessDenied", "Access Denied"];
+    case "UnrecognizedClientException":
+      return [403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records."];
+    case "IncompleteSignatureException":
+      return f.message.startsWith("Missing required header") ? [400, "InvalidRequest", f.message] : [400, "AuthorizationHeaderMalformed", f.message];
+    case "InvalidSignatureException":
+      if (/^Signature (expired|not yet current)/.test(f.message)) return [403, "RequestTimeTooSkewed", "The difference between the request time and the current time is too large."];
+      if (f.message.startsWith("The provided 'x-amz-content-sha256'")) return [400, "XAmzContentSHA256Mismatch", f.message];
+      if (f.message.startsWith("Credential should be scoped")) return [400, "AuthorizationHeaderMalformed", f.message];
+      return [403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method."];
+  }
 }
 
 /** Browsers (an SDK in a web page) get the CORS headers the AWS front end sends. */
