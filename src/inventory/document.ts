@@ -39,12 +39,8 @@ export interface DomainData {
   records: DnsRecordData[];
 }
 
-/** The user details a restore sets with UpdateUser (all optional strings). */
-export const USER_ATTRIBUTES = [
-  "firstName", "lastName", "initials", "telephone", "street", "jobTitle", "city",
-  "company", "zipCode", "department", "country", "office",
-] as const;
-export type UserAttribute = (typeof USER_ATTRIBUTES)[number];
+export { USER_ATTRIBUTES, type UserAttribute } from "../backend/user-attributes.js";
+import type { UserAttribute } from "../backend/user-attributes.js";
 
 export type UserData = {
   name: string;

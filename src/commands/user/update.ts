@@ -1,25 +1,12 @@
 import type { UpdateUserRequest } from "@aws-sdk/client-workmail";
+import { USER_ATTRIBUTE_MEMBERS } from "../../backend/user-attributes.js";
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { domainOf, qualifyAddress } from "../alias/addresses.js";
 import { userRecordOutput, userView } from "./view.js";
 
-const ATTRIBUTES = {
-  displayName: "DisplayName",
-  firstName: "FirstName",
-  lastName: "LastName",
-  initials: "Initials",
-  telephone: "Telephone",
-  street: "Street",
-  jobTitle: "JobTitle",
-  city: "City",
-  company: "Company",
-  zipCode: "ZipCode",
-  department: "Department",
-  country: "Country",
-  office: "Office",
-} as const;
+const ATTRIBUTES = { displayName: "DisplayName", ...USER_ATTRIBUTE_MEMBERS } as const;
 
 const text = (describe: string) => ({ kind: "string", placeholder: "text", describe }) as const;
 

@@ -1,25 +1,9 @@
-import type { DescribeUserResponse, UpdateUserRequest } from "@aws-sdk/client-workmail";
-import { USER_ATTRIBUTES, type UserAttribute, type UserData } from "../document.js";
+import { USER_ATTRIBUTE_MEMBERS, USER_ATTRIBUTES } from "../../backend/user-attributes.js";
+import type { UserData } from "../document.js";
 import { unlessGone } from "../service-errors.js";
 import { aliasesOfEntity } from "./aliases.js";
 import { byName, iso, text, type CollectContext } from "./collect-context.js";
 import { fanOut } from "../fan-out.js";
-
-/** The API member of each user attribute (`firstName` -> `FirstName`). */
-export const USER_ATTRIBUTE_MEMBERS: Record<UserAttribute, keyof DescribeUserResponse & keyof UpdateUserRequest & string> = {
-  firstName: "FirstName",
-  lastName: "LastName",
-  initials: "Initials",
-  telephone: "Telephone",
-  street: "Street",
-  jobTitle: "JobTitle",
-  city: "City",
-  company: "Company",
-  zipCode: "ZipCode",
-  department: "Department",
-  country: "Country",
-  office: "Office",
-};
 
 /** DescribeUser (names, attributes, role, state, visibility) and ListAliases for every live user. */
 export async function collectUsers(ctx: CollectContext): Promise<UserData[]> {

@@ -1,6 +1,6 @@
 import type { UpdateUserRequest } from "@aws-sdk/client-workmail";
 import type { RestoreStep } from "../area.js";
-import { USER_ATTRIBUTE_MEMBERS } from "../collect/users.js";
+import { USER_ATTRIBUTE_MEMBERS } from "../../backend/user-attributes.js";
 import { USER_ATTRIBUTES, type EntityKind, type GroupData, type ResourceData, type UserData } from "../document.js";
 import type { DirectoryEntry } from "../entity-directory.js";
 import { attempt, isNew, type RestoreSession, type Result } from "./session.js";
