@@ -12,11 +12,7 @@ import { schemaVersions } from "./store/database.js";
 import { setMeta } from "./store/meta.js";
 import { resetStore, tableCounts } from "./store/reset.js";
 import { defaultSnapshotName, listSnapshots, restoreSnapshot, takeSnapshot } from "./store/snapshots.js";
-import { issuePersonalAccessToken } from "./operations/personal-access-tokens.js";
-import { deliverMessages } from "./mail/deliver.js";
-import { applyTimeRules, unlinkAll } from "./mail/time-rules.js";
 import { runningServices } from "./network-services.js";
-import { setVerificationResolvers, verificationResolvers } from "./operations/domain-verification.js";
 
 export interface LocalControl extends SimulatorControl {
   /** Stops the servers this process started. */
@@ -57,6 +53,7 @@ export function localControl(backend: LocalBackend): LocalControl {
       const now = advanceClock(db, ms);
       // Time-driven effects that no later call might trigger in time: the 30-day mailbox rule and
       // the organizations' retention policies.
+      const { applyTimeRules, unlinkAll } = await import("./mail/time-rules.js");
       unlinkAll(backend.tx((sim) => applyTimeRules(sim)).removedFiles);
       return now;
     },
@@ -76,8 +73,11 @@ export function localControl(backend: LocalBackend): LocalControl {
     setFaults: async () => {
       throw new ControlError("ValidationException", "fault injection applies to a served simulator: start `wmctl local serve` and pass its --endpoint-url");
     },
-    issuePersonalAccessToken: async (r) => backend.tx((sim) => issuePersonalAccessToken(sim, r.organizationId, r.user, r.name, r.scopes)),
-    deliver: (request) => deliverMessages({ tx: (fn) => backend.tx(fn), paths: backend.paths }, request),
+    issuePersonalAccessToken: async (r) => {
+      const { issuePersonalAccessToken } = await import("./operations/personal-access-tokens.js");
+      return backend.tx((sim) => issuePersonalAccessToken(sim, r.organizationId, r.user, r.name, r.scopes));
+    },
+    deliver: async (request) => (await import("./mail/deliver.js")).deliverMessages({ tx: (fn) => backend.tx(fn), paths: backend.paths }, request),
     async caCertificate() {
       const { localCa } = await import("./tls/local-ca.js");
       return (await localCa(backend.db)).certPem;
@@ -86,8 +86,8 @@ export function localControl(backend: LocalBackend): LocalControl {
       const [d, a] = await Promise.all([needs.dns ? ensureDns() : undefined, needs.autodiscover ? ensureAutodiscover() : undefined]);
       return { ...(d === undefined ? {} : { dns: d }), ...(a === undefined ? {} : { autodiscover: a }) };
     },
-    verificationResolvers: async () => verificationResolvers(backend.db),
-    setVerificationResolvers: async (servers) => setVerificationResolvers(backend.db, servers),
+    verificationResolvers: async () => (await import("./operations/domain-verification.js")).verificationResolvers(backend.db),
+    setVerificationResolvers: async (servers) => (await import("./operations/domain-verification.js")).setVerificationResolvers(backend.db, servers),
     async dispose() {
       await Promise.all(started.splice(0).map((s) => s.close()));
     },

@@ -4,11 +4,23 @@ import { fail } from "./errors.js";
 import { newId } from "./ids.js";
 import { loadServiceModel, type ServiceModel } from "./model/service-model.js";
 import { validateInput } from "./model/validate.js";
-import { HANDLERS, SCHEMAS } from "./operations/index.js";
-import type { AsyncContext, Handler } from "./operations/handler.js";
+import { AREAS, SCHEMAS, type Area } from "./operations/index.js";
+import type { AsyncContext, Handler, Handlers } from "./operations/handler.js";
 import { readLifecycle, storePaths, type Sim, type StorePaths } from "./sim.js";
 import { openDatabase, type Db } from "./store/database.js";
 import { getOrInitMeta } from "./store/meta.js";
+
+const AREA_OF = new Map<WorkMailOperation, Area>(AREAS.flatMap((a) => a.operations.map((op) => [op, a] as const)));
+const loaded = new Map<Area, Promise<Handlers>>();
+
+/** The handler of an operation, its area's module loaded on first use. */
+async function handlerOf(op: WorkMailOperation): Promise<Handler<WorkMailOperation> | undefined> {
+  const area = AREA_OF.get(op);
+  if (area === undefined) return undefined;
+  let handlers = loaded.get(area);
+  if (handlers === undefined) loaded.set(area, (handlers = area.load()));
+  return (await handlers)[op] as Handler<WorkMailOperation> | undefined;
+}
 
 export interface LocalBackendOptions {
   /** The folder of the store (store.db, mail/, s3/). */
@@ -48,13 +60,13 @@ export class LocalBackend {
 
   /** Whether the simulator implements an operation (`wmctl local coverage`). */
   static implements(op: WorkMailOperation): boolean {
-    return HANDLERS[op] !== undefined;
+    return AREA_OF.has(op);
   }
 
   /** Runs one operation: validate, then the handler in a transaction. */
   async call(op: WorkMailOperation, input: unknown): Promise<unknown> {
     validateInput(this.model, op, input ?? {});
-    const handler = HANDLERS[op] as Handler<WorkMailOperation> | undefined;
+    const handler = await handlerOf(op);
     if (handler === undefined) throw fail.notImplemented(op);
     if (typeof handler === "function") {
       const run = handler as (sim: Sim, input: unknown) => unknown;

@@ -3,27 +3,9 @@ import type { FolderConfiguration } from "@aws-sdk/client-workmail";
 import { fail } from "../errors.js";
 import type { FolderRetention } from "../rules/retention.js";
 import type { Sim } from "../sim.js";
-import type { SchemaModule } from "../store/database.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
 
-/** One retention policy per organization (the "default" one the API reads back). */
-export const retentionSchema: SchemaModule = {
-  name: "retention",
-  migrations: [
-    `
-CREATE TABLE retention_policies (
-  org_id TEXT PRIMARY KEY,
-  id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  description TEXT,
-  folders TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  modified_at INTEGER NOT NULL
-);
-`,
-  ],
-};
 
 export interface RetentionPolicyRow {
   org_id: string;

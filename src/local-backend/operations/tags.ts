@@ -1,23 +1,8 @@
 import { fail } from "../errors.js";
 import type { Sim } from "../sim.js";
-import type { SchemaModule } from "../store/database.js";
 import type { Handlers } from "./handler.js";
 import { organizationArn, organizationState, type OrganizationRow } from "./organizations.js";
 
-/** Tags of organizations (the only taggable WorkMail resource), in the order they were added. */
-export const tagSchema: SchemaModule = {
-  name: "tags",
-  migrations: [
-    `
-CREATE TABLE organization_tags (
-  org_id TEXT NOT NULL,
-  key TEXT NOT NULL,
-  value TEXT NOT NULL,
-  UNIQUE (org_id, key)
-);
-`,
-  ],
-};
 
 /** "You can add up to 50 tags." (guide: "Tagging an organization"; the model's TagList max). */
 export const MAX_TAGS = 50;
