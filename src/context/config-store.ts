@@ -48,6 +48,17 @@ export class ConfigStore {
     return this.read().profiles[name];
   }
 
+  /** Sets keys of a profile (creating it); `undefined` removes a key. */
+  setProfile(name: string, patch: Partial<Profile>): Promise<ConfigFile> {
+    return this.update((file) => {
+      const profile = (file.profiles[name] ??= {}) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) delete profile[key];
+        else profile[key] = value;
+      }
+    });
+  }
+
   /** Applies `change` to the file through conf; a schema violation becomes a usage error. */
   async update(change: (file: ConfigFile) => void): Promise<ConfigFile> {
     const { default: Conf } = await import("conf");

@@ -33,10 +33,7 @@ export const configSetCommand = defineCommand({
       ctx.out.plan({ action: "set", target: `${name}.${key}`, details: { value } });
       return;
     }
-    await ctx.config.update((file) => {
-      const profile = (file.profiles[name] ??= {}) as Record<string, unknown>;
-      profile[key] = value;
-    });
+    await ctx.config.setProfile(name, { [key]: value });
     ctx.out.status(`Set ${key} in profile ${name}`);
   },
 });

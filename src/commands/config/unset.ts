@@ -14,9 +14,7 @@ export const configUnsetCommand = defineCommand({
       ctx.out.plan({ action: "unset", target: `${name}.${key}` });
       return;
     }
-    await ctx.config.update((file) => {
-      delete file.profiles[name]?.[key];
-    });
+    await ctx.config.setProfile(name, { [key]: undefined });
     ctx.out.status(`Removed ${key} from profile ${name}`);
   },
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import { pollUntil } from "../../wait/poll.js";
+import { adoptAsDefaultOrg } from "./default-org.js";
 import { orgRecordOutput, orgView } from "./view.js";
 
 export const orgCreateCommand = defineCommand({
@@ -47,13 +48,7 @@ export const orgCreateCommand = defineCommand({
         onPending: (d) => ctx.out.info(`organization ${opts.alias} is ${d.State ?? "?"}...`),
       });
     }
-    if (ctx.settings.profile.organizationId === undefined && ctx.settings.org === undefined) {
-      await ctx.config.update((file) => {
-        const p = (file.profiles[ctx.settings.profileName] ??= {});
-        p.organizationId = id;
-      });
-      ctx.out.status(`Default organization of profile ${ctx.settings.profileName} is now ${opts.alias}`);
-    }
+    await adoptAsDefaultOrg(ctx, id, opts.alias);
     ctx.out.record(orgView(described));
   },
 });

@@ -21,7 +21,7 @@ export const orgDeleteCommand = defineCommand({
       ctx.out.plan({ action: "DeleteOrganization", target: label, details: { deleteDirectory: !opts.keepDirectory, forceDelete: opts.force } });
       return;
     }
-    await ctx.confirm(`Delete organization ${label} (${org.id}) and all its mailbox data? This cannot be undone.`);
+    await ctx.confirm(`Delete organization ${label} (${org.id}) and all its mailbox data for good (cannot be undone)?`);
     const api = await ctx.backend();
     const res = await api.deleteOrganization({
       OrganizationId: org.id,
@@ -30,9 +30,7 @@ export const orgDeleteCommand = defineCommand({
       ...(opts.force ? { ForceDelete: true } : {}),
     });
     if (ctx.settings.profile.organizationId === org.id) {
-      await ctx.config.update((file) => {
-        delete file.profiles[ctx.settings.profileName]?.organizationId;
-      });
+      await ctx.config.setProfile(ctx.settings.profileName, { organizationId: undefined });
       ctx.out.info(`Profile ${ctx.settings.profileName} has no default organization any more`);
     }
     ctx.out.status(`Organization ${label} is ${res.State ?? "being deleted"}`);

@@ -9,10 +9,7 @@ export const orgUseCommand = defineCommand({
     const org = await ctx.resolveOrg(opts.org);
     const api = await ctx.backend();
     const d = await api.describeOrganization({ OrganizationId: org.id });
-    await ctx.config.update((file) => {
-      const p = (file.profiles[ctx.settings.profileName] ??= {});
-      p.organizationId = org.id;
-    });
+    await ctx.config.setProfile(ctx.settings.profileName, { organizationId: org.id });
     ctx.out.status(`Default organization of profile ${ctx.settings.profileName}: ${d.Alias ?? org.id} (${org.id})`);
   },
 });

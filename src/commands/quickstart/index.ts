@@ -5,6 +5,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
 import { generatePassword } from "../../context/secrets.js";
 import { pollUntil } from "../../wait/poll.js";
+import { adoptAsDefaultOrg } from "../org/default-org.js";
 import { NOUNS } from "../nouns.js";
 
 const USERS = [
@@ -103,12 +104,7 @@ async function ensureOrganization(ctx: CommandContext, api: WorkMailApi, alias: 
     },
     onPending: (d) => ctx.out.info(`organization ${alias} is ${d.State ?? "?"}...`),
   });
-  if (ctx.settings.profile.organizationId === undefined) {
-    await ctx.config.update((file) => {
-      (file.profiles[ctx.settings.profileName] ??= {}).organizationId = orgId;
-    });
-    ctx.out.status(`Default organization of profile ${ctx.settings.profileName}: ${alias}`);
-  }
+  await adoptAsDefaultOrg(ctx, orgId, alias);
   ctx.selectOrg({ id: orgId, alias });
   return { id: orgId, domain: org.DefaultMailDomain ?? `${alias}.awsapps.com` };
 }
