@@ -1,3 +1,4 @@
+import { paginate } from "../backend/paginate.js";
 import type { WorkMailApi } from "../backend/workmail-api.js";
 import { NotFoundError, UsageError } from "../errors/cli-error.js";
 
@@ -81,13 +82,9 @@ export class EntityResolver {
   }
 
   private async groupByListing(api: WorkMailApi, orgId: string, name: string): Promise<ResolvedEntity | undefined> {
-    let token: string | undefined;
-    do {
-      const page = await api.listGroups({ OrganizationId: orgId, Filters: { NamePrefix: name }, ...(token ? { NextToken: token } : {}) });
-      const hit = page.Groups?.find((g) => g.Name === name && g.State !== "DELETED");
-      if (hit?.Id !== undefined) return { id: hit.Id, type: "GROUP", name, email: hit.Email, state: hit.State };
-      token = page.NextToken === "" ? undefined : page.NextToken;
-    } while (token !== undefined);
+    for await (const g of paginate((t) => api.listGroups({ OrganizationId: orgId, Filters: { NamePrefix: name }, NextToken: t }), "Groups")) {
+      if (g.Name === name && g.State !== "DELETED" && g.Id !== undefined) return { id: g.Id, type: "GROUP", name, email: g.Email, state: g.State };
+    }
     return undefined;
   }
 
