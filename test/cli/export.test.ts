@@ -95,6 +95,22 @@ describe("wmctl export wait / cancel", () => {
     expect(waited.code).toBe(1);
     expect(waited.stderr).toContain("did not complete (CANCELLED)");
   });
+
+  it("says at once, without asking, that a finished job cannot be cancelled and a cancelled one needs nothing", async () => {
+    const done = await cli.json<JobView>("export start alice");
+    const finished = await cli.run(`export cancel ${done.id}`);
+    expect(finished.code).toBe(6);
+    expect(finished.stderr).toContain(`export job ${done.id} is already COMPLETED; only a RUNNING job can be cancelled`);
+    expect(finished.stderr).not.toContain("confirmation needed");
+    await o.user("bob");
+    o.lifecycle({ exportJobSeconds: 3600 });
+    const job = await cli.json<JobView>("export start bob");
+    await cli.ok(`export cancel ${job.id} --yes`);
+    const again = await cli.run(`export cancel ${job.id} -o json`);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain("is already cancelled");
+    expect((JSON.parse(again.stdout) as JobView).state).toBe("CANCELLED");
+  });
 });
 
 describe("wmctl export verify", () => {
