@@ -82,6 +82,16 @@ describe("wmctl export wait / cancel", () => {
     const r = await cli.run(`export wait ${job.id} --timeout 300ms --interval 100ms`);
     expect(r.code).toBe(8);
     expect(r.stderr).toContain(`waiting for export job ${job.id} to finish`);
+    expect(r.stderr).toContain(`hint: the job keeps running; wait again with: wmctl export wait ${job.id}`);
+  });
+
+  it("prints the running job when export start --wait times out, so its id is not lost", async () => {
+    o.lifecycle({ exportJobSeconds: 3600 });
+    const r = await cli.run("export start alice --wait --timeout 300ms -o json");
+    expect(r.code).toBe(8);
+    const job = JSON.parse(r.stdout) as JobView;
+    expect(job).toMatchObject({ mailbox: "alice", state: "RUNNING" });
+    expect(r.stderr).toContain(`wmctl export wait ${job.id}`);
   });
 
   it("needs --yes to cancel without a terminal, then cancels", async () => {

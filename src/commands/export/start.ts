@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { DescribeMailboxExportJobResponse } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
+import { PendingError } from "../../errors/cli-error.js";
 import { resolveDestination, type DestinationFlags, type ExportDestination } from "../../export-jobs/destination.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { exportJobRecordOutput, exportJobView } from "./view.js";
@@ -78,7 +80,14 @@ export const exportStartCommand = defineCommand({
     ctx.out.status(`Started export job ${jobId} for the mailbox of ${owner.name}`);
     const storage = await ctx.exportStorage();
     if (opts.wait) {
-      const [done] = await waitForJobs(ctx, api, org, [jobId], opts.timeout);
+      let done: DescribeMailboxExportJobResponse | undefined;
+      try {
+        [done] = await waitForJobs(ctx, api, org, [jobId], opts.timeout);
+      } catch (e) {
+        // Still running at the timeout: the job's record (its id above all) is the result all the same.
+        if (e instanceof PendingError) ctx.out.record(exportJobView(jobId, await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId }), owner.name, storage));
+        throw e;
+      }
       ctx.out.record(exportJobView(jobId, done ?? d, owner.name, storage));
       return;
     }
