@@ -33,6 +33,7 @@ describe("wmctl export start / describe / list", () => {
   it("needs no prerequisites on the local backend and writes the zip under $WMCTL_HOME/s3", async () => {
     const job = await cli.json<JobView>("export start alice --wait");
     expect(job).toMatchObject({ mailbox: "alice", state: "COMPLETED", progress: 100, bucket: "wmctl-local-exports" });
+    expect(job).toMatchObject({ messages: 2, folders: 6, nonExportableItems: 0 });
     expect(job.location).toBe(join(cli.home, "s3", "wmctl-local-exports", "mailbox-exports", `${job.id}.zip`));
     expect(existsSync(job.location)).toBe(true);
     expect(await cli.json<JobView>(`export describe ${job.id}`)).toMatchObject({ state: "COMPLETED", messages: 2, folders: 6, nonExportableItems: 0 });

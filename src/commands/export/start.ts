@@ -5,7 +5,7 @@ import type { CommandContext } from "../../context/context.js";
 import { PendingError } from "../../errors/cli-error.js";
 import { resolveDestination, type DestinationFlags, type ExportDestination } from "../../export-jobs/destination.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
-import { exportJobRecordOutput, exportJobView } from "./view.js";
+import { exportJobRecordOutput, exportJobView, finishedLogCounts } from "./view.js";
 import { waitForJobs } from "./wait.js";
 
 export const DESTINATION_OPTIONS = {
@@ -88,7 +88,7 @@ export const exportStartCommand = defineCommand({
         if (e instanceof PendingError) ctx.out.record(exportJobView(jobId, await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId }), owner.name, storage));
         throw e;
       }
-      ctx.out.record(exportJobView(jobId, done ?? d, owner.name, storage));
+      ctx.out.record({ ...exportJobView(jobId, done ?? d, owner.name, storage), ...(await finishedLogCounts(storage, done ?? d)) });
       return;
     }
     ctx.out.record(exportJobView(jobId, d, owner.name, storage));

@@ -55,6 +55,11 @@ export async function logCounts(storage: ExportStorage, bucket: string | undefin
   return {};
 }
 
+/** The log's counts of a COMPLETED job (nothing for a job in another state). */
+export async function finishedLogCounts(storage: ExportStorage, j: DescribeMailboxExportJobResponse): Promise<Partial<ExportJobView>> {
+  return j.State === "COMPLETED" ? logCounts(storage, j.S3BucketName, j.S3Path) : {};
+}
+
 /** The mailbox name of a job (its entity id when it cannot be resolved any more). */
 export async function mailboxName(ctx: CommandContext, entityId: string | undefined): Promise<string | undefined> {
   if (entityId === undefined) return undefined;
