@@ -36,8 +36,7 @@ export const exportCancelCommand = defineCommand({
     await ctx.confirm(`Cancel export job ${opts.job} of the mailbox of ${mailbox ?? "?"}?`);
     await api.cancelMailboxExportJob({ OrganizationId: org, JobId: opts.job, ClientToken: randomUUID() });
     const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: opts.job });
-    const ledger = ExportLedger.open(ctx.settings.dataDir, org);
-    if (ledger.job(opts.job) !== undefined) ledger.recordState(opts.job, { state: d.State ?? "CANCELLED", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString() });
+    ExportLedger.open(ctx.settings.dataDir, org).observe(opts.job, d);
     ctx.out.status(`Export job ${opts.job} is ${d.State ?? "cancelled"}`);
     ctx.out.record(exportJobView(opts.job, d, mailbox, await ctx.exportStorage()));
   },

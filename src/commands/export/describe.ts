@@ -13,10 +13,7 @@ export const exportDescribeCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: opts.job });
-    const ledger = ExportLedger.open(ctx.settings.dataDir, org);
-    if (ledger.job(opts.job) !== undefined) {
-      ledger.recordState(opts.job, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
-    }
+    ExportLedger.open(ctx.settings.dataDir, org).observe(opts.job, d);
     const storage = await ctx.exportStorage();
     ctx.out.record({ ...exportJobView(opts.job, d, await mailboxName(ctx, d.EntityId), storage), ...(await finishedLogCounts(storage, d)) });
   },

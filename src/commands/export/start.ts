@@ -76,7 +76,7 @@ export const exportStartCommand = defineCommand({
       startTime: d.StartTime?.toISOString(),
       ...(d.S3Path === undefined ? {} : { s3Path: d.S3Path }),
     });
-    ledger.recordState(jobId, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
+    ledger.observe(jobId, d);
     ctx.out.status(`Started export job ${jobId} for the mailbox of ${owner.name}`);
     const storage = await ctx.exportStorage();
     if (opts.wait) {

@@ -31,9 +31,7 @@ export async function waitForJobs(ctx: CommandContext, api: WorkMailApi, org: st
             const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: id });
             latest.set(id, d);
             progress.get(id)?.update(d.EstimatedProgress ?? 0, { state: d.State ?? "?" });
-            if (ledger.job(id) !== undefined) {
-              ledger.recordState(id, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
-            }
+            ledger.observe(id, d);
           }),
         );
         const all = jobIds.map((id) => latest.get(id) as DescribeMailboxExportJobResponse);
