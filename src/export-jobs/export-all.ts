@@ -79,12 +79,14 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
   const run = (options.restart ? undefined : ledger.openRun(destinationKey)) ?? ledger.startRun(randomUUID(), destinationKey);
 
   const reports = new Map<string, MailboxReport>();
-  const report = (t: MailboxTarget, r: Partial<MailboxReport> & Pick<MailboxReport, "state">) =>
+  // Fields in the report's order (REPORT_FIELDS), so that -o json reads as the table does.
+  const report = (t: MailboxTarget, { state, ...r }: Partial<MailboxReport> & Pick<MailboxReport, "state">) =>
     reports.set(t.id, {
       mailbox: t.name,
       email: t.email,
       type: t.type,
       entityId: t.id,
+      state,
       jobId: undefined,
       startTime: undefined,
       endTime: undefined,

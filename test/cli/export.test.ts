@@ -172,6 +172,7 @@ describe("wmctl export all", () => {
 
     const again = await cli.json<Array<{ state: string; jobId: string; note: string }>>("export all --restart");
     expect(again.every((x) => x.state === "COMPLETED" && jobs.has(x.jobId) && x.note.includes("less than 24 hours ago"))).toBe(true);
+    expect(Object.keys(again[0] ?? {})).toEqual(["mailbox", "email", "type", "entityId", "state", "jobId", "startTime", "endTime", "bucket", "s3Path", "note"]);
     expect((await cli.ok("export list")).stdout.trim().split("\n")).toHaveLength(12);
   });
 
