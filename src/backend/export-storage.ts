@@ -24,3 +24,24 @@ export function exportLogKeys(s3Path: string): string[] {
   const base = s3Path.replace(/\.zip$/i, "");
   return [`${base}.log.json`, `${base}.json`, `${base}.log`, `${base}/log.json`];
 }
+
+/** The key of the export log beside a job's zip (the first of `exportLogKeys` that exists), if any. */
+export async function findExportLog(storage: ExportStorage, bucket: string, s3Path: string): Promise<string | undefined> {
+  for (const key of exportLogKeys(s3Path)) if ((await storage.size(bucket, key)) !== undefined) return key;
+  return undefined;
+}
+
+const MAX_LOG_BYTES = 1024 * 1024;
+
+/** An export log, parsed as JSON; throws when it is larger than 1 MB or not JSON. */
+export async function readExportLog(storage: ExportStorage, bucket: string, key: string): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of await storage.read(bucket, key)) {
+    const b = typeof c === "string" ? Buffer.from(c) : (c as Buffer);
+    size += b.length;
+    if (size > MAX_LOG_BYTES) throw new Error("the log is larger than 1 MB");
+    chunks.push(b);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+}

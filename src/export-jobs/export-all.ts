@@ -79,12 +79,14 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
   const run = (options.restart ? undefined : ledger.openRun(destinationKey)) ?? ledger.startRun(randomUUID(), destinationKey);
 
   const reports = new Map<string, MailboxReport>();
-  const report = (t: MailboxTarget, r: Partial<MailboxReport> & Pick<MailboxReport, "state">) =>
+  // Fields in the report's order (REPORT_FIELDS), so that -o json reads as the table does.
+  const report = (t: MailboxTarget, { state, ...r }: Partial<MailboxReport> & Pick<MailboxReport, "state">) =>
     reports.set(t.id, {
       mailbox: t.name,
       email: t.email,
       type: t.type,
       entityId: t.id,
+      state,
       jobId: undefined,
       startTime: undefined,
       endTime: undefined,
@@ -167,7 +169,7 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
           report(t, { state: "ERROR", jobId, note: "the service no longer knows this job" });
           continue;
         }
-        track(ledger, jobId, j);
+        ledger.observe(jobId, j);
         if (TERMINAL.has(j.State ?? "")) {
           active.delete(jobId);
           const ledgerJob: LedgerJob | undefined = ledger.job(jobId);
@@ -261,15 +263,4 @@ async function describe(api: WorkMailApi, orgId: string, jobId: string): Promise
     if ((e as Error).name === "EntityNotFoundException") return undefined;
     throw e;
   }
-}
-
-function track(ledger: ExportLedger, jobId: string, j: MailboxExportJob): void {
-  if (ledger.job(jobId) === undefined) return;
-  ledger.recordState(jobId, {
-    state: j.State ?? "RUNNING",
-    progress: j.EstimatedProgress,
-    endTime: j.EndTime?.toISOString(),
-    s3Path: j.S3Path,
-    error: (j as { ErrorInfo?: string }).ErrorInfo,
-  });
 }

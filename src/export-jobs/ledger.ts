@@ -27,6 +27,15 @@ export interface LedgerRun {
   finishedAt: string | undefined;
 }
 
+/** The members of an export job the ledger keeps (the SDK's DescribeMailboxExportJobResponse and MailboxExportJob both fit). */
+export interface ObservedJob {
+  readonly State?: string | undefined;
+  readonly EstimatedProgress?: number | undefined;
+  readonly EndTime?: Date | undefined;
+  readonly S3Path?: string | undefined;
+  readonly ErrorInfo?: string | undefined;
+}
+
 type Event =
   | { t: "start"; at: string; job: Omit<LedgerJob, "state" | "progress" | "endTime" | "s3Path" | "error"> & { s3Path?: string } }
   | { t: "state"; at: string; jobId: string; state: string; progress?: number; endTime?: string; s3Path?: string; error?: string }
@@ -116,6 +125,15 @@ export class ExportLedger {
       ...(s.s3Path === undefined ? {} : { s3Path: s.s3Path }),
       ...(s.error === undefined ? {} : { error: s.error }),
     });
+  }
+
+  /**
+   * Records what the service said about a job (DescribeMailboxExportJob or a ListMailboxExportJobs
+   * item), if wmctl started it; a job the ledger does not know is left out.
+   */
+  observe(jobId: string, j: ObservedJob): void {
+    if (!this.jobsById.has(jobId)) return;
+    this.recordState(jobId, { state: j.State ?? "RUNNING", progress: j.EstimatedProgress, endTime: j.EndTime?.toISOString(), s3Path: j.S3Path, error: j.ErrorInfo });
   }
 
   private write(e: Event): void {

@@ -1,4 +1,5 @@
 /** The guide's IAM policies for mailbox export ("IAM policy examples and role creation"). */
+import { globRegExp } from "./glob.js";
 
 export const EXPORT_SERVICE_PRINCIPAL = "export.workmail.amazonaws.com";
 export const DEFAULT_EXPORT_ROLE_NAME = "WorkmailMailboxExportRole";
@@ -65,8 +66,7 @@ const list = (v: string | string[] | undefined): string[] => (v === undefined ? 
 
 /** Whether a glob of IAM (`*`, `?`) matches a value. */
 function iamMatch(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-  return re.test(value);
+  return globRegExp(pattern).test(value);
 }
 
 /** Whether the trust policy lets the export service assume the role. */

@@ -4,6 +4,7 @@ import type { WorkMailApi } from "../backend/workmail-api.js";
 import type { EntityResolver } from "../context/entity-resolver.js";
 import { UsageError } from "../errors/cli-error.js";
 import type { MailboxTarget } from "./export-all.js";
+import { globRegExp } from "./glob.js";
 
 export interface MailboxFilter {
   type: "user" | "resource" | "all";
@@ -31,7 +32,7 @@ export function parseFilter(items: readonly string[]): MailboxFilter {
       if (key === "type") f.type = v as MailboxFilter["type"];
       else f.state = v as MailboxFilter["state"];
     } else {
-      const re = new RegExp(`^${value.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+      const re = globRegExp(value);
       if (key === "name") f.name = re;
       else f.email = re;
     }

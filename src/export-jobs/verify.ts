@@ -3,10 +3,9 @@ import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { crc32 } from "node:zlib";
-import { exportLogKeys, type ExportStorage } from "../backend/export-storage.js";
+import { exportLogKeys, findExportLog, readExportLog, type ExportStorage } from "../backend/export-storage.js";
 
 export type VerifyStatus = "ok" | "mismatch" | "missing";
 
@@ -50,19 +49,13 @@ export async function verifyExport(storage: ExportStorage, bucket: string, s3Pat
     return { checks, ok: false, zipLocation, logLocation: undefined };
   }
 
-  let logKey: string | undefined;
-  for (const k of exportLogKeys(s3Path)) {
-    if ((await storage.size(bucket, k)) !== undefined) {
-      logKey = k;
-      break;
-    }
-  }
+  const logKey = await findExportLog(storage, bucket, s3Path);
   let log: Record<string, unknown> | undefined;
   if (logKey === undefined) {
     checks.push({ check: "log", status: "missing", expected: exportLogKeys(s3Path)[0], found: undefined });
   } else {
     try {
-      log = JSON.parse(await readText(await storage.read(bucket, logKey))) as Record<string, unknown>;
+      log = await readExportLog(storage, bucket, logKey);
       const absent = LOG_FIELDS.filter((f) => typeof log?.[f] !== "string");
       checks.push(
         absent.length === 0
@@ -140,16 +133,4 @@ async function inspectZip(path: string): Promise<ZipFacts> {
     zip.close();
   }
   return { sha384, messages, bytes, folders, badEntries };
-}
-
-async function readText(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of stream.pipe(new PassThrough())) {
-    const b = typeof c === "string" ? Buffer.from(c) : (c as Buffer);
-    size += b.length;
-    if (size > 1024 * 1024) throw new Error("the log is larger than 1 MB");
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -37,6 +37,8 @@ export interface CollectOptions {
   readonly concurrency: number;
   /** Policy areas (INVENTORY_AREAS). */
   readonly areas: readonly InventoryArea[];
+  /** Only these areas, core or policy, by name (`--table` needs one or a few); every area when absent. */
+  readonly only?: ReadonlySet<string> | undefined;
   readonly warn: (message: string) => void;
   /** Called as each area finishes (progress). */
   readonly onArea?: (outcome: AreaOutcome) => void;
@@ -68,7 +70,7 @@ export async function collectInventory(rawApi: WorkMailApi, orgId: string, optio
   const jobs = [
     ...CORE_AREAS.map((a) => ({ name: a.name, run: () => a.collect(ctx) })),
     ...options.areas.map((a) => ({ name: a.name, run: () => a.collect(api, orgId, directory) })),
-  ];
+  ].filter((job) => options.only === undefined || options.only.has(job.name));
   const results = await Promise.all(
     jobs.map(async (job): Promise<{ outcome: AreaOutcome; data?: unknown }> => {
       let outcome: AreaOutcome;
@@ -92,7 +94,7 @@ export async function collectInventory(rawApi: WorkMailApi, orgId: string, optio
     }),
   );
 
-  const org = results[0]?.data as { alias?: string; arn?: string } | undefined;
+  const org = results.find((r) => r.outcome.area === "organization")?.data as { alias?: string; arn?: string } | undefined;
   // The region the SDK resolved by itself (AWS_REGION, the AWS profile) is the organization ARN's.
   const region = options.source.region ?? org?.arn?.split(":")[3];
   const areas: Record<string, unknown> = {};

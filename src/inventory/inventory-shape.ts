@@ -1,3 +1,5 @@
+import { USER_ATTRIBUTES } from "../backend/user-attributes.js";
+
 /**
  * The shape `org restore` relies on, checked before anything changes, so that an edited or
  * damaged inventory.json is one clear error (`areas.users[3].name: expected a string`) instead of
@@ -5,7 +7,7 @@
  */
 type Shape = "string" | "string?" | "boolean" | "number?" | { readonly array: Shape } | { readonly [field: string]: Shape };
 
-const ALIASES: Shape = { array: "string" };
+const STRINGS: Shape = { array: "string" };
 const MEMBERS: Shape = { array: { name: "string", type: "string" } };
 
 const AREA_SHAPES: Readonly<Record<string, Shape>> = {
@@ -13,21 +15,20 @@ const AREA_SHAPES: Readonly<Record<string, Shape>> = {
   domains: { array: { name: "string", isDefault: "boolean", isTestDomain: "boolean", records: { array: { type: "string", hostname: "string", value: "string" } } } },
   users: {
     array: {
-      name: "string", email: "string?", state: "string", role: "string", displayName: "string?", hidden: "boolean", aliases: ALIASES,
-      firstName: "string?", lastName: "string?", initials: "string?", telephone: "string?", street: "string?", jobTitle: "string?",
-      city: "string?", company: "string?", zipCode: "string?", department: "string?", country: "string?", office: "string?",
+      name: "string", email: "string?", state: "string", role: "string", displayName: "string?", hidden: "boolean", aliases: STRINGS,
+      ...Object.fromEntries(USER_ATTRIBUTES.map((a) => [a, "string?"])),
       identityProviderUserId: "string?",
     },
   },
-  groups: { array: { name: "string", email: "string?", state: "string", hidden: "boolean", aliases: ALIASES, members: MEMBERS } },
+  groups: { array: { name: "string", email: "string?", state: "string", hidden: "boolean", aliases: STRINGS, members: MEMBERS } },
   resources: {
     array: {
-      name: "string", email: "string?", state: "string", type: "string", description: "string?", hidden: "boolean", aliases: ALIASES, delegates: MEMBERS,
+      name: "string", email: "string?", state: "string", type: "string", description: "string?", hidden: "boolean", aliases: STRINGS, delegates: MEMBERS,
       bookingOptions: { autoAcceptRequests: "boolean", autoDeclineRecurringRequests: "boolean", autoDeclineConflictingRequests: "boolean" },
     },
   },
   mailboxes: { array: { user: "string", email: "string?", quotaMb: "number?", sizeMb: "number?" } },
-  "mailbox-permissions": { array: { mailbox: "string", mailboxType: "string", grantee: "string", granteeType: "string", permissions: ALIASES } },
+  "mailbox-permissions": { array: { mailbox: "string", mailboxType: "string", grantee: "string", granteeType: "string", permissions: STRINGS } },
 };
 
 /** The first problem with the document's shape, or undefined when restore can rely on it. */

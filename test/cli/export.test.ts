@@ -33,6 +33,7 @@ describe("wmctl export start / describe / list", () => {
   it("needs no prerequisites on the local backend and writes the zip under $WMCTL_HOME/s3", async () => {
     const job = await cli.json<JobView>("export start alice --wait");
     expect(job).toMatchObject({ mailbox: "alice", state: "COMPLETED", progress: 100, bucket: "wmctl-local-exports" });
+    expect(job).toMatchObject({ messages: 2, folders: 6, nonExportableItems: 0 });
     expect(job.location).toBe(join(cli.home, "s3", "wmctl-local-exports", "mailbox-exports", `${job.id}.zip`));
     expect(existsSync(job.location)).toBe(true);
     expect(await cli.json<JobView>(`export describe ${job.id}`)).toMatchObject({ state: "COMPLETED", messages: 2, folders: 6, nonExportableItems: 0 });
@@ -82,6 +83,16 @@ describe("wmctl export wait / cancel", () => {
     const r = await cli.run(`export wait ${job.id} --timeout 300ms --interval 100ms`);
     expect(r.code).toBe(8);
     expect(r.stderr).toContain(`waiting for export job ${job.id} to finish`);
+    expect(r.stderr).toContain(`hint: the job keeps running; wait again with: wmctl export wait ${job.id}`);
+  });
+
+  it("prints the running job when export start --wait times out, so its id is not lost", async () => {
+    o.lifecycle({ exportJobSeconds: 3600 });
+    const r = await cli.run("export start alice --wait --timeout 300ms -o json");
+    expect(r.code).toBe(8);
+    const job = JSON.parse(r.stdout) as JobView;
+    expect(job).toMatchObject({ mailbox: "alice", state: "RUNNING" });
+    expect(r.stderr).toContain(`wmctl export wait ${job.id}`);
   });
 
   it("needs --yes to cancel without a terminal, then cancels", async () => {
@@ -94,6 +105,22 @@ describe("wmctl export wait / cancel", () => {
     const waited = await cli.run(`export wait ${job.id}`);
     expect(waited.code).toBe(1);
     expect(waited.stderr).toContain("did not complete (CANCELLED)");
+  });
+
+  it("says at once, without asking, that a finished job cannot be cancelled and a cancelled one needs nothing", async () => {
+    const done = await cli.json<JobView>("export start alice");
+    const finished = await cli.run(`export cancel ${done.id}`);
+    expect(finished.code).toBe(6);
+    expect(finished.stderr).toContain(`export job ${done.id} is already COMPLETED; only a RUNNING job can be cancelled`);
+    expect(finished.stderr).not.toContain("confirmation needed");
+    await o.user("bob");
+    o.lifecycle({ exportJobSeconds: 3600 });
+    const job = await cli.json<JobView>("export start bob");
+    await cli.ok(`export cancel ${job.id} --yes`);
+    const again = await cli.run(`export cancel ${job.id} -o json`);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain("is already cancelled");
+    expect((JSON.parse(again.stdout) as JobView).state).toBe("CANCELLED");
   });
 });
 
@@ -145,6 +172,7 @@ describe("wmctl export all", () => {
 
     const again = await cli.json<Array<{ state: string; jobId: string; note: string }>>("export all --restart");
     expect(again.every((x) => x.state === "COMPLETED" && jobs.has(x.jobId) && x.note.includes("less than 24 hours ago"))).toBe(true);
+    expect(Object.keys(again[0] ?? {})).toEqual(["mailbox", "email", "type", "entityId", "state", "jobId", "startTime", "endTime", "bucket", "s3Path", "note"]);
     expect((await cli.ok("export list")).stdout.trim().split("\n")).toHaveLength(12);
   });
 

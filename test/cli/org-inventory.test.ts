@@ -80,6 +80,15 @@ describe("wmctl org inventory", () => {
     expect(rows).toEqual([expect.objectContaining({ name: "room-1", autoAcceptRequests: false, delegates: 1, aliases: [] })]);
   });
 
+  it("--table collects only the areas its table is made of", async () => {
+    const users = await cli.ok("org inventory --table users --debug");
+    expect(users.stderr).toMatch(/\[debug\] inventory: \d+ API calls .*describeUser 2/);
+    expect(users.stderr).not.toMatch(/describeGroup|describeResource|listMailboxPermissions|listAccessControlRules/);
+    const aliases = await cli.ok("org inventory --table aliases --debug");
+    for (const call of ["describeUser 2", "describeGroup 2", "describeResource 1"]) expect(aliases.stderr).toContain(call);
+    expect(aliases.stderr).not.toContain("listMailboxPermissions");
+  });
+
   it("--out writes inventory.json and the CSV files and lists them in the document", async () => {
     const out = join(cli.home, "acme-inventory");
     const r = await cli.ok(["org", "inventory", "--out", out]);

@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
-import { exportJobRecordOutput, exportJobView, logCounts, mailboxName } from "./view.js";
+import { exportJobRecordOutput, exportJobView, finishedLogCounts, mailboxName } from "./view.js";
 
 export const exportDescribeCommand = defineCommand({
   name: "describe",
@@ -13,12 +13,8 @@ export const exportDescribeCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: opts.job });
-    const ledger = ExportLedger.open(ctx.settings.dataDir, org);
-    if (ledger.job(opts.job) !== undefined) {
-      ledger.recordState(opts.job, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
-    }
+    ExportLedger.open(ctx.settings.dataDir, org).observe(opts.job, d);
     const storage = await ctx.exportStorage();
-    const counts = d.State === "COMPLETED" ? await logCounts(storage, d.S3BucketName, d.S3Path) : {};
-    ctx.out.record({ ...exportJobView(opts.job, d, await mailboxName(ctx, d.EntityId), storage), ...counts });
+    ctx.out.record({ ...exportJobView(opts.job, d, await mailboxName(ctx, d.EntityId), storage), ...(await finishedLogCounts(storage, d)) });
   },
 });

@@ -23,7 +23,7 @@ export const exportListCommand = defineCommand({
     for await (const j of paginate((t) => api.listMailboxExportJobs({ OrganizationId: org, NextToken: t }), "Jobs")) {
       const id = j.JobId as string;
       listed.add(id);
-      if (ledger.job(id) !== undefined) ledger.recordState(id, { state: j.State ?? "RUNNING", progress: j.EstimatedProgress, endTime: j.EndTime?.toISOString(), s3Path: j.S3Path });
+      ledger.observe(id, j);
       if (opts.state !== undefined && j.State !== opts.state) continue;
       ctx.out.row(exportJobView(id, j, await mailboxName(ctx, j.EntityId), storage));
     }
@@ -33,8 +33,7 @@ export const exportListCommand = defineCommand({
       if (j.state === "RUNNING") {
         // Out of the list's window but not seen finishing: ask the service once more.
         try {
-          const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: j.jobId });
-          ledger.recordState(j.jobId, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
+          ledger.observe(j.jobId, await api.describeMailboxExportJob({ OrganizationId: org, JobId: j.jobId }));
         } catch {
           // Unknown to the service now: keep what the ledger knows.
         }

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { DescribeMailboxExportJobResponse } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
+import { PendingError } from "../../errors/cli-error.js";
 import { resolveDestination, type DestinationFlags, type ExportDestination } from "../../export-jobs/destination.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
-import { exportJobRecordOutput, exportJobView } from "./view.js";
+import { exportJobRecordOutput, exportJobView, finishedLogCounts } from "./view.js";
 import { waitForJobs } from "./wait.js";
 
 export const DESTINATION_OPTIONS = {
@@ -74,12 +76,19 @@ export const exportStartCommand = defineCommand({
       startTime: d.StartTime?.toISOString(),
       ...(d.S3Path === undefined ? {} : { s3Path: d.S3Path }),
     });
-    ledger.recordState(jobId, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
+    ledger.observe(jobId, d);
     ctx.out.status(`Started export job ${jobId} for the mailbox of ${owner.name}`);
     const storage = await ctx.exportStorage();
     if (opts.wait) {
-      const [done] = await waitForJobs(ctx, api, org, [jobId], opts.timeout);
-      ctx.out.record(exportJobView(jobId, done ?? d, owner.name, storage));
+      let done: DescribeMailboxExportJobResponse | undefined;
+      try {
+        [done] = await waitForJobs(ctx, api, org, [jobId], opts.timeout);
+      } catch (e) {
+        // Still running at the timeout: the job's record (its id above all) is the result all the same.
+        if (e instanceof PendingError) ctx.out.record(exportJobView(jobId, await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId }), owner.name, storage));
+        throw e;
+      }
+      ctx.out.record({ ...exportJobView(jobId, done ?? d, owner.name, storage), ...(await finishedLogCounts(storage, done ?? d)) });
       return;
     }
     ctx.out.record(exportJobView(jobId, d, owner.name, storage));

@@ -1,5 +1,5 @@
 import type { DescribeMailboxExportJobResponse, MailboxExportJob } from "@aws-sdk/client-workmail";
-import { exportLogKeys, type ExportStorage } from "../../backend/export-storage.js";
+import { findExportLog, readExportLog, type ExportStorage } from "../../backend/export-storage.js";
 import type { CommandContext } from "../../context/context.js";
 import type { OutputSpec } from "../../output/format.js";
 
@@ -40,19 +40,20 @@ export const exportJobRecordOutput: OutputSpec = {
 /** The counts of a finished job's export log (undefined when it cannot be read: missing, no access). */
 export async function logCounts(storage: ExportStorage, bucket: string | undefined, s3Path: string | undefined): Promise<Partial<ExportJobView>> {
   if (bucket === undefined || s3Path === undefined) return {};
-  for (const key of exportLogKeys(s3Path)) {
-    try {
-      if ((await storage.size(bucket, key)) === undefined) continue;
-      const chunks: Buffer[] = [];
-      for await (const c of await storage.read(bucket, key)) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
-      const log = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
-      const n = (v: string | undefined) => (v === undefined || v === "" || Number.isNaN(Number(v)) ? undefined : Number(v));
-      return { messages: n(log.totalMessages), bytes: n(log.totalBytes), folders: n(log.totalFolders), nonExportableItems: n(log.totalNonExportableItems) };
-    } catch {
-      return {};
-    }
+  try {
+    const key = await findExportLog(storage, bucket, s3Path);
+    if (key === undefined) return {};
+    const log = await readExportLog(storage, bucket, key);
+    const n = (v: unknown) => (typeof v !== "string" || v === "" || Number.isNaN(Number(v)) ? undefined : Number(v));
+    return { messages: n(log.totalMessages), bytes: n(log.totalBytes), folders: n(log.totalFolders), nonExportableItems: n(log.totalNonExportableItems) };
+  } catch {
+    return {};
   }
-  return {};
+}
+
+/** The log's counts of a COMPLETED job (nothing for a job in another state). */
+export async function finishedLogCounts(storage: ExportStorage, j: DescribeMailboxExportJobResponse): Promise<Partial<ExportJobView>> {
+  return j.State === "COMPLETED" ? logCounts(storage, j.S3BucketName, j.S3Path) : {};
 }
 
 /** The mailbox name of a job (its entity id when it cannot be resolved any more). */

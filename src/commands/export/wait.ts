@@ -2,7 +2,7 @@ import type { DescribeMailboxExportJobResponse } from "@aws-sdk/client-workmail"
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
-import { CliError } from "../../errors/cli-error.js";
+import { CliError, PendingError } from "../../errors/cli-error.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { progressBars } from "../../export-jobs/progress.js";
 import { pollUntil } from "../../wait/poll.js";
@@ -10,7 +10,8 @@ import { exportJobListOutput, exportJobView, mailboxName, TERMINAL_STATES } from
 
 /**
  * Polls DescribeMailboxExportJob until every job is COMPLETED, FAILED or CANCELLED; a progress bar
- * per job on a terminal's stderr. A timeout is exit 8 (PendingError).
+ * per job on a terminal's stderr. A timeout is exit 8 (PendingError), whose hint names the jobs to
+ * wait for again (starting a job again would only meet the 24-hour rule).
  */
 export async function waitForJobs(ctx: CommandContext, api: WorkMailApi, org: string, jobIds: readonly string[], timeoutMs: number, intervalMs?: number): Promise<DescribeMailboxExportJobResponse[]> {
   const bars = await progressBars(ctx.out.config.progress, ctx.io.stderr, "{job} [{bar}] {percentage}% {state}");
@@ -30,9 +31,7 @@ export async function waitForJobs(ctx: CommandContext, api: WorkMailApi, org: st
             const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: id });
             latest.set(id, d);
             progress.get(id)?.update(d.EstimatedProgress ?? 0, { state: d.State ?? "?" });
-            if (ledger.job(id) !== undefined) {
-              ledger.recordState(id, { state: d.State ?? "RUNNING", progress: d.EstimatedProgress, endTime: d.EndTime?.toISOString(), s3Path: d.S3Path, error: d.ErrorInfo });
-            }
+            ledger.observe(id, d);
           }),
         );
         const all = jobIds.map((id) => latest.get(id) as DescribeMailboxExportJobResponse);
@@ -45,6 +44,10 @@ export async function waitForJobs(ctx: CommandContext, api: WorkMailApi, org: st
         }
       },
     });
+  } catch (e) {
+    if (!(e instanceof PendingError)) throw e;
+    const running = jobIds.filter((id) => !TERMINAL_STATES.includes(latest.get(id)?.State ?? ""));
+    throw new PendingError(e.message, `the job${running.length === 1 ? " keeps" : "s keep"} running; wait again with: wmctl export wait ${running.join(" ")}`);
   } finally {
     bars.stop();
   }

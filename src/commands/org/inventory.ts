@@ -2,11 +2,21 @@ import { defineCommand } from "../../cli/define-command.js";
 import { CliError, UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
 
-/** The tables every inventory can hold (policy areas add theirs). */
-export const CORE_TABLES = [
-  "organization", "domains", "domain-records", "users", "groups", "group-members", "resources",
-  "resource-delegates", "aliases", "mailboxes", "mailbox-permissions",
-] as const;
+/** The tables every inventory can hold (policy areas add theirs), and the areas each is made of. */
+export const CORE_TABLES: Readonly<Record<string, readonly string[]>> = {
+  organization: ["organization"],
+  domains: ["domains"],
+  "domain-records": ["domains"],
+  users: ["users"],
+  groups: ["groups"],
+  "group-members": ["groups"],
+  resources: ["resources"],
+  "resource-delegates": ["resources"],
+  aliases: ["users", "groups", "resources"],
+  mailboxes: ["mailboxes"],
+  "mailbox-permissions": ["mailbox-permissions"],
+};
+const CORE_TABLE_NAMES = Object.keys(CORE_TABLES);
 
 const summaryOutput: OutputSpec = { fields: ["area", "status", "items", "note"], columns: ["area", "status", "items", "note"], list: true };
 
@@ -33,14 +43,14 @@ export const orgInventoryCommand = defineCommand({
   ],
   options: {
     out: { kind: "string", placeholder: "dir", describe: "Write inventory.json and the CSV files into this folder (new, empty, or an earlier inventory's)" },
-    table: { kind: "string", placeholder: "name", describe: `Print one table instead of the summary (${CORE_TABLES.join(", ")}, or a policy area's)` },
+    table: { kind: "string", placeholder: "name", describe: `Print one table instead of the summary (${CORE_TABLE_NAMES.join(", ")}, or a policy area's)` },
     concurrency: { kind: "int", default: 8, min: 1, max: 32, placeholder: "n", describe: "API calls in flight at once (the AWS backend retries throttling)" },
   },
   output: summaryOutput,
   async run(ctx, opts) {
     if (opts.out !== undefined && opts.table !== undefined) throw new UsageError("--table prints one table to stdout; --out writes them all: use one of them");
     if (opts.out === undefined && opts.table === undefined && ctx.out.format === "csv") {
-      throw new UsageError("CSV holds one table at a time", `pass --table NAME (${CORE_TABLES.slice(0, 4).join(", ")} ...), or --out DIR for every table`);
+      throw new UsageError("CSV holds one table at a time", `pass --table NAME (${CORE_TABLE_NAMES.slice(0, 4).join(", ")} ...), or --out DIR for every table`);
     }
     const [{ collectInventory }, { inventoryTables }, files, { INVENTORY_AREAS }, { wmctlVersion }] = await Promise.all([
       import("../../inventory/collect.js"),
@@ -64,6 +74,8 @@ export const orgInventoryCommand = defineCommand({
       wmctlVersion: await wmctlVersion(),
       concurrency: opts.concurrency,
       areas: INVENTORY_AREAS,
+      // --table collects only what its table is made of (a policy area's table: the policy areas).
+      only: opts.table === undefined ? undefined : new Set(Object.hasOwn(CORE_TABLES, opts.table) ? CORE_TABLES[opts.table] : INVENTORY_AREAS.map((a) => a.name)),
       warn: (m) => ctx.out.warn(m),
       onArea: (o) => {
         if (o.status === "ok") ctx.out.status(`${o.area}: ${o.items} item${o.items === 1 ? "" : "s"}`);
@@ -81,7 +93,9 @@ export const orgInventoryCommand = defineCommand({
     } else if (opts.table !== undefined) {
       const table = tables.get(opts.table);
       if (table === undefined) {
-        throw new UsageError(`no table "${opts.table}" in this inventory`, `tables: ${[...tables.keys()].join(", ")}`);
+        const names = [...CORE_TABLE_NAMES, ...[...tables.keys()].filter((t) => !Object.hasOwn(CORE_TABLES, t))];
+        const hint = Object.hasOwn(CORE_TABLES, opts.table) ? "its area was not collected: see the warning above" : `tables: ${names.join(", ")}`;
+        throw new UsageError(`no table "${opts.table}" in this inventory`, hint);
       }
       ctx.out.useColumns(table.columns);
       const { csvCell } = await import("../../inventory/tables.js");

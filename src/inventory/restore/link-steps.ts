@@ -9,15 +9,10 @@ import { fanOut } from "../fan-out.js";
 const SERVICE_DEFAULT_BOOKING: BookingOptionsData = { autoAcceptRequests: true, autoDeclineRecurringRequests: false, autoDeclineConflictingRequests: true };
 
 /** Ids of the current members (or delegates) of a target entity; none for one this run created. */
-async function currentIds(s: RestoreSession, id: string, list: (token: string | undefined) => Promise<{ NextToken?: string | undefined; Items: Array<{ Id?: string | undefined }> }>): Promise<Set<string>> {
+async function currentIds(s: RestoreSession, id: string, items: () => AsyncIterable<{ Id?: string | undefined }>): Promise<Set<string>> {
   if (isNew(s, id)) return new Set();
   const ids = new Set<string>();
-  let token: string | undefined;
-  do {
-    const page = await list(token);
-    for (const m of page.Items) if (m.Id !== undefined) ids.add(m.Id);
-    token = page.NextToken === "" ? undefined : page.NextToken;
-  } while (token !== undefined);
+  for await (const m of items()) if (m.Id !== undefined) ids.add(m.Id);
   return ids;
 }
 
@@ -30,10 +25,7 @@ export async function restoreMembers(s: RestoreSession, groups: readonly GroupDa
       if (group === undefined || group.type !== "GROUP") return g.members.map((m) => failed("group-members", "AssociateMemberToGroup", `${g.name} <- ${m.name}`, "the group is not in the target"));
       let have: Set<string>;
       try {
-        have = await currentIds(s, group.id, async (t) => {
-          const p = await s.api.listGroupMembers({ OrganizationId: s.orgId, GroupId: group.id, NextToken: t });
-          return { NextToken: p.NextToken, Items: p.Members ?? [] };
-        });
+        have = await currentIds(s, group.id, () => paginate((t) => s.api.listGroupMembers({ OrganizationId: s.orgId, GroupId: group.id, NextToken: t }), "Members"));
       } catch (e) {
         return [await attempt("group-members", "ListGroupMembers", g.name, () => Promise.reject(e))];
       }
@@ -70,10 +62,7 @@ export async function restoreDelegates(s: RestoreSession, resources: readonly Re
           await attempt("resource-delegates", "AssociateDelegateToResource", `${r.name} <- ${d.name}`, async () => {
             const delegate = s.target.byName(d.name);
             if (delegate === undefined || delegate.type !== d.type) return { result: "failed", message: `the ${d.type === "GROUP" ? "group" : "user"} ${d.name} is not in the target` };
-            have ??= await currentIds(s, res.id, async (t) => {
-              const p = await s.api.listResourceDelegates({ OrganizationId: s.orgId, ResourceId: res.id, NextToken: t });
-              return { NextToken: p.NextToken, Items: p.Delegates ?? [] };
-            });
+            have ??= await currentIds(s, res.id, () => paginate((t) => s.api.listResourceDelegates({ OrganizationId: s.orgId, ResourceId: res.id, NextToken: t }), "Delegates"));
             if (have.has(delegate.id)) return { result: "skipped", message: "already a delegate" };
             await s.api.associateDelegateToResource({ OrganizationId: s.orgId, ResourceId: res.id, EntityId: delegate.id });
             return { result: "created" };

@@ -80,7 +80,7 @@ export const mailboxPermissionHandlers: Handlers = {
     const entity = requireEntity(sim, org.id, input.EntityId);
     if (entity.state === "DELETED") throw fail.entityNotFound(`The ${entity.type.toLowerCase()} ${input.EntityId} does not exist in organization ${org.id}.`);
     const pager = startPage("ListMailboxPermissions", input, { org: org.id, entity: entity.id });
-    // Grants to entities deleted since then are not listed (their rows go with the next Put/Delete).
+    // Grants to entities deleted since then are not listed (the rows stay: a deleted entity keeps its id, never reused).
     const rows = sim.db
       .prepare<[string, string, number, number], PermissionRow>(
         `SELECT p.grantee_id, p.grantee_type, p.permissions, p.seq

@@ -1,6 +1,6 @@
 import type { Sim } from "../sim.js";
 import { fail } from "../errors.js";
-import { BYTES_PER_MB, canHaveMailbox, ensureMailbox, getMailbox, MAX_QUOTA_MB, wasProvisioned } from "../mail/mailbox-store.js";
+import { BYTES_PER_MB, canHaveMailbox, DEFAULT_QUOTA_MB, ensureMailbox, getMailbox, MAX_QUOTA_MB, wasProvisioned } from "../mail/mailbox-store.js";
 import { sweepExpiredMailboxes } from "../mail/retention.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
@@ -27,7 +27,7 @@ export const mailboxHandlers: Handlers = {
     const owner = requireMailboxOwner(sim, org.id, input.UserId);
     const mailbox = getMailbox(sim, org.id, owner.id) ?? (owner.state === "ENABLED" ? ensureMailbox(sim, org.id, owner.id) : undefined);
     return {
-      MailboxQuota: mailbox?.quota_mb ?? MAX_QUOTA_MB,
+      MailboxQuota: mailbox?.quota_mb ?? DEFAULT_QUOTA_MB,
       MailboxSize: (mailbox?.size_bytes ?? 0) / BYTES_PER_MB,
     };
   },

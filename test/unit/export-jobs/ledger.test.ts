@@ -38,6 +38,16 @@ describe("the export ledger", () => {
     expect(ExportLedger.open(dir, "m-1").openRun("m-1|b|p")).toBeUndefined();
   });
 
+  it("records what the service says about the jobs it knows, and only those", () => {
+    const a = ExportLedger.open(dir, "m-1");
+    a.recordStart(job("j1", "alice", "2024-01-01T00:00:00.000Z"));
+    a.observe("j1", { State: "FAILED", EstimatedProgress: 90, EndTime: new Date("2024-01-01T00:05:00.000Z"), ErrorInfo: "no access" });
+    a.observe("other", { State: "COMPLETED" });
+    const b = ExportLedger.open(dir, "m-1");
+    expect(b.job("j1")).toMatchObject({ state: "FAILED", progress: 90, endTime: "2024-01-01T00:05:00.000Z", error: "no access" });
+    expect(b.jobs().map((j) => j.jobId)).toEqual(["j1"]);
+  });
+
   it("keeps one file per organization", () => {
     ExportLedger.open(dir, "m-1").recordStart(job("j1", "alice", "2024-01-01T00:00:00.000Z"));
     expect(ExportLedger.open(dir, "m-2").jobs()).toEqual([]);

@@ -79,6 +79,7 @@ describe("reading an inventory", () => {
     ["aliases that are not a list", (d: ReturnType<typeof sampleInventory>) => ((d.areas.users?.[0] as { aliases: unknown }).aliases = "x@y.com"), "areas.users[0].aliases: expected an array"],
     ["a member without a type", (d: ReturnType<typeof sampleInventory>) => delete (d.areas.groups?.[0]?.members[1] as { type?: string }).type, "areas.groups[0].members[1].type: expected a non-empty string"],
     ["booking options as text", (d: ReturnType<typeof sampleInventory>) => ((d.areas.resources?.[0] as { bookingOptions: unknown }).bookingOptions = "auto"), "areas.resources[0].bookingOptions: expected an object"],
+    ["a user attribute that is not text", (d: ReturnType<typeof sampleInventory>) => ((d.areas.users?.[0] as { office: unknown }).office = 12), "areas.users[0].office: expected a string"],
     ["a quota as text", (d: ReturnType<typeof sampleInventory>) => ((d.areas.mailboxes?.[0] as { quotaMb: unknown }).quotaMb = "2048"), "areas.mailboxes[0].quotaMb: expected a number"],
   ])("names the first damaged field: %s", async (_what, damage, message) => {
     const doc = sampleInventory();
