@@ -129,6 +129,25 @@ describe("wmctl availability", () => {
     expect(noPassword.stderr).toContain("cannot prompt");
     expect((await cli.run("availability create x.example.com --ews-url ftp://x/ --ews-user a --password-stdin", { stdin: "p" })).code).toBe(2);
   });
+
+  it("checks the provider flags under --dry-run too, without asking for the password", async () => {
+    const missing = await cli.run("availability create x.example.com --dry-run");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("missing the provider");
+    const both = await cli.run(`availability update x.example.com --lambda-arn arn:aws:lambda:us-east-1:111122223333:function:f --ews-url ${url} --dry-run`);
+    expect(both.code).toBe(2);
+    expect((await cli.run("availability create x.example.com --ews-url ftp://x/ --ews-user a --dry-run")).stderr).toContain("is not an http(s) URL");
+    const plan = await cli.ok(`availability create X.example.com --ews-url ${url} --ews-user svc@corp.example.com --dry-run`);
+    expect(plan.stdout).toBe(`would CreateAvailabilityConfiguration x.example.com  provider=EWS endpoint=${url} ewsUsername=svc@corp.example.com\n`);
+    expect((await cli.ok("availability list")).stdout).toBe("");
+  });
+
+  it("names what is missing when test gets neither a domain nor provider flags", async () => {
+    const r = await cli.run("availability test");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("give a domain with a saved provider, or the provider flags");
+    expect(r.stderr).not.toContain("not both");
+  });
 });
 
 describe("wmctl identity-center, idp, token", () => {
