@@ -29,9 +29,10 @@ export const ACCESS_RULE_FIELDS = [
 export const accessRuleListOutput: OutputSpec = { fields: ACCESS_RULE_FIELDS, columns: ["name", "effect", "conditions", "description"], list: true };
 export const accessRuleRecordOutput: OutputSpec = { fields: ACCESS_RULE_FIELDS, columns: ["name", "effect", "description", "conditions", "created", "modified"] };
 
-export function conditionSummary(parts: ReadonlyArray<[string, readonly string[] | undefined]>): string {
+/** `protocol IMAP; not from 10.0.0.0/8`; `none` when the rule has no condition (it applies to all). */
+export function conditionSummary(parts: ReadonlyArray<[string, readonly string[] | undefined]>, none = "all requests"): string {
   const out = parts.filter(([, v]) => v !== undefined && v.length > 0).map(([label, v]) => `${label} ${(v ?? []).join(",")}`);
-  return out.length === 0 ? "all requests" : out.join("; ");
+  return out.length === 0 ? none : out.join("; ");
 }
 
 /** A rule as admins read it: users by email or name, roles by name. */

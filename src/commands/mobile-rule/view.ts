@@ -33,8 +33,9 @@ export const mobileRuleRecordOutput: OutputSpec = { fields: MOBILE_RULE_FIELDS, 
 
 const some = (l: string[] | undefined) => (l === undefined || l.length === 0 ? undefined : l);
 
-export function mobileRuleView(r: MobileDeviceAccessRule): MobileRuleView {
-  const v = {
+/** A rule's conditions by the view's names, each absent when empty (views and --dry-run plans). */
+export function mobileRuleConditions(r: MobileDeviceAccessRule) {
+  return {
     deviceTypes: some(r.DeviceTypes),
     notDeviceTypes: some(r.NotDeviceTypes),
     deviceModels: some(r.DeviceModels),
@@ -44,21 +45,28 @@ export function mobileRuleView(r: MobileDeviceAccessRule): MobileRuleView {
     userAgents: some(r.DeviceUserAgents),
     notUserAgents: some(r.NotDeviceUserAgents),
   };
+}
+
+export function mobileRuleView(r: MobileDeviceAccessRule): MobileRuleView {
+  const v = mobileRuleConditions(r);
   return {
     id: r.MobileDeviceAccessRuleId,
     name: r.Name,
     effect: r.Effect,
     description: r.Description,
-    conditions: conditionSummary([
-      ["type", v.deviceTypes],
-      ["type not", v.notDeviceTypes],
-      ["model", v.deviceModels],
-      ["model not", v.notDeviceModels],
-      ["os", v.operatingSystems],
-      ["os not", v.notOperatingSystems],
-      ["agent", v.userAgents],
-      ["agent not", v.notUserAgents],
-    ]).replace("all requests", "all devices"),
+    conditions: conditionSummary(
+      [
+        ["type", v.deviceTypes],
+        ["type not", v.notDeviceTypes],
+        ["model", v.deviceModels],
+        ["model not", v.notDeviceModels],
+        ["os", v.operatingSystems],
+        ["os not", v.notOperatingSystems],
+        ["agent", v.userAgents],
+        ["agent not", v.notUserAgents],
+      ],
+      "all devices",
+    ),
     ...v,
     created: r.DateCreated,
     modified: r.DateModified,
@@ -69,9 +77,8 @@ export async function listMobileRules(api: WorkMailApi, orgId: string): Promise<
   return (await api.listMobileDeviceAccessRules({ OrganizationId: orgId })).Rules ?? [];
 }
 
-/** A mobile rule by id, or by name when exactly one rule has it (rule names need not be unique). */
-export async function resolveMobileRule(api: WorkMailApi, orgId: string, ref: string): Promise<MobileDeviceAccessRule> {
-  const rules = await listMobileRules(api, orgId);
+/** A mobile rule of `rules` by id, or by name when exactly one rule has it (rule names need not be unique). */
+export function resolveMobileRule(rules: readonly MobileDeviceAccessRule[], ref: string, orgId: string): MobileDeviceAccessRule {
   const byId = rules.find((r) => r.MobileDeviceAccessRuleId === ref);
   if (byId !== undefined) return byId;
   const byName = rules.filter((r) => r.Name?.toLowerCase() === ref.toLowerCase());
