@@ -35,10 +35,10 @@ export function conditionSummary(parts: ReadonlyArray<[string, readonly string[]
   return out.length === 0 ? none : out.join("; ");
 }
 
-/** A rule as admins read it: users by email or name, roles by name. */
-export async function accessRuleView(ctx: CommandContext, r: AccessControlRule, roleNames: ReadonlyMap<string, string>): Promise<AccessRuleView> {
+/** A rule's conditions as admins read them (users by email or name, roles by name), each absent when empty. */
+export async function accessRuleConditions(ctx: CommandContext, r: AccessControlRule, roleNames: ReadonlyMap<string, string>) {
   const roles = (ids: string[] | undefined) => (ids === undefined || ids.length === 0 ? undefined : ids.map((id) => roleNames.get(id) ?? id));
-  const v = {
+  return {
     protocols: r.Actions?.length ? r.Actions : undefined,
     notProtocols: r.NotActions?.length ? r.NotActions : undefined,
     ipRanges: r.IpRanges?.length ? r.IpRanges : undefined,
@@ -48,6 +48,11 @@ export async function accessRuleView(ctx: CommandContext, r: AccessControlRule, 
     roles: roles(r.ImpersonationRoleIds),
     notRoles: roles(r.NotImpersonationRoleIds),
   };
+}
+
+/** A rule as admins read it: users by email or name, roles by name. */
+export async function accessRuleView(ctx: CommandContext, r: AccessControlRule, roleNames: ReadonlyMap<string, string>): Promise<AccessRuleView> {
+  const v = await accessRuleConditions(ctx, r, roleNames);
   return {
     name: r.Name,
     effect: r.Effect,
