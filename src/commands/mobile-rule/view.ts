@@ -1,5 +1,4 @@
 import type { MobileDeviceAccessRule } from "@aws-sdk/client-workmail";
-import { paginate } from "../../backend/paginate.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { NotFoundError, UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
@@ -87,11 +86,6 @@ export function resolveMobileRule(rules: readonly MobileDeviceAccessRule[], ref:
     throw new UsageError(`${byName.length} mobile rules are named "${ref}"`, `name one by id: ${byName.map((r) => r.MobileDeviceAccessRuleId).join(", ")}`);
   }
   throw new NotFoundError(`no mobile device access rule "${ref}" in organization ${orgId}`, "see `wmctl mobile-rule list`");
-}
-
-/** Every override of an organization (or of one user / device). */
-export async function* listOverrides(api: WorkMailApi, orgId: string, filter: { UserId?: string; DeviceId?: string } = {}) {
-  yield* paginate((t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, ...filter, NextToken: t }), "Overrides");
 }
 
 /** The condition flags shared by create and update. */
