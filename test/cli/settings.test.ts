@@ -202,6 +202,7 @@ describe("wmctl tag", () => {
   it("refuses malformed pairs and reserved keys, and says when there would be more than 50 tags (exit 7)", async () => {
     expect((await cli.run("tag add novalue")).stderr).toContain('"novalue" is not key=value');
     expect((await cli.run("tag add aws:owner=me")).stderr).toContain("the aws: prefix is reserved");
+    expect((await cli.run("tag add env=a team=b env=c")).stderr).toContain("the tag key env is given twice");
     const many = Array.from({ length: 48 }, (_, i) => `k${i}=v`);
     await cli.ok(["tag", "add", ...many]);
     const over = await cli.run(["tag", "add", "a=1", "b=2", "c=3"]);
