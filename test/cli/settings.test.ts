@@ -74,6 +74,9 @@ describe("wmctl monitoring", () => {
     const region = await cli.run("monitoring enable --log-group-arn arn:aws:logs:eu-west-1:111122223333:log-group:x:* --yes");
     expect(region.code).toBe(2);
     expect(region.stderr).toContain("InvalidParameterException");
+    const notArn = await cli.run("monitoring enable --log-group-arn workmail-monitoring --yes");
+    expect(notArn.code).toBe(2);
+    expect(notArn.stderr).toContain('--log-group-arn "workmail-monitoring" is not a log group ARN');
     expect((await cli.run("monitoring disable")).code).toBe(2);
     await cli.ok("monitoring disable --yes");
     expect((await cli.ok("monitoring show --fields enabled")).stdout).toBe("false\n");
@@ -174,6 +177,7 @@ describe("wmctl identity-center, idp, token", () => {
     const inUse = await cli.run(`identity-center delete ${app} --yes`);
     expect(inUse.code).toBe(6);
     expect(inUse.stderr).toContain("OrganizationStateException");
+    expect(inUse.stderr).toContain("hint: remove that organization's identity provider configuration first: wmctl --org ORG idp delete");
     await cli.ok("idp delete --yes");
     await cli.ok(`identity-center delete ${app} --yes`);
   });
