@@ -18,6 +18,8 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 /** Parses a dotted-quad IPv4 address into a 32-bit unsigned integer. */
 export function parseIpv4(text: string): Parsed<number> {
+  const slash = text.indexOf("/");
+  if (slash >= 0) return { ok: false, reason: `"${text}" is a range, not an address: give one address, e.g. ${text.slice(0, slash)}` };
   const parts = text.split(".");
   if (parts.length !== 4) return { ok: false, reason: `"${text}" is not an IPv4 address (four numbers 0-255 separated by dots)` };
   let n = 0;

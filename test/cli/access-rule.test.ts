@@ -117,6 +117,13 @@ describe("wmctl access-rule", () => {
     expect((await cli.json<Rule[]>("access-rule list")).map((x) => x.name)).toEqual(["default"]);
   });
 
+  it("shows users and roles in a --dry-run plan as the rule list will show them", async () => {
+    await cli.ok("impersonation-role create Archiver --type read-only --allow-all");
+    const r = await cli.json<{ changes: Array<{ details: Record<string, unknown> }> }>("access-rule put x --effect deny --user bob --not-role archiver --dry-run");
+    expect(r.changes[0]?.details).toEqual({ replaces: false, effect: "DENY", users: ["bob@acme.awsapps.com"], notRoles: ["Archiver"] });
+    expect((await cli.run("access-rule put x --effect deny --role nope --dry-run")).code).toBe(5);
+  });
+
   it("accepts users by email address", async () => {
     await cli.ok("access-rule put no-imap --effect deny --protocol imap --user alice@acme.awsapps.com");
     expect((await cli.json<Rule[]>("access-rule list")).find((x) => x.name === "no-imap")?.users).toEqual(["alice@acme.awsapps.com"]);

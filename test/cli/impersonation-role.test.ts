@@ -56,8 +56,11 @@ describe("wmctl impersonation-role", () => {
     const typed = await cli.json<Role>("impersonation-role update svc2 --type full-access");
     expect(typed.ruleSummary).toBe(updated.ruleSummary);
     expect(typed.type).toBe("FULL_ACCESS");
+    const plan = await cli.run("impersonation-role update svc2 --clear-rules --dry-run");
+    expect(plan.stderr).toContain("role svc2 has no rules: it cannot impersonate anyone");
     const cleared = await cli.json<Role>("impersonation-role update svc2 --clear-rules");
     expect(cleared.rules).toEqual([]);
+    expect((await cli.json<Role>("impersonation-role update svc2 --clear-rules --allow bob")).ruleSummary).toBe("allow-users: ALLOW bob@acme.awsapps.com");
   });
 
   it("reads rules from a JSON file and refuses a malformed one", async () => {

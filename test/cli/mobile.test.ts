@@ -68,6 +68,15 @@ describe("wmctl mobile-rule", () => {
     expect(noEffect.stderr).toContain("missing required option --effect");
   });
 
+  it("prints --dry-run plans with the field names of `mobile-rule list -o json`", async () => {
+    const create = await cli.ok("mobile-rule create r1 --effect deny --device-type android --not-os 'Android 1' --dry-run");
+    expect(create.stdout).toBe("would CreateMobileDeviceAccessRule r1  effect=DENY deviceTypes=android notOperatingSystems=Android 1\n");
+    const { id } = await cli.json<Rule>("mobile-rule create r1 --effect deny --device-type android");
+    const update = await cli.json<{ changes: Array<{ details: Record<string, unknown> }> }>("mobile-rule update r1 --os 'Android 9' --dry-run");
+    expect(update.changes[0]?.details).toEqual({ name: "r1", effect: "DENY", deviceTypes: ["android"], operatingSystems: ["Android 9"] });
+    expect((await cli.json<Rule>(`mobile-rule update ${id} --description x`)).operatingSystems).toBeUndefined();
+  });
+
   it("warns before deleting the last rule and needs --yes without a terminal", async () => {
     const r = await cli.run("mobile-rule delete default");
     expect(r.code).toBe(2);

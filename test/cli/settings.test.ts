@@ -74,6 +74,9 @@ describe("wmctl monitoring", () => {
     const region = await cli.run("monitoring enable --log-group-arn arn:aws:logs:eu-west-1:111122223333:log-group:x:* --yes");
     expect(region.code).toBe(2);
     expect(region.stderr).toContain("InvalidParameterException");
+    const notArn = await cli.run("monitoring enable --log-group-arn workmail-monitoring --yes");
+    expect(notArn.code).toBe(2);
+    expect(notArn.stderr).toContain('--log-group-arn "workmail-monitoring" is not a log group ARN');
     expect((await cli.run("monitoring disable")).code).toBe(2);
     await cli.ok("monitoring disable --yes");
     expect((await cli.ok("monitoring show --fields enabled")).stdout).toBe("false\n");
@@ -129,6 +132,25 @@ describe("wmctl availability", () => {
     expect(noPassword.stderr).toContain("cannot prompt");
     expect((await cli.run("availability create x.example.com --ews-url ftp://x/ --ews-user a --password-stdin", { stdin: "p" })).code).toBe(2);
   });
+
+  it("checks the provider flags under --dry-run too, without asking for the password", async () => {
+    const missing = await cli.run("availability create x.example.com --dry-run");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("missing the provider");
+    const both = await cli.run(`availability update x.example.com --lambda-arn arn:aws:lambda:us-east-1:111122223333:function:f --ews-url ${url} --dry-run`);
+    expect(both.code).toBe(2);
+    expect((await cli.run("availability create x.example.com --ews-url ftp://x/ --ews-user a --dry-run")).stderr).toContain("is not an http(s) URL");
+    const plan = await cli.ok(`availability create X.example.com --ews-url ${url} --ews-user svc@corp.example.com --dry-run`);
+    expect(plan.stdout).toBe(`would CreateAvailabilityConfiguration x.example.com  provider=EWS endpoint=${url} ewsUsername=svc@corp.example.com\n`);
+    expect((await cli.ok("availability list")).stdout).toBe("");
+  });
+
+  it("names what is missing when test gets neither a domain nor provider flags", async () => {
+    const r = await cli.run("availability test");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("give a domain with a saved provider, or the provider flags");
+    expect(r.stderr).not.toContain("not both");
+  });
 });
 
 describe("wmctl identity-center, idp, token", () => {
@@ -155,6 +177,7 @@ describe("wmctl identity-center, idp, token", () => {
     const inUse = await cli.run(`identity-center delete ${app} --yes`);
     expect(inUse.code).toBe(6);
     expect(inUse.stderr).toContain("OrganizationStateException");
+    expect(inUse.stderr).toContain("hint: remove that organization's identity provider configuration first: wmctl --org ORG idp delete");
     await cli.ok("idp delete --yes");
     await cli.ok(`identity-center delete ${app} --yes`);
   });
@@ -183,6 +206,7 @@ describe("wmctl tag", () => {
   it("refuses malformed pairs and reserved keys, and says when there would be more than 50 tags (exit 7)", async () => {
     expect((await cli.run("tag add novalue")).stderr).toContain('"novalue" is not key=value');
     expect((await cli.run("tag add aws:owner=me")).stderr).toContain("the aws: prefix is reserved");
+    expect((await cli.run("tag add env=a team=b env=c")).stderr).toContain("the tag key env is given twice");
     const many = Array.from({ length: 48 }, (_, i) => `k${i}=v`);
     await cli.ok(["tag", "add", ...many]);
     const over = await cli.run(["tag", "add", "a=1", "b=2", "c=3"]);

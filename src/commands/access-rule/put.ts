@@ -1,8 +1,8 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { userIds } from "../../context/entity-labels.js";
-import { resolveRole } from "../impersonation-role/resolve.js";
+import { findRole, listRoles } from "../impersonation-role/resolve.js";
 import { parseProtocols, parseRanges, PROTOCOLS } from "./conditions.js";
-import { accessRuleRecordOutput, accessRuleView } from "./view.js";
+import { accessRuleConditions, accessRuleRecordOutput, accessRuleView } from "./view.js";
 
 export const accessRulePutCommand = defineCommand({
   name: "put",
@@ -42,17 +42,9 @@ export const accessRulePutCommand = defineCommand({
     const notIpRanges = parseRanges(opts.notIp, "--not-ip", warn);
     const api = await ctx.backend();
     const org = await ctx.org();
-    const roleNames = new Map<string, string>();
-    const roles = async (refs: string[]) => {
-      if (refs.length === 0) return undefined;
-      const ids: string[] = [];
-      for (const ref of refs) {
-        const role = await resolveRole(api, org, ref);
-        roleNames.set(role.id, role.name);
-        ids.push(role.id);
-      }
-      return ids;
-    };
+    const roles = opts.role.length + opts.notRole.length > 0 ? await listRoles(api, org) : [];
+    const roleIds = (refs: string[]) => (refs.length === 0 ? undefined : refs.map((ref) => findRole(roles, ref, org).id));
+    const roleNames = new Map(roles.map((r) => [r.id, r.name]));
     const input = {
       OrganizationId: org,
       Name: opts.name,
@@ -64,26 +56,15 @@ export const accessRulePutCommand = defineCommand({
       NotIpRanges: notIpRanges,
       UserIds: await userIds(ctx.resolve, opts.user),
       NotUserIds: await userIds(ctx.resolve, opts.notUser),
-      ImpersonationRoleIds: await roles(opts.role),
-      NotImpersonationRoleIds: await roles(opts.notRole),
+      ImpersonationRoleIds: roleIds(opts.role),
+      NotImpersonationRoleIds: roleIds(opts.notRole),
     };
     const existing = (await api.listAccessControlRules({ OrganizationId: org })).Rules?.find((r) => r.Name === opts.name);
     if (opts.dryRun) {
       ctx.out.plan({
         action: "PutAccessControlRule",
         target: opts.name,
-        details: {
-          replaces: existing !== undefined,
-          effect: opts.effect,
-          protocols: actions,
-          notProtocols: notActions,
-          ipRanges,
-          notIpRanges,
-          users: opts.user.length ? opts.user : undefined,
-          notUsers: opts.notUser.length ? opts.notUser : undefined,
-          roles: opts.role.length ? opts.role : undefined,
-          notRoles: opts.notRole.length ? opts.notRole : undefined,
-        },
+        details: { replaces: existing !== undefined, effect: opts.effect, ...(await accessRuleConditions(ctx, input, roleNames)) },
       });
       return;
     }

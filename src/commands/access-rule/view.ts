@@ -29,15 +29,16 @@ export const ACCESS_RULE_FIELDS = [
 export const accessRuleListOutput: OutputSpec = { fields: ACCESS_RULE_FIELDS, columns: ["name", "effect", "conditions", "description"], list: true };
 export const accessRuleRecordOutput: OutputSpec = { fields: ACCESS_RULE_FIELDS, columns: ["name", "effect", "description", "conditions", "created", "modified"] };
 
-export function conditionSummary(parts: ReadonlyArray<[string, readonly string[] | undefined]>): string {
+/** `protocol IMAP; not from 10.0.0.0/8`; `none` when the rule has no condition (it applies to all). */
+export function conditionSummary(parts: ReadonlyArray<[string, readonly string[] | undefined]>, none = "all requests"): string {
   const out = parts.filter(([, v]) => v !== undefined && v.length > 0).map(([label, v]) => `${label} ${(v ?? []).join(",")}`);
-  return out.length === 0 ? "all requests" : out.join("; ");
+  return out.length === 0 ? none : out.join("; ");
 }
 
-/** A rule as admins read it: users by email or name, roles by name. */
-export async function accessRuleView(ctx: CommandContext, r: AccessControlRule, roleNames: ReadonlyMap<string, string>): Promise<AccessRuleView> {
+/** A rule's conditions as admins read them (users by email or name, roles by name), each absent when empty. */
+export async function accessRuleConditions(ctx: CommandContext, r: AccessControlRule, roleNames: ReadonlyMap<string, string>) {
   const roles = (ids: string[] | undefined) => (ids === undefined || ids.length === 0 ? undefined : ids.map((id) => roleNames.get(id) ?? id));
-  const v = {
+  return {
     protocols: r.Actions?.length ? r.Actions : undefined,
     notProtocols: r.NotActions?.length ? r.NotActions : undefined,
     ipRanges: r.IpRanges?.length ? r.IpRanges : undefined,
@@ -47,6 +48,11 @@ export async function accessRuleView(ctx: CommandContext, r: AccessControlRule, 
     roles: roles(r.ImpersonationRoleIds),
     notRoles: roles(r.NotImpersonationRoleIds),
   };
+}
+
+/** A rule as admins read it: users by email or name, roles by name. */
+export async function accessRuleView(ctx: CommandContext, r: AccessControlRule, roleNames: ReadonlyMap<string, string>): Promise<AccessRuleView> {
+  const v = await accessRuleConditions(ctx, r, roleNames);
   return {
     name: r.Name,
     effect: r.Effect,

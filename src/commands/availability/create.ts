@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
-import { availabilityRecordOutput, availabilityView, describeProvider, PROVIDER_HELP, PROVIDER_OPTIONS, providerFromFlags } from "./view.js";
+import { availabilityRecordOutput, PROVIDER_HELP, PROVIDER_OPTIONS, saveProvider } from "./view.js";
 
 export const availabilityCreateCommand = defineCommand({
   name: "create",
@@ -15,18 +14,6 @@ export const availabilityCreateCommand = defineCommand({
   output: availabilityRecordOutput,
   mutating: true,
   async run(ctx, opts) {
-    if (opts.dryRun) {
-      const planned = opts.lambdaArn !== undefined ? { provider: "LAMBDA", endpoint: opts.lambdaArn } : { provider: "EWS", endpoint: opts.ewsUrl, ewsUsername: opts.ewsUser };
-      ctx.out.plan({ action: "CreateAvailabilityConfiguration", target: opts.domain, details: planned });
-      return;
-    }
-    const provider = await providerFromFlags(ctx, opts);
-    const api = await ctx.backend();
-    const org = await ctx.org();
-    await api.createAvailabilityConfiguration({ OrganizationId: org, DomainName: opts.domain, ClientToken: randomUUID(), ...provider });
-    ctx.out.status(`Added the ${describeProvider(provider).provider ?? ""} availability provider for ${opts.domain.toLowerCase()}`);
-    const list = (await api.listAvailabilityConfigurations({ OrganizationId: org })).AvailabilityConfigurations ?? [];
-    const saved = list.find((c) => c.DomainName === opts.domain.toLowerCase());
-    if (saved !== undefined) ctx.out.record(availabilityView(saved));
+    await saveProvider(ctx, opts.domain, opts, { update: false, dryRun: opts.dryRun });
   },
 });

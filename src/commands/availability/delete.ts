@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { paginate } from "../../backend/paginate.js";
 import { NotFoundError } from "../../errors/cli-error.js";
+import { findAvailability } from "./view.js";
 
 export const availabilityDeleteCommand = defineCommand({
   name: "delete",
@@ -14,11 +14,7 @@ export const availabilityDeleteCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const domain = opts.domain.toLowerCase();
-    let found = false;
-    for await (const c of paginate((t) => api.listAvailabilityConfigurations({ OrganizationId: org, NextToken: t }), "AvailabilityConfigurations")) {
-      if (c.DomainName === domain) found = true;
-    }
-    if (!found) throw new NotFoundError(`no availability provider for ${domain}`, "see `wmctl availability list`");
+    if ((await findAvailability(api, org, domain)) === undefined) throw new NotFoundError(`no availability provider for ${domain}`, "see `wmctl availability list`");
     if (opts.dryRun) {
       ctx.out.plan({ action: "DeleteAvailabilityConfiguration", target: domain });
       return;

@@ -1,7 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { paginate } from "../../backend/paginate.js";
 import { ChecksFailedError, UsageError } from "../../errors/cli-error.js";
-import { describeProvider, hasProviderFlags, PROVIDER_OPTIONS, providerFromFlags } from "./view.js";
+import { availabilityView, checkProviderFlags, findAvailability, hasProviderFlags, PROVIDER_OPTIONS, providerFromFlags } from "./view.js";
 
 export const availabilityTestCommand = defineCommand({
   name: "test",
@@ -18,22 +17,19 @@ export const availabilityTestCommand = defineCommand({
   options: PROVIDER_OPTIONS,
   output: { fields: ["domain", "provider", "endpoint", "passed", "failureReason"], columns: ["domain", "provider", "endpoint", "passed", "failureReason"] },
   async run(ctx, opts) {
-    if ((opts.domain === undefined) === !hasProviderFlags(opts)) {
-      throw new UsageError("give a domain with a saved provider, or the provider flags (--ews-url/--ews-user or --lambda-arn), not both");
-    }
+    const given = hasProviderFlags(opts);
+    if (opts.domain === undefined && !given) throw new UsageError("give a domain with a saved provider, or the provider flags (--ews-url and --ews-user, or --lambda-arn)");
+    if (opts.domain !== undefined && given) throw new UsageError("give a domain with a saved provider or the provider flags, not both");
     const provider = opts.domain === undefined ? await providerFromFlags(ctx, opts) : undefined;
     const api = await ctx.backend();
     const org = await ctx.org();
-    let saved: { provider?: string | undefined; endpoint?: string | undefined } = {};
-    if (opts.domain !== undefined) {
-      for await (const c of paginate((t) => api.listAvailabilityConfigurations({ OrganizationId: org, NextToken: t }), "AvailabilityConfigurations")) {
-        if (c.DomainName === opts.domain.toLowerCase()) saved = { provider: c.ProviderType, endpoint: c.EwsProvider?.EwsEndpoint ?? c.LambdaProvider?.LambdaArn };
-      }
-    }
+    const saved = opts.domain === undefined ? undefined : await findAvailability(api, org, opts.domain);
     const res = await api.testAvailabilityConfiguration({ OrganizationId: org, ...(opts.domain === undefined ? provider : { DomainName: opts.domain }) });
+    const tested = opts.domain === undefined ? checkProviderFlags(opts) : availabilityView(saved ?? {});
     ctx.out.record({
       domain: opts.domain?.toLowerCase(),
-      ...(provider === undefined ? saved : describeProvider(provider)),
+      provider: tested.provider,
+      endpoint: tested.endpoint,
       passed: res.TestPassed === true,
       failureReason: res.FailureReason,
     });

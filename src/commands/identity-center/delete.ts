@@ -1,4 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
+import { withHints } from "../../errors/with-hint.js";
 
 export const identityCenterDeleteCommand = defineCommand({
   name: "delete",
@@ -16,7 +17,9 @@ export const identityCenterDeleteCommand = defineCommand({
     }
     await ctx.confirm(`Delete the Identity Center application ${opts.applicationArn}?`);
     const api = await ctx.backend();
-    await api.deleteIdentityCenterApplication({ ApplicationArn: opts.applicationArn });
+    await withHints(api.deleteIdentityCenterApplication({ ApplicationArn: opts.applicationArn }), {
+      OrganizationStateException: "remove that organization's identity provider configuration first: wmctl --org ORG idp delete",
+    });
     ctx.out.status("Deleted the Identity Center application");
     ctx.out.record({ applicationArn: opts.applicationArn, deleted: true });
   },

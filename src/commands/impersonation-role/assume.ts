@@ -17,7 +17,7 @@ export const roleAssumeCommand = defineCommand({
     const res = await api.assumeImpersonationRole({ OrganizationId: org, ImpersonationRoleId: role.id });
     const expiresIn = res.ExpiresIn ?? 0;
     // The simulator counts validity on its own clock (`wmctl local advance` moves it).
-    const sim = ctx.settings.backend === "local" || ctx.settings.endpointUrl !== undefined ? (await ctx.findSimulator()).control : undefined;
+    const sim = (await ctx.findSimulator()).control;
     const now = sim === undefined ? new Date() : await sim.now();
     ctx.out.status(`Token for ${role.name}: use it within ${Math.round(expiresIn / 60)} minutes; it is shown only now`);
     ctx.out.record({ token: res.Token, expiresIn, expiresAt: new Date(now.getTime() + expiresIn * 1000), role: role.name });

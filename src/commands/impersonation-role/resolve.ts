@@ -17,10 +17,14 @@ export async function listRoles(api: WorkMailApi, orgId: string): Promise<RoleRe
   return out;
 }
 
-/** An impersonation role named by its name (any case) or its id. */
-export async function resolveRole(api: WorkMailApi, orgId: string, ref: string): Promise<RoleRef> {
-  const roles = await listRoles(api, orgId);
+/** An impersonation role of `roles` named by its name (any case) or its id. */
+export function findRole(roles: readonly RoleRef[], ref: string, orgId: string): RoleRef {
   const hit = roles.find((r) => r.id === ref) ?? roles.find((r) => r.name.toLowerCase() === ref.toLowerCase());
   if (hit === undefined) throw new NotFoundError(`no impersonation role "${ref}" in organization ${orgId}`, "see `wmctl impersonation-role list`");
   return hit;
+}
+
+/** An impersonation role named by its name (any case) or its id. */
+export async function resolveRole(api: WorkMailApi, orgId: string, ref: string): Promise<RoleRef> {
+  return findRole(await listRoles(api, orgId), ref, orgId);
 }

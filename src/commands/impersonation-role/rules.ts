@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { ImpersonationRule } from "@aws-sdk/client-workmail";
 import type { CommandContext } from "../../context/context.js";
+import { userIds } from "../../context/entity-labels.js";
 import { readAll } from "../../io/iostreams.js";
 import { UsageError } from "../../errors/cli-error.js";
 
@@ -46,11 +47,7 @@ export function anyRuleFlag(f: RuleFlags): boolean {
 /** The API rules the flags describe, target users resolved to ids; undefined when no rule flag was given. */
 export async function buildRules(ctx: CommandContext, f: RuleFlags): Promise<ImpersonationRule[] | undefined> {
   if (!anyRuleFlag(f)) return undefined;
-  const ids = async (refs: readonly string[]) => {
-    const out: string[] = [];
-    for (const r of refs) out.push((await ctx.resolve.user(r)).id);
-    return out;
-  };
+  const ids = (refs: readonly string[]) => userIds(ctx.resolve, refs);
   const rules: ImpersonationRule[] = [];
   if (f.rulesFile !== undefined) {
     for (const r of await readRulesFile(ctx, f.rulesFile)) {

@@ -28,7 +28,7 @@ export const roleUpdateCommand = defineCommand({
     const org = await ctx.org();
     const ref = await resolveRole(api, org, opts.role);
     const current = await api.getImpersonationRole({ OrganizationId: org, ImpersonationRoleId: ref.id });
-    const rules = opts.clearRules ? [...((await buildRules(ctx, opts)) ?? [])] : ((await buildRules(ctx, opts)) ?? current.Rules ?? []);
+    const rules = (await buildRules(ctx, opts)) ?? (opts.clearRules ? [] : (current.Rules ?? []));
     const description = opts.description ?? current.Description;
     const input = {
       OrganizationId: org,
@@ -38,6 +38,7 @@ export const roleUpdateCommand = defineCommand({
       Rules: rules,
       ...(description === undefined ? {} : { Description: description }),
     };
+    if (rules.length === 0) ctx.out.warn(`role ${input.Name} has no rules: it cannot impersonate anyone`);
     if (opts.dryRun) {
       ctx.out.plan({
         action: "UpdateImpersonationRole",
@@ -46,7 +47,6 @@ export const roleUpdateCommand = defineCommand({
       });
       return;
     }
-    if (rules.length === 0) ctx.out.warn(`role ${input.Name} has no rules: it cannot impersonate anyone`);
     await api.updateImpersonationRole(input);
     ctx.out.status(`Updated impersonation role ${input.Name}`);
     ctx.out.record(await roleView(ctx, await api.getImpersonationRole({ OrganizationId: org, ImpersonationRoleId: ref.id })));

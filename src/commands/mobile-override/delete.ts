@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { NotFoundError } from "../../errors/cli-error.js";
-import { DEVICE_ID_HELP } from "./view.js";
+import { DEVICE_ID_HELP, findOverride } from "./view.js";
 
 export const mobileOverrideDeleteCommand = defineCommand({
   name: "delete",
@@ -18,18 +18,13 @@ export const mobileOverrideDeleteCommand = defineCommand({
     const org = await ctx.org();
     const user = await ctx.resolve.user(opts.user);
     const label = user.email ?? user.name;
-    let effect: string | undefined;
-    try {
-      effect = (await api.getMobileDeviceAccessOverride({ OrganizationId: org, UserId: user.id, DeviceId: opts.deviceId })).Effect;
-    } catch (e) {
-      if ((e as Error).name === "ResourceNotFoundException") throw new NotFoundError(`no override for ${label} and device ${opts.deviceId}`, "see `wmctl mobile-override list`");
-      throw e;
-    }
+    const effect = (await findOverride(api, org, user.id, opts.deviceId))?.Effect;
+    if (effect === undefined) throw new NotFoundError(`no override for ${label} and device ${opts.deviceId}`, "see `wmctl mobile-override list`");
     if (opts.dryRun) {
       ctx.out.plan({ action: "DeleteMobileDeviceAccessOverride", target: `${label} ${opts.deviceId}`, details: { effect } });
       return;
     }
-    await ctx.confirm(`Delete the ${effect ?? ""} override for ${label} and device ${opts.deviceId}? The mobile rules will decide for it again.`);
+    await ctx.confirm(`Delete the ${effect} override for ${label} and device ${opts.deviceId}? The mobile rules will decide for it again.`);
     await api.deleteMobileDeviceAccessOverride({ OrganizationId: org, UserId: user.id, DeviceId: opts.deviceId });
     ctx.out.status(`Deleted the override for ${label} and device ${opts.deviceId}`);
     ctx.out.record({ user: label, deviceId: opts.deviceId, deleted: true });

@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { NotFoundError } from "../../errors/cli-error.js";
-import { DEVICE_ID_HELP, overrideRecordOutput, overrideView } from "./view.js";
+import { DEVICE_ID_HELP, findOverride, overrideRecordOutput, overrideView } from "./view.js";
 
 export const mobileOverrideGetCommand = defineCommand({
   name: "get",
@@ -16,13 +16,10 @@ export const mobileOverrideGetCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const user = await ctx.resolve.user(opts.user);
-    try {
-      ctx.out.record(await overrideView(ctx, await api.getMobileDeviceAccessOverride({ OrganizationId: org, UserId: user.id, DeviceId: opts.deviceId })));
-    } catch (e) {
-      if ((e as Error).name === "ResourceNotFoundException") {
-        throw new NotFoundError(`no override for ${user.email ?? user.name} and device ${opts.deviceId}: the mobile rules decide`, "see `wmctl mobile-override list`");
-      }
-      throw e;
+    const override = await findOverride(api, org, user.id, opts.deviceId);
+    if (override === undefined) {
+      throw new NotFoundError(`no override for ${user.email ?? user.name} and device ${opts.deviceId}: the mobile rules decide`, "see `wmctl mobile-override list`");
     }
+    ctx.out.record(await overrideView(ctx, override));
   },
 });

@@ -1,6 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { listOverrides } from "../mobile-rule/view.js";
-import { overrideListOutput, overrideView } from "./view.js";
+import { listOverrides, overrideListOutput, overrideView } from "./view.js";
 
 export const mobileOverrideListCommand = defineCommand({
   name: "list",

@@ -1,4 +1,6 @@
 import type { GetMobileDeviceAccessOverrideResponse, MobileDeviceAccessOverride } from "@aws-sdk/client-workmail";
+import { paginate } from "../../backend/paginate.js";
+import type { WorkMailApi } from "../../backend/workmail-api.js";
 import type { CommandContext } from "../../context/context.js";
 import { entityLabel } from "../../context/entity-labels.js";
 import type { OutputSpec } from "../../output/format.js";
@@ -30,3 +32,18 @@ export async function overrideView(ctx: CommandContext, o: MobileDeviceAccessOve
 }
 
 export const DEVICE_ID_HELP = "the device id as the console shows it (letters and digits, any case)";
+
+/** The override for a user's device, or undefined when the mobile rules decide for it. */
+export async function findOverride(api: WorkMailApi, orgId: string, userId: string, deviceId: string): Promise<GetMobileDeviceAccessOverrideResponse | undefined> {
+  try {
+    return await api.getMobileDeviceAccessOverride({ OrganizationId: orgId, UserId: userId, DeviceId: deviceId });
+  } catch (e) {
+    if ((e as Error).name === "ResourceNotFoundException") return undefined;
+    throw e;
+  }
+}
+
+/** Every override of an organization (or of one user / device). */
+export async function* listOverrides(api: WorkMailApi, orgId: string, filter: { UserId?: string; DeviceId?: string } = {}) {
+  yield* paginate((t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, ...filter, NextToken: t }), "Overrides");
+}

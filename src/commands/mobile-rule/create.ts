@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
-import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleRecordOutput, mobileRuleView } from "./view.js";
+import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleConditions, mobileRuleRecordOutput, mobileRuleView } from "./view.js";
 
 export const mobileRuleCreateCommand = defineCommand({
   name: "create",
@@ -23,7 +23,7 @@ export const mobileRuleCreateCommand = defineCommand({
   async run(ctx, opts) {
     const members = conditionMembers(opts);
     if (opts.dryRun) {
-      ctx.out.plan({ action: "CreateMobileDeviceAccessRule", target: opts.name, details: { effect: opts.effect, ...members } });
+      ctx.out.plan({ action: "CreateMobileDeviceAccessRule", target: opts.name, details: { effect: opts.effect, description: opts.description, ...mobileRuleConditions(members) } });
       return;
     }
     const api = await ctx.backend();

@@ -13,8 +13,9 @@ export const mobileRuleDeleteCommand = defineCommand({
   async run(ctx, opts) {
     const api = await ctx.backend();
     const org = await ctx.org();
-    const rule = await resolveMobileRule(api, org, opts.rule);
-    const count = (await listMobileRules(api, org)).length;
+    const rules = await listMobileRules(api, org);
+    const rule = resolveMobileRule(rules, opts.rule, org);
+    const count = rules.length;
     const label = `${rule.Name ?? ""} (${rule.MobileDeviceAccessRuleId ?? ""})`;
     if (opts.dryRun) {
       ctx.out.plan({ action: "DeleteMobileDeviceAccessRule", target: label, details: { rulesLeft: count - 1, blocksAllDevices: count === 1 } });

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
+import { findOverride } from "../mobile-override/view.js";
 
 export const mobileRuleTestCommand = defineCommand({
   name: "test",
@@ -39,11 +40,7 @@ export const mobileRuleTestCommand = defineCommand({
     if (opts.user !== undefined && opts.deviceId !== undefined) {
       const u = await ctx.resolve.user(opts.user);
       user = u.email ?? u.name;
-      try {
-        override = (await api.getMobileDeviceAccessOverride({ OrganizationId: org, UserId: u.id, DeviceId: opts.deviceId })).Effect;
-      } catch (e) {
-        if ((e as Error).name !== "ResourceNotFoundException") throw e;
-      }
+      override = (await findOverride(api, org, u.id, opts.deviceId))?.Effect;
     }
     const rules = (res.MatchedRules ?? []).map((r) => r.Name ?? r.MobileDeviceAccessRuleId ?? "");
     ctx.out.record({

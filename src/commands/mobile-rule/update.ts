@@ -1,5 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleRecordOutput, mobileRuleView, resolveMobileRule } from "./view.js";
+import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleConditions, mobileRuleRecordOutput, mobileRuleView, resolveMobileRule } from "./view.js";
 
 export const mobileRuleUpdateCommand = defineCommand({
   name: "update",
@@ -25,7 +25,7 @@ export const mobileRuleUpdateCommand = defineCommand({
   async run(ctx, opts) {
     const api = await ctx.backend();
     const org = await ctx.org();
-    const rule = await resolveMobileRule(api, org, opts.rule);
+    const rule = resolveMobileRule(await listMobileRules(api, org), opts.rule, org);
     const given = conditionMembers(opts);
     const keep = <T>(key: keyof typeof given, current: T) => given[key] ?? (opts.clearConditions ? undefined : current);
     const input = {
@@ -44,8 +44,11 @@ export const mobileRuleUpdateCommand = defineCommand({
       NotDeviceUserAgents: keep("NotDeviceUserAgents", rule.NotDeviceUserAgents),
     };
     if (opts.dryRun) {
-      const { OrganizationId: _o, MobileDeviceAccessRuleId: id, ...details } = input;
-      ctx.out.plan({ action: "UpdateMobileDeviceAccessRule", target: `${rule.Name ?? ""} (${id})`, details });
+      ctx.out.plan({
+        action: "UpdateMobileDeviceAccessRule",
+        target: `${rule.Name ?? ""} (${input.MobileDeviceAccessRuleId})`,
+        details: { name: input.Name, effect: input.Effect, description: input.Description, ...mobileRuleConditions(input) },
+      });
       return;
     }
     await api.updateMobileDeviceAccessRule(input);

@@ -1,5 +1,4 @@
 import type { MobileDeviceAccessRule } from "@aws-sdk/client-workmail";
-import { paginate } from "../../backend/paginate.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { NotFoundError, UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
@@ -33,8 +32,9 @@ export const mobileRuleRecordOutput: OutputSpec = { fields: MOBILE_RULE_FIELDS, 
 
 const some = (l: string[] | undefined) => (l === undefined || l.length === 0 ? undefined : l);
 
-export function mobileRuleView(r: MobileDeviceAccessRule): MobileRuleView {
-  const v = {
+/** A rule's conditions by the view's names, each absent when empty (views and --dry-run plans). */
+export function mobileRuleConditions(r: MobileDeviceAccessRule) {
+  return {
     deviceTypes: some(r.DeviceTypes),
     notDeviceTypes: some(r.NotDeviceTypes),
     deviceModels: some(r.DeviceModels),
@@ -44,21 +44,28 @@ export function mobileRuleView(r: MobileDeviceAccessRule): MobileRuleView {
     userAgents: some(r.DeviceUserAgents),
     notUserAgents: some(r.NotDeviceUserAgents),
   };
+}
+
+export function mobileRuleView(r: MobileDeviceAccessRule): MobileRuleView {
+  const v = mobileRuleConditions(r);
   return {
     id: r.MobileDeviceAccessRuleId,
     name: r.Name,
     effect: r.Effect,
     description: r.Description,
-    conditions: conditionSummary([
-      ["type", v.deviceTypes],
-      ["type not", v.notDeviceTypes],
-      ["model", v.deviceModels],
-      ["model not", v.notDeviceModels],
-      ["os", v.operatingSystems],
-      ["os not", v.notOperatingSystems],
-      ["agent", v.userAgents],
-      ["agent not", v.notUserAgents],
-    ]).replace("all requests", "all devices"),
+    conditions: conditionSummary(
+      [
+        ["type", v.deviceTypes],
+        ["type not", v.notDeviceTypes],
+        ["model", v.deviceModels],
+        ["model not", v.notDeviceModels],
+        ["os", v.operatingSystems],
+        ["os not", v.notOperatingSystems],
+        ["agent", v.userAgents],
+        ["agent not", v.notUserAgents],
+      ],
+      "all devices",
+    ),
     ...v,
     created: r.DateCreated,
     modified: r.DateModified,
@@ -69,9 +76,8 @@ export async function listMobileRules(api: WorkMailApi, orgId: string): Promise<
   return (await api.listMobileDeviceAccessRules({ OrganizationId: orgId })).Rules ?? [];
 }
 
-/** A mobile rule by id, or by name when exactly one rule has it (rule names need not be unique). */
-export async function resolveMobileRule(api: WorkMailApi, orgId: string, ref: string): Promise<MobileDeviceAccessRule> {
-  const rules = await listMobileRules(api, orgId);
+/** A mobile rule of `rules` by id, or by name when exactly one rule has it (rule names need not be unique). */
+export function resolveMobileRule(rules: readonly MobileDeviceAccessRule[], ref: string, orgId: string): MobileDeviceAccessRule {
   const byId = rules.find((r) => r.MobileDeviceAccessRuleId === ref);
   if (byId !== undefined) return byId;
   const byName = rules.filter((r) => r.Name?.toLowerCase() === ref.toLowerCase());
@@ -80,11 +86,6 @@ export async function resolveMobileRule(api: WorkMailApi, orgId: string, ref: st
     throw new UsageError(`${byName.length} mobile rules are named "${ref}"`, `name one by id: ${byName.map((r) => r.MobileDeviceAccessRuleId).join(", ")}`);
   }
   throw new NotFoundError(`no mobile device access rule "${ref}" in organization ${orgId}`, "see `wmctl mobile-rule list`");
-}
-
-/** Every override of an organization (or of one user / device). */
-export async function* listOverrides(api: WorkMailApi, orgId: string, filter: { UserId?: string; DeviceId?: string } = {}) {
-  yield* paginate((t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, ...filter, NextToken: t }), "Overrides");
 }
 
 /** The condition flags shared by create and update. */

@@ -34,6 +34,8 @@ export const monitoringEnableCommand = defineCommand({
       const [, , , region, account] = (d.ARN ?? "").split(":");
       const name = opts.logGroup ?? `/aws/workmail/emailevents/${d.Alias ?? org}`;
       arn = `arn:aws:logs:${region ?? ""}:${account ?? ""}:log-group:${name}:*`;
+    } else if (!arn.startsWith("arn:aws:logs:")) {
+      throw new UsageError(`--log-group-arn "${arn}" is not a log group ARN`, "arn:aws:logs:<region>:<account>:log-group:<name>:* (or give the name with --log-group)");
     } else if (!arn.endsWith(":*")) {
       throw new UsageError(`--log-group-arn must end with ":*" (the log group's streams), e.g. ${arn}:*`);
     }

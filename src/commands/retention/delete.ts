@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { NotFoundError } from "../../errors/cli-error.js";
+import { currentPolicy } from "./view.js";
 
 export const retentionDeleteCommand = defineCommand({
   name: "delete",
@@ -11,13 +12,8 @@ export const retentionDeleteCommand = defineCommand({
   async run(ctx, opts) {
     const api = await ctx.backend();
     const org = await ctx.org();
-    let policy;
-    try {
-      policy = await api.getDefaultRetentionPolicy({ OrganizationId: org });
-    } catch (e) {
-      if ((e as Error).name === "EntityNotFoundException") throw new NotFoundError(`organization ${org} has no retention policy`);
-      throw e;
-    }
+    const policy = await currentPolicy(api, org);
+    if (policy === undefined) throw new NotFoundError(`organization ${org} has no retention policy`);
     if (opts.dryRun) {
       ctx.out.plan({ action: "DeleteRetentionPolicy", target: policy.Name ?? "", details: { id: policy.Id } });
       return;

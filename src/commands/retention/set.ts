@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
-import { FOLDER_SPEC_HELP, parseFolderSpec, retentionOutput, retentionView } from "./view.js";
+import { currentPolicy, FOLDER_SPEC_HELP, parseFolderSpec, retentionOutput, retentionView } from "./view.js";
 
 export const retentionSetCommand = defineCommand({
   name: "set",
@@ -26,12 +26,7 @@ export const retentionSetCommand = defineCommand({
     if (dup !== undefined) throw new UsageError(`--folder: ${dup.Name ?? ""} is given twice`);
     const api = await ctx.backend();
     const org = await ctx.org();
-    let current: { Id?: string | undefined; Name?: string | undefined; Description?: string | undefined } | undefined;
-    try {
-      current = await api.getDefaultRetentionPolicy({ OrganizationId: org });
-    } catch (e) {
-      if ((e as Error).name !== "EntityNotFoundException") throw e;
-    }
+    const current = await currentPolicy(api, org);
     const name = opts.name ?? current?.Name ?? "default";
     const description = opts.description ?? current?.Description;
     if (opts.dryRun) {

@@ -1,5 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { retentionOutput, retentionView } from "./view.js";
+import { currentPolicy, retentionOutput, retentionView } from "./view.js";
 
 export const retentionShowCommand = defineCommand({
   name: "show",
@@ -11,11 +11,8 @@ export const retentionShowCommand = defineCommand({
   async run(ctx) {
     const api = await ctx.backend();
     const org = await ctx.org();
-    try {
-      ctx.out.record(retentionView(await api.getDefaultRetentionPolicy({ OrganizationId: org })));
-    } catch (e) {
-      if ((e as Error).name !== "EntityNotFoundException") throw e;
-      ctx.out.info("No retention policy: messages stay until users delete them");
-    }
+    const policy = await currentPolicy(api, org);
+    if (policy === undefined) ctx.out.info("No retention policy: messages stay until users delete them");
+    else ctx.out.record(retentionView(policy));
   },
 });

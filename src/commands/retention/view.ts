@@ -1,4 +1,5 @@
 import type { FolderConfiguration, GetDefaultRetentionPolicyResponse } from "@aws-sdk/client-workmail";
+import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
 
@@ -69,4 +70,14 @@ export function retentionView(p: GetDefaultRetentionPolicyResponse): RetentionVi
         : folders.map((f) => `${f.folder ?? "?"}: ${f.action === "NONE" ? "keep" : `${f.action ?? "?"} after ${f.days ?? "?"} days`}`).join("; "),
     folders,
   };
+}
+
+/** The organization's retention policy, or undefined when it has none. */
+export async function currentPolicy(api: WorkMailApi, orgId: string): Promise<GetDefaultRetentionPolicyResponse | undefined> {
+  try {
+    return await api.getDefaultRetentionPolicy({ OrganizationId: orgId });
+  } catch (e) {
+    if ((e as Error).name === "EntityNotFoundException") return undefined;
+    throw e;
+  }
 }

@@ -22,8 +22,8 @@ export const tagAddCommand = defineCommand({
       if (key.toLowerCase().startsWith("aws:")) throw new UsageError(`tag key "${key}": the aws: prefix is reserved`);
       return { Key: key, Value: pair.slice(eq + 1) };
     });
-    const keys = new Set(tags.map((t) => t.Key));
-    if (keys.size !== tags.length) throw new UsageError("a tag key is given twice");
+    const twice = tags.find((t, i) => tags.findIndex((u) => u.Key === t.Key) !== i);
+    if (twice !== undefined) throw new UsageError(`the tag key ${twice.Key} is given twice`);
     if (opts.dryRun) {
       for (const t of tags) ctx.out.plan({ action: "TagResource", target: t.Key, details: { value: t.Value } });
       return;

@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { NotFoundError } from "../../errors/cli-error.js";
 import { entityLabel } from "../../context/entity-labels.js";
+import { requireToken } from "./view.js";
 
 export const tokenDeleteCommand = defineCommand({
   name: "delete",
@@ -13,13 +13,7 @@ export const tokenDeleteCommand = defineCommand({
   async run(ctx, opts) {
     const api = await ctx.backend();
     const org = await ctx.org();
-    let meta;
-    try {
-      meta = await api.getPersonalAccessTokenMetadata({ OrganizationId: org, PersonalAccessTokenId: opts.id });
-    } catch (e) {
-      if ((e as Error).name === "ResourceNotFoundException") throw new NotFoundError(`no personal access token ${opts.id}`, "see `wmctl token list`");
-      throw e;
-    }
+    const meta = await requireToken(api, org, opts.id);
     const user = meta.UserId === undefined ? "?" : await entityLabel(ctx.resolve, meta.UserId);
     if (opts.dryRun) {
       ctx.out.plan({ action: "DeletePersonalAccessToken", target: opts.id, details: { user, name: meta.Name } });

@@ -1,6 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { NotFoundError } from "../../errors/cli-error.js";
-import { tokenRecordOutput, tokenView } from "./view.js";
+import { requireToken, tokenRecordOutput, tokenView } from "./view.js";
 
 export const tokenDescribeCommand = defineCommand({
   name: "describe",
@@ -12,11 +11,6 @@ export const tokenDescribeCommand = defineCommand({
   async run(ctx, opts) {
     const api = await ctx.backend();
     const org = await ctx.org();
-    try {
-      ctx.out.record(await tokenView(ctx, await api.getPersonalAccessTokenMetadata({ OrganizationId: org, PersonalAccessTokenId: opts.id })));
-    } catch (e) {
-      if ((e as Error).name === "ResourceNotFoundException") throw new NotFoundError(`no personal access token ${opts.id}`, "see `wmctl token list`");
-      throw e;
-    }
+    ctx.out.record(await tokenView(ctx, await requireToken(api, org, opts.id)));
   },
 });

@@ -1,6 +1,8 @@
 import type { GetPersonalAccessTokenMetadataResponse, PersonalAccessTokenSummary } from "@aws-sdk/client-workmail";
+import type { WorkMailApi } from "../../backend/workmail-api.js";
 import type { CommandContext } from "../../context/context.js";
 import { entityLabel } from "../../context/entity-labels.js";
+import { NotFoundError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
 
 export interface TokenView {
@@ -29,4 +31,14 @@ export async function tokenView(ctx: CommandContext, t: PersonalAccessTokenSumma
     lastUsed: t.DateLastUsed,
     expires: t.ExpiresTime,
   };
+}
+
+/** A token's metadata (never the token); NotFoundError (exit 5) when there is no such token. */
+export async function requireToken(api: WorkMailApi, orgId: string, id: string): Promise<GetPersonalAccessTokenMetadataResponse> {
+  try {
+    return await api.getPersonalAccessTokenMetadata({ OrganizationId: orgId, PersonalAccessTokenId: id });
+  } catch (e) {
+    if ((e as Error).name === "ResourceNotFoundException") throw new NotFoundError(`no personal access token ${id}`, "see `wmctl token list`");
+    throw e;
+  }
 }

@@ -14,6 +14,8 @@ const FOLDER_NAMES: Readonly<Record<string, string>> = {
   "junk e-mail": "JUNK_EMAIL",
 };
 
+const WELL_KNOWN = Object.keys(FOLDER_NAMES);
+
 interface ItemRow {
   seq: number;
   entity_id: string;
@@ -42,12 +44,12 @@ function retentionContent(sim: Sim, removedFiles: string[]): RetentionMailboxCon
   return {
     *items(orgId): Iterable<RetentionItem> {
       const rows = db
-        .prepare<[string], ItemRow>(
+        .prepare<string[], ItemRow>(
           `SELECT i.seq, i.entity_id, f.path, i.file, i.size, i.delivered_at, i.last_action_at
              FROM mail_items i JOIN mail_folders f ON f.id = i.folder_id
-            WHERE i.org_id = ? AND i.kind = 'message' AND lower(f.path) IN ('inbox', 'deleted items', 'sent items', 'drafts', 'junk e-mail')`,
+            WHERE i.org_id = ? AND i.kind = 'message' AND lower(f.path) IN (${WELL_KNOWN.map(() => "?").join(", ")})`,
         )
-        .all(orgId);
+        .all(orgId, ...WELL_KNOWN);
       for (const r of rows) {
         yield {
           mailboxId: r.entity_id,

@@ -14,12 +14,9 @@ export const MAX_TAGS = 50;
 function taggedOrganization(sim: Sim, arn: string, options: { active: boolean }): OrganizationRow {
   const m = /^arn:aws:workmail:([a-z0-9-]*):([0-9]+):organization\/(m-[0-9a-f]{32})$/.exec(arn);
   const row = m === null ? undefined : sim.db.prepare<[string], OrganizationRow>("SELECT * FROM organizations WHERE id = ?").get(m[3] as string);
-  if (m === null || row === undefined || organizationArn(sim, row.id) !== arn || organizationState(row, sim.now.getTime()) === "Deleted") {
-    throw fail.resourceNotFound(`The resource ${arn} was not found.`);
-  }
-  if (options.active && organizationState(row, sim.now.getTime()) !== "Active") {
-    throw fail.organizationState(`Organization ${row.id} is ${organizationState(row, sim.now.getTime())}; the operation needs an Active organization.`);
-  }
+  const state = row === undefined ? undefined : organizationState(row, sim.now.getTime());
+  if (row === undefined || state === "Deleted" || organizationArn(sim, row.id) !== arn) throw fail.resourceNotFound(`The resource ${arn} was not found.`);
+  if (options.active && state !== "Active") throw fail.organizationState(`Organization ${row.id} is ${state}; the operation needs an Active organization.`);
   return row;
 }
 

@@ -55,12 +55,20 @@ export interface AccessDecision {
  *   when no rule applies, access is denied. So deleting every rule blocks all access.
  */
 export function evaluateAccessControl(rules: readonly AccessRuleConditions[], request: AccessRequest): AccessDecision {
-  const matching = rules.filter((r) => ruleMatches(r, request));
+  const { effect, rules: decided } = denyWins(rules.filter((r) => ruleMatches(r, request)));
+  return { effect, matchedRules: decided.map((r) => r.Name) };
+}
+
+/**
+ * The guide's rule for access control, mobile device access and impersonation rules alike: any
+ * matching DENY rule wins; otherwise any matching ALLOW rule allows; when no rule matches, DENY.
+ * Returns the effect and the matching rules that produced it, in their order.
+ */
+export function denyWins<R extends { readonly Effect: Effect }>(matching: readonly R[]): { effect: Effect; rules: R[] } {
   const denies = matching.filter((r) => r.Effect === "DENY");
-  if (denies.length > 0) return { effect: "DENY", matchedRules: denies.map((r) => r.Name) };
+  if (denies.length > 0) return { effect: "DENY", rules: denies };
   const allows = matching.filter((r) => r.Effect === "ALLOW");
-  if (allows.length > 0) return { effect: "ALLOW", matchedRules: allows.map((r) => r.Name) };
-  return { effect: "DENY", matchedRules: [] };
+  return allows.length > 0 ? { effect: "ALLOW", rules: allows } : { effect: "DENY", rules: [] };
 }
 
 export function ruleMatches(rule: AccessRuleConditions, request: AccessRequest): boolean {

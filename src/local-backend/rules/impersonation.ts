@@ -1,4 +1,4 @@
-import type { Effect } from "./access-control.js";
+import { denyWins, type Effect } from "./access-control.js";
 
 /** An impersonation rule as the API carries it, with its target users already resolved to ids. */
 export interface ImpersonationRuleConditions {
@@ -32,16 +32,8 @@ export interface ImpersonationDecision {
  * addresses when a role is saved).
  */
 export function evaluateImpersonation(rules: readonly ImpersonationRuleConditions[], targetUserId: string): ImpersonationDecision {
-  const matching = rules.filter((r) => impersonationRuleMatches(r, targetUserId));
-  const pick = (effect: Effect) =>
-    matching
-      .filter((r) => r.Effect === effect)
-      .map((r) => ({ ImpersonationRuleId: r.ImpersonationRuleId, ...(r.Name === undefined ? {} : { Name: r.Name }) }));
-  const denies = pick("DENY");
-  if (denies.length > 0) return { effect: "DENY", matchedRules: denies };
-  const allows = pick("ALLOW");
-  if (allows.length > 0) return { effect: "ALLOW", matchedRules: allows };
-  return { effect: "DENY", matchedRules: [] };
+  const { effect, rules: decided } = denyWins(rules.filter((r) => impersonationRuleMatches(r, targetUserId)));
+  return { effect, matchedRules: decided.map((r) => ({ ImpersonationRuleId: r.ImpersonationRuleId, ...(r.Name === undefined ? {} : { Name: r.Name }) })) };
 }
 
 export function impersonationRuleMatches(rule: ImpersonationRuleConditions, targetUserId: string): boolean {

@@ -1,4 +1,4 @@
-import type { Effect } from "./access-control.js";
+import { denyWins, type Effect } from "./access-control.js";
 
 /** The special condition value that matches a property the device did not report. */
 export const NONE_VALUE = "$NONE";
@@ -54,14 +54,8 @@ export interface MobileDecision {
  */
 export function evaluateMobileAccess(rules: readonly MobileRuleConditions[], device: DeviceProperties, override?: Effect): MobileDecision {
   if (override !== undefined) return { effect: override, matchedRules: [], override };
-  const matching = rules.filter((r) => mobileRuleMatches(r, device));
-  const pick = (effect: Effect) =>
-    matching.filter((r) => r.Effect === effect).map((r) => ({ MobileDeviceAccessRuleId: r.MobileDeviceAccessRuleId, Name: r.Name }));
-  const denies = pick("DENY");
-  if (denies.length > 0) return { effect: "DENY", matchedRules: denies };
-  const allows = pick("ALLOW");
-  if (allows.length > 0) return { effect: "ALLOW", matchedRules: allows };
-  return { effect: "DENY", matchedRules: [] };
+  const { effect, rules: decided } = denyWins(rules.filter((r) => mobileRuleMatches(r, device)));
+  return { effect, matchedRules: decided.map((r) => ({ MobileDeviceAccessRuleId: r.MobileDeviceAccessRuleId, Name: r.Name })) };
 }
 
 export function mobileRuleMatches(rule: MobileRuleConditions, device: DeviceProperties): boolean {

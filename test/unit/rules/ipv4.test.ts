@@ -31,6 +31,12 @@ describe("IPv4 CIDR parsing", () => {
     if (!r.ok) expect(r.reason).toContain(reason);
   });
 
+  it("says so when a range is given where one address is expected", () => {
+    const r = parseIpv4("1.2.3.4/32");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe('"1.2.3.4/32" is a range, not an address: give one address, e.g. 1.2.3.4');
+  });
+
   it("tests membership at the edges of a range", () => {
     const r = parseCidr("192.168.4.0/22");
     const ip = (s: string) => {
