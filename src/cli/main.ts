@@ -66,10 +66,12 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     await out.prepare();
     const prompter = deps.prompter ?? createPrompter(io, settings.noInput);
     const ctx = createContext({ io, env, settings, out, prompter, config, ...(deps.interrupted ? { interrupted: deps.interrupted } : {}) });
+    let failed = true;
     try {
       await spec.run(ctx, input as never);
+      failed = false;
     } finally {
-      await out.end().catch(() => undefined);
+      await out.end({ failed }).catch(() => undefined);
       await ctx.close();
     }
   };

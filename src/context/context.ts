@@ -137,7 +137,7 @@ export function createContext(deps: ContextDeps): CommandContext {
     resolve: new EntityResolver(backend, () => ctx.org()),
     async confirm(question) {
       if (settings.yes) return;
-      if (!prompter.canPrompt) throw new UsageError(`${question.replace(/\?$/, "")}: confirmation needed`, "pass --yes to confirm without a prompt");
+      if (!prompter.canPrompt) throw new UsageError(`${question.replace(/[?.]\s*$/, "")}: confirmation needed`, "pass --yes to confirm without a prompt");
       if (!(await prompter.confirm(question, { flag: "--yes", default: false }))) throw new CancelledError();
     },
     password: (source, options = {}) => obtainPassword(source, io, prompter, { ...options, warn: (m) => out.warn(m) }),

@@ -1,6 +1,7 @@
 import { paginate } from "../backend/paginate.js";
 import type { WorkMailApi } from "../backend/workmail-api.js";
 import { NotFoundError, UsageError } from "../errors/cli-error.js";
+import { unlessServiceError } from "../errors/with-hint.js";
 
 export type EntityKind = "USER" | "GROUP" | "RESOURCE";
 
@@ -69,11 +70,26 @@ export class EntityResolver {
     }
     if (found === undefined) {
       const what = kinds.map((k) => NOUN[k]).join(" or ");
-      const hint = kinds.length === 1 ? `see \`${LIST_CMD[kinds[0] as EntityKind]}\`` : "look it up with `wmctl whois`";
+      const other = await this.otherKind(api, orgId, trimmed, kinds);
+      const hint =
+        other !== undefined
+          ? `"${trimmed}" is a ${NOUN[other.type]}, not a ${what}: see \`${LIST_CMD[other.type]}\``
+          : kinds.length === 1
+            ? `see \`${LIST_CMD[kinds[0] as EntityKind]}\``
+            : "look it up with `wmctl whois`";
       throw new NotFoundError(`no ${what} "${trimmed}" in organization ${orgId}`, hint);
     }
     this.cache.set(key, found);
     return found;
+  }
+
+  /** On the failure path only: is the reference an entity of a kind the command does not take? */
+  private async otherKind(api: WorkMailApi, orgId: string, ref: string, kinds: readonly EntityKind[]): Promise<ResolvedEntity | undefined> {
+    for (const kind of (["USER", "GROUP", "RESOURCE"] as const).filter((k) => !kinds.includes(k))) {
+      const e = await this.describe(api, orgId, ref, kind);
+      if (e !== undefined) return e;
+    }
+    return undefined;
   }
 
   /** Forgets what was resolved (after a command changed names or addresses). */
@@ -107,12 +123,6 @@ export class EntityResolver {
 }
 
 /** EntityNotFoundException (and a reference the API rejects as malformed) means "not this kind". */
-async function notFoundAsUndefined<T>(p: Promise<T>): Promise<T | undefined> {
-  try {
-    return await p;
-  } catch (e) {
-    const name = (e as { name?: string }).name;
-    if (name === "EntityNotFoundException" || name === "ValidationException" || name === "UnsupportedOperationException") return undefined;
-    throw e;
-  }
+function notFoundAsUndefined<T>(p: Promise<T>): Promise<T | undefined> {
+  return unlessServiceError(p, "EntityNotFoundException", "ValidationException", "UnsupportedOperationException");
 }

@@ -20,3 +20,17 @@ export function serviceErrorName(e: unknown): string | undefined {
   if (e instanceof Error && (e as { $fault?: unknown }).$fault !== undefined) return e.name;
   return undefined;
 }
+
+/**
+ * Runs `call`; undefined when the service answers one of `names` ("no retention policy",
+ * "no such override" ...), so a lookup reads as a value instead of a try/catch at each caller.
+ */
+export async function unlessServiceError<T>(call: Promise<T>, ...names: readonly string[]): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (e) {
+    const name = serviceErrorName(e);
+    if (name !== undefined && names.includes(name)) return undefined;
+    throw e;
+  }
+}

@@ -1,4 +1,4 @@
-import { serviceErrorName } from "../errors/with-hint.js";
+import { serviceErrorName, unlessServiceError } from "../errors/with-hint.js";
 
 /**
  * The backend does not implement an operation: the simulator answers UnsupportedOperationException
@@ -15,13 +15,8 @@ export function isGone(e: unknown): boolean {
 }
 
 /** Runs `call`; undefined when the entity is gone (deleted while the inventory ran). */
-export async function unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (e) {
-    if (isGone(e)) return undefined;
-    throw e;
-  }
+export function unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
+  return unlessServiceError(call, "EntityNotFoundException");
 }
 
 /** `EntityStateException: The user bob is deleted.` (the service's name first, as wmctl shows errors). */

@@ -110,7 +110,7 @@ export class Output {
     if (this.isJson) return;
     const details = Object.entries(change.details ?? {})
       .filter(([, v]) => v !== undefined && v !== "")
-      .map(([k, v]) => `${k}=${cellText(v)}`)
+      .map(([k, v]) => `${k}=${Array.isArray(v) && v.length === 0 ? "(none)" : cellText(v)}`)
       .join(" ");
     this.stdout.write(`would ${change.action} ${change.target}${details ? "  " + details : ""}\n`);
   }
@@ -137,8 +137,12 @@ export class Output {
     this.stderr.write(`${this.config.stderrStyle.yellow("!")} ${message}\n`);
   }
 
-  /** Writes whatever a format holds back until the end (TTY tables, the closing JSON bracket). */
-  async end(): Promise<void> {
+  /**
+   * Writes what a format holds back until the end (TTY tables, the closing JSON bracket). After a failure (`failed`), rows already written are closed
+   * (a JSON array stays valid), but an empty list is not printed as one: `[]` next to a non-zero
+   * exit would read as "nothing there".
+   */
+  async end(options: { failed?: boolean } = {}): Promise<void> {
     const fmt = this.config.format;
     if (this.mode === "plan" && this.isJson) {
       const actions = this.planned.map((p) => jsonValue({ action: p.action, target: p.target, details: p.details }));
@@ -147,7 +151,7 @@ export class Output {
       return;
     }
     if (fmt === "json" && this.mode === "list") this.stdout.write("\n]\n");
-    if (this.mode === "none" && this.spec?.list === true) {
+    if (this.mode === "none" && this.spec?.list === true && options.failed !== true) {
       if (fmt === "json") this.stdout.write("[]\n");
       if (fmt === "csv" && this.csv !== undefined) this.stdout.write(this.csv([[...this.columns()]]));
     }

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { idpOutput, idpView } from "./view.js";
+import { unlessServiceError } from "../../errors/with-hint.js";
 
 export const idpShowCommand = defineCommand({
   name: "show",
@@ -9,11 +10,6 @@ export const idpShowCommand = defineCommand({
   output: idpOutput,
   async run(ctx) {
     const api = await ctx.backend();
-    try {
-      ctx.out.record(idpView(await api.describeIdentityProviderConfiguration({ OrganizationId: await ctx.org() })));
-    } catch (e) {
-      if ((e as Error).name !== "ResourceNotFoundException") throw e;
-      ctx.out.record(idpView(undefined));
-    }
+    ctx.out.record(idpView(await unlessServiceError(api.describeIdentityProviderConfiguration({ OrganizationId: await ctx.org() }), "ResourceNotFoundException")));
   },
 });

@@ -4,6 +4,7 @@ import type { WorkMailApi } from "../../backend/workmail-api.js";
 import type { CommandContext } from "../../context/context.js";
 import { entityLabel } from "../../context/entity-labels.js";
 import type { OutputSpec } from "../../output/format.js";
+import { unlessServiceError } from "../../errors/with-hint.js";
 
 export interface OverrideView {
   user: string | undefined;
@@ -35,12 +36,7 @@ export const DEVICE_ID_HELP = "the device id as the console shows it (letters an
 
 /** The override for a user's device, or undefined when the mobile rules decide for it. */
 export async function findOverride(api: WorkMailApi, orgId: string, userId: string, deviceId: string): Promise<GetMobileDeviceAccessOverrideResponse | undefined> {
-  try {
-    return await api.getMobileDeviceAccessOverride({ OrganizationId: orgId, UserId: userId, DeviceId: deviceId });
-  } catch (e) {
-    if ((e as Error).name === "ResourceNotFoundException") return undefined;
-    throw e;
-  }
+  return unlessServiceError(api.getMobileDeviceAccessOverride({ OrganizationId: orgId, UserId: userId, DeviceId: deviceId }), "ResourceNotFoundException");
 }
 
 /** Every override of an organization (or of one user / device). */

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { monitoringOutput } from "./view.js";
+import { unlessServiceError } from "../../errors/with-hint.js";
 
 export const monitoringShowCommand = defineCommand({
   name: "show",
@@ -9,12 +10,7 @@ export const monitoringShowCommand = defineCommand({
   output: monitoringOutput,
   async run(ctx) {
     const api = await ctx.backend();
-    try {
-      const res = await api.describeEmailMonitoringConfiguration({ OrganizationId: await ctx.org() });
-      ctx.out.record({ enabled: true, logGroupArn: res.LogGroupArn, roleArn: res.RoleArn });
-    } catch (e) {
-      if ((e as Error).name !== "ResourceNotFoundException") throw e;
-      ctx.out.record({ enabled: false, logGroupArn: undefined, roleArn: undefined });
-    }
+    const res = await unlessServiceError(api.describeEmailMonitoringConfiguration({ OrganizationId: await ctx.org() }), "ResourceNotFoundException");
+    ctx.out.record({ enabled: res !== undefined, logGroupArn: res?.LogGroupArn, roleArn: res?.RoleArn });
   },
 });

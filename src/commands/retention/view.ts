@@ -2,6 +2,7 @@ import type { FolderConfiguration, GetDefaultRetentionPolicyResponse } from "@aw
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
+import { unlessServiceError } from "../../errors/with-hint.js";
 
 export const FOLDERS = ["INBOX", "DELETED_ITEMS", "SENT_ITEMS", "DRAFTS", "JUNK_EMAIL"] as const;
 export const ACTIONS = ["NONE", "DELETE", "PERMANENTLY_DELETE"] as const;
@@ -74,10 +75,5 @@ export function retentionView(p: GetDefaultRetentionPolicyResponse): RetentionVi
 
 /** The organization's retention policy, or undefined when it has none. */
 export async function currentPolicy(api: WorkMailApi, orgId: string): Promise<GetDefaultRetentionPolicyResponse | undefined> {
-  try {
-    return await api.getDefaultRetentionPolicy({ OrganizationId: orgId });
-  } catch (e) {
-    if ((e as Error).name === "EntityNotFoundException") return undefined;
-    throw e;
-  }
+  return unlessServiceError(api.getDefaultRetentionPolicy({ OrganizationId: orgId }), "EntityNotFoundException");
 }

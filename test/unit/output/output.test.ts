@@ -86,3 +86,17 @@ describe("--fields", () => {
     expect(parseFieldList("state, name,state", spec)).toEqual(["state", "name"]);
   });
 });
+
+describe("Output after a failure", () => {
+  it("prints no empty list, but closes a JSON array already started", async () => {
+    const empty = testIO();
+    const cfg = { format: "json" as const, fields: undefined, quiet: false, style: createStyle(false), stderrStyle: createStyle(false), width: 80, progress: false };
+    await new Output(empty.stdout, empty.stderr, cfg, spec).end({ failed: true });
+    expect(empty.stdoutText()).toBe("");
+    const started = testIO();
+    const out = new Output(started.stdout, started.stderr, cfg, spec);
+    out.row({ name: "alice" });
+    await out.end({ failed: true });
+    expect(JSON.parse(started.stdoutText())).toEqual([{ name: "alice" }]);
+  });
+});
