@@ -96,6 +96,16 @@ describe("wmctl local status, reset, snapshot, restore", () => {
   });
 });
 
+describe("wmctl local advance", () => {
+  it("refuses to move the clock past year 9999, and the store stays usable", async () => {
+    const r = await cli.run("local advance 99999999999999999999d");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: ValidationException: the simulator clock cannot go past 9999-12-31T23:59:59.999Z: advance it by less\n");
+    expect((await cli.json<{ clockOffset: string }>("local status")).clockOffset).toBe("0s");
+    expect((await cli.ok("local snapshot after")).stderr).toContain("Saved snapshot after");
+  });
+});
+
 describe("wmctl local lifecycle", () => {
   it("shows immediate delays, sets one by name, and refuses unknown names", async () => {
     expect((await cli.ok("local lifecycle")).stdout).toContain("organizationCreate\timmediate\n");

@@ -65,6 +65,9 @@ const CASES: Record<Method, () => Promise<void>> = {
     expect(after).toBeInstanceOf(Date);
     expect(after.getTime() - before.getTime()).toBeGreaterThanOrEqual(3_600_000);
     await expect(remote.advance(-1)).rejects.toMatchObject({ name: "ValidationException" });
+    // Past what a Date holds: refused, and the clock is left where it was.
+    await expect(remote.advance(1e300)).rejects.toMatchObject({ name: "ValidationException", message: expect.stringContaining("cannot go past 9999-12-31") });
+    expect((await remote.now()).getTime() - after.getTime()).toBeLessThan(60_000);
   },
   async status() {
     const s = await remote.status();
