@@ -177,9 +177,13 @@ describe("SigV4", () => {
     try {
       const r = await raw(open.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" });
       expect(r.status).toBe(200);
+      // Two servers on one store: the store names the newer one while both run ...
+      expect((await running.control.credentials()).endpoint).toBe(open.endpoint);
     } finally {
       await open.stop();
     }
+    // ... and the older one again once the newer one has stopped.
+    expect((await running.control.credentials()).endpoint).toBe(running.endpoint);
   });
 });
 

@@ -1,7 +1,8 @@
+import { serviceKey } from "../network-services.js";
 import type { Db } from "./database.js";
 
 /** Meta keys that survive a reset or a restore: who the store is, and how to reach it. */
-export const KEPT_META_KEYS = ["accountId", "credentials", "served"] as const;
+export const KEPT_META_KEYS = ["accountId", "credentials", serviceKey("workmail")];
 
 /**
  * The store's data tables, whatever areas created them: every table but the bookkeeping ones
