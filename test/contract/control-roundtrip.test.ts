@@ -81,8 +81,12 @@ const CASES: Record<Method, () => Promise<void>> = {
   async reset() {
     const other = (await backend.createOrganization({ Alias: "temp" })).OrganizationId as string;
     await remote.snapshot("before-reset");
+    const ca = await remote.caCertificate();
     expect(await remote.reset()).toBeUndefined();
     expect((await backend.listOrganizations({})).OrganizationSummaries).toEqual([]);
+    // The servers keep running: the store still names them, and keeps the CA they chain to.
+    expect((await local.status()).listeners?.map((x) => x.name)).toEqual(["workmail", "route53", "s3", "dns", "autodiscover-https", "autodiscover-http"]);
+    expect(await local.caCertificate()).toBe(ca);
     await remote.restore("before-reset");
     expect((await backend.listOrganizations({})).OrganizationSummaries?.map((o) => o.OrganizationId).sort()).toEqual([org, other].sort());
   },
