@@ -116,8 +116,23 @@ describe("wmctl local lifecycle", () => {
     expect((await cli.json<{ state: string }>("org describe acme")).state).toBe("Active");
     const bad = await cli.run("local lifecycle nosuch=1m");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('unknown lifecycle "nosuchSeconds"');
+    expect(bad.stderr).toContain('unknown lifecycle "nosuch"');
+    expect(bad.stderr).toContain("hint: known: organizationCreate, organizationDelete, exportJob, exportMegabytesPerSecond,");
     expect((await cli.ok("local lifecycle --reset")).stdout).toContain("organizationCreate\timmediate\n");
+  });
+
+  it("sets the export throughput as a number, not a duration, and shows it as one", async () => {
+    expect((await cli.ok("local lifecycle")).stdout).toContain("exportMegabytesPerSecond\tunlimited\n");
+    const set = await cli.ok("local lifecycle exportMegabytesPerSecond=5 exportJob=2m");
+    expect(set.stdout).toContain("exportMegabytesPerSecond\t5MB/s\n");
+    expect(set.stdout).toContain("exportJob\t2m\n");
+    const rows = await cli.json<Array<{ name: string; seconds?: number; value: number }>>("local lifecycle");
+    expect(rows.find((r) => r.name === "exportMegabytesPerSecond")).toEqual({ name: "exportMegabytesPerSecond", delay: "5MB/s", value: 5 });
+    expect(rows.find((r) => r.name === "exportJob")).toMatchObject({ seconds: 120, value: 120 });
+    expect((await cli.json<{ lifecycle: Record<string, number> }>("local status")).lifecycle).toMatchObject({ exportMegabytesPerSecond: 5, exportJobSeconds: 120 });
+    expect((await cli.ok("local status --fields lifecycle")).stdout).toContain("exportJob=2m exportMegabytesPerSecond=5MB/s ");
+    const bad = await cli.run("local lifecycle exportMegabytesPerSecond=fast");
+    expect([bad.code, bad.stderr]).toEqual([2, 'error: exportMegabytesPerSecond: invalid value "fast" (use a number of megabytes per second; 0: unlimited)\n']);
   });
 });
 
