@@ -26,16 +26,9 @@ export class RemoteControlError extends Error {
   }
 }
 
-/** The endpoint answered, but not as a wmctl simulator does (or could not be reached); `detail` says how. */
+/** The endpoint could not be reached, or answered but not as a wmctl simulator does. */
 export class NotASimulatorError extends Error {
-  constructor(
-    readonly endpoint: string,
-    readonly detail: string,
-    hint = "(is `wmctl local serve` running there?)",
-  ) {
-    super(`${endpoint} ${detail}: it does not look like a wmctl simulator ${hint}`);
-    this.name = "NotASimulatorError";
-  }
+  override readonly name = "NotASimulatorError";
 }
 
 /**
@@ -59,21 +52,20 @@ export function httpSimulatorControl(endpoint: string, signer: SignerSource): Si
     } catch (e) {
       const err = e as NodeJS.ErrnoException & { errors?: NodeJS.ErrnoException[] };
       const why = err.code ?? err.errors?.[0]?.code ?? err.message;
-      const e2 = new NotASimulatorError(endpoint, `cannot be reached (${why})`);
-      e2.message = `cannot reach the simulator at ${endpoint}: ${why} (is \`wmctl local serve\` running there?)`;
-      throw e2;
+      throw new NotASimulatorError(`cannot reach the simulator at ${endpoint}: ${why} (is \`wmctl local serve\` running there?)`);
     }
+    const notASimulator = (answer: string) => new NotASimulatorError(`${endpoint} answered ${answer}: it does not look like a wmctl simulator (\`wmctl local serve\`)`);
     const text = res.text;
     let parsed: unknown;
     try {
       parsed = decodeControl(text);
     } catch {
-      throw new NotASimulatorError(endpoint, `answered HTTP ${res.status} without JSON`, "(`wmctl local serve`)");
+      throw notASimulator(`HTTP ${res.status} without JSON`);
     }
     if (res.status < 200 || res.status > 299) {
       const p = parsed as { __type?: string; message?: string; Message?: string };
       if (p.__type === "MissingAuthenticationTokenException" && "unavailable" in s) throw s.unavailable;
-      if (p.__type === undefined || p.__type.endsWith("UnknownOperationException")) throw new NotASimulatorError(endpoint, `answered HTTP ${res.status}${p.__type === undefined ? "" : ` ${p.__type}`}`, "(`wmctl local serve`)");
+      if (p.__type === undefined || p.__type.endsWith("UnknownOperationException")) throw notASimulator(`HTTP ${res.status}${p.__type === undefined ? "" : ` ${p.__type}`}`);
       throw new RemoteControlError(p.__type, (p.message ?? p.Message ?? "").split("\n")[0] ?? "", res.status);
     }
     return (parsed as { result?: unknown }).result ?? undefined;
