@@ -136,6 +136,23 @@ describe("wmctl local lifecycle", () => {
   });
 });
 
+describe("wmctl --endpoint-url at something that is not a served simulator", () => {
+  it("says it cannot be reached, or does not look like a wmctl simulator, with exit code 1", async () => {
+    const { createServer } = await import("node:http");
+    const web = createServer((_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>"));
+    const port = await new Promise<number>((resolve) => web.listen(0, "127.0.0.1", () => resolve((web.address() as { port: number }).port)));
+    const env = { AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", AWS_REGION: "us-east-1" };
+    try {
+      const other = await cli.run(`--endpoint-url http://127.0.0.1:${port} local status`, { env });
+      expect([other.code, other.stderr]).toEqual([1, `error: http://127.0.0.1:${port} answered HTTP 404 without JSON: it does not look like a wmctl simulator (\`wmctl local serve\`)\n`]);
+    } finally {
+      await new Promise((r) => web.close(r));
+    }
+    const gone = await cli.run("--endpoint-url http://127.0.0.1:1 local status", { env });
+    expect([gone.code, gone.stderr]).toEqual([1, "error: cannot reach the simulator at http://127.0.0.1:1: ECONNREFUSED (is `wmctl local serve` running there?)\n"]);
+  });
+});
+
 describe("wmctl local faults", () => {
   it("explains that faults need a served simulator", async () => {
     const r = await cli.run("local faults --throttle 5");
