@@ -18,6 +18,8 @@ describe("wmctl local coverage", () => {
     expect(r.stderr).toContain("92 of 92 operations implemented (100%)");
     const missing = await cli.ok("local coverage --missing --fields operation");
     expect(missing.stdout).toBe("");
+    const both = await cli.run("local coverage --missing --implemented");
+    expect([both.code, both.stdout, both.stderr]).toEqual([2, "", "error: --missing and --implemented contradict each other\nhint: give one, or neither for every operation\n"]);
   });
 });
 
