@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import type { SimulatorControl } from "../../backend/simulator-control.js";
+import { SIGNATURE_FAILURES, SIGNATURE_HINT, type SimulatorControl } from "../../backend/simulator-control.js";
 import { decodeControl, encodeControl } from "./control-codec.js";
 import { signRequest, type SigV4Credentials } from "./sigv4.js";
 
@@ -15,6 +15,8 @@ export type SignerSource = () => Promise<ControlSigner | { unavailable: Error }>
 /** An error answered by the simulator's admin path; `$fault` makes the CLI show its name and exit code. */
 export class RemoteControlError extends Error {
   readonly $fault: "client" | "server";
+  /** What to do about a refused signature (shown by the CLI). */
+  readonly hint: string | undefined;
   constructor(
     name: string,
     message: string,
@@ -23,6 +25,7 @@ export class RemoteControlError extends Error {
     super(message);
     this.name = name;
     this.$fault = httpStatus >= 500 ? "server" : "client";
+    this.hint = (SIGNATURE_FAILURES as readonly string[]).includes(name) ? SIGNATURE_HINT : undefined;
   }
 }
 
