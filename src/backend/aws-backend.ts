@@ -1,4 +1,6 @@
 import { CliError } from "../errors/cli-error.js";
+import { withHints } from "../errors/with-hint.js";
+import { SIGNATURE_FAILURES, SIGNATURE_HINT } from "./simulator-control.js";
 import { methodName, WORKMAIL_OPERATIONS, type WorkMailApi } from "./workmail-api.js";
 
 export interface AwsBackendOptions {
@@ -42,12 +44,14 @@ export async function createAwsBackend(options: AwsBackendOptions): Promise<Work
     );
   }
 
+  // Another endpoint refusing the signature: most often a served simulator and the wrong keys.
+  const hints: Record<string, string> = options.endpoint === undefined ? {} : Object.fromEntries(SIGNATURE_FAILURES.map((n) => [n, SIGNATURE_HINT]));
   const api: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const op of WORKMAIL_OPERATIONS) {
     const Command = sdk[`${op}Command`] as unknown as new (input: unknown) => never;
     api[methodName(op)] = async (input) => {
       try {
-        return await client.send(new Command(input));
+        return await withHints(client.send(new Command(input)), hints);
       } catch (e) {
         throw explainSdkError(e, options.endpoint);
       }

@@ -18,6 +18,8 @@ describe("wmctl local coverage", () => {
     expect(r.stderr).toContain("92 of 92 operations implemented (100%)");
     const missing = await cli.ok("local coverage --missing --fields operation");
     expect(missing.stdout).toBe("");
+    const both = await cli.run("local coverage --missing --implemented");
+    expect([both.code, both.stdout, both.stderr]).toEqual([2, "", "error: --missing and --implemented contradict each other\nhint: give one, or neither for every operation\n"]);
   });
 });
 
@@ -96,6 +98,16 @@ describe("wmctl local status, reset, snapshot, restore", () => {
   });
 });
 
+describe("wmctl local advance", () => {
+  it("refuses to move the clock past year 9999, and the store stays usable", async () => {
+    const r = await cli.run("local advance 99999999999999999999d");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: ValidationException: the simulator clock cannot go past 9999-12-31T23:59:59.999Z: advance it by less\n");
+    expect((await cli.json<{ clockOffset: string }>("local status")).clockOffset).toBe("0s");
+    expect((await cli.ok("local snapshot after")).stderr).toContain("Saved snapshot after");
+  });
+});
+
 describe("wmctl local lifecycle", () => {
   it("shows immediate delays, sets one by name, and refuses unknown names", async () => {
     expect((await cli.ok("local lifecycle")).stdout).toContain("organizationCreate\timmediate\n");
@@ -106,8 +118,40 @@ describe("wmctl local lifecycle", () => {
     expect((await cli.json<{ state: string }>("org describe acme")).state).toBe("Active");
     const bad = await cli.run("local lifecycle nosuch=1m");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('unknown lifecycle "nosuchSeconds"');
+    expect(bad.stderr).toContain('unknown lifecycle "nosuch"');
+    expect(bad.stderr).toContain("hint: known: organizationCreate, organizationDelete, exportJob, exportMegabytesPerSecond,");
     expect((await cli.ok("local lifecycle --reset")).stdout).toContain("organizationCreate\timmediate\n");
+  });
+
+  it("sets the export throughput as a number, not a duration, and shows it as one", async () => {
+    expect((await cli.ok("local lifecycle")).stdout).toContain("exportMegabytesPerSecond\tunlimited\n");
+    const set = await cli.ok("local lifecycle exportMegabytesPerSecond=5 exportJob=2m");
+    expect(set.stdout).toContain("exportMegabytesPerSecond\t5MB/s\n");
+    expect(set.stdout).toContain("exportJob\t2m\n");
+    const rows = await cli.json<Array<{ name: string; seconds?: number; value: number }>>("local lifecycle");
+    expect(rows.find((r) => r.name === "exportMegabytesPerSecond")).toEqual({ name: "exportMegabytesPerSecond", delay: "5MB/s", value: 5 });
+    expect(rows.find((r) => r.name === "exportJob")).toMatchObject({ seconds: 120, value: 120 });
+    expect((await cli.json<{ lifecycle: Record<string, number> }>("local status")).lifecycle).toMatchObject({ exportMegabytesPerSecond: 5, exportJobSeconds: 120 });
+    expect((await cli.ok("local status --fields lifecycle")).stdout).toContain("exportJob=2m exportMegabytesPerSecond=5MB/s ");
+    const bad = await cli.run("local lifecycle exportMegabytesPerSecond=fast");
+    expect([bad.code, bad.stderr]).toEqual([2, 'error: exportMegabytesPerSecond: invalid value "fast" (use a number of megabytes per second; 0: unlimited)\n']);
+  });
+});
+
+describe("wmctl --endpoint-url at something that is not a served simulator", () => {
+  it("says it cannot be reached, or does not look like a wmctl simulator, with exit code 1", async () => {
+    const { createServer } = await import("node:http");
+    const web = createServer((_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>"));
+    const port = await new Promise<number>((resolve) => web.listen(0, "127.0.0.1", () => resolve((web.address() as { port: number }).port)));
+    const env = { AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", AWS_REGION: "us-east-1" };
+    try {
+      const other = await cli.run(`--endpoint-url http://127.0.0.1:${port} local status`, { env });
+      expect([other.code, other.stderr]).toEqual([1, `error: http://127.0.0.1:${port} answered HTTP 404 without JSON: it does not look like a wmctl simulator (\`wmctl local serve\`)\n`]);
+    } finally {
+      await new Promise((r) => web.close(r));
+    }
+    const gone = await cli.run("--endpoint-url http://127.0.0.1:1 local status", { env });
+    expect([gone.code, gone.stderr]).toEqual([1, "error: cannot reach the simulator at http://127.0.0.1:1: ECONNREFUSED (is `wmctl local serve` running there?)\n"]);
   });
 });
 

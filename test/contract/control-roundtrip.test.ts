@@ -65,6 +65,9 @@ const CASES: Record<Method, () => Promise<void>> = {
     expect(after).toBeInstanceOf(Date);
     expect(after.getTime() - before.getTime()).toBeGreaterThanOrEqual(3_600_000);
     await expect(remote.advance(-1)).rejects.toMatchObject({ name: "ValidationException" });
+    // Past what a Date holds: refused, and the clock is left where it was.
+    await expect(remote.advance(1e300)).rejects.toMatchObject({ name: "ValidationException", message: expect.stringContaining("cannot go past 9999-12-31") });
+    expect((await remote.now()).getTime() - after.getTime()).toBeLessThan(60_000);
   },
   async status() {
     const s = await remote.status();
@@ -78,8 +81,12 @@ const CASES: Record<Method, () => Promise<void>> = {
   async reset() {
     const other = (await backend.createOrganization({ Alias: "temp" })).OrganizationId as string;
     await remote.snapshot("before-reset");
+    const ca = await remote.caCertificate();
     expect(await remote.reset()).toBeUndefined();
     expect((await backend.listOrganizations({})).OrganizationSummaries).toEqual([]);
+    // The servers keep running: the store still names them, and keeps the CA they chain to.
+    expect((await local.status()).listeners?.map((x) => x.name)).toEqual(["workmail", "route53", "s3", "dns", "autodiscover-https", "autodiscover-http"]);
+    expect(await local.caCertificate()).toBe(ca);
     await remote.restore("before-reset");
     expect((await backend.listOrganizations({})).OrganizationSummaries?.map((o) => o.OrganizationId).sort()).toEqual([org, other].sort());
   },

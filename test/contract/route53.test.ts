@@ -2,16 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostedZonesApi } from "../../src/backend/hosted-zones.js";
 import { createRoute53HostedZones } from "../../src/backend/route53-hosted-zones.js";
 import { LocalHostedZones } from "../../src/local-backend/route53/local-hosted-zones.js";
-import { startRoute53Server, type RunningRoute53Server } from "../../src/local-backend/route53/http.js";
+import type { RunningSimulator } from "../../src/backend/simulator-server.js";
+import { serveSimulator } from "../../src/local-backend/http/simulator-server.js";
 import { quoteTxt } from "../../src/dns-verify/presentation.js";
 import { LocalSim } from "../helpers/local-sim.js";
 
 /**
  * The hosted-zones port, run twice: in-process against the local zones, and through the real
- * @aws-sdk/client-route-53 (the aws backend's adapter) against the local Route 53's restXml endpoint.
+ * @aws-sdk/client-route-53 (the aws backend's adapter) against the local Route 53's restXml endpoint
+ * of the served simulator (no signature check here: wire.test.ts and served-route53-s3.test.ts check it).
  */
 let sim: LocalSim;
-let server: RunningRoute53Server;
+let server: RunningSimulator;
 const ports: Array<[string, () => Promise<HostedZonesApi>]> = [
   ["in-process", async () => new LocalHostedZones((fn) => sim.backend.tx(fn))],
   [
@@ -23,10 +25,10 @@ const ports: Array<[string, () => Promise<HostedZonesApi>]> = [
 
 beforeAll(async () => {
   sim = await LocalSim.open();
-  server = await startRoute53Server({ backend: sim.backend });
+  server = await serveSimulator({ dataDir: sim.dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: false, faults: {} });
 });
 afterAll(async () => {
-  await server.close();
+  await server.stop();
   await sim.close();
 });
 

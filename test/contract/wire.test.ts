@@ -177,9 +177,13 @@ describe("SigV4", () => {
     try {
       const r = await raw(open.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" });
       expect(r.status).toBe(200);
+      // Two servers on one store: the store names the newer one while both run ...
+      expect((await running.control.credentials()).endpoint).toBe(open.endpoint);
     } finally {
       await open.stop();
     }
+    // ... and the older one again once the newer one has stopped.
+    expect((await running.control.credentials()).endpoint).toBe(running.endpoint);
   });
 });
 
@@ -267,6 +271,16 @@ describe("the admin path /_wmctl/", () => {
     expect(orgs.OrganizationSummaries.map((o) => o.Alias)).toEqual(["kept"]);
     expect((await admin("POST", "restore", { name: "nope" })).json()).toMatchObject({ __type: "ResourceNotFoundException" });
     expect((await admin("GET", "snapshots")).json<unknown[]>().length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses malformed bodies and unknown settings with ValidationException, never a 500", async () => {
+    const faults = await admin("POST", "faults", { latency: 5 });
+    expect([faults.status, faults.json()]).toEqual([400, { __type: "ValidationException", message: 'unknown fault setting "latency"; known: throttleTps, errorRate, latencyMs' }]);
+    expect((await admin("GET", "faults")).json()).toEqual({ throttleTps: null, errorRate: 0, latencyMs: 0 });
+    for (const body of [{ args: "x" }, "not json"]) {
+      const r = await raw(running.endpoint, { method: "POST", path: "/_wmctl/control/now", contentType: "application/json", body: typeof body === "string" ? body : JSON.stringify(body), sign: creds });
+      expect([r.status, r.json()]).toEqual([400, { __type: "ValidationException", message: 'the request body must be {"args": [...]}' }]);
+    }
   });
 
   it("answers an unknown route with 404 and the list of routes", async () => {

@@ -47,6 +47,17 @@ describe("the simulator's DNS server (dns2, UDP and TCP on one port)", () => {
     expect((await resolver.query(server, "example.com", "NS")).values).toEqual(["ns-1.wmctl.localhost", "ns-2.wmctl.localhost"]);
   });
 
+  it("expands wildcards, and answers an empty non-terminal with NODATA rather than the wildcard", async () => {
+    await sim.upsert("example.com", "*.example.com", "TXT", ["wild"]);
+    await sim.upsert("example.com", "a.b.example.com", "TXT", ["deep"]);
+    const dns = await sim.startDns();
+    const server = parseServer(`127.0.0.1:${dns.port}`);
+    expect((await resolver.query(server, "anything.example.com", "TXT")).txt).toEqual(["wild"]);
+    expect((await resolver.query(server, "a.b.example.com", "TXT")).txt).toEqual(["deep"]);
+    expect(await resolver.query(server, "b.example.com", "TXT")).toMatchObject({ outcome: "nodata", soaZone: "example.com" });
+    expect(await resolver.query(server, "anything.example.com", "MX")).toMatchObject({ outcome: "nodata" });
+  });
+
   it("answers for the simulated AWS names, so AutoDiscover and include:amazonses.com work offline", async () => {
     await sim.upsert("example.com", "autodiscover.example.com", "CNAME", ["autodiscover.mail.us-east-1.awsapps.com"]);
     const dns = await sim.startDns();

@@ -81,6 +81,13 @@ describe("wmctl --endpoint-url against wmctl local serve", () => {
     const r = await wmctl("org list", { AWS_SECRET_ACCESS_KEY: "not-the-secret" });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^error: InvalidSignatureException: The request signature we calculated does not match/);
+    const hint = 'hint: a wmctl local serve endpoint takes its own keys: eval "$(wmctl local credentials)" on its store\n';
+    expect(r.stderr).toContain(hint);
+    // The admin path (simulator control) says the same.
+    const control = await wmctl("local status", { AWS_SECRET_ACCESS_KEY: "not-the-secret" });
+    expect(control.code).toBe(4);
+    expect(control.stderr).toMatch(/^error: InvalidSignatureException: /);
+    expect(control.stderr).toContain(hint);
   });
 
   it("retries throttling, then exits 7 when retries run out", async () => {

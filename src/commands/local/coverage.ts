@@ -1,4 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
+import { UsageError } from "../../errors/cli-error.js";
 
 export const localCoverageCommand = defineCommand({
   name: "coverage",
@@ -14,6 +15,7 @@ export const localCoverageCommand = defineCommand({
   },
   output: { fields: ["operation", "implemented", "paginated"], columns: ["operation", "implemented", "paginated"], list: true },
   async run(ctx, opts) {
+    if (opts.missing && opts.implemented) throw new UsageError("--missing and --implemented contradict each other", "give one, or neither for every operation");
     const sim = await ctx.simulator();
     const all = await sim.coverage();
     for (const c of all) {

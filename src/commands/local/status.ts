@@ -1,11 +1,12 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { formatDuration } from "../../time/duration.js";
 import { describeFaults } from "./fault-options.js";
+import { describeLifecycle, lifecycleName } from "./lifecycle-view.js";
 
 /** `a=1 b=2` for tables and TSV; JSON keeps the object. */
-function pairs(o: Record<string, unknown>, format: (v: unknown) => string = String): string {
+function pairs(o: Record<string, unknown>): string {
   return Object.entries(o)
-    .map(([k, v]) => `${k}=${format(v)}`)
+    .map(([k, v]) => `${k}=${String(v)}`)
     .join(" ");
 }
 
@@ -27,7 +28,7 @@ export const localStatusCommand = defineCommand({
     const sim = await ctx.simulator();
     const s = await sim.status();
     const json = ctx.out.isJson;
-    const delays = Object.fromEntries(Object.entries(s.lifecycle).map(([k, v]) => [k.replace(/Seconds$/, ""), v]));
+    const lifecycle = Object.fromEntries(Object.entries(s.lifecycle).map(([k, v]) => [lifecycleName(k), describeLifecycle(k, v)]));
     const listeners = s.server?.listeners ?? s.listeners ?? [];
     const listener = (name: string) => listeners.find((l) => l.name === name)?.url;
     const rows = Object.fromEntries(Object.entries(s.tables).filter(([, n]) => n > 0));
@@ -37,7 +38,7 @@ export const localStatusCommand = defineCommand({
       accountId: s.accountId,
       now: s.now,
       clockOffset: s.clockOffsetMs === 0 ? "0s" : `+${formatDuration(s.clockOffsetMs)}`,
-      lifecycle: json ? s.lifecycle : pairs(delays, (v) => (v === 0 ? "immediate" : formatDuration(Number(v) * 1000))),
+      lifecycle: json ? s.lifecycle : pairs(lifecycle),
       tables: json ? s.tables : pairs(rows) || "empty",
       schema: s.schema,
       implemented: `${s.implemented}/${s.operations}`,

@@ -93,14 +93,12 @@ export function answerQuestion(reader: ZoneReader, qname: string, qtype: string,
     }
     let sets = reader.recordSetsAt(zone.id, `${name}.`);
     const owner = name;
-    if (sets.length === 0 && !reader.hasNamesBelow(zone.id, `${name}.`) && name !== zone.name.replace(/\.$/, "")) {
-      const wildcard = `*.${name.slice(name.indexOf(".") + 1)}.`;
-      sets = reader.recordSetsAt(zone.id, wildcard);
-    }
+    // A name without records exists when it is the apex or an empty non-terminal (records below it).
+    const exists = sets.length > 0 || name === zone.name.replace(/\.$/, "") || reader.hasNamesBelow(zone.id, `${name}.`);
+    if (!exists) sets = reader.recordSetsAt(zone.id, `*.${name.slice(name.indexOf(".") + 1)}.`);
     if (sets.length === 0) {
-      // An empty non-terminal (or the apex) exists: NODATA; otherwise NXDOMAIN, also at the end of
-      // a CNAME chain (RFC 6604: the RCODE describes the last name).
-      const exists = reader.hasNamesBelow(zone.id, `${name}.`) || name === zone.name.replace(/\.$/, "");
+      // NODATA for a name that exists; otherwise NXDOMAIN, also at the end of a CNAME chain
+      // (RFC 6604: the RCODE describes the last name).
       return { rcode: exists ? RCODE.NOERROR : RCODE.NXDOMAIN, authoritative: true, answers, authorities: soaOf(reader, zone.id, zone.name) };
     }
     const cname = sets.find((s) => s.type === "CNAME");

@@ -71,8 +71,14 @@ export async function handleAdmin(control: SimulatorControl, method: string, pat
       if (name === "location" || !Object.hasOwn(control, name) || typeof fn !== "function") {
         throw new ControlError("ResourceNotFoundException", `the simulator has no control method "${name}"`);
       }
-      const decoded = rawBody.length === 0 ? {} : (decodeControl(rawBody.toString("utf8")) as { args?: unknown[] });
-      const result: unknown = await (fn as (...a: unknown[]) => Promise<unknown>).apply(control, decoded.args ?? []);
+      let args: unknown = [];
+      try {
+        if (rawBody.length > 0) args = (decodeControl(rawBody.toString("utf8")) as { args?: unknown } | null)?.args ?? [];
+      } catch {
+        args = undefined;
+      }
+      if (!Array.isArray(args)) throw new ControlError("ValidationException", 'the request body must be {"args": [...]}');
+      const result: unknown = await (fn as (...a: unknown[]) => Promise<unknown>).apply(control, args);
       return { status: 200, body: encodeControl({ result: result ?? null }) };
     }
     const table = method === "GET" ? GET_ROUTES : method === "POST" ? POST_ROUTES : undefined;

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import type { SimulatorControl } from "../../backend/simulator-control.js";
+import { SIGNATURE_FAILURES, SIGNATURE_HINT, type SimulatorControl } from "../../backend/simulator-control.js";
 import { decodeControl, encodeControl } from "./control-codec.js";
 import { signRequest, type SigV4Credentials } from "./sigv4.js";
 
@@ -15,6 +15,8 @@ export type SignerSource = () => Promise<ControlSigner | { unavailable: Error }>
 /** An error answered by the simulator's admin path; `$fault` makes the CLI show its name and exit code. */
 export class RemoteControlError extends Error {
   readonly $fault: "client" | "server";
+  /** What to do about a refused signature (shown by the CLI). */
+  readonly hint: string | undefined;
   constructor(
     name: string,
     message: string,
@@ -23,19 +25,13 @@ export class RemoteControlError extends Error {
     super(message);
     this.name = name;
     this.$fault = httpStatus >= 500 ? "server" : "client";
+    this.hint = (SIGNATURE_FAILURES as readonly string[]).includes(name) ? SIGNATURE_HINT : undefined;
   }
 }
 
-/** The endpoint answered, but not as a wmctl simulator does (or could not be reached); `detail` says how. */
+/** The endpoint could not be reached, or answered but not as a wmctl simulator does. */
 export class NotASimulatorError extends Error {
-  constructor(
-    readonly endpoint: string,
-    readonly detail: string,
-    hint = "(is `wmctl local serve` running there?)",
-  ) {
-    super(`${endpoint} ${detail}: it does not look like a wmctl simulator ${hint}`);
-    this.name = "NotASimulatorError";
-  }
+  override readonly name = "NotASimulatorError";
 }
 
 /**
@@ -59,21 +55,20 @@ export function httpSimulatorControl(endpoint: string, signer: SignerSource): Si
     } catch (e) {
       const err = e as NodeJS.ErrnoException & { errors?: NodeJS.ErrnoException[] };
       const why = err.code ?? err.errors?.[0]?.code ?? err.message;
-      const e2 = new NotASimulatorError(endpoint, `cannot be reached (${why})`);
-      e2.message = `cannot reach the simulator at ${endpoint}: ${why} (is \`wmctl local serve\` running there?)`;
-      throw e2;
+      throw new NotASimulatorError(`cannot reach the simulator at ${endpoint}: ${why} (is \`wmctl local serve\` running there?)`);
     }
+    const notASimulator = (answer: string) => new NotASimulatorError(`${endpoint} answered ${answer}: it does not look like a wmctl simulator (\`wmctl local serve\`)`);
     const text = res.text;
     let parsed: unknown;
     try {
       parsed = decodeControl(text);
     } catch {
-      throw new NotASimulatorError(endpoint, `answered HTTP ${res.status} without JSON`, "(`wmctl local serve`)");
+      throw notASimulator(`HTTP ${res.status} without JSON`);
     }
     if (res.status < 200 || res.status > 299) {
       const p = parsed as { __type?: string; message?: string; Message?: string };
       if (p.__type === "MissingAuthenticationTokenException" && "unavailable" in s) throw s.unavailable;
-      if (p.__type === undefined || p.__type.endsWith("UnknownOperationException")) throw new NotASimulatorError(endpoint, `answered HTTP ${res.status}${p.__type === undefined ? "" : ` ${p.__type}`}`, "(`wmctl local serve`)");
+      if (p.__type === undefined || p.__type.endsWith("UnknownOperationException")) throw notASimulator(`HTTP ${res.status}${p.__type === undefined ? "" : ` ${p.__type}`}`);
       throw new RemoteControlError(p.__type, (p.message ?? p.Message ?? "").split("\n")[0] ?? "", res.status);
     }
     return (parsed as { result?: unknown }).result ?? undefined;

@@ -28,6 +28,8 @@ export class FaultInjector {
 
   /** Applies a patch (null clears the throttle); the throttle's bucket starts full. */
   update(patch: Partial<FaultSettings>): FaultSettings {
+    const unknown = Object.keys(patch).filter((k) => !Object.hasOwn(NO_FAULTS, k));
+    if (unknown.length > 0) throw new ControlError("ValidationException", `unknown fault setting "${unknown[0]}"; known: ${Object.keys(NO_FAULTS).join(", ")}`);
     const next = { ...this.settings, ...patch };
     if (next.throttleTps !== null && (typeof next.throttleTps !== "number" || !Number.isFinite(next.throttleTps) || next.throttleTps <= 0)) {
       throw new ControlError("ValidationException", "throttleTps must be a number of requests per second > 0 (or null for no limit)");

@@ -8,10 +8,10 @@ import { localControl } from "../control.js";
 import { simulatorCredentials } from "../credentials.js";
 import { EXTRA_LISTENERS, startListeners, type ListenerContext, type SimulatorListener } from "../listeners.js";
 import { LocalBackend } from "../local-backend.js";
+import { advertiseService, withdrawService } from "../network-services.js";
 import { LocalHostedZones } from "../route53/local-hosted-zones.js";
 import type { S3Store } from "../s3/http.js";
 import { loadServiceModel } from "../model/service-model.js";
-import { clearServed, markServed } from "../served-marker.js";
 import { FaultInjector } from "./faults.js";
 import { createWireHandler } from "./wire-server.js";
 
@@ -32,6 +32,7 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
     const counts: RequestCounts = { total: 0, errors: 0, throttled: 0, injectedFailures: 0, unauthenticated: 0 };
     const startedAt = new Date();
     let endpoint = "";
+    let bound = { host: options.host, port: options.port };
     let listeners: readonly ListenerInfo[] = [];
     const base = localControl(backend);
     // The admin path serves the port's methods only: dispose (the process's own business) is left out.
@@ -85,6 +86,7 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
         const address = await listen(server, options.host, options.port);
         const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
         endpoint = `http://${options.host === "localhost" ? "localhost" : host}:${address.port}`;
+        bound = { host: address.address, port: address.port };
         // One endpoint, three services: WorkMail (awsJson1_1), Route 53 (restXml) and S3 (path-style reads).
         return [
           { name: "workmail", url: endpoint },
@@ -108,7 +110,7 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
     const extra = EXTRA_LISTENERS.map((f) => f(ctx)).filter((l): l is SimulatorListener => l !== undefined);
     const started = await startListeners([http, ...extra]);
     listeners = started.started;
-    markServed(backend.db, endpoint);
+    advertiseService(backend.db, "workmail", { ...bound, url: endpoint });
     let stopping: Promise<void> | undefined;
     return {
       endpoint,
@@ -123,7 +125,7 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
             await started.stop();
             await base.dispose();
           } finally {
-            clearServed(backend.db);
+            withdrawService(backend.db, "workmail", bound);
             backend.close();
           }
         })()),

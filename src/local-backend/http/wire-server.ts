@@ -10,7 +10,7 @@ import { ADMIN_PREFIX, handleAdmin } from "./admin-routes.js";
 import type { FaultInjector } from "./faults.js";
 import { handleRoute53, isRoute53Path, route53Error } from "../route53/http.js";
 import type { LocalHostedZones } from "../route53/local-hosted-zones.js";
-import { handleS3, s3Error, type S3Store } from "../s3/http.js";
+import { handleS3, s3Error, type S3Reply, type S3Store } from "../s3/http.js";
 import { headerMap, signingScope, verifyRequest, type SigV4Credentials, type SigV4Failure, type WireRequest } from "./sigv4.js";
 import { createInputReviver, errorBody, modelledExceptions, toWireJson } from "./wire-codec.js";
 
@@ -104,26 +104,22 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
   /** S3's read side (GetObject, HeadObject, ListObjectsV2, ListBuckets) over the simulator's buckets. */
   const serveS3 = (wire: WireRequest, requestId: string): { reply: Reply; op: string } => {
     const op = `s3 ${wire.method} ${wire.url.split("?")[0] ?? ""}`;
+    const answer = (r: S3Reply, headers: Record<string, string> = {}) => ({ op, reply: { status: r.status, body: r.body ?? "", headers: { ...r.headers, ...headers }, file: r.file } });
     const head = wire.method === "HEAD";
     const store = options.s3;
     const scope = signingScope(wire);
     if (options.credentials !== undefined && scope !== undefined && scope.service === "s3" && store !== undefined && scope.region !== store.region) {
       counts.unauthenticated++;
-      const r = s3Error(400, "AuthorizationHeaderMalformed", `The authorization header is malformed; the region '${scope.region}' is wrong; expecting '${store.region}'`, requestId, { Region: store.region }, head);
-      return { op, reply: { status: r.status, body: r.body ?? "", headers: { ...r.headers, "x-amz-bucket-region": store.region } } };
+      const message = `The authorization header is malformed; the region '${scope.region}' is wrong; expecting '${store.region}'`;
+      return answer(s3Error(400, "AuthorizationHeaderMalformed", message, requestId, { Region: store.region }, head), { "x-amz-bucket-region": store.region });
     }
     const failure = check(wire, "s3", store?.region ?? options.region);
     if (failure !== undefined) {
       const [status, code, message] = s3AuthError(failure);
-      const r = s3Error(status, code, message, requestId, {}, head);
-      return { op, reply: { status: r.status, body: r.body ?? "", headers: r.headers } };
+      return answer(s3Error(status, code, message, requestId, {}, head));
     }
-    if (store === undefined) {
-      const r = s3Error(501, "NotImplemented", "S3 is not served here", requestId, {}, head);
-      return { op, reply: { status: r.status, body: r.body ?? "", headers: r.headers } };
-    }
-    const r = handleS3({ method: wire.method, url: wire.url, host: wire.headers.get("host")?.[0], range: wire.headers.get("range")?.[0], requestId }, store);
-    return { op, reply: { status: r.status, body: r.body ?? "", headers: r.headers, file: r.file } };
+    if (store === undefined) return answer(s3Error(501, "NotImplemented", "S3 is not served here", requestId, {}, head));
+    return answer(handleS3({ method: wire.method, url: wire.url, host: wire.headers.get("host")?.[0], range: wire.headers.get("range")?.[0], requestId }, store));
   };
 
   const serveWorkMail = async (req: IncomingMessage, wire: WireRequest, target: string | undefined, track: { counted: boolean }): Promise<{ reply: Reply; op: string }> => {

@@ -1,9 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Change, ChangeInfo, HostedZone, ResourceRecordSet } from "@aws-sdk/client-route-53";
-import type { LocalBackend } from "../local-backend.js";
 import { bareZoneId } from "../../backend/hosted-zones.js";
-import { LOCAL_NAME_SERVERS, LocalHostedZones } from "./local-hosted-zones.js";
+import { LOCAL_NAME_SERVERS, type LocalHostedZones } from "./local-hosted-zones.js";
 import { Route53Error, route53Fail } from "./route53-errors.js";
 
 const NS = "https://route53.amazonaws.com/doc/2013-04-01/";
@@ -49,11 +46,12 @@ async function xmlReply(status: number, root: string, body: object, requestId: s
 /**
  * The local Route 53 over its wire protocol (restXml, 2013-04-01), for the five operations wmctl
  * uses (CreateHostedZone, ListHostedZonesByName, ListResourceRecordSets, ChangeResourceRecordSets,
- * GetChange) and the two an admin types first (ListHostedZones, GetHostedZone). The real @aws-sdk/client-route-53 (and the AWS CLI) can point at it with an
- * endpoint override; `wmctl local serve` answers it on the WorkMail endpoint, since every Route 53
- * path starts with /2013-04-01/. Signatures are not checked here (the caller does).
+ * GetChange) and the two an admin types first (ListHostedZones, GetHostedZone). The real
+ * @aws-sdk/client-route-53 (and the AWS CLI) can point at it with an endpoint override; `wmctl local
+ * serve` answers it on the WorkMail endpoint, since every Route 53 path starts with /2013-04-01/.
+ * Signatures are not checked here (the wire server does).
  */
-export async function handleRoute53(zones: LocalHostedZones, req: Route53Request, requestId: string = randomUUID()): Promise<Route53Reply> {
+export async function handleRoute53(zones: LocalHostedZones, req: Route53Request, requestId: string): Promise<Route53Reply> {
   const url = new URL(req.url, "http://localhost");
   const send = (status: number, root: string, body: object, headers: Record<string, string> = {}) => xmlReply(status, root, body, requestId, headers);
   try {
@@ -152,52 +150,6 @@ export async function handleRoute53(zones: LocalHostedZones, req: Route53Request
   }
 }
 
-/**
- * handleRoute53 as a Node request handler, for a standalone server. Returns false when the request
- * is not for Route 53, so a server can try its other handlers.
- */
-export function route53Handler(zones: LocalHostedZones): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  return async (req, res) => {
-    if (!isRoute53Path(req.url ?? "/")) return false;
-    const requestId = randomUUID();
-    let reply: Route53Reply;
-    try {
-      reply = await handleRoute53(zones, { method: req.method ?? "GET", url: req.url ?? "/", body: await readBody(req) }, requestId);
-    } catch (e) {
-      reply = await route53Error(400, "InvalidInput", (e as Error).message, requestId);
-    }
-    res.writeHead(reply.status, reply.headers).end(reply.body);
-    return true;
-  };
-}
-
-export interface RunningRoute53Server {
-  readonly host: string;
-  readonly port: number;
-  /** http://host:port, for the SDK's `endpoint` or WMCTL_ROUTE53_ENDPOINT_URL. */
-  readonly endpoint: string;
-  close(): Promise<void>;
-}
-
-/** A standalone local Route 53 endpoint (tests, or until `local serve` mounts route53Handler). */
-export async function startRoute53Server(options: { backend: LocalBackend; host?: string; port?: number }): Promise<RunningRoute53Server> {
-  const host = options.host ?? "127.0.0.1";
-  const handle = route53Handler(new LocalHostedZones((fn) => options.backend.tx(fn)));
-  const server = createServer((req, res) => {
-    handle(req, res).then(
-      (handled) => {
-        if (!handled) res.writeHead(404).end();
-      },
-      () => res.writeHead(500).end(),
-    );
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen({ port: options.port ?? 0, host }, () => resolve((server.address() as { port: number }).port));
-  });
-  return { host, port, endpoint: `http://${host}:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 /** Every zone, in Route 53's order (by reversed name). */
 async function allZones(zones: LocalHostedZones): Promise<HostedZone[]> {
   const out: HostedZone[] = [];
@@ -208,17 +160,6 @@ async function allZones(zones: LocalHostedZones): Promise<HostedZone[]> {
     out.push(...(page.HostedZones ?? []));
   }
   return out;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new Route53Error("InvalidInput", "The request body is too large.");
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 async function parseXml(body: Buffer): Promise<Record<string, unknown>> {

@@ -1,7 +1,13 @@
+import { CREDENTIALS_KEY } from "../credentials.js";
+import { SERVICE_KINDS, serviceKey } from "../network-services.js";
+import { CA_KEY } from "../tls/local-ca.js";
 import type { Db } from "./database.js";
 
-/** Meta keys that survive a reset or a restore: who the store is, and how to reach it. */
-export const KEPT_META_KEYS = ["accountId", "credentials", "served"] as const;
+/**
+ * Meta keys that survive a reset or a restore: who the store is (account, access key, CA), and the
+ * servers running on it, which keep running (their endpoints, and the CA their certificates chain to).
+ */
+export const KEPT_META_KEYS = ["accountId", CREDENTIALS_KEY, CA_KEY, ...SERVICE_KINDS.map(serviceKey)];
 
 /**
  * The store's data tables, whatever areas created them: every table but the bookkeeping ones

@@ -18,7 +18,7 @@ export interface IssuedCertificate {
   readonly keyPem: string;
 }
 
-const CA_KEY = "tls.ca";
+export const CA_KEY = "tls.ca";
 
 type Forge = typeof import("node-forge");
 let forgeModule: Promise<Forge> | undefined;

@@ -25,6 +25,8 @@ describe("FaultInjector", () => {
     expect(() => f.update({ errorRate: 1.5 })).toThrow(/errorRate must be a number from 0 to 1/);
     expect(() => f.update({ throttleTps: 0 })).toThrow(/throttleTps/);
     expect(() => f.update({ latencyMs: -1 })).toThrow(/latencyMs/);
+    // The admin path passes its JSON body as the patch: a misspelt name is refused, not kept.
+    expect(() => f.update({ latency: 5 } as never)).toThrow('unknown fault setting "latency"; known: throttleTps, errorRate, latencyMs');
     expect(f.current).toEqual({ throttleTps: null, errorRate: 0, latencyMs: 10 });
   });
 });
