@@ -19,11 +19,18 @@ export function localPartFrom(name: string): string | undefined {
   return local === "" ? undefined : local;
 }
 
-/** `<local part of name>@<the organization's default mail domain>`, as the console proposes. */
-export async function defaultEmail(api: WorkMailApi, orgId: string, name: string, flag = "--email"): Promise<string> {
-  const local = localPartFrom(name);
-  if (local === undefined) throw new UsageError(`cannot make an email address from the name "${name}"`, `pass ${flag} ADDRESS`);
+/** The organization's default mail domain (DescribeOrganization), where `name@` addresses go when none is given. */
+export async function defaultDomain(api: WorkMailApi, orgId: string): Promise<string> {
   const org = await api.describeOrganization({ OrganizationId: orgId });
-  if (org.DefaultMailDomain === undefined) throw new UsageError(`organization ${orgId} has no default mail domain`, `pass ${flag} ADDRESS`);
-  return `${local}@${org.DefaultMailDomain}`;
+  if (org.DefaultMailDomain === undefined || org.DefaultMailDomain === "") {
+    throw new UsageError(`organization ${org.Alias ?? orgId} has no default mail domain`, "pass a full address with --email");
+  }
+  return org.DefaultMailDomain;
+}
+
+/** `<local part of name>@<the organization's default mail domain>`, as the console proposes. */
+export async function defaultEmail(api: WorkMailApi, orgId: string, name: string): Promise<string> {
+  const local = localPartFrom(name);
+  if (local === undefined) throw new UsageError(`cannot make an email address from the name "${name}"`, "pass --email ADDRESS");
+  return `${local}@${await defaultDomain(api, orgId)}`;
 }

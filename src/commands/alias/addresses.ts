@@ -7,15 +7,6 @@ export function aliasesOf(api: WorkMailApi, orgId: string, entityId: string): Pr
   return collect(paginate((t) => api.listAliases({ OrganizationId: orgId, EntityId: entityId, NextToken: t }), "Aliases"));
 }
 
-/** The organization's default mail domain (where `name@` addresses go when none is given). */
-export async function defaultDomain(api: WorkMailApi, orgId: string): Promise<string> {
-  const org = await api.describeOrganization({ OrganizationId: orgId });
-  if (org.DefaultMailDomain === undefined || org.DefaultMailDomain === "") {
-    throw new UsageError(`organization ${org.Alias ?? orgId} has no default mail domain`, "pass a full address with --email");
-  }
-  return org.DefaultMailDomain;
-}
-
 export function domainOf(address: string): string {
   return address.slice(address.lastIndexOf("@") + 1);
 }

@@ -3,10 +3,11 @@ import { collect, paginate } from "../../backend/paginate.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
+import { defaultDomain } from "../../context/default-email.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { serviceErrorName, withHints } from "../../errors/with-hint.js";
-import { aliasesOf, defaultDomain, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { aliasesOf, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { hasPasswordSource, PASSWORD_FLAGS, PASSWORD_OPTIONS, passwordSource } from "./password-options.js";
 import { userCreateOutput, userView } from "./view.js";
 

@@ -1,6 +1,7 @@
 import { defineCommand } from "../../cli/define-command.js";
+import { defaultDomain } from "../../context/default-email.js";
 import { withHints } from "../../errors/with-hint.js";
-import { defaultDomain, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { domainOf, qualifyAddress } from "../alias/addresses.js";
 import { userRecordOutput, userView } from "./view.js";
 
 export const userEnableCommand = defineCommand({
