@@ -1,9 +1,9 @@
 import type { CommandContext } from "../context/context.js";
-import { defaultEmail } from "../context/default-email.js";
 import type { ResolvedEntity } from "../context/entity-resolver.js";
 import { ConflictError } from "../errors/cli-error.js";
 import { withHints } from "../errors/with-hint.js";
 import { shellQuote } from "../output/shell-quote.js";
+import { addressToEnable } from "./alias/addresses.js";
 
 /**
  * Enable, disable and delete for groups and resources (RegisterToWorkMail,
@@ -17,15 +17,15 @@ function lookup(ctx: CommandContext, kind: LifecycleKind, ref: string): Promise<
   return kind === "GROUP" ? ctx.resolve.group(ref) : ctx.resolve.resource(ref);
 }
 
-/** Enables an entity with `email` (default: its last address, else <name>@<default domain>). */
+/** Enables an entity with `email` (see addressToEnable: default its last address, else <name>@<default domain>). */
 export async function enableEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, email: string | undefined, dryRun: boolean): Promise<ResolvedEntity> {
   const noun = NOUN[kind];
   const api = await ctx.backend();
   const org = await ctx.org();
   const e = await lookup(ctx, kind, ref);
   if (e.state === "DELETED") throw new ConflictError(`${noun} ${e.name} is deleted and cannot be enabled`, `create it again: wmctl ${noun} create ${shellQuote(e.name)}`);
-  const address = email ?? e.email ?? (await defaultEmail(api, org, e.name));
-  if (e.state === "ENABLED" && (email === undefined || email.toLowerCase() === e.email?.toLowerCase())) {
+  const address = await addressToEnable(api, org, e, email);
+  if (e.state === "ENABLED" && address === e.email?.toLowerCase()) {
     ctx.out.info(`${capitalize(noun)} ${e.name} is already enabled as ${e.email ?? "?"}`);
     return e;
   }
@@ -40,7 +40,7 @@ export async function enableEntity(ctx: CommandContext, kind: LifecycleKind, ref
     MailDomainStateException: "verify the domain first, or pass --email with a verified domain",
     UnsupportedOperationException: "resources cannot be enabled while the organization is in interoperability mode",
   });
-  ctx.out.status(`Enabled ${noun} ${e.name} as ${address.toLowerCase()}`);
+  ctx.out.status(`Enabled ${noun} ${e.name} as ${address}`);
   return e;
 }
 

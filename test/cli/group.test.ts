@@ -79,6 +79,15 @@ describe("wmctl group create", () => {
     expect((await cli.ok("group list")).stdout).toBe("");
   });
 
+  it("keeps the group's own address on a re-run: no warning when enabled, the same address when disabled", async () => {
+    await cli.ok("group create sales --email team@acme.awsapps.com");
+    expect((await cli.ok("group create sales")).stderr).toMatch(/^Group sales already exists \([0-9a-f-]{36}\)\n$/);
+    await cli.ok("group disable sales");
+    const again = await cli.ok("group create sales -o json");
+    expect(JSON.parse(again.stdout)).toMatchObject({ state: "ENABLED", email: "team@acme.awsapps.com" });
+    expect(again.stderr).toContain("✓ Enabled group sales as team@acme.awsapps.com\n");
+  });
+
   it("prints the plan with --dry-run and creates nothing", async () => {
     const r = await cli.ok("group create sales --member alice --dry-run");
     expect(r.stdout).toBe(
@@ -248,6 +257,15 @@ describe("wmctl group update / enable / disable", () => {
     expect((await cli.ok("group enable sales")).stderr).toBe("Group sales is already enabled as team@acme.awsapps.com\n");
     const dry = await cli.ok("group disable sales --dry-run");
     expect(dry.stdout).toBe("would DeregisterFromWorkMail sales\n");
+  });
+
+  it("takes a local part for --email: on the default domain to create or enable, on the current domain to update", async () => {
+    expect((await cli.json<GroupJson>("group create ops --email Ops-Team")).email).toBe("ops-team@acme.awsapps.com");
+    const dry = await cli.ok("group update ops --email ops --dry-run");
+    expect(dry.stdout).toBe("would UpdatePrimaryEmailAddress ops  email=ops@acme.awsapps.com\n");
+    expect((await cli.json<GroupJson>("group update ops --email ops")).email).toBe("ops@acme.awsapps.com");
+    await cli.ok("group create audit --no-enable");
+    expect((await cli.json<GroupJson>("group enable audit --email auditors")).email).toBe("auditors@acme.awsapps.com");
   });
 
   it("enables a group created disabled on <name>@<default domain>", async () => {

@@ -1,5 +1,6 @@
 import { collect, paginate } from "../../backend/paginate.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
+import { defaultDomain, defaultEmail } from "../../context/default-email.js";
 import { UsageError } from "../../errors/cli-error.js";
 
 /** Every alias of an entity (ListAliases takes the entity's id). */
@@ -21,4 +22,15 @@ export function qualifyAddress(typed: string, domain: string | undefined): strin
   if (t.includes("@")) return t.toLowerCase();
   if (domain === undefined) throw new UsageError(`"${t}" is not a full email address`, "write it as local@domain");
   return `${t}@${domain}`.toLowerCase();
+}
+
+/**
+ * The address a user, group or resource is enabled with (RegisterToWorkMail): `typed` (--email: a full
+ * address, or a local part on the default domain); else the address it had before it was disabled;
+ * else <name>@<default domain>.
+ */
+export async function addressToEnable(api: WorkMailApi, orgId: string, entity: { name: string; email?: string | undefined }, typed: string | undefined): Promise<string> {
+  if (typed !== undefined) return qualifyAddress(typed, typed.includes("@") ? undefined : await defaultDomain(api, orgId));
+  if (entity.email !== undefined && entity.email !== "") return entity.email.toLowerCase();
+  return defaultEmail(api, orgId, entity.name);
 }

@@ -1,9 +1,9 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { defaultEmail } from "../../context/default-email.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { NotFoundError, UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
+import { addressToEnable } from "../alias/addresses.js";
 import { groupRecordOutput, groupView } from "./view.js";
 
 export const groupCreateCommand = defineCommand({
@@ -40,9 +40,8 @@ export const groupCreateCommand = defineCommand({
     const org = await ctx.org();
     const members: ResolvedEntity[] = [];
     for (const ref of opts.member) members.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
-    const email = enable ? (opts.email ?? (await defaultEmail(api, org, opts.name))) : undefined;
-
     const existing = await findGroup(ctx.resolve.group(opts.name));
+    const email = enable ? await addressToEnable(api, org, { name: opts.name, email: existing?.email }, opts.email) : undefined;
     if (opts.dryRun) {
       if (existing === undefined) ctx.out.plan({ action: "CreateGroup", target: opts.name, details: { hidden: opts.hidden || undefined } });
       if (email !== undefined && existing?.state !== "ENABLED") ctx.out.plan({ action: "RegisterToWorkMail", target: opts.name, details: { email } });
@@ -61,7 +60,7 @@ export const groupCreateCommand = defineCommand({
     }
     if (email !== undefined) {
       if (existing?.state === "ENABLED") {
-        if (existing.email?.toLowerCase() !== email.toLowerCase()) {
+        if (existing.email?.toLowerCase() !== email) {
           ctx.out.warn(`group ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl group update ${shellQuote(existing.name)} --email ${email}`);
         }
       } else {

@@ -1,10 +1,10 @@
 import type { ResourceType } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
-import { defaultEmail } from "../../context/default-email.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { NotFoundError, UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
+import { addressToEnable } from "../alias/addresses.js";
 import { delegatesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
 
@@ -51,7 +51,7 @@ export const resourceCreateCommand = defineCommand({
     if (opts.autoAccept === false && delegates.length === 0 && existing === undefined) {
       throw new UsageError("--no-auto-accept needs a delegate to answer booking requests", "add --delegate USER_OR_GROUP");
     }
-    const email = enable ? (opts.email ?? (await defaultEmail(api, org, opts.name))) : undefined;
+    const email = enable ? await addressToEnable(api, org, { name: opts.name, email: existing?.email }, opts.email) : undefined;
     const booking = bookingFlagsGiven(opts) ? mergeBooking(undefined, opts) : undefined;
 
     if (opts.dryRun) {
@@ -80,7 +80,7 @@ export const resourceCreateCommand = defineCommand({
     }
     if (email !== undefined) {
       if (existing?.state === "ENABLED") {
-        if (existing.email?.toLowerCase() !== email.toLowerCase()) {
+        if (existing.email?.toLowerCase() !== email) {
           ctx.out.warn(`resource ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl resource update ${shellQuote(existing.name)} --email ${email}`);
         }
       } else {
@@ -89,7 +89,7 @@ export const resourceCreateCommand = defineCommand({
           MailDomainNotFoundException: "pass --email with one of the organization's domains",
           UnsupportedOperationException: "resources cannot be enabled while the organization is in interoperability mode",
         });
-        ctx.out.status(`Enabled ${opts.name} as ${email.toLowerCase()}`);
+        ctx.out.status(`Enabled ${opts.name} as ${email}`);
       }
     }
     for (const d of delegates) {

@@ -3,6 +3,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
+import { domainOf, qualifyAddress } from "../alias/addresses.js";
 import { delegatesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
 
@@ -43,6 +44,7 @@ export const resourceUpdateCommand = defineCommand({
     const org = await ctx.org();
     const r = await ctx.resolve.resource(opts.resource);
     const current = await api.describeResource({ OrganizationId: org, ResourceId: r.id });
+    const email = opts.email === undefined ? undefined : qualifyAddress(opts.email, r.email === undefined ? undefined : domainOf(r.email));
     const update = {
       ...(opts.name !== undefined ? { Name: opts.name } : {}),
       ...(opts.type !== undefined ? { Type: opts.type.toUpperCase() as ResourceType } : {}),
@@ -55,7 +57,7 @@ export const resourceUpdateCommand = defineCommand({
         const { BookingOptions, ...rest } = update;
         ctx.out.plan({ action: "UpdateResource", target: r.name, details: { ...rest, ...BookingOptions } });
       }
-      if (opts.email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: r.name, details: { email: opts.email } });
+      if (email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: r.name, details: { email } });
       return;
     }
     const label = shellQuote(opts.name ?? r.name);
@@ -66,12 +68,12 @@ export const resourceUpdateCommand = defineCommand({
       });
       ctx.out.status(`Updated resource ${opts.name ?? r.name}`);
     }
-    if (opts.email !== undefined) {
-      await withHints(api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: r.id, Email: opts.email }), {
-        EntityStateException: `enable the resource first: wmctl resource enable ${label} --email ${opts.email}`,
-        EmailAddressInUseException: `see who has it: wmctl whois ${opts.email}`,
+    if (email !== undefined) {
+      await withHints(api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: r.id, Email: email }), {
+        EntityStateException: `enable the resource first: wmctl resource enable ${label} --email ${email}`,
+        EmailAddressInUseException: `see who has it: wmctl whois ${email}`,
       });
-      ctx.out.status(`Primary address of resource ${opts.name ?? r.name} is now ${opts.email.toLowerCase()}`);
+      ctx.out.status(`Primary address of resource ${opts.name ?? r.name} is now ${email}`);
     }
     ctx.resolve.forget();
     const names: string[] = [];

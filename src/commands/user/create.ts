@@ -3,11 +3,10 @@ import { collect, paginate } from "../../backend/paginate.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
-import { defaultDomain } from "../../context/default-email.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { serviceErrorName, withHints } from "../../errors/with-hint.js";
-import { aliasesOf, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { addressToEnable, aliasesOf, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { hasPasswordSource, PASSWORD_FLAGS, PASSWORD_OPTIONS, passwordSource } from "./password-options.js";
 import { userCreateOutput, userView } from "./view.js";
 
@@ -61,7 +60,7 @@ export const userCreateCommand = defineCommand({
     for (const g of opts.group) groups.push(await ctx.resolve.group(g));
 
     const enabledEmail = existing?.State === "ENABLED" ? existing.Email : undefined;
-    const wantEmail = opts.disabled || enabledEmail !== undefined ? undefined : await addressToEnable(api, orgId, opts.name, opts.email, existing?.Email);
+    const wantEmail = opts.disabled || enabledEmail !== undefined ? undefined : await addressToEnable(api, orgId, { name: opts.name, email: existing?.Email }, opts.email);
     const primary = enabledEmail ?? wantEmail;
     const aliases = opts.alias.map((a) => qualifyAddress(a, primary === undefined ? undefined : domainOf(primary)));
     const displayName = opts.displayName ?? ([opts.firstName, opts.lastName].filter(Boolean).join(" ") || opts.name);
@@ -149,18 +148,6 @@ async function findUser(api: WorkMailApi, orgId: string, name: string): Promise<
 async function groupIdsOf(api: WorkMailApi, orgId: string, userId: string): Promise<Set<string>> {
   const groups = await collect(paginate((t) => api.listGroupsForEntity({ OrganizationId: orgId, EntityId: userId, NextToken: t }), "Groups"));
   return new Set(groups.map((g) => g.GroupId).filter((id): id is string => id !== undefined));
-}
-
-/**
- * The address to enable a user with: --email (a full address, or a local part on the default
- * domain); else the address a disabled user had; else <name>@<default domain> (a name that is an
- * address is its own default).
- */
-async function addressToEnable(api: WorkMailApi, orgId: string, name: string, email: string | undefined, previous: string | undefined): Promise<string> {
-  if (email?.includes("@")) return qualifyAddress(email, undefined);
-  if (email === undefined && previous !== undefined && previous !== "") return previous.toLowerCase();
-  if (email === undefined && name.includes("@")) return name.toLowerCase();
-  return qualifyAddress(email ?? name, await defaultDomain(api, orgId));
 }
 
 /** On a re-run, what the command line asks for but the existing user has otherwise: warn, never change. */

@@ -1,7 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { defaultDomain } from "../../context/default-email.js";
 import { withHints } from "../../errors/with-hint.js";
-import { domainOf, qualifyAddress } from "../alias/addresses.js";
+import { addressToEnable, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { userRecordOutput, userView } from "./view.js";
 
 export const userEnableCommand = defineCommand({
@@ -28,12 +27,7 @@ export const userEnableCommand = defineCommand({
       if (!opts.dryRun) ctx.out.record(userView(await api.describeUser({ OrganizationId: orgId, UserId: user.id })));
       return;
     }
-    const email =
-      opts.email?.includes("@") === true
-        ? qualifyAddress(opts.email, undefined)
-        : opts.email === undefined && user.email !== undefined
-          ? user.email.toLowerCase()
-          : qualifyAddress(opts.email ?? user.name, await defaultDomain(api, orgId));
+    const email = await addressToEnable(api, orgId, user, opts.email);
     if (opts.dryRun) {
       ctx.out.plan({ action: "RegisterToWorkMail", target: user.name, details: { email } });
       return;
