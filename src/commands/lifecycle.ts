@@ -1,6 +1,6 @@
 import type { CommandContext } from "../context/context.js";
 import type { ResolvedEntity } from "../context/entity-resolver.js";
-import { ConflictError } from "../errors/cli-error.js";
+import { ConflictError, NotFoundError } from "../errors/cli-error.js";
 import { withHints } from "../errors/with-hint.js";
 import { shellQuote } from "../output/shell-quote.js";
 import { addressToEnable } from "./alias/addresses.js";
@@ -15,6 +15,17 @@ const NOUN: Record<LifecycleKind, string> = { GROUP: "group", RESOURCE: "resourc
 
 function lookup(ctx: CommandContext, kind: LifecycleKind, ref: string): Promise<ResolvedEntity> {
   return kind === "GROUP" ? ctx.resolve.group(ref) : ctx.resolve.resource(ref);
+}
+
+/** The live group or resource `name` refers to, if any (what `create` checks before it creates). */
+export async function findLive(ctx: CommandContext, kind: LifecycleKind, name: string): Promise<ResolvedEntity | undefined> {
+  try {
+    const e = await lookup(ctx, kind, name);
+    return e.state === "DELETED" ? undefined : e;
+  } catch (e) {
+    if (e instanceof NotFoundError) return undefined;
+    throw e;
+  }
 }
 
 /** Enables an entity with `email` (see addressToEnable: default its last address, else <name>@<default domain>). */
@@ -64,20 +75,20 @@ export async function disableEntity(ctx: CommandContext, kind: LifecycleKind, re
 }
 
 /** Deletes for good, after confirmation; an enabled entity is disabled first. */
-export async function deleteEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, dryRun: boolean): Promise<ResolvedEntity & { deleted: boolean }> {
+export async function deleteEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, dryRun: boolean): Promise<ResolvedEntity> {
   const noun = NOUN[kind];
   const api = await ctx.backend();
   const org = await ctx.org();
   const e = await lookup(ctx, kind, ref);
   if (e.state === "DELETED") {
     ctx.out.info(`${capitalize(noun)} ${e.name} is already deleted`);
-    return { ...e, deleted: false };
+    return e;
   }
   const enabled = e.state === "ENABLED";
   if (dryRun) {
     if (enabled) ctx.out.plan({ action: "DeregisterFromWorkMail", target: e.name });
     ctx.out.plan({ action: kind === "GROUP" ? "DeleteGroup" : "DeleteResource", target: e.name, details: { id: e.id } });
-    return { ...e, deleted: false };
+    return e;
   }
   await ctx.confirm(
     enabled
@@ -92,7 +103,7 @@ export async function deleteEntity(ctx: CommandContext, kind: LifecycleKind, ref
   if (kind === "GROUP") await withHints(api.deleteGroup({ OrganizationId: org, GroupId: e.id }), hints);
   else await withHints(api.deleteResource({ OrganizationId: org, ResourceId: e.id }), hints);
   ctx.out.status(`Deleted ${noun} ${e.name}`);
-  return { ...e, deleted: true };
+  return e;
 }
 
 function capitalize(s: string): string {

@@ -1,9 +1,10 @@
 import { defineCommand } from "../../cli/define-command.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
-import { NotFoundError, UsageError } from "../../errors/cli-error.js";
+import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
 import { addressToEnable } from "../alias/addresses.js";
+import { findLive } from "../lifecycle.js";
 import { groupRecordOutput, groupView } from "./view.js";
 
 export const groupCreateCommand = defineCommand({
@@ -40,7 +41,7 @@ export const groupCreateCommand = defineCommand({
     const org = await ctx.org();
     const members: ResolvedEntity[] = [];
     for (const ref of opts.member) members.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
-    const existing = await findGroup(ctx.resolve.group(opts.name));
+    const existing = await findLive(ctx, "GROUP", opts.name);
     const email = enable ? await addressToEnable(api, org, { name: opts.name, email: existing?.email }, opts.email) : undefined;
     if (opts.dryRun) {
       if (existing === undefined) ctx.out.plan({ action: "CreateGroup", target: opts.name, details: { hidden: opts.hidden || undefined } });
@@ -79,14 +80,3 @@ export const groupCreateCommand = defineCommand({
     ctx.out.record(groupView(await api.describeGroup({ OrganizationId: org, GroupId: id })));
   },
 });
-
-/** The live group a name refers to, if any. */
-async function findGroup(lookup: Promise<ResolvedEntity>): Promise<ResolvedEntity | undefined> {
-  try {
-    const g = await lookup;
-    return g.state === "DELETED" ? undefined : g;
-  } catch (e) {
-    if (e instanceof NotFoundError) return undefined;
-    throw e;
-  }
-}

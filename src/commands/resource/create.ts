@@ -1,10 +1,11 @@
 import type { ResourceType } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
-import { NotFoundError, UsageError } from "../../errors/cli-error.js";
+import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
 import { addressToEnable } from "../alias/addresses.js";
+import { findLive } from "../lifecycle.js";
 import { delegatesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
 
@@ -47,7 +48,7 @@ export const resourceCreateCommand = defineCommand({
     const org = await ctx.org();
     const delegates: ResolvedEntity[] = [];
     for (const ref of opts.delegate) delegates.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
-    const existing = await findResource(ctx.resolve.resource(opts.name));
+    const existing = await findLive(ctx, "RESOURCE", opts.name);
     if (opts.autoAccept === false && delegates.length === 0 && existing === undefined) {
       throw new UsageError("--no-auto-accept needs a delegate to answer booking requests", "add --delegate USER_OR_GROUP");
     }
@@ -115,13 +116,3 @@ export const resourceCreateCommand = defineCommand({
     ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: id }), names));
   },
 });
-
-async function findResource(lookup: Promise<ResolvedEntity>): Promise<ResolvedEntity | undefined> {
-  try {
-    const r = await lookup;
-    return r.state === "DELETED" ? undefined : r;
-  } catch (e) {
-    if (e instanceof NotFoundError) return undefined;
-    throw e;
-  }
-}
