@@ -142,6 +142,12 @@ describe("wmctl whois", () => {
     expect((await cli.ok("whois bob@acme.awsapps.com --fields name,state")).stdout).toBe("bob\tDISABLED\n");
   });
 
+  it("reports a name nobody has with exit 5, pointing at the lists rather than at whois itself", async () => {
+    const r = await cli.run("whois nobody");
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error: no user, group or resource has the name or id "nobody" in organization \S+\nhint: list them with `wmctl user list`, `wmctl group list` and `wmctl resource list`\n$/);
+  });
+
   it("reports an address nobody has with exit 5", async () => {
     const r = await cli.run("whois nobody@acme.awsapps.com");
     expect(r.code).toBe(5);
