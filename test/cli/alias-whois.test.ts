@@ -82,6 +82,15 @@ describe("wmctl alias remove", () => {
     expect((await cli.ok("alias list bob --fields alias")).stdout).toBe("bobby@acme.awsapps.com\nrobert@acme.awsapps.com\n");
   });
 
+  it("names the command that changes a group's primary address, quoted as typed in a shell", async () => {
+    await cli.ok(["group", "create", "All Staff"]);
+    const r = await cli.run(["alias", "remove", "All Staff", "all-staff", "--yes"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: all-staff@acme.awsapps.com is the primary address of All Staff, not an alias\nhint: make another address primary first: wmctl group update "All Staff" --email OTHER\n',
+    );
+  });
+
   it("reports an address the entity does not have (exit 5), naming its owner", async () => {
     await cli.ok("alias add ann team");
     const r = await cli.run("alias remove bob team --yes");

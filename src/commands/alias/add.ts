@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { withHints } from "../../errors/with-hint.js";
+import { shellQuote } from "../../output/shell-quote.js";
 import { aliasesOf, domainOf, qualifyAddress } from "./addresses.js";
 import { aliasChangeOutput, nounOf, type AliasView } from "./view.js";
 
@@ -38,7 +39,7 @@ export const aliasAddCommand = defineCommand({
         continue;
       }
       await withHints(api.createAlias({ OrganizationId: orgId, EntityId: entity.id, Alias: alias }), {
-        EntityStateException: `only an enabled ${noun} can get aliases: wmctl ${noun} enable ${entity.name}`,
+        EntityStateException: `only an enabled ${noun} can get aliases: wmctl ${noun} enable ${shellQuote(entity.name)}`,
         EmailAddressInUseException: `see who has it: wmctl whois ${alias}`,
         MailDomainNotFoundException: `${domainOf(alias)} is not one of the organization's domains`,
         MailDomainStateException: `verify the domain first: wmctl domain verify ${domainOf(alias)}`,
