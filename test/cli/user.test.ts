@@ -73,6 +73,13 @@ describe("wmctl user create", () => {
     expect(await cli.json("user list")).toEqual([]);
   });
 
+  it("reports a name the service refuses against the name, and creates nothing", async () => {
+    const r = await cli.run(["user", "create", "bad name", "--generate-password"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: ValidationException: 1 validation error detected: Value 'bad name' at 'name' failed to satisfy constraint: /);
+    expect(await cli.json("user list")).toEqual([]);
+  });
+
   it("creates a REMOTE_USER without a password", async () => {
     const u = await cli.json<UserJson>("user create partner --role REMOTE_USER --email partner@acme.awsapps.com");
     expect(u).toMatchObject({ role: "REMOTE_USER", state: "ENABLED", email: "partner@acme.awsapps.com" });

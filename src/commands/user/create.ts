@@ -140,7 +140,9 @@ async function findUser(api: WorkMailApi, orgId: string, name: string): Promise<
     if (u.State === "DELETED" || u.Name?.toLowerCase() !== name.toLowerCase()) return undefined;
     return u;
   } catch (e) {
-    if (serviceErrorName(e) === "EntityNotFoundException") return undefined;
+    // A name DescribeUser cannot take as an identifier names no user: CreateUser then says what is wrong with it.
+    const error = serviceErrorName(e);
+    if (error === "EntityNotFoundException" || error === "ValidationException") return undefined;
     throw e;
   }
 }
