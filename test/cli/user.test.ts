@@ -157,6 +157,13 @@ describe("wmctl user create", () => {
     expect((await cli.json<UserJson>("user describe bob")).groups).toEqual(["sales"]);
   });
 
+  it("shows every group of a reused user in the result, not only the ones just asked for", async () => {
+    await cli.ok("group create eng");
+    await cli.ok("group create sales");
+    await cli.ok("user create bob --group eng --generate-password");
+    expect((await cli.json<UserJson>("user create bob --group sales")).groups).toEqual(["eng", "sales"]);
+  });
+
   it("fails before changing anything when a --group does not exist (exit 5)", async () => {
     const r = await cli.run("user create bob --group nosuch --generate-password");
     expect(r.code).toBe(5);

@@ -7,6 +7,7 @@ import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { serviceErrorName, withHints } from "../../errors/with-hint.js";
 import { addressToEnable, aliasesOf, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { groupNamesOf } from "./describe.js";
 import { hasPasswordSource, PASSWORD_FLAGS, PASSWORD_OPTIONS, passwordSource } from "./password-options.js";
 import { userCreateOutput, userView } from "./view.js";
 
@@ -123,7 +124,7 @@ export const userCreateCommand = defineCommand({
 
     const final = await api.describeUser({ OrganizationId: orgId, UserId: userId });
     const finalAliases = final.State === "ENABLED" ? await aliasesOf(api, orgId, userId) : [];
-    const view = userView(final, { aliases: finalAliases, groups: groups.length > 0 ? groups.map((g) => g.name) : undefined });
+    const view = userView(final, { aliases: finalAliases, groups: groups.length > 0 ? await groupNamesOf(api, orgId, userId) : undefined });
     if (generated !== undefined) {
       ctx.out.info("The generated password is shown once, in the result: store it now.");
       view.password = generated;
