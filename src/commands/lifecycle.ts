@@ -3,7 +3,7 @@ import type { ResolvedEntity } from "../context/entity-resolver.js";
 import { ConflictError, NotFoundError } from "../errors/cli-error.js";
 import { withHints } from "../errors/with-hint.js";
 import { shellQuote } from "../output/shell-quote.js";
-import { addressToEnable } from "./alias/addresses.js";
+import { addressHints, addressToEnable } from "./alias/addresses.js";
 
 /**
  * Enable, disable and delete for groups and resources (RegisterToWorkMail,
@@ -46,9 +46,7 @@ export async function enableEntity(ctx: CommandContext, kind: LifecycleKind, ref
   }
   await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: e.id, Email: address }), {
     EntityAlreadyRegisteredException: `change its primary address instead: wmctl ${noun} update ${shellQuote(e.name)} --email ${address}`,
-    EmailAddressInUseException: `pick another address with --email, or see who has it: wmctl whois ${address}`,
-    MailDomainNotFoundException: "pass --email with one of the organization's domains",
-    MailDomainStateException: "verify the domain first, or pass --email with a verified domain",
+    ...addressHints(address, { flag: "--email" }),
     UnsupportedOperationException: "resources cannot be enabled while the organization is in interoperability mode",
   });
   ctx.out.status(`Enabled ${noun} ${e.name} as ${address}`);

@@ -42,7 +42,7 @@ describe("wmctl alias add", () => {
   it("refuses a domain the organization does not have (exit 5) and a disabled user (exit 6)", async () => {
     const domain = await cli.run("alias add bob bob@example.com");
     expect(domain.code).toBe(5);
-    expect(domain.stderr).toMatch(/^error: MailDomainNotFoundException: The domain example\.com is not a mail domain of organization m-[0-9a-f]{32}\.\nhint: example\.com is not one of the organization's domains\n$/);
+    expect(domain.stderr).toMatch(/^error: MailDomainNotFoundException: The domain example\.com is not a mail domain of organization m-[0-9a-f]{32}\.\nhint: add the domain first: wmctl domain add example\.com\n$/);
     await cli.ok("user disable bob --yes");
     const disabled = await cli.run("alias add bob bobby");
     expect(disabled.code).toBe(6);

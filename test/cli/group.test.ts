@@ -66,7 +66,7 @@ describe("wmctl group create", () => {
     const r = await cli.run("group create team --email alice@acme.awsapps.com");
     expect(r.code).toBe(6);
     expect(r.stderr).toContain("error: EmailAddressInUseException: The email address alice@acme.awsapps.com is already in use by another user, group, or resource.\n");
-    expect(r.stderr).toContain("hint: pick another address with --email, or see who has it: wmctl whois alice@acme.awsapps.com\n");
+    expect(r.stderr).toContain("hint: see who has it: wmctl whois alice@acme.awsapps.com, or pass another --email\n");
     const taken = await cli.run("group create alice");
     expect(taken.code).toBe(6);
     expect(taken.stderr).toBe("error: NameAvailabilityException: The name alice is already used by a user in this organization.\n");
@@ -244,6 +244,13 @@ describe("wmctl group update / enable / disable", () => {
     const r = await cli.run("group update auditors --email audit@acme.awsapps.com");
     expect(r.code).toBe(6);
     expect(r.stderr).toContain("hint: enable the group first: wmctl group enable auditors --email audit@acme.awsapps.com\n");
+  });
+
+  it("names the domain to add when the new address is on a domain the organization does not have", async () => {
+    await cli.ok("group create sales");
+    const r = await cli.run("group update sales --email sales@other.example");
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error: MailDomainNotFoundException: .*\nhint: add the domain first: wmctl domain add other\.example, or pass another --email\n$/);
   });
 
   it("disables and re-enables a group with its previous address; repeating either is harmless", async () => {

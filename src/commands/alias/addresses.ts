@@ -25,6 +25,21 @@ export function qualifyAddress(typed: string, domain: string | undefined): strin
 }
 
 /**
+ * Hints for the errors of an address the service refuses (RegisterToWorkMail, UpdatePrimaryEmailAddress,
+ * CreateAlias), for withHints: who has it, or which domain to add or verify; `flag` names the option that
+ * picks another address, `then` what to do afterwards.
+ */
+export function addressHints(address: string, options: { flag?: string; then?: string } = {}): Record<string, string> {
+  const domain = domainOf(address);
+  const tail = `${options.flag === undefined ? "" : `, or pass another ${options.flag}`}${options.then === undefined ? "" : `; ${options.then}`}`;
+  return {
+    EmailAddressInUseException: `see who has it: wmctl whois ${address}${tail}`,
+    MailDomainNotFoundException: `add the domain first: wmctl domain add ${domain}${tail}`,
+    MailDomainStateException: `verify the domain first: wmctl domain verify ${domain}${tail}`,
+  };
+}
+
+/**
  * The address a user, group or resource is enabled with (RegisterToWorkMail): `typed` (--email: a full
  * address, or a local part on the default domain); else the address it had before it was disabled;
  * else <name>@<default domain>.

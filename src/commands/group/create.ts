@@ -3,7 +3,7 @@ import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
-import { addressToEnable } from "../alias/addresses.js";
+import { addressHints, addressToEnable } from "../alias/addresses.js";
 import { findLive } from "../lifecycle.js";
 import { groupRecordOutput, groupView } from "./view.js";
 
@@ -65,10 +65,7 @@ export const groupCreateCommand = defineCommand({
           ctx.out.warn(`group ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl group update ${shellQuote(existing.name)} --email ${email}`);
         }
       } else {
-        await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }), {
-          EmailAddressInUseException: "pick another address with --email, or see who has it: wmctl whois " + email,
-          MailDomainNotFoundException: "add the domain first, or pass --email with one of the organization's domains",
-        });
+        await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }), addressHints(email, { flag: "--email" }));
         ctx.out.status(`Enabled group ${opts.name} as ${email}`);
       }
     }

@@ -2,7 +2,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
-import { domainOf, qualifyAddress } from "../alias/addresses.js";
+import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { groupRecordOutput, groupView } from "./view.js";
 
 export const groupUpdateCommand = defineCommand({
@@ -40,7 +40,7 @@ export const groupUpdateCommand = defineCommand({
     if (email !== undefined) {
       await withHints(api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: g.id, Email: email }), {
         EntityStateException: `enable the group first: wmctl group enable ${shellQuote(g.name)} --email ${email}`,
-        EmailAddressInUseException: `see who has it: wmctl whois ${email}`,
+        ...addressHints(email, { flag: "--email" }),
       });
       ctx.out.status(`Primary address of group ${g.name} is now ${email}`);
     }

@@ -4,7 +4,7 @@ import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
-import { addressToEnable } from "../alias/addresses.js";
+import { addressHints, addressToEnable } from "../alias/addresses.js";
 import { findLive } from "../lifecycle.js";
 import { delegatesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
@@ -86,8 +86,7 @@ export const resourceCreateCommand = defineCommand({
         }
       } else {
         await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }), {
-          EmailAddressInUseException: `pick another address with --email, or see who has it: wmctl whois ${email}`,
-          MailDomainNotFoundException: "pass --email with one of the organization's domains",
+          ...addressHints(email, { flag: "--email" }),
           UnsupportedOperationException: "resources cannot be enabled while the organization is in interoperability mode",
         });
         ctx.out.status(`Enabled ${opts.name} as ${email}`);

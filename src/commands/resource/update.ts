@@ -3,7 +3,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
-import { domainOf, qualifyAddress } from "../alias/addresses.js";
+import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { delegatesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
 
@@ -71,7 +71,7 @@ export const resourceUpdateCommand = defineCommand({
     if (email !== undefined) {
       await withHints(api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: r.id, Email: email }), {
         EntityStateException: `enable the resource first: wmctl resource enable ${label} --email ${email}`,
-        EmailAddressInUseException: `see who has it: wmctl whois ${email}`,
+        ...addressHints(email, { flag: "--email" }),
       });
       ctx.out.status(`Primary address of resource ${opts.name ?? r.name} is now ${email}`);
     }

@@ -6,7 +6,7 @@ import type { CommandContext } from "../../context/context.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { serviceErrorName, withHints } from "../../errors/with-hint.js";
-import { addressToEnable, aliasesOf, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { addressHints, addressToEnable, aliasesOf, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { groupNamesOf } from "./describe.js";
 import { hasPasswordSource, PASSWORD_FLAGS, PASSWORD_OPTIONS, passwordSource } from "./password-options.js";
 import { userCreateOutput, userView } from "./view.js";
@@ -104,17 +104,11 @@ export const userCreateCommand = defineCommand({
     }
     const rerun = `the user exists now; fix the cause and re-run the same command`;
     if (wantEmail !== undefined) {
-      await withHints(api.registerToWorkMail({ OrganizationId: orgId, EntityId: userId, Email: wantEmail }), {
-        EmailAddressInUseException: `${wantEmail} is taken (see \`wmctl whois ${wantEmail}\`); pass another --email: ${rerun}`,
-        MailDomainNotFoundException: `add the domain first (wmctl domain add ${domainOf(wantEmail)}), or pass another --email; ${rerun}`,
-        MailDomainStateException: `verify the domain first (wmctl domain verify ${domainOf(wantEmail)}); ${rerun}`,
-      });
+      await withHints(api.registerToWorkMail({ OrganizationId: orgId, EntityId: userId, Email: wantEmail }), addressHints(wantEmail, { flag: "--email", then: rerun }));
       ctx.out.status(`Enabled ${opts.name} as ${wantEmail}`);
     }
     for (const a of newAliases) {
-      await withHints(api.createAlias({ OrganizationId: orgId, EntityId: userId, Alias: a }), {
-        EmailAddressInUseException: `see who has it: wmctl whois ${a}; ${rerun}`,
-      });
+      await withHints(api.createAlias({ OrganizationId: orgId, EntityId: userId, Alias: a }), addressHints(a, { then: rerun }));
       ctx.out.status(`Added alias ${a}`);
     }
     for (const g of newGroups) {

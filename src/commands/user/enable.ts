@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { withHints } from "../../errors/with-hint.js";
-import { addressToEnable, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { addressHints, addressToEnable, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { userRecordOutput, userView } from "./view.js";
 
 export const userEnableCommand = defineCommand({
@@ -33,9 +33,7 @@ export const userEnableCommand = defineCommand({
       return;
     }
     await withHints(api.registerToWorkMail({ OrganizationId: orgId, EntityId: user.id, Email: email }), {
-      EmailAddressInUseException: `see who has it: wmctl whois ${email}; or pass another --email`,
-      MailDomainNotFoundException: `the domain ${domainOf(email)} is not one of the organization's: add it, or pass another --email`,
-      MailDomainStateException: `the domain ${domainOf(email)} is not verified yet: wmctl domain verify ${domainOf(email)}`,
+      ...addressHints(email, { flag: "--email" }),
       EntityStateException: `user ${user.name} is ${user.state ?? "not disabled"}`,
     });
     ctx.out.status(`Enabled ${user.name} as ${email}`);
