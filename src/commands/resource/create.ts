@@ -6,7 +6,7 @@ import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
 import { addressHints, addressToEnable } from "../alias/addresses.js";
 import { findLive } from "../lifecycle.js";
-import { delegatesOf } from "./delegates.js";
+import { delegateNamesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
 
 export const resourceCreateCommand = defineCommand({
@@ -110,8 +110,6 @@ export const resourceCreateCommand = defineCommand({
       if (booking !== undefined) ctx.out.status(`Booking options of ${opts.name} set`);
     }
     ctx.resolve.forget();
-    const names: string[] = [];
-    for await (const x of delegatesOf(api, org, id)) names.push(x.name ?? x.id ?? "?");
-    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: id }), names));
+    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: id }), await delegateNamesOf(api, org, id)));
   },
 });

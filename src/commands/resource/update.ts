@@ -4,7 +4,7 @@ import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
 import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
-import { delegatesOf } from "./delegates.js";
+import { delegateNamesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
 
 export const resourceUpdateCommand = defineCommand({
@@ -76,8 +76,6 @@ export const resourceUpdateCommand = defineCommand({
       ctx.out.status(`Primary address of resource ${opts.name ?? r.name} is now ${email}`);
     }
     ctx.resolve.forget();
-    const names: string[] = [];
-    for await (const x of delegatesOf(api, org, r.id)) names.push(x.name ?? x.id ?? "?");
-    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: r.id }), names));
+    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: r.id }), await delegateNamesOf(api, org, r.id)));
   },
 });
