@@ -60,6 +60,8 @@ describe("wmctl user create", () => {
     expect(r.stderr).toContain("! user bob exists: its password was not changed (use `wmctl user reset-password bob`)");
     expect(r.stderr).toContain("✓ Added alias robert@acme.awsapps.com\n");
     expect(r.stderr).not.toContain("Added alias bobby");
+    // What exists is said first, then what differs from the command line.
+    expect(r.stderr.indexOf("already exists")).toBeLessThan(r.stderr.indexOf("display name is"));
     expect((await cli.json<UserJson[]>("user list")).length).toBe(1);
   });
 

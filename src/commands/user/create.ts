@@ -66,7 +66,10 @@ export const userCreateCommand = defineCommand({
     const aliases = opts.alias.map((a) => qualifyAddress(a, primary === undefined ? undefined : domainOf(primary)));
     const displayName = opts.displayName ?? ([opts.firstName, opts.lastName].filter(Boolean).join(" ") || opts.name);
 
-    if (existing !== undefined) reportDifferences(ctx, existing, { ...opts, role }, hasPasswordSource(source));
+    if (existing !== undefined) {
+      ctx.out.info(`User ${opts.name} already exists (${existing.UserId ?? "?"}); ${opts.dryRun ? "it would be reused" : "reusing it"}`);
+      reportDifferences(ctx, existing, { ...opts, role }, hasPasswordSource(source));
+    }
     const haveAliases = existing?.UserId !== undefined && existing.State === "ENABLED" ? await aliasesOf(api, orgId, existing.UserId) : [];
     const newAliases = [...new Set(aliases)].filter((a) => !haveAliases.includes(a) && a !== primary);
     const haveGroups = existing?.UserId !== undefined && groups.length > 0 ? await groupIdsOf(api, orgId, existing.UserId) : new Set<string>();
@@ -75,7 +78,7 @@ export const userCreateCommand = defineCommand({
     if (opts.dryRun) {
       if (existing === undefined) {
         ctx.out.plan({ action: "CreateUser", target: opts.name, details: { displayName, role, hidden: opts.hidden || undefined, firstName: opts.firstName, lastName: opts.lastName } });
-      } else ctx.out.info(`user ${opts.name} exists (${existing.UserId ?? "?"}, ${existing.State ?? "?"}); it would be reused`);
+      }
       if (wantEmail !== undefined) ctx.out.plan({ action: "RegisterToWorkMail", target: opts.name, details: { email: wantEmail } });
       for (const a of newAliases) ctx.out.plan({ action: "CreateAlias", target: opts.name, details: { alias: a } });
       for (const g of newGroups) ctx.out.plan({ action: "AssociateMemberToGroup", target: g.name, details: { member: opts.name } });
@@ -99,8 +102,6 @@ export const userCreateCommand = defineCommand({
       });
       userId = created.UserId as string;
       ctx.out.status(`Created user ${opts.name} (${userId})`);
-    } else {
-      ctx.out.info(`User ${opts.name} already exists (${userId}); reusing it`);
     }
     const rerun = `the user exists now; fix the cause and re-run the same command`;
     if (wantEmail !== undefined) {
