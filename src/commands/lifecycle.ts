@@ -1,9 +1,9 @@
 import type { CommandContext } from "../context/context.js";
-import { defaultEmail } from "../context/default-email.js";
 import type { ResolvedEntity } from "../context/entity-resolver.js";
-import { ConflictError } from "../errors/cli-error.js";
+import { ConflictError, NotFoundError } from "../errors/cli-error.js";
 import { withHints } from "../errors/with-hint.js";
 import { shellQuote } from "../output/shell-quote.js";
+import { addressHints, addressToEnable } from "./alias/addresses.js";
 
 /**
  * Enable, disable and delete for groups and resources (RegisterToWorkMail,
@@ -17,15 +17,26 @@ function lookup(ctx: CommandContext, kind: LifecycleKind, ref: string): Promise<
   return kind === "GROUP" ? ctx.resolve.group(ref) : ctx.resolve.resource(ref);
 }
 
-/** Enables an entity with `email` (default: its last address, else <name>@<default domain>). */
+/** The live group or resource `name` refers to, if any (what `create` checks before it creates). */
+export async function findLive(ctx: CommandContext, kind: LifecycleKind, name: string): Promise<ResolvedEntity | undefined> {
+  try {
+    const e = await lookup(ctx, kind, name);
+    return e.state === "DELETED" ? undefined : e;
+  } catch (e) {
+    if (e instanceof NotFoundError) return undefined;
+    throw e;
+  }
+}
+
+/** Enables an entity with `email` (see addressToEnable: default its last address, else <name>@<default domain>). */
 export async function enableEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, email: string | undefined, dryRun: boolean): Promise<ResolvedEntity> {
   const noun = NOUN[kind];
   const api = await ctx.backend();
   const org = await ctx.org();
   const e = await lookup(ctx, kind, ref);
   if (e.state === "DELETED") throw new ConflictError(`${noun} ${e.name} is deleted and cannot be enabled`, `create it again: wmctl ${noun} create ${shellQuote(e.name)}`);
-  const address = email ?? e.email ?? (await defaultEmail(api, org, e.name));
-  if (e.state === "ENABLED" && (email === undefined || email.toLowerCase() === e.email?.toLowerCase())) {
+  const address = await addressToEnable(api, org, e, email);
+  if (e.state === "ENABLED" && address === e.email?.toLowerCase()) {
     ctx.out.info(`${capitalize(noun)} ${e.name} is already enabled as ${e.email ?? "?"}`);
     return e;
   }
@@ -35,12 +46,10 @@ export async function enableEntity(ctx: CommandContext, kind: LifecycleKind, ref
   }
   await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: e.id, Email: address }), {
     EntityAlreadyRegisteredException: `change its primary address instead: wmctl ${noun} update ${shellQuote(e.name)} --email ${address}`,
-    EmailAddressInUseException: `pick another address with --email, or see who has it: wmctl whois ${address}`,
-    MailDomainNotFoundException: "pass --email with one of the organization's domains",
-    MailDomainStateException: "verify the domain first, or pass --email with a verified domain",
+    ...addressHints(address, { flag: "--email" }),
     UnsupportedOperationException: "resources cannot be enabled while the organization is in interoperability mode",
   });
-  ctx.out.status(`Enabled ${noun} ${e.name} as ${address.toLowerCase()}`);
+  ctx.out.status(`Enabled ${noun} ${e.name} as ${address}`);
   return e;
 }
 
@@ -64,20 +73,20 @@ export async function disableEntity(ctx: CommandContext, kind: LifecycleKind, re
 }
 
 /** Deletes for good, after confirmation; an enabled entity is disabled first. */
-export async function deleteEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, dryRun: boolean): Promise<ResolvedEntity & { deleted: boolean }> {
+export async function deleteEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, dryRun: boolean): Promise<ResolvedEntity> {
   const noun = NOUN[kind];
   const api = await ctx.backend();
   const org = await ctx.org();
   const e = await lookup(ctx, kind, ref);
   if (e.state === "DELETED") {
     ctx.out.info(`${capitalize(noun)} ${e.name} is already deleted`);
-    return { ...e, deleted: false };
+    return e;
   }
   const enabled = e.state === "ENABLED";
   if (dryRun) {
     if (enabled) ctx.out.plan({ action: "DeregisterFromWorkMail", target: e.name });
     ctx.out.plan({ action: kind === "GROUP" ? "DeleteGroup" : "DeleteResource", target: e.name, details: { id: e.id } });
-    return { ...e, deleted: false };
+    return e;
   }
   await ctx.confirm(
     enabled
@@ -92,7 +101,7 @@ export async function deleteEntity(ctx: CommandContext, kind: LifecycleKind, ref
   if (kind === "GROUP") await withHints(api.deleteGroup({ OrganizationId: org, GroupId: e.id }), hints);
   else await withHints(api.deleteResource({ OrganizationId: org, ResourceId: e.id }), hints);
   ctx.out.status(`Deleted ${noun} ${e.name}`);
-  return { ...e, deleted: true };
+  return e;
 }
 
 function capitalize(s: string): string {

@@ -1,3 +1,4 @@
+import { NotFoundError } from "../errors/cli-error.js";
 import type { EntityKind, EntityResolver } from "./entity-resolver.js";
 
 /**
@@ -11,7 +12,7 @@ export async function entityLabel(resolve: EntityResolver, id: string, kinds: re
     const e = await resolve.entity(id, kinds);
     return e.email ?? e.name;
   } catch (e) {
-    if ((e as { exitCode?: number }).exitCode === 5) return id;
+    if (e instanceof NotFoundError) return id;
     throw e;
   }
 }

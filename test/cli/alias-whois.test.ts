@@ -42,7 +42,7 @@ describe("wmctl alias add", () => {
   it("refuses a domain the organization does not have (exit 5) and a disabled user (exit 6)", async () => {
     const domain = await cli.run("alias add bob bob@example.com");
     expect(domain.code).toBe(5);
-    expect(domain.stderr).toMatch(/^error: MailDomainNotFoundException: The domain example\.com is not a mail domain of organization m-[0-9a-f]{32}\.\nhint: example\.com is not one of the organization's domains\n$/);
+    expect(domain.stderr).toMatch(/^error: MailDomainNotFoundException: The domain example\.com is not a mail domain of organization m-[0-9a-f]{32}\.\nhint: add the domain first: wmctl domain add example\.com\n$/);
     await cli.ok("user disable bob --yes");
     const disabled = await cli.run("alias add bob bobby");
     expect(disabled.code).toBe(6);
@@ -80,6 +80,15 @@ describe("wmctl alias remove", () => {
       "error: bob@acme.awsapps.com is the primary address of bob, not an alias\nhint: make another address primary first: wmctl user update bob --email OTHER\n",
     );
     expect((await cli.ok("alias list bob --fields alias")).stdout).toBe("bobby@acme.awsapps.com\nrobert@acme.awsapps.com\n");
+  });
+
+  it("names the command that changes a group's primary address, quoted as typed in a shell", async () => {
+    await cli.ok(["group", "create", "All Staff"]);
+    const r = await cli.run(["alias", "remove", "All Staff", "all-staff", "--yes"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: all-staff@acme.awsapps.com is the primary address of All Staff, not an alias\nhint: make another address primary first: wmctl group update "All Staff" --email OTHER\n',
+    );
   });
 
   it("reports an address the entity does not have (exit 5), naming its owner", async () => {
@@ -140,6 +149,12 @@ describe("wmctl whois", () => {
   it("still knows the address of a disabled user (addresses stay reserved)", async () => {
     await cli.ok("user disable bob --yes");
     expect((await cli.ok("whois bob@acme.awsapps.com --fields name,state")).stdout).toBe("bob\tDISABLED\n");
+  });
+
+  it("reports a name nobody has with exit 5, pointing at the lists rather than at whois itself", async () => {
+    const r = await cli.run("whois nobody");
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error: no user, group or resource has the name or id "nobody" in organization \S+\nhint: list them with `wmctl user list`, `wmctl group list` and `wmctl resource list`\n$/);
   });
 
   it("reports an address nobody has with exit 5", async () => {

@@ -66,7 +66,7 @@ describe("wmctl group create", () => {
     const r = await cli.run("group create team --email alice@acme.awsapps.com");
     expect(r.code).toBe(6);
     expect(r.stderr).toContain("error: EmailAddressInUseException: The email address alice@acme.awsapps.com is already in use by another user, group, or resource.\n");
-    expect(r.stderr).toContain("hint: pick another address with --email, or see who has it: wmctl whois alice@acme.awsapps.com\n");
+    expect(r.stderr).toContain("hint: see who has it: wmctl whois alice@acme.awsapps.com, or pass another --email\n");
     const taken = await cli.run("group create alice");
     expect(taken.code).toBe(6);
     expect(taken.stderr).toBe("error: NameAvailabilityException: The name alice is already used by a user in this organization.\n");
@@ -77,6 +77,15 @@ describe("wmctl group create", () => {
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/^error: no user or group "nobody" in organization m-[0-9a-f]{32}\nhint: look it up with `wmctl whois`\n$/);
     expect((await cli.ok("group list")).stdout).toBe("");
+  });
+
+  it("keeps the group's own address on a re-run: no warning when enabled, the same address when disabled", async () => {
+    await cli.ok("group create sales --email team@acme.awsapps.com");
+    expect((await cli.ok("group create sales")).stderr).toMatch(/^Group sales already exists \([0-9a-f-]{36}\)\n$/);
+    await cli.ok("group disable sales");
+    const again = await cli.ok("group create sales -o json");
+    expect(JSON.parse(again.stdout)).toMatchObject({ state: "ENABLED", email: "team@acme.awsapps.com" });
+    expect(again.stderr).toContain("✓ Enabled group sales as team@acme.awsapps.com\n");
   });
 
   it("prints the plan with --dry-run and creates nothing", async () => {
@@ -237,6 +246,13 @@ describe("wmctl group update / enable / disable", () => {
     expect(r.stderr).toContain("hint: enable the group first: wmctl group enable auditors --email audit@acme.awsapps.com\n");
   });
 
+  it("names the domain to add when the new address is on a domain the organization does not have", async () => {
+    await cli.ok("group create sales");
+    const r = await cli.run("group update sales --email sales@other.example");
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error: MailDomainNotFoundException: .*\nhint: add the domain first: wmctl domain add other\.example, or pass another --email\n$/);
+  });
+
   it("disables and re-enables a group with its previous address; repeating either is harmless", async () => {
     await cli.ok("group create sales --email team@acme.awsapps.com");
     const off = await cli.ok("group disable sales -o json");
@@ -248,6 +264,15 @@ describe("wmctl group update / enable / disable", () => {
     expect((await cli.ok("group enable sales")).stderr).toBe("Group sales is already enabled as team@acme.awsapps.com\n");
     const dry = await cli.ok("group disable sales --dry-run");
     expect(dry.stdout).toBe("would DeregisterFromWorkMail sales\n");
+  });
+
+  it("takes a local part for --email: on the default domain to create or enable, on the current domain to update", async () => {
+    expect((await cli.json<GroupJson>("group create ops --email Ops-Team")).email).toBe("ops-team@acme.awsapps.com");
+    const dry = await cli.ok("group update ops --email ops --dry-run");
+    expect(dry.stdout).toBe("would UpdatePrimaryEmailAddress ops  email=ops@acme.awsapps.com\n");
+    expect((await cli.json<GroupJson>("group update ops --email ops")).email).toBe("ops@acme.awsapps.com");
+    await cli.ok("group create audit --no-enable");
+    expect((await cli.json<GroupJson>("group enable audit --email auditors")).email).toBe("auditors@acme.awsapps.com");
   });
 
   it("enables a group created disabled on <name>@<default domain>", async () => {

@@ -83,6 +83,15 @@ describe("wmctl resource create", () => {
     expect((await cli.ok("resource list --fields name")).stdout).toBe("room-101\n");
   });
 
+  it("keeps the resource's own address on a re-run, and takes a local part for --email", async () => {
+    await cli.ok("resource create room-101 --type room --email conf");
+    await cli.ok("resource disable room-101");
+    const again = await cli.ok("resource create room-101 --type room -o json");
+    expect(JSON.parse(again.stdout)).toMatchObject({ state: "ENABLED", email: "conf@acme.awsapps.com" });
+    expect(again.stderr).toContain("✓ Enabled room-101 as conf@acme.awsapps.com\n");
+    expect((await cli.json<ResourceJson>("resource update room-101 --email conference")).email).toBe("conference@acme.awsapps.com");
+  });
+
   it("prints the plan with --dry-run", async () => {
     const r = await cli.ok("resource create van-1 --type equipment --delegate alice --no-auto-accept --dry-run");
     expect(r.stdout).toBe(

@@ -60,6 +60,8 @@ describe("wmctl user create", () => {
     expect(r.stderr).toContain("! user bob exists: its password was not changed (use `wmctl user reset-password bob`)");
     expect(r.stderr).toContain("✓ Added alias robert@acme.awsapps.com\n");
     expect(r.stderr).not.toContain("Added alias bobby");
+    // What exists is said first, then what differs from the command line.
+    expect(r.stderr.indexOf("already exists")).toBeLessThan(r.stderr.indexOf("display name is"));
     expect((await cli.json<UserJson[]>("user list")).length).toBe(1);
   });
 
@@ -70,6 +72,13 @@ describe("wmctl user create", () => {
       "error: a password is needed for the new user bob, and there is no terminal to ask for it\n" +
         "hint: pass --password-stdin, --password-file or --generate-password (a REMOTE_USER needs none)\n",
     );
+    expect(await cli.json("user list")).toEqual([]);
+  });
+
+  it("reports a name the service refuses against the name, and creates nothing", async () => {
+    const r = await cli.run(["user", "create", "bad name", "--generate-password"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: ValidationException: 1 validation error detected: Value 'bad name' at 'name' failed to satisfy constraint: /);
     expect(await cli.json("user list")).toEqual([]);
   });
 
@@ -127,7 +136,7 @@ describe("wmctl user create", () => {
     const r = await cli.run("user create bob --email bob@nowhere.example --password-stdin", PW);
     expect(r.code).toBe(5);
     expect(r.stderr).toContain("error: MailDomainNotFoundException: The domain nowhere.example is not a mail domain of organization m-");
-    expect(r.stderr).toContain("hint: add the domain first (wmctl domain add nowhere.example), or pass another --email; the user exists now; fix the cause and re-run the same command");
+    expect(r.stderr).toContain("hint: add the domain first: wmctl domain add nowhere.example, or pass another --email; the user exists now; fix the cause and re-run the same command\n");
     expect((await cli.json<UserJson>("user describe bob")).state).toBe("DISABLED");
     const u = await cli.json<UserJson>("user create bob --email robert");
     expect(u).toMatchObject({ state: "ENABLED", email: "robert@acme.awsapps.com" });
@@ -138,7 +147,7 @@ describe("wmctl user create", () => {
     const r = await cli.run("user create bob --email team@acme.awsapps.com --generate-password");
     expect(r.code).toBe(6);
     expect(r.stderr).toContain("error: EmailAddressInUseException: The email address team@acme.awsapps.com is already in use by another user, group, or resource.\n");
-    expect(r.stderr).toContain("hint: team@acme.awsapps.com is taken (see `wmctl whois team@acme.awsapps.com`)");
+    expect(r.stderr).toContain("hint: see who has it: wmctl whois team@acme.awsapps.com, or pass another --email; the user exists now; fix the cause and re-run the same command\n");
   });
 
   it("adds the user to groups given by name, once", async () => {
@@ -148,6 +157,13 @@ describe("wmctl user create", () => {
     const r = await cli.ok("user create bob --group sales");
     expect(r.stderr).not.toContain("Added bob to group");
     expect((await cli.json<UserJson>("user describe bob")).groups).toEqual(["sales"]);
+  });
+
+  it("shows every group of a reused user in the result, not only the ones just asked for", async () => {
+    await cli.ok("group create eng");
+    await cli.ok("group create sales");
+    await cli.ok("user create bob --group eng --generate-password");
+    expect((await cli.json<UserJson>("user create bob --group sales")).groups).toEqual(["eng", "sales"]);
   });
 
   it("fails before changing anything when a --group does not exist (exit 5)", async () => {

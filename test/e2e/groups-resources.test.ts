@@ -1,17 +1,20 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawnCli } from "../helpers/spawn-cli.js";
 
-const home = mkdtempSync(join(tmpdir(), "wmctl-e2e-groups-"));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
-const env = { WMCTL_HOME: home };
-const wmctl = (...args: string[]) => spawnCli(args, { env });
+// Each test gets its own store and organization, so either can run alone (-t).
+let home: string;
+const wmctl = (...args: string[]) => spawnCli(args, { env: { WMCTL_HOME: home } });
+beforeEach(async () => {
+  home = mkdtempSync(join(tmpdir(), "wmctl-e2e-groups-"));
+  expect((await wmctl("org", "create", "e2egroups")).code).toBe(0);
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 describe("groups and resources through the built wmctl binary", () => {
   it("builds nested groups and a delegated room, then lists, updates and deletes them", async () => {
-    expect((await wmctl("org", "create", "e2egroups")).code).toBe(0);
     expect((await wmctl("group", "create", "facilities")).code).toBe(0);
     expect((await wmctl("group", "create", "All Staff", "--member", "facilities")).code).toBe(0);
 

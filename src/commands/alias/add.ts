@@ -1,6 +1,7 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { withHints } from "../../errors/with-hint.js";
-import { aliasesOf, domainOf, qualifyAddress } from "./addresses.js";
+import { shellQuote } from "../../output/shell-quote.js";
+import { addressHints, aliasesOf, domainOf, qualifyAddress } from "./addresses.js";
 import { aliasChangeOutput, nounOf, type AliasView } from "./view.js";
 
 export const aliasAddCommand = defineCommand({
@@ -38,10 +39,8 @@ export const aliasAddCommand = defineCommand({
         continue;
       }
       await withHints(api.createAlias({ OrganizationId: orgId, EntityId: entity.id, Alias: alias }), {
-        EntityStateException: `only an enabled ${noun} can get aliases: wmctl ${noun} enable ${entity.name}`,
-        EmailAddressInUseException: `see who has it: wmctl whois ${alias}`,
-        MailDomainNotFoundException: `${domainOf(alias)} is not one of the organization's domains`,
-        MailDomainStateException: `verify the domain first: wmctl domain verify ${domainOf(alias)}`,
+        EntityStateException: `only an enabled ${noun} can get aliases: wmctl ${noun} enable ${shellQuote(entity.name)}`,
+        ...addressHints(alias),
       });
       ctx.out.status(`Added alias ${alias} to ${entity.name}`);
       ctx.out.row({ ...row, result: "added" });

@@ -1,19 +1,11 @@
 import { collect, paginate } from "../../backend/paginate.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
+import { defaultDomain, defaultEmail } from "../../context/default-email.js";
 import { UsageError } from "../../errors/cli-error.js";
 
 /** Every alias of an entity (ListAliases takes the entity's id). */
 export function aliasesOf(api: WorkMailApi, orgId: string, entityId: string): Promise<string[]> {
   return collect(paginate((t) => api.listAliases({ OrganizationId: orgId, EntityId: entityId, NextToken: t }), "Aliases"));
-}
-
-/** The organization's default mail domain (where `name@` addresses go when none is given). */
-export async function defaultDomain(api: WorkMailApi, orgId: string): Promise<string> {
-  const org = await api.describeOrganization({ OrganizationId: orgId });
-  if (org.DefaultMailDomain === undefined || org.DefaultMailDomain === "") {
-    throw new UsageError(`organization ${org.Alias ?? orgId} has no default mail domain`, "pass a full address with --email");
-  }
-  return org.DefaultMailDomain;
 }
 
 export function domainOf(address: string): string {
@@ -30,4 +22,30 @@ export function qualifyAddress(typed: string, domain: string | undefined): strin
   if (t.includes("@")) return t.toLowerCase();
   if (domain === undefined) throw new UsageError(`"${t}" is not a full email address`, "write it as local@domain");
   return `${t}@${domain}`.toLowerCase();
+}
+
+/**
+ * Hints for the errors of an address the service refuses (RegisterToWorkMail, UpdatePrimaryEmailAddress,
+ * CreateAlias), for withHints: who has it, or which domain to add or verify; `flag` names the option that
+ * picks another address, `then` what to do afterwards.
+ */
+export function addressHints(address: string, options: { flag?: string; then?: string } = {}): Record<string, string> {
+  const domain = domainOf(address);
+  const tail = `${options.flag === undefined ? "" : `, or pass another ${options.flag}`}${options.then === undefined ? "" : `; ${options.then}`}`;
+  return {
+    EmailAddressInUseException: `see who has it: wmctl whois ${address}${tail}`,
+    MailDomainNotFoundException: `add the domain first: wmctl domain add ${domain}${tail}`,
+    MailDomainStateException: `verify the domain first: wmctl domain verify ${domain}${tail}`,
+  };
+}
+
+/**
+ * The address a user, group or resource is enabled with (RegisterToWorkMail): `typed` (--email: a full
+ * address, or a local part on the default domain); else the address it had before it was disabled;
+ * else <name>@<default domain>.
+ */
+export async function addressToEnable(api: WorkMailApi, orgId: string, entity: { name: string; email?: string | undefined }, typed: string | undefined): Promise<string> {
+  if (typed !== undefined) return qualifyAddress(typed, typed.includes("@") ? undefined : await defaultDomain(api, orgId));
+  if (entity.email !== undefined && entity.email !== "") return entity.email.toLowerCase();
+  return defaultEmail(api, orgId, entity.name);
 }

@@ -2,6 +2,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { NotFoundError, UsageError } from "../../errors/cli-error.js";
 import { serviceErrorName } from "../../errors/with-hint.js";
+import { shellQuote } from "../../output/shell-quote.js";
 import { aliasesOf, domainOf, qualifyAddress } from "./addresses.js";
 import { aliasChangeOutput, nounOf } from "./view.js";
 
@@ -29,11 +30,11 @@ export const aliasRemoveCommand = defineCommand({
     const have = entity.state === "DELETED" ? [] : await aliasesOf(api, orgId, entity.id);
     for (const alias of wanted) {
       if (alias === entity.email?.toLowerCase()) {
-        throw new UsageError(`${alias} is the primary address of ${entity.name}, not an alias`, entity.type === "USER" ? `make another address primary first: wmctl user update ${entity.name} --email OTHER` : "make another address primary first (UpdatePrimaryEmailAddress)");
+        throw new UsageError(`${alias} is the primary address of ${entity.name}, not an alias`, `make another address primary first: wmctl ${nounOf(entity.type)} update ${shellQuote(entity.name)} --email OTHER`);
       }
       if (!have.includes(alias)) {
         const owner = await ownerOf(api, orgId, alias);
-        throw new NotFoundError(`${alias} is not an alias of ${entity.name}${owner === undefined ? "" : ` (it belongs to ${owner})`}`, `see its aliases: wmctl alias list ${entity.name}`);
+        throw new NotFoundError(`${alias} is not an alias of ${entity.name}${owner === undefined ? "" : ` (it belongs to ${owner})`}`, `see its aliases: wmctl alias list ${shellQuote(entity.name)}`);
       }
     }
     if (opts.dryRun) {

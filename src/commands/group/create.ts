@@ -1,9 +1,10 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { defaultEmail } from "../../context/default-email.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
-import { NotFoundError, UsageError } from "../../errors/cli-error.js";
+import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
+import { addressHints, addressToEnable } from "../alias/addresses.js";
+import { findLive } from "../lifecycle.js";
 import { groupRecordOutput, groupView } from "./view.js";
 
 export const groupCreateCommand = defineCommand({
@@ -40,9 +41,8 @@ export const groupCreateCommand = defineCommand({
     const org = await ctx.org();
     const members: ResolvedEntity[] = [];
     for (const ref of opts.member) members.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
-    const email = enable ? (opts.email ?? (await defaultEmail(api, org, opts.name))) : undefined;
-
-    const existing = await findGroup(ctx.resolve.group(opts.name));
+    const existing = await findLive(ctx, "GROUP", opts.name);
+    const email = enable ? await addressToEnable(api, org, { name: opts.name, email: existing?.email }, opts.email) : undefined;
     if (opts.dryRun) {
       if (existing === undefined) ctx.out.plan({ action: "CreateGroup", target: opts.name, details: { hidden: opts.hidden || undefined } });
       if (email !== undefined && existing?.state !== "ENABLED") ctx.out.plan({ action: "RegisterToWorkMail", target: opts.name, details: { email } });
@@ -61,14 +61,11 @@ export const groupCreateCommand = defineCommand({
     }
     if (email !== undefined) {
       if (existing?.state === "ENABLED") {
-        if (existing.email?.toLowerCase() !== email.toLowerCase()) {
+        if (existing.email?.toLowerCase() !== email) {
           ctx.out.warn(`group ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl group update ${shellQuote(existing.name)} --email ${email}`);
         }
       } else {
-        await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }), {
-          EmailAddressInUseException: "pick another address with --email, or see who has it: wmctl whois " + email,
-          MailDomainNotFoundException: "add the domain first, or pass --email with one of the organization's domains",
-        });
+        await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }), addressHints(email, { flag: "--email" }));
         ctx.out.status(`Enabled group ${opts.name} as ${email}`);
       }
     }
@@ -80,14 +77,3 @@ export const groupCreateCommand = defineCommand({
     ctx.out.record(groupView(await api.describeGroup({ OrganizationId: org, GroupId: id })));
   },
 });
-
-/** The live group a name refers to, if any. */
-async function findGroup(lookup: Promise<ResolvedEntity>): Promise<ResolvedEntity | undefined> {
-  try {
-    const g = await lookup;
-    return g.state === "DELETED" ? undefined : g;
-  } catch (e) {
-    if (e instanceof NotFoundError) return undefined;
-    throw e;
-  }
-}

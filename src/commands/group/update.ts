@@ -2,6 +2,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
+import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { groupRecordOutput, groupView } from "./view.js";
 
 export const groupUpdateCommand = defineCommand({
@@ -26,21 +27,22 @@ export const groupUpdateCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const g = await ctx.resolve.group(opts.group);
+    const email = opts.email === undefined ? undefined : qualifyAddress(opts.email, g.email === undefined ? undefined : domainOf(g.email));
     if (opts.dryRun) {
       if (opts.hidden !== undefined) ctx.out.plan({ action: "UpdateGroup", target: g.name, details: { hidden: opts.hidden } });
-      if (opts.email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: g.name, details: { email: opts.email } });
+      if (email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: g.name, details: { email } });
       return;
     }
     if (opts.hidden !== undefined) {
       await api.updateGroup({ OrganizationId: org, GroupId: g.id, HiddenFromGlobalAddressList: opts.hidden });
       ctx.out.status(`Group ${g.name} is ${opts.hidden ? "hidden from" : "shown in"} the global address list`);
     }
-    if (opts.email !== undefined) {
-      await withHints(api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: g.id, Email: opts.email }), {
-        EntityStateException: `enable the group first: wmctl group enable ${shellQuote(g.name)} --email ${opts.email}`,
-        EmailAddressInUseException: `see who has it: wmctl whois ${opts.email}`,
+    if (email !== undefined) {
+      await withHints(api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: g.id, Email: email }), {
+        EntityStateException: `enable the group first: wmctl group enable ${shellQuote(g.name)} --email ${email}`,
+        ...addressHints(email, { flag: "--email" }),
       });
-      ctx.out.status(`Primary address of group ${g.name} is now ${opts.email.toLowerCase()}`);
+      ctx.out.status(`Primary address of group ${g.name} is now ${email}`);
     }
     ctx.out.record(groupView(await api.describeGroup({ OrganizationId: org, GroupId: g.id })));
   },

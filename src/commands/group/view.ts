@@ -1,4 +1,4 @@
-import type { DescribeGroupResponse, Group, GroupIdentifier, Member } from "@aws-sdk/client-workmail";
+import type { DescribeGroupResponse, Group, Member } from "@aws-sdk/client-workmail";
 import type { OutputSpec } from "../../output/format.js";
 
 /** A group as wmctl prints it (`-o json` keys). */
@@ -31,10 +31,6 @@ export function groupView(g: DescribeGroupResponse): GroupView {
 
 export function groupSummaryView(g: Group): GroupView {
   return { id: g.Id, name: g.Name, email: g.Email, state: g.State, enabledDate: g.EnabledDate, disabledDate: g.DisabledDate };
-}
-
-export function groupIdentifierView(g: GroupIdentifier): GroupView {
-  return { id: g.GroupId, name: g.GroupName, email: undefined, state: undefined, enabledDate: undefined, disabledDate: undefined };
 }
 
 /** A member of a group; `via` and `depth` say where a nested member comes from (--recursive). */

@@ -1,11 +1,12 @@
 import type { ResourceType } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
-import { defaultEmail } from "../../context/default-email.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
-import { NotFoundError, UsageError } from "../../errors/cli-error.js";
+import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
-import { delegatesOf } from "./delegates.js";
+import { addressHints, addressToEnable } from "../alias/addresses.js";
+import { findLive } from "../lifecycle.js";
+import { delegateNamesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
 
 export const resourceCreateCommand = defineCommand({
@@ -47,11 +48,11 @@ export const resourceCreateCommand = defineCommand({
     const org = await ctx.org();
     const delegates: ResolvedEntity[] = [];
     for (const ref of opts.delegate) delegates.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
-    const existing = await findResource(ctx.resolve.resource(opts.name));
+    const existing = await findLive(ctx, "RESOURCE", opts.name);
     if (opts.autoAccept === false && delegates.length === 0 && existing === undefined) {
       throw new UsageError("--no-auto-accept needs a delegate to answer booking requests", "add --delegate USER_OR_GROUP");
     }
-    const email = enable ? (opts.email ?? (await defaultEmail(api, org, opts.name))) : undefined;
+    const email = enable ? await addressToEnable(api, org, { name: opts.name, email: existing?.email }, opts.email) : undefined;
     const booking = bookingFlagsGiven(opts) ? mergeBooking(undefined, opts) : undefined;
 
     if (opts.dryRun) {
@@ -80,16 +81,15 @@ export const resourceCreateCommand = defineCommand({
     }
     if (email !== undefined) {
       if (existing?.state === "ENABLED") {
-        if (existing.email?.toLowerCase() !== email.toLowerCase()) {
+        if (existing.email?.toLowerCase() !== email) {
           ctx.out.warn(`resource ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl resource update ${shellQuote(existing.name)} --email ${email}`);
         }
       } else {
         await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }), {
-          EmailAddressInUseException: `pick another address with --email, or see who has it: wmctl whois ${email}`,
-          MailDomainNotFoundException: "pass --email with one of the organization's domains",
+          ...addressHints(email, { flag: "--email" }),
           UnsupportedOperationException: "resources cannot be enabled while the organization is in interoperability mode",
         });
-        ctx.out.status(`Enabled ${opts.name} as ${email.toLowerCase()}`);
+        ctx.out.status(`Enabled ${opts.name} as ${email}`);
       }
     }
     for (const d of delegates) {
@@ -110,18 +110,6 @@ export const resourceCreateCommand = defineCommand({
       if (booking !== undefined) ctx.out.status(`Booking options of ${opts.name} set`);
     }
     ctx.resolve.forget();
-    const names: string[] = [];
-    for await (const x of delegatesOf(api, org, id)) names.push(x.name ?? x.id ?? "?");
-    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: id }), names));
+    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: id }), await delegateNamesOf(api, org, id)));
   },
 });
-
-async function findResource(lookup: Promise<ResolvedEntity>): Promise<ResolvedEntity | undefined> {
-  try {
-    const r = await lookup;
-    return r.state === "DELETED" ? undefined : r;
-  } catch (e) {
-    if (e instanceof NotFoundError) return undefined;
-    throw e;
-  }
-}

@@ -18,6 +18,13 @@ export const resourceDelegatesCommand = defineCommand({
   },
 });
 
+/** The names of a resource's delegates (describe, and the result of create and update). */
+export async function delegateNamesOf(api: WorkMailApi, org: string, resourceId: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const d of delegatesOf(api, org, resourceId)) names.push(d.name ?? d.id ?? "?");
+  return names;
+}
+
 /** A resource's delegates, with each one's name, address and state looked up. */
 export async function* delegatesOf(api: WorkMailApi, org: string, resourceId: string): AsyncGenerator<DelegateView> {
   const all = paginate((t) => api.listResourceDelegates({ OrganizationId: org, ResourceId: resourceId, ...(t ? { NextToken: t } : {}) }), "Delegates");

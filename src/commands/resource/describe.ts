@@ -1,5 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { delegatesOf } from "./delegates.js";
+import { delegateNamesOf } from "./delegates.js";
 import { resourceRecordOutput, resourceView } from "./view.js";
 
 export const resourceDescribeCommand = defineCommand({
@@ -14,8 +14,6 @@ export const resourceDescribeCommand = defineCommand({
     const org = await ctx.org();
     const r = await ctx.resolve.resource(opts.resource);
     const d = await api.describeResource({ OrganizationId: org, ResourceId: r.id });
-    const delegates: string[] = [];
-    if (d.State !== "DELETED") for await (const x of delegatesOf(api, org, r.id)) delegates.push(x.name ?? x.id ?? "?");
-    ctx.out.record(resourceView(d, delegates));
+    ctx.out.record(resourceView(d, d.State === "DELETED" ? [] : await delegateNamesOf(api, org, r.id)));
   },
 });

@@ -3,7 +3,8 @@ import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
-import { delegatesOf } from "./delegates.js";
+import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { delegateNamesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
 
 export const resourceUpdateCommand = defineCommand({
@@ -43,6 +44,7 @@ export const resourceUpdateCommand = defineCommand({
     const org = await ctx.org();
     const r = await ctx.resolve.resource(opts.resource);
     const current = await api.describeResource({ OrganizationId: org, ResourceId: r.id });
+    const email = opts.email === undefined ? undefined : qualifyAddress(opts.email, r.email === undefined ? undefined : domainOf(r.email));
     const update = {
       ...(opts.name !== undefined ? { Name: opts.name } : {}),
       ...(opts.type !== undefined ? { Type: opts.type.toUpperCase() as ResourceType } : {}),
@@ -55,7 +57,7 @@ export const resourceUpdateCommand = defineCommand({
         const { BookingOptions, ...rest } = update;
         ctx.out.plan({ action: "UpdateResource", target: r.name, details: { ...rest, ...BookingOptions } });
       }
-      if (opts.email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: r.name, details: { email: opts.email } });
+      if (email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: r.name, details: { email } });
       return;
     }
     const label = shellQuote(opts.name ?? r.name);
@@ -66,16 +68,14 @@ export const resourceUpdateCommand = defineCommand({
       });
       ctx.out.status(`Updated resource ${opts.name ?? r.name}`);
     }
-    if (opts.email !== undefined) {
-      await withHints(api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: r.id, Email: opts.email }), {
-        EntityStateException: `enable the resource first: wmctl resource enable ${label} --email ${opts.email}`,
-        EmailAddressInUseException: `see who has it: wmctl whois ${opts.email}`,
+    if (email !== undefined) {
+      await withHints(api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: r.id, Email: email }), {
+        EntityStateException: `enable the resource first: wmctl resource enable ${label} --email ${email}`,
+        ...addressHints(email, { flag: "--email" }),
       });
-      ctx.out.status(`Primary address of resource ${opts.name ?? r.name} is now ${opts.email.toLowerCase()}`);
+      ctx.out.status(`Primary address of resource ${opts.name ?? r.name} is now ${email}`);
     }
     ctx.resolve.forget();
-    const names: string[] = [];
-    for await (const x of delegatesOf(api, org, r.id)) names.push(x.name ?? x.id ?? "?");
-    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: r.id }), names));
+    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: r.id }), await delegateNamesOf(api, org, r.id)));
   },
 });

@@ -6,7 +6,8 @@ import type { CommandContext } from "../../context/context.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { serviceErrorName, withHints } from "../../errors/with-hint.js";
-import { aliasesOf, defaultDomain, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { addressHints, addressToEnable, aliasesOf, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { groupNamesOf } from "./describe.js";
 import { hasPasswordSource, PASSWORD_FLAGS, PASSWORD_OPTIONS, passwordSource } from "./password-options.js";
 import { userCreateOutput, userView } from "./view.js";
 
@@ -60,12 +61,15 @@ export const userCreateCommand = defineCommand({
     for (const g of opts.group) groups.push(await ctx.resolve.group(g));
 
     const enabledEmail = existing?.State === "ENABLED" ? existing.Email : undefined;
-    const wantEmail = opts.disabled || enabledEmail !== undefined ? undefined : await addressToEnable(api, orgId, opts.name, opts.email, existing?.Email);
+    const wantEmail = opts.disabled || enabledEmail !== undefined ? undefined : await addressToEnable(api, orgId, { name: opts.name, email: existing?.Email }, opts.email);
     const primary = enabledEmail ?? wantEmail;
     const aliases = opts.alias.map((a) => qualifyAddress(a, primary === undefined ? undefined : domainOf(primary)));
     const displayName = opts.displayName ?? ([opts.firstName, opts.lastName].filter(Boolean).join(" ") || opts.name);
 
-    if (existing !== undefined) reportDifferences(ctx, existing, { ...opts, role }, hasPasswordSource(source));
+    if (existing !== undefined) {
+      ctx.out.info(`User ${opts.name} already exists (${existing.UserId ?? "?"}); ${opts.dryRun ? "it would be reused" : "reusing it"}`);
+      reportDifferences(ctx, existing, { ...opts, role }, hasPasswordSource(source));
+    }
     const haveAliases = existing?.UserId !== undefined && existing.State === "ENABLED" ? await aliasesOf(api, orgId, existing.UserId) : [];
     const newAliases = [...new Set(aliases)].filter((a) => !haveAliases.includes(a) && a !== primary);
     const haveGroups = existing?.UserId !== undefined && groups.length > 0 ? await groupIdsOf(api, orgId, existing.UserId) : new Set<string>();
@@ -74,7 +78,7 @@ export const userCreateCommand = defineCommand({
     if (opts.dryRun) {
       if (existing === undefined) {
         ctx.out.plan({ action: "CreateUser", target: opts.name, details: { displayName, role, hidden: opts.hidden || undefined, firstName: opts.firstName, lastName: opts.lastName } });
-      } else ctx.out.info(`user ${opts.name} exists (${existing.UserId ?? "?"}, ${existing.State ?? "?"}); it would be reused`);
+      }
       if (wantEmail !== undefined) ctx.out.plan({ action: "RegisterToWorkMail", target: opts.name, details: { email: wantEmail } });
       for (const a of newAliases) ctx.out.plan({ action: "CreateAlias", target: opts.name, details: { alias: a } });
       for (const g of newGroups) ctx.out.plan({ action: "AssociateMemberToGroup", target: g.name, details: { member: opts.name } });
@@ -98,22 +102,14 @@ export const userCreateCommand = defineCommand({
       });
       userId = created.UserId as string;
       ctx.out.status(`Created user ${opts.name} (${userId})`);
-    } else {
-      ctx.out.info(`User ${opts.name} already exists (${userId}); reusing it`);
     }
     const rerun = `the user exists now; fix the cause and re-run the same command`;
     if (wantEmail !== undefined) {
-      await withHints(api.registerToWorkMail({ OrganizationId: orgId, EntityId: userId, Email: wantEmail }), {
-        EmailAddressInUseException: `${wantEmail} is taken (see \`wmctl whois ${wantEmail}\`); pass another --email: ${rerun}`,
-        MailDomainNotFoundException: `add the domain first (wmctl domain add ${domainOf(wantEmail)}), or pass another --email; ${rerun}`,
-        MailDomainStateException: `verify the domain first (wmctl domain verify ${domainOf(wantEmail)}); ${rerun}`,
-      });
+      await withHints(api.registerToWorkMail({ OrganizationId: orgId, EntityId: userId, Email: wantEmail }), addressHints(wantEmail, { flag: "--email", then: rerun }));
       ctx.out.status(`Enabled ${opts.name} as ${wantEmail}`);
     }
     for (const a of newAliases) {
-      await withHints(api.createAlias({ OrganizationId: orgId, EntityId: userId, Alias: a }), {
-        EmailAddressInUseException: `see who has it: wmctl whois ${a}; ${rerun}`,
-      });
+      await withHints(api.createAlias({ OrganizationId: orgId, EntityId: userId, Alias: a }), addressHints(a, { then: rerun }));
       ctx.out.status(`Added alias ${a}`);
     }
     for (const g of newGroups) {
@@ -123,7 +119,7 @@ export const userCreateCommand = defineCommand({
 
     const final = await api.describeUser({ OrganizationId: orgId, UserId: userId });
     const finalAliases = final.State === "ENABLED" ? await aliasesOf(api, orgId, userId) : [];
-    const view = userView(final, { aliases: finalAliases, groups: groups.length > 0 ? groups.map((g) => g.name) : undefined });
+    const view = userView(final, { aliases: finalAliases, groups: groups.length > 0 ? await groupNamesOf(api, orgId, userId) : undefined });
     if (generated !== undefined) {
       ctx.out.info("The generated password is shown once, in the result: store it now.");
       view.password = generated;
@@ -140,7 +136,9 @@ async function findUser(api: WorkMailApi, orgId: string, name: string): Promise<
     if (u.State === "DELETED" || u.Name?.toLowerCase() !== name.toLowerCase()) return undefined;
     return u;
   } catch (e) {
-    if (serviceErrorName(e) === "EntityNotFoundException") return undefined;
+    // A name DescribeUser cannot take as an identifier names no user: CreateUser then says what is wrong with it.
+    const error = serviceErrorName(e);
+    if (error === "EntityNotFoundException" || error === "ValidationException") return undefined;
     throw e;
   }
 }
@@ -148,18 +146,6 @@ async function findUser(api: WorkMailApi, orgId: string, name: string): Promise<
 async function groupIdsOf(api: WorkMailApi, orgId: string, userId: string): Promise<Set<string>> {
   const groups = await collect(paginate((t) => api.listGroupsForEntity({ OrganizationId: orgId, EntityId: userId, NextToken: t }), "Groups"));
   return new Set(groups.map((g) => g.GroupId).filter((id): id is string => id !== undefined));
-}
-
-/**
- * The address to enable a user with: --email (a full address, or a local part on the default
- * domain); else the address a disabled user had; else <name>@<default domain> (a name that is an
- * address is its own default).
- */
-async function addressToEnable(api: WorkMailApi, orgId: string, name: string, email: string | undefined, previous: string | undefined): Promise<string> {
-  if (email?.includes("@")) return qualifyAddress(email, undefined);
-  if (email === undefined && previous !== undefined && previous !== "") return previous.toLowerCase();
-  if (email === undefined && name.includes("@")) return name.toLowerCase();
-  return qualifyAddress(email ?? name, await defaultDomain(api, orgId));
 }
 
 /** On a re-run, what the command line asks for but the existing user has otherwise: warn, never change. */

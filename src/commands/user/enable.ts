@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { withHints } from "../../errors/with-hint.js";
-import { defaultDomain, domainOf, qualifyAddress } from "../alias/addresses.js";
+import { addressHints, addressToEnable, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { userRecordOutput, userView } from "./view.js";
 
 export const userEnableCommand = defineCommand({
@@ -27,20 +27,13 @@ export const userEnableCommand = defineCommand({
       if (!opts.dryRun) ctx.out.record(userView(await api.describeUser({ OrganizationId: orgId, UserId: user.id })));
       return;
     }
-    const email =
-      opts.email?.includes("@") === true
-        ? qualifyAddress(opts.email, undefined)
-        : opts.email === undefined && user.email !== undefined
-          ? user.email.toLowerCase()
-          : qualifyAddress(opts.email ?? user.name, await defaultDomain(api, orgId));
+    const email = await addressToEnable(api, orgId, user, opts.email);
     if (opts.dryRun) {
       ctx.out.plan({ action: "RegisterToWorkMail", target: user.name, details: { email } });
       return;
     }
     await withHints(api.registerToWorkMail({ OrganizationId: orgId, EntityId: user.id, Email: email }), {
-      EmailAddressInUseException: `see who has it: wmctl whois ${email}; or pass another --email`,
-      MailDomainNotFoundException: `the domain ${domainOf(email)} is not one of the organization's: add it, or pass another --email`,
-      MailDomainStateException: `the domain ${domainOf(email)} is not verified yet: wmctl domain verify ${domainOf(email)}`,
+      ...addressHints(email, { flag: "--email" }),
       EntityStateException: `user ${user.name} is ${user.state ?? "not disabled"}`,
     });
     ctx.out.status(`Enabled ${user.name} as ${email}`);

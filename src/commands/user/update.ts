@@ -3,7 +3,7 @@ import { USER_ATTRIBUTE_MEMBERS } from "../../backend/user-attributes.js";
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
-import { domainOf, qualifyAddress } from "../alias/addresses.js";
+import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { userRecordOutput, userView } from "./view.js";
 
 const ATTRIBUTES = { displayName: "DisplayName", ...USER_ATTRIBUTE_MEMBERS } as const;
@@ -75,8 +75,8 @@ export const userUpdateCommand = defineCommand({
     }
     if (email !== undefined && email !== user.email) {
       await withHints(api.updatePrimaryEmailAddress({ OrganizationId: orgId, EntityId: user.id, Email: email }), {
+        ...addressHints(email, { flag: "--email" }),
         EntityStateException: `only an enabled user's address can change: wmctl user enable ${user.name} --email ${email}`,
-        EmailAddressInUseException: `see who has it: wmctl whois ${email}`,
       });
       ctx.out.status(`Primary address of ${user.name} is now ${email}${user.email ? ` (${user.email} stays as an alias)` : ""}`);
     }

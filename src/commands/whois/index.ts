@@ -60,6 +60,13 @@ async function byAddress(ctx: CommandContext, api: WorkMailApi, orgId: string, a
 }
 
 async function byNameOrId(ctx: CommandContext, query: string): Promise<{ entity: ResolvedEntity; matched: WhoisView["matched"] }> {
-  const entity = await ctx.resolve.entity(query);
-  return { entity, matched: entity.id === query ? "id" : "name" };
+  try {
+    const entity = await ctx.resolve.entity(query);
+    return { entity, matched: entity.id === query ? "id" : "name" };
+  } catch (e) {
+    // The resolver's own hint ("look it up with `wmctl whois`") would send the admin back here.
+    if (!(e instanceof NotFoundError)) throw e;
+    const org = await ctx.orgRef();
+    throw new NotFoundError(`no user, group or resource has the name or id "${query}" in organization ${org.alias ?? org.id}`, "list them with `wmctl user list`, `wmctl group list` and `wmctl resource list`");
+  }
 }

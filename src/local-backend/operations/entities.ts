@@ -73,6 +73,34 @@ export function requireEntityById(sim: Sim, orgId: string, id: string, types?: r
   return row;
 }
 
+/** Like requireEntity, but a deleted entity is the service's EntityStateException ("The group sales is deleted."). */
+export function requireLiveEntity(sim: Sim, orgId: string, identifier: string, types?: readonly EntityType[]): EntityRow {
+  const row = requireEntity(sim, orgId, identifier, types);
+  if (row.state === "DELETED") throw fail.entityState(`The ${KIND[row.type]} ${row.name} is deleted.`);
+  return row;
+}
+
+/**
+ * DeleteUser, DeleteGroup and DeleteResource: only a DISABLED entity is deleted (EntityStateException
+ * otherwise); an already deleted one is left as it is.
+ */
+export function deleteDisabledEntity(sim: Sim, orgId: string, row: EntityRow): void {
+  if (row.state === "DELETED") return;
+  if (row.state !== "DISABLED") {
+    throw fail.entityState(`The ${KIND[row.type]} ${row.name} is ${row.state}; disable (deregister) the ${KIND[row.type]} before deleting it.`);
+  }
+  markDeleted(sim, orgId, row.id);
+}
+
+/** Deletes an entity for good: its addresses, memberships and delegations go with it. */
+export function markDeleted(sim: Sim, orgId: string, entityId: string): void {
+  const db = sim.db;
+  db.prepare("UPDATE entities SET state = 'DELETED', email = NULL WHERE org_id = ? AND id = ?").run(orgId, entityId);
+  db.prepare("DELETE FROM addresses WHERE org_id = ? AND entity_id = ?").run(orgId, entityId);
+  db.prepare("DELETE FROM group_members WHERE org_id = ? AND (group_id = ? OR member_id = ?)").run(orgId, entityId, entityId);
+  db.prepare("DELETE FROM resource_delegates WHERE org_id = ? AND (resource_id = ? OR entity_id = ?)").run(orgId, entityId, entityId);
+}
+
 export function kindOf(row: EntityRow): string {
   return KIND[row.type];
 }
@@ -122,13 +150,6 @@ export function addAddress(sim: Sim, orgId: string, entityId: string, address: s
   sim.db
     .prepare("INSERT INTO addresses (org_id, address, entity_id, is_primary, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(org_id, address) DO UPDATE SET is_primary = excluded.is_primary")
     .run(orgId, address.toLowerCase(), entityId, primary ? 1 : 0, sim.now.getTime());
-}
-
-export function aliasesOf(sim: Sim, orgId: string, entityId: string): string[] {
-  return sim.db
-    .prepare<[string, string], { address: string }>("SELECT address FROM addresses WHERE org_id = ? AND entity_id = ? AND is_primary = 0 ORDER BY created_at, address")
-    .all(orgId, entityId)
-    .map((r) => r.address);
 }
 
 /**
@@ -190,12 +211,6 @@ export function verifyPassword(password: string, stored: string | null): boolean
 /** Epoch milliseconds (nullable) to a Date for the API. */
 export function date(ms: number | null): Date | undefined {
   return ms === null ? undefined : new Date(ms);
-}
-
-/** Case-sensitive prefix test, as the console's and the API's filters are. */
-export function hasPrefix(value: string | null, prefix: string | undefined): boolean {
-  if (prefix === undefined || prefix === "") return true;
-  return value !== null && value.startsWith(prefix);
 }
 
 export interface EntityListQuery {

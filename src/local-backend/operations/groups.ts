@@ -5,8 +5,7 @@ import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { checkNameAvailable, date, findEntity, listEntityPage, requireEntity, type EntityRow } from "./entities.js";
-import { markDeleted } from "./users.js";
+import { checkNameAvailable, date, deleteDisabledEntity, findEntity, listEntityPage, requireEntity, requireLiveEntity, type EntityRow } from "./entities.js";
 
 /**
  * Groups: distribution lists and security groups. A group has no mailbox; its members are users
@@ -25,11 +24,9 @@ import { markDeleted } from "./users.js";
  *   already deleted) succeeds and changes nothing.
  */
 
-/** The group an operation names; a deleted group is an EntityStateException unless `allowDeleted`. */
-export function requireGroup(sim: Sim, orgId: string, ref: string, options: { allowDeleted?: boolean } = {}): EntityRow {
-  const row = requireEntity(sim, orgId, ref, ["GROUP"]);
-  if (row.state === "DELETED" && options.allowDeleted !== true) throw fail.entityState(`The group ${row.name} is deleted.`);
-  return row;
+/** The group an operation names; a deleted group is an EntityStateException. */
+function requireGroup(sim: Sim, orgId: string, ref: string): EntityRow {
+  return requireLiveEntity(sim, orgId, ref, ["GROUP"]);
 }
 
 /**
@@ -129,11 +126,7 @@ export const groupHandlers: Handlers = {
   DeleteGroup(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const row = findEntity(sim, org.id, input.GroupId, ["GROUP"]);
-    if (row === undefined || row.state === "DELETED") return {};
-    if (row.state !== "DISABLED") {
-      throw fail.entityState(`The group ${row.name} is ${row.state}; disable (deregister) the group before deleting it.`);
-    }
-    markDeleted(sim, org.id, row.id);
+    if (row !== undefined) deleteDisabledEntity(sim, org.id, row);
     return {};
   },
 

@@ -5,9 +5,8 @@ import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization, type OrganizationRow } from "./organizations.js";
-import { checkNameAvailable, date, entityAttrs, findEntity, listEntityPage, requireEntity, type EntityRow } from "./entities.js";
+import { checkNameAvailable, date, deleteDisabledEntity, entityAttrs, findEntity, listEntityPage, requireEntity, requireLiveEntity, type EntityRow } from "./entities.js";
 import { requireMemberEntity } from "./groups.js";
-import { markDeleted } from "./users.js";
 
 /**
  * Resources: rooms and equipment that users book by inviting them to a meeting. A resource has
@@ -53,9 +52,7 @@ export function checkResourcesAllowed(org: OrganizationRow, what: string): void 
 }
 
 function requireResource(sim: Sim, orgId: string, ref: string): EntityRow {
-  const row = requireEntity(sim, orgId, ref, ["RESOURCE"]);
-  if (row.state === "DELETED") throw fail.entityState(`The resource ${row.name} is deleted.`);
-  return row;
+  return requireLiveEntity(sim, orgId, ref, ["RESOURCE"]);
 }
 
 function delegateCount(sim: Sim, orgId: string, resourceId: string): number {
@@ -173,11 +170,7 @@ export const resourceHandlers: Handlers = {
   DeleteResource(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const row = findEntity(sim, org.id, input.ResourceId, ["RESOURCE"]);
-    if (row === undefined || row.state === "DELETED") return {};
-    if (row.state !== "DISABLED") {
-      throw fail.entityState(`The resource ${row.name} is ${row.state}; disable (deregister) the resource before deleting it.`);
-    }
-    markDeleted(sim, org.id, row.id);
+    if (row !== undefined) deleteDisabledEntity(sim, org.id, row);
     return {};
   },
 

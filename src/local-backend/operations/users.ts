@@ -4,7 +4,7 @@ import { fail } from "../errors.js";
 import { newId } from "../ids.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { checkNameAvailable, checkPassword, date, entityAttrs, hashPasswordAsync, listEntityPage, requireEntity, requireEntityById, type EntityRow } from "./entities.js";
+import { checkNameAvailable, checkPassword, date, deleteDisabledEntity, entityAttrs, hashPasswordAsync, listEntityPage, requireEntity, requireEntityById, type EntityRow } from "./entities.js";
 
 /** The user details UpdateUser and DescribeUser carry besides name, email and state. */
 export interface UserAttrs {
@@ -170,12 +170,7 @@ export const userHandlers: Handlers = {
 
   DeleteUser(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
-    const row = requireEntity(sim, org.id, input.UserId, ["USER"]);
-    if (row.state === "DELETED") return {};
-    if (row.state !== "DISABLED") {
-      throw fail.entityState(`The user ${row.name} is ${row.state}; disable (deregister) the user before deleting it.`);
-    }
-    markDeleted(sim, org.id, row.id);
+    deleteDisabledEntity(sim, org.id, requireEntity(sim, org.id, input.UserId, ["USER"]));
     return {};
   },
 
@@ -201,12 +196,3 @@ export const userHandlers: Handlers = {
     },
   },
 };
-
-/** Deletes an entity for good: its addresses, memberships and delegations go with it. */
-export function markDeleted(sim: Sim, orgId: string, entityId: string): void {
-  const db = sim.db;
-  db.prepare("UPDATE entities SET state = 'DELETED', email = NULL WHERE org_id = ? AND id = ?").run(orgId, entityId);
-  db.prepare("DELETE FROM addresses WHERE org_id = ? AND entity_id = ?").run(orgId, entityId);
-  db.prepare("DELETE FROM group_members WHERE org_id = ? AND (group_id = ? OR member_id = ?)").run(orgId, entityId, entityId);
-  db.prepare("DELETE FROM resource_delegates WHERE org_id = ? AND (resource_id = ? OR entity_id = ?)").run(orgId, entityId, entityId);
-}
