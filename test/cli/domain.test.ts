@@ -147,6 +147,17 @@ describe("wmctl domain", () => {
     expect(test.code).toBe(2);
     expect(test.stderr).toContain("InvalidParameterException: The test domain acme.awsapps.com cannot be removed.");
   });
+
+  it("prints only the removed domain, and says what to do when the domain is in use", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain apply example.com");
+    await cli.ok("domain set-default example.com");
+    const inUse = await cli.run("domain remove example.com --yes");
+    expect(inUse.code).toBe(6);
+    expect(inUse.stderr).toContain("hint: make another domain the default (wmctl domain set-default)");
+    await cli.ok("domain set-default acme.awsapps.com");
+    expect((await cli.ok("domain remove example.com --yes")).stdout).toBe("example.com\n");
+  });
 });
 
 describe("wmctl autodiscover check", () => {

@@ -1,4 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
+import { withHints } from "../../errors/with-hint.js";
 import { domainArg, domainRecordOutput, domainView } from "./view.js";
 
 export const domainSetDefaultCommand = defineCommand({
@@ -17,12 +18,9 @@ export const domainSetDefaultCommand = defineCommand({
       return;
     }
     const api = await ctx.backend();
-    try {
-      await api.updateDefaultMailDomain({ OrganizationId: org, DomainName: domain });
-    } catch (e) {
-      if (e instanceof Error && e.name === "MailDomainStateException") Object.assign(e, { hint: `check what is missing: wmctl domain verify ${domain}` });
-      throw e;
-    }
+    await withHints(api.updateDefaultMailDomain({ OrganizationId: org, DomainName: domain }), {
+      MailDomainStateException: `check what is missing: wmctl domain verify ${domain}`,
+    });
     ctx.out.status(`${domain} is now the default domain`);
     ctx.out.record(domainView(domain, await api.getMailDomain({ OrganizationId: org, DomainName: domain }), false));
   },
