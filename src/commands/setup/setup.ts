@@ -44,6 +44,9 @@ export const setupCommand = defineCommand({
   output: { fields: FIELDS, columns: ["organization", "domain", "domainStatus", "defaultDomain", "user", "email", "generatedPassword", "commandLine"] },
   async run(ctx, opts) {
     const answers = await gatherAnswers(ctx, opts);
+    // The first user's password is read (or asked for) before anything is created, so a missing
+    // file or an empty stdin cannot leave an organization and a domain behind without their user.
+    const pw = answers.admin === undefined ? undefined : await ctx.password({ stdin: answers.admin.password === "stdin", file: answers.admin.file, generate: answers.admin.password === "generate" });
     const api = await ctx.backend();
 
     // 1. The organization.
@@ -77,12 +80,11 @@ export const setupCommand = defineCommand({
 
     // 2-4. The domain, its records, its verification.
     let domainStatus: string | undefined;
-    if (answers.domain !== undefined) domainStatus = await setUpDomain(ctx, orgId, answers);
+    if (answers.domain !== undefined) domainStatus = await setUpDomain(ctx, orgId, answers, opts.timeout);
 
     // 5. The first user, at the default domain.
     let user: { name: string; email: string; generatedPassword?: string } | undefined;
     if (answers.admin !== undefined) {
-      const pw = await ctx.password({ stdin: answers.admin.password === "stdin", file: answers.admin.file, generate: answers.admin.password === "generate" });
       const password = pw?.password as string;
       const defaultDomain = (await api.describeOrganization({ OrganizationId: orgId })).DefaultMailDomain as string;
       const email = `${answers.admin.name.split("@")[0] as string}@${defaultDomain}`;
@@ -110,14 +112,14 @@ export const setupCommand = defineCommand({
   },
 });
 
-/** Adds the domain, publishes or prints its records, and with --wait waits for ownership verification. */
-async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers): Promise<string> {
+/** Adds the domain, publishes or prints its records, and with --wait waits (up to `timeoutMs`) for ownership verification. */
+async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers, timeoutMs: number): Promise<string> {
   const api = await ctx.backend();
   const domain = a.domain as string;
   await api.registerMailDomain({ OrganizationId: orgId, DomainName: domain, ClientToken: randomUUID() });
   ctx.out.status(`Added ${domain}`);
   if (a.dns === "route53") {
-    await publishRecords(ctx, orgId, domain, { hostedZone: a.hostedZone, createZone: a.createZone, skipMx: a.skipMx, wait: a.wait, timeout: 10 * 60_000, dryRun: false });
+    await publishRecords(ctx, orgId, domain, { hostedZone: a.hostedZone, createZone: a.createZone, skipMx: a.skipMx, wait: a.wait, timeout: timeoutMs, dryRun: false });
   } else if (a.dns === "print") {
     const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
     ctx.out.info(`\nPublish these records at your DNS host:\n${zoneSnippet(domain, recordRows(domain, d.Records ?? []))}`);
@@ -128,7 +130,7 @@ async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers):
       status =
         (await pollUntil({
           what: `${domain} to verify`,
-          timeoutMs: 30 * 60_000,
+          timeoutMs,
           intervalMs: ctx.settings.backend === "local" ? 500 : ctx.settings.endpointUrl !== undefined ? 1000 : 10_000,
           check: async () => {
             const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
