@@ -75,6 +75,8 @@ describe("wmctl domain", () => {
     expect(applied.stderr).toMatch(/Created hosted zone Z[A-Z0-9]+ for example\.com/);
     expect(applied.stderr).toMatch(/Change \/change\/C[A-Z0-9]+ is INSYNC/);
     expect(applied.stdout.split("\n").filter((l) => l.startsWith("create\t"))).toHaveLength(8);
+    // The plan is the command's output: listed once, on stdout, not repeated on stderr.
+    expect(applied.stderr).not.toMatch(/^create\s/m);
     const again = await cli.run("domain apply example.com");
     expect(again.stderr).toContain("nothing to change");
 

@@ -36,10 +36,10 @@ export const domainApplyCommand = defineCommand({
   mutating: true,
   async run(ctx, opts) {
     const domain = domainArg(opts.domain);
-    const result = await publishRecords(ctx, await ctx.org(), domain, opts);
-    if (opts.dryRun) return;
+    const result = await publishRecords(ctx, await ctx.org(), domain, opts, (plan) => {
+      for (const p of plan) ctx.out.row(applyView(p));
+    });
     if (result.changed > 0) ctx.out.info(`Next: wmctl domain verify ${domain}${opts.wait ? " --wait" : ""}`);
-    for (const p of result.plan) ctx.out.row(applyView(p));
   },
 });
 
@@ -54,10 +54,17 @@ export interface PublishOptions {
 
 /**
  * GetMailDomain's records into the domain's hosted zone: find (or create) the zone, plan the
- * merge, show it, UPSERT the changes, optionally wait for INSYNC. Shared by `domain apply` and
+ * merge, UPSERT the changes, hand the plan to `show` (once submitted, before any wait), optionally
+ * wait for INSYNC. With --dry-run the changes are `plan`ned instead. Shared by `domain apply` and
  * `setup`.
  */
-export async function publishRecords(ctx: CommandContext, orgId: string, domain: string, opts: PublishOptions): Promise<{ plan: PlanItem[]; zoneId: string | undefined; changed: number }> {
+export async function publishRecords(
+  ctx: CommandContext,
+  orgId: string,
+  domain: string,
+  opts: PublishOptions,
+  show: (plan: readonly PlanItem[]) => void,
+): Promise<{ plan: PlanItem[]; zoneId: string | undefined; changed: number }> {
   const api = await ctx.backend();
   const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
   if (d.IsTestDomain) {
@@ -84,19 +91,15 @@ export async function publishRecords(ctx: CommandContext, orgId: string, domain:
   const existing = zoneId === undefined ? [] : await recordSets(zones, zoneId);
   const plan = planRecordSets(recordRows(domain, d.Records ?? []), existing, { skipMx: opts.skipMx });
   const changes = plan.filter((p) => p.action === "create" || p.action === "update");
+  for (const p of plan.filter((x) => x.action === "skip")) ctx.out.warn(`skip ${p.type} ${p.name}: ${p.note ?? ""}`);
   if (opts.dryRun) {
     for (const p of changes) ctx.out.plan({ action: `UPSERT ${p.type}`, target: `${p.name}.`, details: { from: p.before.join(" | ") || undefined, to: p.after.join(" | "), note: p.note } });
-    for (const p of plan.filter((x) => x.action === "skip")) ctx.out.warn(`skip ${p.type} ${p.name}: ${p.note ?? ""}`);
     if (changes.length === 0) ctx.out.info(`${domain}: the zone already holds every record`);
     return { plan, zoneId, changed: 0 };
   }
-  for (const p of plan) {
-    const line = `${p.action.padEnd(9)} ${p.type.padEnd(5)} ${p.name}${p.note ? `  (${p.note})` : ""}`;
-    if (p.action === "skip") ctx.out.warn(line);
-    else ctx.out.info(line);
-  }
   if (changes.length === 0) {
     ctx.out.status(`${domain}: the zone already holds every record; nothing to change`);
+    show(plan);
     return { plan, zoneId, changed: 0 };
   }
   const res = await zones.changeResourceRecordSets({
@@ -111,6 +114,7 @@ export async function publishRecords(ctx: CommandContext, orgId: string, domain:
   });
   const changeId = res.ChangeInfo?.Id ?? "";
   ctx.out.status(`Submitted ${changes.length} record set change${changes.length === 1 ? "" : "s"} to zone ${zoneId} (${changeId}, ${res.ChangeInfo?.Status ?? "PENDING"})`);
+  show(plan);
   if (opts.wait && res.ChangeInfo?.Status !== "INSYNC") {
     await pollUntil({
       what: `change ${changeId} to be INSYNC`,

@@ -119,7 +119,11 @@ async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers, 
   await api.registerMailDomain({ OrganizationId: orgId, DomainName: domain, ClientToken: randomUUID() });
   ctx.out.status(`Added ${domain}`);
   if (a.dns === "route53") {
-    await publishRecords(ctx, orgId, domain, { hostedZone: a.hostedZone, createZone: a.createZone, skipMx: a.skipMx, wait: a.wait, timeout: timeoutMs, dryRun: false });
+    const publish = { hostedZone: a.hostedZone, createZone: a.createZone, skipMx: a.skipMx, wait: a.wait, timeout: timeoutMs, dryRun: false };
+    // setup's result is one record: the plan goes to stderr, a line per record set.
+    await publishRecords(ctx, orgId, domain, publish, (plan) => {
+      for (const p of plan) if (p.action !== "skip") ctx.out.info(`${p.action.padEnd(9)} ${p.type.padEnd(5)} ${p.name}${p.note ? `  (${p.note})` : ""}`);
+    });
   } else if (a.dns === "print") {
     const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
     ctx.out.info(`\nPublish these records at your DNS host:\n${zoneSnippet(domain, recordRows(domain, d.Records ?? []))}`);
