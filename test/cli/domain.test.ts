@@ -184,9 +184,16 @@ describe("wmctl autodiscover check", () => {
     const wrong = await cli.run("autodiscover check bob@example.com --password-stdin", { stdin: "nope", tty: true });
     expect(wrong.code).toBe(3);
     expect(wrong.stdout).toContain("AD_AUTH_REJECTED");
+    expect(wrong.stderr).toContain("error: AutoDiscover for example.com reaches WorkMail, but it rejected the credentials of bob@example.com");
     const prompt = await cli.run("autodiscover check example.com --user bob@example.com");
     expect(prompt.code).toBe(2);
     expect(prompt.stderr).toContain("hint: pass --password-stdin or --password-file");
+  });
+
+  it("takes an internationalized domain only in its ASCII form, as domain add does", async () => {
+    const r = await cli.run("autodiscover check bob@bücher.example");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("hint: use its ASCII form: xn--bcher-kva.example");
   });
 
   it("fails for a domain whose AutoDiscover is not published", async () => {
