@@ -95,7 +95,8 @@ export function describeAbsence(a: DnsAnswer): string {
     case "timeout":
       return "no answer (timeout)";
     case "refused":
-      return "REFUSED (the server does not serve this name)";
+      // A closed port (ECONNREFUSED) carries its error; a REFUSED answer does not.
+      return a.error ?? "REFUSED (the server does not serve this name)";
     case "servfail":
       return "SERVFAIL";
     default:

@@ -140,10 +140,13 @@ function lameServers(checks: readonly RecordCheck[], servers: readonly ServerRol
     : [finding("NS_NOT_AUTHORITATIVE", "warning", `${[...lame].join(", ")} answered without authority (a lame delegation)`, { servers: [...lame], fix: "make sure every NS record names a server that serves the zone" })];
 }
 
-/** A server that refuses every question about the domain does not serve it (no zone there). */
+/**
+ * A server that answers REFUSED to every question about the domain does not serve it (no zone
+ * there). A closed port (the `refused` outcome with a "connection refused" error) is not that.
+ */
 function refusingServers(checks: readonly RecordCheck[], domain: string): Finding[] {
   const outcomes = new Map<string, Set<string>>();
-  for (const c of checks) for (const o of c.found) outcomes.set(o.server, (outcomes.get(o.server) ?? new Set()).add(o.outcome));
+  for (const c of checks) for (const o of c.found) outcomes.set(o.server, (outcomes.get(o.server) ?? new Set()).add(o.outcome === "refused" && o.error !== undefined ? "unreachable" : o.outcome));
   const refusing = [...outcomes].filter(([, set]) => set.size === 1 && set.has("refused")).map(([server]) => server);
   return refusing.length === 0
     ? []

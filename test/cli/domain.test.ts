@@ -1,6 +1,16 @@
+import { createSocket } from "node:dgram";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CliHarness } from "../helpers/run-cli.js";
 import { LocalSim } from "../helpers/local-sim.js";
+
+/** A loopback UDP port nothing listens on (bound, then released). */
+async function closedUdpPort(): Promise<number> {
+  const socket = createSocket("udp4");
+  await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
 
 let cli: CliHarness;
 beforeEach(async () => {
@@ -97,6 +107,17 @@ describe("wmctl domain", () => {
     expect(r.stdout).toMatch(/Unreachable\s+TXT\s+_amazonses\.example\.com/);
     expect(r.stdout).toContain("fix       ask a resolver or one of the domain's name servers");
     expect(r.stdout).toMatch(/Result: pending/);
+  });
+
+  it("says when no DNS server answered at all, and checks --mail-from like the domain", async () => {
+    await cli.ok("domain add example.com");
+    const port = await closedUdpPort();
+    const r = await cli.run(`domain verify example.com --skip-autodiscover --resolver 127.0.0.1:${port}`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`error: example.com: no DNS server answered (127.0.0.1:${port})\nhint: check the addresses given with --resolver`);
+    const idn = await cli.run("domain verify example.com --skip-autodiscover --mail-from mail.bücher.example");
+    expect(idn.code).toBe(2);
+    expect(idn.stderr).toContain('error: --mail-from: "mail.bücher.example" is not an ASCII domain name');
   });
 
   it("waits with --wait and exits 8 when the records stay pending", async () => {
