@@ -66,6 +66,9 @@ describe("wmctl domain", () => {
     expect(batch.Changes[0]?.ResourceRecordSet.ResourceRecords[0]?.Value).toMatch(/^".+"$/);
     const conflict = await cli.run("domain records example.com --format zone -o json");
     expect(conflict.code).toBe(2);
+    const fields = await cli.run("domain records example.com --format zone --fields name");
+    expect(fields.code).toBe(2);
+    expect(fields.stderr).toContain("error: --fields does not apply to --format zone");
   });
 
   it("runs the doctor: exit 3 before the records exist, exit 0 after apply", async () => {

@@ -1,7 +1,6 @@
 import { domainToASCII } from "node:url";
 import type { DnsRecord, GetMailDomainResponse } from "@aws-sdk/client-workmail";
 import { UsageError } from "../../errors/cli-error.js";
-import { quoteTxt } from "../../dns-verify/presentation.js";
 import type { OutputSpec } from "../../output/format.js";
 
 export interface DomainView {
@@ -78,11 +77,3 @@ export function recordRows(domain: string, records: readonly DnsRecord[]): Recor
 
 export const RECORD_FIELDS = ["section", "purpose", "type", "name", "value", "ttl"] as const;
 export const recordListOutput: OutputSpec = { fields: RECORD_FIELDS, columns: ["purpose", "type", "name", "value"], list: true };
-
-/** A value in Route 53's (and BIND's) presentation format: TXT quoted and split, host names fully qualified. */
-export function presentationValue(type: string, value: string): string {
-  if (type === "TXT") return quoteTxt(value.replace(/^"(.*)"$/s, "$1"));
-  if (type === "CNAME") return `${value.replace(/\.$/, "")}.`;
-  if (type === "MX") return value.replace(/^(\d+)\s+(\S+?)\.?$/, "$1 $2.");
-  return value;
-}
