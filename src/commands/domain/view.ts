@@ -1,5 +1,8 @@
 import { domainToASCII } from "node:url";
 import type { DnsRecord, GetMailDomainResponse } from "@aws-sdk/client-workmail";
+import { recordKind, type RecordKind } from "../../dns-verify/expected-records.js";
+import type { Section } from "../../dns-verify/findings.js";
+import { normalizeName } from "../../dns-verify/resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
 
@@ -43,7 +46,7 @@ export function domainArg(raw: string): string {
 }
 
 /** The console's sections (seed inventory 7.1). */
-export type RecordSection = "Domain ownership" | "WorkMail configuration" | "Improved security";
+export type RecordSection = Exclude<Section, "Improved email delivery">;
 
 export interface RecordRow {
   section: RecordSection;
@@ -59,19 +62,24 @@ export function recommendedTtl(type: string, purpose: string): number {
   return type === "MX" || purpose === "AutoDiscover" ? 3600 : 1800;
 }
 
+/** Each kind of record WorkMail asks for: its purpose as `domain records` names it, and its console section. */
+const PURPOSES: Readonly<Record<RecordKind, readonly [string, RecordSection]>> = {
+  ownership: ["Ownership", "Domain ownership"],
+  mx: ["Inbound mail", "WorkMail configuration"],
+  autodiscover: ["AutoDiscover", "WorkMail configuration"],
+  dkim: ["DKIM", "Improved security"],
+  spf: ["SPF", "Improved security"],
+  dmarc: ["DMARC", "Improved security"],
+  other: ["Other", "Improved security"],
+};
+
 export function recordRows(domain: string, records: readonly DnsRecord[]): RecordRow[] {
   return records.map((r) => {
     const type = (r.Type ?? "").toUpperCase();
-    const name = (r.Hostname ?? "").replace(/\.$/, "").toLowerCase();
-    let purpose = "Other";
-    let section: RecordSection = "Improved security";
-    if (type === "TXT" && name === `_amazonses.${domain}`) [purpose, section] = ["Ownership", "Domain ownership"];
-    else if (type === "MX") [purpose, section] = ["Inbound mail", "WorkMail configuration"];
-    else if (type === "CNAME" && name === `autodiscover.${domain}`) [purpose, section] = ["AutoDiscover", "WorkMail configuration"];
-    else if (type === "CNAME" && name.endsWith(`._domainkey.${domain}`)) purpose = "DKIM";
-    else if (type === "TXT" && name === domain) purpose = "SPF";
-    else if (type === "TXT" && name === `_dmarc.${domain}`) purpose = "DMARC";
-    return { section, purpose, type, name, value: r.Value ?? "", ttl: recommendedTtl(type, purpose) };
+    const name = normalizeName(r.Hostname ?? "");
+    const value = r.Value ?? "";
+    const [purpose, section] = PURPOSES[recordKind(domain, type, name, value)];
+    return { section, purpose, type, name, value, ttl: recommendedTtl(type, purpose) };
   });
 }
 
