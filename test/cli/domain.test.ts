@@ -39,6 +39,17 @@ describe("wmctl domain", () => {
     ]);
   });
 
+  it("offers the records field only where there are records, and says the test domain needs none", async () => {
+    await cli.ok("domain add example.com");
+    const list = await cli.run("domain list --fields domain,records");
+    expect(list.code).toBe(2);
+    expect(list.stderr).toContain('error: --fields: unknown field "records"');
+    expect(await cli.json("domain describe example.com --fields domain,records")).toMatchObject({ domain: "example.com", records: expect.arrayContaining([expect.objectContaining({ type: "MX" })]) });
+    const test = await cli.run("domain verify acme.awsapps.com");
+    expect(test.code).toBe(0);
+    expect(test.stderr).toContain("acme.awsapps.com is WorkMail's test domain: WorkMail manages its records");
+  });
+
   it("refuses an internationalized name with its ASCII form as a hint, and an unknown domain with exit 5", async () => {
     const idn = await cli.run("domain add bücher.example");
     expect(idn.code).toBe(2);

@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { withHints } from "../../errors/with-hint.js";
-import { domainArg, domainRecordOutput, domainView } from "./view.js";
+import { domainArg, domainStatusOutput, domainView } from "./view.js";
 
 export const domainSetDefaultCommand = defineCommand({
   name: "set-default",
@@ -8,7 +8,7 @@ export const domainSetDefaultCommand = defineCommand({
   description: "New users and groups get addresses in the default domain. Existing addresses do not change.\nOnly a verified domain can be the default (MailDomainStateException otherwise).",
   examples: ["wmctl domain set-default example.com"],
   args: [{ name: "domain", describe: "the domain" }],
-  output: domainRecordOutput,
+  output: domainStatusOutput,
   mutating: true,
   async run(ctx, opts) {
     const domain = domainArg(opts.domain);

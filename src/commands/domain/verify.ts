@@ -146,6 +146,7 @@ async function print(ctx: CommandContext, report: DomainReport, autodiscover: Au
   } else if (ctx.out.format === "table") {
     ctx.out.text(renderReport(report, autodiscover, ctx.out.config.style, note === undefined ? {} : { serversNote: note }));
   } else {
+    if (report.isTestDomain) ctx.out.info(`${report.domain} is WorkMail's test domain: WorkMail manages its records`);
     for (const c of report.checks) ctx.out.row(checkRow(c));
   }
 }

@@ -15,9 +15,12 @@ export interface DomainView {
   records?: Array<{ type: string | undefined; name: string | undefined; value: string | undefined }>;
 }
 
-export const DOMAIN_FIELDS = ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus", "records"] as const;
-export const domainListOutput: OutputSpec = { fields: DOMAIN_FIELDS, columns: ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus"], list: true };
-export const domainRecordOutput: OutputSpec = { fields: DOMAIN_FIELDS, columns: ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus"] };
+const STATUS_FIELDS = ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus"] as const;
+/** `domain list` has no records (one GetMailDomain per domain gives the statuses; `domain records` has the rest). */
+export const domainListOutput: OutputSpec = { fields: STATUS_FIELDS, columns: STATUS_FIELDS, list: true };
+export const domainRecordOutput: OutputSpec = { fields: [...STATUS_FIELDS, "records"], columns: STATUS_FIELDS };
+/** One domain's statuses, without its records (`domain set-default`). */
+export const domainStatusOutput: OutputSpec = { fields: STATUS_FIELDS, columns: STATUS_FIELDS };
 
 export function domainView(domain: string, d: GetMailDomainResponse, withRecords = true): DomainView {
   return {
