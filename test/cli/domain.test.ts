@@ -161,6 +161,15 @@ describe("wmctl domain", () => {
     expect(spf?.status).toBe("Verified");
   });
 
+  it("refuses a --hosted-zone that does not hold the domain, before changing anything", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain add other.example");
+    const zone = /Created hosted zone (Z[A-Z0-9]+)/.exec((await cli.run("domain apply example.com")).stderr)?.[1] as string;
+    const r = await cli.run(`domain apply other.example --hosted-zone ${zone}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: hosted zone ${zone} is example.com, which does not hold other.example`);
+  });
+
   it("makes a verified domain the default, and says how to find out why when it is not", async () => {
     await cli.ok("domain add example.com");
     const early = await cli.run("domain set-default example.com");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
 import { bareZoneId, fqdn, type HostedZonesApi } from "../../backend/hosted-zones.js";
-import { NotFoundError } from "../../errors/cli-error.js";
+import { NotFoundError, UsageError } from "../../errors/cli-error.js";
 import { pollUntil } from "../../wait/poll.js";
 import { planRecordSets, presentation, type ExistingSet, type PlanItem } from "./plan-records.js";
 import { domainArg, recordRows } from "./view.js";
@@ -89,6 +89,11 @@ export async function publishRecords(
     }
   }
   const existing = zoneId === undefined ? [] : await recordSets(zones, zoneId);
+  // A zone named with --hosted-zone must hold the domain (its SOA names the zone's apex).
+  const apex = existing.find((s) => s.type === "SOA")?.name.toLowerCase().replace(/\.$/, "");
+  if (opts.hostedZone !== undefined && apex !== undefined && domain !== apex && !domain.endsWith(`.${apex}`)) {
+    throw new UsageError(`hosted zone ${zoneId ?? opts.hostedZone} is ${apex}, which does not hold ${domain}`, "name the zone of the domain or of a parent domain, or leave out --hosted-zone to find it by name");
+  }
   const plan = planRecordSets(recordRows(domain, d.Records ?? []), existing, { skipMx: opts.skipMx });
   const changes = plan.filter((p) => p.action === "create" || p.action === "update");
   for (const p of plan.filter((x) => x.action === "skip")) ctx.out.warn(`skip ${p.type} ${p.name}: ${p.note ?? ""}`);
