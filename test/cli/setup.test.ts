@@ -34,7 +34,8 @@ describe("wmctl setup", () => {
     const r = await cli.json<SetupJson>("setup --create-org acme --domain example.com --dns route53 --wait --admin admin --admin-display-name 'The Admin' --generate-password");
     expect(r).toMatchObject({ organization: "acme", domain: "example.com", domainStatus: "VERIFIED", defaultDomain: "example.com", user: "admin", email: "admin@example.com" });
     expect(r.generatedPassword).toMatch(/^.{20}$/);
-    expect(r.commandLine).toBe("wmctl setup --create-org acme --domain example.com --dns route53 --wait --admin admin --admin-display-name 'The Admin' --generate-password");
+    // Quoted as every hint of wmctl quotes (src/output/shell-quote.ts).
+    expect(r.commandLine).toBe('wmctl setup --create-org acme --domain example.com --dns route53 --wait --admin admin --admin-display-name "The Admin" --generate-password');
     const verify = await cli.run("domain verify example.com --skip-autodiscover");
     expect(verify.code).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { paginate } from "../../backend/paginate.js";
 import type { CommandContext } from "../../context/context.js";
 import { UsageError } from "../../errors/cli-error.js";
+import { shellQuote } from "../../output/shell-quote.js";
 import { domainArg } from "../domain/view.js";
 
 /** Every answer `wmctl setup` needs; each has a flag. */
@@ -148,8 +149,6 @@ export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Pro
   return { org, domain, dns: domain === undefined ? "skip" : dns, hostedZone: flags.hostedZone, createZone: flags.createZone, skipMx: flags.skipMx, wait: domain !== undefined && dns !== "skip" && wait, admin };
 }
 
-const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-
 /** The same setup without questions: printed at the end (never with a password). */
 export function commandLine(a: SetupAnswers): string {
   const args = ["wmctl", "setup"];
@@ -171,5 +170,5 @@ export function commandLine(a: SetupAnswers): string {
     else if (a.admin.password === "file") args.push("--password-file", a.admin.file ?? "FILE");
     else args.push("--password-stdin");
   }
-  return args.map(quote).join(" ");
+  return args.map(shellQuote).join(" ");
 }
