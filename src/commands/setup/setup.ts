@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
-import { PendingError } from "../../errors/cli-error.js";
+import { CliError, PendingError } from "../../errors/cli-error.js";
 import { formatDuration } from "../../time/duration.js";
 import { pollUntil } from "../../wait/poll.js";
 import { publishRecords } from "../domain/apply.js";
@@ -56,7 +56,7 @@ export const setupCommand = defineCommand({
       alias = answers.org.create;
       orgId = (await api.createOrganization({ Alias: alias, ClientToken: randomUUID() })).OrganizationId as string;
       ctx.out.status(`Created organization ${alias} (${orgId})`);
-      await pollUntil({
+      const state = await pollUntil({
         what: `organization ${alias} to become Active`,
         timeoutMs: 10 * 60_000,
         check: async () => {
@@ -65,6 +65,7 @@ export const setupCommand = defineCommand({
         },
         onPending: (s) => ctx.out.info(`organization ${alias} is ${s ?? "?"}...`),
       });
+      if (state === "Failed") throw new CliError(`organization ${alias} (${orgId}) failed to create`, { hint: `see wmctl org describe ${orgId}; delete it and run setup again` });
       if (ctx.settings.profile.organizationId === undefined) {
         await ctx.config.update((file) => {
           (file.profiles[ctx.settings.profileName] ??= {}).organizationId = orgId;
