@@ -10,7 +10,7 @@ import { checkMx } from "./records/mx.js";
 import { checkOwnership } from "./records/ownership.js";
 import { checkSpf } from "./records/spf.js";
 import { normalizeName, serverLabel, type DnsServer, type Resolver } from "./resolver.js";
-import { findAuthoritativeServers, systemResolvers } from "./servers.js";
+import { findAuthoritativeServers, isLoopback, systemResolvers } from "./servers.js";
 import { WireResolver } from "./wire-resolver.js";
 
 export interface VerifyOptions {
@@ -75,7 +75,7 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
   let servers: ServerRole[] = named.length > 0 ? [...recursive] : [];
   let zone: string | undefined;
   if (options.isTestDomain !== true && authoritative) {
-    const loopbackPort = recursive.find((r) => r.server.host.startsWith("127.") || r.server.host === "::1")?.server.port;
+    const loopbackPort = recursive.find((r) => isLoopback(r.server.host))?.server.port;
     const found = await findAuthoritativeServers(domain, via, { ...(options.nsPort === undefined ? {} : { port: options.nsPort }), ...(loopbackPort === undefined ? {} : { loopbackPort }) });
     zone = found.zone;
     findings.push(...found.findings);
