@@ -129,6 +129,9 @@ describe("wmctl domain", () => {
     const r = await cli.run(`domain verify example.com --skip-autodiscover --resolver 127.0.0.1:${port}`);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`error: example.com: no DNS server answered (127.0.0.1:${port})\nhint: check the addresses given with --resolver`);
+    const zero = await cli.run("domain verify example.com --query-timeout 0s");
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("error: --query-timeout must be more than 0");
     const idn = await cli.run("domain verify example.com --skip-autodiscover --mail-from mail.bücher.example");
     expect(idn.code).toBe(2);
     expect(idn.stderr).toContain('error: --mail-from: "mail.bücher.example" is not an ASCII domain name');

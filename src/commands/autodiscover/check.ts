@@ -42,6 +42,7 @@ export const autodiscoverCheckCommand = defineCommand({
     const at = target.lastIndexOf("@");
     if (at === 0) throw new UsageError(`"${opts.target}" is not a domain or an email address`);
     const domain = domainArg(target.slice(at + 1));
+    if (opts.stepTimeout <= 0) throw new UsageError("--step-timeout must be more than 0", "e.g. --step-timeout 10s");
     const email = opts.user ?? (at === -1 ? undefined : `${target.slice(0, at).toLowerCase()}@${domain}`);
     let extraCa: string | undefined;
     if (opts.caFile !== undefined) {

@@ -47,6 +47,7 @@ export const domainVerifyCommand = defineCommand({
   async run(ctx, opts) {
     const domain = domainArg(opts.domain);
     const mailFrom = opts.mailFrom === undefined ? undefined : flagDomain("--mail-from", opts.mailFrom);
+    if (opts.queryTimeout <= 0) throw new UsageError("--query-timeout must be more than 0", "e.g. --query-timeout 2s");
     const org = await ctx.org();
     const api = await ctx.backend();
     const env = await environment(ctx, opts.resolver, !opts.skipAutodiscover);
