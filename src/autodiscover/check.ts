@@ -54,8 +54,10 @@ async function httpsSteps(run: Run, url: string, kind: "root" | "autodiscover" |
   const steps: Step[] = [];
   const located = await run.locate.address(host);
   if (located.addresses.length === 0) {
-    steps.push(step("dns", `Resolve ${host}`, kind === "redirect" ? "fail" : "skip", [`${host}: ${located.error ?? "no address"}`], kind === "redirect" ? { code: "AD_DNS_NO_ADDRESS", fix: `make ${host} resolve` } : {}));
-    return { steps, status: kind === "redirect" ? "fail" : "skip" };
+    // The domain's own names are optional (a client moves on); a host something points at must resolve.
+    const pointedAt = kind === "redirect" || kind === "srv";
+    steps.push(step("dns", `Resolve ${host}`, pointedAt ? "fail" : "skip", [`${host}: ${located.error ?? "no address"}`], pointedAt ? { code: "AD_DNS_NO_ADDRESS", fix: `make ${host} resolve` } : {}));
+    return { steps, status: pointedAt ? "fail" : "skip" };
   }
   const address = located.addresses[0] as string;
   steps.push(step("dns", `Resolve ${host}`, "pass", [`${host} -> ${located.addresses.join(", ")}${located.via.length ? ` (via CNAME ${located.via.join(" -> ")})` : ""}`]));

@@ -46,3 +46,13 @@ export function worst(statuses: readonly StepStatus[]): StepStatus {
   if (statuses.includes("pass")) return "pass";
   return "skip";
 }
+
+/** Every step of a tree, depth first (a method's steps and the steps they led to). */
+export function allSteps(steps: readonly Step[]): Step[] {
+  return steps.flatMap((s) => [s, ...allSteps(s.children ?? [])]);
+}
+
+/** The codes of a tree's steps, depth first. */
+export function stepCodes(steps: readonly Step[]): string[] {
+  return allSteps(steps).flatMap((s) => (s.code === undefined ? [] : [s.code]));
+}

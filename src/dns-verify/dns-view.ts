@@ -71,20 +71,6 @@ export function observe(answer: DnsAnswer): Observation {
   };
 }
 
-/** How a record looks across servers: who has it, who does not, who did not answer. */
-export interface Spread<V> {
-  /** Per definitive server: its verdict. */
-  readonly verdicts: ReadonlyArray<{ server: string; verdict: V }>;
-  readonly unreachable: readonly DnsAnswer[];
-}
-
-export function spread<V>(answers: readonly DnsAnswer[], judge: (a: DnsAnswer) => V): Spread<V> {
-  return {
-    verdicts: answers.filter((a) => isDefinitive(a.outcome)).map((a) => ({ server: a.server, verdict: judge(a) })),
-    unreachable: answers.filter((a) => !isDefinitive(a.outcome)),
-  };
-}
-
 /** A short description of why a server gave no records: "NXDOMAIN", "no TXT record", "timeout". */
 export function describeAbsence(a: DnsAnswer): string {
   switch (a.outcome) {
@@ -95,7 +81,8 @@ export function describeAbsence(a: DnsAnswer): string {
     case "timeout":
       return "no answer (timeout)";
     case "refused":
-      return "REFUSED (the server does not serve this name)";
+      // A closed port (ECONNREFUSED) carries its error; a REFUSED answer does not.
+      return a.error ?? "REFUSED (the server does not serve this name)";
     case "servfail":
       return "SERVFAIL";
     default:

@@ -35,6 +35,24 @@ export interface Expectations {
 
 const unquote = (s: string) => s.trim().replace(/^"(.*)"$/s, "$1");
 
+export type RecordKind = "ownership" | "mx" | "autodiscover" | "dkim" | "spf" | "dmarc" | "other";
+
+/**
+ * What a record WorkMail asks for is for, from its type and name (and for SPF its value): the one
+ * place that knows `_amazonses.<domain>` is the ownership token, `<token>._domainkey.<domain>` a
+ * DKIM key, and so on. `name` lower-case without the trailing dot; `value` quoted or not.
+ */
+export function recordKind(domain: string, type: string, name: string, value: string): RecordKind {
+  const d = normalizeName(domain);
+  if (type === "TXT" && name === `_amazonses.${d}`) return "ownership";
+  if (type === "MX" && name === d) return "mx";
+  if (type === "CNAME" && name === `autodiscover.${d}`) return "autodiscover";
+  if (type === "CNAME" && name.endsWith(`._domainkey.${d}`)) return "dkim";
+  if (type === "TXT" && name === d && /^v=spf1(\s|$)/i.test(unquote(value))) return "spf";
+  if (type === "TXT" && name === `_dmarc.${d}`) return "dmarc";
+  return "other";
+}
+
 export function expectationsFrom(domain: string, records: readonly DomainRecord[]): Expectations {
   const d = normalizeName(domain);
   let ownership: Expected | undefined;
@@ -48,15 +66,30 @@ export function expectationsFrom(domain: string, records: readonly DomainRecord[
     const type = (r.Type ?? "").toUpperCase();
     const name = normalizeName(r.Hostname ?? "");
     const value = unquote(r.Value ?? "");
-    if (type === "TXT" && name === `_amazonses.${d}`) ownership = { name, value };
-    else if (type === "MX" && name === d) {
-      const m = /^(\d+)\s+(\S+)$/.exec(value);
-      mx = { name, preference: m ? Number(m[1]) : 10, exchange: normalizeName(m ? (m[2] as string) : value) };
-    } else if (type === "CNAME" && name === `autodiscover.${d}`) autodiscover = { name, value: normalizeName(value) };
-    else if (type === "CNAME" && name.endsWith(`._domainkey.${d}`)) dkim.push({ name, value: normalizeName(value) });
-    else if (type === "TXT" && name === d && /^v=spf1(\s|$)/i.test(value)) spf = { name, value };
-    else if (type === "TXT" && name === `_dmarc.${d}`) dmarc = { name, value };
-    else other.push({ name, value, type });
+    switch (recordKind(d, type, name, value)) {
+      case "ownership":
+        ownership = { name, value };
+        break;
+      case "mx": {
+        const m = /^(\d+)\s+(\S+)$/.exec(value);
+        mx = { name, preference: m ? Number(m[1]) : 10, exchange: normalizeName(m ? (m[2] as string) : value) };
+        break;
+      }
+      case "autodiscover":
+        autodiscover = { name, value: normalizeName(value) };
+        break;
+      case "dkim":
+        dkim.push({ name, value: normalizeName(value) });
+        break;
+      case "spf":
+        spf = { name, value };
+        break;
+      case "dmarc":
+        dmarc = { name, value };
+        break;
+      case "other":
+        other.push({ name, value, type });
+    }
   }
   const regionOf = (s: string | undefined) => (s === undefined ? undefined : /(?:inbound-smtp|autodiscover\.mail)\.([a-z0-9-]+)\.(?:amazonaws|awsapps)\.com$/.exec(s)?.[1]);
   return { domain: d, region: regionOf(mx?.exchange) ?? regionOf(autodiscover?.value), ownership, mx, autodiscover, dkim, spf, dmarc, other };

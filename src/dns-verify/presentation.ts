@@ -91,3 +91,7 @@ export function parseCharacterStrings(value: string): { strings: string[] } | { 
   return { strings };
 }
 
+/** "an A", "an MX", "a TXT", "a CNAME": a record type with the article it is read with. */
+export function articled(type: string): string {
+  return `${/^[AEFHILMNORSX]/.test(type) ? "an" : "a"} ${type}`;
+}

@@ -16,7 +16,7 @@ export interface AuthoritativeServers {
   readonly findings: readonly Finding[];
 }
 
-const isLoopback = (ip: string) => ip.startsWith("127.") || ip === "::1";
+export const isLoopback = (ip: string) => ip.startsWith("127.") || ip === "::1";
 
 /**
  * Finds the domain's authoritative name servers as the admin guide's procedure does (`nslookup

@@ -10,7 +10,7 @@ import { checkMx } from "./records/mx.js";
 import { checkOwnership } from "./records/ownership.js";
 import { checkSpf } from "./records/spf.js";
 import { normalizeName, serverLabel, type DnsServer, type Resolver } from "./resolver.js";
-import { findAuthoritativeServers, systemResolvers } from "./servers.js";
+import { findAuthoritativeServers, isLoopback, systemResolvers } from "./servers.js";
 import { WireResolver } from "./wire-resolver.js";
 
 export interface VerifyOptions {
@@ -75,7 +75,7 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
   let servers: ServerRole[] = named.length > 0 ? [...recursive] : [];
   let zone: string | undefined;
   if (options.isTestDomain !== true && authoritative) {
-    const loopbackPort = recursive.find((r) => r.server.host.startsWith("127.") || r.server.host === "::1")?.server.port;
+    const loopbackPort = recursive.find((r) => isLoopback(r.server.host))?.server.port;
     const found = await findAuthoritativeServers(domain, via, { ...(options.nsPort === undefined ? {} : { port: options.nsPort }), ...(loopbackPort === undefined ? {} : { loopbackPort }) });
     zone = found.zone;
     findings.push(...found.findings);
@@ -140,10 +140,13 @@ function lameServers(checks: readonly RecordCheck[], servers: readonly ServerRol
     : [finding("NS_NOT_AUTHORITATIVE", "warning", `${[...lame].join(", ")} answered without authority (a lame delegation)`, { servers: [...lame], fix: "make sure every NS record names a server that serves the zone" })];
 }
 
-/** A server that refuses every question about the domain does not serve it (no zone there). */
+/**
+ * A server that answers REFUSED to every question about the domain does not serve it (no zone
+ * there). A closed port (the `refused` outcome with a "connection refused" error) is not that.
+ */
 function refusingServers(checks: readonly RecordCheck[], domain: string): Finding[] {
   const outcomes = new Map<string, Set<string>>();
-  for (const c of checks) for (const o of c.found) outcomes.set(o.server, (outcomes.get(o.server) ?? new Set()).add(o.outcome));
+  for (const c of checks) for (const o of c.found) outcomes.set(o.server, (outcomes.get(o.server) ?? new Set()).add(o.outcome === "refused" && o.error !== undefined ? "unreachable" : o.outcome));
   const refusing = [...outcomes].filter(([, set]) => set.size === 1 && set.has("refused")).map(([server]) => server);
   return refusing.length === 0
     ? []

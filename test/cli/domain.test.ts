@@ -1,6 +1,16 @@
+import { createSocket } from "node:dgram";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CliHarness } from "../helpers/run-cli.js";
 import { LocalSim } from "../helpers/local-sim.js";
+
+/** A loopback UDP port nothing listens on (bound, then released). */
+async function closedUdpPort(): Promise<number> {
+  const socket = createSocket("udp4");
+  await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
 
 let cli: CliHarness;
 beforeEach(async () => {
@@ -27,6 +37,17 @@ describe("wmctl domain", () => {
       { domain: "acme.awsapps.com", isDefault: true, isTestDomain: true, ownershipStatus: "VERIFIED", dkimStatus: "VERIFIED" },
       { domain: "example.com", isDefault: false, isTestDomain: false, ownershipStatus: "PENDING", dkimStatus: "PENDING" },
     ]);
+  });
+
+  it("offers the records field only where there are records, and says the test domain needs none", async () => {
+    await cli.ok("domain add example.com");
+    const list = await cli.run("domain list --fields domain,records");
+    expect(list.code).toBe(2);
+    expect(list.stderr).toContain('error: --fields: unknown field "records"');
+    expect(await cli.json("domain describe example.com --fields domain,records")).toMatchObject({ domain: "example.com", records: expect.arrayContaining([expect.objectContaining({ type: "MX" })]) });
+    const test = await cli.run("domain verify acme.awsapps.com");
+    expect(test.code).toBe(0);
+    expect(test.stderr).toContain("acme.awsapps.com is WorkMail's test domain: WorkMail manages its records");
   });
 
   it("refuses an internationalized name with its ASCII form as a hint, and an unknown domain with exit 5", async () => {
@@ -56,6 +77,9 @@ describe("wmctl domain", () => {
     expect(batch.Changes[0]?.ResourceRecordSet.ResourceRecords[0]?.Value).toMatch(/^".+"$/);
     const conflict = await cli.run("domain records example.com --format zone -o json");
     expect(conflict.code).toBe(2);
+    const fields = await cli.run("domain records example.com --format zone --fields name");
+    expect(fields.code).toBe(2);
+    expect(fields.stderr).toContain("error: --fields does not apply to --format zone");
   });
 
   it("runs the doctor: exit 3 before the records exist, exit 0 after apply", async () => {
@@ -75,6 +99,8 @@ describe("wmctl domain", () => {
     expect(applied.stderr).toMatch(/Created hosted zone Z[A-Z0-9]+ for example\.com/);
     expect(applied.stderr).toMatch(/Change \/change\/C[A-Z0-9]+ is INSYNC/);
     expect(applied.stdout.split("\n").filter((l) => l.startsWith("create\t"))).toHaveLength(8);
+    // The plan is the command's output: listed once, on stdout, not repeated on stderr.
+    expect(applied.stderr).not.toMatch(/^create\s/m);
     const again = await cli.run("domain apply example.com");
     expect(again.stderr).toContain("nothing to change");
 
@@ -95,6 +121,20 @@ describe("wmctl domain", () => {
     expect(r.stdout).toMatch(/Unreachable\s+TXT\s+_amazonses\.example\.com/);
     expect(r.stdout).toContain("fix       ask a resolver or one of the domain's name servers");
     expect(r.stdout).toMatch(/Result: pending/);
+  });
+
+  it("says when no DNS server answered at all, and checks --mail-from like the domain", async () => {
+    await cli.ok("domain add example.com");
+    const port = await closedUdpPort();
+    const r = await cli.run(`domain verify example.com --skip-autodiscover --resolver 127.0.0.1:${port}`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`error: example.com: no DNS server answered (127.0.0.1:${port})\nhint: check the addresses given with --resolver`);
+    const zero = await cli.run("domain verify example.com --query-timeout 0s");
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("error: --query-timeout must be more than 0");
+    const idn = await cli.run("domain verify example.com --skip-autodiscover --mail-from mail.bücher.example");
+    expect(idn.code).toBe(2);
+    expect(idn.stderr).toContain('error: --mail-from: "mail.bücher.example" is not an ASCII domain name');
   });
 
   it("waits with --wait and exits 8 when the records stay pending", async () => {
@@ -124,6 +164,15 @@ describe("wmctl domain", () => {
     expect(spf?.status).toBe("Verified");
   });
 
+  it("refuses a --hosted-zone that does not hold the domain, before changing anything", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain add other.example");
+    const zone = /Created hosted zone (Z[A-Z0-9]+)/.exec((await cli.run("domain apply example.com")).stderr)?.[1] as string;
+    const r = await cli.run(`domain apply other.example --hosted-zone ${zone}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: hosted zone ${zone} is example.com, which does not hold other.example`);
+  });
+
   it("makes a verified domain the default, and says how to find out why when it is not", async () => {
     await cli.ok("domain add example.com");
     const early = await cli.run("domain set-default example.com");
@@ -146,6 +195,17 @@ describe("wmctl domain", () => {
     const test = await cli.run("domain remove acme.awsapps.com --yes");
     expect(test.code).toBe(2);
     expect(test.stderr).toContain("InvalidParameterException: The test domain acme.awsapps.com cannot be removed.");
+  });
+
+  it("prints only the removed domain, and says what to do when the domain is in use", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain apply example.com");
+    await cli.ok("domain set-default example.com");
+    const inUse = await cli.run("domain remove example.com --yes");
+    expect(inUse.code).toBe(6);
+    expect(inUse.stderr).toContain("hint: make another domain the default (wmctl domain set-default)");
+    await cli.ok("domain set-default acme.awsapps.com");
+    expect((await cli.ok("domain remove example.com --yes")).stdout).toBe("example.com\n");
   });
 });
 
@@ -171,9 +231,16 @@ describe("wmctl autodiscover check", () => {
     const wrong = await cli.run("autodiscover check bob@example.com --password-stdin", { stdin: "nope", tty: true });
     expect(wrong.code).toBe(3);
     expect(wrong.stdout).toContain("AD_AUTH_REJECTED");
+    expect(wrong.stderr).toContain("error: AutoDiscover for example.com reaches WorkMail, but it rejected the credentials of bob@example.com");
     const prompt = await cli.run("autodiscover check example.com --user bob@example.com");
     expect(prompt.code).toBe(2);
     expect(prompt.stderr).toContain("hint: pass --password-stdin or --password-file");
+  });
+
+  it("takes an internationalized domain only in its ASCII form, as domain add does", async () => {
+    const r = await cli.run("autodiscover check bob@bücher.example");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("hint: use its ASCII form: xn--bcher-kva.example");
   });
 
   it("fails for a domain whose AutoDiscover is not published", async () => {

@@ -34,7 +34,8 @@ describe("wmctl setup", () => {
     const r = await cli.json<SetupJson>("setup --create-org acme --domain example.com --dns route53 --wait --admin admin --admin-display-name 'The Admin' --generate-password");
     expect(r).toMatchObject({ organization: "acme", domain: "example.com", domainStatus: "VERIFIED", defaultDomain: "example.com", user: "admin", email: "admin@example.com" });
     expect(r.generatedPassword).toMatch(/^.{20}$/);
-    expect(r.commandLine).toBe("wmctl setup --create-org acme --domain example.com --dns route53 --wait --admin admin --admin-display-name 'The Admin' --generate-password");
+    // Quoted as every hint of wmctl quotes (src/output/shell-quote.ts).
+    expect(r.commandLine).toBe('wmctl setup --create-org acme --domain example.com --dns route53 --wait --admin admin --admin-display-name "The Admin" --generate-password');
     const verify = await cli.run("domain verify example.com --skip-autodiscover");
     expect(verify.code).toBe(0);
   });
@@ -74,5 +75,22 @@ describe("wmctl setup", () => {
     await cli.ok("org create acme");
     const r = await cli.json<SetupJson>("--org acme setup --skip-domain --skip-admin");
     expect(r).toMatchObject({ organization: "acme", defaultDomain: "acme.awsapps.com", commandLine: "wmctl setup --org acme --skip-domain --skip-admin" });
+  });
+
+  it("reads the password before creating anything, and checks the first user's name up front", async () => {
+    const missing = await cli.run("setup --create-org acme --domain example.com --dns route53 --admin admin --password-file /nonexistent/pw.txt");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read the password file");
+    const bad = await cli.run("setup --create-org acme --skip-domain --admin 'bad name!' --generate-password");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--admin: "bad name!" is not a valid user name');
+    expect(await cli.json("org list")).toEqual([]);
+  });
+
+  it("waits for verification no longer than --timeout, then carries on with the test domain", async () => {
+    const r = await cli.run("setup --create-org acme --domain example.com --dns print --wait --timeout 1s --skip-admin -o json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("example.com is still not verified; carrying on with the test domain");
+    expect(JSON.parse(r.stdout)).toMatchObject({ domainStatus: "PENDING", defaultDomain: "acme.awsapps.com" });
   });
 });

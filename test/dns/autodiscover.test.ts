@@ -153,6 +153,15 @@ describe("autodiscover check against an HTTPS server with a test CA", () => {
     expect(codesOf(r, "phase2-autodiscover")).toEqual(["AD_TLS_EXPIRED"]);
   });
 
+  it("fails an SRV record whose target does not resolve (the domain's own names may be absent)", async () => {
+    dir = mkdtempSync(join(tmpdir(), "wmctl-ca-"));
+    dns = await startTestDnsServer({ records: [{ name: `_autodiscover._tcp.${D}`, type: "SRV", value: { priority: 0, weight: 0, port: 443, target: `gone.${D}` } }], zones: [D] });
+    const r = await checkAutodiscover({ domain: D, resolvers: [parseServer(dns.address)], resolver, httpPort: 9, timeoutMs: 2000 });
+    expect(method(r, "srv")?.status).toBe("fail");
+    expect(codesOf(r, "srv")).toEqual(["AD_DNS_NO_ADDRESS"]);
+    expect(method(r, "phase2-root")?.status).toBe("skip");
+  });
+
   it("passes phase 2 on a trusted certificate for the name that answers 401", async () => {
     const { ca, port } = await serveHttps([`autodiscover.${D}`], (status) => status(401));
     const r = await checkAutodiscover({ domain: D, resolvers: [parseServer(dns.address)], resolver, ca: [ca], httpsPort: port, httpPort: 9, timeoutMs: 2000 });

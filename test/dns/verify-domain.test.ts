@@ -187,6 +187,19 @@ describe("verifyMailDomain against a zone server on loopback", () => {
     expect(codes(r, "ownership")).toContain("DNS_NO_ANSWER");
   });
 
+  it("tells a closed port (connection refused) from a server that refuses the domain", async () => {
+    const s = await serve({ records: goodZone(D) });
+    const address = parseServer(s.address);
+    await s.close();
+    servers.pop();
+    const r = await verifyMailDomain({ domain: D, records, resolvers: [address], resolver });
+    expect(r.status).toBe("pending");
+    expect(r.findings.map((f) => f.code)).not.toContain("DNS_REFUSED");
+    const noAnswer = check(r, "ownership")?.findings.find((f) => f.code === "DNS_NO_ANSWER");
+    expect(noAnswer?.message).toContain("connection refused");
+    expect(noAnswer?.message).not.toContain("does not serve this name");
+  });
+
   it("combines DNS with the service's own verdict", async () => {
     const pending = await verify(goodZone(D), { service: { ownership: "PENDING", dkim: "VERIFIED" } });
     expect(check(pending, "ownership")?.status).toBe("Pending");

@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { defineCommand } from "../../cli/define-command.js";
-import type { AutodiscoverReport, Method, Step } from "../../autodiscover/types.js";
+import { allSteps, stepCodes, type AutodiscoverReport, type Method, type Step, type StepStatus } from "../../autodiscover/types.js";
 import { ChecksFailedError, UsageError } from "../../errors/cli-error.js";
 import type { Style } from "../../output/style.js";
 import { environment } from "../domain/verify.js";
+import { statusIcon } from "../domain/verify-render.js";
+import { domainArg } from "../domain/view.js";
 
 const FIELDS = ["method", "title", "status", "url", "codes", "evidence"] as const;
 
@@ -36,18 +38,12 @@ export const autodiscoverCheckCommand = defineCommand({
   },
   output: { fields: FIELDS, columns: ["method", "status", "url", "codes"], list: true },
   async run(ctx, opts) {
-    const target = opts.target.trim().toLowerCase();
+    const target = opts.target.trim();
     const at = target.lastIndexOf("@");
-    const domain = at === -1 ? target.replace(/\.$/, "") : target.slice(at + 1);
-    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) throw new UsageError(`"${opts.target}" is not a domain or an email address`);
-    const email = opts.user ?? (at === -1 ? undefined : target);
-    let password: string | undefined;
-    if (opts.passwordStdin || opts.passwordFile !== undefined) {
-      if (email === undefined) throw new UsageError("a password needs a user", "pass --user EMAIL, or give an email address instead of the domain");
-      password = (await ctx.password({ stdin: opts.passwordStdin, file: opts.passwordFile }))?.password;
-    } else if (opts.user !== undefined) {
-      password = await ctx.prompter.password(`Password for ${opts.user}`, { flag: "--password-stdin or --password-file" });
-    }
+    if (at === 0) throw new UsageError(`"${opts.target}" is not a domain or an email address`);
+    const domain = domainArg(target.slice(at + 1));
+    if (opts.stepTimeout <= 0) throw new UsageError("--step-timeout must be more than 0", "e.g. --step-timeout 10s");
+    const email = opts.user ?? (at === -1 ? undefined : `${target.slice(0, at).toLowerCase()}@${domain}`);
     let extraCa: string | undefined;
     if (opts.caFile !== undefined) {
       try {
@@ -58,6 +54,13 @@ export const autodiscoverCheckCommand = defineCommand({
       if (!extraCa.includes("-----BEGIN CERTIFICATE-----")) throw new UsageError(`${opts.caFile} holds no PEM certificate`);
     }
     const env = await environment(ctx, opts.resolver, true);
+    let password: string | undefined;
+    if (opts.passwordStdin || opts.passwordFile !== undefined) {
+      if (email === undefined) throw new UsageError("a password needs a user", "pass --user EMAIL, or give an email address instead of the domain");
+      password = (await ctx.password({ stdin: opts.passwordStdin, file: opts.passwordFile }))?.password;
+    } else if (opts.user !== undefined) {
+      password = await ctx.prompter.password(`Password for ${opts.user}`, { flag: "--password-stdin or --password-file" });
+    }
     const region = ctx.settings.region;
     const { checkAutodiscover } = await import("../../autodiscover/check.js");
     const report = await checkAutodiscover({
@@ -74,36 +77,30 @@ export const autodiscoverCheckCommand = defineCommand({
     if (ctx.out.isJson) ctx.out.record(report);
     else if (ctx.out.format === "table") ctx.out.text(renderTree(report, ctx.out.config.style));
     else for (const m of report.methods) ctx.out.row(methodRow(m));
-    if (report.status === "fail") {
-      const trap = report.methods.some((m) => allSteps(m.steps).some((s) => s.code === "AD_ROOT_DOMAIN_CERT_TRAP"));
-      throw new ChecksFailedError(
-        trap ? `AutoDiscover for ${domain} fails: https://${domain} presents a wrong certificate and Outlook stops there` : `AutoDiscover for ${domain} fails: no method reaches WorkMail`,
-        trap ? "fix the certificate of the root domain (or make it refuse port 443)" : `publish autodiscover.${domain} as WorkMail asks: wmctl domain records ${domain}`,
-      );
-    }
+    if (report.status === "fail") throw failure(report, domain);
   },
 });
 
-function allSteps(steps: readonly Step[]): Step[] {
-  return steps.flatMap((s) => [s, ...allSteps(s.children ?? [])]);
+/** Why no method works, in one line: the certificate trap, rejected credentials, or nothing reaching WorkMail. */
+function failure(report: AutodiscoverReport, domain: string): ChecksFailedError {
+  const codes = new Set(report.methods.flatMap((m) => stepCodes(m.steps)));
+  if (codes.has("AD_ROOT_DOMAIN_CERT_TRAP")) {
+    return new ChecksFailedError(`AutoDiscover for ${domain} fails: https://${domain} presents a wrong certificate and Outlook stops there`, "fix the certificate of the root domain (or make it refuse port 443)");
+  }
+  if (codes.has("AD_AUTH_REJECTED")) {
+    return new ChecksFailedError(`AutoDiscover for ${domain} reaches WorkMail, but it rejected the credentials of ${report.email ?? "the user"}`, "check the email address and the password; the user must be enabled");
+  }
+  return new ChecksFailedError(`AutoDiscover for ${domain} fails: no method reaches WorkMail`, `publish autodiscover.${domain} as WorkMail asks: wmctl domain records ${domain}`);
 }
 
 function methodRow(m: Method) {
-  const steps = allSteps(m.steps);
-  return { method: m.id, title: m.title, status: m.status, url: m.url, codes: steps.flatMap((s) => (s.code ? [s.code] : [])), evidence: steps.flatMap((s) => s.evidence) };
+  return { method: m.id, title: m.title, status: m.status, url: m.url, codes: stepCodes(m.steps), evidence: allSteps(m.steps).flatMap((s) => s.evidence) };
 }
-
-const ICON: Record<string, (s: Style) => string> = {
-  pass: (s) => s.green("✓"),
-  warn: (s) => s.yellow("!"),
-  fail: (s) => s.red("✗"),
-  skip: (s) => s.dim("-"),
-};
 
 /** The Remote Connectivity Analyzer's tree: each method, its steps, their evidence and fixes. */
 export function renderTree(report: AutodiscoverReport, style: Style): string {
   const out: string[] = [`${style.bold(`AutoDiscover for ${report.domain}`)}${report.email ? style.dim(` as ${report.email}`) : ""}  ${style.dim(`${report.elapsedMs} ms`)}`];
-  const icon = (status: string) => (ICON[status] ?? ICON.skip)?.(style) ?? "-";
+  const icon = (status: StepStatus) => statusIcon(style, status);
   const walk = (steps: readonly Step[], indent: string) => {
     for (const s of steps) {
       out.push(`${indent}${icon(s.status)} ${s.title}${s.code ? `  ${s.status === "fail" ? style.red(s.code) : style.yellow(s.code)}` : ""}${s.elapsedMs !== undefined ? style.dim(`  ${s.elapsedMs} ms`) : ""}`);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
 import { bareZoneId, fqdn, type HostedZonesApi } from "../../backend/hosted-zones.js";
-import { NotFoundError } from "../../errors/cli-error.js";
+import { NotFoundError, UsageError } from "../../errors/cli-error.js";
 import { pollUntil } from "../../wait/poll.js";
 import { planRecordSets, presentation, type ExistingSet, type PlanItem } from "./plan-records.js";
 import { domainArg, recordRows } from "./view.js";
@@ -36,10 +36,10 @@ export const domainApplyCommand = defineCommand({
   mutating: true,
   async run(ctx, opts) {
     const domain = domainArg(opts.domain);
-    const result = await publishRecords(ctx, await ctx.org(), domain, opts);
-    if (opts.dryRun) return;
+    const result = await publishRecords(ctx, await ctx.org(), domain, opts, (plan) => {
+      for (const p of plan) ctx.out.row(applyView(p));
+    });
     if (result.changed > 0) ctx.out.info(`Next: wmctl domain verify ${domain}${opts.wait ? " --wait" : ""}`);
-    for (const p of result.plan) ctx.out.row(applyView(p));
   },
 });
 
@@ -54,10 +54,17 @@ export interface PublishOptions {
 
 /**
  * GetMailDomain's records into the domain's hosted zone: find (or create) the zone, plan the
- * merge, show it, UPSERT the changes, optionally wait for INSYNC. Shared by `domain apply` and
+ * merge, UPSERT the changes, hand the plan to `show` (once submitted, before any wait), optionally
+ * wait for INSYNC. With --dry-run the changes are `plan`ned instead. Shared by `domain apply` and
  * `setup`.
  */
-export async function publishRecords(ctx: CommandContext, orgId: string, domain: string, opts: PublishOptions): Promise<{ plan: PlanItem[]; zoneId: string | undefined; changed: number }> {
+export async function publishRecords(
+  ctx: CommandContext,
+  orgId: string,
+  domain: string,
+  opts: PublishOptions,
+  show: (plan: readonly PlanItem[]) => void,
+): Promise<{ plan: PlanItem[]; zoneId: string | undefined; changed: number }> {
   const api = await ctx.backend();
   const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
   if (d.IsTestDomain) {
@@ -82,21 +89,22 @@ export async function publishRecords(ctx: CommandContext, orgId: string, domain:
     }
   }
   const existing = zoneId === undefined ? [] : await recordSets(zones, zoneId);
+  // A zone named with --hosted-zone must hold the domain (its SOA names the zone's apex).
+  const apex = existing.find((s) => s.type === "SOA")?.name.toLowerCase().replace(/\.$/, "");
+  if (opts.hostedZone !== undefined && apex !== undefined && domain !== apex && !domain.endsWith(`.${apex}`)) {
+    throw new UsageError(`hosted zone ${zoneId ?? opts.hostedZone} is ${apex}, which does not hold ${domain}`, "name the zone of the domain or of a parent domain, or leave out --hosted-zone to find it by name");
+  }
   const plan = planRecordSets(recordRows(domain, d.Records ?? []), existing, { skipMx: opts.skipMx });
   const changes = plan.filter((p) => p.action === "create" || p.action === "update");
+  for (const p of plan.filter((x) => x.action === "skip")) ctx.out.warn(`skip ${p.type} ${p.name}: ${p.note ?? ""}`);
   if (opts.dryRun) {
     for (const p of changes) ctx.out.plan({ action: `UPSERT ${p.type}`, target: `${p.name}.`, details: { from: p.before.join(" | ") || undefined, to: p.after.join(" | "), note: p.note } });
-    for (const p of plan.filter((x) => x.action === "skip")) ctx.out.warn(`skip ${p.type} ${p.name}: ${p.note ?? ""}`);
     if (changes.length === 0) ctx.out.info(`${domain}: the zone already holds every record`);
     return { plan, zoneId, changed: 0 };
   }
-  for (const p of plan) {
-    const line = `${p.action.padEnd(9)} ${p.type.padEnd(5)} ${p.name}${p.note ? `  (${p.note})` : ""}`;
-    if (p.action === "skip") ctx.out.warn(line);
-    else ctx.out.info(line);
-  }
   if (changes.length === 0) {
     ctx.out.status(`${domain}: the zone already holds every record; nothing to change`);
+    show(plan);
     return { plan, zoneId, changed: 0 };
   }
   const res = await zones.changeResourceRecordSets({
@@ -111,6 +119,7 @@ export async function publishRecords(ctx: CommandContext, orgId: string, domain:
   });
   const changeId = res.ChangeInfo?.Id ?? "";
   ctx.out.status(`Submitted ${changes.length} record set change${changes.length === 1 ? "" : "s"} to zone ${zoneId} (${changeId}, ${res.ChangeInfo?.Status ?? "PENDING"})`);
+  show(plan);
   if (opts.wait && res.ChangeInfo?.Status !== "INSYNC") {
     await pollUntil({
       what: `change ${changeId} to be INSYNC`,

@@ -1,4 +1,4 @@
-import { parseCharacterStrings, quoteTxt } from "../../dns-verify/presentation.js";
+import { articled, parseCharacterStrings, quoteTxt } from "../../dns-verify/presentation.js";
 import { isDmarcRecord } from "../../dns-verify/records/dmarc-parse.js";
 import { isSpfRecord, parseSpf } from "../../dns-verify/records/spf-parse.js";
 import type { RecordRow } from "./view.js";
@@ -95,7 +95,7 @@ export function planRecordSets(rows: readonly RecordRow[], existing: readonly Ex
     if (type === "CNAME") {
       const other = existing.find((s) => bare(s.name) === name && s.type !== "CNAME");
       if (other !== undefined) {
-        plan.push(item("skip", texts(other, other.type), `${name} has a ${other.type} record; a CNAME cannot share its name`));
+        plan.push(item("skip", texts(other, other.type), `${name} has ${articled(other.type)} record; a CNAME cannot share its name`));
         continue;
       }
       plan.push(decide(wanted));

@@ -1,7 +1,8 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { Output } from "../../output/output.js";
-import { domainArg, presentationValue, recordListOutput, recordRows, type RecordRow } from "./view.js";
+import { presentation, valueText } from "./plan-records.js";
+import { domainArg, recordListOutput, recordRows, type RecordRow } from "./view.js";
 
 export const domainRecordsCommand = defineCommand({
   name: "records",
@@ -29,6 +30,9 @@ export const domainRecordsCommand = defineCommand({
     if (format !== undefined && ctx.settings.output !== undefined && ctx.settings.output !== format) {
       throw new UsageError(`--format ${format} conflicts with -o ${ctx.settings.output}`, "use one of them");
     }
+    if ((format === "zone" || format === "route53") && ctx.out.config.fields !== undefined) {
+      throw new UsageError(`--fields does not apply to --format ${format}`, "use it with the table, csv or json formats");
+    }
     const api = await ctx.backend();
     const d = await api.getMailDomain({ OrganizationId: await ctx.org(), DomainName: domain });
     const rows = recordRows(domain, d.Records ?? []);
@@ -47,7 +51,7 @@ export const domainRecordsCommand = defineCommand({
 
 /** A BIND zone snippet with fully qualified names (the guide's "Copy all"). */
 export function zoneSnippet(domain: string, rows: readonly RecordRow[]): string {
-  const lines = rows.map((r) => [`${r.name}.`, String(r.ttl), "IN", r.type, presentationValue(r.type, r.value)] as const);
+  const lines = rows.map((r) => [`${r.name}.`, String(r.ttl), "IN", r.type, presentation(r.type, valueText(r.type, r.value))] as const);
   const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...lines.map((l) => l[i]?.length ?? 0)));
   const body = lines.map((l) => l.map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c)).join("  ")).join("\n");
   return `; Amazon WorkMail records for ${domain}\n; Names are fully qualified (note the trailing dots).\n${body}\n`;
@@ -59,7 +63,7 @@ export function changeBatch(domain: string, rows: readonly RecordRow[]) {
   for (const r of rows) {
     const key = `${r.name}|${r.type}`;
     const set = sets.get(key) ?? { Name: `${r.name}.`, Type: r.type, TTL: r.ttl, ResourceRecords: [] };
-    set.ResourceRecords.push({ Value: presentationValue(r.type, r.value) });
+    set.ResourceRecords.push({ Value: presentation(r.type, valueText(r.type, r.value)) });
     sets.set(key, set);
   }
   return { Comment: `Amazon WorkMail records for ${domain}`, Changes: [...sets.values()].map((s) => ({ Action: "UPSERT", ResourceRecordSet: s })) };

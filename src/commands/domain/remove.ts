@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { domainArg, domainRecordOutput } from "./view.js";
+import { withHints } from "../../errors/with-hint.js";
+import { domainArg } from "./view.js";
 
 export const domainRemoveCommand = defineCommand({
   name: "remove",
@@ -11,7 +12,7 @@ export const domainRemoveCommand = defineCommand({
     "the default domain. Do not remove a domain to refresh its identity policy: add it again instead.",
   examples: ["wmctl domain remove old.example.com", "wmctl domain remove old.example.com --yes"],
   args: [{ name: "domain", describe: "the domain" }],
-  output: domainRecordOutput,
+  output: { fields: ["domain"], columns: ["domain"] },
   mutating: true,
   async run(ctx, opts) {
     const domain = domainArg(opts.domain);
@@ -23,8 +24,10 @@ export const domainRemoveCommand = defineCommand({
       ctx.out.plan({ action: "DeregisterMailDomain", target: domain, details: { organization: org } });
       return;
     }
-    await ctx.confirm(`Remove the mail domain ${domain}? WorkMail stops receiving its mail.`);
-    await api.deregisterMailDomain({ OrganizationId: org, DomainName: domain });
+    await ctx.confirm(`Remove the mail domain ${domain} (WorkMail stops receiving its mail)?`);
+    await withHints(api.deregisterMailDomain({ OrganizationId: org, DomainName: domain }), {
+      MailDomainInUseException: `make another domain the default (wmctl domain set-default), and move addresses and aliases off ${domain} (wmctl whois ADDRESS names who has one)`,
+    });
     ctx.out.status(`Removed ${domain}`);
     ctx.out.record({ domain });
   },

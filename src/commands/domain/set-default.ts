@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { domainArg, domainRecordOutput, domainView } from "./view.js";
+import { withHints } from "../../errors/with-hint.js";
+import { domainArg, domainStatusOutput, domainView } from "./view.js";
 
 export const domainSetDefaultCommand = defineCommand({
   name: "set-default",
@@ -7,7 +8,7 @@ export const domainSetDefaultCommand = defineCommand({
   description: "New users and groups get addresses in the default domain. Existing addresses do not change.\nOnly a verified domain can be the default (MailDomainStateException otherwise).",
   examples: ["wmctl domain set-default example.com"],
   args: [{ name: "domain", describe: "the domain" }],
-  output: domainRecordOutput,
+  output: domainStatusOutput,
   mutating: true,
   async run(ctx, opts) {
     const domain = domainArg(opts.domain);
@@ -17,12 +18,9 @@ export const domainSetDefaultCommand = defineCommand({
       return;
     }
     const api = await ctx.backend();
-    try {
-      await api.updateDefaultMailDomain({ OrganizationId: org, DomainName: domain });
-    } catch (e) {
-      if (e instanceof Error && e.name === "MailDomainStateException") Object.assign(e, { hint: `check what is missing: wmctl domain verify ${domain}` });
-      throw e;
-    }
+    await withHints(api.updateDefaultMailDomain({ OrganizationId: org, DomainName: domain }), {
+      MailDomainStateException: `check what is missing: wmctl domain verify ${domain}`,
+    });
     ctx.out.status(`${domain} is now the default domain`);
     ctx.out.record(domainView(domain, await api.getMailDomain({ OrganizationId: org, DomainName: domain }), false));
   },

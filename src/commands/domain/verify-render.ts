@@ -1,4 +1,4 @@
-import type { AutodiscoverReport } from "../../autodiscover/types.js";
+import { stepCodes, type AutodiscoverReport, type StepStatus } from "../../autodiscover/types.js";
 import type { Finding, RecordCheck } from "../../dns-verify/findings.js";
 import type { DomainReport } from "../../dns-verify/verify-domain.js";
 import type { Style } from "../../output/style.js";
@@ -6,12 +6,11 @@ import type { Style } from "../../output/style.js";
 export interface AutodiscoverSummary {
   readonly status: AutodiscoverReport["status"];
   readonly workingMethod: string | undefined;
-  readonly methods: ReadonlyArray<{ id: string; title: string; status: string; url: string | undefined; codes: string[] }>;
+  readonly methods: ReadonlyArray<{ id: string; title: string; status: StepStatus; url: string | undefined; codes: string[] }>;
 }
 
 export function summarizeAutodiscover(r: AutodiscoverReport): AutodiscoverSummary {
-  const codes = (steps: AutodiscoverReport["methods"][number]["steps"]): string[] => steps.flatMap((s) => [...(s.code ? [s.code] : []), ...codes(s.children ?? [])]);
-  return { status: r.status, workingMethod: r.workingMethod, methods: r.methods.map((m) => ({ id: m.id, title: m.title, status: m.status, url: m.url, codes: codes(m.steps) })) };
+  return { status: r.status, workingMethod: r.workingMethod, methods: r.methods.map((m) => ({ id: m.id, title: m.title, status: m.status, url: m.url, codes: stepCodes(m.steps) })) };
 }
 
 /** One line per record for TSV / CSV (and --fields). */
@@ -52,12 +51,13 @@ function findingLines(style: Style, f: Finding, indent: string): string[] {
   return lines;
 }
 
-const AD_ICON: Record<string, (s: Style) => string> = {
-  pass: (s) => s.green("✓"),
-  warn: (s) => s.yellow("!"),
-  fail: (s) => s.red("✗"),
-  skip: (s) => s.dim("-"),
-};
+/** An AutoDiscover step's or method's status as one coloured character (here and in `autodiscover check`). */
+export function statusIcon(style: Style, status: StepStatus): string {
+  if (status === "pass") return style.green("✓");
+  if (status === "warn") return style.yellow("!");
+  if (status === "fail") return style.red("✗");
+  return style.dim("-");
+}
 
 /** The report as a person reads it on a terminal: by console section, findings under each record. */
 export function renderReport(report: DomainReport, autodiscover: AutodiscoverSummary | undefined, style: Style, notes: { serversNote?: string } = {}): string {
@@ -84,8 +84,7 @@ export function renderReport(report: DomainReport, autodiscover: AutodiscoverSum
   if (autodiscover !== undefined) {
     out.push("", style.bold("AutoDiscover") + style.dim(`  (details: wmctl autodiscover check ${report.domain})`));
     for (const m of autodiscover.methods) {
-      const icn = (AD_ICON[m.status] ?? AD_ICON.skip)?.(style) ?? "-";
-      out.push(`  ${icn} ${m.title}${m.url ? style.dim(`  ${m.url}`) : ""}${m.codes.length ? `  ${style.dim(m.codes.join(", "))}` : ""}`);
+      out.push(`  ${statusIcon(style, m.status)} ${m.title}${m.url ? style.dim(`  ${m.url}`) : ""}${m.codes.length ? `  ${style.dim(m.codes.join(", "))}` : ""}`);
     }
   }
   const s = report.summary;

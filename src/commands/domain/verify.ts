@@ -46,6 +46,8 @@ export const domainVerifyCommand = defineCommand({
   output: { fields: VERIFY_FIELDS, columns: ["id", "status", "type", "name", "codes"], list: true },
   async run(ctx, opts) {
     const domain = domainArg(opts.domain);
+    const mailFrom = opts.mailFrom === undefined ? undefined : flagDomain("--mail-from", opts.mailFrom);
+    if (opts.queryTimeout <= 0) throw new UsageError("--query-timeout must be more than 0", "e.g. --query-timeout 2s");
     const org = await ctx.org();
     const api = await ctx.backend();
     const env = await environment(ctx, opts.resolver, !opts.skipAutodiscover);
@@ -61,7 +63,7 @@ export const domainVerifyCommand = defineCommand({
         resolvers: env.resolvers,
         ...(opts.authoritative || env.resolvers.length === 0 ? { authoritative: true } : {}),
         ...(opts.nsPort === undefined ? {} : { nsPort: opts.nsPort }),
-        ...(opts.mailFrom === undefined ? {} : { mailFrom: opts.mailFrom }),
+        ...(mailFrom === undefined ? {} : { mailFrom }),
         timeoutMs: opts.queryTimeout,
       });
       return opts.strict ? { ...report, status: reportStatus(report.checks, true) } : report;
@@ -108,9 +110,31 @@ export const domainVerifyCommand = defineCommand({
     }
     await print(ctx, report, autodiscover, env.note);
     if (report.status === "failed") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified`, "fix the records listed above, then run `wmctl domain verify` again");
+    if (report.status === "pending" && unanswered(report)) {
+      throw new ChecksFailedError(
+        `${domain}: no DNS server answered (${report.servers.map((s) => s.server).join(", ") || "none found"})`,
+        opts.resolver.length > 0 ? "check the addresses given with --resolver, or try again later" : "check the network and the system's resolvers, or name a server with --resolver",
+      );
+    }
     if (report.status === "pending") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified yet`, `publish the records (wmctl domain apply ${domain}), or wait: wmctl domain verify ${domain} --wait`);
   },
 });
+
+/** Every open record is Unreachable, and no server refused the domain: nothing was learnt about the records. */
+function unanswered(r: DomainReport): boolean {
+  const open = r.checks.filter((c) => c.required && !c.ok);
+  return open.length > 0 && open.every((c) => c.status === "Unreachable") && !r.findings.some((f) => f.code === "DNS_REFUSED");
+}
+
+/** domainArg for a flag's value: the error names the flag. */
+function flagDomain(flag: string, raw: string): string {
+  try {
+    return domainArg(raw);
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(`${flag}: ${e.message}`, e.hint);
+    throw e;
+  }
+}
 
 function openIds(r: DomainReport): string {
   const open = r.checks.filter((c) => c.required && !c.ok).map((c) => c.id);
@@ -123,6 +147,7 @@ async function print(ctx: CommandContext, report: DomainReport, autodiscover: Au
   } else if (ctx.out.format === "table") {
     ctx.out.text(renderReport(report, autodiscover, ctx.out.config.style, note === undefined ? {} : { serversNote: note }));
   } else {
+    if (report.isTestDomain) ctx.out.info(`${report.domain} is WorkMail's test domain: WorkMail manages its records`);
     for (const c of report.checks) ctx.out.row(checkRow(c));
   }
 }

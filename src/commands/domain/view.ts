@@ -1,7 +1,9 @@
 import { domainToASCII } from "node:url";
 import type { DnsRecord, GetMailDomainResponse } from "@aws-sdk/client-workmail";
+import { recordKind, type RecordKind } from "../../dns-verify/expected-records.js";
+import type { Section } from "../../dns-verify/findings.js";
+import { normalizeName } from "../../dns-verify/resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
-import { quoteTxt } from "../../dns-verify/presentation.js";
 import type { OutputSpec } from "../../output/format.js";
 
 export interface DomainView {
@@ -13,9 +15,12 @@ export interface DomainView {
   records?: Array<{ type: string | undefined; name: string | undefined; value: string | undefined }>;
 }
 
-export const DOMAIN_FIELDS = ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus", "records"] as const;
-export const domainListOutput: OutputSpec = { fields: DOMAIN_FIELDS, columns: ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus"], list: true };
-export const domainRecordOutput: OutputSpec = { fields: DOMAIN_FIELDS, columns: ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus"] };
+const STATUS_FIELDS = ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus"] as const;
+/** `domain list` has no records (one GetMailDomain per domain gives the statuses; `domain records` has the rest). */
+export const domainListOutput: OutputSpec = { fields: STATUS_FIELDS, columns: STATUS_FIELDS, list: true };
+export const domainRecordOutput: OutputSpec = { fields: [...STATUS_FIELDS, "records"], columns: STATUS_FIELDS };
+/** One domain's statuses, without its records (`domain set-default`). */
+export const domainStatusOutput: OutputSpec = { fields: STATUS_FIELDS, columns: STATUS_FIELDS };
 
 export function domainView(domain: string, d: GetMailDomainResponse, withRecords = true): DomainView {
   return {
@@ -44,7 +49,7 @@ export function domainArg(raw: string): string {
 }
 
 /** The console's sections (seed inventory 7.1). */
-export type RecordSection = "Domain ownership" | "WorkMail configuration" | "Improved security";
+export type RecordSection = Exclude<Section, "Improved email delivery">;
 
 export interface RecordRow {
   section: RecordSection;
@@ -60,29 +65,26 @@ export function recommendedTtl(type: string, purpose: string): number {
   return type === "MX" || purpose === "AutoDiscover" ? 3600 : 1800;
 }
 
+/** Each kind of record WorkMail asks for: its purpose as `domain records` names it, and its console section. */
+const PURPOSES: Readonly<Record<RecordKind, readonly [string, RecordSection]>> = {
+  ownership: ["Ownership", "Domain ownership"],
+  mx: ["Inbound mail", "WorkMail configuration"],
+  autodiscover: ["AutoDiscover", "WorkMail configuration"],
+  dkim: ["DKIM", "Improved security"],
+  spf: ["SPF", "Improved security"],
+  dmarc: ["DMARC", "Improved security"],
+  other: ["Other", "Improved security"],
+};
+
 export function recordRows(domain: string, records: readonly DnsRecord[]): RecordRow[] {
   return records.map((r) => {
     const type = (r.Type ?? "").toUpperCase();
-    const name = (r.Hostname ?? "").replace(/\.$/, "").toLowerCase();
-    let purpose = "Other";
-    let section: RecordSection = "Improved security";
-    if (type === "TXT" && name === `_amazonses.${domain}`) [purpose, section] = ["Ownership", "Domain ownership"];
-    else if (type === "MX") [purpose, section] = ["Inbound mail", "WorkMail configuration"];
-    else if (type === "CNAME" && name === `autodiscover.${domain}`) [purpose, section] = ["AutoDiscover", "WorkMail configuration"];
-    else if (type === "CNAME" && name.endsWith(`._domainkey.${domain}`)) purpose = "DKIM";
-    else if (type === "TXT" && name === domain) purpose = "SPF";
-    else if (type === "TXT" && name === `_dmarc.${domain}`) purpose = "DMARC";
-    return { section, purpose, type, name, value: r.Value ?? "", ttl: recommendedTtl(type, purpose) };
+    const name = normalizeName(r.Hostname ?? "");
+    const value = r.Value ?? "";
+    const [purpose, section] = PURPOSES[recordKind(domain, type, name, value)];
+    return { section, purpose, type, name, value, ttl: recommendedTtl(type, purpose) };
   });
 }
 
 export const RECORD_FIELDS = ["section", "purpose", "type", "name", "value", "ttl"] as const;
 export const recordListOutput: OutputSpec = { fields: RECORD_FIELDS, columns: ["purpose", "type", "name", "value"], list: true };
-
-/** A value in Route 53's (and BIND's) presentation format: TXT quoted and split, host names fully qualified. */
-export function presentationValue(type: string, value: string): string {
-  if (type === "TXT") return quoteTxt(value.replace(/^"(.*)"$/s, "$1"));
-  if (type === "CNAME") return `${value.replace(/\.$/, "")}.`;
-  if (type === "MX") return value.replace(/^(\d+)\s+(\S+?)\.?$/, "$1 $2.");
-  return value;
-}

@@ -1,6 +1,7 @@
 import { paginate } from "../../backend/paginate.js";
 import type { CommandContext } from "../../context/context.js";
 import { UsageError } from "../../errors/cli-error.js";
+import { shellQuote } from "../../output/shell-quote.js";
 import { domainArg } from "../domain/view.js";
 
 /** Every answer `wmctl setup` needs; each has a flag. */
@@ -34,6 +35,8 @@ export interface SetupFlags {
 
 const ALIAS = /^(?!d-)([\da-zA-Z]+)([-][\da-zA-Z]+)*$/;
 const USER_NAME = /^[\w\-.]+(@[\w\-.]+\.[a-zA-Z]{2,})?$/;
+const USER_NAME_RULE = "letters, digits, . _ - only (at most 64)";
+const validUserName = (name: string) => name.length <= 64 && USER_NAME.test(name);
 
 /**
  * Without a terminal nothing can be asked: every answer must come from a flag, and all the missing
@@ -59,6 +62,7 @@ export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Pro
   if (flags.domain !== undefined && flags.skipDomain) throw new UsageError("use either --domain or --skip-domain, not both");
   if (flags.admin !== undefined && flags.skipAdmin) throw new UsageError("use either --admin or --skip-admin, not both");
   if (flags.createOrg !== undefined && !ALIAS.test(flags.createOrg)) throw new UsageError(`"${flags.createOrg}" is not a valid alias`, "letters, digits and single hyphens, not starting with d-");
+  if (flags.admin !== undefined && !validUserName(flags.admin)) throw new UsageError(`--admin: "${flags.admin}" is not a valid user name`, USER_NAME_RULE);
   if (!ctx.prompter.canPrompt) {
     const missing = missingFlags(flags, ctx.settings.org);
     if (missing.length > 0) {
@@ -134,7 +138,7 @@ export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Pro
     const typed = await p.input("Name of the first user, e.g. admin (empty to skip)", {
       flag: "--admin or --skip-admin",
       default: "",
-      validate: (v) => (v.trim() === "" || USER_NAME.test(v.trim()) ? true : "letters, digits, . _ - only"),
+      validate: (v) => (v.trim() === "" || validUserName(v.trim()) ? true : USER_NAME_RULE),
     });
     adminName = typed.trim() === "" ? undefined : typed.trim();
   }
@@ -144,8 +148,6 @@ export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Pro
   }
   return { org, domain, dns: domain === undefined ? "skip" : dns, hostedZone: flags.hostedZone, createZone: flags.createZone, skipMx: flags.skipMx, wait: domain !== undefined && dns !== "skip" && wait, admin };
 }
-
-const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
 
 /** The same setup without questions: printed at the end (never with a password). */
 export function commandLine(a: SetupAnswers): string {
@@ -168,5 +170,5 @@ export function commandLine(a: SetupAnswers): string {
     else if (a.admin.password === "file") args.push("--password-file", a.admin.file ?? "FILE");
     else args.push("--password-stdin");
   }
-  return args.map(quote).join(" ");
+  return args.map(shellQuote).join(" ");
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
-import { PendingError } from "../../errors/cli-error.js";
+import { CliError, PendingError } from "../../errors/cli-error.js";
 import { formatDuration } from "../../time/duration.js";
 import { pollUntil } from "../../wait/poll.js";
 import { publishRecords } from "../domain/apply.js";
@@ -44,6 +44,9 @@ export const setupCommand = defineCommand({
   output: { fields: FIELDS, columns: ["organization", "domain", "domainStatus", "defaultDomain", "user", "email", "generatedPassword", "commandLine"] },
   async run(ctx, opts) {
     const answers = await gatherAnswers(ctx, opts);
+    // The first user's password is read (or asked for) before anything is created, so a missing
+    // file or an empty stdin cannot leave an organization and a domain behind without their user.
+    const pw = answers.admin === undefined ? undefined : await ctx.password({ stdin: answers.admin.password === "stdin", file: answers.admin.file, generate: answers.admin.password === "generate" });
     const api = await ctx.backend();
 
     // 1. The organization.
@@ -53,7 +56,7 @@ export const setupCommand = defineCommand({
       alias = answers.org.create;
       orgId = (await api.createOrganization({ Alias: alias, ClientToken: randomUUID() })).OrganizationId as string;
       ctx.out.status(`Created organization ${alias} (${orgId})`);
-      await pollUntil({
+      const state = await pollUntil({
         what: `organization ${alias} to become Active`,
         timeoutMs: 10 * 60_000,
         check: async () => {
@@ -62,6 +65,7 @@ export const setupCommand = defineCommand({
         },
         onPending: (s) => ctx.out.info(`organization ${alias} is ${s ?? "?"}...`),
       });
+      if (state === "Failed") throw new CliError(`organization ${alias} (${orgId}) failed to create`, { hint: `see wmctl org describe ${orgId}; delete it and run setup again` });
       if (ctx.settings.profile.organizationId === undefined) {
         await ctx.config.update((file) => {
           (file.profiles[ctx.settings.profileName] ??= {}).organizationId = orgId;
@@ -77,12 +81,11 @@ export const setupCommand = defineCommand({
 
     // 2-4. The domain, its records, its verification.
     let domainStatus: string | undefined;
-    if (answers.domain !== undefined) domainStatus = await setUpDomain(ctx, orgId, answers);
+    if (answers.domain !== undefined) domainStatus = await setUpDomain(ctx, orgId, answers, opts.timeout);
 
     // 5. The first user, at the default domain.
     let user: { name: string; email: string; generatedPassword?: string } | undefined;
     if (answers.admin !== undefined) {
-      const pw = await ctx.password({ stdin: answers.admin.password === "stdin", file: answers.admin.file, generate: answers.admin.password === "generate" });
       const password = pw?.password as string;
       const defaultDomain = (await api.describeOrganization({ OrganizationId: orgId })).DefaultMailDomain as string;
       const email = `${answers.admin.name.split("@")[0] as string}@${defaultDomain}`;
@@ -110,14 +113,18 @@ export const setupCommand = defineCommand({
   },
 });
 
-/** Adds the domain, publishes or prints its records, and with --wait waits for ownership verification. */
-async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers): Promise<string> {
+/** Adds the domain, publishes or prints its records, and with --wait waits (up to `timeoutMs`) for ownership verification. */
+async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers, timeoutMs: number): Promise<string> {
   const api = await ctx.backend();
   const domain = a.domain as string;
   await api.registerMailDomain({ OrganizationId: orgId, DomainName: domain, ClientToken: randomUUID() });
   ctx.out.status(`Added ${domain}`);
   if (a.dns === "route53") {
-    await publishRecords(ctx, orgId, domain, { hostedZone: a.hostedZone, createZone: a.createZone, skipMx: a.skipMx, wait: a.wait, timeout: 10 * 60_000, dryRun: false });
+    const publish = { hostedZone: a.hostedZone, createZone: a.createZone, skipMx: a.skipMx, wait: a.wait, timeout: timeoutMs, dryRun: false };
+    // setup's result is one record: the plan goes to stderr, a line per record set.
+    await publishRecords(ctx, orgId, domain, publish, (plan) => {
+      for (const p of plan) if (p.action !== "skip") ctx.out.info(`${p.action.padEnd(9)} ${p.type.padEnd(5)} ${p.name}${p.note ? `  (${p.note})` : ""}`);
+    });
   } else if (a.dns === "print") {
     const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
     ctx.out.info(`\nPublish these records at your DNS host:\n${zoneSnippet(domain, recordRows(domain, d.Records ?? []))}`);
@@ -128,7 +135,7 @@ async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers):
       status =
         (await pollUntil({
           what: `${domain} to verify`,
-          timeoutMs: 30 * 60_000,
+          timeoutMs,
           intervalMs: ctx.settings.backend === "local" ? 500 : ctx.settings.endpointUrl !== undefined ? 1000 : 10_000,
           check: async () => {
             const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });

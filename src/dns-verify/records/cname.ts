@@ -1,5 +1,6 @@
 import { observe } from "../dns-view.js";
 import { finding, type Finding } from "../findings.js";
+import { articled } from "../presentation.js";
 import type { DnsAnswer } from "../resolver.js";
 import { absence, appendedTwice, judge, serverFindings, type CheckContext, type Judged, type Verdict } from "./common.js";
 
@@ -36,7 +37,7 @@ export async function checkCnameRecord(
     if (a?.outcome === "answer") otherType = "A";
     else if (txt?.outcome === "answer") otherType = "TXT";
     if (otherType !== undefined) {
-      findings.push(finding(codes.otherType, "error", `${name} has a ${otherType} record instead of the CNAME`, { actual: observe(otherType === "A" ? (a as DnsAnswer) : (txt as DnsAnswer)).values, fix: `replace it with: ${fix}` }));
+      findings.push(finding(codes.otherType, "error", `${name} has ${articled(otherType)} record instead of the CNAME`, { actual: observe(otherType === "A" ? (a as DnsAnswer) : (txt as DnsAnswer)).values, fix: `replace it with: ${fix}` }));
     }
   }
   return { j, findings, otherType };

@@ -1,6 +1,6 @@
 import type { DnsView } from "../dns-view.js";
 import { isDefinitive, type DnsAnswer } from "../resolver.js";
-import { isSpfRecord, parseSpf, type SpfProblem, type SpfTerm } from "./spf-parse.js";
+import { isSpfRecord, LOOKUP_TERMS, parseSpf, type SpfProblem, type SpfTerm } from "./spf-parse.js";
 
 /** RFC 7208 section 4.6.4: at most 10 terms that cause DNS lookups, and at most 2 void lookups. */
 export const MAX_DNS_LOOKUPS = 10;
@@ -46,7 +46,7 @@ export async function expandSpf(domain: string, record: string, dns: DnsView, ma
 
   const expandTerm = async (term: SpfTerm, self: string, chain: readonly string[], depth: number): Promise<LookupNode | undefined> => {
     const name = term.name;
-    if (!["include", "redirect", "a", "mx", "ptr", "exists"].includes(name)) return undefined;
+    if (!LOOKUP_TERMS.has(name)) return undefined;
     const target = (term.kind === "modifier" ? term.value : (term.value ?? self)).toLowerCase();
     const node = (extra: Partial<LookupNode> = {}): LookupNode => ({ term: term.raw, domain: target, lookups: 1, void: false, children: [], ...extra });
     if (target.includes("%") || name === "ptr") return node({ domain: target.includes("%") ? undefined : target });

@@ -59,17 +59,22 @@ function requireDomain(sim: Sim, orgId: string, domain: string): MailDomainRow {
   return row;
 }
 
+/** New tokens for a domain, its verification window starting at `since`. */
+function createVerification(sim: Sim, orgId: string, domain: string, since: number): VerificationRow {
+  const t = newDomainTokens();
+  const v: VerificationRow = { ownership_token: t.ownership, dkim_tokens: JSON.stringify(t.dkim), pending_since: since, checked_at: null };
+  sim.db
+    .prepare("INSERT INTO mail_domain_verification (org_id, domain, ownership_token, dkim_tokens, pending_since) VALUES (?, ?, ?, ?, ?)")
+    .run(orgId, domain, v.ownership_token, v.dkim_tokens, since);
+  return v;
+}
+
 /** The domain's tokens, created on first use (domains added through CreateOrganization have none yet). */
 function verificationOf(sim: Sim, row: MailDomainRow): VerificationRow {
   const existing = sim.db
     .prepare<[string, string], VerificationRow>("SELECT * FROM mail_domain_verification WHERE org_id = ? AND domain = ?")
     .get(row.org_id, row.domain);
-  if (existing !== undefined) return existing;
-  const t = newDomainTokens();
-  sim.db
-    .prepare("INSERT INTO mail_domain_verification (org_id, domain, ownership_token, dkim_tokens, pending_since) VALUES (?, ?, ?, ?, ?)")
-    .run(row.org_id, row.domain, t.ownership, JSON.stringify(t.dkim), row.created_at);
-  return { ownership_token: t.ownership, dkim_tokens: JSON.stringify(t.dkim), pending_since: row.created_at, checked_at: null };
+  return existing ?? createVerification(sim, row.org_id, row.domain, row.created_at);
 }
 
 function tokensOf(v: VerificationRow): DomainTokens {
@@ -129,6 +134,21 @@ export function recheckDomainsInZone(sim: Sim, zoneName: string): void {
   for (const row of rows) applyProbe(sim, row.org_id, row.domain, probeOwnZones(sim.db, row.domain, tokensOf(verificationOf(sim, row))), false);
 }
 
+/**
+ * The first half of GetMailDomain and UpdateDefaultMailDomain: the organization and the domain must
+ * exist; then a pending domain's records are looked up (outside any transaction) and its statuses
+ * moved on. Returns the organization's id.
+ */
+async function refreshedDomain(ctx: AsyncContext, input: { readonly OrganizationId: string; readonly DomainName: string }): Promise<string> {
+  const orgId = ctx.tx((sim) => {
+    const org = requireOrganization(sim, input.OrganizationId);
+    requireDomain(sim, org.id, input.DomainName);
+    return org.id;
+  });
+  await refreshVerification(ctx, orgId, input.DomainName);
+  return orgId;
+}
+
 /** Addresses (primary or alias) of live users, groups and resources in a domain. */
 function addressesIn(sim: Sim, orgId: string, domain: string): string[] {
   return sim.db
@@ -170,10 +190,7 @@ export const domainHandlers: Handlers = {
     const count = sim.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM mail_domains WHERE org_id = ? AND is_test = 0").get(org.id)?.n ?? 0;
     if (count >= MAX_MAIL_DOMAINS) throw fail.limitExceeded(`An organization can have at most ${MAX_MAIL_DOMAINS} mail domains.`);
     sim.db.prepare("INSERT INTO mail_domains (org_id, domain, created_at) VALUES (?, ?, ?)").run(org.id, domain, now);
-    const t = newDomainTokens();
-    sim.db
-      .prepare("INSERT INTO mail_domain_verification (org_id, domain, ownership_token, dkim_tokens, pending_since) VALUES (?, ?, ?, ?, ?)")
-      .run(org.id, domain, t.ownership, JSON.stringify(t.dkim), now);
+    createVerification(sim, org.id, domain, now);
     return {};
   },
 
@@ -198,12 +215,7 @@ export const domainHandlers: Handlers = {
 
   GetMailDomain: {
     async: async (ctx, input) => {
-      const orgId = ctx.tx((sim) => {
-        const org = requireOrganization(sim, input.OrganizationId);
-        requireDomain(sim, org.id, input.DomainName);
-        return org.id;
-      });
-      await refreshVerification(ctx, orgId, input.DomainName);
+      const orgId = await refreshedDomain(ctx, input);
       return ctx.tx((sim) => {
         const row = requireDomain(sim, orgId, input.DomainName);
         const records = row.is_test === 1 ? [] : domainRecords(sim.region, row.domain, tokensOf(verificationOf(sim, row)));
@@ -233,12 +245,7 @@ export const domainHandlers: Handlers = {
 
   UpdateDefaultMailDomain: {
     async: async (ctx, input) => {
-      const orgId = ctx.tx((sim) => {
-        const org = requireOrganization(sim, input.OrganizationId);
-        requireDomain(sim, org.id, input.DomainName);
-        return org.id;
-      });
-      await refreshVerification(ctx, orgId, input.DomainName);
+      const orgId = await refreshedDomain(ctx, input);
       return ctx.tx((sim) => {
         const row = requireDomain(sim, orgId, input.DomainName);
         if (row.ownership_status !== "VERIFIED") {

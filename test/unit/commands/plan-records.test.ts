@@ -71,7 +71,7 @@ describe("planRecordSets (what domain apply changes)", () => {
 
   it("does not put a CNAME where another record type lives, nor touch alias records", () => {
     const plan = planRecordSets(rows, [set(`autodiscover.${D}`, "A", ["192.0.2.10"]), set(`k1._domainkey.${D}`, "CNAME", ["x.cloudfront.net."], true)]);
-    expect(byName(plan, "AutoDiscover")).toMatchObject({ action: "skip", note: `autodiscover.${D} has a A record; a CNAME cannot share its name` });
+    expect(byName(plan, "AutoDiscover")).toMatchObject({ action: "skip", note: `autodiscover.${D} has an A record; a CNAME cannot share its name` });
     expect(byName(plan, "DKIM")).toMatchObject({ action: "skip", note: expect.stringContaining("alias record") });
   });
 
