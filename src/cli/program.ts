@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { parseDuration } from "../time/duration.js";
+import { parseDurationArg } from "../time/duration.js";
 import { UsageError } from "../errors/cli-error.js";
 import {
   flagName,
@@ -182,7 +182,7 @@ function convert(key: string, opt: OptionSpec, raw: unknown, env: Readonly<Recor
         return undefined;
       }
       try {
-        return typeof value === "number" ? value : parseDuration(String(value));
+        return typeof value === "number" ? value : parseDurationArg(String(value));
       } catch (e) {
         throw new UsageError(`${flag}: ${(e as Error).message}`);
       }

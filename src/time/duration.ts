@@ -27,3 +27,13 @@ export function formatDuration(ms: number): string {
   }
   return parts.join("");
 }
+
+/**
+ * A duration an admin typed (`--timeout`, `local advance`): as parseDuration, but a bare number
+ * other than 0 is refused, since `local advance 90` meaning 90 milliseconds would surprise.
+ */
+export function parseDurationArg(text: string): number {
+  const s = text.trim();
+  if (/^\d+$/.test(s) && Number(s) !== 0) throw new RangeError(`"${text}" has no unit: write e.g. ${s}s, ${s}m or ${s}h`);
+  return parseDuration(s);
+}

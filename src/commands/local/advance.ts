@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
-import { parseDuration } from "../../time/duration.js";
+import { parseDurationArg } from "../../time/duration.js";
 
 export const localAdvanceCommand = defineCommand({
   name: "advance",
@@ -11,7 +11,7 @@ export const localAdvanceCommand = defineCommand({
   async run(ctx, opts) {
     let ms: number;
     try {
-      ms = parseDuration(opts.duration);
+      ms = parseDurationArg(opts.duration);
     } catch (e) {
       throw new UsageError((e as Error).message);
     }

@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration } from "../../time/duration.js";
+import { formatDuration, parseDurationArg } from "../../time/duration.js";
 
 /**
  * The simulator's lifecycle settings as the CLI shows and takes them. Most are delays, stored in
@@ -25,7 +25,7 @@ export function lifecycleView(key: string, value: number) {
 
 /** The stored value of `NAME=TEXT`: a duration for a delay, a number >= 0 for a throughput. Throws RangeError. */
 export function parseLifecycleValue(key: string, text: string): number {
-  if (isDelay(key)) return parseDuration(text) / 1000;
+  if (isDelay(key)) return parseDurationArg(text) / 1000;
   const n = Number(text.trim());
   if (text.trim() === "" || !Number.isFinite(n) || n < 0) throw new RangeError(`invalid value "${text}" (use a number of megabytes per second; 0: unlimited)`);
   return n;

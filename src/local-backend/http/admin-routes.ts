@@ -1,5 +1,5 @@
 import type { FaultSettings, SimulatorControl } from "../../backend/simulator-control.js";
-import { parseDuration } from "../../time/duration.js";
+import { parseDurationArg } from "../../time/duration.js";
 import { ControlError } from "../control-error.js";
 import { decodeControl, encodeControl, plainJson } from "./control-codec.js";
 
@@ -48,7 +48,7 @@ const POST_ROUTES: Readonly<Record<string, Route>> = {
     if (typeof b.seconds === "number") ms = b.seconds * 1000;
     else if (typeof b.duration === "string") {
       try {
-        ms = parseDuration(b.duration);
+        ms = parseDurationArg(b.duration);
       } catch (e) {
         throw new ControlError("ValidationException", (e as Error).message);
       }

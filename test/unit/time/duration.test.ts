@@ -23,3 +23,12 @@ describe("durations", () => {
     expect(formatDuration(250)).toBe("250ms");
   });
 });
+
+describe("durations an admin types", () => {
+  it("refuse a bare number other than 0 (90 would be 90 ms)", async () => {
+    const { parseDurationArg } = await import("../../../src/time/duration.js");
+    expect(() => parseDurationArg("90")).toThrow('"90" has no unit: write e.g. 90s, 90m or 90h');
+    expect(parseDurationArg("0")).toBe(0);
+    expect(parseDurationArg("25h")).toBe(90_000_000);
+  });
+});
