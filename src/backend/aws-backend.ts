@@ -1,4 +1,5 @@
 import { CliError } from "../errors/cli-error.js";
+import { ExitCode } from "../errors/exit-codes.js";
 import { withHints } from "../errors/with-hint.js";
 import { SIGNATURE_FAILURES, SIGNATURE_HINT } from "./simulator-control.js";
 import { methodName, WORKMAIL_OPERATIONS, type WorkMailApi } from "./workmail-api.js";
@@ -99,11 +100,11 @@ function explainSdkError(e: unknown, endpoint?: string): unknown {
     return new CliError(`cannot reach ${endpoint}: ${code}`, { hint: "is the endpoint up? For a simulator: wmctl local serve (it prints its URL)", cause: e });
   }
   if (e.message === "Region is missing") {
-    return new CliError("no AWS region is set", { hint: "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`", cause: e });
+    return new CliError("no AWS region is set", { exitCode: ExitCode.Usage, hint: "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`", cause: e });
   }
   if (e.name === "CredentialsProviderError") {
     return new CliError(`no AWS credentials: ${e.message.split("\n")[0]}`, {
-      exitCode: 4,
+      exitCode: ExitCode.Auth,
       hint: "set AWS_PROFILE or `wmctl config set awsProfile NAME`; for a served simulator, eval \"$(wmctl local credentials)\"",
       cause: e,
     });

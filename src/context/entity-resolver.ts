@@ -45,7 +45,7 @@ export class EntityResolver {
   /** Resolves `ref` to one of `kinds` (all three by default); NotFoundError (exit 5) otherwise. */
   async entity(ref: string, kinds: readonly EntityKind[] = ["USER", "GROUP", "RESOURCE"]): Promise<ResolvedEntity> {
     const trimmed = ref.trim();
-    if (trimmed === "") throw new UsageError("an empty name was given where a user, group or resource was expected");
+    if (trimmed === "") throw new UsageError(`an empty name was given where a ${kinds.map((k) => NOUN[k]).join(" or ")} was expected`);
     const key = `${kinds.join(",")}:${trimmed.toLowerCase()}`;
     const hit = this.cache.get(key);
     if (hit) return hit;

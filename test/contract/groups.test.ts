@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WorkMailApi } from "../../src/backend/workmail-api.js";
 import { openPolicyOrg, type PolicyOrg } from "../helpers/policy-org.js";
+import { failure } from "../helpers/failure.js";
 
 // In-process, and (project "wire") through the SDK against the served store: see wire-target.ts.
 let t: PolicyOrg;
@@ -24,15 +25,6 @@ async function group(name: string, enable = true): Promise<string> {
   const id = (await api.createGroup({ OrganizationId: org, Name: name })).GroupId as string;
   if (enable) await api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: `${name.replace(/ /g, "-")}@acme.awsapps.com` });
   return id;
-}
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return { name: (e as Error).name, message: (e as Error).message };
-  }
-  throw new Error("expected the call to fail");
 }
 
 const add = (GroupId: string, MemberId: string) => api.associateMemberToGroup({ OrganizationId: org, GroupId, MemberId });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WorkMailApi } from "../../src/backend/workmail-api.js";
 import { openPolicyOrg, type PolicyOrg } from "../helpers/policy-org.js";
+import { failure } from "../helpers/failure.js";
 
 // In-process, and (project "wire") through the SDK against the served store: see wire-target.ts.
 let t: PolicyOrg;
@@ -13,15 +14,6 @@ beforeEach(async () => {
   org = t.org;
 });
 afterEach(() => t.close());
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return { name: (e as Error).name, message: (e as Error).message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function room(name: string, enable = true): Promise<string> {
   const id = (await api.createResource({ OrganizationId: org, Name: name, Type: "ROOM" })).ResourceId as string;

@@ -55,10 +55,7 @@ export const exportPrereqsCommand = defineCommand({
     if (opts.save && report.roleArn !== undefined && report.keyArn !== undefined) {
       const roleArn = report.roleArn;
       const keyArn = report.keyArn;
-      await ctx.config.update((file) => {
-        const p = (file.profiles[ctx.settings.profileName] ??= {});
-        Object.assign(p, { exportRoleArn: roleArn, exportKmsKeyArn: keyArn, exportBucket: bucket, exportPrefix: prefix });
-      });
+      await ctx.config.setProfile(ctx.settings.profileName, { exportRoleArn: roleArn, exportKmsKeyArn: keyArn, exportBucket: bucket, exportPrefix: prefix });
       ctx.out.status(`Saved the export role, key, bucket and prefix in profile ${ctx.settings.profileName}`);
     }
   },

@@ -22,7 +22,7 @@ export const groupCreateCommand = defineCommand({
   ],
   args: [{ name: "name", describe: "the group's name" }],
   options: {
-    email: { kind: "string", placeholder: "address", describe: "Primary address (default: <name>@<default domain>)" },
+    email: { kind: "string", placeholder: "address", describe: "Primary address, or its local part on the default domain (default: <name>@<default domain>)" },
     enable: {
       kind: "boolean",
       negatable: true,

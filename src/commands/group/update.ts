@@ -12,7 +12,7 @@ export const groupUpdateCommand = defineCommand({
   examples: ["wmctl group update sales --email sales@example.com", "wmctl group update auditors --hidden", "wmctl group update auditors --no-hidden"],
   args: [{ name: "group", describe: "name, email or id" }],
   options: {
-    email: { kind: "string", placeholder: "address", describe: "New primary address (UpdatePrimaryEmailAddress; the group must be enabled)" },
+    email: { kind: "string", placeholder: "address", describe: "New primary address, or its local part on the current domain (the group must be enabled; the old one stays as an alias)" },
     hidden: {
       kind: "boolean",
       negatable: true,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import { pollUntil } from "../../wait/poll.js";
+import { domainArg } from "../domain/view.js";
 import { adoptAsDefaultOrg } from "./default-org.js";
 import { orgRecordOutput, orgView } from "./view.js";
 
@@ -22,15 +23,16 @@ export const orgCreateCommand = defineCommand({
   output: orgRecordOutput,
   mutating: true,
   async run(ctx, opts) {
+    const domains = opts.domain.map(domainArg);
     if (opts.dryRun) {
-      ctx.out.plan({ action: "CreateOrganization", target: opts.alias, details: { domains: opts.domain, kmsKeyArn: opts.kmsKeyArn } });
+      ctx.out.plan({ action: "CreateOrganization", target: opts.alias, details: { domains, kmsKeyArn: opts.kmsKeyArn } });
       return;
     }
     const api = await ctx.backend();
     const { OrganizationId } = await api.createOrganization({
       Alias: opts.alias,
       ClientToken: randomUUID(),
-      ...(opts.domain.length ? { Domains: opts.domain.map((d) => ({ DomainName: d })) } : {}),
+      ...(domains.length ? { Domains: domains.map((d) => ({ DomainName: d })) } : {}),
       ...(opts.kmsKeyArn === undefined ? {} : { KmsKeyArn: opts.kmsKeyArn }),
       ...(opts.interoperability ? { EnableInteroperability: true } : {}),
     });

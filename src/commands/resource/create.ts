@@ -26,7 +26,7 @@ export const resourceCreateCommand = defineCommand({
   args: [{ name: "name", describe: "the resource's name" }],
   options: {
     type: { kind: "enum", choices: RESOURCE_TYPES, required: true, describe: "What is booked" },
-    email: { kind: "string", placeholder: "address", describe: "Primary address (default: <name>@<default domain>)" },
+    email: { kind: "string", placeholder: "address", describe: "Primary address, or its local part on the default domain (default: <name>@<default domain>)" },
     description: { kind: "string", placeholder: "text", describe: "What the resource is (at most 64 characters)" },
     enable: {
       kind: "boolean",

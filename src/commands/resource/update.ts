@@ -23,7 +23,7 @@ export const resourceUpdateCommand = defineCommand({
     name: { kind: "string", placeholder: "new-name", describe: "Rename the resource" },
     type: { kind: "enum", choices: RESOURCE_TYPES, describe: "Change the type" },
     description: { kind: "string", placeholder: "text", describe: "New description ('' clears it)" },
-    email: { kind: "string", placeholder: "address", describe: "New primary address (the resource must be enabled; the old one stays as an alias)" },
+    email: { kind: "string", placeholder: "address", describe: "New primary address, or its local part on the current domain (the resource must be enabled; the old one stays as an alias)" },
     hidden: {
       kind: "boolean",
       negatable: true,

@@ -67,9 +67,7 @@ export const setupCommand = defineCommand({
       });
       if (state === "Failed") throw new CliError(`organization ${alias} (${orgId}) failed to create`, { hint: `see wmctl org describe ${orgId}; delete it and run setup again` });
       if (ctx.settings.profile.organizationId === undefined) {
-        await ctx.config.update((file) => {
-          (file.profiles[ctx.settings.profileName] ??= {}).organizationId = orgId;
-        });
+        await ctx.config.setProfile(ctx.settings.profileName, { organizationId: orgId });
         ctx.out.info(`Default organization of profile ${ctx.settings.profileName} is now ${alias}`);
       }
     } else {
