@@ -5,7 +5,7 @@ import { canHaveMailbox } from "../mail/mailbox-store.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { requireEntity, type EntityRow } from "./entities.js";
+import { requireEntity, requireLiveEntity, type EntityRow } from "./entities.js";
 
 const ORDER: readonly PermissionType[] = ["FULL_ACCESS", "SEND_AS", "SEND_ON_BEHALF"];
 
@@ -21,8 +21,7 @@ interface PermissionRow {
  * "mailbox" permissions are send permissions on its address). Deleted -> EntityStateException.
  */
 function permissionEntity(sim: Sim, orgId: string, identifier: string, forWrite: boolean): EntityRow {
-  const row = requireEntity(sim, orgId, identifier);
-  if (row.state === "DELETED") throw fail.entityState(`The ${row.type.toLowerCase()} ${row.name} is deleted.`);
+  const row = requireLiveEntity(sim, orgId, identifier);
   if (row.type === "USER" && !canHaveMailbox(row)) throw fail.invalidParameter(`${row.name} is a remote user and has no mailbox in WorkMail.`);
   if (forWrite && row.state !== "ENABLED") {
     throw fail.entityState(`The ${row.type.toLowerCase()} ${row.name} is ${row.state}; mailbox permissions can only be set on an enabled ${row.type.toLowerCase()}.`);
