@@ -1,5 +1,5 @@
-import type { Socket } from "node:net";
 import dns2 from "dns2";
+import { listenUdpAndTcp } from "../../src/local-backend/dns/listen.js";
 
 /**
  * A small authoritative DNS server for tests (dns2, UDP and TCP on one loopback port), independent
@@ -93,49 +93,17 @@ export async function startTestDnsServer(options: TestDnsOptions): Promise<TestD
     return response;
   };
 
-  for (let attempt = 0; ; attempt++) {
-    const udp = new dns2.UDPServer({ type: "udp4" } as never);
-    const tcp = new dns2.TCPServer();
-    const sockets = new Set<Socket>();
-    tcp.on("connection", (s: Socket) => {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-    });
-    udp.on("request", ((req: InstanceType<typeof dns2.Packet>, send: (p: unknown) => void) => {
-      const response = answer(req, "udp");
-      if (!options.silent) send(response);
-    }) as never);
-    tcp.on("request", ((req: InstanceType<typeof dns2.Packet>, send: (p: unknown) => void) => {
-      const response = answer(req, "tcp");
-      if (!options.silent) send(response);
-    }) as never);
-    udp.on("error", () => undefined);
-    tcp.on("error", () => undefined);
-    const port = await new Promise<number>((resolve, reject) => {
-      udp.once("error", reject);
-      udp.bind(options.port ?? 0, host, () => resolve(udp.address().port));
-    });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        tcp.once("error", reject);
-        tcp.listen({ port, host }, () => resolve());
-      });
-    } catch (e) {
-      udp.close();
-      if (attempt < 10 && options.port === undefined) continue;
-      throw e;
-    }
-    return {
-      host,
-      port,
-      address: `${host}:${port}`,
-      queries,
-      async close() {
-        for (const s of sockets) s.destroy();
-        await Promise.all([new Promise<void>((r) => udp.close(() => r())), new Promise<void>((r) => tcp.close(() => r()))]);
-      },
-    };
-  }
+  const listener = await listenUdpAndTcp(dns2 as never, host, options.port, (req, send, transport) => {
+    const response = answer(req, transport);
+    if (!options.silent) send(response);
+  });
+  return {
+    host,
+    port: listener.port,
+    address: `${host}:${listener.port}`,
+    queries,
+    close: () => listener.close(),
+  };
 }
 
 /** The records WorkMail asks for, as GetMailDomain returns them, with fixed tokens. */

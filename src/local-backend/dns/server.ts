@@ -1,9 +1,8 @@
-import { isIPv6 } from "node:net";
-import type { Socket } from "node:net";
 import type { Db } from "../store/database.js";
 import { splitCharacterStrings } from "../route53/record-values.js";
 import { ZoneReader } from "../route53/zone-store.js";
 import { advertiseService, withdrawService } from "../network-services.js";
+import { listenUdpAndTcp, type DnsHandler } from "./listen.js";
 import { answerQuestion, DEFAULT_SERVICE_NAMES, RCODE, type AnswerRecord, type ServiceNames } from "./answer.js";
 
 export interface DnsServerOptions {
@@ -34,7 +33,6 @@ export interface RunningDnsServer {
 }
 
 type Dns2 = typeof import("dns2");
-type DnsPacket = InstanceType<Dns2["Packet"]>;
 
 /**
  * An authoritative DNS server for the simulator's hosted zones (dns2), on UDP and TCP on the same
@@ -49,7 +47,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
   const names = options.serviceNames ?? DEFAULT_SERVICE_NAMES;
   const typeNames = new Map<number, string>(Object.entries(dns2.Packet.TYPE).map(([k, v]) => [v as number, k]));
 
-  const handle = (transport: "udp" | "tcp") => (request: DnsPacket, send: (p: DnsPacket) => unknown) => {
+  const handle: DnsHandler = (request, send, transport) => {
     const response = dns2.Packet.createResponseFromRequest(request);
     try {
       const question = request.questions[0];
@@ -74,47 +72,20 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
     else reply();
   };
 
-  for (let attempt = 0; ; attempt++) {
-    const udp = new dns2.UDPServer({ type: isIPv6(host) ? "udp6" : "udp4" } as never);
-    const tcp = new dns2.TCPServer();
-    udp.on("request", handle("udp") as never);
-    tcp.on("request", handle("tcp") as never);
-    const sockets = new Set<Socket>();
-    tcp.on("connection", (s: Socket) => {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-    });
-    udp.on("error", () => undefined);
-    tcp.on("error", () => undefined);
-    const port = await new Promise<number>((resolve, reject) => {
-      udp.once("error", reject);
-      udp.bind(options.port ?? 0, host, () => resolve(udp.address().port));
-    });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        tcp.once("error", reject);
-        tcp.listen({ port, host }, () => resolve());
-      });
-    } catch (e) {
-      udp.close();
-      // Port 0 gave a UDP port whose TCP twin is taken: try another one.
-      if ((e as NodeJS.ErrnoException).code === "EADDRINUSE" && (options.port ?? 0) === 0 && attempt < 10) continue;
-      throw e;
-    }
-    if (options.advertise !== false) advertiseService(options.db, "dns", { host, port });
-    let closed = false;
-    return {
-      host,
-      port,
-      async close() {
-        if (closed) return;
-        closed = true;
-        if (options.advertise !== false) withdrawService(options.db, "dns", { host, port });
-        for (const s of sockets) s.destroy();
-        await Promise.all([new Promise<void>((r) => udp.close(() => r())), new Promise<void>((r) => tcp.close(() => r()))]);
-      },
-    };
-  }
+  const listener = await listenUdpAndTcp(dns2, host, options.port, handle);
+  const port = listener.port;
+  if (options.advertise !== false) advertiseService(options.db, "dns", { host, port });
+  let closed = false;
+  return {
+    host,
+    port,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (options.advertise !== false) withdrawService(options.db, "dns", { host, port });
+      await listener.close();
+    },
+  };
 }
 
 function toResource(dns2: Dns2, r: AnswerRecord): Record<string, unknown> {
