@@ -13,7 +13,8 @@ import { colorEnabled, createStyle } from "../output/style.js";
 import { createPrompter, type Prompter } from "../prompts/prompter.js";
 import type { AnyCommandSpec } from "./define-command.js";
 import { COMMANDS } from "../commands/index.js";
-import { globalValueFlags, loadSelected } from "./command-tree.js";
+import { globalValueFlags, loadAll, loadSelected } from "./command-tree.js";
+import { CACHE_SOURCES, saveCompletionWords, wordsOfRow } from "../context/completion-cache.js";
 import { buildProgram } from "./program.js";
 
 export interface MainDeps {
@@ -64,12 +65,17 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
       spec.output,
     );
     await out.prepare();
+    // `user list` and the other listings keep the names a shell completes (src/context/completion-cache.ts).
+    const cacheSource = CACHE_SOURCES[`${command.parent?.name() ?? ""} ${command.name()}`];
+    const cacheWords: string[] = [];
+    if (cacheSource) out.observeRows((row) => cacheWords.push(...wordsOfRow(row, cacheSource.fields)));
     const prompter = deps.prompter ?? createPrompter(io, settings.noInput);
     const ctx = createContext({ io, env, settings, out, prompter, config, ...(deps.interrupted ? { interrupted: deps.interrupted } : {}) });
     let failed = true;
     try {
       await spec.run(ctx, input as never);
       failed = false;
+      if (cacheSource) saveCompletionWords(env, cacheSource.kind, cacheWords, !filtered(command));
     } finally {
       await out.end({ failed }).catch(() => undefined);
       await ctx.close();
@@ -78,7 +84,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
 
   const programIO = { writeOut: write(io.stdout), writeErr: write(io.stderr), errorColor: (s: string) => s.replace(/^error:/, errStyle.red("error:")) };
   const selected = await loadSelected(COMMANDS, argv, globalValueFlags());
-  const program = buildProgram(programIO, run, env, selected);
+  const program = buildProgram(programIO, run, env, selected, () => loadAll(COMMANDS));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return ExitCode.Ok;
@@ -94,4 +100,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     if (debugRequested && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return err.exitCode;
   }
+}
+
+/** Whether a listing was narrowed by one of its own flags (`--state`, `--prefix` ...), so it is not the whole list. */
+function filtered(command: Command): boolean {
+  return command.options.some((o) => command.getOptionValueSource(o.attributeName()) === "cli" || command.getOptionValueSource(o.attributeName()) === "env");
 }

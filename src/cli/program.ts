@@ -13,6 +13,7 @@ import {
 } from "./define-command.js";
 import { addGlobalOptions } from "./global-options.js";
 import { HELP_TOPICS } from "./help-topics.js";
+import { attachCompletion } from "./completion/command.js";
 
 /** Runs a parsed command: builds the context and calls the spec's run function. */
 export type Runner = (spec: AnyCommandSpec, input: Record<string, unknown>, command: Command) => Promise<void>;
@@ -32,6 +33,8 @@ export function buildProgram(
   run: Runner,
   env: Readonly<Record<string, string | undefined>>,
   commands: ReadonlyArray<AnySpec | LazySpec>,
+  /** Every command, loaded (for `wmctl completion`); defaults to the ones given. */
+  loadAllSpecs: () => Promise<readonly AnySpec[]> = async () => commands.filter((c): c is AnySpec => c.kind !== "lazy"),
 ): Command {
   const program = new Command("wmctl");
   program
@@ -45,6 +48,7 @@ export function buildProgram(
   addGlobalOptions(program);
   for (const spec of commands) attach(program, spec, run, env);
   attachHelp(program);
+  attachCompletion(program, loadAllSpecs);
   program.addHelpText(
     "after",
     `\nHelp topics: ${Object.keys(HELP_TOPICS).join(", ")}  (wmctl help <topic>)\n` +

@@ -38,6 +38,7 @@ export class Output {
   private csvHeaderWritten = false;
   private readonly planned: PlannedChange[] = [];
   private columnOverride: readonly string[] | undefined;
+  private rowObserver: ((row: Row) => void) | undefined;
 
   constructor(
     private readonly stdout: Writable,
@@ -75,9 +76,15 @@ export class Output {
     this.columnOverride = columns;
   }
 
+  /** Also hands every list row to `observer` (the CLI keeps listed names for shell completion). */
+  observeRows(observer: (row: Row) => void): void {
+    this.rowObserver = observer;
+  }
+
   /** One item of a list result. */
   row(item: object): void {
     const view = item as Row;
+    this.rowObserver?.(view);
     this.mode = "list";
     this.listCount++;
     if (this.config.format === "table") this.buffered.push(view);
