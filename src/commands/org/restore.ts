@@ -43,19 +43,19 @@ export const orgRestoreCommand = defineCommand({
   output: restoreOutput,
   mutating: true,
   async run(ctx, opts) {
-    const [{ DomainMap }, files, { prepareRestore, runRestore, tally }, { INVENTORY_AREAS }, pw] = await Promise.all([
+    const [{ DomainMap }, files, { prepareApply, runSteps, tally }, { INVENTORY_AREAS }, pw] = await Promise.all([
       import("../../inventory/domain-map.js"),
       import("../../inventory/inventory-files.js"),
-      import("../../inventory/restore/restore.js"),
+      import("../../apply/run-steps.js"),
       import("../../inventory/areas.js"),
-      import("../../inventory/restore/passwords-file.js"),
+      import("../../apply/passwords-file.js"),
     ]);
     const explicit = DomainMap.parse(opts.mapDomain);
     if (opts.passwordsOut !== undefined && !opts.dryRun) await pw.checkPasswordsFile(opts.passwordsOut);
     const { doc } = await files.readInventory(opts.from);
     const api = await ctx.backend();
     const org = await ctx.orgRef();
-    const prep = await prepareRestore(api, org.id, doc, explicit);
+    const prep = await prepareApply(api, org.id, doc, explicit);
     const label = prep.target.alias ?? org.id;
     const source = doc.source.alias ?? doc.source.organizationId;
     if (org.id === doc.source.organizationId) ctx.out.info(`Restoring into ${label}, the organization the inventory was taken from: only what is missing is re-created`);
@@ -102,7 +102,7 @@ export const orgRestoreCommand = defineCommand({
     ctx.out.info(`${opts.dryRun ? "Planning the restore of" : "Restoring"} ${source} (inventory of ${doc.createdAt}) into ${label}...`);
     let planned = 0;
     if (opts.details && !opts.dryRun) ctx.out.useColumns(DETAIL_COLUMNS);
-    const outcome = await runRestore(api, org.id, doc, prep, {
+    const outcome = await runSteps(api, org.id, doc, prep, {
       dryRun: opts.dryRun,
       concurrency: opts.concurrency,
       areas: INVENTORY_AREAS,

@@ -1,8 +1,8 @@
-import type { WorkMailApi } from "../../backend/workmail-api.js";
-import type { RestoreStep } from "../area.js";
-import type { DomainMap } from "../domain-map.js";
-import type { EntityDirectory } from "../entity-directory.js";
-import { errorText, isNotImplemented } from "../service-errors.js";
+import type { WorkMailApi } from "../backend/workmail-api.js";
+import type { RestoreStep } from "../inventory/area.js";
+import type { DomainMap } from "../inventory/domain-map.js";
+import type { EntityDirectory } from "../inventory/entity-directory.js";
+import { errorText, isNotImplemented } from "../inventory/service-errors.js";
 import { isPlannedId } from "./recording-api.js";
 
 export interface GeneratedPassword {
@@ -51,7 +51,7 @@ export async function attempt(
     const { result, message } = await fn();
     return message === undefined || message === "" ? { area, action, target, result } : { area, action, target, result, message };
   } catch (e) {
-    // The target does not implement the operation: the whole step fails once (see runRestore).
+    // The target does not implement the operation: the whole step fails once (see runSteps).
     if (isNotImplemented(e)) throw e;
     return { area, action, target, result: "failed", message: errorText(e) };
   }

@@ -1,10 +1,10 @@
 import type { UpdateUserRequest } from "@aws-sdk/client-workmail";
-import type { RestoreStep } from "../area.js";
-import { USER_ATTRIBUTE_MEMBERS } from "../../backend/user-attributes.js";
-import { USER_ATTRIBUTES, type EntityKind, type GroupData, type ResourceData, type UserData } from "../document.js";
-import type { DirectoryEntry } from "../entity-directory.js";
+import type { RestoreStep } from "../inventory/area.js";
+import { USER_ATTRIBUTE_MEMBERS } from "../backend/user-attributes.js";
+import { USER_ATTRIBUTES, type EntityKind, type GroupData, type ResourceData, type UserData } from "../inventory/document.js";
+import type { DirectoryEntry } from "../inventory/entity-directory.js";
 import { attempt, isNew, type RestoreSession, type Result } from "./session.js";
-import { fanOut } from "../fan-out.js";
+import { fanOut } from "../inventory/fan-out.js";
 
 const KIND: Record<EntityKind, string> = { USER: "user", GROUP: "group", RESOURCE: "resource" };
 

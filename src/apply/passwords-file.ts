@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { UsageError } from "../../errors/cli-error.js";
-import { writeFileAtomic } from "../inventory-files.js";
+import { UsageError } from "../errors/cli-error.js";
+import { writeFileAtomic } from "../inventory/inventory-files.js";
 import type { GeneratedPassword } from "./session.js";
 
 /**
