@@ -55,11 +55,12 @@ export interface RestoreOptions {
   readonly onPlannedCall?: (call: PlannedCall) => void;
   /** After each step (progress). */
   readonly onStep?: (report: StepReport) => void;
+  /** Keeps a new user's password before its CreateUser (--passwords-out); never under --dry-run. */
+  readonly savePassword?: (p: GeneratedPassword) => Promise<void>;
 }
 
 export interface RestoreOutcome {
   readonly steps: StepReport[];
-  readonly passwords: GeneratedPassword[];
   readonly calls: number;
 }
 
@@ -84,8 +85,7 @@ export async function runSteps(api: WorkMailApi, orgId: string, doc: InventoryDo
     map: prep.map,
     target,
     created: new Set(),
-    enabledByRun: new Set(),
-    passwords: [],
+    savePassword: options.savePassword ?? (() => Promise.resolve()),
     newPassword: () => generatePassword(),
   };
   const a = doc.areas;
@@ -145,7 +145,7 @@ export async function runSteps(api: WorkMailApi, orgId: string, doc: InventoryDo
     reports.push(report);
     options.onStep?.(report);
   }
-  return { steps: reports, passwords: s.passwords, calls: limited.calls() };
+  return { steps: reports, calls: limited.calls() };
 }
 
 /** created / updated / skipped / failed counts of one step. */

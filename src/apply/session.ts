@@ -22,10 +22,11 @@ export interface RestoreSession {
   readonly target: EntityDirectory;
   /** Ids of entities this run created (a created entity has nothing to compare against). */
   readonly created: Set<string>;
-  /** Ids of entities this run enabled (RegisterToWorkMail), so it may disable them again. */
-  readonly enabledByRun: Set<string>;
-  /** Passwords of the users this run created (never printed; --passwords-out writes them). */
-  readonly passwords: GeneratedPassword[];
+  /**
+   * Keeps the password of a user about to be created (--passwords-out appends it to its file
+   * before CreateUser); never called under --dry-run. Passwords are never printed.
+   */
+  savePassword(p: GeneratedPassword): Promise<void>;
   newPassword(): string;
 }
 
