@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { CliError, ConflictError } from "../../errors/cli-error.js";
+import { CliError } from "../../errors/cli-error.js";
+import { checkDomains, checkInteroperability, newUserCount, passwordsNote } from "../../apply/preflight.js";
 import type { OutputSpec } from "../../output/format.js";
 import type { GeneratedPassword } from "../../apply/session.js";
 
@@ -63,26 +64,9 @@ export const orgRestoreCommand = defineCommand({
     const source = doc.source.alias ?? doc.source.organizationId;
     if (org.id === doc.source.organizationId) ctx.out.info(`Restoring into ${label}, the organization the inventory was taken from: only what is missing is re-created`);
 
-    for (const [from, to] of prep.map.entries()) ctx.out.info(`Addresses on ${from} become addresses on ${to}`);
-    for (const d of prep.unusedMappings) ctx.out.warn(`--map-domain ${d}: the inventory has no address or domain on ${d}`);
-    const blocked = prep.needs.filter((n) => n.problem !== undefined);
-    if (blocked.length > 0) {
-      for (const n of blocked) {
-        ctx.out.warn(`${n.domain} (${n.addresses} address${n.addresses === 1 ? "" : "es"}${n.isDefault ? ", the default domain" : ""}): ${n.problem ?? ""}`);
-      }
-      const first = blocked[0]?.domain ?? "example.com";
-      throw new ConflictError(
-        `${blocked.length} domain${blocked.length === 1 ? "" : "s"} of the inventory cannot carry addresses in ${label}: ${blocked.map((b) => b.domain).join(", ")}`,
-        `verify ${blocked.length === 1 ? "it" : "them"} in ${label} first (wmctl domain add ${first}, publish its records: wmctl domain records ${first}, then wmctl domain verify ${first}), ` +
-          `or rehearse on the test domain: --map-domain ${first}=${prep.target.testDomain ?? "<alias>.awsapps.com"}`,
-      );
-    }
-    if (doc.areas.organization !== undefined && doc.areas.organization.interoperabilityEnabled !== prep.target.interoperabilityEnabled) {
-      ctx.out.warn(
-        `${source} has interoperability with Exchange ${doc.areas.organization.interoperabilityEnabled ? "on" : "off"} and ${label} has it ${prep.target.interoperabilityEnabled ? "on" : "off"}; it cannot be changed after creation`,
-      );
-    }
-    const newUsers = (doc.areas.users ?? []).filter((u) => u.role === "USER" && prep.directory.byName(u.name) === undefined).length;
+    checkDomains(prep, label, ctx.out);
+    checkInteroperability(doc, prep, source, label, ctx.out);
+    const newUsers = newUserCount(doc, prep);
     if (!opts.dryRun) {
       if (prep.directory.size > 0) {
         const kinds = (["USER", "GROUP", "RESOURCE"] as const)
@@ -94,12 +78,7 @@ export const orgRestoreCommand = defineCommand({
             "(those with the same names are updated to match the inventory, none is deleted; the inventory's policies replace the target's)?",
         );
       }
-      if (newUsers > 0 && opts.passwordsOut === undefined) {
-        const them = newUsers === 1 ? "it" : "them";
-        ctx.out.info(
-          `${newUsers} new user${newUsers === 1 ? " gets a random password" : "s get random passwords"} that wmctl does not keep: set ${them} with \`wmctl user reset-password\` (or pass --passwords-out FILE)`,
-        );
-      }
+      if (newUsers > 0 && opts.passwordsOut === undefined) ctx.out.info(passwordsNote(newUsers));
     }
 
     ctx.out.info(`${opts.dryRun ? "Planning the restore of" : "Restoring"} ${source} (inventory of ${doc.createdAt}) into ${label}...`);
