@@ -18,16 +18,17 @@ export const applyCommand = defineCommand({
   ...NOUNS.apply,
   description:
     "Makes the organization match a document: the inventory format (wmctl org inventory -o json, or the\n" +
-    "inventory.json of org inventory --out), as JSON or YAML; a hand-written document may put its areas\n" +
-    "(users:, groups:, resources:, aliases, mailboxes:, mailbox-permissions:, the policy areas) at the top\n" +
-    "and leave out what has a default. --plan prints what would be created, updated and deleted, one row\n" +
-    "each, and changes nothing. Apply runs in dependency order: domains, organization settings, users,\n" +
-    "groups and resources, then members, delegates, aliases, quotas and permissions, then the policy\n" +
-    "areas; a second apply changes nothing. Only areas the document has are managed.\n" +
+    "inventory.json of org inventory --out), as JSON or YAML. A hand-written document may put its areas\n" +
+    "(users:, groups:, resources:, mailboxes:, mailbox-permissions:, domains:, organization:, the policy\n" +
+    "areas) at the top and leave out what has a default. --plan prints what would be created, updated\n" +
+    "and deleted, one row each, and changes nothing. Apply runs in dependency order: domains, organization\n" +
+    "settings, users, groups, resources, members, delegates, aliases, quotas and permissions, then the\n" +
+    "policy areas; a second apply changes nothing. Only the areas the document has are managed; a policy\n" +
+    "area it has is a whole rule set (rules it lacks are removed, as org restore does).\n" +
     "\n" +
-    "Without --prune nothing is deleted (what would be is said in a note). With --prune, the users,\n" +
-    "groups, resources, aliases, members, delegates, permissions and custom domains the document lacks\n" +
-    "are removed first, after a confirmation listing them (--yes without a terminal).\n" +
+    "Without --prune no user, group, resource, alias, member, delegate, permission or domain is deleted\n" +
+    "(a note says what --prune would delete). With --prune, what the document lacks is deleted first,\n" +
+    "after a confirmation listing it (--yes without a terminal).\n" +
     "\n" +
     "Exit codes: 0 done or nothing to do, 2 an invalid document (the place in it is named), 1 an\n" +
     "action failed (re-run after fixing it), and with --detailed-exitcode, 3 when --plan found changes.",
