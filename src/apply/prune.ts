@@ -36,7 +36,8 @@ export async function planPrune(api: WorkMailApi, orgId: string, doc: InventoryD
   for (const g of a.groups ?? []) wanted.set(g.name.toLowerCase(), { type: "GROUP", aliases: g.aliases, members: g.members.map((m) => m.name.toLowerCase()) });
   for (const r of a.resources ?? []) wanted.set(r.name.toLowerCase(), { type: "RESOURCE", aliases: r.aliases, delegates: r.delegates.map((m) => m.name.toLowerCase()) });
   const managed = (e: DirectoryEntry) => a[KIND[e.type]] !== undefined && (e.type !== "USER" || MANAGED_ROLES.has(e.role ?? "USER"));
-  const doomed = target.all().filter((e) => managed(e) && !wanted.has(e.name.toLowerCase()));
+  // A name the document gives another kind (a user where it wants a group) goes too: the create needs the name.
+  const doomed = target.all().filter((e) => managed(e) && wanted.get(e.name.toLowerCase())?.type !== e.type);
   const gone = new Set(doomed.map((e) => e.id));
   const kept = target.all().filter((e) => !gone.has(e.id) && wanted.get(e.name.toLowerCase())?.type === e.type);
   const name = (id: string | undefined) => (id === undefined ? undefined : target.nameOf(id));
