@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InventoryDocument } from "../../src/inventory/document.js";
 import { comparableInventory } from "../helpers/inventory-compare.js";
-import { CliHarness } from "../helpers/run-cli.js";
+import { CliHarness, type RunOptions } from "../helpers/run-cli.js";
+import { ScriptedPrompter } from "../helpers/scripted-prompter.js";
 
 // wmctl apply -f: the organization as a document (the inventory format), planned and applied.
 let cli: CliHarness;
@@ -22,7 +23,8 @@ beforeEach(async () => {
 });
 afterEach(() => cli.cleanup());
 
-const apply = (...args: string[]) => cli.run(["apply", "-f", file, ...args]);
+const apply = (...args: Array<string | RunOptions>) =>
+  cli.run(["apply", "-f", file, ...args.filter((a): a is string => typeof a === "string")], args.find((a): a is RunOptions => typeof a !== "string") ?? {});
 const readDoc = () => JSON.parse(readFileSync(file, "utf8")) as InventoryDocument;
 const writeDoc = (doc: InventoryDocument) => writeFileSync(file, JSON.stringify(doc, null, 2));
 const inventory = async () => JSON.parse((await cli.ok("org inventory -o json")).stdout) as InventoryDocument;
@@ -117,6 +119,33 @@ describe("wmctl apply", () => {
     expect((await apply("--prune", "--yes")).code).toBe(0);
     expect(await names()).toEqual(["bob", "erin"]);
     expect(await cli.json("mailbox permissions list bob")).toEqual([]);
+  });
+
+  it("on a terminal: the plan is a table, and --prune asks, listing what goes (declining changes nothing)", async () => {
+    const doc = readDoc();
+    doc.areas.users = doc.areas.users?.filter((u) => u.name !== "dave");
+    doc.areas.mailboxes = doc.areas.mailboxes?.filter((m) => m.user !== "dave");
+    doc.areas.groups = doc.areas.groups?.map((g) => ({ ...g, members: g.members.filter((m) => m.name !== "dave") }));
+    const bob = doc.areas.users?.find((u) => u.name === "bob");
+    if (bob !== undefined) bob.city = "Lyon";
+    writeDoc(doc);
+    const plan = await apply("--plan", "--prune", { tty: true });
+    expect(plan.stdout).toMatch(/^ACTION +AREA +TARGET +CHANGE *\n/);
+    expect(plan.stdout).toMatch(/^delete +users +dave +DeregisterFromWorkMail\+DeleteUser *$/m);
+    expect(plan.stdout).toMatch(/^update +users +bob +set city *$/m);
+
+    const no = new ScriptedPrompter([false]);
+    const declined = await apply("--prune", { prompter: no });
+    expect(declined.code).toBe(130);
+    expect(no.asked).toEqual(["Delete it from acme?"]);
+    expect(declined.stderr).toContain("1 thing is in acme and not in the document:\n  - users dave\n");
+    expect((await cli.json<Array<{ name: string }>>("user list")).map((u) => u.name)).toContain("dave");
+    expect((await cli.json<{ city?: string }>("user describe bob")).city).toBeUndefined();
+
+    const yes = await apply("--prune", { prompter: new ScriptedPrompter([true]) });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect((await cli.json<Array<{ name: string }>>("user list")).map((u) => u.name)).not.toContain("dave");
+    expect((await cli.json<{ city?: string }>("user describe bob")).city).toBe("Lyon");
   });
 
   it("takes a hand-written YAML document from stdin, with defaults for what it leaves out", async () => {
