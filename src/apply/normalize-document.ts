@@ -121,15 +121,17 @@ function normalize(areas: Obj, prefix: string): void {
   list(areas, "mailboxes", prefix).forEach((m, i) => {
     const path = `${prefix}mailboxes[${i}]`;
     if (typeof m.user !== "string") fail(`${path}.user`, "expected a user name");
-    if (users.length > 0 && kindOf.get(m.user.toLowerCase())?.kind !== "user") fail(`${path}.user`, `no user "${m.user}" in the document`);
+    if (areas.users !== undefined && kindOf.get(m.user.toLowerCase())?.kind !== "user") fail(`${path}.user`, `no user "${m.user}" in the document`);
     if (m.quotaMb !== undefined && (typeof m.quotaMb !== "number" || !Number.isInteger(m.quotaMb) || m.quotaMb < 1)) fail(`${path}.quotaMb`, "expected a whole number of MB");
   });
   const typeOf = (name: string) => (kindOf.get(name.toLowerCase())?.kind ?? "user").toUpperCase();
+  // With all three kinds listed, a mailbox or grantee must be one of them; otherwise it may be one the document does not manage.
+  const allListed = areas.users !== undefined && areas.groups !== undefined && areas.resources !== undefined;
   list(areas, "mailbox-permissions", prefix).forEach((p, i) => {
     const path = `${prefix}mailbox-permissions[${i}]`;
     for (const k of ["mailbox", "grantee"] as const) {
       if (typeof p[k] !== "string" || p[k] === "") fail(`${path}.${k}`, "expected a name");
-      if (kindOf.size > 0 && !kindOf.has((p[k] as string).toLowerCase())) fail(`${path}.${k}`, `no user, group or resource "${p[k] as string}" in the document`);
+      if (allListed && !kindOf.has((p[k] as string).toLowerCase())) fail(`${path}.${k}`, `no user, group or resource "${p[k] as string}" in the document`);
     }
     p.mailboxType ??= typeOf(p.mailbox as string);
     p.granteeType ??= typeOf(p.grantee as string);
