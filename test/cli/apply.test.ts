@@ -121,6 +121,24 @@ describe("wmctl apply", () => {
     expect(await cli.json("mailbox permissions list bob")).toEqual([]);
   });
 
+  it("--prune removes the aliases, members, delegates and domains the document lacks on what it keeps", async () => {
+    await cli.ok("domain add example.org");
+    const doc = readDoc();
+    const bob = doc.areas.users?.find((u) => u.name === "bob");
+    if (bob !== undefined) bob.aliases = [];
+    doc.areas.groups = doc.areas.groups?.map((g) => ({ ...g, members: g.members.filter((m) => m.name !== "dave") }));
+    doc.areas.resources = doc.areas.resources?.map((r) => ({ ...r, delegates: [] }));
+    writeDoc(doc);
+    const plan = await apply("--plan", "--prune");
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(rows(plan.stdout)).toEqual(["delete group-members sales <- dave", "delete resource-delegates room-1 <- sales", "delete aliases bob bobby@acme.awsapps.com", "delete domains example.org"]);
+    const r = await apply("--prune", "--yes");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("✓ Applied: 0 created, 0 updated, 4 deleted\n");
+    expect(comparableInventory(await inventory())).toEqual(comparableInventory(doc));
+    expect((await apply("--plan", "--prune", "--detailed-exitcode")).code).toBe(0);
+  });
+
   it("on a terminal: the plan is a table, and --prune asks, listing what goes (declining changes nothing)", async () => {
     const doc = readDoc();
     doc.areas.users = doc.areas.users?.filter((u) => u.name !== "dave");
