@@ -71,6 +71,7 @@ describe("wmctl apply", () => {
     expect(plan.stderr).toContain("Plan: 3 to create, 1 to update, 0 to delete\n");
     const detailed = await apply("--plan", "--detailed-exitcode");
     expect(detailed.code).toBe(3);
+    expect((await apply("--detailed-exitcode")).stderr).toBe("error: --detailed-exitcode goes with --plan\nhint: wmctl apply -f FILE --plan --detailed-exitcode (exit 3 when there are changes)\n");
     expect(detailed.stderr).toContain("error: acme differs from the document: 4 changes\n");
 
     const pruned = await apply("--plan", "--prune", "-o", "json");

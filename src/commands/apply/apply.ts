@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { NOUNS } from "../nouns.js";
-import { ChecksFailedError, CliError } from "../../errors/cli-error.js";
+import { ChecksFailedError, CliError, UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
 import type { GeneratedPassword } from "../../apply/session.js";
 import type { PlanChange } from "../../apply/plan.js";
@@ -60,6 +60,7 @@ export const applyCommand = defineCommand({
       import("../../apply/passwords-file.js"),
     ]);
     const planOnly = opts.plan || opts.dryRun;
+    if (opts.detailedExitcode && !planOnly) throw new UsageError("--detailed-exitcode goes with --plan", "wmctl apply -f FILE --plan --detailed-exitcode (exit 3 when there are changes)");
     const explicit = DomainMap.parse(opts.mapDomain);
     const pwFile = opts.passwordsOut !== undefined && !planOnly ? await pw.checkPasswordsFile(opts.passwordsOut) : undefined;
     const { doc, label: docLabel } = await readDesiredState(opts.file, ctx.io.stdin, INVENTORY_AREAS.map((a) => a.name));
