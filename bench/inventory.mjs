@@ -17,7 +17,7 @@ const latency = arg("latency", 20);
 const home = tempHome("inventory");
 const sim = await openSimulator(home);
 const { collectInventory } = await import(join(ROOT, "dist", "inventory", "collect.js"));
-const { prepareRestore, runRestore } = await import(join(ROOT, "dist", "inventory", "restore", "restore.js"));
+const { prepareApply, runSteps } = await import(join(ROOT, "dist", "apply", "run-steps.js"));
 const { DomainMap } = await import(join(ROOT, "dist", "inventory", "domain-map.js"));
 const { INVENTORY_AREAS } = await import(join(ROOT, "dist", "inventory", "areas.js"));
 
@@ -84,8 +84,8 @@ console.log(`  ${"spawned wmctl org inventory --out".padEnd(46)} ${(Number(proce
 console.log("org restore into an empty organization");
 const { OrganizationId: target } = await sim.createOrganization({ Alias: "benchcopy" });
 const rs = process.hrtime.bigint();
-const prep = await prepareRestore(sim, target, base.r.doc, DomainMap.none);
-const restored = await runRestore(sim, target, base.r.doc, prep, { dryRun: false, concurrency, areas: INVENTORY_AREAS });
+const prep = await prepareApply(sim, target, base.r.doc, DomainMap.none);
+const restored = await runSteps(sim, target, base.r.doc, prep, { dryRun: false, concurrency, areas: INVENTORY_AREAS });
 const rsec = Number(process.hrtime.bigint() - rs) / 1e9;
 const failed = restored.steps.flatMap((s) => s.results).filter((x) => x.result === "failed").length;
 console.log(`  ${`in-process, concurrency ${concurrency}`.padEnd(46)} ${rsec.toFixed(2).padStart(7)} s  ${String(restored.calls).padStart(6)} calls  ${failed} failed`);

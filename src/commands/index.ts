@@ -10,6 +10,7 @@ export const COMMANDS: readonly LazySpec[] = [
   lazyCommand(NOUNS.setup, async () => (await import("./setup/setup.js")).setupCommand),
   // Organizations and identities (issue #2)
   lazyCommand(NOUNS.org, async () => (await import("./org/index.js")).orgGroup),
+  lazyCommand(NOUNS.apply, async () => (await import("./apply/apply.js")).applyCommand),
   lazyCommand(NOUNS.user, async () => (await import("./user/index.js")).userGroup),
   lazyCommand(NOUNS.group, async () => (await import("./group/index.js")).groupGroup),
   lazyCommand(NOUNS.resource, async () => (await import("./resource/index.js")).resourceGroup),

@@ -13,6 +13,7 @@ export const NOUNS = {
   quickstart: { name: "quickstart", summary: "Create a small organization on the local simulator and show it (a two-minute tour)" },
   setup: { name: "setup", summary: "Set up WorkMail step by step: organization, domain, DNS records, verification, first user" },
   org: { name: "org", aliases: ["organization"], summary: "Organizations: create, list, describe, delete, pick the default, inventory and restore" },
+  apply: { name: "apply", summary: "Make an organization match a document (JSON or YAML, the inventory format): plan, apply, prune" },
   user: { name: "user", aliases: ["users"], summary: "Users: create, list, describe, update, enable, disable, delete, reset passwords" },
   group: { name: "group", aliases: ["groups"], summary: "Groups: distribution lists and security groups, their members" },
   resource: { name: "resource", aliases: ["resources"], summary: "Resources: rooms and equipment, their booking options and delegates" },

@@ -2,7 +2,7 @@ import type { WorkMailApi } from "../backend/workmail-api.js";
 import { UsageError } from "../errors/cli-error.js";
 
 /** The model's EmailAddress pattern: a name that matches it (users and resources may be named so) is its own default. */
-const EMAIL_ADDRESS = /^[a-zA-Z0-9._%+-]{1,64}@[a-zA-Z0-9.-]+\.[a-zA-Z-]{2,}$/;
+export const EMAIL_ADDRESS = /^[a-zA-Z0-9._%+-]{1,64}@[a-zA-Z0-9.-]+\.[a-zA-Z-]{2,}$/;
 
 /**
  * The local part wmctl proposes for an entity's address: the name in lower case, spaces as

@@ -5,7 +5,7 @@ import type { WorkMailApi } from "../backend/workmail-api.js";
  * (issue #5). Areas refer to entities by name and email, never by id: ids change when an
  * inventory is restored into another organization.
  *
- * What the framework does around an area (src/inventory/collect.ts, restore/restore.ts):
+ * What the framework does around an area (src/inventory/collect.ts, apply/run-steps.ts):
  * - `collect` gets an `api` that bounds concurrency for the whole inventory (p-limit) and counts
  *   calls, so an area may fire its per-entity calls with Promise.all. If the backend answers
  *   UnsupportedOperationException (the simulator does for an operation it does not implement),

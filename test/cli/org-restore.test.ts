@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InventoryDocument } from "../../src/inventory/document.js";
@@ -152,6 +152,33 @@ describe("wmctl org restore", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`✓ Wrote the passwords of 2 new users to ${fresh} (mode 0600)\n`);
     expect(r.stdout + r.stderr).not.toContain(readFileSync(fresh, "utf8").split("\n")[1]?.split(",")[2] ?? "none");
+  });
+
+  it("converges: a user the inventory has disabled is disabled in the target even when it was enabled there", async () => {
+    await cli.ok("--org rehearsal user create dave --generate-password");
+    expect(await usersOf("rehearsal")).toEqual(["dave:dave@rehearsal.awsapps.com:ENABLED"]);
+    const r = await restore("--yes", "--details", "-o", "csv");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("states,DeregisterFromWorkMail,dave,updated,\"disabled, as in the inventory\"\n");
+    expect(await usersOf("rehearsal")).toEqual(["bob:bob@rehearsal.awsapps.com:ENABLED", "dave:dave@rehearsal.awsapps.com:DISABLED"]);
+  });
+
+  it("--passwords-out appends to the file an earlier run wrote, one line per created user", async () => {
+    const file = join(cli.home, "pw.csv");
+    await cli.ok("--org rehearsal user create bob --generate-password");
+    const first = await restore("--yes", "--passwords-out", file);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`✓ Wrote the passwords of 1 new user to ${file} (mode 0600)\n`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    await cli.ok("--org rehearsal user delete dave --yes");
+    await cli.ok("local advance 31d");
+    const again = await restore("--yes", "--passwords-out", file);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`✓ Appended the passwords of 1 new user to ${file} (mode 0600)\n`);
+    const lines = readFileSync(file, "utf8").trimEnd().split("\n");
+    expect(lines.map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["name,email", "dave,dave@rehearsal.awsapps.com", "dave,dave@rehearsal.awsapps.com"]);
+    const third = await restore("--yes", "--passwords-out", file);
+    expect(third.stderr).toContain(`No user was created: ${file} was not changed\n`);
   });
 
   it("explains a missing, foreign or damaged inventory", async () => {

@@ -113,6 +113,9 @@ describe("policy inventory areas: collect -> restore into a fresh organization -
         expect(again, area.name).toEqual(collected);
       }
       expect(Object.keys(area.tables?.(collected as never) ?? {}).length, area.name).toBeGreaterThan(0);
+      // A second restore (a second `apply`) finds everything in place and changes nothing.
+      const second = await area.restore(api, target, collected, (await usersOf(target)).ids);
+      expect(second.filter((s) => s.result !== "skipped"), area.name).toEqual([]);
     }
   });
 

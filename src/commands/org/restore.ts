@@ -1,6 +1,8 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { CliError, ConflictError } from "../../errors/cli-error.js";
+import { CliError } from "../../errors/cli-error.js";
+import { checkDomains, checkInteroperability, newUserCount, passwordsNote } from "../../apply/preflight.js";
 import type { OutputSpec } from "../../output/format.js";
+import type { GeneratedPassword } from "../../apply/session.js";
 
 const restoreOutput: OutputSpec = {
   fields: ["step", "created", "updated", "skipped", "failed", "action", "target", "result", "message"],
@@ -26,7 +28,8 @@ export const orgRestoreCommand = defineCommand({
     "Addresses need a verified domain in the target. The source's test domain (<alias>.awsapps.com)\n" +
     "always maps to the target's; rewrite other domains with --map-domain OLD=NEW (for a rehearsal,\n" +
     "NEW is the target's test domain), or verify them in the target first. New users get random\n" +
-    "passwords, never shown: --passwords-out FILE writes them (CSV, mode 0600). Mail itself moves\n" +
+    "passwords, never shown: --passwords-out FILE keeps them (CSV, mode 0600, appended and synced as\n" +
+    "each user is created, so a killed run loses none; a re-run appends to it). Mail itself moves\n" +
     "with mailbox export jobs, not with restore.",
   examples: [
     "wmctl org create rehearsal --wait && wmctl --org rehearsal org restore --from acme-2027-03 --map-domain example.com=rehearsal.awsapps.com --dry-run",
@@ -36,50 +39,34 @@ export const orgRestoreCommand = defineCommand({
   options: {
     from: { kind: "string", required: true, placeholder: "dir", describe: "The inventory folder (or its inventory.json)" },
     mapDomain: { kind: "list", placeholder: "old=new", describe: "Rewrite addresses and domains OLD into NEW (repeatable)" },
-    passwordsOut: { kind: "string", placeholder: "file", describe: "Write the new users' generated passwords to this new file (CSV, mode 0600)" },
+    passwordsOut: { kind: "string", placeholder: "file", describe: "Append the new users' generated passwords to this file as they are created (CSV, mode 0600; a new file, or one an earlier run wrote)" },
     details: { kind: "boolean", describe: "Report every action instead of a summary per step" },
     concurrency: { kind: "int", default: 8, min: 1, max: 32, placeholder: "n", describe: "API calls in flight at once" },
   },
   output: restoreOutput,
   mutating: true,
   async run(ctx, opts) {
-    const [{ DomainMap }, files, { prepareRestore, runRestore, tally }, { INVENTORY_AREAS }, pw] = await Promise.all([
+    const [{ DomainMap }, files, { prepareApply, runSteps, tally }, { INVENTORY_AREAS }, pw] = await Promise.all([
       import("../../inventory/domain-map.js"),
       import("../../inventory/inventory-files.js"),
-      import("../../inventory/restore/restore.js"),
+      import("../../apply/run-steps.js"),
       import("../../inventory/areas.js"),
-      import("../../inventory/restore/passwords-file.js"),
+      import("../../apply/passwords-file.js"),
     ]);
     const explicit = DomainMap.parse(opts.mapDomain);
-    if (opts.passwordsOut !== undefined && !opts.dryRun) await pw.checkPasswordsFile(opts.passwordsOut);
+    const pwFile = opts.passwordsOut !== undefined && !opts.dryRun ? await pw.checkPasswordsFile(opts.passwordsOut) : undefined;
+    const journal = opts.passwordsOut !== undefined && !opts.dryRun ? new pw.PasswordsJournal(opts.passwordsOut) : undefined;
     const { doc } = await files.readInventory(opts.from);
     const api = await ctx.backend();
     const org = await ctx.orgRef();
-    const prep = await prepareRestore(api, org.id, doc, explicit);
+    const prep = await prepareApply(api, org.id, doc, explicit);
     const label = prep.target.alias ?? org.id;
     const source = doc.source.alias ?? doc.source.organizationId;
     if (org.id === doc.source.organizationId) ctx.out.info(`Restoring into ${label}, the organization the inventory was taken from: only what is missing is re-created`);
 
-    for (const [from, to] of prep.map.entries()) ctx.out.info(`Addresses on ${from} become addresses on ${to}`);
-    for (const d of prep.unusedMappings) ctx.out.warn(`--map-domain ${d}: the inventory has no address or domain on ${d}`);
-    const blocked = prep.needs.filter((n) => n.problem !== undefined);
-    if (blocked.length > 0) {
-      for (const n of blocked) {
-        ctx.out.warn(`${n.domain} (${n.addresses} address${n.addresses === 1 ? "" : "es"}${n.isDefault ? ", the default domain" : ""}): ${n.problem ?? ""}`);
-      }
-      const first = blocked[0]?.domain ?? "example.com";
-      throw new ConflictError(
-        `${blocked.length} domain${blocked.length === 1 ? "" : "s"} of the inventory cannot carry addresses in ${label}: ${blocked.map((b) => b.domain).join(", ")}`,
-        `verify ${blocked.length === 1 ? "it" : "them"} in ${label} first (wmctl domain add ${first}, publish its records: wmctl domain records ${first}, then wmctl domain verify ${first}), ` +
-          `or rehearse on the test domain: --map-domain ${first}=${prep.target.testDomain ?? "<alias>.awsapps.com"}`,
-      );
-    }
-    if (doc.areas.organization !== undefined && doc.areas.organization.interoperabilityEnabled !== prep.target.interoperabilityEnabled) {
-      ctx.out.warn(
-        `${source} has interoperability with Exchange ${doc.areas.organization.interoperabilityEnabled ? "on" : "off"} and ${label} has it ${prep.target.interoperabilityEnabled ? "on" : "off"}; it cannot be changed after creation`,
-      );
-    }
-    const newUsers = (doc.areas.users ?? []).filter((u) => u.role === "USER" && prep.directory.byName(u.name) === undefined).length;
+    checkDomains(prep, label, ctx.out);
+    checkInteroperability(doc, prep, source, label, ctx.out);
+    const newUsers = newUserCount(doc, prep);
     if (!opts.dryRun) {
       if (prep.directory.size > 0) {
         const kinds = (["USER", "GROUP", "RESOURCE"] as const)
@@ -91,19 +78,15 @@ export const orgRestoreCommand = defineCommand({
             "(those with the same names are updated to match the inventory, none is deleted; the inventory's policies replace the target's)?",
         );
       }
-      if (newUsers > 0 && opts.passwordsOut === undefined) {
-        const them = newUsers === 1 ? "it" : "them";
-        ctx.out.info(
-          `${newUsers} new user${newUsers === 1 ? " gets a random password" : "s get random passwords"} that wmctl does not keep: set ${them} with \`wmctl user reset-password\` (or pass --passwords-out FILE)`,
-        );
-      }
+      if (newUsers > 0 && opts.passwordsOut === undefined) ctx.out.info(passwordsNote(newUsers));
     }
 
     ctx.out.info(`${opts.dryRun ? "Planning the restore of" : "Restoring"} ${source} (inventory of ${doc.createdAt}) into ${label}...`);
     let planned = 0;
     if (opts.details && !opts.dryRun) ctx.out.useColumns(DETAIL_COLUMNS);
-    const outcome = await runRestore(api, org.id, doc, prep, {
+    const outcome = await runSteps(api, org.id, doc, prep, {
       dryRun: opts.dryRun,
+      ...(journal === undefined ? {} : { savePassword: (p: GeneratedPassword) => journal.append(p) }),
       concurrency: opts.concurrency,
       areas: INVENTORY_AREAS,
       onPlannedCall: (c) => {
@@ -117,7 +100,7 @@ export const orgRestoreCommand = defineCommand({
         if (opts.details) for (const r of results) ctx.out.row({ step, action: r.action, target: r.target, result: r.result, message: r.message });
         else ctx.out.row({ step, ...t });
       },
-    });
+    }).finally(() => journal?.close());
 
     const failures = outcome.steps.flatMap((s) => s.results.filter((r) => r.result === "failed").map((r) => ({ ...r, step: s.step })));
     for (const f of failures.slice(0, MAX_FAILURES_SHOWN)) ctx.out.warn(`${f.step}: ${f.target}: ${f.message ?? "failed"}`);
@@ -127,11 +110,10 @@ export const orgRestoreCommand = defineCommand({
       ctx.out.info(`Dry run: ${planned} change${planned === 1 ? "" : "s"} planned, nothing was changed${failures.length > 0 ? `; ${failures.length} action${failures.length === 1 ? "" : "s"} would fail` : ""}`);
       return;
     }
-    if (opts.passwordsOut !== undefined) {
-      if (outcome.passwords.length > 0) {
-        await pw.writePasswordsFile(opts.passwordsOut, outcome.passwords);
-        ctx.out.status(`Wrote the passwords of ${outcome.passwords.length} new user${outcome.passwords.length === 1 ? "" : "s"} to ${opts.passwordsOut} (mode 0600)`);
-      } else ctx.out.info(`No user was created: ${opts.passwordsOut} was not written`);
+    if (journal !== undefined && opts.passwordsOut !== undefined) {
+      const n = journal.count;
+      if (n > 0) ctx.out.status(`${pwFile?.exists === true ? "Appended" : "Wrote"} the passwords of ${n} new user${n === 1 ? "" : "s"} to ${opts.passwordsOut} (mode 0600)`);
+      else ctx.out.info(`No user was created: ${opts.passwordsOut} was not ${pwFile?.exists === true ? "changed" : "written"}`);
     }
     ctx.debug(`restore: ${outcome.calls} API calls`);
     if (failures.length > 0) {

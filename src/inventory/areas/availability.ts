@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { paginate } from "../../backend/paginate.js";
 import type { InventoryArea, RestoreStep } from "../area.js";
-import { attempt } from "./policy-steps.js";
+import { attempt, skipped } from "./policy-steps.js";
 
 export interface InventoryAvailability {
   domain: string;
@@ -33,9 +33,9 @@ export const availabilityArea: InventoryArea<InventoryAvailability[]> = {
   },
 
   async restore(api, orgId, data) {
-    const existing = new Set<string>();
+    const existing = new Map<string, string | undefined>();
     for await (const c of paginate((t) => api.listAvailabilityConfigurations({ OrganizationId: orgId, NextToken: t }), "AvailabilityConfigurations")) {
-      existing.add(c.DomainName as string);
+      existing.set(c.DomainName as string, c.ProviderType === "LAMBDA" ? c.LambdaProvider?.LambdaArn : undefined);
     }
     const steps: RestoreStep[] = [];
     for (const c of data) {
@@ -50,6 +50,10 @@ export const availabilityArea: InventoryArea<InventoryAvailability[]> = {
         continue;
       }
       const update = existing.has(c.domain);
+      if (update && existing.get(c.domain) === c.lambdaArn) {
+        steps.push(skipped(AREA, "UpdateAvailabilityConfiguration", c.domain));
+        continue;
+      }
       const provider = { LambdaProvider: { LambdaArn: c.lambdaArn as string } };
       steps.push(
         await attempt(AREA, update ? "UpdateAvailabilityConfiguration" : "CreateAvailabilityConfiguration", c.domain, update ? "updated" : "created", () =>

@@ -1,5 +1,5 @@
 import type { InventoryArea } from "../area.js";
-import { attempt } from "./policy-steps.js";
+import { attempt, skipped } from "./policy-steps.js";
 
 export interface InventoryIdentityProvider {
   authenticationMode: "IDENTITY_PROVIDER_ONLY" | "IDENTITY_PROVIDER_AND_DIRECTORY";
@@ -37,6 +37,9 @@ export const identityProviderArea: InventoryArea<InventoryIdentityProvider | nul
 
   async restore(api, orgId, data) {
     if (data === null) return [{ area: AREA, action: "PutIdentityProviderConfiguration", target: "(none)", result: "skipped", message: "users sign in with the WorkMail directory" }];
+    const have = await identityProviderArea.collect(api, orgId, { nameOf: () => undefined, emailOf: () => undefined });
+    const fields = ["authenticationMode", "instanceArn", "applicationArn", "personalAccessTokens", "tokenLifetimeDays"] as const;
+    if (have !== null && fields.every((f) => have[f] === data[f])) return [skipped(AREA, "PutIdentityProviderConfiguration", data.applicationArn)];
     return [
       await attempt(AREA, "PutIdentityProviderConfiguration", data.applicationArn, "updated", () =>
         api.putIdentityProviderConfiguration({

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { ImpersonationRule } from "@aws-sdk/client-workmail";
 import { paginate } from "../../backend/paginate.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
-import type { InventoryArea, RestoreStep } from "../area.js";
-import { attempt, cell, userIdsOf, userRefs } from "./policy-steps.js";
+import type { EntityIds, InventoryArea, RestoreStep } from "../area.js";
+import { attempt, cell, skipped, userIdsOf, userRefs } from "./policy-steps.js";
 
 export interface InventoryImpersonationRule {
   id: string;
@@ -56,6 +56,10 @@ export const impersonationRolesArea: InventoryArea<InventoryImpersonationRole[]>
     const steps: RestoreStep[] = [];
     for (const role of data) {
       const id = existing.get(role.name.toLowerCase());
+      if (id !== undefined && (await sameRole(api, orgId, id, role, refs))) {
+        steps.push(skipped(AREA, "UpdateImpersonationRole", role.name));
+        continue;
+      }
       steps.push(
         await attempt(AREA, id === undefined ? "CreateImpersonationRole" : "UpdateImpersonationRole", role.name, id === undefined ? "created" : "updated", async () => {
           const rules: ImpersonationRule[] = role.rules.map((r) => ({
@@ -91,6 +95,20 @@ export const impersonationRolesArea: InventoryArea<InventoryImpersonationRole[]>
     };
   },
 };
+
+/** Whether the target's role already has the type, description and rules (ids aside) of the inventory's; a user it cannot resolve means no. */
+async function sameRole(api: WorkMailApi, orgId: string, id: string, role: InventoryImpersonationRole, refs: EntityIds): Promise<boolean> {
+  const have = await api.getImpersonationRole({ OrganizationId: orgId, ImpersonationRoleId: id });
+  const key = (r: { name?: string | undefined; description?: string | undefined; effect?: string | undefined; targets?: string[] | undefined; notTargets?: string[] | undefined }) =>
+    JSON.stringify([r.name ?? "", r.description ?? "", r.effect ?? "", [...(r.targets ?? [])].sort(), [...(r.notTargets ?? [])].sort()]);
+  try {
+    const want = role.rules.map((r) => key({ ...r, targets: userIdsOf(refs, r.targetUsers), notTargets: userIdsOf(refs, r.notTargetUsers) })).sort();
+    const now = (have.Rules ?? []).map((r) => key({ name: r.Name, description: r.Description, effect: r.Effect, targets: r.TargetUsers, notTargets: r.NotTargetUsers })).sort();
+    return have.Type === role.type && (have.Description ?? "") === (role.description ?? "") && JSON.stringify(want) === JSON.stringify(now);
+  } catch {
+    return false;
+  }
+}
 
 /** Role id -> name in an organization (for areas that refer to roles). */
 export async function roleNamesById(api: WorkMailApi, orgId: string): Promise<Map<string, string>> {

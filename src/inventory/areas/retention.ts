@@ -1,5 +1,5 @@
 import type { InventoryArea } from "../area.js";
-import { attempt } from "./policy-steps.js";
+import { attempt, skipped } from "./policy-steps.js";
 
 export interface InventoryRetention {
   name: string;
@@ -30,11 +30,14 @@ export const retentionArea: InventoryArea<InventoryRetention | null> = {
   async restore(api, orgId, data) {
     if (data === null) return [{ area: AREA, action: "PutRetentionPolicy", target: "(none)", result: "skipped", message: "the inventory has no retention policy" }];
     let id: string | undefined;
+    let have: InventoryRetention | null = null;
     try {
       id = (await api.getDefaultRetentionPolicy({ OrganizationId: orgId })).Id;
+      have = await retentionArea.collect(api, orgId, { nameOf: () => undefined, emailOf: () => undefined });
     } catch (e) {
       if ((e as Error).name !== "EntityNotFoundException") throw e;
     }
+    if (have !== null && sameRetention(have, data)) return [skipped(AREA, "PutRetentionPolicy", data.name)];
     return [
       await attempt(AREA, "PutRetentionPolicy", data.name, id === undefined ? "created" : "updated", () =>
         api.putRetentionPolicy({
@@ -56,3 +59,8 @@ export const retentionArea: InventoryArea<InventoryRetention | null> = {
     return { retention: (data?.folders ?? []).map((f) => ({ policy: data?.name ?? "", folder: f.folder, action: f.action, days: f.days ?? "" })) };
   },
 };
+
+function sameRetention(a: InventoryRetention, b: InventoryRetention): boolean {
+  const folders = (p: InventoryRetention) => JSON.stringify(p.folders.map((f) => [f.folder, f.action, f.days ?? null]).sort());
+  return a.name === b.name && (a.description ?? "") === (b.description ?? "") && folders(a) === folders(b);
+}

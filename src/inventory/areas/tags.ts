@@ -1,11 +1,11 @@
 import type { InventoryArea } from "../area.js";
-import { attempt } from "./policy-steps.js";
+import { attempt, skipped } from "./policy-steps.js";
 
 export type InventoryTags = Array<{ key: string; value: string }>;
 
 const AREA = "tags";
 
-/** The organization's tags. Restore adds them (an existing key gets the inventory's value). */
+/** The organization's tags. Restore adds them (an existing key gets the inventory's value) unless the target has them all. */
 export const tagsArea: InventoryArea<InventoryTags> = {
   name: AREA,
 
@@ -17,6 +17,8 @@ export const tagsArea: InventoryArea<InventoryTags> = {
   async restore(api, orgId, data) {
     if (data.length === 0) return [];
     const arn = (await api.describeOrganization({ OrganizationId: orgId })).ARN as string;
+    const have = new Map(((await api.listTagsForResource({ ResourceARN: arn })).Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
+    if (data.every((t) => have.get(t.key) === t.value)) return [skipped(AREA, "TagResource", data.map((t) => t.key).join(","))];
     return [
       await attempt(AREA, "TagResource", data.map((t) => t.key).join(","), "updated", () =>
         api.tagResource({ ResourceARN: arn, Tags: data.map((t) => ({ Key: t.key, Value: t.value })) }),

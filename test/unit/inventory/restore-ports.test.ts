@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { WorkMailApi } from "../../../src/backend/workmail-api.js";
 import { limitApi } from "../../../src/inventory/limited-api.js";
-import { isPlannedId, recordingApi, type PlannedCall } from "../../../src/inventory/restore/recording-api.js";
+import { isPlannedId, recordingApi, type PlannedCall } from "../../../src/apply/recording-api.js";
 
 function fakeApi(onCall: (method: string, input: unknown) => Promise<unknown>): WorkMailApi {
   return new Proxy({} as WorkMailApi, { get: (_t, prop) => (input: unknown) => onCall(String(prop), input) });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WorkMailApi } from "../../../src/backend/workmail-api.js";
 import type { InventoryArea } from "../../../src/inventory/area.js";
 import { DomainMap } from "../../../src/inventory/domain-map.js";
-import { prepareRestore, runRestore, tally } from "../../../src/inventory/restore/restore.js";
+import { prepareApply, runSteps, tally } from "../../../src/apply/run-steps.js";
 import { LocalBackend } from "../../../src/local-backend/index.js";
 import { sampleInventory } from "./fixtures.js";
 
@@ -30,7 +30,7 @@ function inventory() {
   return JSON.parse(JSON.stringify(doc).replaceAll("example.com", "rehearsal.awsapps.com").replaceAll("acme.awsapps.com", "rehearsal.awsapps.com")) as typeof doc;
 }
 
-describe("runRestore", () => {
+describe("runSteps", () => {
   it("fails a step once when the target does not implement its operation, after one call, and goes on", async () => {
     const doc = inventory();
     doc.areas.mailboxes = ["bob", "carol"].map((user) => ({ user, quotaMb: 1024 }));
@@ -44,8 +44,8 @@ describe("runRestore", () => {
         };
       },
     });
-    const prep = await prepareRestore(refusing, target, doc, DomainMap.none);
-    const out = await runRestore(refusing, target, doc, prep, { dryRun: false, concurrency: 4, areas: [] });
+    const prep = await prepareApply(refusing, target, doc, DomainMap.none);
+    const out = await runSteps(refusing, target, doc, prep, { dryRun: false, concurrency: 4, areas: [] });
     const mailboxes = out.steps.find((s) => s.step === "mailboxes");
     expect(mailboxes?.results).toEqual([
       { area: "mailboxes", action: "-", target: "mailboxes", result: "failed", message: "the target does not support this step: UnsupportedOperationException: GetMailboxDetails is not implemented" },
@@ -69,8 +69,8 @@ describe("runRestore", () => {
       },
     };
     const map = DomainMap.parse(["example.com=rehearsal.awsapps.com"]);
-    const prep = await prepareRestore(api, target, doc, map);
-    const out = await runRestore(api, target, doc, prep, { dryRun: false, concurrency: 4, areas: [area] });
+    const prep = await prepareApply(api, target, doc, map);
+    const out = await runSteps(api, target, doc, prep, { dryRun: false, concurrency: 4, areas: [area] });
     expect(seen).toEqual(["rehearsal.awsapps.com", [true, true, true], true]);
     expect(out.steps.map((s) => s.step).slice(-2)).toEqual(["rules", "states"]);
   });
@@ -80,8 +80,8 @@ describe("runRestore", () => {
     doc.areas["boom"] = [];
     const boom: InventoryArea = { name: "boom", collect: () => Promise.resolve([]), restore: () => Promise.reject(new Error("kaput")) };
     const absent: InventoryArea = { name: "absent", collect: () => Promise.resolve([]), restore: () => Promise.reject(new Error("not called")) };
-    const prep = await prepareRestore(api, target, doc, DomainMap.none);
-    const out = await runRestore(api, target, doc, prep, { dryRun: false, concurrency: 4, areas: [boom, absent] });
+    const prep = await prepareApply(api, target, doc, DomainMap.none);
+    const out = await runSteps(api, target, doc, prep, { dryRun: false, concurrency: 4, areas: [boom, absent] });
     expect(out.steps.find((s) => s.step === "boom")?.results).toEqual([{ area: "boom", action: "restore", target: "boom", result: "failed", message: "kaput" }]);
     expect(out.steps.find((s) => s.step === "absent")?.results).toEqual([{ area: "absent", action: "-", target: "absent", result: "skipped", message: "not in the inventory" }]);
   });

@@ -1,8 +1,8 @@
-import type { RestoreStep } from "../area.js";
-import type { DomainData, OrganizationData } from "../document.js";
+import type { RestoreStep } from "../inventory/area.js";
+import type { DomainData, OrganizationData } from "../inventory/document.js";
 import { attempt, skipped, type RestoreSession } from "./session.js";
 import type { TargetOrganization } from "./target-domains.js";
-import { fanOut } from "../fan-out.js";
+import { fanOut } from "../inventory/fan-out.js";
 
 /**
  * Mail domains: RegisterMailDomain for each custom domain (after mapping) the target lacks. A new

@@ -1,8 +1,8 @@
-import type { WorkMailApi } from "../../backend/workmail-api.js";
-import type { RestoreStep } from "../area.js";
-import type { DomainMap } from "../domain-map.js";
-import type { EntityDirectory } from "../entity-directory.js";
-import { errorText, isNotImplemented } from "../service-errors.js";
+import type { WorkMailApi } from "../backend/workmail-api.js";
+import type { RestoreStep } from "../inventory/area.js";
+import type { DomainMap } from "../inventory/domain-map.js";
+import type { EntityDirectory } from "../inventory/entity-directory.js";
+import { errorText, isNotImplemented } from "../inventory/service-errors.js";
 import { isPlannedId } from "./recording-api.js";
 
 export interface GeneratedPassword {
@@ -22,10 +22,11 @@ export interface RestoreSession {
   readonly target: EntityDirectory;
   /** Ids of entities this run created (a created entity has nothing to compare against). */
   readonly created: Set<string>;
-  /** Ids of entities this run enabled (RegisterToWorkMail), so it may disable them again. */
-  readonly enabledByRun: Set<string>;
-  /** Passwords of the users this run created (never printed; --passwords-out writes them). */
-  readonly passwords: GeneratedPassword[];
+  /**
+   * Keeps the password of a user about to be created (--passwords-out appends it to its file
+   * before CreateUser); never called under --dry-run. Passwords are never printed.
+   */
+  savePassword(p: GeneratedPassword): Promise<void>;
   newPassword(): string;
 }
 
@@ -51,7 +52,7 @@ export async function attempt(
     const { result, message } = await fn();
     return message === undefined || message === "" ? { area, action, target, result } : { area, action, target, result, message };
   } catch (e) {
-    // The target does not implement the operation: the whole step fails once (see runRestore).
+    // The target does not implement the operation: the whole step fails once (see runSteps).
     if (isNotImplemented(e)) throw e;
     return { area, action, target, result: "failed", message: errorText(e) };
   }

@@ -1,9 +1,9 @@
 import type { BookingOptions } from "@aws-sdk/client-workmail";
-import { collect, paginate } from "../../backend/paginate.js";
-import type { RestoreStep } from "../area.js";
-import type { BookingOptionsData, EntityKind, GroupData, ResourceData } from "../document.js";
+import { collect, paginate } from "../backend/paginate.js";
+import type { RestoreStep } from "../inventory/area.js";
+import type { BookingOptionsData, EntityKind, GroupData, ResourceData } from "../inventory/document.js";
 import { attempt, failed, isNew, type RestoreSession } from "./session.js";
-import { fanOut } from "../fan-out.js";
+import { fanOut } from "../inventory/fan-out.js";
 
 /** A new resource's booking options (DescribeResource of a resource nobody changed). */
 const SERVICE_DEFAULT_BOOKING: BookingOptionsData = { autoAcceptRequests: true, autoDeclineRecurringRequests: false, autoDeclineConflictingRequests: true };

@@ -1,12 +1,12 @@
-import type { WorkMailApi } from "../../backend/workmail-api.js";
-import { generatePassword } from "../../context/secrets.js";
-import type { EntityIds, InventoryArea, RestoreStep } from "../area.js";
-import type { EntityKind, InventoryDocument } from "../document.js";
-import type { DomainMap } from "../domain-map.js";
-import { EntityDirectory } from "../entity-directory.js";
-import { limitApi } from "../limited-api.js";
-import { serviceErrorName } from "../../errors/with-hint.js";
-import { errorText, isNotImplemented } from "../service-errors.js";
+import type { WorkMailApi } from "../backend/workmail-api.js";
+import { generatePassword } from "../context/secrets.js";
+import type { EntityIds, InventoryArea, RestoreStep } from "../inventory/area.js";
+import type { EntityKind, InventoryDocument } from "../inventory/document.js";
+import type { DomainMap } from "../inventory/domain-map.js";
+import { EntityDirectory } from "../inventory/entity-directory.js";
+import { limitApi } from "../inventory/limited-api.js";
+import { serviceErrorName } from "../errors/with-hint.js";
+import { errorText, isNotImplemented } from "../inventory/service-errors.js";
 import { restoreDomains, restoreOrganization } from "./domain-steps.js";
 import { restoreGroups, restoreResources, restoreStates, restoreUsers } from "./entity-steps.js";
 import { restoreAliases, restoreDelegates, restoreMembers } from "./link-steps.js";
@@ -16,7 +16,7 @@ import type { GeneratedPassword, RestoreSession } from "./session.js";
 import { describeTarget, domainNeeds, effectiveMap, sourceTestDomain, type DomainNeed, type TargetOrganization } from "./target-domains.js";
 
 /** What the restore found out before changing anything. */
-export interface RestorePreparation {
+export interface ApplyPreparation {
   readonly target: TargetOrganization;
   /** The admin's --map-domain plus the source test domain -> the target's test domain. */
   readonly map: DomainMap;
@@ -28,7 +28,7 @@ export interface RestorePreparation {
 }
 
 /** Reads the target (organization, domains, entities) and works out the domain mapping; changes nothing. */
-export async function prepareRestore(api: WorkMailApi, orgId: string, doc: InventoryDocument, explicit: DomainMap): Promise<RestorePreparation> {
+export async function prepareApply(api: WorkMailApi, orgId: string, doc: InventoryDocument, explicit: DomainMap): Promise<ApplyPreparation> {
   const target = await describeTarget(api, orgId);
   const map = effectiveMap(doc, explicit, target);
   const needs = domainNeeds(doc, map, target);
@@ -55,11 +55,12 @@ export interface RestoreOptions {
   readonly onPlannedCall?: (call: PlannedCall) => void;
   /** After each step (progress). */
   readonly onStep?: (report: StepReport) => void;
+  /** Keeps a new user's password before its CreateUser (--passwords-out); never under --dry-run. */
+  readonly savePassword?: (p: GeneratedPassword) => Promise<void>;
 }
 
 export interface RestoreOutcome {
   readonly steps: StepReport[];
-  readonly passwords: GeneratedPassword[];
   readonly calls: number;
 }
 
@@ -71,7 +72,7 @@ export interface RestoreOutcome {
  * reports `skipped`. The core steps never delete anything from the target (policy areas decide for
  * their rule sets).
  */
-export async function runRestore(api: WorkMailApi, orgId: string, doc: InventoryDocument, prep: RestorePreparation, options: RestoreOptions): Promise<RestoreOutcome> {
+export async function runSteps(api: WorkMailApi, orgId: string, doc: InventoryDocument, prep: ApplyPreparation, options: RestoreOptions): Promise<RestoreOutcome> {
   const limited = limitApi(api, options.concurrency);
   const target = prep.directory;
   const port = options.dryRun
@@ -84,8 +85,7 @@ export async function runRestore(api: WorkMailApi, orgId: string, doc: Inventory
     map: prep.map,
     target,
     created: new Set(),
-    enabledByRun: new Set(),
-    passwords: [],
+    savePassword: options.savePassword ?? (() => Promise.resolve()),
     newPassword: () => generatePassword(),
   };
   const a = doc.areas;
@@ -145,7 +145,7 @@ export async function runRestore(api: WorkMailApi, orgId: string, doc: Inventory
     reports.push(report);
     options.onStep?.(report);
   }
-  return { steps: reports, passwords: s.passwords, calls: limited.calls() };
+  return { steps: reports, calls: limited.calls() };
 }
 
 /** created / updated / skipped / failed counts of one step. */

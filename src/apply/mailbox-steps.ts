@@ -1,9 +1,9 @@
 import type { PermissionType } from "@aws-sdk/client-workmail";
-import { collect, paginate } from "../../backend/paginate.js";
-import type { RestoreStep } from "../area.js";
-import type { MailboxData, MailboxPermissionData } from "../document.js";
+import { collect, paginate } from "../backend/paginate.js";
+import type { RestoreStep } from "../inventory/area.js";
+import type { MailboxData, MailboxPermissionData } from "../inventory/document.js";
 import { attempt, failed, isNew, type RestoreSession } from "./session.js";
-import { fanOut } from "../fan-out.js";
+import { fanOut } from "../inventory/fan-out.js";
 
 /** A new mailbox's quota: the service's 50 GB (guide: quotas). */
 export const DEFAULT_MAILBOX_QUOTA_MB = 51_200;

@@ -1,4 +1,4 @@
-import type { WorkMailApi } from "../../backend/workmail-api.js";
+import type { WorkMailApi } from "../backend/workmail-api.js";
 
 export interface PlannedCall {
   /** The operation, e.g. `CreateUser`. */

@@ -1,10 +1,10 @@
 import type { UpdateUserRequest } from "@aws-sdk/client-workmail";
-import type { RestoreStep } from "../area.js";
-import { USER_ATTRIBUTE_MEMBERS } from "../../backend/user-attributes.js";
-import { USER_ATTRIBUTES, type EntityKind, type GroupData, type ResourceData, type UserData } from "../document.js";
-import type { DirectoryEntry } from "../entity-directory.js";
-import { attempt, isNew, type RestoreSession, type Result } from "./session.js";
-import { fanOut } from "../fan-out.js";
+import type { RestoreStep } from "../inventory/area.js";
+import { USER_ATTRIBUTE_MEMBERS } from "../backend/user-attributes.js";
+import { USER_ATTRIBUTES, type EntityKind, type GroupData, type ResourceData, type UserData } from "../inventory/document.js";
+import type { DirectoryEntry } from "../inventory/entity-directory.js";
+import { attempt, type RestoreSession, type Result } from "./session.js";
+import { fanOut } from "../inventory/fan-out.js";
 
 const KIND: Record<EntityKind, string> = { USER: "user", GROUP: "group", RESOURCE: "resource" };
 
@@ -18,7 +18,7 @@ function existingOf(s: RestoreSession, name: string, type: EntityKind): Director
 
 /**
  * Gives an entity the primary address of the inventory: RegisterToWorkMail when it is not
- * enabled (remembered, so the last step can disable what the inventory has disabled), or
+ * enabled (the last step disables what the inventory has disabled), or
  * UpdatePrimaryEmailAddress when it is enabled with another address. Returns what changed.
  */
 async function ensureAddress(s: RestoreSession, id: string, inventoryEmail: string | undefined, inventoryState: string): Promise<string | undefined> {
@@ -34,7 +34,6 @@ async function ensureAddress(s: RestoreSession, id: string, inventoryEmail: stri
     return `primary address ${email}`;
   }
   await s.api.registerToWorkMail({ OrganizationId: s.orgId, EntityId: id, Email: email });
-  s.enabledByRun.add(id);
   s.target.update(id, { email, state: "ENABLED" });
   return `enabled as ${email}`;
 }
@@ -60,6 +59,7 @@ export function restoreUsers(s: RestoreSession, users: readonly UserData[]): Pro
         const set = attrs as Record<string, unknown>;
         if (found === undefined) {
           const password = u.role === "USER" ? s.newPassword() : undefined;
+          if (password !== undefined && !s.dryRun) await s.savePassword({ name: u.name, email: u.email === undefined ? undefined : s.map.address(u.email), password });
           const res = await s.api.createUser({
             OrganizationId: s.orgId,
             Name: u.name,
@@ -74,7 +74,6 @@ export function restoreUsers(s: RestoreSession, users: readonly UserData[]): Pro
           created = true;
           s.created.add(id);
           s.target.add({ id, type: "USER", name: u.name, email: undefined, state: "DISABLED", role: u.role });
-          if (password !== undefined && !s.dryRun) s.passwords.push({ name: u.name, email: u.email === undefined ? undefined : s.map.address(u.email), password });
           for (const a of USER_ATTRIBUTES) if (a !== "firstName" && a !== "lastName" && u[a] !== undefined) set[USER_ATTRIBUTE_MEMBERS[a]] = u[a];
           if (u.identityProviderUserId !== undefined) attrs.IdentityProviderUserId = u.identityProviderUserId;
         } else {
@@ -173,9 +172,9 @@ export function restoreResources(s: RestoreSession, resources: readonly Resource
 }
 
 /**
- * Last step: entities the inventory has disabled, which this run enabled to give them their
- * addresses, are disabled again. An entity that was already enabled in the target is left as
- * it is (said in the report): disabling it there is the admin's call.
+ * Last step: every entity the inventory has disabled and the target has enabled is disabled,
+ * whether this run enabled it to give it its addresses, an earlier (killed) run did, or it was
+ * enabled there before: the target ends in the inventory's state.
  */
 export function restoreStates(s: RestoreSession, entities: ReadonlyArray<{ name: string; state: string; type: EntityKind }>): Promise<RestoreStep[]> {
   return fanOut(
@@ -184,9 +183,6 @@ export function restoreStates(s: RestoreSession, entities: ReadonlyArray<{ name:
       attempt("states", "DeregisterFromWorkMail", e.name, async () => {
         const t = s.target.byName(e.name);
         if (t === undefined || t.state !== "ENABLED") return { result: "skipped", message: "disabled" };
-        if (!s.enabledByRun.has(t.id) && !isNew(s, t.id)) {
-          return { result: "skipped", message: `enabled in the target: left enabled (wmctl ${KIND[e.type]} disable ${e.name})` };
-        }
         await s.api.deregisterFromWorkMail({ OrganizationId: s.orgId, EntityId: t.id });
         s.target.update(t.id, { state: "DISABLED" });
         return { result: "updated", message: "disabled, as in the inventory" };
