@@ -25,14 +25,18 @@ export interface AwsBackendOptions {
 export async function createAwsBackend(options: AwsBackendOptions): Promise<WorkMailApi> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const sdk = (await import("@aws-sdk/client-workmail")) as unknown as Record<string, unknown> & typeof import("@aws-sdk/client-workmail");
+  const { workmailRetryStrategy } = await import("./retry-strategy.js");
+  let maxAttempts = () => Promise.resolve(options.maxAttempts ?? 3);
   const client = new sdk.WorkMailClient({
     ...(options.region === undefined ? {} : { region: options.region }),
     ...(options.awsProfile === undefined ? {} : { profile: options.awsProfile }),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-    retryMode: options.retryMode ?? "adaptive",
+    // WorkMail's LimitExceededException is a resource limit: the strategy never retries it.
+    retryStrategy: await workmailRetryStrategy(options.retryMode ?? "adaptive", () => maxAttempts()),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
   });
+  maxAttempts = client.config.maxAttempts;
   if (options.onRequest) {
     const log = options.onRequest;
     client.middlewareStack.add(

@@ -15,6 +15,13 @@ export interface ServeOptions {
   /** Check SigV4 signatures against the store's credentials (false: --no-auth). */
   readonly auth: boolean;
   readonly faults: Partial<FaultSettings>;
+  /**
+   * Web origins (`http://localhost:3000`) allowed to call from a browser (--cors-origin; `*`: any).
+   * Without signatures (--no-auth), browser pages are refused unless named here.
+   */
+  readonly corsOrigins?: readonly string[] | undefined;
+  /** Body limits in bytes (defaults: 8 MiB, 128 MiB for `local deliver`, 64 KiB unsigned, 256 MiB in flight). */
+  readonly bodyLimits?: { readonly body?: number; readonly deliverBody?: number; readonly unauthenticatedBody?: number; readonly buffered?: number } | undefined;
   /** Debug lines (one per request). */
   readonly log?: ((line: string) => void) | undefined;
   /** Unexpected failures inside the simulator (a bug): the message and stack. */
@@ -50,4 +57,16 @@ export interface RunningSimulator {
   readonly control: SimulatorControl;
   /** Stops every listener (in reverse order) and closes the store. */
   stop(): Promise<void>;
+}
+
+/** `http://App.test:3000/` -> `http://app.test:3000` (`*` stays); undefined when it is not an http(s) origin. */
+export function normalizeOrigin(origin: string): string | undefined {
+  if (origin === "*") return "*";
+  try {
+    const u = new URL(origin);
+    if ((u.protocol !== "http:" && u.protocol !== "https:") || u.pathname !== "/" || u.search !== "" || u.hash !== "" || u.username !== "") return undefined;
+    return u.origin;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,13 @@
 import { createSocket } from "node:dgram";
+import { writeFileSync } from "node:fs";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { chooseNetwork } from "../../src/commands/autodiscover/network.js";
+import { openDatabase } from "../../src/local-backend/store/database.js";
+import { metaSchema } from "../../src/local-backend/store/meta.js";
+import { issueCertificate, localCa } from "../../src/local-backend/tls/local-ca.js";
+import { startTestDnsServer } from "../helpers/dns-test-server.js";
 import { CliHarness } from "../helpers/run-cli.js";
 import { LocalSim } from "../helpers/local-sim.js";
 
@@ -248,6 +256,85 @@ describe("wmctl autodiscover check", () => {
     const r = await cli.run("autodiscover check example.com");
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("AutoDiscover for example.com fails: no method reaches WorkMail");
+  });
+});
+
+describe("wmctl autodiscover check: explicit flags beat the simulator's wiring", () => {
+  interface MethodJson {
+    id: string;
+    url: string | undefined;
+    status: string;
+  }
+  const urls = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as { methods: MethodJson[] }).methods.map((m) => [m.id, m.url]));
+
+  /** A DNS server and an HTTPS server (401, as WorkMail) on loopback, with a CA of their own: "the real network". */
+  async function realNetwork(domain: string) {
+    const db = openDatabase(join(cli.home, "other-ca.db"), [metaSchema]);
+    const ca = await localCa(db);
+    db.close();
+    const cert = await issueCertificate(ca, [`autodiscover.${domain}`]);
+    const https: HttpsServer = createHttpsServer({ key: cert.keyPem, cert: cert.certPem }, (_req, res) => res.writeHead(401, { "www-authenticate": "Basic" }).end());
+    const port = await new Promise<number>((r) => https.listen(0, "127.0.0.1", () => r((https.address() as { port: number }).port)));
+    const dns = await startTestDnsServer({ records: [{ name: `autodiscover.${domain}`, type: "A", value: "127.0.0.1" }], zones: [domain] });
+    const caFile = join(cli.home, "other-ca.pem");
+    writeFileSync(caFile, ca.certPem);
+    return {
+      port,
+      dns,
+      caFile,
+      close: async () => {
+        await dns.close();
+        await new Promise<void>((r) => https.close(() => r()));
+      },
+    };
+  }
+
+  it("with --resolver, asks the hosts it names on 443 and 80, not the simulator's AutoDiscover ports", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain apply example.com");
+    const net = await realNetwork("example.com");
+    try {
+      const wired = await cli.run("autodiscover check example.com -o json");
+      expect(urls(wired.stdout)["phase2-autodiscover"]).toMatch(/^https:\/\/autodiscover\.example\.com:\d+\//);
+      const r = await cli.run(["autodiscover", "check", "example.com", "--resolver", net.dns.address, "-o", "json"]);
+      expect(urls(r.stdout)).toMatchObject({
+        "phase2-root": "https://example.com/autodiscover/autodiscover.xml",
+        "phase2-autodiscover": "https://autodiscover.example.com/autodiscover/autodiscover.xml",
+        "phase3-redirect": "http://autodiscover.example.com/autodiscover/autodiscover.xml",
+      });
+      expect(r.stderr).toContain("--resolver given");
+      // With the port too, the check reaches that server and passes phase 2 there.
+      const there = await cli.run(["autodiscover", "check", "example.com", "--resolver", net.dns.address, "--https-port", String(net.port), "--ca-file", net.caFile, "-o", "json"]);
+      expect(there.code).toBe(0);
+      expect((JSON.parse(there.stdout) as { methods: MethodJson[] }).methods.find((m) => m.id === "phase2-autodiscover")?.status).toBe("pass");
+    } finally {
+      await net.close();
+    }
+  });
+
+  it("checks a domain the simulator does not host on the real network", async () => {
+    await cli.ok("domain add example.com");
+    const net = await realNetwork("elsewhere.example");
+    try {
+      const r = await cli.run(["autodiscover", "check", "elsewhere.example", "--resolver", net.dns.address, "--https-port", String(net.port), "--http-port", "9", "--ca-file", net.caFile, "-o", "json"]);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout) as { workingMethod: string; methods: MethodJson[] };
+      expect(report.workingMethod).toBe("phase2-autodiscover");
+    } finally {
+      await net.close();
+    }
+  });
+
+  it("leaves the simulator's wiring aside for a domain it does not host, and for --resolver", () => {
+    const env = { resolvers: [{ host: "127.0.0.1", port: 4751 }], httpsPort: 4753, httpPort: 4752 };
+    expect(chooseNetwork("example.com", env, false, true)).toEqual(env);
+    expect(chooseNetwork("elsewhere.example", env, false, false)).toMatchObject({ resolvers: [], note: expect.stringContaining("real network") });
+    expect(chooseNetwork("elsewhere.example", env, false, false)).not.toHaveProperty("httpsPort");
+    const named = { resolvers: [{ host: "192.0.2.53", port: 53 }], httpsPort: 4753, httpPort: 4752 };
+    expect(chooseNetwork("example.com", named, true, true)).toMatchObject({ resolvers: named.resolvers });
+    expect(chooseNetwork("example.com", named, true, true)).not.toHaveProperty("httpPort");
+    // Not a simulator at all: as given.
+    expect(chooseNetwork("example.com", { resolvers: [] }, false, false)).toEqual({ resolvers: [] });
   });
 });
 

@@ -101,6 +101,41 @@ describe("autodiscover check against the simulator's DNS and AutoDiscover server
     expect(codesOf(r, "phase3-redirect")).toContain("AD_CNAME_MISSING");
   });
 
+  it("runs phase 3 when autodiscover.<domain> has an A record, and reports the missing CNAME on its own", async () => {
+    const zone = await sim.zoneId(D);
+    await sim.zones.changeResourceRecordSets({
+      HostedZoneId: zone,
+      ChangeBatch: {
+        Changes: [
+          { Action: "DELETE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }] } },
+          { Action: "CREATE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "A", TTL: 300, ResourceRecords: [{ Value: "127.0.0.1" }] } },
+        ],
+      },
+    });
+    const r = await checkAutodiscover({ ...base, email: user.email, password: user.password });
+    const phase3 = method(r, "phase3-redirect");
+    expect(phase3?.steps.map((s) => [s.id, s.status, s.code])).toEqual([
+      ["cname", "warn", "AD_CNAME_MISSING"],
+      ["dns", "pass", undefined],
+      ["redirect", "pass", undefined],
+      ["follow", "pass", undefined],
+    ]);
+    expect(phase3?.steps[0]?.fix).toContain("CNAME autodiscover.mail.us-east-1.awsapps.com");
+    expect(phase3?.status).toBe("warn");
+    expect(phase3?.steps[3]?.children?.find((s) => s.id === "authenticated")?.status).toBe("pass");
+  });
+
+  it("still fails phase 3 when autodiscover.<domain> does not resolve at all", async () => {
+    const zone = await sim.zoneId(D);
+    await sim.zones.changeResourceRecordSets({
+      HostedZoneId: zone,
+      ChangeBatch: { Changes: [{ Action: "DELETE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }] } }] },
+    });
+    const r = await checkAutodiscover(base);
+    expect(method(r, "phase3-redirect")?.steps.map((s) => [s.id, s.status, s.code])).toEqual([["cname", "fail", "AD_CNAME_MISSING"]]);
+    expect(r.status).toBe("fail");
+  });
+
   it("flags the root-domain certificate trap", async () => {
     await sim.upsert(D, D, "A", ["127.0.0.1"]);
     const r = await checkAutodiscover(base);

@@ -81,3 +81,43 @@ describe("the simulator's DNS server (dns2, UDP and TCP on one port)", () => {
     expect(runningServices(sim.backend.db, "dns")).toEqual([]);
   });
 });
+
+describe("the simulator's DNS server under hostile packets", () => {
+  const HOSTILE = Buffer.from([0xab, 0xcd, 0x01, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+
+  it("answers a header whose counts cannot fit with FORMERR at once, over UDP, and keeps answering", async () => {
+    const dns = await sim.startDns();
+    const { createSocket } = await import("node:dgram");
+    const socket = createSocket("udp4");
+    try {
+      const reply = await new Promise<Buffer>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("no answer in 2 s")), 2000);
+        socket.once("message", (m: Buffer) => {
+          clearTimeout(timer);
+          resolve(m);
+        });
+        socket.send(HOSTILE, dns.port, "127.0.0.1");
+      });
+      // Same id, QR=1, RCODE=1 (FORMERR), no sections.
+      expect([...reply]).toEqual([0xab, 0xcd, 0x81, 0x01, 0, 0, 0, 0, 0, 0, 0, 0]);
+    } finally {
+      socket.close();
+    }
+    expect((await resolver.query(parseServer(`127.0.0.1:${dns.port}`), "autodiscover.mail.us-east-1.awsapps.com", "A")).values).toEqual(["127.0.0.1"]);
+  });
+
+  it("answers it with FORMERR over TCP and closes that connection", async () => {
+    const dns = await sim.startDns();
+    const { connect } = await import("node:net");
+    const socket = connect(dns.port, "127.0.0.1");
+    const received: Buffer[] = [];
+    const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    socket.on("data", (d: Buffer) => received.push(d));
+    socket.write(Buffer.concat([Buffer.from([0, HOSTILE.length]), HOSTILE]));
+    await closed;
+    expect([...Buffer.concat(received)]).toEqual([0, 12, 0xab, 0xcd, 0x81, 0x01, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const big = Array.from({ length: 40 }, (_, i) => `record ${i} padded to make the answer larger than 512 bytes`);
+    await sim.upsert("example.com", "big.example.com", "TXT", big);
+    expect(await resolver.query(parseServer(`127.0.0.1:${dns.port}`), "big.example.com", "TXT")).toMatchObject({ outcome: "answer", viaTcp: true });
+  });
+});

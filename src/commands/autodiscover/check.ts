@@ -6,6 +6,7 @@ import type { Style } from "../../output/style.js";
 import { environment } from "../domain/verify.js";
 import { statusIcon } from "../domain/verify-render.js";
 import { domainArg } from "../domain/view.js";
+import { chooseNetwork, simulatorHosts } from "./network.js";
 
 const FIELDS = ["method", "title", "status", "url", "codes", "evidence"] as const;
 
@@ -16,7 +17,10 @@ export const autodiscoverCheckCommand = defineCommand({
     "Runs the methods in the order clients try them, like Microsoft's Remote Connectivity Analyzer:\n" +
     "phase 2 (HTTPS at https://<domain> and https://autodiscover.<domain>: DNS, TCP, the certificate's\n" +
     "name, trust and dates, an unauthenticated POST that must answer 401), phase 3 (the autodiscover\n" +
-    "CNAME, then a plain-HTTP GET that must redirect (302) to HTTPS, followed), and the SRV record.\n" +
+    "CNAME, then a plain-HTTP GET that must redirect (302) to HTTPS, followed; an address record instead\n" +
+    "of the CNAME is checked too, and the missing CNAME reported), and the SRV record.\n" +
+    "On the local backend a domain of the simulator is checked against its DNS and AutoDiscover servers;\n" +
+    "--resolver, and any other domain, go to the real network (ports 443 and 80 unless given).\n" +
     "With --user and a password (--password-stdin or a prompt), the authenticated MobileSync request is\n" +
     "made and its ActiveSync URL shown. A wrong certificate on https://<domain> is flagged: Outlook\n" +
     "stops there. Exit status 3 when no method works.",
@@ -31,7 +35,7 @@ export const autodiscoverCheckCommand = defineCommand({
     passwordStdin: { kind: "boolean", describe: "Read the user's password from stdin" },
     passwordFile: { kind: "string", placeholder: "path", describe: "Read the user's password from a file" },
     caFile: { kind: "string", placeholder: "path", describe: "Also trust this CA certificate (PEM), e.g. a private CA" },
-    resolver: { kind: "list", placeholder: "host[:port]", describe: "Resolve names through this DNS server (default: the system's; the simulator's on the local backend or a served one)" },
+    resolver: { kind: "list", placeholder: "host[:port]", describe: "Resolve names through this DNS server, and use ports 443 and 80 (default: the system's; for a domain of the local or served simulator, its DNS server and AutoDiscover ports)" },
     httpsPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "HTTPS port for the URLs built from the domain (default 443)" },
     httpPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "HTTP port for the phase-3 redirect (default 80)" },
     stepTimeout: { kind: "duration", default: "10s", describe: "How long one connection or request may take" },
@@ -54,6 +58,10 @@ export const autodiscoverCheckCommand = defineCommand({
       if (!extraCa.includes("-----BEGIN CERTIFICATE-----")) throw new UsageError(`${opts.caFile} holds no PEM certificate`);
     }
     const env = await environment(ctx, opts.resolver, true);
+    const named = opts.resolver.length > 0;
+    const wired = env.httpsPort !== undefined || env.httpPort !== undefined;
+    const net = chooseNetwork(domain, env, named, wired && !named ? await simulatorHosts(ctx, domain, env.resolvers[0]) : true);
+    if (net.note !== undefined) ctx.out.status(net.note);
     let password: string | undefined;
     if (opts.passwordStdin || opts.passwordFile !== undefined) {
       if (email === undefined) throw new UsageError("a password needs a user", "pass --user EMAIL, or give an email address instead of the domain");
@@ -67,10 +75,10 @@ export const autodiscoverCheckCommand = defineCommand({
       domain,
       ...(email === undefined ? {} : { email }),
       ...(password === undefined ? {} : { password }),
-      ...(env.resolvers.length > 0 ? { resolvers: env.resolvers } : {}),
+      ...(net.resolvers.length > 0 ? { resolvers: net.resolvers } : {}),
       ca: [...(env.ca === undefined ? [] : [env.ca]), ...(extraCa === undefined ? [] : [extraCa])],
-      ...(opts.httpsPort !== undefined ? { httpsPort: opts.httpsPort } : env.httpsPort !== undefined ? { httpsPort: env.httpsPort } : {}),
-      ...(opts.httpPort !== undefined ? { httpPort: opts.httpPort } : env.httpPort !== undefined ? { httpPort: env.httpPort } : {}),
+      ...(opts.httpsPort !== undefined ? { httpsPort: opts.httpsPort } : net.httpsPort !== undefined ? { httpsPort: net.httpsPort } : {}),
+      ...(opts.httpPort !== undefined ? { httpPort: opts.httpPort } : net.httpPort !== undefined ? { httpPort: net.httpPort } : {}),
       ...(region === undefined ? {} : { expectedCname: `autodiscover.mail.${region}.awsapps.com` }),
       timeoutMs: opts.stepTimeout,
     });

@@ -1,5 +1,5 @@
 import { startSimulatorServer } from "../../backend/create-backend.js";
-import type { ListenerInfo, ListenerOptions } from "../../backend/simulator-server.js";
+import { normalizeOrigin, type ListenerInfo, type ListenerOptions } from "../../backend/simulator-server.js";
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { describeFaults, FAULT_OPTIONS, faultPatch } from "./fault-options.js";
@@ -44,13 +44,15 @@ export const localServeCommand = defineCommand({
     "wmctl local serve --port 0 --fields endpoint     # free ports; prints only the endpoint URL",
     "wmctl local serve --dns-port 5353 --no-autodiscover",
     "wmctl local serve --throttle 5 --error-rate 0.05 --latency 100",
+    "wmctl local serve --no-auth --cors-origin http://localhost:3000   # a web app in development may call it",
     "aws workmail list-organizations --endpoint-url http://127.0.0.1:4750",
     "dig @127.0.0.1 -p 4751 example.com MX",
   ],
   options: {
     host: { kind: "string", placeholder: "address", default: "127.0.0.1", describe: "Address to listen on (every listener)" },
     port: { kind: "int", default: DEFAULT_SERVE_PORT, min: 0, max: 65535, describe: "Port of the WorkMail, Route 53 and S3 endpoint (0: a free one)" },
-    noAuth: { kind: "boolean", describe: "Accept unsigned requests (no SigV4 check)" },
+    noAuth: { kind: "boolean", describe: "Accept unsigned requests (no SigV4 check; web pages are refused unless --cors-origin names them)" },
+    corsOrigin: { kind: "list", placeholder: "origin", describe: "Let a web page at this origin (http://localhost:3000) call the simulator from a browser; * for any" },
     dnsPort: { kind: "int", min: 0, max: 65535, placeholder: "port", describe: "UDP and TCP port of the DNS server (default: --port + 1; 0: a free one)" },
     noDns: { kind: "boolean", describe: "Do not run the DNS server" },
     autodiscoverHttpPort: { kind: "int", min: 0, max: 65535, placeholder: "port", describe: "Port of AutoDiscover over HTTP, the phase-3 redirect (default: --port + 2)" },
@@ -70,6 +72,11 @@ export const localServeCommand = defineCommand({
     if (opts.noAutodiscover && (opts.autodiscoverHttpPort !== undefined || opts.autodiscoverHttpsPort !== undefined)) {
       throw new UsageError("--autodiscover-http(s)-port and --no-autodiscover contradict each other");
     }
+    const corsOrigins = opts.corsOrigin.map((o) => {
+      const origin = normalizeOrigin(o.trim());
+      if (origin === undefined) throw new UsageError(`--cors-origin: "${o}" is not a web origin`, "e.g. --cors-origin http://localhost:3000 (scheme, host and port; no path)");
+      return origin;
+    });
     const faults = faultPatch(opts);
     const region = ctx.settings.region ?? "us-east-1";
     if (!LOOPBACK.test(opts.host)) {
@@ -81,6 +88,7 @@ export const localServeCommand = defineCommand({
       host: opts.host,
       port: opts.port,
       auth: !opts.noAuth,
+      corsOrigins,
       faults,
       listenerOptions: listenerPorts(opts.port, opts),
       log: (line) => ctx.debug(line),

@@ -19,12 +19,26 @@ type Fxp = typeof import("fast-xml-parser");
 let fxp: Promise<Fxp> | undefined;
 const loadFxp = () => (fxp ??= import("fast-xml-parser"));
 
-/** Reads EMailAddress and AcceptableResponseSchema from a request body; undefined when it is not one. */
+/** A request has no business declaring a document type: entities (XXE, billion laughs) start there. */
+const DOCTYPE = /<!\s*(DOCTYPE|ENTITY)/i;
+/** The request is three levels deep; anything far deeper is not one. */
+const MAX_DEPTH = 32;
+
+/**
+ * Reads EMailAddress and AcceptableResponseSchema from a request body; undefined when it is not one
+ * (then the answer is AutoDiscover's 600 Invalid Request): not XML, a DOCTYPE or entity declaration,
+ * nesting deeper than a request, or anything the parser refuses.
+ */
 export async function parsePoxRequest(body: string): Promise<PoxRequest | undefined> {
-  if (body.trim() === "") return undefined;
+  if (body.trim() === "" || DOCTYPE.test(body)) return undefined;
   const { XMLParser, XMLValidator } = await loadFxp();
-  if (XMLValidator.validate(body) !== true) return undefined;
-  const doc = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false }).parse(body) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    if (XMLValidator.validate(body) !== true) return undefined;
+    doc = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, maxNestedTags: MAX_DEPTH }).parse(body) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
   const request = (doc.Autodiscover as { Request?: { EMailAddress?: unknown; AcceptableResponseSchema?: unknown } } | undefined)?.Request;
   if (request === undefined) return undefined;
   const text = (v: unknown) => (typeof v === "string" ? v.trim() : undefined);

@@ -9,6 +9,7 @@ import { workmailEndpoints } from "../operations/domain-records.js";
 import { ZoneReader } from "../route53/zone-store.js";
 import type { Db } from "../store/database.js";
 import { issueCertificate, localCa } from "../tls/local-ca.js";
+import { LoginLimiter, type LoginAttempts } from "./login-limiter.js";
 import { errorResponse, mobileSyncResponse, outlookResponse, parsePoxRequest, SCHEMA } from "./pox.js";
 
 export interface AutodiscoverServerOptions {
@@ -24,6 +25,8 @@ export interface AutodiscoverServerOptions {
   readonly httpsPort?: number;
   /** Record the endpoints in the store for wmctl commands on the local backend (default true). */
   readonly advertise?: boolean;
+  /** Failed logins allowed per client address and window (default 10 a minute). */
+  readonly loginAttempts?: LoginAttempts;
   /** Called once per request (for a --debug log). */
   readonly onRequest?: (r: { method: string; host: string; path: string; status: number; tls: boolean }) => void;
 }
@@ -100,6 +103,7 @@ export async function startAutodiscoverServer(options: AutodiscoverServerOptions
       .get(email);
 
   let httpsPort = 0;
+  const limiter = new LoginLimiter(options.loginAttempts);
   const log = (req: IncomingMessage, status: number, tls: boolean) =>
     options.onRequest?.({ method: req.method ?? "", host: req.headers.host ?? "", path: req.url ?? "", status, tls });
 
@@ -112,12 +116,20 @@ export async function startAutodiscoverServer(options: AutodiscoverServerOptions
     };
     if (!AUTODISCOVER_PATH.test(path)) return send(404, "", { "content-type": "text/plain" });
     if (req.method !== "POST" && req.method !== "GET") return send(405, "", { allow: "GET, POST" });
-    const body = await readBody(req);
     const credentials = basicCredentials(req.headers.authorization);
     const challenge = { "www-authenticate": 'Basic realm="Amazon WorkMail AutoDiscover"' };
+    // The body is read only for a user whose password is right.
     if (credentials === undefined) return send(401, "", challenge);
+    const client = req.socket.remoteAddress ?? "";
+    const wait = limiter.retryAfterMs(client);
+    if (wait > 0) return send(429, "", { "content-type": "text/plain", "retry-after": String(Math.ceil(wait / 1000)) });
     const user = findUser(credentials.user);
-    if (user === undefined || !verifyPassword(credentials.password, user.password_hash)) return send(401, "", challenge);
+    if (user === undefined || !verifyPassword(credentials.password, user.password_hash)) {
+      limiter.fail(client);
+      return send(401, "", challenge);
+    }
+    limiter.succeed(client);
+    const body = await readBody(req);
     const request = body === undefined ? undefined : await parsePoxRequest(body);
     if (request === undefined) return send(200, await errorResponse(600, "Invalid Request"));
     const who = { displayName: user.display_name ?? user.name, email: user.email };
@@ -149,8 +161,11 @@ export async function startAutodiscoverServer(options: AutodiscoverServerOptions
       },
     },
     (req, res) => {
-      handleHttps(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
+      handleHttps(req, res).catch(async () => {
+        // A bug, not the client's fault: still AutoDiscover's own error answer, never an empty 500.
+        if (res.headersSent) return res.destroy();
+        const body = await errorResponse(600, "Invalid Request").catch(() => "");
+        res.writeHead(500, { "content-type": "text/xml; charset=utf-8" }).end(body);
       });
     },
   );

@@ -189,6 +189,11 @@ export interface VerifyOptions {
    * a hash must match the body) and the path is encoded once.
    */
   readonly s3?: boolean;
+  /**
+   * Check only what the headers carry (token, format, date, terminator, a known key), before the
+   * body is read; the scope's region and service and the signature itself are checked with the body.
+   */
+  readonly headersOnly?: boolean;
 }
 
 /** Checks a request's signature; returns the failure AWS would answer with, or the caller's key id. */
@@ -252,6 +257,10 @@ export function verifyRequest(req: WireRequest, options: VerifyOptions): { ok: t
   }
   const [keyId, scopeDate, region, service, terminator] = parts as [string, string, string, string, string];
   let scopeProblems = "";
+  if (options.headersOnly === true) {
+    if (terminator !== "aws4_request" || scopeDate !== when.slice(0, 8)) return fail("InvalidSignatureException", "Credential scope is malformed.");
+    return options.lookup(keyId) === undefined ? fail("UnrecognizedClientException", "The security token included in the request is invalid.") : { ok: true, accessKeyId: keyId };
+  }
   if (typeof options.region === "string" ? region !== options.region : !options.region.includes(region)) scopeProblems += `Credential should be scoped to a valid region, not '${region}'. `;
   if (service !== options.service) scopeProblems += `Credential should be scoped to correct service: '${options.service}'. `;
   if (terminator !== "aws4_request") scopeProblems += `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'. `;

@@ -73,6 +73,9 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
         zones: new LocalHostedZones((fn) => backend.tx(fn)),
         s3: s3Store(backend),
         log: options.log,
+        host: options.host,
+        corsOrigins: options.corsOrigins,
+        limits: options.bodyLimits,
         onInternalError: (e, op) => options.warn?.(`internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
       }),
     );

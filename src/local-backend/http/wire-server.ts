@@ -7,7 +7,9 @@ import { isSimulatedServiceError } from "../errors.js";
 import type { LocalBackend } from "../local-backend.js";
 import type { ServiceModel } from "../model/service-model.js";
 import { ADMIN_PREFIX, handleAdmin } from "./admin-routes.js";
+import { browserGuard } from "./browser-guard.js";
 import type { FaultInjector } from "./faults.js";
+import { BodyBudget, bodyLimitFor, DEFAULT_BODY_LIMITS, readBody, type BodyLimits } from "./request-body.js";
 import { handleRoute53, isRoute53Path, route53Error } from "../route53/http.js";
 import type { LocalHostedZones } from "../route53/local-hosted-zones.js";
 import { handleS3, s3Error, type S3Reply, type S3Store } from "../s3/http.js";
@@ -16,9 +18,8 @@ import { createInputReviver, errorBody, modelledExceptions, toWireJson } from ".
 
 export const TARGET_PREFIX = "WorkMailService";
 export const JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-/** The admin path carries `local deliver` batches (32 MiB of messages, base64-encoded). */
-const MAX_ADMIN_BODY_BYTES = 128 * 1024 * 1024;
+/** How long a refused request's connection stays open so that its client can read the answer. */
+const REFUSED_LINGER_MS = 2000;
 /** Route 53 is a global service: its requests are signed for us-east-1 whatever the region. */
 const ROUTE53_SIGNING_REGION = "us-east-1";
 const OPERATIONS: ReadonlySet<string> = new Set(WORKMAIL_OPERATIONS);
@@ -43,6 +44,11 @@ export interface WireServerOptions {
   readonly closing?: () => boolean;
   /** Unexpected failures (a bug in the simulator): logged with their stack. */
   readonly onInternalError: (e: unknown, operation: string) => void;
+  /** The --host the server listens on (a Host header naming it is accepted without signatures). */
+  readonly host?: string;
+  /** Web origins allowed to call from a browser (--cors-origin). */
+  readonly corsOrigins?: readonly string[] | undefined;
+  readonly limits?: Partial<BodyLimits> | undefined;
 }
 
 interface Reply {
@@ -174,57 +180,101 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
     }
   };
 
+  const guard = browserGuard({ auth: options.credentials !== undefined, corsOrigins: options.corsOrigins ?? [], host: options.host ?? "127.0.0.1" });
+  const limits = { ...DEFAULT_BODY_LIMITS, ...options.limits };
+  const budget = new BodyBudget(limits.buffered);
+
+  /** What the headers alone say about the signature (undefined: good so far, or --no-auth). */
+  const headerFailure = (wire: WireRequest): SigV4Failure | undefined => {
+    const creds = options.credentials;
+    if (creds === undefined) return undefined;
+    const verdict = verifyRequest(wire, { region: options.region, service: "workmail", headersOnly: true, lookup: (id) => (id === creds.accessKeyId ? creds : undefined) });
+    return verdict.ok ? undefined : verdict.failure;
+  };
+  /** A signature failure found from the headers, in the shape of the service the request is for. */
+  const authFailureReply = async (wire: WireRequest, path: string, failure: SigV4Failure, requestId: string): Promise<Reply> => {
+    counts.unauthenticated++;
+    if (wire.headers.get("x-amz-target") === undefined && path.indexOf(ADMIN_PREFIX) < 0) {
+      if (isRoute53Path(path)) {
+        const [status, code] = ROUTE53_AUTH_ERRORS[failure.name];
+        return route53Error(status, code, failure.message, requestId);
+      }
+      if (isS3Request(wire, path)) {
+        const [status, code, message] = s3AuthError(failure);
+        const r = s3Error(status, code, message, requestId, {}, wire.method === "HEAD");
+        return { status: r.status, body: r.body ?? "", headers: r.headers };
+      }
+    }
+    return error(400, failure.name, failure.message);
+  };
+
   return (req, res) => {
     const started = performance.now();
     const requestId = randomUUID();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    const limit = (req.url ?? "").includes(ADMIN_PREFIX) ? MAX_ADMIN_BODY_BYTES : MAX_BODY_BYTES;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(c);
-    });
+    const url = req.url ?? "/";
+    const path = url.split("?")[0] ?? "/";
+    const track = { counted: false };
+    let cors: Record<string, string> = {};
+    const finish = (reply: Reply, op: string) => {
+      if (track.counted && reply.status >= 400) counts.errors++;
+      if (options.closing?.() === true) res.setHeader("Connection", "close");
+      const logLine = () => options.log?.(`${reply.status} ${op} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
+      if (reply.file !== undefined) {
+        // S3 GetObject: Content-Length is the range's; stream the bytes.
+        res.writeHead(reply.status, { ...reply.headers, ...cors, "x-amzn-RequestId": requestId });
+        const stream = createReadStream(reply.file.path, { start: reply.file.start, end: reply.file.end });
+        stream.on("error", () => res.destroy());
+        stream.pipe(res);
+        res.on("finish", logLine);
+        return;
+      }
+      // A HEAD answer names the object's length (S3); every other reply the length of its body.
+      const length = reply.headers["content-length"] === undefined ? { "Content-Length": Buffer.byteLength(reply.body) } : {};
+      res.writeHead(reply.status, { ...reply.headers, ...cors, "x-amzn-RequestId": requestId, ...length });
+      res.end(reply.body);
+      logLine();
+    };
+    /**
+     * Answers before the body is read (or while it is refused). What the client still sends is read
+     * and dropped (never buffered) for a moment, so that it can read the answer; then the
+     * connection is closed unless the body has ended.
+     */
+    const refuse = (reply: Reply, op: string) => {
+      finish(reply, op);
+      res.on("finish", () => setTimeout(() => req.complete || req.socket.destroy(), REFUSED_LINGER_MS).unref());
+      req.resume();
+    };
     req.on("error", () => res.destroy());
-    req.on("end", () => {
-      const finish = (reply: Reply, op: string) => {
-        if (track.counted && reply.status >= 400) counts.errors++;
-        if (options.closing?.() === true) res.setHeader("Connection", "close");
-        const logLine = () => options.log?.(`${reply.status} ${op} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
-        if (reply.file !== undefined) {
-          // S3 GetObject: Content-Length is the range's; stream the bytes.
-          res.writeHead(reply.status, { ...reply.headers, ...cors(req), "x-amzn-RequestId": requestId });
-          const stream = createReadStream(reply.file.path, { start: reply.file.start, end: reply.file.end });
-          stream.on("error", () => res.destroy());
-          stream.pipe(res);
-          res.on("finish", logLine);
-          return;
-        }
-        // A HEAD answer names the object's length (S3); every other reply the length of its body.
-        const length = reply.headers["content-length"] === undefined ? { "Content-Length": Buffer.byteLength(reply.body) } : {};
-        res.writeHead(reply.status, { ...reply.headers, ...cors(req), "x-amzn-RequestId": requestId, ...length });
-        res.end(reply.body);
-        logLine();
-      };
-      if (tooLarge) {
-        finish(error(413, "RequestEntityTooLargeException", `Request body must be at most ${limit} bytes`), "-");
-        return;
+
+    const allowed = guard(req);
+    if (!allowed.ok) return refuse(error(403, "AccessDeniedException", allowed.message), "-");
+    cors = allowed.cors;
+    if (req.method === "OPTIONS" && req.headers.origin !== undefined) return finish({ status: 200, body: "", headers: preflight(req) }, "-");
+
+    const headersOnly: WireRequest = { method: req.method ?? "GET", url, headers: headerMap(req.rawHeaders), body: Buffer.alloc(0) };
+    const failure = headerFailure(headersOnly);
+    const limit = bodyLimitFor(path, limits);
+    // An unauthenticated request is read only as far as its error answer needs (AWS's order of checks).
+    const cap = failure === undefined ? limit : Math.min(limit, limits.unauthenticatedBody);
+    void readBody(req, cap, budget).then(async (outcome) => {
+      if (outcome.kind === "aborted") return;
+      if (outcome.kind === "busy") return refuse(error(503, "ServiceUnavailableException", "The simulator is busy reading other requests' bodies: retry"), "-");
+      if (outcome.kind === "too-large") {
+        if (failure !== undefined) return refuse(await authFailureReply(headersOnly, path, failure, requestId), "-");
+        return refuse(error(413, "RequestEntityTooLargeException", `Request body must be at most ${limit} bytes`), "-");
       }
-      const track = { counted: false };
-      if (req.method === "OPTIONS" && req.headers.origin !== undefined) {
-        finish({ status: 200, body: "", headers: preflight(req) }, "-");
-        return;
-      }
-      const url = req.url ?? "/";
-      const wire: WireRequest = { method: req.method ?? "GET", url, headers: headerMap(req.rawHeaders), body: Buffer.concat(chunks) };
-      const path = url.split("?")[0] ?? "/";
+      const wire: WireRequest = { ...headersOnly, body: outcome.body };
       const adminAt = path.indexOf(ADMIN_PREFIX);
       const run = async (): Promise<{ reply: Reply; op: string }> => {
         if (adminAt >= 0) {
+          const route = path.slice(adminAt + ADMIN_PREFIX.length);
           const op = `admin ${req.method ?? ""} ${path.slice(adminAt)}`;
           const denied = authenticate(wire);
           if (denied !== undefined) return { op, reply: denied };
+          // The store's secret key opens it when it is later served with signatures: never hand it out unsigned.
+          if (options.credentials === undefined && route === "control/credentials") {
+            return { op, reply: error(403, "AccessDeniedException", "a simulator served without signatures (--no-auth) does not hand out its keys: run `wmctl local credentials` on its store") };
+          }
           const r = await handleAdmin(options.control, req.method ?? "GET", url.slice(url.indexOf(ADMIN_PREFIX) + ADMIN_PREFIX.length), wire.body);
           return { op, reply: { status: r.status, body: r.body, headers: { "Content-Type": "application/json" } } };
         }
@@ -236,13 +286,15 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
         }
         return serveWorkMail(req, wire, Array.isArray(target) ? target[0] : target, track);
       };
-      run().then(
-        ({ reply, op }) => finish(reply, op),
-        (e: unknown) => {
-          options.onInternalError(e, "-");
-          finish(error(500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure."), "-");
-        },
-      );
+      try {
+        const { reply, op } = await run();
+        finish(reply, op);
+      } catch (e) {
+        options.onInternalError(e, "-");
+        finish(error(500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure."), "-");
+      } finally {
+        outcome.release();
+      }
     });
   };
 }
@@ -280,15 +332,6 @@ function s3AuthError(f: SigV4Failure): [number, string, string] {
       if (f.message.startsWith("Credential should be scoped")) return [400, "AuthorizationHeaderMalformed", f.message];
       return [403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method."];
   }
-}
-
-/** Browsers (an SDK in a web page) get the CORS headers the AWS front end sends. */
-function cors(req: IncomingMessage): Record<string, string> {
-  if (req.headers.origin === undefined) return {};
-  return {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date",
-  };
 }
 
 function preflight(req: IncomingMessage): Record<string, string> {
