@@ -69,16 +69,20 @@ export function restoreUsers(s: RestoreSession, users: readonly UserData[]): Pro
         let before: Record<string, unknown> = {};
         if (found === undefined) {
           const password = u.role === "USER" ? s.newPassword() : undefined;
-          if (password !== undefined && !s.dryRun) await s.savePassword({ name: u.name, email: u.email === undefined ? undefined : s.map.address(u.email), password });
-          const res = await s.api.createUser({
-            OrganizationId: s.orgId,
-            Name: u.name,
-            DisplayName: u.displayName ?? u.name,
-            Role: u.role,
-            ...(u.firstName === undefined ? {} : { FirstName: u.firstName }),
-            ...(u.lastName === undefined ? {} : { LastName: u.lastName }),
-            ...(u.hidden ? { HiddenFromGlobalAddressList: true } : {}),
-            ...(password === undefined ? {} : { Password: password }),
+          // The password is on disk before the user exists; at most `concurrency` such lines are
+          // ahead of their CreateUser (a killed run leaves few lines of users it did not create).
+          const res = await s.createSlot(async () => {
+            if (password !== undefined && !s.dryRun) await s.savePassword({ name: u.name, email: u.email === undefined ? undefined : s.map.address(u.email), password });
+            return s.api.createUser({
+              OrganizationId: s.orgId,
+              Name: u.name,
+              DisplayName: u.displayName ?? u.name,
+              Role: u.role as "USER" | "REMOTE_USER",
+              ...(u.firstName === undefined ? {} : { FirstName: u.firstName }),
+              ...(u.lastName === undefined ? {} : { LastName: u.lastName }),
+              ...(u.hidden ? { HiddenFromGlobalAddressList: true } : {}),
+              ...(password === undefined ? {} : { Password: password }),
+            });
           });
           id = res.UserId as string;
           created = true;
