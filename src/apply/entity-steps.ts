@@ -38,6 +38,15 @@ async function ensureAddress(s: RestoreSession, id: string, inventoryEmail: stri
   return `enabled as ${email}`;
 }
 
+/** `displayName "bob" -> "Bob Builder", city (none) -> "Lyon"`: each changed member, before and after. */
+function describeChanges(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string {
+  const show = (v: unknown) => (v === undefined || v === null || v === "" ? "(none)" : typeof v === "string" ? JSON.stringify(v) : String(v));
+  const hidden = (v: unknown) => v === true;
+  return Object.entries(after)
+    .map(([k, v]) => `${k.charAt(0).toLowerCase() + k.slice(1)} ${k === "HiddenFromGlobalAddressList" ? String(hidden(before[k])) : show(before[k])} -> ${show(v)}`)
+    .join(", ");
+}
+
 function outcome(createdOrChanged: "created" | "updated" | undefined, parts: string[]): { result: Result; message: string } {
   const result: Result = createdOrChanged ?? (parts.length > 0 ? "updated" : "skipped");
   return { result, message: parts.length > 0 ? parts.join("; ") : result === "skipped" ? "already as in the inventory" : "" };
@@ -57,18 +66,23 @@ export function restoreUsers(s: RestoreSession, users: readonly UserData[]): Pro
         let created = false;
         const attrs: Partial<UpdateUserRequest> = {};
         const set = attrs as Record<string, unknown>;
+        let before: Record<string, unknown> = {};
         if (found === undefined) {
           const password = u.role === "USER" ? s.newPassword() : undefined;
-          if (password !== undefined && !s.dryRun) await s.savePassword({ name: u.name, email: u.email === undefined ? undefined : s.map.address(u.email), password });
-          const res = await s.api.createUser({
-            OrganizationId: s.orgId,
-            Name: u.name,
-            DisplayName: u.displayName ?? u.name,
-            Role: u.role,
-            ...(u.firstName === undefined ? {} : { FirstName: u.firstName }),
-            ...(u.lastName === undefined ? {} : { LastName: u.lastName }),
-            ...(u.hidden ? { HiddenFromGlobalAddressList: true } : {}),
-            ...(password === undefined ? {} : { Password: password }),
+          // The password is on disk before the user exists; at most `concurrency` such lines are
+          // ahead of their CreateUser (a killed run leaves few lines of users it did not create).
+          const res = await s.createSlot(async () => {
+            if (password !== undefined && !s.dryRun) await s.savePassword({ name: u.name, email: u.email === undefined ? undefined : s.map.address(u.email), password });
+            return s.api.createUser({
+              OrganizationId: s.orgId,
+              Name: u.name,
+              DisplayName: u.displayName ?? u.name,
+              Role: u.role as "USER" | "REMOTE_USER",
+              ...(u.firstName === undefined ? {} : { FirstName: u.firstName }),
+              ...(u.lastName === undefined ? {} : { LastName: u.lastName }),
+              ...(u.hidden ? { HiddenFromGlobalAddressList: true } : {}),
+              ...(password === undefined ? {} : { Password: password }),
+            });
           });
           id = res.UserId as string;
           created = true;
@@ -79,6 +93,7 @@ export function restoreUsers(s: RestoreSession, users: readonly UserData[]): Pro
         } else {
           id = found.id;
           const d = await s.api.describeUser({ OrganizationId: s.orgId, UserId: id });
+          before = { ...d, Role: d.UserRole ?? "USER" };
           if (u.displayName !== undefined && u.displayName !== d.DisplayName) attrs.DisplayName = u.displayName;
           for (const a of USER_ATTRIBUTES) {
             const member = USER_ATTRIBUTE_MEMBERS[a];
@@ -91,7 +106,7 @@ export function restoreUsers(s: RestoreSession, users: readonly UserData[]): Pro
         const changed = Object.keys(attrs);
         if (changed.length > 0) {
           await s.api.updateUser({ OrganizationId: s.orgId, UserId: id, ...attrs });
-          if (!created) parts.push(`set ${changed.map((k) => k.charAt(0).toLowerCase() + k.slice(1)).join(", ")}`);
+          if (!created) parts.push(describeChanges(before, attrs));
         }
         const addr = await ensureAddress(s, id, u.email, u.state);
         if (addr !== undefined) parts.push(addr);
@@ -161,7 +176,7 @@ export function restoreResources(s: RestoreSession, resources: readonly Resource
           };
           if (Object.keys(change).length > 0) {
             await s.api.updateResource({ OrganizationId: s.orgId, ResourceId: id, ...change });
-            parts.push(`set ${Object.keys(change).map((k) => k.charAt(0).toLowerCase() + k.slice(1)).join(", ")}`);
+            parts.push(describeChanges(d as Record<string, unknown>, change));
           }
         }
         const addr = await ensureAddress(s, id, r.email, r.state);

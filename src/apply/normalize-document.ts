@@ -90,7 +90,9 @@ function normalize(areas: Obj, prefix: string): void {
     entity(r, path, "resource");
     if (typeof r.type === "string") r.type = r.type.toUpperCase();
     if (r.type !== "ROOM" && r.type !== "EQUIPMENT") fail(`${path}.type`, `expected ROOM or EQUIPMENT, found ${JSON.stringify(r.type)}`);
-    r.bookingOptions = { ...DEFAULT_BOOKING, ...((r.bookingOptions as Obj | undefined) ?? {}) };
+    const booking = r.bookingOptions ?? {};
+    if (booking === null || typeof booking !== "object" || Array.isArray(booking)) fail(`${path}.bookingOptions`, "expected an object (autoAcceptRequests, autoDeclineRecurringRequests, autoDeclineConflictingRequests)");
+    r.bookingOptions = { ...DEFAULT_BOOKING, ...(booking as Obj) };
   });
 
   /** A member or delegate: a name (or { name, type }); it must be a user or group of the document when the document lists that kind. */

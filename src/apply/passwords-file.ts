@@ -37,15 +37,17 @@ async function isPasswordsFile(path: string): Promise<boolean> {
 }
 
 /**
- * The passwords file as a journal: each line (name,email,password) is appended and fsync'd just
- * before the CreateUser that uses the password, so a run killed at any point keeps the password of
- * every user it created. A user whose creation then failed may have a line too (the report lists
- * the failure); when a name appears twice, the last line holds its password. Mode 0600; the file
- * is created on the first password only.
+ * The passwords file as a journal: each line (name,email,password) is appended and fsync'd before
+ * the CreateUser that uses the password, so a run killed at any point keeps the password of every
+ * user it created. A user whose creation then failed may have a line too (the report lists the
+ * failure); when a name appears twice, the last line holds its password. Lines that arrive while
+ * a sync runs are written and synced together (group commit), so concurrent creates do not wait
+ * for one fsync each. Mode 0600; the file is created on the first password only.
  */
 export class PasswordsJournal {
   private fh: FileHandle | undefined;
-  private chain: Promise<void> = Promise.resolve();
+  private pending: Array<{ p: GeneratedPassword; done: () => void; fail: (e: unknown) => void }> = [];
+  private flushing: Promise<void> | undefined;
   private written = 0;
 
   constructor(private readonly path: string) {}
@@ -55,28 +57,43 @@ export class PasswordsJournal {
     return this.written;
   }
 
+  /** Resolves once the line is on disk. */
   append(p: GeneratedPassword): Promise<void> {
-    const next = this.chain.then(() => this.write(p));
-    this.chain = next.catch(() => undefined);
-    return next;
+    return new Promise((done, fail) => {
+      this.pending.push({ p, done, fail });
+      this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+    });
   }
 
-  private async write(p: GeneratedPassword): Promise<void> {
+  private async flush(): Promise<void> {
     const { stringify } = await import("csv-stringify/sync");
-    if (this.fh === undefined) {
-      const fresh = !(await isPasswordsFile(this.path));
-      // "wx" for a new file: never truncate one that appeared meanwhile.
-      this.fh = await open(this.path, fresh ? "wx" : "a", 0o600);
-      await this.fh.chmod(0o600);
-      if (fresh) await this.fh.write(`${HEADER}\n`);
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0);
+      try {
+        const fh = await this.open();
+        await fh.write(stringify(batch.map(({ p }) => [p.name, p.email ?? "", p.password])));
+        await fh.sync();
+        this.written += batch.length;
+        for (const b of batch) b.done();
+      } catch (e) {
+        for (const b of batch) b.fail(e);
+      }
     }
-    await this.fh.write(stringify([[p.name, p.email ?? "", p.password]]));
-    await this.fh.sync();
-    this.written++;
+  }
+
+  private async open(): Promise<FileHandle> {
+    if (this.fh !== undefined) return this.fh;
+    const fresh = !(await isPasswordsFile(this.path));
+    // "wx" for a new file: never truncate one that appeared meanwhile.
+    const fh = await open(this.path, fresh ? "wx" : "a", 0o600);
+    await fh.chmod(0o600);
+    if (fresh) await fh.write(`${HEADER}\n`);
+    this.fh = fh;
+    return fh;
   }
 
   async close(): Promise<void> {
-    await this.chain;
+    await this.flushing;
     await this.fh?.close();
     this.fh = undefined;
   }

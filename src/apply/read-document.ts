@@ -91,6 +91,6 @@ async function parse(text: string, label: string): Promise<unknown> {
   try {
     return YAML.parse(text, { maxAliasCount: 100 }) as unknown;
   } catch (e) {
-    throw new UsageError(`${label} is not valid YAML: ${(e as Error).message.split("\n")[0] ?? ""}`);
+    throw new UsageError(`${label} is not valid YAML: ${((e as Error).message.split("\n")[0] ?? "").replace(/:\s*$/, "")}`);
   }
 }

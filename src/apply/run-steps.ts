@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import type { WorkMailApi } from "../backend/workmail-api.js";
 import { generatePassword } from "../context/secrets.js";
 import type { EntityIds, InventoryArea, RestoreStep } from "../inventory/area.js";
@@ -86,6 +87,7 @@ export async function runSteps(api: WorkMailApi, orgId: string, doc: InventoryDo
     target,
     created: new Set(),
     savePassword: options.savePassword ?? (() => Promise.resolve()),
+    createSlot: pLimit(options.concurrency),
     newPassword: () => generatePassword(),
   };
   const a = doc.areas;

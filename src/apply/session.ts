@@ -27,6 +27,8 @@ export interface RestoreSession {
    * before CreateUser); never called under --dry-run. Passwords are never printed.
    */
   savePassword(p: GeneratedPassword): Promise<void>;
+  /** Bounds the users between "password saved" and "CreateUser answered" (the step's concurrency). */
+  createSlot<T>(fn: () => Promise<T>): Promise<T>;
   newPassword(): string;
 }
 

@@ -63,7 +63,7 @@ describe("wmctl apply", () => {
     const plan = await apply("--plan");
     expect(plan.code).toBe(0);
     expect(rows(plan.stdout)).toEqual(["update users bob", "create users carol", "create group-members sales <- carol", "create aliases carol cc@acme.awsapps.com"]);
-    expect(plan.stdout).toContain("update\tusers\tbob\tset displayName\n");
+    expect(plan.stdout).toContain('update\tusers\tbob\tdisplayName "Bob" -> "Bob Builder"\n');
     expect(plan.stdout).toContain("create\tusers\tcarol\tenabled as carol@acme.awsapps.com\n");
     // Without --prune nothing is deleted, and the note says what --prune would delete.
     // (dave's membership of sales goes with him: it is not listed on its own)
@@ -151,7 +151,7 @@ describe("wmctl apply", () => {
     const plan = await apply("--plan", "--prune", { tty: true });
     expect(plan.stdout).toMatch(/^ACTION +AREA +TARGET +CHANGE *\n/);
     expect(plan.stdout).toMatch(/^delete +users +dave +DeregisterFromWorkMail\+DeleteUser *$/m);
-    expect(plan.stdout).toMatch(/^update +users +bob +set city *$/m);
+    expect(plan.stdout).toMatch(/^update +users +bob +city \(none\) -> "Lyon" *$/m);
 
     const no = new ScriptedPrompter([false]);
     const declined = await apply("--prune", { prompter: no });

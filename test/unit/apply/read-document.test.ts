@@ -101,6 +101,12 @@ describe("readDesiredState", () => {
       'mailbox-permissions[0].mailbox: no user, group or resource "bob" in the document',
     );
     expect(await problem("a.yaml", "groups:\n  - { name: g, members: [{ name: r, type: RESOURCE }] }\n")).toBe("groups[0].members[0].type: expected USER or GROUP");
+    expect(await problem("a.yaml", "resources:\n  - { name: r, type: room, bookingOptions: yes }\n")).toBe(
+      "resources[0].bookingOptions: expected an object (autoAcceptRequests, autoDeclineRecurringRequests, autoDeclineConflictingRequests)",
+    );
+    expect(await problem("a.yaml", "resources:\n  - { name: r, type: room, bookingOptions: { autoAcceptRequests: sometimes } }\n")).toBe(
+      "resources[0].bookingOptions.autoAcceptRequests: expected true or false",
+    );
     expect(await problem("a.yaml", "- 1\n")).toBe("expected an object (an inventory, or areas such as users: and groups: at the top)");
     expect(await problem("a.json", '{"formatVersion": 99}')).toBe("formatVersion: this wmctl reads format 1 and earlier, found 99");
     expect(await problem("a.json", '{"users": [}')).toMatch(/^.*a\.json is not valid JSON: /);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainMap } from "../../../src/inventory/domain-map.js";
 import { domainNeeds, effectiveMap, sourceTestDomain, type TargetDomain, type TargetOrganization } from "../../../src/apply/target-domains.js";
-import { sampleInventory } from "./fixtures.js";
+import { sampleInventory } from "../inventory/fixtures.js";
 
 function target(domains: Array<Partial<TargetDomain> & { name: string }>, listed = true): TargetOrganization {
   return {

@@ -7,7 +7,7 @@ import type { InventoryArea } from "../../../src/inventory/area.js";
 import { DomainMap } from "../../../src/inventory/domain-map.js";
 import { prepareApply, runSteps, tally } from "../../../src/apply/run-steps.js";
 import { LocalBackend } from "../../../src/local-backend/index.js";
-import { sampleInventory } from "./fixtures.js";
+import { sampleInventory } from "../inventory/fixtures.js";
 
 let dir: string;
 let api: LocalBackend & WorkMailApi;
