@@ -147,15 +147,19 @@ export function m365ProvisionScript(plan: Plan, header: readonly string[]): stri
   out.push("", `# 6. Mailbox permissions (${plan.permissions.length} grants)`);
   for (const p of plan.permissions) {
     const mailbox = addressOf(plan, { name: p.mailbox, type: p.mailboxType });
-    const grantee = addressOf(plan, { name: p.grantee, type: p.granteeType });
-    if (mailbox === undefined || grantee === undefined) {
+    // A distribution group cannot hold mailbox permissions in Exchange Online: its members get them.
+    const grantees = p.granteeType === "GROUP" ? userAddressesOf(plan, { name: p.grantee, type: "GROUP" }) : [addressOf(plan, { name: p.grantee, type: p.granteeType })].filter((x): x is string => x !== undefined);
+    if (mailbox === undefined || grantees.length === 0) {
       out.push(`# ${comment(p.permissions.join("+"))} of ${comment(p.grantee)} on ${comment(p.mailbox)}: ${mailbox === undefined ? "the mailbox" : "the grantee"} does not land (see mapping.csv)`);
       continue;
     }
-    for (const right of p.permissions) {
-      if (right === "FULL_ACCESS") out.push(call("Grant-WmFullAccess", mailbox, grantee));
-      else if (right === "SEND_AS") out.push(call("Grant-WmSendAs", mailbox, grantee));
-      else if (right === "SEND_ON_BEHALF") out.push(call("Grant-WmSendOnBehalf", mailbox, grantee));
+    if (p.granteeType === "GROUP") out.push(`# ${comment(p.permissions.join("+"))} of group ${comment(p.grantee)} on ${comment(p.mailbox)}: granted to its members`);
+    for (const grantee of grantees) {
+      for (const right of p.permissions) {
+        if (right === "FULL_ACCESS") out.push(call("Grant-WmFullAccess", mailbox, grantee));
+        else if (right === "SEND_AS") out.push(call("Grant-WmSendAs", mailbox, grantee));
+        else if (right === "SEND_ON_BEHALF") out.push(call("Grant-WmSendOnBehalf", mailbox, grantee));
+      }
     }
   }
   out.push("", "Write-Host 'Done: every step is in place.'", "");
