@@ -1,7 +1,8 @@
-import { finding, guarded, type Finding, type RecordCheck, type RecordStatus } from "../findings.js";
+import { finding, guarded, type Finding, type RecordCheck } from "../findings.js";
 import type { TargetProfile } from "../provider-profiles.js";
 import type { MxRecord } from "../resolver.js";
-import { absence, appendedTwice, judge, ownershipStatus, serverFindings, zoneLine, type CheckContext, type Verdict } from "./common.js";
+import { absence, appendedTwice, judge, ownershipStatus, serverFindings, zoneLine, type CheckContext } from "./common.js";
+import { judgeMx, type MxShapeOutcome } from "./mx.js";
 
 /**
  * The checks of a target provider's records that WorkMail's own set has no twin for: MX on the
@@ -14,7 +15,8 @@ const WORKMAIL_MX = /^inbound-smtp\.[a-z0-9-]+\.amazonaws\.com$/;
 
 export type TargetMxShape =
   | { kind: "none" }
-  | { kind: "target"; others: MxRecord[] }
+  /** `exact`: the host is the one the profile computes (not another of the provider's). */
+  | { kind: "target"; others: MxRecord[]; exact: boolean }
   /** The target's host is there, but another (WorkMail's or a third party's) has a lower or equal preference. */
   | { kind: "target-not-first"; before: MxRecord[] }
   /** No target host; WorkMail's endpoint still receives. */
@@ -22,14 +24,14 @@ export type TargetMxShape =
   | { kind: "other"; hosts: MxRecord[] };
 
 /** parse (pure): what a set of MX records means for the target provider. */
-export function parseTargetMx(records: readonly MxRecord[], target: Pick<TargetProfile, "mxHost">): TargetMxShape {
+export function parseTargetMx(records: readonly MxRecord[], target: Pick<TargetProfile, "mxHost">, exchange?: string): TargetMxShape {
   if (records.length === 0) return { kind: "none" };
   const ours = records.filter((r) => target.mxHost.test(r.exchange));
   if (ours.length === 0) return records.some((r) => WORKMAIL_MX.test(r.exchange)) ? { kind: "workmail" } : { kind: "other", hosts: [...records] };
   const best = Math.min(...ours.map((r) => r.preference));
   const others = records.filter((r) => !target.mxHost.test(r.exchange));
   const before = others.filter((r) => r.preference <= best);
-  return before.length > 0 ? { kind: "target-not-first", before } : { kind: "target", others };
+  return before.length > 0 ? { kind: "target-not-first", before } : { kind: "target", others, exact: exchange === undefined || ours.some((r) => r.exchange === exchange) };
 }
 
 /** check: the domain's MX points at the target provider (Verified / Missing / Inconsistent). Never throws. */
@@ -38,30 +40,13 @@ export function checkTargetMx(ctx: CheckContext, target: TargetProfile): Promise
   const name = ctx.domain;
   const expected = exp === undefined ? undefined : `${exp.preference} ${exp.exchange}`;
   const base = { id: "mx", section: "WorkMail configuration", type: "MX", name, required: true, expected } as const;
-  return guarded(base, async () => {
-    const answers = await ctx.dns.lookup(name, "MX");
-    const shapes = new Map(answers.map((a) => [a.server, parseTargetMx(a.mx, target)]));
-    const j = judge(answers, (a): Verdict => {
-      const k = shapes.get(a.server)?.kind;
-      return k === "none" ? "missing" : k === "target" ? "match" : "mismatch";
-    });
-    const findings: Finding[] = [...serverFindings(j, name, "MX")];
-    const fix = `set ${zoneLine(name, "MX", expected ?? "")} as the only MX record`;
-    let status: RecordStatus = j.verdicts.length === 0 ? "Unreachable" : "Verified";
-    const seen = new Set<string>();
-    for (const v of j.verdicts) {
-      const shape = shapes.get(v.server) as TargetMxShape;
-      const actual = v.answer.mx.map((r) => `${r.preference} ${r.exchange}`);
-      if (seen.has(shape.kind)) continue;
-      seen.add(shape.kind);
+  const fix = `set ${zoneLine(name, "MX", expected ?? "")} as the only MX record`;
+  return guarded(base, () =>
+    judgeMx(ctx, base, (mx) => parseTargetMx(mx, target, exp?.exchange), "target", (shape, actual): MxShapeOutcome => {
       switch (shape.kind) {
-        case "none":
-          status = status === "Inconsistent" ? status : "Missing";
-          findings.push(finding("MX_MISSING", "error", `${name} has no MX record: ${absence(j)}`, { expected, fix: `add ${zoneLine(name, "MX", expected ?? "")}` }));
-          break;
         case "target": {
-          const exact = v.answer.mx.some((r) => r.exchange === exp?.exchange);
-          if (!exact) findings.push(finding("MX_TARGET_HOST_DIFFERS", "info", `the MX is ${target.label}'s (${actual.join(", ")}), not the host this profile computes (${expected ?? ""}); the admin center shows the one to use`));
+          const findings: Finding[] = [];
+          if (!shape.exact) findings.push(finding("MX_TARGET_HOST_DIFFERS", "info", `the MX is ${target.label}'s (${actual.join(", ")}), not the host this profile computes (${expected ?? ""}); the admin center shows the one to use`));
           if (shape.others.length > 0) {
             findings.push(
               finding("MX_NOT_ONLY", "warning", `other MX hosts follow ${target.label}'s (${shape.others.map((r) => `${r.preference} ${r.exchange}`).join(", ")})`, {
@@ -70,40 +55,31 @@ export function checkTargetMx(ctx: CheckContext, target: TargetProfile): Promise
               }),
             );
           }
-          break;
+          return { inconsistent: false, findings };
         }
         case "target-not-first":
-          status = "Inconsistent";
-          findings.push(
-            finding(shape.before.some((r) => WORKMAIL_MX.test(r.exchange)) ? "MX_STILL_WORKMAIL" : "MX_TARGET_NOT_LOWEST", "error", `${shape.before.map((r) => `${r.preference} ${r.exchange}`).join(", ")} comes before ${target.label}'s host: mail goes there first`, {
-              expected,
-              actual,
-              fix,
-            }),
-          );
-          break;
+          return {
+            inconsistent: true,
+            findings: [
+              finding(shape.before.some((r) => WORKMAIL_MX.test(r.exchange)) ? "MX_STILL_WORKMAIL" : "MX_TARGET_NOT_LOWEST", "error", `${shape.before.map((r) => `${r.preference} ${r.exchange}`).join(", ")} comes before ${target.label}'s host: mail goes there first`, { expected, actual, fix }),
+            ],
+          };
         case "workmail":
-          status = "Inconsistent";
-          findings.push(finding("MX_STILL_WORKMAIL", "error", `the MX still points at WorkMail (${actual.join(", ")}): mail does not reach ${target.label}`, { expected, actual, fix: `${fix} at the cutover (see dns-cutover.md)` }));
-          break;
-        case "other":
-          status = "Inconsistent";
-          findings.push(
-            finding("MX_NOT_TARGET", "error", `the MX points elsewhere (${shape.hosts.map((r) => r.exchange).join(", ")}), not at ${target.label}`, {
-              expected,
-              actual,
-              fix: `${fix}; if those hosts are a mail filter in front of ${target.label}, this is expected`,
-            }),
-          );
-          break;
+          return { inconsistent: true, findings: [finding("MX_STILL_WORKMAIL", "error", `the MX still points at WorkMail (${actual.join(", ")}): mail does not reach ${target.label}`, { expected, actual, fix: `${fix} at the cutover (see dns-cutover.md)` })] };
+        default:
+          return {
+            inconsistent: true,
+            findings: [
+              finding("MX_NOT_TARGET", "error", `the MX points elsewhere (${shape.kind === "other" ? shape.hosts.map((r) => r.exchange).join(", ") : ""}), not at ${target.label}`, {
+                expected,
+                actual,
+                fix: `${fix}; if those hosts are a mail filter in front of ${target.label}, this is expected`,
+              }),
+            ],
+          };
       }
-    }
-    if (j.has("missing")) {
-      const doubled = await appendedTwice(ctx, name, "MX");
-      if (doubled !== undefined) findings.push(doubled);
-    }
-    return { ...base, status, found: j.found, findings, pending: j.has("missing") || j.disagree || j.verdicts.length === 0 };
-  });
+    }),
+  );
 }
 
 /**
