@@ -104,7 +104,8 @@ export function gamBatch(plan: Plan, header: readonly string[]): string {
       continue;
     }
     if (p.permissions.includes("FULL_ACCESS") || p.permissions.includes("SEND_ON_BEHALF")) out.push(gamLine(["user", mailbox, "add", "delegate", grantee]));
-    if (p.permissions.includes("SEND_AS")) out.push(gamLine(["user", grantee, "add", "sendas", mailbox, "name", p.mailbox, "treatasalias", "true"]));
+    const owner = plan.users.find((u) => u.name === p.mailbox)?.data;
+    if (p.permissions.includes("SEND_AS")) out.push(gamLine(["user", grantee, "add", "sendas", mailbox, "name", owner?.displayName ?? p.mailbox, "treatasalias", "true"]));
   }
   out.push("");
   return out.join("\n");

@@ -142,6 +142,10 @@ export function buildPlan(doc: InventoryDocument, target: PlanTarget, map: Domai
       users.push(plan("USER", u, "user", { entity: `the user is ${reason}` }, false));
       continue;
     }
+    if (u.role === "REMOTE_USER") {
+      users.push(plan("USER", u, "user", { entity: "a remote user (interoperability with Exchange): the mailbox lives on the Exchange server, not in WorkMail; move it from there" }, false));
+      continue;
+    }
     users.push(plan("USER", u, target === "imap" ? "mailbox" : "user", noAliases === undefined ? {} : { aliases: noAliases }, true));
   }
   const groups: PlannedEntity<GroupData>[] = [];

@@ -87,7 +87,7 @@ export function runbookMarkdown(plan: Plan, options: RunbookOptions): string {
   out.push(
     `5. **Export the mail**: \`wmctl export all --out exports/\` (mailbox export jobs into a bucket; see \`wmctl export all --help\`).`,
     `6. **Copy the mail** (${plural(c.mailboxes, "mailbox", "mailboxes")}): \`wmctl migrate mail --to ${IMAP_URL[plan.target]} --map ${options.out}/${MAILBOX_MAP_FILE}\` with the authentication \`wmctl migrate mail --help\` describes (${plan.target === "imap" ? "passwords from --password-stdin or a 0600 file" : "XOAUTH2 through --token-command, or app passwords"}; never a secret on the command line). It resumes where it stopped.`,
-    `7. **Cut DNS over** as \`dns-cutover.md\` says (TTLs first, then MX, SPF${plan.target === "m365" ? ", AutoDiscover" : ""}), and check each domain: \`wmctl domain verify DOMAIN${verifyFor}\`.`,
+    `7. **Cut DNS over** as \`dns-cutover.md\` says (TTLs first, then MX, SPF${plan.target === "m365" ? ", AutoDiscover" : ""}), and check each domain: ${plan.target === "imap" ? "\`dig +short MX DOMAIN\` shows the new server's host" : `\`wmctl domain verify DOMAIN${verifyFor}\``}.`,
     "8. **Copy what arrived since**: run the same `wmctl export all` and `wmctl migrate mail` again (only new messages are appended), then `wmctl migrate verify` proves every message arrived (exit 3 names a mailbox and folder that differ).",
     "9. **Reconnect the clients**: Outlook profiles and phones point at the new service (AutoDiscover does it for Outlook once DNS is cut over; phones need the account re-added).",
     "10. **Remove WorkMail's DNS records** as dns-cutover.md step 4 says, and delete the WorkMail organization when nothing is left to copy (`wmctl org delete`).",

@@ -38,6 +38,7 @@ export function planInventory(): InventoryDocument {
         user("dave", { email: "dave@acme.awsapps.com", aliases: ["dave.d@example.com"] }),
         user("erin", { state: "DISABLED", email: undefined }),
         user("frank", { state: "DISABLED", email: "frank@example.com" }),
+        user("rita", { role: "REMOTE_USER" }),
         { name: "WorkMailSystemUser", state: "ENABLED", role: "SYSTEM_USER", hidden: true, aliases: [] },
       ],
       groups: [

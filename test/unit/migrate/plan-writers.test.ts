@@ -48,6 +48,7 @@ describe("buildPlan and mapping.csv", () => {
     expect(by("bob@acme.awsapps.com")?.reason).toContain("--map-domain acme.awsapps.com=DOMAIN");
     expect(by("carol@elsewhere.net")?.reason).toContain("not a mail domain of the organization");
     expect(by("frank@example.com")?.reason).toContain("disabled");
+    expect(by("rita@example.com")?.reason).toContain("a remote user (interoperability with Exchange)");
     // dave's primary is on the test domain: his alias on a real domain becomes the primary.
     expect(by("dave.d@example.com")).toMatchObject({ status: "lands", targetIdentity: "dave.d@example.com" });
     expect(by("dave.d@example.com")?.reason).toContain("becomes the primary");
@@ -205,9 +206,9 @@ describe("DNS and runbook", () => {
   it("runbook.md gives the counts, the commands and what does not move", () => {
     const p = plan("m365");
     const c = planCounts(p);
-    expect(c).toMatchObject({ users: 3, groups: 2, resources: 2, addresses: 15, mailboxes: 5, permissions: 3 });
+    expect(c).toMatchObject({ users: 3, groups: 2, resources: 2, addresses: 16, mailboxes: 5, permissions: 3 });
     const md = runbookMarkdown(p, { out: "acme-m365", tenant: "acme", files: { users: "users.csv", script: "provision.ps1" } });
-    expect(md).toContain(`| addresses | 15: ${c.landing} land, ${c.cannotLand} cannot (mapping.csv says why) |`);
+    expect(md).toContain(`| addresses | 16: ${c.landing} land, ${c.cannotLand} cannot (mapping.csv says why) |`);
     expect(md).toContain("--map acme-m365/mailbox-map.csv");
     expect(md).toContain("wmctl domain verify DOMAIN --for m365 --tenant acme");
     for (const topic of ["Contacts and tasks", "Calendar items", "Inbox rules and signatures", "Mobile device policies", "Access control rules and impersonation roles"]) expect(md).toContain(topic);
