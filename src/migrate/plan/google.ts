@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { UserData } from "../../inventory/document.js";
 import type { Table } from "../../inventory/tables.js";
 import { addressOf, type Plan } from "./plan-model.js";
 import { gamLine } from "./quoting.js";
@@ -104,7 +105,7 @@ export function gamBatch(plan: Plan, header: readonly string[]): string {
       continue;
     }
     if (p.permissions.includes("FULL_ACCESS") || p.permissions.includes("SEND_ON_BEHALF")) out.push(gamLine(["user", mailbox, "add", "delegate", grantee]));
-    const owner = plan.users.find((u) => u.name === p.mailbox)?.data;
+    const owner = plan.byName.get(`USER:${p.mailbox}`)?.data as UserData | undefined;
     if (p.permissions.includes("SEND_AS")) out.push(gamLine(["user", grantee, "add", "sendas", mailbox, "name", owner?.displayName ?? p.mailbox, "treatasalias", "true"]));
   }
   out.push("");

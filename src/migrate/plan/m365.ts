@@ -61,10 +61,14 @@ function New-WmGroup([string]$Name, [string]$Address) {
   New-DistributionGroup -Name $Name -DisplayName $Name -PrimarySmtpAddress $Address -Type Distribution | Out-Null
   Write-Host "+ group $Address"
 }
+$script:WmMembers = @{}
 function Add-WmMember([string]$Group, [string]$Member) {
-  $present = @(Get-DistributionGroupMember -Identity $Group -ResultSize Unlimited | Where-Object { $_.PrimarySmtpAddress -eq $Member })
-  if ($present.Count -gt 0) { Write-Host "= member $Member of $Group"; return }
+  if (-not $script:WmMembers.ContainsKey($Group)) {
+    $script:WmMembers[$Group] = @(Get-DistributionGroupMember -Identity $Group -ResultSize Unlimited | ForEach-Object { [string]$_.PrimarySmtpAddress })
+  }
+  if ($script:WmMembers[$Group] -contains $Member) { Write-Host "= member $Member of $Group"; return }
   Add-DistributionGroupMember -Identity $Group -Member $Member -BypassSecurityGroupManagerCheck
+  $script:WmMembers[$Group] += $Member
   Write-Host "+ member $Member of $Group"
 }
 function New-WmResource([string]$Name, [string]$Address, [string]$Kind) {

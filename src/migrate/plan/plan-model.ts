@@ -57,6 +57,8 @@ export interface Plan {
   readonly users: readonly PlannedEntity<UserData>[];
   readonly groups: readonly PlannedEntity<GroupData>[];
   readonly resources: readonly PlannedEntity<ResourceData>[];
+  /** Every planned entity by `KIND:name` (members, delegates and grantees are named so). */
+  readonly byName: ReadonlyMap<string, PlannedEntity>;
   readonly mapping: readonly MappingRow[];
   readonly domains: readonly PlannedDomain[];
   readonly permissions: readonly MailboxPermissionData[];
@@ -70,9 +72,9 @@ const WORKMAIL_TEST_DOMAIN = /(^|\.)awsapps\.com$/;
 
 /** The target address of a member, delegate or grantee by WorkMail name, when it lands. */
 export function addressOf(plan: Plan, ref: { name: string; type?: string }): string | undefined {
-  const pools: ReadonlyArray<readonly PlannedEntity[]> = ref.type === "GROUP" ? [plan.groups] : ref.type === "USER" ? [plan.users, plan.resources] : [plan.users, plan.groups, plan.resources];
-  for (const pool of pools) {
-    const e = pool.find((x) => x.name === ref.name);
+  const kinds: readonly EntityKind[] = ref.type === "GROUP" ? ["GROUP"] : ref.type === "USER" ? ["USER", "RESOURCE"] : ["USER", "GROUP", "RESOURCE"];
+  for (const kind of kinds) {
+    const e = plan.byName.get(`${kind}:${ref.name}`);
     if (e !== undefined) return e.targetPrimary;
   }
   return undefined;
@@ -182,6 +184,7 @@ export function buildPlan(doc: InventoryDocument, target: PlanTarget, map: Domai
     users,
     groups,
     resources,
+    byName: new Map([...users, ...groups, ...resources].map((e) => [`${e.kind}:${e.name}`, e as PlannedEntity])),
     mapping,
     domains: domains
       .filter((d) => !d.isTestDomain || map.has(d.name))
@@ -210,8 +213,8 @@ export function userAddressesOf(plan: Plan, ref: MemberRef, seen = new Set<strin
   }
   if (seen.has(ref.name)) return [];
   seen.add(ref.name);
-  const g = plan.groups.find((x) => x.name === ref.name);
-  return [...new Set((g?.data.members ?? []).flatMap((m) => userAddressesOf(plan, m, seen)))];
+  const g = plan.byName.get(`GROUP:${ref.name}`)?.data as GroupData | undefined;
+  return [...new Set((g?.members ?? []).flatMap((m) => userAddressesOf(plan, m, seen)))];
 }
 
 function memberWhy(m: MemberRef): string {
