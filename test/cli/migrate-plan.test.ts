@@ -108,7 +108,7 @@ describe("wmctl migrate plan", () => {
     const r = await cli.ok(`migrate plan --to imap --out ${dir}/i ${MAP} -o json`);
     const out = JSON.parse(r.stdout) as Array<{ file: string; holds: string; mode: string }>;
     expect(out.map((f) => f.file)).toEqual(["mapping.csv", "mailbox-map.csv", "zones/acme.example.zone", "dns-cutover.md", "runbook.md"]);
-    expect(out[1]).toEqual({ file: "mailbox-map.csv", holds: "1 mailboxes", mode: "0600" });
+    expect(out[1]).toEqual({ file: "mailbox-map.csv", holds: "1 mailbox", mode: "0600" });
     expect(read("i", "mailbox-map.csv")).toBe("mailbox,target_login\nbob@acme.awsapps.com,bob@acme.example\n");
     const mapping = rows("i", "mapping.csv");
     expect(mapping.find((m) => m.address === "bobby@acme.awsapps.com")?.reason).toContain("an IMAP server has no aliases");
@@ -152,6 +152,36 @@ describe("wmctl migrate plan", () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("the cutover of a verified domain, on the simulator's DNS", () => {
+  it("dns-cutover.md lists WorkMail's own records to remove, and domain verify --for fails until DNS moves", async () => {
+    await cli.ok("org create acme");
+    await cli.ok("domain add example.com");
+    await cli.ok("domain apply example.com --wait");
+    await cli.ok("domain verify example.com --wait --timeout 1m --skip-autodiscover");
+    await cli.ok("user create bob --generate-password --email bob@example.com --alias bobby@example.com");
+    const records = await cli.json<Array<{ type: string; name: string; value: string }>>("domain records example.com");
+    const token = records.find((r) => r.name.startsWith("_amazonses."))?.value;
+    expect(token).toBeDefined();
+
+    await cli.ok(`migrate plan --to m365 --out ${dir}/p --tenant acme`);
+    const md = read("p", "dns-cutover.md");
+    expect(md).toContain(`\`_amazonses.example.com. TXT ${token}\`: last, after the WorkMail organization is deleted`);
+    expect(md).toMatch(/`example\.com\. MX 10 inbound-smtp\.us-east-1\.amazonaws\.com\.?`: at the cutover/);
+    expect(md.match(/\.dkim\.amazonses\.com\.?`: with include:amazonses\.com/g)).toHaveLength(3);
+    expect(read("p", "zones", "example.com.zone")).toContain("example.com.\t300\tIN\tMX\t0 example-com.mail.protection.outlook.com.");
+
+    const r = await cli.run("domain verify example.com --for m365 --tenant acme -o json");
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.stdout) as { provider: string; checks: Array<{ id: string; findings: Array<{ code: string }> }> };
+    const codes = (id: string) => report.checks.find((c) => c.id === id)?.findings.map((f) => f.code);
+    expect(report.provider).toBe("m365");
+    expect(codes("mx")).toEqual(["MX_STILL_WORKMAIL"]);
+    expect(codes("spf")).toEqual(["SPF_NO_TARGET_INCLUDE", "SPF_STILL_AMAZONSES"]);
+    expect(codes("autodiscover")).toEqual(["AUTODISCOVER_CNAME_MISMATCH"]);
+    expect(r.stderr).toContain("wmctl domain verify example.com --for m365");
   });
 });
 

@@ -131,7 +131,7 @@ export const domainVerifyCommand = defineCommand({
       );
     }
     await print(ctx, report, autodiscover, env.note);
-    if (report.status === "failed") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified`, "fix the records listed above, then run `wmctl domain verify` again");
+    if (report.status === "failed") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified`, `fix the records listed above, then run \`wmctl domain verify${target === undefined ? "" : ` ${domain} --for ${target}`}\` again`);
     if (report.status === "pending" && unanswered(report)) {
       throw new ChecksFailedError(
         `${domain}: no DNS server answered (${report.servers.map((s) => s.server).join(", ") || "none found"})`,

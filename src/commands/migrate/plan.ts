@@ -104,9 +104,10 @@ export const migratePlanCommand = defineCommand({
       for (const m of plan.mapping) if (m.status === "cannot-land") reasons.set(m.reason, (reasons.get(m.reason) ?? 0) + 1);
       for (const [reason, n] of reasons) ctx.out.warn(`${n} address${n === 1 ? "" : "es"} cannot land: ${reason}`);
     }
+    const count = model.plural;
     ctx.out.status(
-      `Plan for ${model.TARGET_NAMES[opts.to]} written to ${opts.out}: ${counts.users} users, ${counts.groups} groups, ${counts.resources} resources, ` +
-        `${counts.addresses} addresses (${counts.cannotLand} cannot land), ${counts.mailboxes} mailboxes to copy. Next: ${opts.out}/runbook.md`,
+      `Plan for ${model.TARGET_NAMES[opts.to]} written to ${opts.out}: ${count(counts.users, "user")}, ${count(counts.groups, "group")}, ${count(counts.resources, "resource")}, ` +
+        `${count(counts.addresses, "address", "addresses")} (${counts.cannotLand} cannot land), ${count(counts.mailboxes, "mailbox", "mailboxes")} to copy. Next: ${opts.out}/runbook.md`,
     );
   },
 });

@@ -5,7 +5,7 @@ import { dnsCutoverMarkdown, zoneFile } from "./dns-cutover.js";
 import { gamBatch, googleUsersTable } from "./google.js";
 import { m365ProvisionScript, m365UsersTable } from "./m365.js";
 import type { PlanFile } from "./plan-folder.js";
-import { planCounts, TARGET_NAMES, type Plan } from "./plan-model.js";
+import { planCounts, plural as count, TARGET_NAMES, type Plan } from "./plan-model.js";
 import { mailboxMapTable, mappingTable, runbookMarkdown } from "./runbook.js";
 
 export interface PlanFileOptions {
@@ -28,20 +28,20 @@ export async function planFiles(plan: Plan, options: PlanFileOptions): Promise<P
   ];
   const c = planCounts(plan);
   const files: PlanFile[] = [
-    { path: "mapping.csv", text: await tableCsv(mappingTable(plan)), mode: PRIVATE, holds: `${c.addresses} addresses, ${c.cannotLand} cannot land` },
-    { path: MAILBOX_MAP_FILE, text: await tableCsv(mailboxMapTable(plan)), mode: PRIVATE, holds: `${c.mailboxes} mailboxes` },
+    { path: "mapping.csv", text: await tableCsv(mappingTable(plan)), mode: PRIVATE, holds: `${count(c.addresses, "address", "addresses")}, ${c.cannotLand} cannot land` },
+    { path: MAILBOX_MAP_FILE, text: await tableCsv(mailboxMapTable(plan)), mode: PRIVATE, holds: count(c.mailboxes, "mailbox", "mailboxes") },
   ];
   const roles: { users?: string; script?: string } = {};
   if (plan.target === "m365") {
     const users = m365UsersTable(plan);
-    files.push({ path: "users.csv", text: await tableCsv(users), mode: PRIVATE, holds: `${users.rows.length} users` });
-    files.push({ path: "provision.ps1", text: m365ProvisionScript(plan, header), mode: PRIVATE, bom: true, holds: `${c.groups} groups, ${c.members} memberships, ${c.resources} resources, ${c.permissions} permission grants` });
+    files.push({ path: "users.csv", text: await tableCsv(users), mode: PRIVATE, holds: count(users.rows.length, "user") });
+    files.push({ path: "provision.ps1", text: m365ProvisionScript(plan, header), mode: PRIVATE, bom: true, holds: `${count(c.groups, "group")}, ${count(c.members, "membership")}, ${count(c.resources, "resource")}, ${count(c.permissions, "permission grant")}` });
     Object.assign(roles, { users: "users.csv", script: "provision.ps1" });
   } else if (plan.target === "google") {
     // Google asks for UTF-8 with a BOM when names are not ASCII; the file holds initial passwords.
     const users = googleUsersTable(plan);
-    files.push({ path: "users.csv", text: await tableCsv(users), mode: PRIVATE, bom: true, holds: `${users.rows.length} users, with initial passwords` });
-    files.push({ path: "gam-batch.txt", text: gamBatch(plan, header), mode: PRIVATE, holds: `${c.groups} groups, ${c.members} memberships, ${c.resources} resources` });
+    files.push({ path: "users.csv", text: await tableCsv(users), mode: PRIVATE, bom: true, holds: `${count(users.rows.length, "user")}, with initial passwords` });
+    files.push({ path: "gam-batch.txt", text: gamBatch(plan, header), mode: PRIVATE, holds: `${count(c.groups, "group")}, ${count(c.members, "membership")}, ${count(c.resources, "resource")}` });
     Object.assign(roles, { users: "users.csv", script: "gam-batch.txt" });
   }
   const zoneOptions = { tenant: options.tenant };

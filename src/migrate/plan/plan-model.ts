@@ -68,6 +68,9 @@ export interface Plan {
   readonly notes: readonly string[];
 }
 
+/** `1 user`, `3 users`, `2 mailboxes`. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 const WORKMAIL_TEST_DOMAIN = /(^|\.)awsapps\.com$/;
 
 /** The target address of a member, delegate or grantee by WorkMail name, when it lands. */

@@ -1,6 +1,6 @@
 import type { Table } from "../../inventory/tables.js";
 import { MAILBOX_MAP_COLUMNS, MAILBOX_MAP_FILE } from "../mailbox-map-columns.js";
-import { planCounts, plannedMailboxes, TARGET_NAMES, type Plan } from "./plan-model.js";
+import { planCounts, plannedMailboxes, plural, TARGET_NAMES, type Plan } from "./plan-model.js";
 
 export const MAPPING_COLUMNS = ["address", "addressType", "entity", "entityType", "status", "targetAddress", "targetType", "targetIdentity", "reason"] as const;
 
@@ -22,7 +22,6 @@ export interface RunbookOptions {
 
 const IMAP_URL = { m365: "imaps://outlook.office365.com", google: "imaps://imap.gmail.com", imap: "imaps://HOST" } as const;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What does not move, each with what to do instead (the admin guide and the target's features). */
 function notMoving(plan: Plan): string[] {
