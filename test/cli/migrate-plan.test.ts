@@ -42,7 +42,7 @@ describe("wmctl migrate plan", () => {
     const mapping = rows("plan", "mapping.csv");
     expect(mapping.map((m) => m.address).sort()).toEqual(addresses(doc).sort());
     expect(mapping.length).toBeGreaterThanOrEqual(seeded.aliases);
-    for (const m of mapping) expect(m.status === "lands" ? m.targetAddress.endsWith("@acme.example") : m.reason !== "").toBe(true);
+    for (const m of mapping) expect(m.status === "lands" ? m.targetAddress?.endsWith("@acme.example") : m.reason !== "").toBe(true);
 
     // Every member of every group that lands appears in the script, by its target address.
     const script = read("plan", "provision.ps1");

@@ -76,7 +76,7 @@ describe("domain verify --for: target provider profiles against a zone server on
     expect(codes(r, "mx")).toEqual(["MX_NOT_ONLY"]);
     expect(r.status).toBe("verified");
     // WorkMail's MX first is an error: mail still lands there.
-    const first = m365Zone().filter((x) => x.type !== "MX");
+    const first: TestRecord[] = m365Zone().filter((x) => x.type !== "MX");
     first.push({ name: D, type: "MX", value: { preference: 0, exchange: "inbound-smtp.us-east-1.amazonaws.com" } }, { name: D, type: "MX", value: { preference: 10, exchange: "example-com.mail.protection.outlook.com" } });
     const r2 = await verifyFor("m365", first, "contoso");
     expect(codes(r2, "mx")).toEqual(["MX_STILL_WORKMAIL"]);
@@ -85,7 +85,7 @@ describe("domain verify --for: target provider profiles against a zone server on
 
   it("accepts any tenant's DKIM host without --tenant, but not another domain's selector", async () => {
     expect((await verifyFor("m365", m365Zone("fabrikam"))).status).toBe("verified");
-    const wrong = m365Zone().map((rec): TestRecord => (rec.name === `selector1._domainkey.${D}` ? { ...rec, value: "selector1-other-com._domainkey.contoso.onmicrosoft.com" } : rec));
+    const wrong = m365Zone().map((rec): TestRecord => (rec.name === `selector1._domainkey.${D}` ? ({ ...rec, value: "selector1-other-com._domainkey.contoso.onmicrosoft.com" } as TestRecord) : rec));
     const r = await verifyFor("m365", wrong);
     expect(codes(r, "dkim-1")).toEqual(["DKIM_CNAME_MISMATCH"]);
     // With the tenant, another tenant's key host is a mismatch.
@@ -112,7 +112,7 @@ describe("domain verify --for: target provider profiles against a zone server on
     ]);
     expect(codes(r, "mx")).toEqual(["MX_TARGET_HOST_DIFFERS"]);
     expect(r.status).toBe("verified");
-    const noKey = await verifyFor("google", zone.map((rec): TestRecord => (rec.name === `google._domainkey.${D}` ? { ...rec, value: "v=DKIM1; k=rsa; p=" } : rec)));
+    const noKey = await verifyFor("google", zone.map((rec): TestRecord => (rec.name === `google._domainkey.${D}` ? ({ ...rec, value: "v=DKIM1; k=rsa; p=" } as TestRecord) : rec)));
     expect(codes(noKey, "dkim-1")).toEqual(["DKIM_TXT_INVALID"]);
     expect(noKey.status).toBe("failed");
     const none = await verifyFor("google", zone.filter((rec) => rec.name !== `google._domainkey.${D}`));

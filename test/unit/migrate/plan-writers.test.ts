@@ -68,11 +68,11 @@ describe("buildPlan and mapping.csv", () => {
 
   it("google: resources keep no WorkMail address; imap: no aliases or groups, mailboxes only", async () => {
     const g = await csv(mappingTable(plan("google")));
-    expect(g.filter((r) => r.entityType === "RESOURCE").every((r) => r.status === "cannot-land" && r.reason.includes("generated addresses"))).toBe(true);
+    expect(g.filter((r) => r.entityType === "RESOURCE").every((r) => r.status === "cannot-land" && r.reason?.includes("generated addresses"))).toBe(true);
     const i = plan("imap");
     const rows = await csv(mappingTable(i));
     expect(rows.filter((r) => r.addressType === "alias" && r.status === "lands")).toEqual([]);
-    expect(rows.filter((r) => r.entityType === "GROUP").every((r) => r.reason.includes("no distribution groups"))).toBe(true);
+    expect(rows.filter((r) => r.entityType === "GROUP").every((r) => r.reason?.includes("no distribution groups"))).toBe(true);
     expect(rows.find((r) => r.address === "bob@example.com")).toMatchObject({ status: "lands", targetType: "mailbox" });
   });
 
