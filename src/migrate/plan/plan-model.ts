@@ -189,9 +189,12 @@ export function buildPlan(doc: InventoryDocument, target: PlanTarget, map: Domai
     resources,
     byName: new Map([...users, ...groups, ...resources].map((e) => [`${e.kind}:${e.name}`, e as PlannedEntity])),
     mapping,
-    domains: domains
-      .filter((d) => !d.isTestDomain || map.has(d.name))
-      .map((d) => ({ source: d.name, target: map.domain(d.name), isDefault: d.isDefault, isTestDomain: d.isTestDomain, workmailRecords: d.isTestDomain ? [] : d.records })),
+    domains:
+      a.domains !== undefined
+        ? domains
+            .filter((d) => !d.isTestDomain || map.has(d.name))
+            .map((d) => ({ source: d.name, target: map.domain(d.name), isDefault: d.isDefault, isTestDomain: d.isTestDomain, workmailRecords: d.isTestDomain ? [] : d.records }))
+        : domainsOfAddresses(mapping, map),
     permissions: a["mailbox-permissions"] ?? [],
     left,
     notes,
@@ -222,6 +225,17 @@ export function userAddressesOf(plan: Plan, ref: MemberRef, seen = new Set<strin
 
 function memberWhy(m: MemberRef): string {
   return `the ${m.type.toLowerCase()} has no address there (see mapping.csv)`;
+}
+
+/** Without the inventory's domains area: the domains of the addresses that land, with no WorkMail records known. */
+function domainsOfAddresses(mapping: readonly MappingRow[], map: DomainMap): PlannedDomain[] {
+  const seen = new Map<string, PlannedDomain>();
+  for (const m of mapping) {
+    if (m.status !== "lands") continue;
+    const source = domainOfAddress(m.address);
+    if (!seen.has(source)) seen.set(source, { source, target: map.domain(source), isDefault: false, isTestDomain: WORKMAIL_TEST_DOMAIN.test(source), workmailRecords: [] });
+  }
+  return [...seen.values()];
 }
 
 /** The mailboxes `migrate mail` copies: WorkMail primary address -> login on the target. */

@@ -66,6 +66,20 @@ describe("buildPlan and mapping.csv", () => {
     expect(merged.find((r) => r.address === "bob@old.example")?.reason).toContain("already the target address of user bob");
   });
 
+  it("without the inventory's domains area, the domains come from the addresses that land", () => {
+    const doc = planInventory();
+    delete doc.areas.domains;
+    const p = buildPlan(doc, "m365", DomainMap.parse(["acme.awsapps.com=example.org"]));
+    expect(p.domains.map((d) => [d.source, d.target, d.workmailRecords.length])).toEqual([
+      ["example.com", "example.com", 0],
+      ["acme.awsapps.com", "example.org", 0],
+      ["old.example", "old.example", 0],
+      ["elsewhere.net", "elsewhere.net", 0],
+    ]);
+    const md = dnsCutoverMarkdown(p, {}, { verify: (d) => d });
+    expect(md).toContain("the inventory holds no WorkMail records for this domain");
+  });
+
   it("google: resources keep no WorkMail address; imap: no aliases or groups, mailboxes only", async () => {
     const g = await csv(mappingTable(plan("google")));
     expect(g.filter((r) => r.entityType === "RESOURCE").every((r) => r.status === "cannot-land" && r.reason?.includes("generated addresses"))).toBe(true);
