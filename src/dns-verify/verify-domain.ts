@@ -105,7 +105,9 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
       checkDmarc(ctx),
       options.mailFrom === undefined ? Promise.resolve([]) : checkMailFrom(ctx, normalizeName(options.mailFrom)),
     ]);
-    checks = [ownership, mx, autodiscover, ...dkim, stripDetails(spf), dmarc, ...mailFrom].filter((c) => c.status !== "Skipped");
+    checks = [ownership, mx, autodiscover, ...dkim, stripDetails(spf), dmarc, ...mailFrom]
+      .filter((c) => c.status !== "Skipped")
+      .map((c): RecordCheck => (target !== undefined && c.section === "WorkMail configuration" ? { ...c, section: "Mail routing" } : c));
     for (const lame of lameServers(checks, servers)) findings.push(lame);
     for (const refusing of refusingServers(checks, domain)) findings.push(refusing);
   }

@@ -39,7 +39,7 @@ export function checkTargetMx(ctx: CheckContext, target: TargetProfile): Promise
   const exp = ctx.expected.mx;
   const name = ctx.domain;
   const expected = exp === undefined ? undefined : `${exp.preference} ${exp.exchange}`;
-  const base = { id: "mx", section: "WorkMail configuration", type: "MX", name, required: true, expected } as const;
+  const base = { id: "mx", section: "Mail routing", type: "MX", name, required: true, expected } as const;
   const fix = `set ${zoneLine(name, "MX", expected ?? "")} as the only MX record`;
   return guarded(base, () =>
     judgeMx(ctx, base, (mx) => parseTargetMx(mx, target, exp?.exchange), "target", (shape, actual): MxShapeOutcome => {
@@ -95,8 +95,9 @@ export function checkTargetVerification(ctx: CheckContext, target: TargetProfile
     const j = judge(answers, (a) => (a.txt.some((t) => t.startsWith(target.verificationPrefix)) ? "match" : "missing"));
     const findings: Finding[] = [...serverFindings(j, name, "TXT")].filter((f) => f.code !== "DNS_SERVERS_DISAGREE" || j.has("missing"));
     if (j.has("missing")) {
+      const others = j.verdicts.some((v) => v.answer.txt.length > 0);
       findings.push(
-        finding("VERIFICATION_TXT_MISSING", "warning", `${name} has no ${target.verificationPrefix}... TXT record: ${absence(j)}`, {
+        finding("VERIFICATION_TXT_MISSING", "warning", `${name} has no ${target.verificationPrefix}... TXT record${others ? " among its TXT records" : `: ${absence(j)}`}`, {
           expected: base.expected,
           fix: `add the ${target.label} verification record its admin console shows (${base.expected ?? target.verificationPrefix})`,
         }),
