@@ -31,7 +31,7 @@ function notMoving(plan: Plan): string[] {
     "**Calendar items** are exported as MIME messages: `migrate mail` copies them as messages into a folder, not as events. For the calendar itself, users export it from Outlook (.ics or .pst) and import it" + (plan.target === "m365" ? " (or use Outlook with both accounts)." : "."),
     "**Passwords**: WorkMail never reveals them. " + (plan.target === "google" ? "users.csv holds random initial passwords (changed at first sign-in): hand them out over a safe channel, then delete the file." : plan.target === "m365" ? "The admin center generates passwords when it creates the users of users.csv." : "Set them on the IMAP server when you create the logins."),
     "**Inbox rules and signatures** live in each mailbox and have no export: users re-create them (Outlook: File > Manage Rules & Alerts; Gmail: Settings > Filters).",
-    "**Mobile device policies, mobile access rules and overrides**: re-create them as " + (plan.target === "m365" ? "Intune or Exchange mobile device mailbox policies" : plan.target === "google" ? "Google endpoint management settings" : "the server's own policies, if any") + " (the inventory's mobile-access.csv lists them).",
+    "**Mobile device policies, mobile access rules and overrides**: re-create them as " + (plan.target === "m365" ? "Intune or Exchange mobile device mailbox policies" : plan.target === "google" ? "Google endpoint management settings" : "the server's own policies, if any") + " (the inventory's mobile-rules.csv and mobile-overrides.csv list them).",
     "**Access control rules and impersonation roles**: no automatic equivalent; " + (plan.target === "m365" ? "use Conditional Access and application access policies / RBAC for applications" : plan.target === "google" ? "use context-aware access and domain-wide delegation for service accounts" : "use the server's own access controls") + " (see access-rules.csv and impersonation-roles.csv in the inventory).",
     "**Retention policies, journaling, email flow rules and DMARC enforcement settings**: re-create them with the target's own tools (" + (plan.target === "m365" ? "Purview retention, transport rules" : plan.target === "google" ? "Vault retention, Gmail compliance rules" : "the server's settings") + ").",
   ];
@@ -84,10 +84,10 @@ export function runbookMarkdown(plan: Plan, options: RunbookOptions): string {
     );
   }
   out.push(
-    `5. **Export the mail**: \`wmctl export all --out exports/\` (mailbox export jobs into a bucket; see \`wmctl export all --help\`).`,
+    "5. **Export the mail**: `wmctl export all` (mailbox export jobs into the S3 bucket of `--bucket`, with `--role-arn` and `--kms-key-arn`, or the profile's export settings; it resumes where it stopped).",
     `6. **Copy the mail** (${plural(c.mailboxes, "mailbox", "mailboxes")}): \`wmctl migrate mail --to ${IMAP_URL[plan.target]} --map ${options.out}/${MAILBOX_MAP_FILE}\` with the authentication \`wmctl migrate mail --help\` describes (${plan.target === "imap" ? "passwords from --password-stdin or a 0600 file" : "XOAUTH2 through --token-command, or app passwords"}; never a secret on the command line). It resumes where it stopped.`,
     `7. **Cut DNS over** as \`dns-cutover.md\` says (TTLs first, then MX, SPF${plan.target === "m365" ? ", AutoDiscover" : ""}), and check each domain: ${plan.target === "imap" ? "\`dig +short MX DOMAIN\` shows the new server's host" : `\`wmctl domain verify DOMAIN${verifyFor}\``}.`,
-    "8. **Copy what arrived since**: run the same `wmctl export all` and `wmctl migrate mail` again (only new messages are appended), then `wmctl migrate verify` proves every message arrived (exit 3 names a mailbox and folder that differ).",
+    "8. **Copy what arrived since**: run `wmctl export all --restart` and the same `wmctl migrate mail` again (only new messages are appended), then `wmctl migrate verify` proves every message arrived (exit 3 names a mailbox and folder that differ).",
     "9. **Reconnect the clients**: Outlook profiles and phones point at the new service (AutoDiscover does it for Outlook once DNS is cut over; phones need the account re-added).",
     "10. **Remove WorkMail's DNS records** as dns-cutover.md step 4 says, and delete the WorkMail organization when nothing is left to copy (`wmctl org delete`).",
     "",
