@@ -51,8 +51,11 @@ describe("the plan folder", () => {
     await expect(prepareOutDir(out, false)).rejects.toBeInstanceOf(UsageError);
     await writePlanFolder(out, await prepareOutDir(out, true), files("forced"), planJson);
     expect(readdirSync(out).sort()).toEqual(["mapping.csv", "notes.txt", "plan.json", "provision.ps1", "zones"]);
-    // A plan folder someone added files to is not replaced whole either.
+    // A plan folder someone added files to is not replaced whole either; --force rewrites the plan's files only.
     await expect(prepareOutDir(out, false)).rejects.toThrow(/holds a previous plan and other files \(notes\.txt\)/);
+    await writePlanFolder(out, await prepareOutDir(out, true), files("again").slice(0, 1), planJson);
+    expect(readdirSync(out).sort()).toEqual(["mapping.csv", "notes.txt", "plan.json", "zones"]);
+    expect(readdirSync(join(out, "zones"))).toEqual([]);
     writeFileSync(join(base, "file"), "x");
     await expect(prepareOutDir(join(base, "file"), false)).rejects.toThrow(/is a file, not a folder/);
   });
