@@ -6,7 +6,8 @@ import { gamBatch, googleUsersTable } from "./google.js";
 import { m365ProvisionScript, m365UsersTable } from "./m365.js";
 import type { PlanFile } from "./plan-folder.js";
 import { planCounts, plural as count, TARGET_NAMES, type Plan } from "./plan-model.js";
-import { mailboxMapTable, mappingTable, runbookMarkdown } from "./runbook.js";
+import { mailboxMapTable, mappingTable } from "./mapping-tables.js";
+import { runbookMarkdown } from "./runbook.js";
 
 export interface PlanFileOptions {
   /** The --out folder as the admin typed it (for the commands in runbook.md). */

@@ -1,17 +1,5 @@
-import type { Table } from "../../inventory/tables.js";
 import { MAILBOX_MAP_COLUMNS, MAILBOX_MAP_FILE } from "../mailbox-map-columns.js";
-import { planCounts, plannedMailboxes, plural, TARGET_NAMES, type Plan } from "./plan-model.js";
-
-export const MAPPING_COLUMNS = ["address", "addressType", "entity", "entityType", "status", "targetAddress", "targetType", "targetIdentity", "reason"] as const;
-
-export function mappingTable(plan: Plan): Table {
-  return { columns: MAPPING_COLUMNS, rows: plan.mapping.map((m) => ({ ...m })) };
-}
-
-export function mailboxMapTable(plan: Plan): Table {
-  const [mailbox, login] = MAILBOX_MAP_COLUMNS;
-  return { columns: MAILBOX_MAP_COLUMNS, rows: plannedMailboxes(plan).map((m) => ({ [mailbox]: m.mailbox, [login]: m.targetLogin })) };
-}
+import { planCounts, plural, TARGET_NAMES, type Plan } from "./plan-model.js";
 
 export interface RunbookOptions {
   readonly out: string;

@@ -9,7 +9,8 @@ import { gamBatch, GOOGLE_USERS_HEADER, googleUsersTable, resourceId, splitName 
 import { M365_USERS_HEADER, m365ProvisionScript, m365UsersTable } from "../../../src/migrate/plan/m365.js";
 import { buildPlan, planCounts, type Plan } from "../../../src/migrate/plan/plan-model.js";
 import { gamQuote, psQuote } from "../../../src/migrate/plan/quoting.js";
-import { mailboxMapTable, mappingTable, runbookMarkdown } from "../../../src/migrate/plan/runbook.js";
+import { mailboxMapTable, mappingTable } from "../../../src/migrate/plan/mapping-tables.js";
+import { runbookMarkdown } from "../../../src/migrate/plan/runbook.js";
 import { NASTY, planInventory, psTokens, shlexSplit } from "./plan-fixture.js";
 
 const csv = async (t: Parameters<typeof tableCsv>[0]) => parse(await tableCsv(t), { columns: true, bom: true }) as Array<Record<string, string>>;
