@@ -99,6 +99,7 @@ export const migratePlanCommand = defineCommand({
     );
     for (const f of written) ctx.out.row({ file: f.path, holds: f.holds, mode: f.mode.toString(8).padStart(4, "0") });
     for (const n of plan.notes) ctx.out.warn(n);
+    if (opts.to === "m365" && tenant === undefined && plan.domains.length > 0) ctx.out.info("The DKIM records in zones/ are placeholders: pass --tenant NAME (your NAME.onmicrosoft.com) to write them in full");
     if (counts.cannotLand > 0) {
       const reasons = new Map<string, number>();
       for (const m of plan.mapping) if (m.status === "cannot-land") reasons.set(m.reason, (reasons.get(m.reason) ?? 0) + 1);
