@@ -90,7 +90,7 @@ export function targetRecords(provider: TargetProvider, domain: string, options:
       name: `selector${n}._domainkey.${d}`,
       value: `selector${n}-${label}._domainkey.${tenant ?? "<tenant>"}.onmicrosoft.com`,
       ...(tenant === undefined ? { placeholder: "the tenant name (pass --tenant): Microsoft 365 admin center > Settings > Domains" } : {}),
-      purpose: `DKIM key ${n} of 2 (enable DKIM signing in the Defender portal once both resolve)`,
+      purpose: `DKIM key ${n} of 2 (the Defender portal shows the exact value: newer tenants get selector${n}-${label}._domainkey.<tenant>.<x>-v${n}.dkim.mail.microsoft; enable DKIM signing once both resolve)`,
     });
     return [
       { id: "verification", type: "TXT", name: d, value: "MS=ms<NUMBER>", placeholder: "the value Microsoft 365 admin center > Settings > Domains > Add domain shows", purpose: "domain verification (the tenant proves it owns the domain)" },
@@ -120,7 +120,9 @@ export function targetExpectations(provider: TargetProvider, domain: string, opt
   const byId = (id: ProfileRecord["id"]) => records.find((r) => r.id === id);
   const mx = byId("mx") as ProfileRecord;
   const [pref, exchange] = mx.value.split(" ") as [string, string];
-  const label = m365DomainLabel(d).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // The domain's label, its own dashes optional (Microsoft drops them for some domains); letters, digits and dashes only.
+  const label = d.split(".").map((part) => part.replace(/-/g, "-?")).join("-");
+  const tenant = options.tenant === undefined ? "[a-z0-9-]+" : options.tenant;
   const dkim =
     provider === "m365"
       ? records
@@ -128,8 +130,9 @@ export function targetExpectations(provider: TargetProvider, domain: string, opt
           .map((r, i) => ({
             name: r.name,
             value: r.value,
-            // Without --tenant any tenant's key host is accepted: the selector and domain label must still match.
-            ...(options.tenant === undefined ? { pattern: new RegExp(`^selector${i + 1}-${label}\\._domainkey\\.[a-z0-9-]+\\.onmicrosoft\\.com$`) } : {}),
+            // Both published forms: <tenant>.onmicrosoft.com, and <tenant>.<partition>-v1.dkim.mail.microsoft for newer tenants.
+            // Without --tenant any tenant's key host is accepted: the selector and the domain's label must still match.
+            pattern: new RegExp(`^selector${i + 1}-${label}\\._domainkey\\.${tenant}\\.(onmicrosoft\\.com|[a-z0-9]+-v${i + 1}\\.dkim\\.mail\\.microsoft)$`),
           }))
       : [];
   return {

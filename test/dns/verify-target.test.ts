@@ -90,6 +90,20 @@ describe("domain verify --for: target provider profiles against a zone server on
     expect(codes(r, "dkim-1")).toEqual(["DKIM_CNAME_MISMATCH"]);
     // With the tenant, another tenant's key host is a mismatch.
     expect(codes(await verifyFor("m365", m365Zone("fabrikam"), "contoso"), "dkim-2")).toEqual(["DKIM_CNAME_MISMATCH"]);
+    // Newer tenants publish their keys under <tenant>.<partition>-v1/v2.dkim.mail.microsoft.
+    const newer = m365Zone().map((rec): TestRecord =>
+      rec.name.endsWith(`._domainkey.${D}`) ? ({ ...rec, value: String(rec.value).replace(/contoso\.onmicrosoft\.com$/, rec.name.startsWith("selector1") ? "contoso.j-v1.dkim.mail.microsoft" : "contoso.j-v2.dkim.mail.microsoft") } as TestRecord) : rec,
+    );
+    expect((await verifyFor("m365", newer, "contoso")).status).toBe("verified");
+    expect((await verifyFor("m365", newer)).status).toBe("verified");
+  });
+
+  it("accepts Microsoft's label for a hyphenated domain with or without its dashes", () => {
+    const pattern = targetExpectations("m365", "my-shop.example", { tenant: "contoso" }).dkim[0]?.pattern as RegExp;
+    expect(pattern.test("selector1-my-shop-example._domainkey.contoso.onmicrosoft.com")).toBe(true);
+    expect(pattern.test("selector1-myshop-example._domainkey.contoso.onmicrosoft.com")).toBe(true);
+    expect(pattern.test("selector1-my-shop-other._domainkey.contoso.onmicrosoft.com")).toBe(false);
+    expect(pattern.test("selector2-my-shop-example._domainkey.contoso.onmicrosoft.com")).toBe(false);
   });
 
   it("checks Google: smtp.google.com or the classic hosts, _spf.google.com, the google._domainkey key; no AutoDiscover", async () => {
