@@ -74,7 +74,8 @@ export function gamBatch(plan: Plan, header: readonly string[]): string {
   const seenIds = new Map<string, number>();
 
   out.push("", `# 1. Groups (${groups.length})`);
-  for (const g of groups) out.push(gamLine(["create", "group", g.targetPrimary as string, "name", g.name]));
+  // WorkMail groups take mail from anyone, outside senders included.
+  for (const g of groups) out.push(gamLine(["create", "group", g.targetPrimary as string, "name", g.name, "whocanpostmessage", "anyonecanpost"]));
   out.push("commit-batch", "", "# 2. Members (nested groups are added by their address)");
   for (const g of groups) {
     for (const m of g.data.members) {
@@ -87,7 +88,7 @@ export function gamBatch(plan: Plan, header: readonly string[]): string {
   for (const g of groups) for (const a of g.targetAliases) out.push(gamLine(["create", "alias", a, "group", g.targetPrimary as string]));
   out.push("", "# 4. Hidden from the directory, as in WorkMail");
   for (const u of users) if (u.data.hidden) out.push(gamLine(["update", "user", u.targetPrimary as string, "gal", "off"]));
-  for (const g of groups) if (g.data.hidden) out.push(gamLine(["update", "group", g.targetPrimary as string, "includeinglobaladdresslist", "false"]));
+  for (const g of groups) if (g.data.hidden) out.push(gamLine(["update", "group", g.targetPrimary as string, "gal", "false"]));
   out.push("", `# 5. Calendar resources (${resources.length}); booking options and delegates are set in Google Calendar (see runbook.md)`);
   for (const r of resources) {
     let id = resourceId(r.name);

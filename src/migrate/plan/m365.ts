@@ -58,7 +58,8 @@ function Add-WmAddress([string]$Identity, [string]$Address) {
 }
 function New-WmGroup([string]$Name, [string]$Address) {
   if (Test-WmRecipient $Address) { Write-Host "= group $Address"; return }
-  New-DistributionGroup -Name $Name -DisplayName $Name -PrimarySmtpAddress $Address -Type Distribution | Out-Null
+  # WorkMail groups take mail from outside senders too; Exchange Online's default would reject it.
+  New-DistributionGroup -Name $Name -DisplayName $Name -PrimarySmtpAddress $Address -Type Distribution -RequireSenderAuthenticationEnabled $false | Out-Null
   Write-Host "+ group $Address"
 }
 $script:WmMembers = @{}
