@@ -89,13 +89,19 @@ export function gamBatch(plan: Plan, header: readonly string[]): string {
   out.push("", "# 4. Hidden from the directory, as in WorkMail");
   for (const u of users) if (u.data.hidden) out.push(gamLine(["update", "user", u.targetPrimary as string, "gal", "off"]));
   for (const g of groups) if (g.data.hidden) out.push(gamLine(["update", "group", g.targetPrimary as string, "gal", "false"]));
-  out.push("", `# 5. Calendar resources (${resources.length}); booking options and delegates are set in Google Calendar (see runbook.md)`);
+  out.push("", `# 5. Calendar resources (${resources.length}) with auto-accept as in WorkMail; declining conflicts or recurring meetings and the delegates are set in Google Calendar (see runbook.md)`);
   for (const r of resources) {
     let id = resourceId(r.name);
     const n = (seenIds.get(id) ?? 0) + 1;
     seenIds.set(id, n);
     if (n > 1) id = `${id}-${n}`;
-    out.push(gamLine(["create", "resource", id, r.name, "type", r.data.type === "EQUIPMENT" ? "Equipment" : "Room", ...(r.data.description ? ["description", r.data.description] : [])]));
+    const room = r.data.type !== "EQUIPMENT";
+    out.push(
+      gamLine([
+        "create", "resource", id, r.name, "type", room ? "Room" : "Equipment", "category", room ? "room" : "other",
+        "autoacceptinvitations", String(r.data.bookingOptions.autoAcceptRequests), ...(r.data.description ? ["description", r.data.description] : []),
+      ]),
+    );
   }
   out.push("", `# 6. Mailbox permissions (${plan.permissions.length} grants): full access and send on behalf become Gmail delegation, send as a send-as address`);
   for (const p of plan.permissions) {

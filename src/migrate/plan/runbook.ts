@@ -23,7 +23,7 @@ function notMoving(plan: Plan): string[] {
     "**Access control rules and impersonation roles**: no automatic equivalent; " + (plan.target === "m365" ? "use Conditional Access and application access policies / RBAC for applications" : plan.target === "google" ? "use context-aware access and domain-wide delegation for service accounts" : "use the server's own access controls") + " (see access-rules.csv and impersonation-roles.csv in the inventory).",
     "**Retention policies, journaling, email flow rules and DMARC enforcement settings**: re-create them with the target's own tools (" + (plan.target === "m365" ? "Purview retention, transport rules" : plan.target === "google" ? "Vault retention, Gmail compliance rules" : "the server's settings") + ").",
   ];
-  if (plan.target === "google") list.push("**Resource addresses, booking options and delegates**: Google gives resources generated addresses; set each resource's booking rules and who manages it in Google Calendar (Settings for the resource calendar > Share with specific people).");
+  if (plan.target === "google") list.push("**Resource addresses, booking rules and delegates**: Google gives resources generated addresses; the batch carries auto-accept, but declining conflicts or recurring meetings and who manages each resource are set in Google Calendar (the resource calendar's settings > Share with specific people).");
   if (plan.target === "imap") list.push("**Aliases, groups and resources**: an IMAP server holds mailboxes only; set up aliases, lists and rooms with the new mail system (mapping.csv lists every address that needs a home).");
   return list;
 }

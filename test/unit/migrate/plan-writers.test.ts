@@ -172,7 +172,8 @@ describe("Google Workspace files", () => {
       ["sales@example.com", "dave.d@example.com"],
     ]);
     expect(words).toContainEqual(["gam", "create", "group", "sales@example.com", "name", "Sales $team", "whocanpostmessage", "anyonecanpost"]);
-    expect(words).toContainEqual(["gam", "create", "resource", "salle-zoe", "Salle 'Zoë'", "type", "Room", "description", "12 seats, `screen`"]);
+    expect(words).toContainEqual(["gam", "create", "resource", "salle-zoe", "Salle 'Zoë'", "type", "Room", "category", "room", "autoacceptinvitations", "false", "description", "12 seats, `screen`"]);
+    expect(words).toContainEqual(["gam", "create", "resource", "van", "van", "type", "Equipment", "category", "other", "autoacceptinvitations", "true"]);
     expect(words).toContainEqual(["gam", "create", "alias", "bobby@example.com", "user", "bob@example.com"]);
     expect(words).toContainEqual(["gam", "user", "bob@example.com", "add", "delegate", "carol@example.com"]);
     // Groups are committed before members are added (GAM runs batch lines in parallel).
