@@ -219,6 +219,17 @@ describe("DNS and runbook", () => {
     expect(md).not.toContain("## acme.awsapps.com");
   });
 
+  it("for IMAP the zone holds only placeholders for the provider's records, and the runbook checks MX with dig", () => {
+    const p = plan("imap");
+    const zone = zoneFile(p, p.domains[0] as Plan["domains"][number], {});
+    expect(zone.split("\n").filter((l) => l !== "" && !l.startsWith(";") && !l.startsWith("$"))).toEqual(['_dmarc.example.com.\t300\tIN\tTXT\t"v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@example.com"']);
+    expect(zone).toMatch(/^; PLACEHOLDER \(your mail provider's MX host\): example\.com\.\t300\tIN\tMX\t10 <mx-host-of-your-imap-provider>\.$/m);
+    const md = runbookMarkdown(p, { out: "o", files: {} });
+    expect(md).toContain("`dig +short MX DOMAIN`");
+    expect(md).toContain("--to imaps://HOST --map o/mailbox-map.csv");
+    expect(md).toContain("**Aliases, groups and resources**");
+  });
+
   it("runbook.md gives the counts, the commands and what does not move", () => {
     const p = plan("m365");
     const c = planCounts(p);
