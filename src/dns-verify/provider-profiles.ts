@@ -1,4 +1,4 @@
-import type { Expectations, Expected } from "./expected-records.js";
+import { expectationsFrom, type DomainRecord, type Expectations, type Expected } from "./expected-records.js";
 import { normalizeName } from "./resolver.js";
 
 /**
@@ -147,4 +147,12 @@ export function targetExpectations(provider: TargetProvider, domain: string, opt
     other: [],
     target: targetProfile(provider),
   };
+}
+
+/**
+ * The expectations of any profile: WorkMail's from what GetMailDomain asked for (`records`), a
+ * target's from its published formats.
+ */
+export function profileExpectations(provider: Provider, domain: string, options: ProfileOptions & { readonly records?: readonly DomainRecord[] } = {}): Expectations {
+  return provider === "workmail" ? expectationsFrom(domain, options.records ?? []) : targetExpectations(provider, domain, options);
 }

@@ -1,6 +1,6 @@
 import { DnsView, type ServerRole } from "./dns-view.js";
-import type { TargetProvider } from "./provider-profiles.js";
-import { expectationsFrom, type DomainRecord, type Expectations } from "./expected-records.js";
+import { profileExpectations, type Provider, type TargetProvider } from "./provider-profiles.js";
+import type { DomainRecord, Expectations } from "./expected-records.js";
 import { finding, passes, type Finding, type RecordCheck } from "./findings.js";
 import { checkAutodiscoverCname } from "./records/autodiscover-cname.js";
 import type { CheckContext, ServiceStatus } from "./records/common.js";
@@ -19,8 +19,10 @@ export interface VerifyOptions {
   readonly domain: string;
   /** GetMailDomain's Records: what WorkMail asked for. */
   readonly records: readonly DomainRecord[];
-  /** Check these instead of `records`: a target provider's profile (provider-profiles.ts targetExpectations). */
-  readonly expectations?: Expectations;
+  /** Whose records to expect (provider-profiles.ts): WorkMail's `records` (the default) or a target provider's. */
+  readonly provider?: Provider;
+  /** With provider m365: the tenant, for the exact DKIM targets. */
+  readonly tenant?: string | undefined;
   readonly isTestDomain?: boolean;
   /** GetMailDomain's OwnershipVerificationStatus and DkimVerificationStatus. */
   readonly service?: { readonly ownership?: ServiceStatus | undefined; readonly dkim?: ServiceStatus | undefined };
@@ -72,7 +74,7 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
   const started = performance.now();
   const resolver = options.resolver ?? new WireResolver({ timeoutMs: options.timeoutMs ?? 2000 });
   const domain = normalizeName(options.domain);
-  const expected: Expectations = options.expectations ?? expectationsFrom(domain, options.records);
+  const expected: Expectations = profileExpectations(options.provider ?? "workmail", domain, { records: options.records, tenant: options.tenant });
   const named = options.resolvers ?? [];
   const recursive: ServerRole[] = (named.length > 0 ? named : systemResolvers()).map((server) => ({ server, role: "resolver" as const }));
   const authoritative = options.authoritative ?? named.length === 0;

@@ -61,10 +61,10 @@ export const domainVerifyCommand = defineCommand({
     if (target === undefined && opts.tenant !== undefined) throw new UsageError("--tenant goes with --for m365", `e.g. wmctl domain verify ${domain} --for m365 --tenant contoso`);
     if (target !== undefined && mailFrom !== undefined) throw new UsageError("--mail-from checks WorkMail's custom MAIL FROM domain: leave it out with --for");
     if (target === "google" && opts.tenant !== undefined) throw new UsageError("--tenant is a Microsoft 365 setting: leave it out with --for google");
-    const profiles = await import("../../dns-verify/provider-profiles.js");
-    let expectations: Awaited<ReturnType<typeof profiles.targetExpectations>> | undefined;
+    const { tenantName } = await import("../../dns-verify/provider-profiles.js");
+    let tenant: string | undefined;
     try {
-      expectations = target === undefined ? undefined : profiles.targetExpectations(target, domain, { tenant: profiles.tenantName(opts.tenant) });
+      tenant = tenantName(opts.tenant);
     } catch (e) {
       throw new UsageError(`--tenant: ${(e as Error).message}`);
     }
@@ -79,7 +79,7 @@ export const domainVerifyCommand = defineCommand({
       const report = await verifyMailDomain({
         domain,
         records: d.Records ?? [],
-        ...(expectations === undefined ? {} : { expectations }),
+        ...(target === undefined ? {} : { provider: target, tenant }),
         isTestDomain: d.IsTestDomain === true,
         ...(target === undefined ? { service: { ownership: d.OwnershipVerificationStatus, dkim: d.DkimVerificationStatus } } : {}),
         resolvers: env.resolvers,
