@@ -80,6 +80,9 @@ export const migratePlanCommand = defineCommand({
         areas: [],
         only: PLAN_AREAS,
         warn: (m) => ctx.out.warn(m),
+        onArea: (o) => {
+          if (o.status === "ok") ctx.out.status(`${o.area}: ${model.plural(o.items, "item")}`);
+        },
       });
       const failed = result.outcomes.filter((o) => o.status === "failed");
       if (failed.length > 0) throw new CliError(`the inventory is incomplete (${failed.map((o) => o.area).join(", ")} failed): no plan was written`, { hint: "see the warnings above; fix the cause and run the plan again" });
