@@ -46,7 +46,14 @@ export async function planFiles(plan: Plan, options: PlanFileOptions): Promise<P
     Object.assign(roles, { users: "users.csv", script: "gam-batch.txt" });
   }
   const zoneOptions = { tenant: options.tenant };
-  for (const d of plan.domains) files.push({ path: `zones/${normalizeName(d.target)}.zone`, text: zoneFile(plan, d, zoneOptions), mode: PUBLIC, holds: d.source === d.target ? d.target : `${d.target} (WorkMail's ${d.source})` });
+  // Two WorkMail domains mapped onto one target domain share its zone file (dns-cutover.md keeps a section for each).
+  const zoned = new Set<string>();
+  for (const d of plan.domains) {
+    const path = `zones/${normalizeName(d.target)}.zone`;
+    if (zoned.has(path)) continue;
+    zoned.add(path);
+    files.push({ path, text: zoneFile(plan, d, zoneOptions), mode: PUBLIC, holds: d.source === d.target ? d.target : `${d.target} (WorkMail's ${d.source})` });
+  }
   const verify = (domain: string) => (plan.target === "imap" ? `dig +short MX ${domain}` : `wmctl domain verify ${domain} --for ${plan.target}${plan.target === "m365" && options.tenant !== undefined ? ` --tenant ${options.tenant}` : ""}`);
   files.push({ path: "dns-cutover.md", text: dnsCutoverMarkdown(plan, zoneOptions, { verify }), mode: PUBLIC });
   files.push({ path: "runbook.md", text: runbookMarkdown(plan, { out: options.out, tenant: options.tenant, files: roles }), mode: PRIVATE });

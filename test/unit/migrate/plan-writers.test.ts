@@ -8,6 +8,7 @@ import { dnsCutoverMarkdown, zoneFile } from "../../../src/migrate/plan/dns-cuto
 import { gamBatch, GOOGLE_USERS_HEADER, googleUsersTable, resourceId, splitName } from "../../../src/migrate/plan/google.js";
 import { M365_USERS_HEADER, m365ProvisionScript, m365UsersTable } from "../../../src/migrate/plan/m365.js";
 import { buildPlan, planCounts, type Plan } from "../../../src/migrate/plan/plan-model.js";
+import { planFiles } from "../../../src/migrate/plan/plan-files.js";
 import { gamQuote, psQuote } from "../../../src/migrate/plan/quoting.js";
 import { mailboxMapTable, mappingTable } from "../../../src/migrate/plan/mapping-tables.js";
 import { runbookMarkdown } from "../../../src/migrate/plan/runbook.js";
@@ -217,6 +218,13 @@ describe("DNS and runbook", () => {
     expect(md).toContain("wmctl domain verify example.com --for m365 --tenant acme");
     expect(md).toContain("## old.example");
     expect(md).not.toContain("## acme.awsapps.com");
+  });
+
+  it("two WorkMail domains mapped onto one share its zone file; every file has a distinct path", async () => {
+    const files = await planFiles(plan("m365", ["old.example=example.com"]), { out: "o", wmctlVersion: "test" });
+    const paths = files.map((f) => f.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths.filter((p) => p.startsWith("zones/"))).toEqual(["zones/example.com.zone"]);
   });
 
   it("for IMAP the zone holds only placeholders for the provider's records, and the runbook checks MX with dig", () => {
