@@ -4,6 +4,9 @@ import type { OutputSpec } from "../../output/format.js";
 
 const planOutput: OutputSpec = { fields: ["file", "holds", "mode"], columns: ["file", "holds", "mode"], list: true };
 
+/** Distinct reasons for addresses that cannot land shown as warnings; mapping.csv has them all. */
+const MAX_REASONS_SHOWN = 5;
+
 /** The areas a plan reads (the core areas of an inventory; policy areas do not move). */
 const PLAN_AREAS = new Set(["organization", "domains", "users", "groups", "resources", "mailboxes", "mailbox-permissions"]);
 
@@ -106,7 +109,9 @@ export const migratePlanCommand = defineCommand({
     if (counts.cannotLand > 0) {
       const reasons = new Map<string, number>();
       for (const m of plan.mapping) if (m.status === "cannot-land") reasons.set(m.reason, (reasons.get(m.reason) ?? 0) + 1);
-      for (const [reason, n] of reasons) ctx.out.warn(`${n} address${n === 1 ? "" : "es"} cannot land: ${reason}`);
+      const shown = [...reasons].sort((a, b) => b[1] - a[1]);
+      for (const [reason, n] of shown.slice(0, MAX_REASONS_SHOWN)) ctx.out.warn(`${model.plural(n, "address", "addresses")} cannot land: ${reason}`);
+      if (shown.length > MAX_REASONS_SHOWN) ctx.out.warn(`... and ${model.plural(shown.length - MAX_REASONS_SHOWN, "other reason")}: see the reason column of mapping.csv`);
     }
     const count = model.plural;
     ctx.out.status(
