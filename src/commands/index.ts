@@ -35,6 +35,8 @@ export const COMMANDS: readonly LazySpec[] = [
   lazyCommand(NOUNS.idp, async () => (await import("./idp/index.js")).idpGroup),
   lazyCommand(NOUNS.token, async () => (await import("./token/index.js")).tokenGroup),
   lazyCommand(NOUNS.tag, async () => (await import("./tag/index.js")).tagGroup),
+  // Leaving WorkMail (issue #9)
+  lazyCommand(NOUNS.migrate, async () => (await import("./migrate/index.js")).migrateGroup),
   // wmctl itself
   lazyCommand(NOUNS.config, async () => (await import("./config/index.js")).configGroup),
   lazyCommand(NOUNS.local, async () => (await import("./local/index.js")).localGroup),

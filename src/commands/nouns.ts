@@ -35,6 +35,7 @@ export const NOUNS = {
   idp: { name: "idp", aliases: ["identity-provider"], summary: "Sign-in through IAM Identity Center and personal access tokens: show, set, delete" },
   token: { name: "token", aliases: ["tokens", "pat"], summary: "Personal access tokens of mailbox users: list, describe, revoke" },
   tag: { name: "tag", aliases: ["tags"], summary: "Tags of the organization: list, add, remove" },
+  migrate: { name: "migrate", summary: "Leave WorkMail: plan the move to Microsoft 365, Google or IMAP, copy the mail, verify it, follow its status" },
   config: { name: "config", summary: "Profiles: where wmctl connects (backend, region, endpoint, AWS profile, default organization)" },
   local: { name: "local", summary: "The embedded simulator: clock, state, serving it to other tools" },
 } as const satisfies Readonly<Record<string, NounMeta>>;

@@ -1,3 +1,4 @@
+import type { TargetProfile } from "./provider-profiles.js";
 import { normalizeName } from "./resolver.js";
 
 /** A record as GetMailDomain returns it (`Records[]`). */
@@ -10,6 +11,8 @@ export interface DomainRecord {
 export interface Expected {
   readonly name: string;
   readonly value: string;
+  /** Any value matching this is right too (a target's DKIM host when the tenant is not known). */
+  readonly pattern?: RegExp;
 }
 
 export interface MxExpected {
@@ -31,6 +34,8 @@ export interface Expectations {
   readonly dmarc: Expected | undefined;
   /** Anything else the service asked for, checked by exact value. */
   readonly other: ReadonlyArray<Expected & { type: string }>;
+  /** Set when the records are a target provider's (provider-profiles.ts), not WorkMail's. */
+  readonly target?: TargetProfile;
 }
 
 const unquote = (s: string) => s.trim().replace(/^"(.*)"$/s, "$1");

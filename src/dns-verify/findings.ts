@@ -25,7 +25,8 @@ export interface Finding {
  */
 export type RecordStatus = "Verified" | "Pending" | "Failed" | "Missing" | "Inconsistent" | "Unreachable" | "Skipped";
 
-export type Section = "Domain ownership" | "WorkMail configuration" | "Improved security" | "Improved email delivery";
+/** The console's sections; a target provider's MX and AutoDiscover come under "Mail routing". */
+export type Section = "Domain ownership" | "WorkMail configuration" | "Mail routing" | "Improved security" | "Improved email delivery";
 
 /** What one server answered for the record. */
 export interface Observation {

@@ -1,5 +1,6 @@
 import { DnsView, type ServerRole } from "./dns-view.js";
-import { expectationsFrom, type DomainRecord, type Expectations } from "./expected-records.js";
+import { profileExpectations, type Provider, type TargetProvider } from "./provider-profiles.js";
+import type { DomainRecord, Expectations } from "./expected-records.js";
 import { finding, passes, type Finding, type RecordCheck } from "./findings.js";
 import { checkAutodiscoverCname } from "./records/autodiscover-cname.js";
 import type { CheckContext, ServiceStatus } from "./records/common.js";
@@ -9,6 +10,7 @@ import { checkMailFrom } from "./records/mail-from.js";
 import { checkMx } from "./records/mx.js";
 import { checkOwnership } from "./records/ownership.js";
 import { checkSpf } from "./records/spf.js";
+import { checkDkimTxt, checkTargetMx, checkTargetVerification } from "./records/target-records.js";
 import { normalizeName, serverLabel, type DnsServer, type Resolver } from "./resolver.js";
 import { findAuthoritativeServers, isLoopback, systemResolvers } from "./servers.js";
 import { WireResolver } from "./wire-resolver.js";
@@ -17,6 +19,10 @@ export interface VerifyOptions {
   readonly domain: string;
   /** GetMailDomain's Records: what WorkMail asked for. */
   readonly records: readonly DomainRecord[];
+  /** Whose records to expect (provider-profiles.ts): WorkMail's `records` (the default) or a target provider's. */
+  readonly provider?: Provider;
+  /** With provider m365: the tenant, for the exact DKIM targets. */
+  readonly tenant?: string | undefined;
   readonly isTestDomain?: boolean;
   /** GetMailDomain's OwnershipVerificationStatus and DkimVerificationStatus. */
   readonly service?: { readonly ownership?: ServiceStatus | undefined; readonly dkim?: ServiceStatus | undefined };
@@ -36,6 +42,8 @@ export type ReportStatus = "verified" | "pending" | "failed";
 
 export interface DomainReport {
   readonly domain: string;
+  /** Whose records were checked: WorkMail's (GetMailDomain) or a target provider's profile. */
+  readonly provider: "workmail" | TargetProvider;
   readonly region: string | undefined;
   readonly isTestDomain: boolean;
   /** verified: every required record passes; pending: what fails may still come (not published or propagated yet); failed: something is wrong. */
@@ -66,7 +74,7 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
   const started = performance.now();
   const resolver = options.resolver ?? new WireResolver({ timeoutMs: options.timeoutMs ?? 2000 });
   const domain = normalizeName(options.domain);
-  const expected: Expectations = expectationsFrom(domain, options.records);
+  const expected: Expectations = profileExpectations(options.provider ?? "workmail", domain, { records: options.records, tenant: options.tenant });
   const named = options.resolvers ?? [];
   const recursive: ServerRole[] = (named.length > 0 ? named : systemResolvers()).map((server) => ({ server, role: "resolver" as const }));
   const authoritative = options.authoritative ?? named.length === 0;
@@ -89,16 +97,19 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
   const ctx: CheckContext = { domain, dns, expansion: via, expected, ...(options.service === undefined ? {} : { service: options.service }) };
   let checks: RecordCheck[] = [];
   if (options.isTestDomain !== true) {
+    const target = expected.target;
     const [ownership, mx, autodiscover, dkim, spf, dmarc, mailFrom] = await Promise.all([
-      checkOwnership(ctx),
-      checkMx(ctx),
+      target === undefined ? checkOwnership(ctx) : checkTargetVerification(ctx, target),
+      target === undefined ? checkMx(ctx) : checkTargetMx(ctx, target),
       checkAutodiscoverCname(ctx),
-      checkDkim(ctx),
+      target?.dkimTxt === undefined ? checkDkim(ctx) : checkDkimTxt(ctx, target).then((c) => [c]),
       checkSpf(ctx),
       checkDmarc(ctx),
       options.mailFrom === undefined ? Promise.resolve([]) : checkMailFrom(ctx, normalizeName(options.mailFrom)),
     ]);
-    checks = [ownership, mx, autodiscover, ...dkim, stripDetails(spf), dmarc, ...mailFrom].filter((c) => c.status !== "Skipped");
+    checks = [ownership, mx, autodiscover, ...dkim, stripDetails(spf), dmarc, ...mailFrom]
+      .filter((c) => c.status !== "Skipped")
+      .map((c): RecordCheck => (target !== undefined && c.section === "WorkMail configuration" ? { ...c, section: "Mail routing" } : c));
     for (const lame of lameServers(checks, servers)) findings.push(lame);
     for (const refusing of refusingServers(checks, domain)) findings.push(refusing);
   }
@@ -106,6 +117,7 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
   const required = withOk.filter((c) => c.required);
   return {
     domain,
+    provider: expected.target?.provider ?? "workmail",
     region: expected.region,
     isTestDomain: options.isTestDomain === true,
     status: reportStatus(checks),

@@ -1,5 +1,6 @@
 import { stepCodes, type AutodiscoverReport, type StepStatus } from "../../autodiscover/types.js";
 import type { Finding, RecordCheck } from "../../dns-verify/findings.js";
+import { PROVIDER_LABELS } from "../../dns-verify/provider-profiles.js";
 import type { DomainReport } from "../../dns-verify/verify-domain.js";
 import type { Style } from "../../output/style.js";
 
@@ -63,7 +64,8 @@ export function statusIcon(style: Style, status: StepStatus): string {
 export function renderReport(report: DomainReport, autodiscover: AutodiscoverSummary | undefined, style: Style, notes: { serversNote?: string } = {}): string {
   const out: string[] = [];
   const servers = report.servers.map((s) => `${s.server}${s.nsName ? ` (${s.nsName})` : ""}`).join(", ") || "no server";
-  out.push(`${style.bold(report.domain)}${report.region ? `  ${report.region}` : ""}  ${style.dim(`${report.checks.length} records, ${report.queries} queries to ${servers}${notes.serversNote ? ` ${notes.serversNote}` : ""}, ${report.elapsedMs} ms`)}`);
+  const whose = report.provider === "workmail" ? "" : `  for ${PROVIDER_LABELS[report.provider]}`;
+  out.push(`${style.bold(report.domain)}${whose}${report.region ? `  ${report.region}` : ""}  ${style.dim(`${report.checks.length} records, ${report.queries} queries to ${servers}${notes.serversNote ? ` ${notes.serversNote}` : ""}, ${report.elapsedMs} ms`)}`);
   if (report.service !== undefined) {
     out.push(style.dim(`WorkMail says: ownership ${report.service.ownership ?? "?"}, DKIM ${report.service.dkim ?? "?"}`));
   }

@@ -23,12 +23,19 @@ export const domainVerifyCommand = defineCommand({
     "servers; all run at once. On the local backend, or with --endpoint-url pointing at `wmctl local\n" +
     "serve`, they go to the simulator's DNS server.\n" +
     "Exit status: 0 when every required record verifies, 3 when a check fails, 8 when --wait times out\n" +
-    "while records are still pending. -o json gives the whole report, with stable finding codes.",
+    "while records are still pending. -o json gives the whole report, with stable finding codes.\n" +
+    "\n" +
+    "--for m365|google checks the records of the provider you are moving to instead (the cutover of\n" +
+    "`wmctl migrate plan`): MX on the target and no longer on WorkMail, SPF with the target's include\n" +
+    "(and a warning while it still includes amazonses.com), DKIM (Microsoft 365: the selector1/2\n" +
+    "CNAMEs, exact with --tenant; Google: the google._domainkey key), DMARC, the AutoDiscover CNAME\n" +
+    "(Microsoft 365) and the target's verification TXT. The domain need not be in WorkMail any more.",
   examples: [
     "wmctl domain verify example.com",
     "wmctl domain verify example.com --wait --timeout 30m",
     "wmctl domain verify example.com --resolver 1.1.1.1 --resolver 8.8.8.8 --authoritative",
     "wmctl domain verify example.com -o json | jq '.checks[] | select(.ok | not) | .findings[].code'",
+    "wmctl domain verify example.com --for m365 --tenant contoso",
   ],
   args: [{ name: "domain", describe: "the domain" }],
   options: {
@@ -36,6 +43,8 @@ export const domainVerifyCommand = defineCommand({
     authoritative: { kind: "boolean", describe: "Also ask the domain's authoritative name servers (the default without --resolver)" },
     nsPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "Port of the name servers (default 53; loopback name servers use the resolver's port)" },
     mailFrom: { kind: "string", placeholder: "domain", describe: "Also check this custom MAIL FROM domain (e.g. mail.example.com)" },
+    for: { kind: "enum", choices: ["m365", "google"], placeholder: "provider", describe: "Check the records of the provider you move to (Microsoft 365, Google Workspace) instead of WorkMail's" },
+    tenant: { kind: "string", placeholder: "name", describe: "With --for m365: the tenant (contoso or contoso.onmicrosoft.com), for the exact DKIM CNAME targets" },
     strict: { kind: "boolean", describe: "Warnings fail too (a third-party MX, p=none ...)" },
     skipAutodiscover: { kind: "boolean", describe: "Leave out the AutoDiscover summary (no HTTP requests)" },
     wait: { kind: "boolean", describe: "Check again until every required record verifies" },
@@ -48,18 +57,31 @@ export const domainVerifyCommand = defineCommand({
     const domain = domainArg(opts.domain);
     const mailFrom = opts.mailFrom === undefined ? undefined : flagDomain("--mail-from", opts.mailFrom);
     if (opts.queryTimeout <= 0) throw new UsageError("--query-timeout must be more than 0", "e.g. --query-timeout 2s");
-    const org = await ctx.org();
-    const api = await ctx.backend();
-    const env = await environment(ctx, opts.resolver, !opts.skipAutodiscover);
+    const target = opts.for;
+    if (target === undefined && opts.tenant !== undefined) throw new UsageError("--tenant goes with --for m365", `e.g. wmctl domain verify ${domain} --for m365 --tenant contoso`);
+    if (target !== undefined && mailFrom !== undefined) throw new UsageError("--mail-from checks WorkMail's custom MAIL FROM domain: leave it out with --for");
+    if (target === "google" && opts.tenant !== undefined) throw new UsageError("--tenant is a Microsoft 365 setting: leave it out with --for google");
+    const { tenantName } = await import("../../dns-verify/provider-profiles.js");
+    let tenant: string | undefined;
+    try {
+      tenant = tenantName(opts.tenant);
+    } catch (e) {
+      throw new UsageError(`--tenant: ${(e as Error).message}`);
+    }
+    const org = target === undefined ? await ctx.org() : undefined;
+    const api = target === undefined ? await ctx.backend() : undefined;
+    const withAutodiscover = !opts.skipAutodiscover && target === undefined;
+    const env = await environment(ctx, opts.resolver, withAutodiscover);
     const [{ verifyMailDomain, reportStatus }, { checkAutodiscover }] = await Promise.all([import("../../dns-verify/verify-domain.js"), import("../../autodiscover/check.js")]);
 
     const once = async (): Promise<DomainReport> => {
-      const d = await api.getMailDomain({ OrganizationId: org, DomainName: domain });
+      const d = api === undefined || org === undefined ? {} : await api.getMailDomain({ OrganizationId: org, DomainName: domain });
       const report = await verifyMailDomain({
         domain,
         records: d.Records ?? [],
+        ...(target === undefined ? {} : { provider: target, tenant }),
         isTestDomain: d.IsTestDomain === true,
-        service: { ownership: d.OwnershipVerificationStatus, dkim: d.DkimVerificationStatus },
+        ...(target === undefined ? { service: { ownership: d.OwnershipVerificationStatus, dkim: d.DkimVerificationStatus } } : {}),
         resolvers: env.resolvers,
         ...(opts.authoritative || env.resolvers.length === 0 ? { authoritative: true } : {}),
         ...(opts.nsPort === undefined ? {} : { nsPort: opts.nsPort }),
@@ -95,7 +117,7 @@ export const domainVerifyCommand = defineCommand({
       }
     }
     let autodiscover: AutodiscoverSummary | undefined;
-    if (!opts.skipAutodiscover && !report.isTestDomain) {
+    if (withAutodiscover && !report.isTestDomain) {
       autodiscover = summarizeAutodiscover(
         await checkAutodiscover({
           domain,
@@ -109,14 +131,15 @@ export const domainVerifyCommand = defineCommand({
       );
     }
     await print(ctx, report, autodiscover, env.note);
-    if (report.status === "failed") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified`, "fix the records listed above, then run `wmctl domain verify` again");
+    if (report.status === "failed") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified`, `fix the records listed above, then run \`wmctl domain verify${target === undefined ? "" : ` ${domain} --for ${target}`}\` again`);
     if (report.status === "pending" && unanswered(report)) {
       throw new ChecksFailedError(
         `${domain}: no DNS server answered (${report.servers.map((s) => s.server).join(", ") || "none found"})`,
         opts.resolver.length > 0 ? "check the addresses given with --resolver, or try again later" : "check the network and the system's resolvers, or name a server with --resolver",
       );
     }
-    if (report.status === "pending") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified yet`, `publish the records (wmctl domain apply ${domain}), or wait: wmctl domain verify ${domain} --wait`);
+    const publish = target === undefined ? `wmctl domain apply ${domain}` : `the plan's zones/${domain}.zone, see dns-cutover.md`;
+    if (report.status === "pending") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified yet`, `publish the records (${publish}), or wait: wmctl domain verify ${domain}${target === undefined ? "" : ` --for ${target}`} --wait`);
   },
 });
 

@@ -5,10 +5,10 @@ import type { DnsAnswer } from "../resolver.js";
 import { absence, appendedTwice, judge, serverFindings, type CheckContext, type Judged, type Verdict } from "./common.js";
 
 /** parse (pure): one server's CNAME answer against the expected target. */
-export function parseCname(answer: Pick<DnsAnswer, "values">, target: string): Verdict {
-  const values = answer.values.map((v) => v.replace(/\.$/, ""));
+export function parseCname(answer: Pick<DnsAnswer, "values">, target: string, pattern?: RegExp): Verdict {
+  const values = answer.values.map((v) => v.replace(/\.$/, "").toLowerCase());
   if (values.length === 0) return "missing";
-  return values.includes(target) ? "match" : "mismatch";
+  return values.includes(target) || (pattern !== undefined && values.some((v) => pattern.test(v))) ? "match" : "mismatch";
 }
 
 /**
@@ -21,9 +21,10 @@ export async function checkCnameRecord(
   name: string,
   target: string,
   codes: { missing: string; mismatch: string; otherType: string },
+  pattern?: RegExp,
 ): Promise<{ j: Judged; findings: Finding[]; otherType: string | undefined }> {
   const answers = await ctx.dns.lookup(name, "CNAME");
-  const j = judge(answers, (a) => parseCname(a, target));
+  const j = judge(answers, (a) => parseCname(a, target, pattern));
   const findings: Finding[] = [...serverFindings(j, name, "CNAME")];
   const fix = `add ${name}. CNAME ${target}.`;
   for (const v of j.verdicts.filter((x) => x.verdict === "mismatch")) {

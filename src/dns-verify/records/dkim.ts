@@ -17,7 +17,7 @@ export function checkDkim(ctx: CheckContext): Promise<RecordCheck[]> {
           missing: "DKIM_MISSING",
           mismatch: "DKIM_CNAME_MISMATCH",
           otherType: "DKIM_NOT_CNAME",
-        });
+        }, exp.pattern);
         let dns = ownershipStatus(j);
         if (otherType !== undefined) dns = "Failed";
         const combined = combineWithService(dns, ctx.service?.dkim, findings, "dkim", exp.name);

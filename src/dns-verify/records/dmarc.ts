@@ -39,7 +39,7 @@ export function checkDmarc(ctx: CheckContext): Promise<RecordCheck> {
       for (const p of parsed.problems) findings.push(finding(p.code, p.severity, p.message, p.fix === undefined ? {} : { fix: p.fix }));
       if (!parsed.valid) status = "Inconsistent";
       if (txt.length > dmarc.length) findings.push(finding("DMARC_OTHER_TXT", "info", `${name} also holds TXT records that are not DMARC`));
-      if (parsed.valid && dmarc[0] !== suggested) findings.push(finding("DMARC_DIFFERS_FROM_SUGGESTED", "info", `the policy differs from WorkMail's suggestion (${suggested}); any valid policy verifies`));
+      if (parsed.valid && dmarc[0] !== suggested) findings.push(finding("DMARC_DIFFERS_FROM_SUGGESTED", "info", `the policy differs from ${ctx.expected.target === undefined ? "WorkMail's suggestion" : "the suggested one"} (${suggested}); any valid policy verifies`));
     }
     return { ...base, status, found: j.found, findings, pending: j.has("missing") || j.disagree || j.verdicts.length === 0 };
   });

@@ -16,7 +16,9 @@ export interface SpfDetails {
  */
 export function checkSpf(ctx: CheckContext, options: { name?: string; id?: string; section?: RecordCheck["section"]; required?: boolean } = {}): Promise<RecordCheck & { details?: SpfDetails }> {
   const name = options.name ?? ctx.domain;
-  const expected = name === ctx.domain ? (ctx.expected.spf?.value ?? "v=spf1 include:amazonses.com ~all") : "v=spf1 include:amazonses.com ~all";
+  const target = name === ctx.domain ? ctx.expected.target : undefined;
+  const include = target?.spfInclude ?? "amazonses.com";
+  const expected = name === ctx.domain ? (ctx.expected.spf?.value ?? `v=spf1 include:${include} ~all`) : "v=spf1 include:amazonses.com ~all";
   const base = { id: options.id ?? "spf", section: options.section ?? "Improved security", type: "TXT", name, required: options.required ?? true, expected } as const;
   return guarded(base, async () => {
     const answers = await ctx.dns.lookup(name, "TXT");
@@ -31,7 +33,7 @@ export function checkSpf(ctx: CheckContext, options: { name?: string; id?: strin
     const spf = txt.filter(isSpfRecord);
     for (const t of txt) {
       const broken = looksLikeBrokenSpf(t);
-      if (broken !== undefined) findings.push(finding("SPF_MALFORMED", "error", `a TXT record looks like SPF but is not recognised: ${broken}`, { actual: [t], fix: "write it as: v=spf1 include:amazonses.com ~all" }));
+      if (broken !== undefined) findings.push(finding("SPF_MALFORMED", "error", `a TXT record looks like SPF but is not recognised: ${broken}`, { actual: [t], fix: `write it as: ${expected}` }));
     }
     let status: RecordStatus = j.verdicts.length === 0 ? "Unreachable" : "Verified";
     let details: SpfDetails = { record: undefined, parsed: undefined, expansion: undefined };
@@ -50,11 +52,22 @@ export function checkSpf(ctx: CheckContext, options: { name?: string; id?: strin
       const expansion = await expandSpf(name, record, ctx.expansion);
       details = { record, parsed, expansion };
       for (const p of [...parsed.problems, ...expansion.problems]) findings.push(finding(p.code, p.severity, p.message, p.fix === undefined ? {} : { fix: p.fix }));
-      const direct = parsed.terms.some((t) => (t.name === "include" || t.name === "redirect") && t.value?.toLowerCase() === "amazonses.com");
-      if (!direct && !expansion.includes.includes("amazonses.com")) {
-        findings.push(finding("SPF_NO_AMAZONSES", "error", "the SPF record does not include amazonses.com: mail WorkMail sends for this domain fails SPF", { actual: [record], expected: "include:amazonses.com", fix: "add include:amazonses.com before the all mechanism" }));
+      const includes = (domain: string) => parsed.terms.some((t) => (t.name === "include" || t.name === "redirect") && t.value?.toLowerCase() === domain);
+      const direct = includes(include);
+      const sender = target === undefined ? "WorkMail" : target.label;
+      const code = target === undefined ? "AMAZONSES" : "TARGET_INCLUDE";
+      if (!direct && !expansion.includes.includes(include)) {
+        findings.push(finding(`SPF_NO_${code}`, "error", `the SPF record does not include ${include}: mail ${sender} sends for this domain fails SPF`, { actual: [record], expected: `include:${include}`, fix: `add include:${include} before the all mechanism` }));
       } else if (!direct) {
-        findings.push(finding("SPF_AMAZONSES_NESTED", "info", "amazonses.com is included through another include"));
+        findings.push(finding(`SPF_${code}_NESTED`, "info", `${include} is included through another include`));
+      }
+      if (target !== undefined && (includes("amazonses.com") || expansion.includes.includes("amazonses.com"))) {
+        findings.push(
+          finding("SPF_STILL_AMAZONSES", "warning", "the SPF record still includes amazonses.com (WorkMail's senders)", {
+            actual: [record],
+            fix: "remove include:amazonses.com once WorkMail no longer sends for the domain (after the cutover and the last migration pass)",
+          }),
+        );
       }
       if (expansion.lookups > MAX_DNS_LOOKUPS) {
         findings.push(
