@@ -295,6 +295,10 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
       } finally {
         outcome.release();
       }
+    }).catch((e: unknown) => {
+      // Even a failure to answer (a bug) must not take the server down: log it, drop this connection.
+      options.onInternalError(e, "-");
+      res.destroy();
     });
   };
 }
