@@ -7,6 +7,7 @@ import type { RunningSimulator } from "../../src/backend/simulator-server.js";
 import type { WorkMailApi } from "../../src/backend/workmail-api.js";
 import { toCliError } from "../../src/errors/to-cli-error.js";
 import { serveSimulator } from "../../src/local-backend/http/simulator-server.js";
+import { spawnCli } from "../helpers/spawn-cli.js";
 
 /**
  * WorkMail's LimitExceededException is a resource limit (11 access rules, a second export within
@@ -69,5 +70,34 @@ describe("the AWS backend's retries", () => {
     expect(toCliError(e).exitCode).toBe(7);
     expect(e.$metadata?.attempts).toBe(3);
     expect((await requests()) - before).toBe(3);
+  });
+
+  it("wmctl access-rule put: the 11th rule exits 7 after one request, with the service's error", async () => {
+    for (let i = 1; i <= 9; i++) await api.putAccessControlRule({ OrganizationId: org, Name: `r${i}`, Effect: "ALLOW", Description: "x" });
+    const c = await running.control.credentials();
+    const home = mkdtempSync(join(tmpdir(), "wmctl-retry-cli-"));
+    const env = {
+      WMCTL_HOME: home,
+      WMCTL_ENDPOINT_URL: running.endpoint,
+      AWS_ACCESS_KEY_ID: c.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
+      AWS_REGION: "us-east-1",
+      AWS_CONFIG_FILE: join(home, "aws-config"),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, "aws-credentials"),
+    };
+    try {
+      const before = await requests();
+      const started = performance.now();
+      const r = await spawnCli(["--debug", "--org", org, "access-rule", "put", "r10", "--effect", "ALLOW"], { env });
+      const elapsed = performance.now() - started;
+      expect(r.stderr).toMatch(/^error: LimitExceededException: /m);
+      expect(r.code).toBe(7);
+      // --debug logs every attempt on the wire: the PutAccessControlRule is sent once, not 3 times.
+      expect(r.stderr.split("\n").filter((l) => l.includes("WorkMailService.PutAccessControlRule"))).toHaveLength(1);
+      const sent = (await requests()) - before;
+      console.log(`wmctl access-rule put (11th rule): exit ${r.code}, ${sent} WorkMail requests in all, ${elapsed.toFixed(0)} ms (process included)`);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

@@ -8,19 +8,19 @@ import { serveSimulator } from "../../src/local-backend/http/simulator-server.js
 import { raw } from "./raw-http.js";
 
 /** The served simulator against web pages, DNS rebinding and memory exhaustion. */
-let dir: string | undefined;
-let running: RunningSimulator | undefined;
+const started: { dir: string; running: RunningSimulator }[] = [];
 
 async function serve(options: Partial<ServeOptions> = {}): Promise<RunningSimulator> {
-  dir = mkdtempSync(join(tmpdir(), "wmctl-wire-hard-"));
-  running = await serveSimulator({ dataDir: dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: false, faults: {}, ...options });
+  const dir = mkdtempSync(join(tmpdir(), "wmctl-wire-hard-"));
+  const running = await serveSimulator({ dataDir: dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: false, faults: {}, ...options });
+  started.push({ dir, running });
   return running;
 }
 afterEach(async () => {
-  await running?.stop();
-  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
-  running = undefined;
-  dir = undefined;
+  for (const { dir, running } of started.splice(0)) {
+    await running.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 const advance = (endpoint: string, headers: Record<string, string>, contentType = "text/plain") =>
@@ -123,6 +123,35 @@ describe("bodies, authentication and memory", () => {
       admin.finish();
     }
     expect((await sim.control.status()).server?.requests.unauthenticated).toBeGreaterThanOrEqual(2);
+  });
+
+  it("answers Expect: 100-continue with the refusal instead of 100 when the body would be refused", async () => {
+    const sim = await serve({ auth: true });
+    const big = partial(sim.endpoint, "/", 9 * 1024 * 1024, 0, { Expect: "100-continue", "X-Amz-Target": "WorkMailService.ListOrganizations" });
+    try {
+      const text = await big.answer;
+      expect(text).toMatch(/^HTTP\/1\.1 400 /);
+      expect(text).not.toContain("100 Continue");
+      expect(text).toContain("MissingAuthenticationTokenException");
+    } finally {
+      big.finish();
+    }
+    const open = await serve({ auth: false });
+    const tooLarge = partial(open.endpoint, "/", 9 * 1024 * 1024, 0, { Expect: "100-continue", "X-Amz-Target": "WorkMailService.ListOrganizations" });
+    try {
+      expect(await tooLarge.answer).toMatch(/^HTTP\/1\.1 413 /);
+    } finally {
+      tooLarge.finish();
+    }
+    // A body that will be read gets its 100 Continue first.
+    const url = new URL(open.endpoint);
+    const socket = connect(Number(url.port), url.hostname);
+    const first = await new Promise<string>((resolve) => {
+      socket.once("data", (d: Buffer) => resolve(d.toString("utf8")));
+      socket.write(`POST / HTTP/1.1\r\nHost: ${url.host}\r\nX-Amz-Target: WorkMailService.ListOrganizations\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n`);
+    });
+    socket.destroy();
+    expect(first).toMatch(/^HTTP\/1\.1 100 Continue/);
   });
 
   it("picks the admin limit by path, never by the query string", async () => {

@@ -52,6 +52,19 @@ describe("autodiscover check against the simulator's DNS and AutoDiscover server
     await sim.close();
   });
 
+  /** autodiscover.<D> as an address record of the admin's own instead of WorkMail's CNAME (or neither). */
+  async function replaceCname(address: string | undefined): Promise<void> {
+    await sim.zones.changeResourceRecordSets({
+      HostedZoneId: await sim.zoneId(D),
+      ChangeBatch: {
+        Changes: [
+          { Action: "DELETE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }] } },
+          ...(address === undefined ? [] : [{ Action: "CREATE" as const, ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "A" as const, TTL: 300, ResourceRecords: [{ Value: address }] } }]),
+        ],
+      },
+    });
+  }
+
   it("follows phase 3 (CNAME, 302 to HTTPS) to a 401, and with credentials to the MobileSync URL", async () => {
     const r = await checkAutodiscover({ ...base, email: user.email, password: user.password });
     expect(r.workingMethod).toBe("phase3-redirect");
@@ -84,16 +97,7 @@ describe("autodiscover check against the simulator's DNS and AutoDiscover server
   });
 
   it("passes phase 2 when autodiscover.<domain> is an endpoint of the admin's own (an address record)", async () => {
-    const zone = await sim.zoneId(D);
-    await sim.zones.changeResourceRecordSets({
-      HostedZoneId: zone,
-      ChangeBatch: {
-        Changes: [
-          { Action: "DELETE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }] } },
-          { Action: "CREATE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "A", TTL: 300, ResourceRecords: [{ Value: "127.0.0.1" }] } },
-        ],
-      },
-    });
+    await replaceCname("127.0.0.1");
     const r = await checkAutodiscover({ ...base, email: user.email, password: user.password });
     expect(method(r, "phase2-autodiscover")?.status).toBe("pass");
     expect(r.workingMethod).toBe("phase2-autodiscover");
@@ -102,16 +106,7 @@ describe("autodiscover check against the simulator's DNS and AutoDiscover server
   });
 
   it("runs phase 3 when autodiscover.<domain> has an A record, and reports the missing CNAME on its own", async () => {
-    const zone = await sim.zoneId(D);
-    await sim.zones.changeResourceRecordSets({
-      HostedZoneId: zone,
-      ChangeBatch: {
-        Changes: [
-          { Action: "DELETE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }] } },
-          { Action: "CREATE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "A", TTL: 300, ResourceRecords: [{ Value: "127.0.0.1" }] } },
-        ],
-      },
-    });
+    await replaceCname("127.0.0.1");
     const r = await checkAutodiscover({ ...base, email: user.email, password: user.password });
     const phase3 = method(r, "phase3-redirect");
     expect(phase3?.steps.map((s) => [s.id, s.status, s.code])).toEqual([
@@ -126,11 +121,7 @@ describe("autodiscover check against the simulator's DNS and AutoDiscover server
   });
 
   it("still fails phase 3 when autodiscover.<domain> does not resolve at all", async () => {
-    const zone = await sim.zoneId(D);
-    await sim.zones.changeResourceRecordSets({
-      HostedZoneId: zone,
-      ChangeBatch: { Changes: [{ Action: "DELETE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }] } }] },
-    });
+    await replaceCname(undefined);
     const r = await checkAutodiscover(base);
     expect(method(r, "phase3-redirect")?.steps.map((s) => [s.id, s.status, s.code])).toEqual([["cname", "fail", "AD_CNAME_MISSING"]]);
     expect(r.status).toBe("fail");

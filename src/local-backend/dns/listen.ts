@@ -109,16 +109,22 @@ function tcpServer(dns2: Dns2, handle: DnsHandler, sockets: Set<Socket>): Server
         }
         inFlight++;
         let answered = false;
-        handle(
-          request,
-          (p) => {
-            if (answered) return;
-            answered = true;
-            write((p as unknown as { toBuffer(): Buffer }).toBuffer());
-            settle();
-          },
-          "tcp",
-        );
+        try {
+          handle(
+            request,
+            (p) => {
+              if (answered) return;
+              answered = true;
+              write((p as unknown as { toBuffer(): Buffer }).toBuffer());
+              settle();
+            },
+            "tcp",
+          );
+        } catch {
+          // A handler that throws (a bug) loses this connection, never the server.
+          socket.destroy();
+          return;
+        }
       }
     });
     socket.on("end", () => {

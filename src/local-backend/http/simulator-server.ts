@@ -59,26 +59,27 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
     };
 
     let closing = false;
-    const server = createServer(
-      { keepAlive: true },
-      createWireHandler({
-        closing: () => closing,
-        backend,
-        model,
-        region: options.region,
-        credentials: options.auth ? credentials : undefined,
-        faults,
-        control,
-        counts,
-        zones: new LocalHostedZones((fn) => backend.tx(fn)),
-        s3: s3Store(backend),
-        log: options.log,
-        host: options.host,
-        corsOrigins: options.corsOrigins,
-        limits: options.bodyLimits,
-        onInternalError: (e, op) => options.warn?.(`internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
-      }),
-    );
+    const handler = createWireHandler({
+      closing: () => closing,
+      backend,
+      model,
+      region: options.region,
+      credentials: options.auth ? credentials : undefined,
+      faults,
+      control,
+      counts,
+      zones: new LocalHostedZones((fn) => backend.tx(fn)),
+      s3: s3Store(backend),
+      log: options.log,
+      host: options.host,
+      corsOrigins: options.corsOrigins,
+      limits: options.bodyLimits,
+      onInternalError: (e, op) => options.warn?.(`internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+      expectContinue: true,
+    });
+    const server = createServer({ keepAlive: true }, handler);
+    // `Expect: 100-continue`: the handler decides (a refused body is never asked for).
+    server.on("checkContinue", handler);
     // Clients (the SDK's keep-alive agent) reuse idle connections; closing them after 5 s (Node's
     // default) races with reuse and turns into ECONNRESET retries. AWS keeps them about a minute.
     server.keepAliveTimeout = 65_000;

@@ -49,6 +49,8 @@ export interface WireServerOptions {
   /** Web origins allowed to call from a browser (--cors-origin). */
   readonly corsOrigins?: readonly string[] | undefined;
   readonly limits?: Partial<BodyLimits> | undefined;
+  /** The handler also serves the server's `checkContinue` event: it sends 100 Continue itself. */
+  readonly expectContinue?: boolean;
 }
 
 interface Reply {
@@ -256,6 +258,10 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
     const limit = bodyLimitFor(path, limits);
     // An unauthenticated request is read only as far as its error answer needs (AWS's order of checks).
     const cap = failure === undefined ? limit : Math.min(limit, limits.unauthenticatedBody);
+    // The server hands `Expect: 100-continue` requests here (checkContinue): a body refused from
+    // the headers is never asked for; any other is, now.
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (options.expectContinue === true && /100-continue/i.test(req.headers.expect ?? "") && !(declared > cap)) res.writeContinue();
     void readBody(req, cap, budget).then(async (outcome) => {
       if (outcome.kind === "aborted") return;
       if (outcome.kind === "busy") return refuse(error(503, "ServiceUnavailableException", "The simulator is busy reading other requests' bodies: retry"), "-");
@@ -295,6 +301,10 @@ export function createWireHandler(options: WireServerOptions): (req: IncomingMes
       } finally {
         outcome.release();
       }
+    }).catch((e: unknown) => {
+      // Even a failure to answer (a bug) must not take the server down: log it, drop this connection.
+      options.onInternalError(e, "-");
+      res.destroy();
     });
   };
 }
