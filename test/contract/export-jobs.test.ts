@@ -158,6 +158,24 @@ describe("StartMailboxExportJob", () => {
     await o.user("alice");
     expect((await error(start("alice", { S3Prefix: "../../escape" }))).name).toBe("InvalidParameterException");
   });
+
+  it("refuses bucket names S3 refuses, and writes nothing outside the bucket folder", async () => {
+    await o.user("alice");
+    const bad = [".", "..", "...", "ab", "-abc", "abc-", "a..b", "Exports", "my_bucket", "192.168.5.4", "xn--bucket", "sthree-x", "x-s3alias", "x--ol-s3", "a".repeat(64), "amzn-s3-demo-x", "x.mrap", "x--x-s3", "x--table-s3"];
+    for (const name of bad) {
+      const e = await error(start("alice", { S3BucketName: name, S3Prefix: "x" }));
+      expect(e.name, name).toMatch(/^(InvalidParameterException|ValidationException)$/);
+    }
+    expect(existsSync(join(o.dir, "x"))).toBe(false);
+    expect(existsSync(join(o.dir, "s3", "x"))).toBe(false);
+    const ok = ["abc", "my.bucket-1", "a".repeat(63), "1.2.3"];
+    for (const name of ok) {
+      const { JobId } = await o.api.startMailboxExportJob({ OrganizationId: o.orgId, EntityId: "alice", ClientToken: `ok-${name}`, RoleArn: ROLE, KmsKeyArn: KEY, S3BucketName: name, S3Prefix: "p" });
+      expect((await describeJob(JobId as string)).State, name).toBe("COMPLETED");
+      expect(existsSync(join(o.dir, "s3", name, "p", `${JobId}.zip`)), name).toBe(true);
+      await o.control.advance(25 * HOUR);
+    }
+  });
 });
 
 describe("export limits", () => {

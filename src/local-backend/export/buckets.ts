@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { fail } from "../errors.js";
+import { bucketNameProblem, pathInside } from "../s3/bucket-name.js";
 import type { Sim, StorePaths } from "../sim.js";
 
 export interface BucketRow {
@@ -16,6 +17,7 @@ export interface BucketRow {
  * answers.
  */
 export function registerBucket(sim: Sim, bucket: { name: string; region?: string; publicAccess?: boolean }): BucketRow {
+  checkBucketName(bucket.name);
   sim.db
     .prepare(
       `INSERT INTO s3_buckets (name, region, public_access, created_at) VALUES (?, ?, ?, ?)
@@ -31,7 +33,14 @@ export function getBucket(sim: Sim, name: string): BucketRow | undefined {
 
 /** The bucket an export job writes to, created in the simulator's region when unknown. */
 export function bucketForExport(sim: Sim, name: string): BucketRow {
+  checkBucketName(name);
   return getBucket(sim, name) ?? registerBucket(sim, { name });
+}
+
+/** S3's naming rules, so that no name (`..` above all) can point a bucket folder outside `s3/`. */
+function checkBucketName(name: string): void {
+  const problem = bucketNameProblem(name);
+  if (problem !== undefined) throw fail.invalidParameter(`The S3 bucket name ${JSON.stringify(name)} is invalid: ${problem}.`);
 }
 
 /**
@@ -44,7 +53,10 @@ export function objectPath(paths: StorePaths, bucket: string, key: string): stri
   if (segments.length === 0 || segments.some((s) => s === "." || s === "..")) {
     throw fail.invalidParameter(`The S3 key ${key} cannot be stored by the local simulator (empty, "." or ".." segments).`);
   }
-  return join(paths.s3, bucket, ...segments);
+  checkBucketName(bucket);
+  const path = pathInside(join(paths.s3, bucket), ...segments);
+  if (path === undefined) throw fail.invalidParameter(`The S3 key ${key} of bucket ${bucket} leaves the bucket's folder.`);
+  return path;
 }
 
 /** `exports/` + job -> `exports/<job>.zip` (a trailing slash of the prefix is not doubled). */
