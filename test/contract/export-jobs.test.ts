@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { advanceClock } from "../../src/local-backend/clock.js";
@@ -77,6 +77,20 @@ describe("StartMailboxExportJob", () => {
     expect(d.EndTime!.getTime()).toBeGreaterThanOrEqual(d.StartTime!.getTime());
     expect(existsSync(join(o.dir, "s3", "exports", "workmail", `${JobId}.zip`))).toBe(true);
     expect(existsSync(join(o.dir, "s3", "exports", "workmail", `${JobId}.log.json`))).toBe(true);
+  });
+
+  it("fails the job, naming the file, when a message's file is missing from the store (never a short export)", async () => {
+    await o.user("alice");
+    await o.deliver(o.email("alice"), [message("one"), message("two")]);
+    const row = o.backend.db.prepare<[], { file: string }>("SELECT file FROM mail_items ORDER BY seq DESC LIMIT 1").get() as { file: string };
+    rmSync(join(o.dir, "mail", row.file));
+    const { JobId } = await start("alice");
+    const d = await describeJob(JobId as string);
+    expect(d.State).toBe("FAILED");
+    expect(d.ErrorInfo).toContain("missing");
+    expect(d.ErrorInfo).toContain(row.file);
+    expect(existsSync(join(o.dir, "s3", "exports", "workmail", `${JobId}.zip`))).toBe(false);
+    expect(readdirSync(join(o.dir, "s3", "exports", "workmail"))).toEqual([]);
   });
 
   it("accepts the mailbox as an id, a name or an email, for users and resources", async () => {
