@@ -1,4 +1,5 @@
 import { CliError } from "./cli-error.js";
+import { ExitCode } from "./exit-codes.js";
 import { ServiceError } from "./service-error.js";
 
 /**
@@ -26,6 +27,12 @@ export function toCliError(e: unknown): CliError {
         ...(anyErr.hint === undefined ? {} : { hint: anyErr.hint }),
         cause: e,
       });
+    }
+    // The simulator's store cannot be used as it is (empty, damaged, read-only): the message names
+    // the file, the hint the way out.
+    if (anyErr.name === "StoreError") {
+      const readOnly = (e as { kind?: string }).kind === "read-only";
+      return new CliError(firstLine(anyErr.message), { exitCode: readOnly ? ExitCode.Auth : ExitCode.Failure, ...(anyErr.hint === undefined ? {} : { hint: anyErr.hint }), cause: e });
     }
     if (typeof anyErr.code === "string" && anyErr.syscall !== undefined) {
       return new CliError(`${anyErr.code}: ${firstLine(anyErr.message)}`, { cause: e });
