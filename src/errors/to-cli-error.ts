@@ -35,7 +35,9 @@ export function toCliError(e: unknown): CliError {
       return new CliError(firstLine(anyErr.message), { exitCode: readOnly ? ExitCode.Auth : ExitCode.Failure, ...(anyErr.hint === undefined ? {} : { hint: anyErr.hint }), cause: e });
     }
     if (typeof anyErr.code === "string" && anyErr.syscall !== undefined) {
-      return new CliError(`${anyErr.code}: ${firstLine(anyErr.message)}`, { cause: e });
+      // Node's own messages already start with the code ("ELOOP: too many symbolic links ..."): once.
+      const message = firstLine(anyErr.message);
+      return new CliError(message.startsWith(`${anyErr.code}:`) ? message : `${anyErr.code}: ${message}`, { cause: e });
     }
     return new CliError(firstLine(e.message || e.name), { cause: e });
   }
