@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { advanceClock } from "../../src/local-backend/clock.js";
@@ -280,6 +280,27 @@ describe("job lifecycle", () => {
     await o.control.advance(2 * HOUR);
     expect((await describeJob(id)).State).toBe("CANCELLED");
     expect(existsSync(join(o.dir, "s3", "exports", "workmail", `${id}.zip`))).toBe(false);
+  });
+
+  it("removes the partial zip and log of a writer that died (its lease expired) when the job is taken over or cancelled", async () => {
+    await o.user("alice");
+    await o.user("bob");
+    await o.deliver(o.email("alice"), [message("one")]);
+    o.lifecycle({ exportJobSeconds: 3600 });
+    const a = (await start("alice")).JobId as string;
+    const b = (await start("bob")).JobId as string;
+    const folder = join(o.dir, "s3", "exports", "workmail");
+    mkdirSync(folder, { recursive: true });
+    // What a killed `export all` leaves: a lease that expired and half-written files.
+    for (const job of [a, b]) {
+      writeFileSync(join(folder, `${job}.zip.partial-dead-writer`), "PK half a zip");
+      writeFileSync(join(folder, `${job}.log.json.partial-dead-writer`), "{");
+      o.backend.db.prepare("UPDATE export_jobs SET lease_id = 'dead-writer', lease_until = ? WHERE id = ?").run(Date.now() - 1000, job);
+    }
+    await o.api.cancelMailboxExportJob({ OrganizationId: o.orgId, JobId: b, ClientToken: "cancel-b" });
+    await o.control.advance(2 * HOUR);
+    expect((await describeJob(a)).State).toBe("COMPLETED");
+    expect(readdirSync(folder).sort()).toEqual([`${a}.log.json`, `${a}.zip`]);
   });
 
   it("cannot cancel a job that has completed, or an unknown job", async () => {

@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { readdirSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fail } from "../errors.js";
 import { bucketNameProblem, pathInside } from "../s3/bucket-name.js";
 import type { Sim, StorePaths } from "../sim.js";
@@ -63,4 +64,27 @@ export function objectPath(paths: StorePaths, bucket: string, key: string): stri
 export function exportKeys(prefix: string, jobId: string): { zip: string; log: string } {
   const base = prefix.endsWith("/") ? `${prefix}${jobId}` : `${prefix}/${jobId}`;
   return { zip: `${base}.zip`, log: `${base}.log.json` };
+}
+
+/**
+ * Removes the half-written zip and log of a job's earlier writers (`<key>.partial-<lease>`), all but
+ * the current lease's: a writer that was killed leaves them, and its job is then taken over by
+ * another writer or cancelled. Called once the job's lease is known to be dead or the job's own.
+ */
+export function removeStalePartials(paths: StorePaths, bucket: string, prefix: string, jobId: string, currentLease?: string): void {
+  const keys = exportKeys(prefix, jobId);
+  const zip = objectPath(paths, bucket, keys.zip);
+  const log = objectPath(paths, bucket, keys.log);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(zip));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    for (const file of [zip, log]) {
+      const stem = `${basename(file)}.partial-`;
+      if (name.startsWith(stem) && name !== `${stem}${currentLease ?? ""}`) rmSync(join(dirname(file), name), { force: true });
+    }
+  }
 }
