@@ -88,3 +88,19 @@ describe("files an admin names", () => {
     expect([r.code, r.stderr]).toEqual([2, `error: --users ${dir} is a folder\n`]);
   });
 });
+
+describe("--dry-run", () => {
+  it("checks the request against the API model before printing the plan", async () => {
+    const long = "x".repeat(300);
+    const rule = await cli.run(["access-rule", "put", "no-imap", "--effect", "deny", "--protocol", "imap", "--description", long, "--dry-run"]);
+    expect(rule.code).toBe(2);
+    expect(rule.stdout).toBe("");
+    expect(rule.stderr).toMatch(/^error: ValidationException: .*description/im);
+    await cli.ok("user create bob --generate-password");
+    const job = await cli.run(["export", "start", "bob", "--description", "d".repeat(1100), "--dry-run"]);
+    expect([job.code, job.stdout]).toEqual([2, ""]);
+    expect(job.stderr).toMatch(/^error: ValidationException: .*description/im);
+    // A valid request still prints its plan.
+    expect((await cli.ok(["access-rule", "put", "no-imap", "--effect", "deny", "--protocol", "imap", "--dry-run"])).stdout).toMatch(/^would PutAccessControlRule no-imap/);
+  });
+});
