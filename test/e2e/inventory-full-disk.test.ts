@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MailOrg, PASSWORD } from "../helpers/mail-org.js";
+import { MailOrg } from "../helpers/mail-org.js";
 import { BIN, spawnCli } from "../helpers/spawn-cli.js";
 
 const home = mkdtempSync(join(tmpdir(), "wmctl-e2e-full-disk-"));
@@ -32,7 +32,7 @@ describe("org inventory --out DIR on a full disk", () => {
     // An organization whose users table is far bigger than the file size limit below.
     const o = await MailOrg.open({ dir: home, alias: "fulldisk" });
     for (let i = 0; i < 300; i++) {
-      await o.api.createUser({ OrganizationId: o.orgId, Name: `user${i}`, DisplayName: `User ${i} ${"with a long display name ".repeat(9)}`, Password: PASSWORD });
+      await o.api.createUser({ OrganizationId: o.orgId, Name: `user${i}`, DisplayName: `User ${i} ${"with a long display name ".repeat(9)}` });
     }
     await o.close();
   }, 120_000);
