@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CliHarness } from "../helpers/run-cli.js";
-import { BIN } from "../helpers/spawn-cli.js";
+import { spawnCli } from "../helpers/spawn-cli.js";
 
 let cli: CliHarness;
 beforeEach(() => {
@@ -39,7 +38,6 @@ describe("the store file", () => {
   });
 
   it("eight processes creating one new store at once all get the same, complete store", async () => {
-    const { spawnCli } = await import("../helpers/spawn-cli.js");
     const runs = await Promise.all(Array.from({ length: 8 }, () => spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: cli.home } })));
     expect(runs.map((r) => r.code)).toEqual(Array(8).fill(0));
     expect(new Set(runs.map((r) => (JSON.parse(r.stdout) as { accessKeyId: string }).accessKeyId)).size).toBe(1);
@@ -72,21 +70,9 @@ describe("the store file", () => {
 });
 
 /** Runs the built wmctl as a user who may read the store but not write it (nobody when we are root). */
-function runReadOnly(home: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runReadOnly(home: string, args: string[]) {
   const asRoot = process.getuid?.() === 0;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: home, NO_COLOR: "1", WMCTL_HOME: home, AWS_EC2_METADATA_DISABLED: "true" },
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  return spawnCli(args, { env: { HOME: home, WMCTL_HOME: home }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
 }
 
 describe("a read-only store", () => {

@@ -1,31 +1,15 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MailOrg } from "../helpers/mail-org.js";
-import { BIN, spawnCli } from "../helpers/spawn-cli.js";
+import { spawnCli } from "../helpers/spawn-cli.js";
 
 const home = mkdtempSync(join(tmpdir(), "wmctl-e2e-full-disk-"));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 const env = { WMCTL_HOME: home };
 
-/** The built wmctl under a file size limit (`ulimit -f`, 512- or 1024-byte blocks): writes past it fail with EFBIG, as on a full disk. */
-function wmctlWithFileLimit(blocks: number, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-    const child = spawn("/bin/sh", ["-c", `ulimit -f ${blocks} && exec ${quoted}`], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", AWS_EC2_METADATA_DISABLED: "true", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+const wmctlWithFileLimit = (blocks: number, args: string[]) => spawnCli(args, { env, fileSizeLimitBlocks: blocks });
 
 describe("org inventory --out DIR on a full disk", () => {
   beforeAll(async () => {

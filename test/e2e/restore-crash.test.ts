@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalBackend } from "../../src/local-backend/index.js";
 import { filesUnder } from "../../src/local-backend/store/restore-files.js";
 import { MailOrg, message } from "../helpers/mail-org.js";
-import { BIN } from "../helpers/spawn-cli.js";
+import { spawnCli } from "../helpers/spawn-cli.js";
 
 const home = mkdtempSync(join(tmpdir(), "wmctl-e2e-restore-crash-"));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -24,23 +23,8 @@ async function inspect(): Promise<{ state: string; rows: number; missingFiles: n
   }
 }
 
-/** Starts `wmctl local restore NAME --yes` and kills it with SIGKILL after `ms`. */
-function restoreKilledAfter(name: string, ms: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "local", "restore", name, "--yes"], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", WMCTL_HOME: home },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stderr });
-    });
-  });
-}
+/** Starts `wmctl local restore NAME --yes` and kills it with SIGKILL after `ms` (code 128 when killed). */
+const restoreKilledAfter = (name: string, ms: number) => spawnCli(["local", "restore", name, "--yes"], { env: { WMCTL_HOME: home }, timeoutMs: ms });
 
 describe("kill -9 during `wmctl local restore`", () => {
   const PER = 1200;
@@ -66,7 +50,7 @@ describe("kill -9 during `wmctl local restore`", () => {
       const before = await inspect();
       const r = await restoreKilledAfter(target, ms);
       const after = await inspect();
-      outcomes.push(`${ms}ms:${r.signal ?? r.code}:${before.state}->${after.state}`);
+      outcomes.push(`${ms}ms:${r.code === 128 ? "SIGKILL" : r.code}:${before.state}->${after.state}`);
       expect(after.missingFiles, outcomes.join(" ")).toBe(0);
       expect(["a", "b", before.state], outcomes.join(" ")).toContain(after.state);
       if (after.state !== "mixed" && after.state === target.slice(4)) target = target === "snapa" ? "snapb" : "snapa";
