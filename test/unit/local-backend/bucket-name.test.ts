@@ -36,3 +36,20 @@ describe("pathInside", () => {
     expect(await storage.size("exports", "p/x.zip")).toBeUndefined();
   });
 });
+
+describe("the served S3's bucket folders", () => {
+  it("never reads outside s3/ for a bucket named '..' or 'a..b', path-style or virtual-hosted", async () => {
+    const { handleS3 } = await import("../../../src/local-backend/s3/http.js");
+    const { writeFileSync, mkdirSync } = await import("node:fs");
+    const root = mkdtempSync(join(tmpdir(), "wmctl-s3-"));
+    mkdirSync(join(root, "s3", "a..b"), { recursive: true });
+    writeFileSync(join(root, "secret.txt"), "outside the buckets");
+    writeFileSync(join(root, "s3", "a..b", "k"), "in a folder S3 could not name");
+    const store = { root: join(root, "s3"), region: "us-east-1", buckets: () => [] };
+    const get = (url: string, host?: string) => handleS3({ method: "GET", url, host, range: undefined, requestId: "r" }, store);
+    expect(get("/%2E%2E/secret.txt").status).toBe(404);
+    expect(get("/secret.txt", "...localhost").status).toBe(404);
+    expect(get("/k", "a..b.localhost").status).toBe(404);
+    expect(get("/a..b/k").status).toBe(404);
+  });
+});
