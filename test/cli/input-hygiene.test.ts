@@ -100,6 +100,14 @@ describe("--dry-run", () => {
     const job = await cli.run(["export", "start", "bob", "--description", "d".repeat(1100), "--dry-run"]);
     expect([job.code, job.stdout]).toEqual([2, ""]);
     expect(job.stderr).toMatch(/^error: ValidationException: .*description/im);
+    for (const argv of [
+      ["user", "update", "bob", "--display-name", "n".repeat(300), "--dry-run"],
+      ["impersonation-role", "create", "r1", "--type", "full-access", "--allow-all", "--description", long, "--dry-run"],
+    ]) {
+      const r = await cli.run(argv);
+      expect([r.code, r.stdout], argv[0]).toEqual([2, ""]);
+      expect(r.stderr, argv[0]).toMatch(/^error: ValidationException: /);
+    }
     // A valid request still prints its plan.
     expect((await cli.ok(["access-rule", "put", "no-imap", "--effect", "deny", "--protocol", "imap", "--dry-run"])).stdout).toMatch(/^would PutAccessControlRule no-imap/);
   });
