@@ -103,6 +103,8 @@ describe("--dry-run", () => {
     for (const argv of [
       ["user", "update", "bob", "--display-name", "n".repeat(300), "--dry-run"],
       ["impersonation-role", "create", "r1", "--type", "full-access", "--allow-all", "--description", long, "--dry-run"],
+      ["org", "create", "Bad Alias!", "--dry-run"],
+      ["tag", "add", `k=${long}`, "--dry-run"],
     ]) {
       const r = await cli.run(argv);
       expect([r.code, r.stdout], argv[0]).toEqual([2, ""]);
