@@ -2,18 +2,33 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { NotFoundError } from "../errors/cli-error.js";
+import { NotFoundError, UsageError } from "../errors/cli-error.js";
+import { bucketNameProblem, pathInside } from "../local-backend/s3/bucket-name.js";
 import type { ExportStorage } from "./export-storage.js";
 
 /** The local simulator's buckets: one folder per bucket under `<store>/s3`. */
 export function localExportStorage(s3Root: string): ExportStorage {
-  const path = (bucket: string, key: string) => join(s3Root, bucket, ...key.split("/").filter((s) => s !== "" && s !== "." && s !== ".."));
+  const path = (bucket: string, key: string) => {
+    const problem = bucketNameProblem(bucket);
+    if (problem !== undefined) throw new UsageError(`invalid S3 bucket name ${JSON.stringify(bucket)}: ${problem}`);
+    const file = pathInside(join(s3Root, bucket), ...key.split("/").filter((s) => s !== ""));
+    if (file === undefined) throw new UsageError(`the S3 key ${JSON.stringify(key)} leaves the bucket ${bucket}`);
+    return file;
+  };
   return {
     kind: "local",
-    location: path,
-    async size(bucket, key) {
+    // Display only: a job of an older store whose bucket name is invalid still lists.
+    location: (bucket, key) => {
       try {
-        const s = await stat(path(bucket, key));
+        return path(bucket, key);
+      } catch {
+        return `s3://${bucket}/${key}`;
+      }
+    },
+    async size(bucket, key) {
+      const p = path(bucket, key);
+      try {
+        const s = await stat(p);
         return s.isFile() ? s.size : undefined;
       } catch {
         return undefined;

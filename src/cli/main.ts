@@ -9,6 +9,7 @@ import { toCliError } from "../errors/to-cli-error.js";
 import { systemIO, type IOStreams } from "../io/iostreams.js";
 import { FieldListError, parseFieldList } from "../output/format.js";
 import { Output } from "../output/output.js";
+import { terminalSafe, terminalSafeLines } from "../output/terminal-safe.js";
 import { colorEnabled, createStyle } from "../output/style.js";
 import { createPrompter, type Prompter } from "../prompts/prompter.js";
 import type { AnyCommandSpec } from "./define-command.js";
@@ -82,7 +83,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     }
   };
 
-  const programIO = { writeOut: write(io.stdout), writeErr: write(io.stderr), errorColor: (s: string) => s.replace(/^error:/, errStyle.red("error:")) };
+  const programIO = { writeOut: write(io.stdout), writeErr: write(io.stderr), errorColor: (s: string) => terminalSafeLines(s).replace(/^error:/, errStyle.red("error:")) };
   const selected = await loadSelected(COMMANDS, argv, globalValueFlags());
   const program = buildProgram(programIO, run, env, selected, () => loadAll(COMMANDS));
   try {
@@ -95,8 +96,8 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
       return ExitCode.Usage;
     }
     const err = toCliError(e);
-    io.stderr.write(`${errStyle.red("error:")} ${err.message}\n`);
-    if (err.hint !== undefined) io.stderr.write(`${errStyle.dim("hint:")} ${err.hint}\n`);
+    io.stderr.write(`${errStyle.red("error:")} ${terminalSafe(err.message)}\n`);
+    if (err.hint !== undefined) io.stderr.write(`${errStyle.dim("hint:")} ${terminalSafeLines(err.hint)}\n`);
     if (debugRequested && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return err.exitCode;
   }

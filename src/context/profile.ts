@@ -36,10 +36,13 @@ const str = (describe: string, schema: Record<string, unknown> = {}): KeySpec =>
   parse: (raw) => raw,
 });
 
+/** An AWS region name: us-east-1, us-gov-west-1, eu-central-2 (the flag, the environment and profiles alike). */
+export const AWS_REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-\\d{1,2}$";
+
 /** Every key `wmctl config set` accepts, with its JSON-schema (validated by conf on write). */
 export const PROFILE_KEYS: Readonly<Record<keyof Profile, KeySpec>> = {
   backend: str("local (the embedded simulator) or aws", { enum: ["local", "aws"] }),
-  region: str("AWS region, e.g. us-east-1", { pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" }),
+  region: str("AWS region, e.g. us-east-1", { pattern: AWS_REGION_PATTERN }),
   endpointUrl: str("WorkMail endpoint URL, e.g. a served simulator http://127.0.0.1:4566", { pattern: "^https?://" }),
   awsProfile: str("name of a profile in ~/.aws/config used for credentials", { pattern: "^[A-Za-z0-9_.@+=,-]{1,128}$" }),
   organizationId: str("default organization id (set it with `wmctl org use`)", { pattern: "^m-[0-9a-f]{32}$" }),

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import { UsageError } from "../errors/cli-error.js";
 import { readAll, type IOStreams } from "../io/iostreams.js";
+import { checkUserFile, readUserFile } from "../io/user-file.js";
 import type { Prompter } from "../prompts/prompter.js";
 
 export interface PasswordSource {
@@ -18,6 +18,9 @@ export interface ObtainedPassword {
   /** True when wmctl made it up: the command shows it once. */
   readonly generated: boolean;
 }
+
+/** A password file holds one password (WorkMail's are at most 256 characters), never megabytes. */
+const PASSWORD_FILE_MAX_BYTES = 4096;
 
 /**
  * Gets a password without it ever being on argv: from stdin, a file, a masked prompt (asked twice)
@@ -36,15 +39,9 @@ export async function obtainPassword(
     return { password: nonEmpty(stripNewline(await readAll(io.stdin)), "stdin"), generated: false };
   }
   if (source.file !== undefined) {
-    let text: string;
-    try {
-      const st = await stat(source.file);
-      if ((st.mode & 0o077) !== 0) options.warn?.(`${source.file} can be read by other users (mode ${(st.mode & 0o777).toString(8)}); chmod 600 it`);
-      text = await readFile(source.file, "utf8");
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      throw new UsageError(`cannot read the password file ${source.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
+    const st = await checkUserFile(source.file, "--password-file", PASSWORD_FILE_MAX_BYTES);
+    if ((st.mode & 0o077) !== 0) options.warn?.(`${source.file} can be read by other users (mode ${(st.mode & 0o777).toString(8)}); chmod 600 it`);
+    const text = (await readUserFile(source.file, "--password-file", PASSWORD_FILE_MAX_BYTES)).toString("utf8");
     return { password: nonEmpty(stripNewline(text), source.file), generated: false };
   }
   if (source.generate) return { password: generatePassword(), generated: true };

@@ -2,7 +2,7 @@ import { UsageError } from "../errors/cli-error.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/format.js";
 import type { ConfigStore } from "./config-store.js";
 import { configDir, dataDir, type Env } from "./paths.js";
-import { DEFAULT_PROFILE, type Profile } from "./profile.js";
+import { AWS_REGION_PATTERN, DEFAULT_PROFILE, type Profile } from "./profile.js";
 
 /** The global flags as commander parsed them (all optional). */
 export interface GlobalFlags {
@@ -110,12 +110,19 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
     maxAttempts = n;
   }
 
+  // The region goes into ARNs, endpoints and the simulator's store: an AWS region name or nothing,
+  // on either backend.
+  const regionGiven = flags.region !== undefined ? { value: flags.region, from: "--region" } : nonEmpty(env.WMCTL_REGION) !== undefined ? { value: env.WMCTL_REGION as string, from: "WMCTL_REGION" } : undefined;
+  if (regionGiven !== undefined && !new RegExp(AWS_REGION_PATTERN).test(regionGiven.value)) {
+    throw new UsageError(`${regionGiven.from} ${JSON.stringify(regionGiven.value)} is not an AWS region name (like us-east-1)`);
+  }
+
   return {
     profileName,
     profile,
     profileMissing,
     backend,
-    region: flags.region ?? nonEmpty(env.WMCTL_REGION) ?? profile.region ?? (backend === "local" ? "us-east-1" : undefined),
+    region: regionGiven?.value ?? profile.region ?? (backend === "local" ? "us-east-1" : undefined),
     endpointUrl,
     route53EndpointUrl: nonEmpty(env.WMCTL_ROUTE53_ENDPOINT_URL),
     awsProfile: profile.awsProfile,

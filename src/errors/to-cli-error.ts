@@ -1,4 +1,5 @@
 import { CliError } from "./cli-error.js";
+import { ExitCode } from "./exit-codes.js";
 import { ServiceError } from "./service-error.js";
 
 /**
@@ -27,8 +28,16 @@ export function toCliError(e: unknown): CliError {
         cause: e,
       });
     }
+    // The simulator's store cannot be used as it is (empty, damaged, read-only): the message names
+    // the file, the hint the way out.
+    if (anyErr.name === "StoreError") {
+      const readOnly = (e as { kind?: string }).kind === "read-only";
+      return new CliError(firstLine(anyErr.message), { exitCode: readOnly ? ExitCode.Auth : ExitCode.Failure, ...(anyErr.hint === undefined ? {} : { hint: anyErr.hint }), cause: e });
+    }
     if (typeof anyErr.code === "string" && anyErr.syscall !== undefined) {
-      return new CliError(`${anyErr.code}: ${firstLine(anyErr.message)}`, { cause: e });
+      // Node's own messages already start with the code ("ELOOP: too many symbolic links ..."): once.
+      const message = firstLine(anyErr.message);
+      return new CliError(message.startsWith(`${anyErr.code}:`) ? message : `${anyErr.code}: ${message}`, { cause: e });
     }
     return new CliError(firstLine(e.message || e.name), { cause: e });
   }

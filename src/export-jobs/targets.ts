@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { paginate } from "../backend/paginate.js";
 import type { WorkMailApi } from "../backend/workmail-api.js";
 import type { EntityResolver } from "../context/entity-resolver.js";
 import { UsageError } from "../errors/cli-error.js";
+import { readUserFile } from "../io/user-file.js";
 import type { MailboxTarget } from "./export-all.js";
 import { globRegExp } from "./glob.js";
 
@@ -77,13 +77,11 @@ export async function listMailboxes(api: WorkMailApi, org: string, f: MailboxFil
  * `--users FILE`: one name, email or id per line (# comments), or a CSV with a header naming an
  * email, name, user, mailbox or id column. Unknown names are returned apart, not fatal.
  */
+/** A list of mailboxes, not a mail archive: 64 MiB holds a million addresses. */
+const USERS_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
 export async function mailboxesFromFile(file: string, resolver: EntityResolver): Promise<{ targets: MailboxTarget[]; unknown: string[] }> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const text = (await readUserFile(file, "--users", USERS_FILE_MAX_BYTES)).toString("utf8");
   let refs: string[];
   const first = text.split(/\r?\n/, 1)[0] ?? "";
   if (first.includes(",")) {

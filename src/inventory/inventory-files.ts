@@ -20,6 +20,8 @@ export async function prepareOutDir(dir: string): Promise<string[]> {
     if (code === "ENOTDIR") throw new UsageError(`--out ${dir} is a file, not a folder`);
     throw new UsageError(`cannot read the folder ${dir}: ${code ?? (e as Error).message}`);
   }
+  // Temporary files of an earlier run that was killed while writing: wmctl's own, removed.
+  for (const e of entries.filter((n) => TEMP_FILE.test(n))) await rm(join(dir, e), { force: true });
   const visible = entries.filter((e) => !e.startsWith("."));
   if (visible.length === 0) return [];
   if (!visible.includes(INVENTORY_FILE)) {
@@ -36,34 +38,57 @@ export async function prepareOutDir(dir: string): Promise<string[]> {
 
 /**
  * Writes inventory.json and one CSV per table into `dir` (created 0700; files 0600: the
- * directory holds personal data). Each file is written beside its final name and renamed into
- * place, inventory.json last, so a reader never sees a half-written file. Returns the CSV names.
+ * directory holds personal data). Every file is first written under a temporary name beside its
+ * final one; only when all are written are they renamed into place, inventory.json last. A write
+ * that fails (a full disk) removes the temporary files, so the folder is left as it was; a run
+ * killed while writing leaves only temporary files, which the next run removes. Returns the CSV names.
  */
 export async function writeInventoryDir(dir: string, doc: InventoryDocument, tables: ReadonlyMap<string, Table>, previousFiles: readonly string[]): Promise<string[]> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const files: string[] = [];
-  for (const [name, table] of tables) {
-    const file = `${name}.csv`;
-    await writeFileAtomic(join(dir, file), await tableCsv(table));
-    files.push(file);
+  const staged: Array<{ tmp: string; path: string }> = [];
+  try {
+    for (const [name, table] of tables) {
+      const file = `${name}.csv`;
+      staged.push(await writeTemp(join(dir, file), await tableCsv(table)));
+      files.push(file);
+    }
+    doc.files = files;
+    staged.push(await writeTemp(join(dir, INVENTORY_FILE), JSON.stringify(doc, null, 2) + "\n"));
+  } catch (e) {
+    await Promise.all(staged.map((f) => rm(f.tmp, { force: true })));
+    throw e;
   }
+  for (const f of staged) await rename(f.tmp, f.path);
   for (const old of previousFiles) if (!files.includes(old)) await rm(join(dir, old), { force: true });
-  doc.files = files;
-  await writeFileAtomic(join(dir, INVENTORY_FILE), JSON.stringify(doc, null, 2) + "\n");
   return files;
 }
 
+/** The temporary name a file is written under before it is renamed into place. */
+const TEMP_FILE = /^\..+\.\d+\.tmp$/;
+
 /** Writes `text` to `path` with mode 0600, through a temporary file renamed into place. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const f = await writeTemp(path, text);
+  await rename(f.tmp, f.path);
+}
+
+/** Writes `text` (mode 0600) under the temporary name of `path`; nothing is left behind when the write fails. */
+async function writeTemp(path: string, text: string): Promise<{ tmp: string; path: string }> {
   const tmp = join(path, "..", `.${basename(path)}.${process.pid}.tmp`);
-  const fh = await open(tmp, "w", 0o600);
   try {
-    await fh.writeFile(text, "utf8");
-    await fh.chmod(0o600);
-  } finally {
-    await fh.close();
+    const fh = await open(tmp, "w", 0o600);
+    try {
+      await fh.writeFile(text, "utf8");
+      await fh.chmod(0o600);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
   }
-  await rename(tmp, path);
+  return { tmp, path };
 }
 
 /** Reads an inventory from a folder (its inventory.json) or from the JSON file itself, and checks it. */

@@ -127,6 +127,9 @@ function servedListeners(db: LocalBackend["db"], endpoint: string | undefined): 
 }
 
 /** Lifecycle names are the keys of LifecycleSettings; values are seconds >= 0. */
+/** The longest lifecycle delay: 10 years of simulator time. */
+const MAX_LIFECYCLE_SECONDS = 3650 * 86400;
+
 function setLifecycle(backend: LocalBackend, patch: Record<string, number | null>): Record<string, number> {
   const known = Object.keys(DEFAULT_LIFECYCLE);
   const stored: Record<string, number> = { ...readLifecycle(backend.db) };
@@ -135,6 +138,9 @@ function setLifecycle(backend: LocalBackend, patch: Record<string, number | null
     if (value === null) stored[key] = DEFAULT_LIFECYCLE[key as keyof LifecycleSettings];
     else if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
       throw new ControlError("ValidationException", `lifecycle "${key}" must be a number of seconds >= 0`);
+    } else if (key !== "exportMegabytesPerSecond" && value > MAX_LIFECYCLE_SECONDS) {
+      // A due time past the clock's end (year 9999) would leave organizations Creating forever.
+      throw new ControlError("ValidationException", `lifecycle "${key}" must be at most 3650d (10 years of simulator time)`);
     } else stored[key] = value;
   }
   setMeta(backend.db, LIFECYCLE_KEY, stored);

@@ -7,7 +7,7 @@ import { validateInput } from "./model/validate.js";
 import { AREAS, SCHEMAS, type Area } from "./operations/index.js";
 import type { AsyncContext, Handler, Handlers } from "./operations/handler.js";
 import { readLifecycle, storePaths, type Sim, type StorePaths } from "./sim.js";
-import { openDatabase, type Db } from "./store/database.js";
+import { openDatabase, storeWriteError, type Db } from "./store/database.js";
 import { getOrInitMeta } from "./store/meta.js";
 
 const AREA_OF = new Map<WorkMailOperation, Area>(AREAS.flatMap((a) => a.operations.map((op) => [op, a] as const)));
@@ -70,14 +70,23 @@ export class LocalBackend {
     if (handler === undefined) throw fail.notImplemented(op);
     if (typeof handler === "function") {
       const run = handler as (sim: Sim, input: unknown) => unknown;
-      return this.db.transaction(() => run(this.sim(), input)).immediate();
+      return this.tx((sim) => run(sim, input));
     }
     return (handler.async as (ctx: AsyncContext, input: unknown) => Promise<unknown>)(this.asyncContext(), input);
   }
 
-  /** One transaction with a fresh simulator context (for async handlers and simulator control). */
+  /**
+   * One transaction with a fresh simulator context (for async handlers and simulator control). A
+   * read-only store runs it as a read (DEFERRED: no write lock is needed to read); a write then
+   * fails with a StoreError naming the store.
+   */
   tx<T>(fn: (sim: Sim) => T): T {
-    return this.db.transaction(() => fn(this.sim())).immediate();
+    try {
+      const t = this.db.transaction(() => fn(this.sim()));
+      return this.db.readonly ? t.deferred() : t.immediate();
+    } catch (e) {
+      throw storeWriteError(e, this.paths.database);
+    }
   }
 
   close(): void {

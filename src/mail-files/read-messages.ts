@@ -1,6 +1,8 @@
 import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { UsageError } from "../errors/cli-error.js";
+import { readUserFile, userFileError } from "../io/user-file.js";
 
 export interface MessageSource {
   /** The file, or `file#n` for the n-th message of an mbox. */
@@ -17,9 +19,16 @@ export interface MessageSource {
  */
 export async function* readMessages(paths: readonly string[]): AsyncGenerator<MessageSource> {
   for (const path of paths) {
-    const s = await stat(path);
+    let s;
+    try {
+      s = await stat(path);
+    } catch (e) {
+      throw userFileError(e, path, "message file");
+    }
     if (s.isDirectory()) yield* readDirectory(path);
-    else yield* readFile(path);
+    // Never /dev/zero, a FIFO or a terminal: it would hang or never end.
+    else if (s.isFile()) yield* readFile(path);
+    else throw new UsageError(`message file ${path} is not a regular file`);
   }
 }
 
@@ -37,13 +46,14 @@ async function* readFile(path: string): AsyncGenerator<MessageSource> {
     yield* readMbox(path);
     return;
   }
-  const handle = await open(path, "r");
-  try {
-    yield { name: path, raw: await handle.readFile() };
-  } finally {
-    await handle.close();
-  }
+  yield { name: path, raw: await readUserFile(path, "message file", MESSAGE_FILE_MAX_BYTES) };
 }
+
+/**
+ * One message file: WorkMail takes MIME messages up to 40 MB; a file far larger is no message (an
+ * mbox is read as it streams, whatever its size).
+ */
+const MESSAGE_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
 async function isMbox(path: string): Promise<boolean> {
   const handle = await open(path, "r");

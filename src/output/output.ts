@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import { cellText, jsonValue, type OutputFormat, type OutputSpec, type Row } from "./format.js";
 import type { Style } from "./style.js";
+import { terminalSafe, terminalSafeLines } from "./terminal-safe.js";
 
 export interface OutputConfig {
   readonly format: OutputFormat;
@@ -119,7 +120,7 @@ export class Output {
       .filter(([, v]) => v !== undefined && v !== "")
       .map(([k, v]) => `${k}=${Array.isArray(v) && v.length === 0 ? "(none)" : cellText(v)}`)
       .join(" ");
-    this.stdout.write(`would ${change.action} ${change.target}${details ? "  " + details : ""}\n`);
+    this.stdout.write(terminalSafe(`would ${change.action} ${change.target}${details ? "  " + details : ""}`) + "\n");
   }
 
   /** Raw text for stdout (zone files, help topics); not subject to formats. */
@@ -130,18 +131,18 @@ export class Output {
   /** A status line on stderr (dropped by --quiet). */
   status(message: string): void {
     if (this.config.quiet) return;
-    this.stderr.write(`${this.config.stderrStyle.green("✓")} ${message}\n`);
+    this.stderr.write(`${this.config.stderrStyle.green("✓")} ${terminalSafeLines(message)}\n`);
   }
 
   /** A neutral note on stderr (dropped by --quiet). */
   info(message: string): void {
     if (this.config.quiet) return;
-    this.stderr.write(`${message}\n`);
+    this.stderr.write(`${terminalSafeLines(message)}\n`);
   }
 
   /** A warning on stderr (kept with --quiet). */
   warn(message: string): void {
-    this.stderr.write(`${this.config.stderrStyle.yellow("!")} ${message}\n`);
+    this.stderr.write(`${this.config.stderrStyle.yellow("!")} ${terminalSafeLines(message)}\n`);
   }
 
   /**
@@ -193,7 +194,7 @@ export class Output {
 }
 
 function tsvCell(value: unknown): string {
-  return cellText(value).replace(/[\t\n\r]/g, " ");
+  return terminalSafe(cellText(value).replace(/[\t\n\r]/g, " "));
 }
 
 function indent(s: string): string {

@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import { cellText, fieldLabel, headerLabel, type Row } from "./format.js";
 import type { Style } from "./style.js";
+import { terminalSafe } from "./terminal-safe.js";
 
 const STATE_FIELDS = /(^state$|status$|^effect$|^result$)/i;
 
@@ -46,7 +47,7 @@ export function renderRecord(row: Row, fields: readonly string[], style: Style):
 }
 
 function displayCell(field: string, value: unknown, style: Style): string {
-  const text = cellText(value, ", ");
+  const text = terminalSafe(cellText(value, ", "));
   if (text === "") return style.dim("-");
   return STATE_FIELDS.test(field) ? style.state(text) : text;
 }

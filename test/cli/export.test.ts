@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigStore } from "../../src/context/config-store.js";
@@ -185,6 +185,35 @@ describe("wmctl export all", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("bob\tCOMPLETED\ncarol\tCOMPLETED\n");
     expect(r.stderr).toContain("not found, skipped: mallory");
+  });
+
+  it("writes --report 0600 whatever the umask, replacing an older, wider file", async () => {
+    await o.user("bob");
+    const json = join(cli.home, "report.json");
+    const csv = join(cli.home, "report.csv");
+    writeFileSync(csv, "old", { mode: 0o644 });
+    const old = process.umask(0o000);
+    try {
+      await cli.ok(["export", "all", "--report", json]);
+      await cli.ok(["export", "all", "--report", csv]);
+    } finally {
+      process.umask(old);
+    }
+    expect(statSync(json).mode & 0o777).toBe(0o600);
+    expect(statSync(csv).mode & 0o777).toBe(0o600);
+    expect(readFileSync(csv, "utf8")).toMatch(/^mailbox,/);
+  });
+
+  it("refuses a --users file it cannot read with exit 2, naming it", async () => {
+    await o.user("bob");
+    for (const [file, why] of [
+      [join(cli.home, "missing.txt"), "does not exist"],
+      [cli.home, "is a folder"],
+      ["/dev/zero", "is not a regular file"],
+    ] as const) {
+      const r = await cli.run(["export", "all", "--users", file]);
+      expect([r.code, r.stderr.split("\n")[0]], file).toEqual([2, `error: --users ${file} ${why}`]);
+    }
   });
 
   it("filters mailboxes and plans with --dry-run", async () => {

@@ -80,7 +80,7 @@ describe("wmctl setup", () => {
   it("reads the password before creating anything, and checks the first user's name up front", async () => {
     const missing = await cli.run("setup --create-org acme --domain example.com --dns route53 --admin admin --password-file /nonexistent/pw.txt");
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("cannot read the password file");
+    expect(missing.stderr).toContain("error: --password-file /nonexistent/pw.txt does not exist");
     const bad = await cli.run("setup --create-org acme --skip-domain --admin 'bad name!' --generate-password");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--admin: "bad name!" is not a valid user name');

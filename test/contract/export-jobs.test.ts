@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { advanceClock } from "../../src/local-backend/clock.js";
@@ -79,6 +79,20 @@ describe("StartMailboxExportJob", () => {
     expect(existsSync(join(o.dir, "s3", "exports", "workmail", `${JobId}.log.json`))).toBe(true);
   });
 
+  it("fails the job, naming the file, when a message's file is missing from the store (never a short export)", async () => {
+    await o.user("alice");
+    await o.deliver(o.email("alice"), [message("one"), message("two")]);
+    const row = o.backend.db.prepare<[], { file: string }>("SELECT file FROM mail_items ORDER BY seq DESC LIMIT 1").get() as { file: string };
+    rmSync(join(o.dir, "mail", row.file));
+    const { JobId } = await start("alice");
+    const d = await describeJob(JobId as string);
+    expect(d.State).toBe("FAILED");
+    expect(d.ErrorInfo).toContain("missing");
+    expect(d.ErrorInfo).toContain(row.file);
+    expect(existsSync(join(o.dir, "s3", "exports", "workmail", `${JobId}.zip`))).toBe(false);
+    expect(readdirSync(join(o.dir, "s3", "exports", "workmail"))).toEqual([]);
+  });
+
   it("accepts the mailbox as an id, a name or an email, for users and resources", async () => {
     const id = await o.user("alice");
     const room = await o.resource("room1");
@@ -157,6 +171,24 @@ describe("StartMailboxExportJob", () => {
   it("refuses a prefix the local bucket folder cannot hold", async () => {
     await o.user("alice");
     expect((await error(start("alice", { S3Prefix: "../../escape" }))).name).toBe("InvalidParameterException");
+  });
+
+  it("refuses bucket names S3 refuses, and writes nothing outside the bucket folder", async () => {
+    await o.user("alice");
+    const bad = [".", "..", "...", "ab", "-abc", "abc-", "a..b", "Exports", "my_bucket", "192.168.5.4", "xn--bucket", "sthree-x", "x-s3alias", "x--ol-s3", "a".repeat(64), "amzn-s3-demo-x", "x.mrap", "x--x-s3", "x--table-s3"];
+    for (const name of bad) {
+      const e = await error(start("alice", { S3BucketName: name, S3Prefix: "x" }));
+      expect(e.name, name).toMatch(/^(InvalidParameterException|ValidationException)$/);
+    }
+    expect(existsSync(join(o.dir, "x"))).toBe(false);
+    expect(existsSync(join(o.dir, "s3", "x"))).toBe(false);
+    const ok = ["abc", "my.bucket-1", "a".repeat(63), "1.2.3"];
+    for (const name of ok) {
+      const { JobId } = await o.api.startMailboxExportJob({ OrganizationId: o.orgId, EntityId: "alice", ClientToken: `ok-${name}`, RoleArn: ROLE, KmsKeyArn: KEY, S3BucketName: name, S3Prefix: "p" });
+      expect((await describeJob(JobId as string)).State, name).toBe("COMPLETED");
+      expect(existsSync(join(o.dir, "s3", name, "p", `${JobId}.zip`)), name).toBe(true);
+      await o.control.advance(25 * HOUR);
+    }
   });
 });
 
@@ -248,6 +280,27 @@ describe("job lifecycle", () => {
     await o.control.advance(2 * HOUR);
     expect((await describeJob(id)).State).toBe("CANCELLED");
     expect(existsSync(join(o.dir, "s3", "exports", "workmail", `${id}.zip`))).toBe(false);
+  });
+
+  it("removes the partial zip and log of a writer that died (its lease expired) when the job is taken over or cancelled", async () => {
+    await o.user("alice");
+    await o.user("bob");
+    await o.deliver(o.email("alice"), [message("one")]);
+    o.lifecycle({ exportJobSeconds: 3600 });
+    const a = (await start("alice")).JobId as string;
+    const b = (await start("bob")).JobId as string;
+    const folder = join(o.dir, "s3", "exports", "workmail");
+    mkdirSync(folder, { recursive: true });
+    // What a killed `export all` leaves: a lease that expired and half-written files.
+    for (const job of [a, b]) {
+      writeFileSync(join(folder, `${job}.zip.partial-dead-writer`), "PK half a zip");
+      writeFileSync(join(folder, `${job}.log.json.partial-dead-writer`), "{");
+      o.backend.db.prepare("UPDATE export_jobs SET lease_id = 'dead-writer', lease_until = ? WHERE id = ?").run(Date.now() - 1000, job);
+    }
+    await o.api.cancelMailboxExportJob({ OrganizationId: o.orgId, JobId: b, ClientToken: "cancel-b" });
+    await o.control.advance(2 * HOUR);
+    expect((await describeJob(a)).State).toBe("COMPLETED");
+    expect(readdirSync(folder).sort()).toEqual([`${a}.log.json`, `${a}.zip`]);
   });
 
   it("cannot cancel a job that has completed, or an unknown job", async () => {

@@ -1,5 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { failure, openPolicyOrg, type PolicyOrg } from "../helpers/policy-org.js";
 
@@ -113,6 +115,25 @@ describe("availability configurations", () => {
     });
     expect(closed.TestPassed).toBe(false);
     expect(closed.FailureReason).toMatch(/^The EWS URL is invalid or unreachable: ECONNREFUSED/);
+  });
+
+  it("keeps the EWS password encrypted at rest (AES-256-GCM, key file 0600 beside the store), and still tests with it", async () => {
+    await t.api.createAvailabilityConfiguration({ OrganizationId: t.org, DomainName: "corp.example.com", EwsProvider: ews() });
+    const stored = t.backend.db.prepare<[], string>("SELECT ews_password FROM availability_configurations").pluck().get() as string;
+    expect(stored).not.toContain("S3cret");
+    expect(stored).toMatch(/^aes-256-gcm:v1:/);
+    const keyFile = join(t.dir, "secrets.key");
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(keyFile).length).toBe(32);
+    // The whole store file holds no plain-text copy either.
+    t.backend.db.pragma("wal_checkpoint(TRUNCATE)");
+    expect(readFileSync(join(t.dir, "store.db")).includes(Buffer.from("S3cret!pw"))).toBe(false);
+    expect(await t.api.testAvailabilityConfiguration({ OrganizationId: t.org, DomainName: "corp.example.com" })).toEqual({ TestPassed: true });
+    // Moved to another row, the ciphertext does not decrypt (the domain is authenticated with it).
+    await t.api.createAvailabilityConfiguration({ OrganizationId: t.org, DomainName: "other.example.com", EwsProvider: ews("other") });
+    t.backend.db.prepare("UPDATE availability_configurations SET ews_password = ? WHERE domain = 'other.example.com'").run(stored);
+    const moved = await failure(t.api.testAvailabilityConfiguration({ OrganizationId: t.org, DomainName: "other.example.com" }));
+    expect(moved.message).toContain("cannot be decrypted");
   });
 
   it("tests a Lambda provider (Region check only), and wants a domain or one provider", async () => {

@@ -10,11 +10,30 @@ export interface SpawnResult {
 }
 
 /** Runs the built CLI as a user would (node bin/wmctl.js ...); `npm test` builds dist first. */
-export function spawnCli(args: readonly string[], options: { env?: Record<string, string | undefined>; stdin?: string; timeoutMs?: number } = {}): Promise<SpawnResult> {
+export interface SpawnOptions {
+  env?: Record<string, string | undefined>;
+  stdin?: string;
+  /** Killed with SIGKILL after this long (the result's code is then 128). */
+  timeoutMs?: number;
+  /** Run as this user and group (the tests run as root: e.g. nobody, 65534, to meet a read-only store). */
+  uid?: number;
+  gid?: number;
+  /** `ulimit -f` for the process (512- or 1024-byte blocks): writes past it fail with EFBIG, as on a full disk. */
+  fileSizeLimitBlocks?: number;
+}
+
+export function spawnCli(args: readonly string[], options: SpawnOptions = {}): Promise<SpawnResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const argv = [process.execPath, BIN, ...args];
+    const [command, commandArgs] =
+      options.fileSizeLimitBlocks === undefined
+        ? [argv[0] as string, argv.slice(1)]
+        : ["/bin/sh", ["-c", `ulimit -f ${options.fileSizeLimitBlocks} && exec "$@"`, "sh", ...argv]];
+    const child = spawn(command, commandArgs, {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", AWS_EC2_METADATA_DISABLED: "true", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     let stdout = "";
     let stderr = "";

@@ -3,6 +3,7 @@ import { userIds } from "../../context/entity-labels.js";
 import { findRole, listRoles } from "../impersonation-role/resolve.js";
 import { parseProtocols, parseRanges, PROTOCOLS } from "./conditions.js";
 import { accessRuleConditions, accessRuleRecordOutput, accessRuleView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const accessRulePutCommand = defineCommand({
   name: "put",
@@ -61,6 +62,7 @@ export const accessRulePutCommand = defineCommand({
     };
     const existing = (await api.listAccessControlRules({ OrganizationId: org })).Rules?.find((r) => r.Name === opts.name);
     if (opts.dryRun) {
+      await validateRequest("PutAccessControlRule", input);
       ctx.out.plan({
         action: "PutAccessControlRule",
         target: opts.name,

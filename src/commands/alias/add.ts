@@ -3,6 +3,7 @@ import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
 import { addressHints, aliasesOf, domainOf, qualifyAddress } from "./addresses.js";
 import { aliasChangeOutput, nounOf, type AliasView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const aliasAddCommand = defineCommand({
   name: "add",
@@ -27,6 +28,8 @@ export const aliasAddCommand = defineCommand({
     const wanted = [...new Set(opts.aliases.map((a) => qualifyAddress(a, domain)))];
     const noun = nounOf(entity.type);
     const have = entity.state === "DELETED" ? [] : await aliasesOf(api, orgId, entity.id);
+    // A plan is printed only for requests the service would take (validated all before the first line).
+    if (opts.dryRun) for (const alias of wanted) await validateRequest("CreateAlias", { OrganizationId: orgId, EntityId: entity.id, Alias: alias });
     for (const alias of wanted) {
       const row: AliasView = { alias, entity: entity.name, entityId: entity.id, type: entity.type, primaryEmail: entity.email };
       if (have.includes(alias) || alias === entity.email?.toLowerCase()) {

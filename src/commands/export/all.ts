@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { writeFileAtomic } from "../../inventory/inventory-files.js";
 import { defineCommand } from "../../cli/define-command.js";
 import { CliError, UsageError } from "../../errors/cli-error.js";
 import { ExitCode } from "../../errors/exit-codes.js";
@@ -103,12 +103,13 @@ export const exportAllCommand = defineCommand({
   },
 });
 
+/** The report names every mailbox and its export: written 0600 whatever the umask (through a temporary file renamed into place). */
 async function writeReport(file: string, reports: readonly MailboxReport[]): Promise<void> {
   const rows = reports.map((r) => ({ ...r, startTime: r.startTime?.toISOString(), endTime: r.endTime?.toISOString() }));
   if (file.toLowerCase().endsWith(".json")) {
-    await writeFile(file, JSON.stringify(rows, null, 2) + "\n");
+    await writeFileAtomic(file, JSON.stringify(rows, null, 2) + "\n");
     return;
   }
   const { stringify } = await import("csv-stringify/sync");
-  await writeFile(file, stringify(rows.map((r) => REPORT_FIELDS.map((f) => r[f] ?? "")), { header: true, columns: [...REPORT_FIELDS] }));
+  await writeFileAtomic(file, stringify(rows.map((r) => REPORT_FIELDS.map((f) => r[f] ?? "")), { header: true, columns: [...REPORT_FIELDS] }));
 }

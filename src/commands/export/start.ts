@@ -7,6 +7,7 @@ import { resolveDestination, type DestinationFlags, type ExportDestination } fro
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { exportJobRecordOutput, exportJobView, finishedLogCounts } from "./view.js";
 import { waitForJobs } from "./wait.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const DESTINATION_OPTIONS = {
   roleArn: { kind: "string", placeholder: "arn", describe: "IAM role the export service assumes (default: the profile's exportRoleArn)" },
@@ -46,13 +47,9 @@ export const exportStartCommand = defineCommand({
   async run(ctx, opts) {
     const dest = await destinationFor(ctx, opts);
     const owner = await ctx.resolve.entity(opts.mailbox, ["USER", "RESOURCE"]);
-    if (opts.dryRun) {
-      ctx.out.plan({ action: "StartMailboxExportJob", target: owner.name, details: { bucket: dest.bucket, prefix: dest.prefix, roleArn: dest.roleArn, kmsKeyArn: dest.kmsKeyArn } });
-      return;
-    }
     const api = await ctx.backend();
     const org = await ctx.org();
-    const { JobId } = await api.startMailboxExportJob({
+    const request = {
       OrganizationId: org,
       EntityId: owner.id,
       ClientToken: randomUUID(),
@@ -61,7 +58,13 @@ export const exportStartCommand = defineCommand({
       S3BucketName: dest.bucket,
       S3Prefix: dest.prefix,
       ...(opts.description === undefined ? {} : { Description: opts.description }),
-    });
+    };
+    if (opts.dryRun) {
+      await validateRequest("StartMailboxExportJob", request);
+      ctx.out.plan({ action: "StartMailboxExportJob", target: owner.name, details: { bucket: dest.bucket, prefix: dest.prefix, roleArn: dest.roleArn, kmsKeyArn: dest.kmsKeyArn } });
+      return;
+    }
+    const { JobId } = await api.startMailboxExportJob(request);
     const jobId = JobId as string;
     const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId });
     const ledger = ExportLedger.open(ctx.settings.dataDir, org);

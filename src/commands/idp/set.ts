@@ -2,6 +2,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { INSTANCE_ARN } from "../identity-center/create.js";
 import { idpOutput, idpView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 const MODES = { "idp-only": "IDENTITY_PROVIDER_ONLY", "idp-and-directory": "IDENTITY_PROVIDER_AND_DIRECTORY" } as const;
 
@@ -37,6 +38,7 @@ export const idpSetCommand = defineCommand({
     };
     const org = await ctx.org();
     if (opts.dryRun) {
+      await validateRequest("PutIdentityProviderConfiguration", { OrganizationId: org, ...input });
       ctx.out.plan({ action: "PutIdentityProviderConfiguration", target: org, details: { mode: input.AuthenticationMode, applicationArn: opts.applicationArn, tokens: input.PersonalAccessTokenConfiguration.Status } });
       return;
     }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import { buildRules, RULE_OPTIONS, RULES_HELP } from "./rules.js";
 import { parseRoleType, roleRecordOutput, roleView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const roleCreateCommand = defineCommand({
   name: "create",
@@ -24,20 +25,22 @@ export const roleCreateCommand = defineCommand({
     const type = parseRoleType(opts.type);
     const rules = (await buildRules(ctx, opts)) ?? [];
     if (rules.length === 0) ctx.out.warn(`role ${opts.name} has no rules: it cannot impersonate anyone until you add one (e.g. --allow-all)`);
-    if (opts.dryRun) {
-      ctx.out.plan({ action: "CreateImpersonationRole", target: opts.name, details: { type, rules: rules.map((r) => `${r.Name ?? r.ImpersonationRuleId}:${r.Effect}`) } });
-      return;
-    }
     const api = await ctx.backend();
     const org = await ctx.org();
-    const { ImpersonationRoleId } = await api.createImpersonationRole({
+    const request = {
       OrganizationId: org,
       Name: opts.name,
       Type: type,
       Rules: rules,
       ClientToken: randomUUID(),
       ...(opts.description === undefined ? {} : { Description: opts.description }),
-    });
+    };
+    if (opts.dryRun) {
+      await validateRequest("CreateImpersonationRole", request);
+      ctx.out.plan({ action: "CreateImpersonationRole", target: opts.name, details: { type, rules: rules.map((r) => `${r.Name ?? r.ImpersonationRuleId}:${r.Effect}`) } });
+      return;
+    }
+    const { ImpersonationRoleId } = await api.createImpersonationRole(request);
     ctx.out.status(`Created impersonation role ${opts.name} (${ImpersonationRoleId ?? "?"})`);
     ctx.out.record(await roleView(ctx, await api.getImpersonationRole({ OrganizationId: org, ImpersonationRoleId: ImpersonationRoleId as string })));
   },

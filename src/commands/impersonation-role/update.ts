@@ -2,6 +2,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import { resolveRole } from "./resolve.js";
 import { buildRules, RULE_OPTIONS, RULES_HELP } from "./rules.js";
 import { parseRoleType, roleRecordOutput, roleView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const roleUpdateCommand = defineCommand({
   name: "update",
@@ -40,6 +41,7 @@ export const roleUpdateCommand = defineCommand({
     };
     if (rules.length === 0) ctx.out.warn(`role ${input.Name} has no rules: it cannot impersonate anyone`);
     if (opts.dryRun) {
+      await validateRequest("UpdateImpersonationRole", input);
       ctx.out.plan({
         action: "UpdateImpersonationRole",
         target: ref.name,

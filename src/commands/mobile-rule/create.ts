@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleConditions, mobileRuleRecordOutput, mobileRuleView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const mobileRuleCreateCommand = defineCommand({
   name: "create",
@@ -22,20 +23,22 @@ export const mobileRuleCreateCommand = defineCommand({
   mutating: true,
   async run(ctx, opts) {
     const members = conditionMembers(opts);
-    if (opts.dryRun) {
-      ctx.out.plan({ action: "CreateMobileDeviceAccessRule", target: opts.name, details: { effect: opts.effect, description: opts.description, ...mobileRuleConditions(members) } });
-      return;
-    }
     const api = await ctx.backend();
     const org = await ctx.org();
-    const { MobileDeviceAccessRuleId } = await api.createMobileDeviceAccessRule({
+    const request = {
       OrganizationId: org,
       Name: opts.name,
       Effect: opts.effect,
       ClientToken: randomUUID(),
       ...(opts.description === undefined ? {} : { Description: opts.description }),
       ...members,
-    });
+    };
+    if (opts.dryRun) {
+      await validateRequest("CreateMobileDeviceAccessRule", request);
+      ctx.out.plan({ action: "CreateMobileDeviceAccessRule", target: opts.name, details: { effect: opts.effect, description: opts.description, ...mobileRuleConditions(members) } });
+      return;
+    }
+    const { MobileDeviceAccessRuleId } = await api.createMobileDeviceAccessRule(request);
     ctx.out.status(`Created mobile device access rule ${opts.name} (${MobileDeviceAccessRuleId ?? "?"})`);
     const saved = (await listMobileRules(api, org)).find((r) => r.MobileDeviceAccessRuleId === MobileDeviceAccessRuleId);
     if (saved !== undefined) ctx.out.record(mobileRuleView(saved));

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleConditions, mobileRuleRecordOutput, mobileRuleView, resolveMobileRule } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const mobileRuleUpdateCommand = defineCommand({
   name: "update",
@@ -44,6 +45,7 @@ export const mobileRuleUpdateCommand = defineCommand({
       NotDeviceUserAgents: keep("NotDeviceUserAgents", rule.NotDeviceUserAgents),
     };
     if (opts.dryRun) {
+      await validateRequest("UpdateMobileDeviceAccessRule", input);
       ctx.out.plan({
         action: "UpdateMobileDeviceAccessRule",
         target: `${rule.Name ?? ""} (${input.MobileDeviceAccessRuleId})`,

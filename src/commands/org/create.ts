@@ -4,6 +4,7 @@ import { pollUntil } from "../../wait/poll.js";
 import { domainArg } from "../domain/view.js";
 import { adoptAsDefaultOrg } from "./default-org.js";
 import { orgRecordOutput, orgView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const orgCreateCommand = defineCommand({
   name: "create",
@@ -24,18 +25,20 @@ export const orgCreateCommand = defineCommand({
   mutating: true,
   async run(ctx, opts) {
     const domains = opts.domain.map(domainArg);
-    if (opts.dryRun) {
-      ctx.out.plan({ action: "CreateOrganization", target: opts.alias, details: { domains, kmsKeyArn: opts.kmsKeyArn } });
-      return;
-    }
-    const api = await ctx.backend();
-    const { OrganizationId } = await api.createOrganization({
+    const request = {
       Alias: opts.alias,
       ClientToken: randomUUID(),
       ...(domains.length ? { Domains: domains.map((d) => ({ DomainName: d })) } : {}),
       ...(opts.kmsKeyArn === undefined ? {} : { KmsKeyArn: opts.kmsKeyArn }),
       ...(opts.interoperability ? { EnableInteroperability: true } : {}),
-    });
+    };
+    if (opts.dryRun) {
+      await validateRequest("CreateOrganization", request);
+      ctx.out.plan({ action: "CreateOrganization", target: opts.alias, details: { domains, kmsKeyArn: opts.kmsKeyArn } });
+      return;
+    }
+    const api = await ctx.backend();
+    const { OrganizationId } = await api.createOrganization(request);
     const id = OrganizationId as string;
     ctx.out.status(`Created organization ${opts.alias} (${id})`);
     let described = await api.describeOrganization({ OrganizationId: id });

@@ -1,6 +1,7 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { currentPolicy, FOLDER_SPEC_HELP, parseFolderSpec, retentionOutput, retentionView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const retentionSetCommand = defineCommand({
   name: "set",
@@ -29,7 +30,15 @@ export const retentionSetCommand = defineCommand({
     const current = await currentPolicy(api, org);
     const name = opts.name ?? current?.Name ?? "default";
     const description = opts.description ?? current?.Description;
+    const request = {
+      OrganizationId: org,
+      Name: name,
+      FolderConfigurations: folders,
+      ...(current?.Id === undefined ? {} : { Id: current.Id }),
+      ...(description === undefined ? {} : { Description: description }),
+    };
     if (opts.dryRun) {
+      await validateRequest("PutRetentionPolicy", request);
       ctx.out.plan({
         action: "PutRetentionPolicy",
         target: name,
@@ -37,13 +46,7 @@ export const retentionSetCommand = defineCommand({
       });
       return;
     }
-    await api.putRetentionPolicy({
-      OrganizationId: org,
-      Name: name,
-      FolderConfigurations: folders,
-      ...(current?.Id === undefined ? {} : { Id: current.Id }),
-      ...(description === undefined ? {} : { Description: description }),
-    });
+    await api.putRetentionPolicy(request);
     ctx.out.status(`Retention policy ${name} set (WorkMail applies it within 48 hours)`);
     ctx.out.record(retentionView(await api.getDefaultRetentionPolicy({ OrganizationId: org })));
   },

@@ -1,6 +1,7 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { organizationArn, tagListOutput } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const tagAddCommand = defineCommand({
   name: "add",
@@ -25,6 +26,8 @@ export const tagAddCommand = defineCommand({
     const twice = tags.find((t, i) => tags.findIndex((u) => u.Key === t.Key) !== i);
     if (twice !== undefined) throw new UsageError(`the tag key ${twice.Key} is given twice`);
     if (opts.dryRun) {
+      // The organization's ARN is not needed to check the tags: a placeholder of the same shape stands in.
+      await validateRequest("TagResource", { ResourceARN: "arn:aws:workmail:us-east-1:000000000000:organization/m-00000000000000000000000000000000", Tags: tags });
       for (const t of tags) ctx.out.plan({ action: "TagResource", target: t.Key, details: { value: t.Value } });
       return;
     }

@@ -5,6 +5,7 @@ import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { userRecordOutput, userView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 const ATTRIBUTES = { displayName: "DisplayName", ...USER_ATTRIBUTE_MEMBERS } as const;
 
@@ -63,6 +64,8 @@ export const userUpdateCommand = defineCommand({
     const user = await ctx.resolve.user(opts.user);
     const email = opts.email === undefined ? undefined : qualifyAddress(opts.email, user.email === undefined ? undefined : domainOf(user.email));
     if (opts.dryRun) {
+      if (Object.keys(changes).length > 0) await validateRequest("UpdateUser", { OrganizationId: orgId, UserId: user.id, ...changes });
+      if (email !== undefined && email !== user.email) await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: orgId, EntityId: user.id, Email: email });
       if (Object.keys(changes).length > 0) ctx.out.plan({ action: "UpdateUser", target: user.name, details: lowerKeys(changes) });
       if (email !== undefined && email !== user.email) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: user.name, details: { email } });
       return;

@@ -3,7 +3,7 @@ import type { AsyncContext } from "../operations/handler.js";
 import type { ExportJobRow } from "../operations/export-jobs.js";
 import { requireOrganization } from "../operations/organizations.js";
 import { applyTimeRules, unlinkAll } from "../mail/time-rules.js";
-import { exportKeys, getBucket, objectPath } from "./buckets.js";
+import { exportKeys, getBucket, objectPath, removeStalePartials } from "./buckets.js";
 import { ExportStopped, writeExport } from "./write-export.js";
 
 /** How long a process may hold a job without a heartbeat before another may take it over. */
@@ -51,7 +51,11 @@ export async function runDueJobs(ctx: AsyncContext, orgId: string, jobId?: strin
       };
     });
   });
-  for (const claim of claims) await runJob(ctx, claim);
+  for (const claim of claims) {
+    // A writer that held the job before this claim died (its lease expired): its half-written files go.
+    removeStalePartials(ctx.paths, claim.job.bucket, claim.job.prefix, claim.job.id, claim.leaseId);
+    await runJob(ctx, claim);
+  }
 }
 
 async function runJob(ctx: AsyncContext, claim: Claim): Promise<void> {

@@ -113,7 +113,13 @@ export async function writeExport(io: ExportIo, target: ExportTarget, endTimeOf:
     const addToZip = async (next: { item: ItemRow; data: Promise<Buffer | undefined> }) => {
       const data = await next.data;
       readBytes -= next.item.size;
-      if (data === undefined) return; // deleted while exporting: not exported
+      if (data === undefined) {
+        // Deleted while exporting (retention, the 30-day rule): not exported. A message the index
+        // still holds whose file is gone is a damaged store: the job fails, never a short export.
+        const indexed = io.tx((sim) => sim.db.prepare("SELECT 1 FROM mail_items WHERE seq = ?").get(next.item.seq) !== undefined);
+        if (indexed) throw new Error(`the file of message ${next.item.seq} (${next.item.file}) is missing from the store's mail folder`);
+        return;
+      }
       // Do not run further ahead of the writer than the window allows.
       while (zipPending > READ_AHEAD_BYTES) await new Promise<void>((r) => (wake = r));
       zipPending += data.length;

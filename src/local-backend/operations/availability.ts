@@ -5,6 +5,7 @@ import { startPage } from "../pagination.js";
 import type { Sim } from "../sim.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
+import { openSecret, sealSecret } from "../store/secret-box.js";
 
 
 /** "Only the following Regions are available for use with CAP" (guide: "Granting access"). */
@@ -34,10 +35,21 @@ function exactlyOneProvider(input: { EwsProvider?: EwsAvailabilityProvider | und
   return input.EwsProvider !== undefined ? { kind: "EWS", ews: input.EwsProvider } : { kind: "LAMBDA", lambda: input.LambdaProvider as LambdaAvailabilityProvider };
 }
 
-function providerColumns(p: Provider): [string, string | null, string | null, string | null, string | null] {
-  return p.kind === "EWS"
-    ? ["EWS", p.ews.EwsEndpoint ?? null, p.ews.EwsUsername ?? null, p.ews.EwsPassword ?? null, null]
-    : ["LAMBDA", null, null, null, p.lambda.LambdaArn ?? null];
+/** The row's provider columns; the EWS password is sealed (AES-256-GCM with the store's key, bound to the org and domain). */
+function providerColumns(sim: Sim, orgId: string, domain: string, p: Provider): [string, string | null, string | null, string | null, string | null] {
+  const password = p.kind === "EWS" && p.ews.EwsPassword !== undefined ? sealSecret(sim.paths, p.ews.EwsPassword, secretContext(orgId, domain)) : null;
+  return p.kind === "EWS" ? ["EWS", p.ews.EwsEndpoint ?? null, p.ews.EwsUsername ?? null, password, null] : ["LAMBDA", null, null, null, p.lambda.LambdaArn ?? null];
+}
+
+const secretContext = (orgId: string, domain: string) => `availability/${orgId}/${domain.toLowerCase()}`;
+
+function storedPassword(paths: Sim["paths"], row: AvailabilityRow): string {
+  if (row.ews_password === null) return "";
+  try {
+    return openSecret(paths, row.ews_password, secretContext(row.org_id, row.domain));
+  } catch (e) {
+    throw fail.invalidConfiguration(`The stored EWS password of ${row.domain} cannot be decrypted: ${(e as Error).message}; set it again with UpdateAvailabilityConfiguration.`);
+  }
 }
 
 function findConfiguration(sim: Sim, orgId: string, domain: string): AvailabilityRow | undefined {
@@ -85,7 +97,7 @@ export const availabilityHandlers: Handlers = {
         `INSERT INTO availability_configurations (org_id, domain, provider_type, ews_endpoint, ews_username, ews_password, lambda_arn, client_token, created_at, modified_at)
          VALUES (?, lower(?), ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(org.id, input.DomainName, ...providerColumns(provider), input.ClientToken ?? null, now, now);
+      .run(org.id, input.DomainName, ...providerColumns(sim, org.id, input.DomainName, provider), input.ClientToken ?? null, now, now);
     return {};
   },
 
@@ -98,7 +110,7 @@ export const availabilityHandlers: Handlers = {
       .prepare(
         "UPDATE availability_configurations SET provider_type = ?, ews_endpoint = ?, ews_username = ?, ews_password = ?, lambda_arn = ?, modified_at = ? WHERE org_id = ? AND domain = ?",
       )
-      .run(...providerColumns(provider), sim.now.getTime(), org.id, row.domain);
+      .run(...providerColumns(sim, org.id, row.domain, provider), sim.now.getTime(), org.id, row.domain);
     return {};
   },
 
@@ -133,7 +145,7 @@ export const availabilityHandlers: Handlers = {
         const row = findConfiguration(sim, org.id, input.DomainName);
         if (row === undefined) throw fail.resourceNotFound(`There is no availability configuration for ${input.DomainName.toLowerCase()}.`);
         return row.provider_type === "EWS"
-          ? { kind: "EWS", ews: { EwsEndpoint: row.ews_endpoint ?? "", EwsUsername: row.ews_username ?? "", EwsPassword: row.ews_password ?? "" } }
+          ? { kind: "EWS", ews: { EwsEndpoint: row.ews_endpoint ?? "", EwsUsername: row.ews_username ?? "", EwsPassword: storedPassword(sim.paths, row) } }
           : { kind: "LAMBDA", lambda: { LambdaArn: row.lambda_arn ?? "" } };
       });
       const result =

@@ -176,14 +176,18 @@ export function checkPassword(password: string): void {
   if (problem !== undefined) throw fail.invalidPassword(problem);
 }
 
-// scrypt with a small cost (N=256, r=8: 256 KiB, about 0.4 ms): the simulator only needs to check a
-// password (AutoDiscover, sign-in), never to resist a determined offline attack on a developer's
-// store (which is mode 0600), and bulk creation must reach 1,000 users/s in one process
-// (bench/users.mjs; N=1024 cost 3 ms a user). The cost is recorded in each hash, so it can change.
-const SCRYPT = { N: 256, r: 8, p: 1 } as const;
+// scrypt at Node's defaults (N=16384, r=8, p=1: 16 MiB, about 40 ms a hash): the store's hashes
+// must resist an offline attack on a copy of store.db, not just a sign-in check. The parameters are
+// stored with each hash (`scrypt$N$r$p$salt$hash`), so hashes written with other parameters (the
+// older `scrypt$N$salt$hash` with r=8, p=1) keep verifying. Bulk creation hashes on libuv's thread
+// pool, outside the store's write lock (hashPasswordAsync).
+const SCRYPT = { N: 16384, r: 8, p: 1 } as const;
+/** The strongest parameters a stored hash may ask for (a damaged hash must not cost gigabytes). */
+const MAX_N = 1 << 20;
+const MAX_MEM = 256 * 1024 * 1024;
 
 function encodeHash(salt: Buffer, hash: Buffer): string {
-  return `scrypt$${SCRYPT.N}$${salt.toString("base64")}$${hash.toString("base64")}`;
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString("base64")}$${hash.toString("base64")}`;
 }
 
 export function hashPassword(password: string): string {
@@ -201,11 +205,20 @@ export function hashPasswordAsync(password: string): Promise<string> {
 
 export function verifyPassword(password: string, stored: string | null): boolean {
   if (stored === null) return false;
-  const [scheme, n, salt, hash] = stored.split("$");
-  if (scheme !== "scrypt" || n === undefined || salt === undefined || hash === undefined) return false;
+  const parts = stored.split("$");
+  // scrypt$N$r$p$salt$hash, or the older scrypt$N$salt$hash (r=8, p=1).
+  const [scheme, n, r, p, salt, hash] = parts.length === 4 ? [parts[0], parts[1], "8", "1", parts[2], parts[3]] : parts;
+  if (scheme !== "scrypt" || parts.length < 4 || parts.length > 6 || salt === undefined || hash === undefined) return false;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (![params.N, params.r, params.p].every((x) => Number.isSafeInteger(x) && x > 0) || params.N > MAX_N || 128 * params.N * params.r > MAX_MEM) return false;
   const expected = Buffer.from(hash, "base64");
-  const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, { ...SCRYPT, N: Number(n) });
-  return timingSafeEqual(expected, actual);
+  if (expected.length === 0) return false;
+  try {
+    const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, { ...params, maxmem: MAX_MEM + 1024 * 1024 });
+    return timingSafeEqual(expected, actual);
+  } catch {
+    return false;
+  }
 }
 
 /** Epoch milliseconds (nullable) to a Date for the API. */

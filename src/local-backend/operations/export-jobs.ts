@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { MailboxExportJobState } from "@aws-sdk/client-workmail";
 import type { Sim } from "../sim.js";
 import { fail } from "../errors.js";
-import { bucketForExport, exportKeys, objectPath } from "../export/buckets.js";
+import { bucketForExport, exportKeys, objectPath, removeStalePartials } from "../export/buckets.js";
 import { runDueJobs } from "../export/run-jobs.js";
 import { BYTES_PER_MB, getMailbox } from "../mail/mailbox-store.js";
 import { sweepExpiredMailboxes } from "../mail/retention.js";
@@ -211,18 +211,21 @@ export const exportJobHandlers: Handlers = {
     async: async (ctx, input) => {
       // A job that is due is finished first: near completion, a job cannot be cancelled.
       await runDueJobs(ctx, input.OrganizationId, input.JobId);
-      return ctx.tx((sim) => {
+      const cancelled = ctx.tx((sim) => {
         const org = requireOrganization(sim, input.OrganizationId);
         const job = requireJob(sim, org.id, input.JobId);
-        if (job.state === "CANCELLED") return {};
+        if (job.state === "CANCELLED") return undefined;
         if (job.state !== "RUNNING") throw fail.invalidParameter(`The mailbox export job ${job.id} is already ${job.state} and cannot be cancelled.`);
         if (leased(job)) throw fail.invalidParameter(`The mailbox export job ${job.id} is near completion and cannot be cancelled.`);
         const now = sim.now.getTime();
         sim.db
           .prepare("UPDATE export_jobs SET state = 'CANCELLED', ended_at = ?, progress = ?, cancel_client_token = ?, lease_id = NULL, lease_until = NULL WHERE seq = ?")
           .run(now, progressOf(job, now), input.ClientToken ?? null, job.seq);
-        return {};
+        return job;
       });
+      // No writer holds a cancelled job: what a dead one left is removed.
+      if (cancelled !== undefined) removeStalePartials(ctx.paths, cancelled.bucket, cancelled.prefix, cancelled.id);
+      return {};
     },
   },
 };

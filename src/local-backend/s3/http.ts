@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync, type Stats } from "node:fs";
 import { join, sep } from "node:path";
+import { bucketNameProblem, pathInside } from "./bucket-name.js";
 
 /**
  * The read side of the simulator's S3, over S3's REST protocol, so export jobs' zips and logs can be
@@ -37,7 +38,6 @@ export interface S3Store {
 }
 
 const XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
-const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** Files an export job is still writing: never shown. */
 const PARTIAL = /\.partial-[^/]+$/;
 
@@ -87,7 +87,7 @@ export function addressOf(url: string, host: string | undefined): { bucket: stri
 function keyPath(bucketDir: string, key: string): string | undefined {
   const segments = key.split("/");
   if (key === "" || segments.some((s) => s === "" || s === "." || s === "..") || PARTIAL.test(key)) return undefined;
-  return join(bucketDir, ...segments);
+  return pathInside(bucketDir, ...segments);
 }
 
 function etag(st: Stats): string {
@@ -126,8 +126,8 @@ export function handleS3(req: S3Request, store: S3Store): S3Reply {
   }
   const bucket = addr.bucket;
   const known = store.buckets().find((b) => b.name === bucket);
-  const bucketDir = join(store.root, bucket);
-  if (!BUCKET_NAME.test(bucket) || (known === undefined && !existsSync(bucketDir))) {
+  const bucketDir = bucketNameProblem(bucket) === undefined ? pathInside(store.root, bucket) : undefined;
+  if (bucketDir === undefined || (known === undefined && !existsSync(bucketDir))) {
     return s3Error(404, "NoSuchBucket", "The specified bucket does not exist", id, { BucketName: bucket }, head);
   }
   const region = { "x-amz-bucket-region": known?.region ?? store.region };

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SnapshotInfo } from "../../backend/simulator-control.js";
 import { ControlError } from "../control-error.js";
 import type { StorePaths } from "../sim.js";
 import { openDatabase, StoreVersionError, type Db, type SchemaModule } from "./database.js";
+import { getMeta } from "./meta.js";
 import { dataTables, hasTable, KEPT_META_KEYS, quoteIdent } from "./reset.js";
+import { filesUnder, PENDING_REMOVALS_KEY, recordRemovals, removeRestoreLeftovers, stageSnapshotFiles, type PendingRemovals } from "./restore-files.js";
 
 export const SNAPSHOT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -39,6 +41,8 @@ export function takeSnapshot(db: Db, paths: StorePaths, name: string, simulatorT
   mkdirSync(tmp, { mode: 0o700 });
   try {
     db.prepare("VACUUM INTO ?").run(join(tmp, "store.db"));
+    // It holds password hashes and the CA key, as the store does: its owner's only, whatever the umask.
+    chmodSync(join(tmp, "store.db"), 0o600);
     for (const sub of ["mail", "s3"] as const) {
       if (existsSync(paths[sub])) cpSync(paths[sub], join(tmp, sub), { recursive: true });
     }
@@ -76,18 +80,25 @@ function folderBytes(dir: string): number {
 }
 
 /**
- * Replaces the whole state with a snapshot's, in one transaction on the live store, so a running
- * server (or any other process) sees either the old state or the restored one. An older snapshot is
- * migrated first (on a copy); one from a newer wmctl is refused. The store keeps its own account,
- * credentials and served endpoint.
+ * Replaces the whole state with a snapshot's, so that a kill at any point leaves either the old
+ * state or the new one, every message row with its file:
+ * 1. the snapshot's mail and S3 files are staged into the live folders (each copied under a
+ *    temporary name and renamed; mail file names are UUIDs, so nothing of the old state is touched);
+ * 2. one transaction on the live store swaps the data, and records the old state's files that the
+ *    new one does not use, so a running server (or any other process) sees the old or the new state;
+ * 3. those files are removed (or by the next restore, when this one was killed before).
+ * An older snapshot is migrated first (on a copy); one from a newer wmctl is refused. The store
+ * keeps its own account, credentials and served endpoint.
  */
 export function restoreSnapshot(db: Db, paths: StorePaths, name: string, schemas: readonly SchemaModule[]): SnapshotInfo {
   checkName(name);
   const dir = join(snapshotsDir(paths), name);
   if (!existsSync(join(dir, "snapshot.json"))) throw new ControlError("ResourceNotFoundException", `no snapshot named "${name}"`);
   const info = readInfo(dir, name);
+  removeRestoreLeftovers(db, paths);
   const work = join(snapshotsDir(paths), `.restore-${randomBytes(4).toString("hex")}.db`);
   cpSync(join(dir, "store.db"), work);
+  chmodSync(work, 0o600);
   try {
     try {
       openDatabase(work, schemas).close();
@@ -95,10 +106,17 @@ export function restoreSnapshot(db: Db, paths: StorePaths, name: string, schemas
       if (e instanceof StoreVersionError) throw new ControlError("ValidationException", `snapshot "${name}": ${e.message}`);
       throw e;
     }
+    const s3Before = filesUnder(paths.s3);
+    const { s3Keys } = stageSnapshotFiles(dir, paths);
     db.prepare("ATTACH DATABASE ? AS snap").run(work);
     try {
       db.transaction(() => {
         db.pragma("defer_foreign_keys = ON");
+        const old = {
+          pending: getMeta<PendingRemovals>(db, PENDING_REMOVALS_KEY),
+          mailFiles: hasTable(db, "mail_items") ? db.prepare<[], string>("SELECT file FROM main.mail_items").pluck().all() : [],
+          s3Files: s3Before,
+        };
         for (const t of dataTables(db)) {
           db.prepare(`DELETE FROM main.${quoteIdent(t)}`).run();
           if (!hasTable(db, t, "snap")) continue;
@@ -112,6 +130,7 @@ export function restoreSnapshot(db: Db, paths: StorePaths, name: string, schemas
         const kept = KEPT_META_KEYS.map(() => "?").join(", ");
         db.prepare(`DELETE FROM main.meta WHERE key NOT IN (${kept})`).run(...KEPT_META_KEYS);
         db.prepare(`INSERT INTO main.meta (key, value) SELECT key, value FROM snap.meta WHERE key NOT IN (${kept})`).run(...KEPT_META_KEYS);
+        recordRemovals(db, old, s3Keys);
       }).immediate();
     } finally {
       db.prepare("DETACH DATABASE snap").run();
@@ -121,9 +140,6 @@ export function restoreSnapshot(db: Db, paths: StorePaths, name: string, schemas
     rmSync(`${work}-wal`, { force: true });
     rmSync(`${work}-shm`, { force: true });
   }
-  for (const sub of ["mail", "s3"] as const) {
-    rmSync(paths[sub], { recursive: true, force: true });
-    if (existsSync(join(dir, sub))) cpSync(join(dir, sub), paths[sub], { recursive: true });
-  }
+  removeRestoreLeftovers(db, paths);
   return info;
 }

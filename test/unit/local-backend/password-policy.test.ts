@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, passwordProblem, verifyPassword } from "../../../src/local-backend/operations/entities.js";
+import { randomBytes, scryptSync } from "node:crypto";
+import { hashPassword, hashPasswordAsync, passwordProblem, verifyPassword } from "../../../src/local-backend/operations/entities.js";
 import { generatePassword } from "../../../src/context/secrets.js";
 
 // The WorkMail directory's policy (guide: "Troubleshooting Amazon WorkMail password policies"):
@@ -47,5 +48,21 @@ describe("the WorkMail directory password policy", () => {
     expect(verifyPassword("Passw0rd!", a)).toBe(true);
     expect(verifyPassword("Passw0rd?", a)).toBe(false);
     expect(verifyPassword("Passw0rd!", null)).toBe(false);
+  });
+
+  it("hashes with scrypt at Node's defaults or stronger (N=16384, r=8, p=1), the parameters stored with the hash", async () => {
+    const h = hashPassword("Passw0rd!");
+    const [scheme, n, r, p] = h.split("$");
+    expect([scheme, Number(n) >= 16384, r, p]).toEqual(["scrypt", true, "8", "1"]);
+    expect(await hashPasswordAsync("Passw0rd!")).toMatch(/^scrypt\$16384\$8\$1\$/);
+  });
+
+  it("keeps verifying hashes written with the older, cheaper parameters", () => {
+    const salt = randomBytes(16);
+    const old = `scrypt$256$${salt.toString("base64")}$${scryptSync("Passw0rd!", salt, 32, { N: 256, r: 8, p: 1 }).toString("base64")}`;
+    expect(verifyPassword("Passw0rd!", old)).toBe(true);
+    expect(verifyPassword("Passw0rd?", old)).toBe(false);
+    expect(verifyPassword("Passw0rd!", "scrypt$99999999$8$1$AAAA$AAAA")).toBe(false);
+    expect(verifyPassword("Passw0rd!", "md5$abc")).toBe(false);
   });
 });
