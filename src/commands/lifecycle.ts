@@ -1,6 +1,7 @@
 import type { CommandContext } from "../context/context.js";
 import type { ResolvedEntity } from "../context/entity-resolver.js";
 import { ConflictError, NotFoundError } from "../errors/cli-error.js";
+import { ServiceError } from "../errors/service-error.js";
 import { withHints } from "../errors/with-hint.js";
 import { shellQuote } from "../output/shell-quote.js";
 import { addressHints, addressToEnable } from "./alias/addresses.js";
@@ -26,6 +27,23 @@ export async function findLive(ctx: CommandContext, kind: LifecycleKind, name: s
     if (e instanceof NotFoundError) return undefined;
     throw e;
   }
+}
+
+/**
+ * Before a create changes anything: the name is not taken by a user, group or resource of another
+ * kind (names are unique across the three); the service's NameAvailabilityException otherwise.
+ */
+export async function checkNameFree(ctx: CommandContext, name: string, kind: LifecycleKind): Promise<void> {
+  const others = (["USER", "GROUP", "RESOURCE"] as const).filter((k) => k !== kind);
+  let taken: ResolvedEntity | undefined;
+  try {
+    taken = await ctx.resolve.entity(name, others);
+  } catch (e) {
+    if (e instanceof NotFoundError) return;
+    throw e;
+  }
+  if (taken.state === "DELETED" || taken.name.toLowerCase() !== name.toLowerCase()) return;
+  throw new ServiceError("NameAvailabilityException", `The name ${name} is already used by a ${taken.type.toLowerCase()} in this organization.`);
 }
 
 /** Enables an entity with `email` (see addressToEnable: default its last address, else <name>@<default domain>). */
