@@ -95,6 +95,8 @@ export function mapColumns(headers: readonly string[], fields: readonly FieldSpe
     byColumn.set(header, field);
     taken.add(field);
   }
+  // Microsoft 365's export (it has "Block credential") calls the state or province "State": not an account state.
+  if (headers.some((h) => normalizeHeader(h) === "blockcredential")) for (const h of headers) if (normalizeHeader(h) === "state" && !byColumn.has(h)) forced.add(h);
   const free = headers.filter((h) => !forced.has(h));
   // An exact field name wins over a synonym: `name` and `email` columns keep their meaning.
   for (const f of fields) {

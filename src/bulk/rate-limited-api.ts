@@ -20,11 +20,13 @@ export interface RateLimitedApi {
  * The port with every call behind the shared token bucket, on top of the SDK's own adaptive
  * retries: a call still throttled after those slows the bucket and is tried again (up to
  * `attempts` times, with the bucket's pace as the backoff) instead of failing its row. A call
- * throttled every time fails with the throttling error (the run then exits 7).
+ * throttled every time fails with the throttling error (the run then exits 7). DescribeOrganization
+ * (the default domain every row's address starts from) is asked once per run.
  */
 export function rateLimitApi(api: WorkMailApi, bucket: TokenBucket, attempts = 8): RateLimitedApi {
   let total = 0;
   const wrapped = new Map<PropertyKey, unknown>();
+  const once = new Map<string, Promise<unknown>>();
   const proxy = new Proxy(api, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
@@ -46,6 +48,19 @@ export function rateLimitApi(api: WorkMailApi, bucket: TokenBucket, attempts = 8
             }
           }
         };
+        if (prop === "describeOrganization") {
+          const call = fn as (input: unknown) => Promise<unknown>;
+          fn = (input: unknown) => {
+            const key = JSON.stringify(input);
+            let p = once.get(key);
+            if (p === undefined) {
+              p = call(input);
+              once.set(key, p);
+              p.catch(() => once.delete(key));
+            }
+            return p;
+          };
+        }
         wrapped.set(prop, fn);
       }
       return fn;

@@ -98,7 +98,9 @@ export async function createUserComposite(ctx: CommandContext, req: UserCreateRe
   if (wantEmail !== undefined) plan("RegisterToWorkMail", req.name, { email: wantEmail });
   for (const a of newAliases) plan("CreateAlias", req.name, { alias: a });
   for (const g of newGroups) plan("AssociateMemberToGroup", g.name, { member: req.name });
-  if (req.quotaMb !== undefined) plan("UpdateMailboxQuota", req.name, { mailboxQuotaMb: req.quotaMb });
+  const quotaNow = req.quotaMb !== undefined && existing?.UserId !== undefined && existing.State === "ENABLED" ? (await api.getMailboxDetails({ OrganizationId: orgId, UserId: existing.UserId })).MailboxQuota : undefined;
+  const quotaMb = req.quotaMb !== undefined && req.quotaMb !== quotaNow ? req.quotaMb : undefined;
+  if (quotaMb !== undefined) plan("UpdateMailboxQuota", req.name, { mailboxQuotaMb: quotaMb });
   const outcome = existing === undefined ? "created" : steps.length > 0 ? "updated" : "unchanged";
   if (req.dryRun) return { outcome, userId: existing?.UserId, generatedPassword: undefined, steps };
 
@@ -160,11 +162,11 @@ export async function createUserComposite(ctx: CommandContext, req: UserCreateRe
       undo.push(`remove ${req.name} from ${g.name}`, () => api.disassociateMemberFromGroup({ OrganizationId: orgId, GroupId: g.id, MemberId: id }));
       ctx.out.status(`Added ${req.name} to group ${g.name}`);
     }
-    if (req.quotaMb !== undefined) {
-      await api.updateMailboxQuota({ OrganizationId: orgId, UserId: id, MailboxQuota: req.quotaMb });
-      ctx.out.status(`Mailbox quota of ${req.name} is now ${req.quotaMb} MB`);
+    if (quotaMb !== undefined) {
+      await api.updateMailboxQuota({ OrganizationId: orgId, UserId: id, MailboxQuota: quotaMb });
+      ctx.out.status(`Mailbox quota of ${req.name} is now ${quotaMb} MB`);
     }
-    return { outcome: created ? "created" : undo.empty && req.quotaMb === undefined ? "unchanged" : "updated", userId: id, generatedPassword: generated, steps };
+    return { outcome: created ? "created" : undo.empty && quotaMb === undefined ? "unchanged" : "updated", userId: id, generatedPassword: generated, steps };
   } catch (e) {
     await undo.unlessKept(e, req.keepPartial);
     throw e;
