@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { UsageError } from "../errors/cli-error.js";
 
@@ -38,6 +38,8 @@ export class BulkLedger {
   private fd: number | undefined;
   private dirty = false;
   private timer: NodeJS.Timeout | undefined;
+  /** An fdatasync on the thread pool, so the rows never wait for the disk. */
+  private syncing = false;
   private readonly done = new Map<number, RowResult & { digest: string }>();
   private readonly started = new Set<number>();
   private runs = 0;
@@ -132,12 +134,22 @@ export class BulkLedger {
     this.dirty = true;
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      this.sync();
+      this.syncInBackground();
     }, this.syncEveryMs);
   }
 
+  private syncInBackground(): void {
+    if (this.fd === undefined || !this.dirty || this.syncing) return;
+    this.dirty = false;
+    this.syncing = true;
+    fdatasync(this.fd, () => {
+      this.syncing = false;
+    });
+  }
+
+  /** At the start and the end: wait for the disk. */
   private sync(): void {
-    if (this.fd === undefined || !this.dirty) return;
+    if (this.fd === undefined) return;
     fdatasyncSync(this.fd);
     this.dirty = false;
   }

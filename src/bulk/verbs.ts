@@ -115,7 +115,6 @@ const create: BulkVerb = {
     if (role !== undefined && !(ROLES as readonly string[]).includes(role)) p.push(`role "${s(f, "role") ?? ""}" is not USER or REMOTE_USER`);
     const state = s(f, "state")?.toLowerCase();
     if (state !== undefined && !ENABLED_STATES.has(state) && !DISABLED_STATES.has(state) && state !== "deleted") p.push(`state "${s(f, "state") ?? ""}" is not ENABLED or DISABLED`);
-    if (state === "deleted") p.push("state DELETED: nothing to create (drop the row)");
     const pw = s(f, "password");
     const problem = pw === undefined ? undefined : passwordProblem(pw);
     if (problem !== undefined) p.push(`password: ${problem}`);
@@ -125,6 +124,10 @@ const create: BulkVerb = {
   },
   generatesPassword: (f) => s(f, "password") === undefined && (s(f, "role")?.toUpperCase() ?? "USER") === "USER",
   async run(ctx, out, f, r) {
+    if (s(f, "state")?.toLowerCase() === "deleted") {
+      out.info("state DELETED: not created");
+      return "skip";
+    }
     const attributes: Partial<Record<UserAttribute, string>> = {};
     for (const a of USER_ATTRIBUTES) {
       const v = s(f, a);
