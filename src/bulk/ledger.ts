@@ -8,8 +8,8 @@ export interface RowResult {
   readonly key: string;
   /** What the row does: create, update, skip, or the verb (disable, add-member ...). */
   readonly action: string;
-  /** ok, failed, throttled (failed on throttling), invalid. */
-  readonly outcome: "ok" | "failed" | "throttled" | "invalid";
+  /** ok, failed, throttled (failed on throttling), invalid, or pending (not run: the run was interrupted first). */
+  readonly outcome: "ok" | "failed" | "throttled" | "invalid" | "pending";
   readonly error: string | undefined;
   readonly message: string | undefined;
 }

@@ -156,15 +156,16 @@ export async function runBulk(ctx: CommandContext, verb: BulkVerb, o: BulkOption
     passwords?.close();
   }
 
-  const results = valid.map((v) => ledger.result(v.row) ?? { row: v.row, key: v.key, action: "-", outcome: "failed" as const, error: "NotRun", message: "not run: the run was interrupted first" });
+  const results = valid.map((v) => ledger.result(v.row) ?? { row: v.row, key: v.key, action: "-", outcome: "pending" as const, error: undefined, message: "not run yet: the run was interrupted first" });
   if (o.report !== undefined) await writeReport(o.report, results);
   const seconds = (performance.now() - started) / 1000;
   const counts = new Map<string, number>();
   for (const r of results) if (r.outcome === "ok") counts.set(r.action, (counts.get(r.action) ?? 0) + 1);
-  const bad = results.filter((r) => r.outcome !== "ok");
+  const bad = results.filter((r) => r.outcome !== "ok" && r.outcome !== "pending");
+  const pending = results.length - bad.length - [...counts.values()].reduce((a, b) => a + b, 0);
   const summary =
     `bulk ${verb.name}: ${results.length} rows: ${[...counts].map(([a, n]) => `${n} ${a}`).join(", ") || "none done"}` +
-    `${bad.length > 0 ? `, ${bad.length} failed` : ""}; this run ${done} rows in ${seconds.toFixed(1)} s (${(done / Math.max(seconds, 0.001)).toFixed(1)} rows/s, ${limited.calls()} calls` +
+    `${bad.length > 0 ? `, ${bad.length} failed` : ""}${pending > 0 ? `, ${pending} not run yet` : ""}; this run ${done} rows in ${seconds.toFixed(1)} s (${(done / Math.max(seconds, 0.001)).toFixed(1)} rows/s, ${limited.calls()} calls` +
     `${bucket.throttled > 0 ? `, throttled ${bucket.throttled} times, rate now ${bucket.currentRate.toFixed(1)}/s` : ""})` +
     `${o.report !== undefined ? `; report: ${o.report}` : ""}${passwords !== undefined ? `; passwords: ${passwords.file}` : ""}`;
   if (stopping !== undefined) {

@@ -182,3 +182,42 @@ describe("wmctl bulk: the other verbs", () => {
     expect((await cli.json<Array<{ mailbox: string; state: string }>>("export list")).map((j) => [j.mailbox, j.state])).toEqual([["ann", "COMPLETED"]]);
   });
 });
+
+describe("wmctl bulk: interruption, progress and throttling", () => {
+  it("Ctrl-C stops taking rows, exits 130, and the same command then does the rest", async () => {
+    const lines = ["name,password"];
+    for (let i = 0; i < 40; i++) lines.push(`p${i},Passw0rd!${i}`);
+    const from = file("many.csv", lines.join("\n") + "\n");
+    const report = join(cli.home, "r.csv");
+    const args = ["bulk", "create", "--from", from, "--report", report, "--concurrency", "4"];
+    // Ctrl-C once four rows are done (the ledger says so).
+    const afterFour = async () => {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 2));
+        const ledger = existsSync(`${report}.ledger.jsonl`) ? readFileSync(`${report}.ledger.jsonl`, "utf8") : "";
+        if (ledger.split("\n").filter((l) => l.startsWith('{"t":"done"')).length >= 4) return "SIGINT";
+      }
+    };
+    const r = await cli.run(args, { interrupted: afterFour });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain("interrupted (SIGINT): run the same command again to continue");
+    const done = (await cli.json<UserJson[]>("user list")).length;
+    expect(done).toBeGreaterThanOrEqual(4);
+    expect(done).toBeLessThan(40);
+    expect(r.stderr).toContain(`${40 - done} not run yet`);
+    expect(csvRows(report).filter((l) => l.includes(",pending,"))).toHaveLength(40 - done);
+    const again = await cli.ok(args);
+    expect(again.stderr).toContain(`${done} rows done before, ${40 - done} to do`);
+    expect(await cli.json<UserJson[]>("user list")).toHaveLength(40);
+    expect(csvRows(report).slice(1).every((l) => l.includes(",ok,"))).toBe(true);
+  });
+
+  it("shows a progress bar with rate and ETA on a terminal only", async () => {
+    const from = file("two.csv", "name,password\nq1,Passw0rd!1\nq2,Passw0rd!2\n");
+    const tty = await cli.run(["bulk", "create", "--from", from], { tty: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/bulk create \[.*\] \d+\/\d+ rows \| [\d.]+ rows\/s \| ETA \S+ \| 0 failed/);
+    const piped = await cli.run(["bulk", "create", "--from", from, "--restart"]);
+    expect(piped.stderr).not.toContain("ETA");
+  });
+});
