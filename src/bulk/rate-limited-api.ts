@@ -1,4 +1,5 @@
 import type { WorkMailApi } from "../backend/workmail-api.js";
+import { wrapPort, type PortCall } from "../backend/wrap-port.js";
 import { serviceErrorName } from "../errors/with-hint.js";
 import type { TokenBucket } from "./token-bucket.js";
 
@@ -25,46 +26,34 @@ export interface RateLimitedApi {
  */
 export function rateLimitApi(api: WorkMailApi, bucket: TokenBucket, attempts = 8): RateLimitedApi {
   let total = 0;
-  const wrapped = new Map<PropertyKey, unknown>();
   const once = new Map<string, Promise<unknown>>();
-  const proxy = new Proxy(api, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== "function" || typeof prop !== "string") return value;
-      let fn = wrapped.get(prop);
-      if (fn === undefined) {
-        const method = value as (input: unknown) => Promise<unknown>;
-        fn = async (input: unknown) => {
-          for (let attempt = 1; ; attempt++) {
-            await bucket.take();
-            total++;
-            try {
-              const out = await method.call(target, input);
-              bucket.succeeded();
-              return out;
-            } catch (e) {
-              if (!isThrottling(e) || attempt >= attempts) throw e;
-              bucket.slowDown();
-            }
-          }
-        };
-        if (prop === "describeOrganization") {
-          const call = fn as (input: unknown) => Promise<unknown>;
-          fn = (input: unknown) => {
-            const key = JSON.stringify(input);
-            let p = once.get(key);
-            if (p === undefined) {
-              p = call(input);
-              once.set(key, p);
-              p.catch(() => once.delete(key));
-            }
-            return p;
-          };
-        }
-        wrapped.set(prop, fn);
+  const limited = (call: PortCall): PortCall => async (input) => {
+    for (let attempt = 1; ; attempt++) {
+      await bucket.take();
+      total++;
+      try {
+        const out = await call(input);
+        bucket.succeeded();
+        return out;
+      } catch (e) {
+        if (!isThrottling(e) || attempt >= attempts) throw e;
+        bucket.slowDown();
       }
-      return fn;
-    },
+    }
+  };
+  const proxy = wrapPort(api, (method, call) => {
+    const fn = limited(call);
+    if (method !== "describeOrganization") return fn;
+    return (input) => {
+      const key = JSON.stringify(input);
+      let p = once.get(key);
+      if (p === undefined) {
+        p = fn(input);
+        once.set(key, p);
+        p.catch(() => once.delete(key));
+      }
+      return p;
+    };
   });
   return { api: proxy, calls: () => total };
 }

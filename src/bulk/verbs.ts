@@ -223,21 +223,32 @@ const resetPassword: BulkVerb = {
   generatesPassword: (f) => s(f, "password") === undefined,
 };
 
-function memberVerb(name: string, summary: string, add: boolean): BulkVerb {
+/** A verb whose row names one entity and a list of others: group members, aliases. */
+function listVerb(
+  name: string,
+  summary: string,
+  target: FieldSpec,
+  items: FieldSpec,
+  run: (ctx: CommandContext, target: string, items: string[], dryRun: boolean) => Promise<void>,
+): BulkVerb {
   return {
     name,
     summary,
-    fields: [str("group", "the group: name, email or id"), lst("member", "users or groups (; separated)")],
-    required: ["group", "member"],
-    key: (f) => `${s(f, "group") ?? ""} ${list(f, "member").join(";")}`,
+    fields: [target, items],
+    required: [target.name, items.name],
+    key: (f) => `${s(f, target.name) ?? ""} ${list(f, items.name).join(";")}`,
     validate: () => [],
     async run(ctx, out, f, r) {
-      const input = { group: s(f, "group") as string, members: list(f, "member"), dryRun: r.dryRun };
-      await (add ? groupAddMemberCommand.run(ctx, input) : groupRemoveMemberCommand.run(ctx, input));
+      await run(ctx, s(f, target.name) as string, list(f, items.name), r.dryRun);
       return changed(out, r, name);
     },
   };
 }
+
+const groupField = str("group", "the group: name, email or id");
+const membersField = lst("member", "users or groups (; separated)");
+const entityField = str("entity", "user, group or resource: name, email or id");
+const aliasField = lst("alias", "addresses or local parts (; separated)");
 
 const createGroup: BulkVerb = {
   name: "create-group",
@@ -297,22 +308,6 @@ const createResource: BulkVerb = {
     return outcomeAction(out, result, r);
   },
 };
-
-function aliasVerb(name: string, summary: string, add: boolean): BulkVerb {
-  return {
-    name,
-    summary,
-    fields: [str("entity", "user, group or resource: name, email or id"), lst("alias", "addresses or local parts (; separated)")],
-    required: ["entity", "alias"],
-    key: (f) => `${s(f, "entity") ?? ""} ${list(f, "alias").join(";")}`,
-    validate: () => [],
-    async run(ctx, out, f, r) {
-      const input = { entity: s(f, "entity") as string, aliases: list(f, "alias"), dryRun: r.dryRun };
-      await (add ? aliasAddCommand.run(ctx, input) : aliasRemoveCommand.run(ctx, input));
-      return changed(out, r, name);
-    },
-  };
-}
 
 function permissionProblems(f: Fields): string[] {
   return list(f, "permissions")
@@ -378,12 +373,12 @@ export const BULK_VERBS: readonly BulkVerb[] = [
   disable,
   del,
   resetPassword,
-  memberVerb("add-member", "Add members to groups", true),
-  memberVerb("remove-member", "Remove members from groups", false),
+  listVerb("add-member", "Add members to groups", groupField, membersField, (ctx, group, members, dryRun) => groupAddMemberCommand.run(ctx, { group, members, dryRun })),
+  listVerb("remove-member", "Remove members from groups", groupField, membersField, (ctx, group, members, dryRun) => groupRemoveMemberCommand.run(ctx, { group, members, dryRun })),
   createGroup,
   createResource,
-  aliasVerb("add-alias", "Add aliases to users, groups or resources", true),
-  aliasVerb("remove-alias", "Remove aliases", false),
+  listVerb("add-alias", "Add aliases to users, groups or resources", entityField, aliasField, (ctx, entity, aliases, dryRun) => aliasAddCommand.run(ctx, { entity, aliases, dryRun })),
+  listVerb("remove-alias", "Remove aliases", entityField, aliasField, (ctx, entity, aliases, dryRun) => aliasRemoveCommand.run(ctx, { entity, aliases, dryRun })),
   grant,
   revoke,
   setQuota,

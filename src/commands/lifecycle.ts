@@ -2,7 +2,7 @@ import type { CommandContext } from "../context/context.js";
 import type { ResolvedEntity } from "../context/entity-resolver.js";
 import { ConflictError, NotFoundError } from "../errors/cli-error.js";
 import { ServiceError } from "../errors/service-error.js";
-import { withHints } from "../errors/with-hint.js";
+import { serviceErrorName, withHints } from "../errors/with-hint.js";
 import { shellQuote } from "../output/shell-quote.js";
 import { addressHints, addressToEnable } from "./alias/addresses.js";
 
@@ -44,6 +44,22 @@ export async function checkNameFree(ctx: CommandContext, name: string, kind: Lif
   }
   if (taken.state === "DELETED" || taken.name.toLowerCase() !== name.toLowerCase()) return;
   throw new ServiceError("NameAvailabilityException", `The name ${name} is already used by a ${taken.type.toLowerCase()} in this organization.`);
+}
+
+/**
+ * Creates a group or resource (`create` returns its id); when the name was taken meanwhile by one of
+ * the same kind (a parallel run: NameAvailabilityException), that one is reused.
+ */
+export async function createOrReuse(ctx: CommandContext, kind: LifecycleKind, name: string, create: () => Promise<string>): Promise<{ id: string; reused: ResolvedEntity | undefined }> {
+  try {
+    return { id: await create(), reused: undefined };
+  } catch (e) {
+    ctx.resolve.forget();
+    const now = serviceErrorName(e) === "NameAvailabilityException" ? await findLive(ctx, kind, name) : undefined;
+    if (now === undefined) throw e;
+    ctx.out.info(`${capitalize(NOUN[kind])} ${name} was created meanwhile (${now.id}); reusing it`);
+    return { id: now.id, reused: now };
+  }
 }
 
 /** Enables an entity with `email` (see addressToEnable: default its last address, else <name>@<default domain>). */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startServe, type ServedProcess } from "../helpers/serve-process.js";
+import { servedClientEnv, startServe, type ServedProcess } from "../helpers/serve-process.js";
 import { BIN, spawnCli } from "../helpers/spawn-cli.js";
 
 /**
@@ -19,15 +19,7 @@ beforeEach(async () => {
   serverHome = mkdtempSync(join(tmpdir(), "wmctl-e2e-bulk-server-"));
   clientHome = mkdtempSync(join(tmpdir(), "wmctl-e2e-bulk-client-"));
   served = await startServe({ WMCTL_HOME: serverHome });
-  const keys = JSON.parse((await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout) as { accessKeyId: string; secretAccessKey: string; region: string };
-  env = {
-    WMCTL_HOME: clientHome,
-    AWS_ACCESS_KEY_ID: keys.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-    AWS_REGION: keys.region,
-    AWS_CONFIG_FILE: join(clientHome, "aws-config"),
-    AWS_SHARED_CREDENTIALS_FILE: join(clientHome, "aws-credentials"),
-  };
+  env = await servedClientEnv(serverHome, clientHome);
   expect((await wmctl(["org", "create", "acme"])).code).toBe(0);
   expect((await wmctl(["group", "create", "staff"])).code).toBe(0);
 }, 30_000);

@@ -1,11 +1,11 @@
 import type { CommandContext } from "../../context/context.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
-import { serviceErrorName, withHints } from "../../errors/with-hint.js";
+import { withHints } from "../../errors/with-hint.js";
 import type { PlannedChange } from "../../output/output.js";
 import { shellQuote } from "../../output/shell-quote.js";
 import { addressHints, addressToEnable, checkAddressUsable } from "../alias/addresses.js";
-import { checkNameFree, findLive } from "../lifecycle.js";
+import { checkNameFree, createOrReuse, findLive } from "../lifecycle.js";
 import { Undo } from "../undo.js";
 
 export interface GroupCreateRequest {
@@ -54,19 +54,13 @@ export async function createGroupComposite(ctx: CommandContext, req: GroupCreate
   try {
     let id: string;
     if (existing === undefined) {
-      try {
-        id = (await api.createGroup({ OrganizationId: org, Name: req.name, ...(req.hidden ? { HiddenFromGlobalAddressList: true } : {}) })).GroupId as string;
+      const made = await createOrReuse(ctx, "GROUP", req.name, async () => (await api.createGroup({ OrganizationId: org, Name: req.name, ...(req.hidden ? { HiddenFromGlobalAddressList: true } : {}) })).GroupId as string);
+      id = made.id;
+      if (made.reused === undefined) {
         created = true;
         undo.push(`delete group ${req.name}`, () => api.deleteGroup({ OrganizationId: org, GroupId: id }));
         ctx.out.status(`Created group ${req.name} (${id})`);
-      } catch (e) {
-        // Created by someone else meanwhile: reuse it, as if it had been found at the start.
-        ctx.resolve.forget();
-        existing = serviceErrorName(e) === "NameAvailabilityException" ? await findLive(ctx, "GROUP", req.name) : undefined;
-        if (existing === undefined) throw e;
-        id = existing.id;
-        ctx.out.info(`Group ${req.name} was created meanwhile (${id}); reusing it`);
-      }
+      } else existing = made.reused;
     } else {
       id = existing.id;
       ctx.out.info(`Group ${existing.name} already exists (${id})`);

@@ -2,12 +2,12 @@ import type { ResourceType } from "@aws-sdk/client-workmail";
 import type { CommandContext } from "../../context/context.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { UsageError } from "../../errors/cli-error.js";
-import { serviceErrorName, withHints } from "../../errors/with-hint.js";
+import { withHints } from "../../errors/with-hint.js";
 import type { PlannedChange } from "../../output/output.js";
 import { shellQuote } from "../../output/shell-quote.js";
 import { addressHints, addressToEnable, checkAddressUsable } from "../alias/addresses.js";
 import type { CreateResult } from "../group/create-group.js";
-import { checkNameFree, findLive } from "../lifecycle.js";
+import { checkNameFree, createOrReuse, findLive } from "../lifecycle.js";
 import { Undo } from "../undo.js";
 import { bookingFlagsGiven, mergeBooking, type BookingFlags } from "./view.js";
 
@@ -56,8 +56,8 @@ export async function createResourceComposite(ctx: CommandContext, req: Resource
   try {
     let id: string;
     if (existing === undefined) {
-      try {
-        id = (
+      const create = async () =>
+        (
           await api.createResource({
             OrganizationId: org,
             Name: req.name,
@@ -66,16 +66,13 @@ export async function createResourceComposite(ctx: CommandContext, req: Resource
             ...(req.hidden ? { HiddenFromGlobalAddressList: true } : {}),
           })
         ).ResourceId as string;
+      const made = await createOrReuse(ctx, "RESOURCE", req.name, create);
+      id = made.id;
+      if (made.reused === undefined) {
         created = true;
         undo.push(`delete resource ${req.name}`, () => api.deleteResource({ OrganizationId: org, ResourceId: id }));
         ctx.out.status(`Created ${req.type.toLowerCase()} ${req.name} (${id})`);
-      } catch (e) {
-        ctx.resolve.forget();
-        existing = serviceErrorName(e) === "NameAvailabilityException" ? await findLive(ctx, "RESOURCE", req.name) : undefined;
-        if (existing === undefined) throw e;
-        id = existing.id;
-        ctx.out.info(`Resource ${req.name} was created meanwhile (${id}); reusing it`);
-      }
+      } else existing = made.reused;
     } else {
       id = existing.id;
       ctx.out.info(`Resource ${existing.name} already exists (${id})`);
