@@ -15,6 +15,7 @@ export const COMMANDS: readonly LazySpec[] = [
   lazyCommand(NOUNS.group, async () => (await import("./group/index.js")).groupGroup),
   lazyCommand(NOUNS.resource, async () => (await import("./resource/index.js")).resourceGroup),
   lazyCommand(NOUNS.alias, async () => (await import("./alias/index.js")).aliasGroup),
+  lazyCommand(NOUNS.bulk, async () => (await import("./bulk/index.js")).bulkGroup),
   lazyCommand(NOUNS.whois, async () => (await import("./whois/index.js")).whoisCommand),
   // Mail domains (issue #4)
   lazyCommand(NOUNS.domain, async () => (await import("./domain/index.js")).domainGroup),

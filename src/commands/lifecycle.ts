@@ -1,7 +1,8 @@
 import type { CommandContext } from "../context/context.js";
 import type { ResolvedEntity } from "../context/entity-resolver.js";
 import { ConflictError, NotFoundError } from "../errors/cli-error.js";
-import { withHints } from "../errors/with-hint.js";
+import { ServiceError } from "../errors/service-error.js";
+import { serviceErrorName, withHints } from "../errors/with-hint.js";
 import { shellQuote } from "../output/shell-quote.js";
 import { addressHints, addressToEnable } from "./alias/addresses.js";
 
@@ -25,6 +26,39 @@ export async function findLive(ctx: CommandContext, kind: LifecycleKind, name: s
   } catch (e) {
     if (e instanceof NotFoundError) return undefined;
     throw e;
+  }
+}
+
+/**
+ * Before a create changes anything: the name is not taken by a user, group or resource of another
+ * kind (names are unique across the three); the service's NameAvailabilityException otherwise.
+ */
+export async function checkNameFree(ctx: CommandContext, name: string, kind: LifecycleKind): Promise<void> {
+  const others = (["USER", "GROUP", "RESOURCE"] as const).filter((k) => k !== kind);
+  let taken: ResolvedEntity | undefined;
+  try {
+    taken = await ctx.resolve.entity(name, others);
+  } catch (e) {
+    if (e instanceof NotFoundError) return;
+    throw e;
+  }
+  if (taken.state === "DELETED" || taken.name.toLowerCase() !== name.toLowerCase()) return;
+  throw new ServiceError("NameAvailabilityException", `The name ${name} is already used by a ${taken.type.toLowerCase()} in this organization.`);
+}
+
+/**
+ * Creates a group or resource (`create` returns its id); when the name was taken meanwhile by one of
+ * the same kind (a parallel run: NameAvailabilityException), that one is reused.
+ */
+export async function createOrReuse(ctx: CommandContext, kind: LifecycleKind, name: string, create: () => Promise<string>): Promise<{ id: string; reused: ResolvedEntity | undefined }> {
+  try {
+    return { id: await create(), reused: undefined };
+  } catch (e) {
+    ctx.resolve.forget();
+    const now = serviceErrorName(e) === "NameAvailabilityException" ? await findLive(ctx, kind, name) : undefined;
+    if (now === undefined) throw e;
+    ctx.out.info(`${capitalize(NOUN[kind])} ${name} was created meanwhile (${now.id}); reusing it`);
+    return { id: now.id, reused: now };
   }
 }
 

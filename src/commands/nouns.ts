@@ -18,6 +18,7 @@ export const NOUNS = {
   group: { name: "group", aliases: ["groups"], summary: "Groups: distribution lists and security groups, their members" },
   resource: { name: "resource", aliases: ["resources"], summary: "Resources: rooms and equipment, their booking options and delegates" },
   alias: { name: "alias", aliases: ["aliases"], summary: "Email aliases of users, groups and resources: add, remove, list" },
+  bulk: { name: "bulk", summary: "Bulk work from CSV or JSON Lines: create, update, offboard ... many users at once, with a report and resume" },
   whois: { name: "whois", summary: "Find who has an email address, name or id: user, group or resource" },
   domain: { name: "domain", aliases: ["domains"], summary: "Mail domains: add, publish records (Route 53), verify DNS, set the default" },
   autodiscover: { name: "autodiscover", summary: "AutoDiscover: test how Outlook and phones find a domain's mail settings" },

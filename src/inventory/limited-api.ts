@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
 import type { WorkMailApi } from "../backend/workmail-api.js";
+import { wrapPort } from "../backend/wrap-port.js";
 
 /** How many WorkMail calls an inventory or a restore keeps in flight by default. */
 export const DEFAULT_CONCURRENCY = 8;
@@ -22,24 +23,12 @@ export function limitApi(api: WorkMailApi, concurrency = DEFAULT_CONCURRENCY): L
   const limit = pLimit(concurrency);
   const byMethod = new Map<string, number>();
   let total = 0;
-  const wrapped = new Map<PropertyKey, unknown>();
-  const proxy = new Proxy(api, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== "function" || typeof prop !== "string") return value;
-      let fn = wrapped.get(prop);
-      if (fn === undefined) {
-        const method = value as (input: unknown) => Promise<unknown>;
-        fn = (input: unknown) =>
-          limit(() => {
-            total++;
-            byMethod.set(prop, (byMethod.get(prop) ?? 0) + 1);
-            return method.call(target, input);
-          });
-        wrapped.set(prop, fn);
-      }
-      return fn;
-    },
-  });
+  const proxy = wrapPort(api, (method, call) => (input) =>
+    limit(() => {
+      total++;
+      byMethod.set(method, (byMethod.get(method) ?? 0) + 1);
+      return call(input);
+    }),
+  );
   return { api: proxy, calls: () => total, callsByMethod: () => byMethod };
 }

@@ -65,11 +65,19 @@ describe("wmctl group create", () => {
   it("reports a taken address with the service's error, exit 6 and a hint, and a name used by a user with exit 6", async () => {
     const r = await cli.run("group create team --email alice@acme.awsapps.com");
     expect(r.code).toBe(6);
-    expect(r.stderr).toContain("error: EmailAddressInUseException: The email address alice@acme.awsapps.com is already in use by another user, group, or resource.\n");
+    expect(r.stderr).toContain("error: EmailAddressInUseException: alice@acme.awsapps.com is already in use by user alice\n");
     expect(r.stderr).toContain("hint: see who has it: wmctl whois alice@acme.awsapps.com, or pass another --email\n");
+    // Checked before CreateGroup: no group team is left behind.
+    expect((await cli.run("group describe team")).code).toBe(5);
     const taken = await cli.run("group create alice");
     expect(taken.code).toBe(6);
     expect(taken.stderr).toBe("error: NameAvailabilityException: The name alice is already used by a user in this organization.\n");
+  });
+
+  it("8 parallel creates of one group all succeed and make one group", async () => {
+    const runs = await Promise.all(Array.from({ length: 8 }, () => cli.run("group create crew --member alice")));
+    expect(runs.map((r) => (r.code === 0 ? 0 : r.stderr))).toEqual(Array(8).fill(0));
+    expect((await cli.ok("group list --fields name")).stdout.split("\n").filter((l) => l === "crew")).toHaveLength(1);
   });
 
   it("fails before changing anything when a member does not exist", async () => {

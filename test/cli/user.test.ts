@@ -110,7 +110,8 @@ describe("wmctl user create", () => {
     const r = await cli.run("user create bob --password-stdin", { stdin: "password" });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      "error: InvalidPasswordException: The password must contain characters from three of these groups: uppercase, lowercase, digits, special characters, Latin-1 letters.\n",
+      "error: InvalidPasswordException: The password must contain characters from three of these groups: uppercase, lowercase, digits, special characters, Latin-1 letters.\n" +
+        "hint: use 8 to 63 characters from three of: upper case, lower case, digits, special characters, Latin-1 letters\n",
     );
   });
 
@@ -132,22 +133,64 @@ describe("wmctl user create", () => {
     expect(u.email).toBeUndefined();
   });
 
-  it("keeps a user created before a failed enable, and a re-run with another address finishes the job", async () => {
-    const r = await cli.run("user create bob --email bob@nowhere.example --password-stdin", PW);
+  it("checks the address's domain before the first change: user create bob2 --email bob2@unknown-domain.example leaves nothing behind", async () => {
+    const r = await cli.run("user create bob2 --email bob2@unknown-domain.example --password-stdin", PW);
     expect(r.code).toBe(5);
-    expect(r.stderr).toContain("error: MailDomainNotFoundException: The domain nowhere.example is not a mail domain of organization m-");
-    expect(r.stderr).toContain("hint: add the domain first: wmctl domain add nowhere.example, or pass another --email; the user exists now; fix the cause and re-run the same command\n");
-    expect((await cli.json<UserJson>("user describe bob")).state).toBe("DISABLED");
-    const u = await cli.json<UserJson>("user create bob --email robert");
+    expect(r.stderr).toContain("error: MailDomainNotFoundException: unknown-domain.example is not a mail domain of this organization (for bob2@unknown-domain.example)\n");
+    expect(r.stderr).toContain("hint: add the domain first: wmctl domain add unknown-domain.example, or pass another --email\n");
+    expect(await cli.json("user list --state DISABLED")).toEqual([]);
+    expect((await cli.run("user describe bob2")).code).toBe(5);
+    const u = await cli.json<UserJson>("user create bob2 --email robert --password-stdin", PW);
     expect(u).toMatchObject({ state: "ENABLED", email: "robert@acme.awsapps.com" });
   });
 
-  it("refuses an address someone else has (exit 6) with a whois hint", async () => {
+  it("refuses an address someone else has (exit 6) with a whois hint, and creates nothing", async () => {
     await cli.ok("user create alice --alias team --generate-password");
     const r = await cli.run("user create bob --email team@acme.awsapps.com --generate-password");
     expect(r.code).toBe(6);
-    expect(r.stderr).toContain("error: EmailAddressInUseException: The email address team@acme.awsapps.com is already in use by another user, group, or resource.\n");
-    expect(r.stderr).toContain("hint: see who has it: wmctl whois team@acme.awsapps.com, or pass another --email; the user exists now; fix the cause and re-run the same command\n");
+    expect(r.stderr).toContain("error: EmailAddressInUseException: team@acme.awsapps.com is already in use by user alice\n");
+    expect(r.stderr).toContain("hint: see who has it: wmctl whois team@acme.awsapps.com, or pass another --email\n");
+    expect((await cli.run("user describe bob")).code).toBe(5);
+    const alias = await cli.run("user create bob --alias team --generate-password");
+    expect(alias.code).toBe(6);
+    expect(alias.stderr).toContain("pass another --alias");
+    expect((await cli.run("user describe bob")).code).toBe(5);
+  });
+
+  it("checks the password against the policy before it creates anything", async () => {
+    const r = await cli.run("user create bob --password-stdin --group nosuch", { stdin: "password" });
+    expect(r.code).toBe(5);
+    const weak = await cli.run("user create bob --password-stdin", { stdin: "short" });
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain("InvalidPasswordException: The password must be at least 8 characters long.");
+    expect((await cli.run("user describe bob")).code).toBe(5);
+  });
+
+  it("undoes what it made when a later step fails, unless --keep-partial", async () => {
+    await cli.ok("group create sales");
+    // The service refuses a quota over 50 GB only at UpdateMailboxQuota, after the user was created,
+    // enabled, given an alias and put in a group.
+    const r = await cli.run("user create dave --alias davey --group sales --quota 60000 --generate-password");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("user dave: a step failed, so this run's changes were undone (remove dave from sales, remove alias davey@acme.awsapps.com, disable dave, delete user dave)");
+    expect((await cli.json<UserJson[]>("user list")).map((u) => u.name)).not.toContain("dave");
+    expect(await cli.json("group members sales")).toEqual([]);
+    expect((await cli.run("whois davey@acme.awsapps.com")).code).toBe(5);
+
+    const kept = await cli.run("user create dave --alias davey --quota 60000 --generate-password --keep-partial");
+    expect(kept.code).toBe(2);
+    expect(kept.stderr).toContain("user dave: kept what this run did (--keep-partial)");
+    expect(await cli.json<UserJson>("user describe dave")).toMatchObject({ state: "ENABLED", email: "dave@acme.awsapps.com" });
+  });
+
+  it("8 parallel creates of one name on one store all succeed: a user created meanwhile is reused", async () => {
+    await cli.ok("group create sales");
+    const runs = await Promise.all(Array.from({ length: 8 }, () => cli.run("user create racer --generate-password --alias speedy --group sales --fields name,email,state")));
+    expect(runs.map((r) => (r.code === 0 ? 0 : r.stderr))).toEqual(Array(8).fill(0));
+    expect(runs.filter((r) => r.stderr.includes("created meanwhile")).length).toBeGreaterThan(0);
+    const users = await cli.json<UserJson[]>("user list");
+    expect(users.filter((u) => u.name === "racer")).toHaveLength(1);
+    expect((await cli.json<Array<{ name: string }>>("group members sales")).map((m) => m.name)).toEqual(["racer"]);
   });
 
   it("adds the user to groups given by name, once", async () => {

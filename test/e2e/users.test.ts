@@ -62,3 +62,20 @@ describe("several wmctl processes on one store", () => {
     expect(users.every((u) => u.state === "ENABLED")).toBe(true);
   }, 240_000);
 });
+
+describe("user create under a race", () => {
+  it("8 parallel creates of one name all succeed and make one user with its alias and group", async () => {
+    expect((await spawnCli(["group", "create", "sales"], { env })).code).toBe(0);
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, () => spawnCli(["user", "create", "racer", "--generate-password", "--alias", "speedy", "--group", "sales", "--fields", "name,email,state"], { env })),
+    );
+    for (const r of runs) expect({ code: r.code, stderr: r.stderr.includes("error:") ? r.stderr : "" }).toEqual({ code: 0, stderr: "" });
+    for (const r of runs) expect(r.stdout).toBe("racer\tracer@acme.awsapps.com\tENABLED\n");
+    const users = await spawnCli(["user", "list", "--json"], { env });
+    expect((JSON.parse(users.stdout) as Array<{ name: string }>).filter((u) => u.name === "racer")).toHaveLength(1);
+    const members = await spawnCli(["group", "members", "sales", "--json"], { env });
+    expect((JSON.parse(members.stdout) as Array<{ name: string }>).map((m) => m.name)).toEqual(["racer"]);
+    const who = await spawnCli(["whois", "speedy@acme.awsapps.com", "--json"], { env });
+    expect(JSON.parse(who.stdout)).toMatchObject({ name: "racer" });
+  }, 120_000);
+});

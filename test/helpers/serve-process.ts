@@ -52,3 +52,20 @@ export function startServe(env: Record<string, string | undefined>, args: readon
     });
   });
 }
+
+/**
+ * The environment of a client of a served simulator: its own WMCTL_HOME, and the simulator's keys
+ * (`local credentials` on the server's store) as AWS credentials, with no ~/.aws files.
+ */
+export async function servedClientEnv(serverHome: string, clientHome: string): Promise<Record<string, string>> {
+  const { spawnCli } = await import("./spawn-cli.js");
+  const keys = JSON.parse((await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout) as { accessKeyId: string; secretAccessKey: string; region: string };
+  return {
+    WMCTL_HOME: clientHome,
+    AWS_ACCESS_KEY_ID: keys.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+    AWS_REGION: keys.region,
+    AWS_CONFIG_FILE: `${clientHome}/aws-config`,
+    AWS_SHARED_CREDENTIALS_FILE: `${clientHome}/aws-credentials`,
+  };
+}

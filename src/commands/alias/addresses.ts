@@ -2,6 +2,8 @@ import { collect, paginate } from "../../backend/paginate.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { defaultDomain, defaultEmail } from "../../context/default-email.js";
 import { UsageError } from "../../errors/cli-error.js";
+import { ServiceError } from "../../errors/service-error.js";
+import { unlessServiceError } from "../../errors/with-hint.js";
 
 /** Every alias of an entity (ListAliases takes the entity's id). */
 export function aliasesOf(api: WorkMailApi, orgId: string, entityId: string): Promise<string[]> {
@@ -48,4 +50,42 @@ export async function addressToEnable(api: WorkMailApi, orgId: string, entity: {
   if (typed !== undefined) return qualifyAddress(typed, typed.includes("@") ? undefined : await defaultDomain(api, orgId));
   if (entity.email !== undefined && entity.email !== "") return entity.email.toLowerCase();
   return defaultEmail(api, orgId, entity.name);
+}
+
+/** Verified domains, per backend: a bulk run checks each domain once, not once per row. */
+const verifiedDomains = new WeakMap<WorkMailApi, Set<string>>();
+
+/**
+ * Checks, before anything changes, that an entity can take `address`: its domain is a mail domain of
+ * the organization and verified, and no other user, group or resource has it (the owner itself, by
+ * id or, under a race, by its name and kind, may). Throws the error the service would answer,
+ * with the hint of `addressHints`; `flag` names the option that picks another address.
+ */
+export async function checkAddressUsable(
+  api: WorkMailApi,
+  orgId: string,
+  address: string,
+  owner: { readonly id: string | undefined; readonly name: string; readonly type: "USER" | "GROUP" | "RESOURCE" },
+  flag: string,
+): Promise<void> {
+  const domain = domainOf(address).toLowerCase();
+  const hints = addressHints(address, { flag });
+  const verified = verifiedDomains.get(api) ?? new Set<string>();
+  verifiedDomains.set(api, verified);
+  if (!verified.has(`${orgId}/${domain}`)) {
+    const d = await unlessServiceError(api.getMailDomain({ OrganizationId: orgId, DomainName: domain }), "MailDomainNotFoundException");
+    if (d === undefined) {
+      throw new ServiceError("MailDomainNotFoundException", `${domain} is not a mail domain of this organization (for ${address})`, { hint: hints.MailDomainNotFoundException as string });
+    }
+    const status = d.OwnershipVerificationStatus;
+    if (status !== undefined && status !== "VERIFIED") {
+      throw new ServiceError("MailDomainStateException", `the domain ${domain} is not verified (${status}), so ${address} cannot be used yet`, { hint: hints.MailDomainStateException as string });
+    }
+    verified.add(`${orgId}/${domain}`);
+  }
+  const holder = await unlessServiceError(api.describeEntity({ OrganizationId: orgId, Email: address }), "EntityNotFoundException");
+  if (holder?.EntityId === undefined || holder.EntityId === owner.id) return;
+  if (holder.Type === owner.type && holder.Name?.toLowerCase() === owner.name.toLowerCase()) return;
+  const noun = (holder.Type ?? "entity").toLowerCase();
+  throw new ServiceError("EmailAddressInUseException", `${address} is already in use by ${noun} ${holder.Name ?? holder.EntityId}`, { hint: hints.EmailAddressInUseException as string });
 }

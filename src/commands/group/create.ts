@@ -1,10 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
-import type { ResolvedEntity } from "../../context/entity-resolver.js";
-import { UsageError } from "../../errors/cli-error.js";
-import { withHints } from "../../errors/with-hint.js";
-import { shellQuote } from "../../output/shell-quote.js";
-import { addressHints, addressToEnable } from "../alias/addresses.js";
-import { findLive } from "../lifecycle.js";
+import { createGroupComposite } from "./create-group.js";
 import { groupRecordOutput, groupView } from "./view.js";
 
 export const groupCreateCommand = defineCommand({
@@ -14,7 +9,9 @@ export const groupCreateCommand = defineCommand({
     "Creates the group (CreateGroup), enables it (RegisterToWorkMail) with --email or, by default,\n" +
     "<name>@<the organization's default domain>, then adds each --member (users or groups).\n" +
     "Group names are 1-256 Latin-1 characters and unique among the organization's users, groups\n" +
-    "and resources. Re-running the same command changes nothing that is already in place.",
+    "and resources. Members and the address are checked before anything changes; if a later step fails,\n" +
+    "what the run made is undone unless --keep-partial. Re-running the same command changes nothing\n" +
+    "that is already in place.",
   examples: [
     "wmctl group create sales --email sales@example.com --member alice --member bob",
     'wmctl group create "All Staff" --member sales,engineering',
@@ -31,49 +28,25 @@ export const groupCreateCommand = defineCommand({
     },
     member: { kind: "list", placeholder: "user|group", describe: "Add this user or group as a member (repeatable, comma-separated)" },
     hidden: { kind: "boolean", describe: "Hide the group from the global address list" },
+    keepPartial: { kind: "boolean", describe: "If a step fails half-way, keep what was made instead of undoing it" },
   },
   output: groupRecordOutput,
   mutating: true,
   async run(ctx, opts) {
-    const enable = opts.enable !== false;
-    if (!enable && opts.email !== undefined) throw new UsageError("--email enables the group, but --no-enable was given", "drop one of them");
-    const api = await ctx.backend();
-    const org = await ctx.org();
-    const members: ResolvedEntity[] = [];
-    for (const ref of opts.member) members.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
-    const existing = await findLive(ctx, "GROUP", opts.name);
-    const email = enable ? await addressToEnable(api, org, { name: opts.name, email: existing?.email }, opts.email) : undefined;
+    const result = await createGroupComposite(ctx, {
+      name: opts.name,
+      email: opts.email,
+      enable: opts.enable !== false,
+      members: opts.member,
+      hidden: opts.hidden,
+      keepPartial: opts.keepPartial,
+      dryRun: opts.dryRun,
+    });
     if (opts.dryRun) {
-      if (existing === undefined) ctx.out.plan({ action: "CreateGroup", target: opts.name, details: { hidden: opts.hidden || undefined } });
-      if (email !== undefined && existing?.state !== "ENABLED") ctx.out.plan({ action: "RegisterToWorkMail", target: opts.name, details: { email } });
-      for (const m of members) ctx.out.plan({ action: "AssociateMemberToGroup", target: opts.name, details: { member: m.name } });
+      for (const step of result.steps) ctx.out.plan(step);
       return;
     }
-
-    let id: string;
-    if (existing === undefined) {
-      id = (await api.createGroup({ OrganizationId: org, Name: opts.name, ...(opts.hidden ? { HiddenFromGlobalAddressList: true } : {}) })).GroupId as string;
-      ctx.out.status(`Created group ${opts.name} (${id})`);
-    } else {
-      id = existing.id;
-      ctx.out.info(`Group ${existing.name} already exists (${id})`);
-      if (opts.hidden) await api.updateGroup({ OrganizationId: org, GroupId: id, HiddenFromGlobalAddressList: true });
-    }
-    if (email !== undefined) {
-      if (existing?.state === "ENABLED") {
-        if (existing.email?.toLowerCase() !== email) {
-          ctx.out.warn(`group ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl group update ${shellQuote(existing.name)} --email ${email}`);
-        }
-      } else {
-        await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }), addressHints(email, { flag: "--email" }));
-        ctx.out.status(`Enabled group ${opts.name} as ${email}`);
-      }
-    }
-    for (const m of members) {
-      await api.associateMemberToGroup({ OrganizationId: org, GroupId: id, MemberId: m.id });
-      ctx.out.status(`Added ${m.type === "GROUP" ? "group" : "user"} ${m.name} to ${opts.name}`);
-    }
-    ctx.resolve.forget();
-    ctx.out.record(groupView(await api.describeGroup({ OrganizationId: org, GroupId: id })));
+    const api = await ctx.backend();
+    ctx.out.record(groupView(await api.describeGroup({ OrganizationId: await ctx.org(), GroupId: result.id as string })));
   },
 });
