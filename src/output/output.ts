@@ -75,6 +75,15 @@ export class Output {
     this.columnOverride = columns;
   }
 
+  /**
+   * Whether any of these fields will be printed (--fields, else the default columns): a list fetches
+   * the details its listing call lacks (DescribeUser for `jobTitle` ...) only when they are shown.
+   */
+  wants(fields: readonly string[]): boolean {
+    const shown = this.columns();
+    return fields.some((f) => shown.includes(f));
+  }
+
   /** One item of a list result. */
   row(item: object): void {
     const view = item as Row;

@@ -87,6 +87,11 @@ describe("wmctl org inventory", () => {
     const aliases = await cli.ok("org inventory --table aliases --debug");
     for (const call of ["describeUser 2", "describeGroup 2", "describeResource 1"]) expect(aliases.stderr).toContain(call);
     expect(aliases.stderr).not.toContain("listMailboxPermissions");
+    // A policy area's table reads that area only.
+    const tags = await cli.ok("org inventory --table tags --debug");
+    expect(tags.stdout).toBe("");
+    expect(tags.stderr).toContain("listTagsForResource");
+    expect(tags.stderr).not.toMatch(/listAccessControlRules|listImpersonationRoles|describeUser/);
   });
 
   it("--out writes inventory.json and the CSV files and lists them in the document", async () => {
@@ -107,6 +112,7 @@ describe("wmctl org inventory", () => {
     expect(csv.stderr).toBe("error: CSV holds one table at a time\nhint: pass --table NAME (organization, domains, domain-records, users ...), or --out DIR for every table\n");
     const both = await cli.run("org inventory --out x --table users");
     expect(both.code).toBe(2);
+
     const notEmpty = join(cli.home, "busy");
     mkdirSync(notEmpty);
     writeFileSync(join(notEmpty, "notes.txt"), "keep me");
@@ -114,8 +120,9 @@ describe("wmctl org inventory", () => {
     expect(busy.code).toBe(2);
     expect(busy.stderr).toContain(`error: --out ${notEmpty} is not empty and holds no wmctl inventory`);
     expect(busy.stderr).not.toContain("Taking the inventory");
+    // A mistyped table is refused before any area is read (issue #11 item 8).
     const table = await cli.run("org inventory --table nope");
     expect(table.code).toBe(2);
-    expect(table.stderr).toMatch(/\nerror: no table "nope" in this inventory\nhint: tables: organization, .*users, groups, group-members/);
+    expect(table.stderr).toMatch(/^error: no table "nope" in an inventory\nhint: tables: organization, .*users, groups, group-members, .*mobile-rules, mobile-overrides, .*tags\n$/);
   });
 });

@@ -37,6 +37,9 @@ export const exportJobRecordOutput: OutputSpec = {
   columns: ["id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "s3Path", "location", "messages", "bytes", "folders", "nonExportableItems", "description", "error"],
 };
 
+/** The fields read from a completed job's export log. */
+export const LOG_COUNT_FIELDS: readonly string[] = ["messages", "bytes", "folders", "nonExportableItems"];
+
 /** The counts of a finished job's export log (undefined when it cannot be read: missing, no access). */
 export async function logCounts(storage: ExportStorage, bucket: string | undefined, s3Path: string | undefined): Promise<Partial<ExportJobView>> {
   if (bucket === undefined || s3Path === undefined) return {};

@@ -20,6 +20,9 @@ export const ORG_FIELDS = [
   "completedDate", "arn", "interoperabilityEnabled", "migrationAdmin", "errorMessage",
 ] as const;
 
+/** The fields `org list` gets only from DescribeOrganization. */
+export const ORG_DETAIL_FIELDS: readonly string[] = ["directoryId", "directoryType", "completedDate", "arn", "interoperabilityEnabled", "migrationAdmin"];
+
 export const orgListOutput: OutputSpec = { fields: ORG_FIELDS, columns: ["id", "alias", "state", "defaultMailDomain"], list: true };
 export const orgRecordOutput: OutputSpec = {
   fields: ORG_FIELDS,

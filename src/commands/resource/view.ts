@@ -24,6 +24,11 @@ export const RESOURCE_FIELDS = [
   "autoAcceptRequests", "autoDeclineRecurringRequests", "autoDeclineConflictingRequests", "delegates",
 ] as const;
 
+/** The fields `resource list` gets only from DescribeResource and ListResourceDelegates. */
+export const RESOURCE_DETAIL_FIELDS: readonly string[] = [
+  "hiddenFromGlobalAddressList", "autoAcceptRequests", "autoDeclineRecurringRequests", "autoDeclineConflictingRequests", "delegates",
+];
+
 export const resourceListOutput: OutputSpec = { fields: RESOURCE_FIELDS, columns: ["name", "type", "email", "state", "description"], list: true };
 export const resourceRecordOutput: OutputSpec = { fields: RESOURCE_FIELDS, columns: RESOURCE_FIELDS };
 

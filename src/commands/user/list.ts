@@ -1,6 +1,8 @@
 import type { ListUsersFilters, User } from "@aws-sdk/client-workmail";
-import { paginate } from "../../backend/paginate.js";
+import { mapOrdered } from "../../backend/map-ordered.js";
+import { filterItems, paginate } from "../../backend/paginate.js";
 import { defineCommand } from "../../cli/define-command.js";
+import { describedUserView, USER_DETAIL_FIELDS } from "./describe.js";
 import { userListOutput, userSummaryView } from "./view.js";
 
 export const userListCommand = defineCommand({
@@ -11,12 +13,14 @@ export const userListCommand = defineCommand({
     "Streams every user, page by page. Prefix filters are case-sensitive, as in the console. The API takes\n" +
     "one filter per request: wmctl sends the first of --prefix, --email-prefix, --display-name-prefix and\n" +
     "--state to the service and applies the others itself. Deleted users are left out unless --state\n" +
-    "DELETED or --all is given.",
+    "DELETED or --all is given. Fields the listing lacks (job title, department, aliases, groups ...) are\n" +
+    "fetched per user (DescribeUser, 8 at a time) when --fields names them.",
   examples: [
     "wmctl user list",
     "wmctl user list --state ENABLED --prefix j",
     "wmctl user list --email-prefix sales -o json | jq -r '.[].email'",
     "wmctl user list -o ndjson --fields id,name,email",
+    "wmctl user list --fields name,jobTitle,department,groups -o csv > staff.csv",
   ],
   options: {
     state: { kind: "enum", choices: ["ENABLED", "DISABLED", "DELETED"], describe: "Only users in this state" },
@@ -42,8 +46,13 @@ export const userListCommand = defineCommand({
     filter("State", opts.state, (u) => u.State === opts.state);
     if (opts.state === undefined && !opts.all) local.push((u) => u.State !== "DELETED");
     const pages = paginate((t) => api.listUsers({ OrganizationId: orgId, NextToken: t, ...(server === undefined ? {} : { Filters: server }) }), "Users");
-    for await (const u of pages) {
-      if (local.every((keep) => keep(u))) ctx.out.row(userSummaryView(u));
+    const kept = filterItems(pages, (u) => local.every((keep) => keep(u)));
+    if (!ctx.out.wants(USER_DETAIL_FIELDS)) {
+      for await (const u of kept) ctx.out.row(userSummaryView(u));
+      return;
     }
+    // Fields ListUsers lacks (job title, aliases, groups ...): DescribeUser per user, 8 at a time, in order.
+    const links = ctx.out.wants(["aliases", "groups"]);
+    for await (const view of mapOrdered(kept, (u) => describedUserView(api, orgId, u.Id as string, { links }))) ctx.out.row(view);
   },
 });

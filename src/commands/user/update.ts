@@ -4,7 +4,8 @@ import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
-import { userRecordOutput, userView } from "./view.js";
+import { describedUserView } from "./describe.js";
+import { userRecordOutput } from "./view.js";
 
 const ATTRIBUTES = { displayName: "DisplayName", ...USER_ATTRIBUTE_MEMBERS } as const;
 
@@ -81,7 +82,7 @@ export const userUpdateCommand = defineCommand({
       ctx.out.status(`Primary address of ${user.name} is now ${email}${user.email ? ` (${user.email} stays as an alias)` : ""}`);
     }
     ctx.resolve.forget();
-    ctx.out.record(userView(await api.describeUser({ OrganizationId: orgId, UserId: user.id })));
+    ctx.out.record(await describedUserView(api, orgId, user.id));
   },
 });
 
