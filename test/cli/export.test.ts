@@ -176,15 +176,32 @@ describe("wmctl export all", () => {
     expect((await cli.ok("export list")).stdout.trim().split("\n")).toHaveLength(12);
   });
 
-  it("exports the mailboxes of a --users file and skips unknown names", async () => {
+  it("refuses a --users file naming someone who does not exist before any job starts (exit 5)", async () => {
+    await o.user("bob");
+    await o.user("carol");
+    const list = join(cli.home, "users.txt");
+    writeFileSync(list, "# leavers\nbob\ncarol\nmallory\nmalory2\n");
+    const refused = await cli.run(["export", "all", "--users", list]);
+    expect(refused.code).toBe(5);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toBe(
+      `error: 2 names in ${list} match no user or resource: mallory, malory2\n` +
+        "hint: correct the file (see `wmctl whois NAME`), or pass --skip-missing to export the others\n",
+    );
+    expect((await cli.ok("export list")).stdout).toBe("");
+    const dry = await cli.run(["export", "all", "--users", list, "--dry-run"]);
+    expect(dry.code).toBe(5);
+  });
+
+  it("exports the mailboxes of a --users file, skipping unknown names with --skip-missing", async () => {
     await o.user("bob");
     await o.user("carol");
     const list = join(cli.home, "users.txt");
     writeFileSync(list, "# leavers\nbob\ncarol\nmallory\n");
-    const r = await cli.run(["export", "all", "--users", list, "--fields", "mailbox,state"]);
+    const r = await cli.run(["export", "all", "--users", list, "--skip-missing", "--fields", "mailbox,state"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("bob\tCOMPLETED\ncarol\tCOMPLETED\n");
-    expect(r.stderr).toContain("not found, skipped: mallory");
+    expect(r.stderr).toContain("! not found, skipped (--skip-missing): mallory");
   });
 
   it("filters mailboxes and plans with --dry-run", async () => {
