@@ -195,6 +195,7 @@ describe("wmctl domain", () => {
     const test = await cli.run("domain remove acme.awsapps.com --yes");
     expect(test.code).toBe(2);
     expect(test.stderr).toContain("InvalidParameterException: The test domain acme.awsapps.com cannot be removed.");
+    expect((await cli.run("domain remove acme.awsapps.com --dry-run")).code).toBe(2);
   });
 
   it("prints only the removed domain, and says what to do when the domain is in use", async () => {
@@ -204,7 +205,19 @@ describe("wmctl domain", () => {
     const inUse = await cli.run("domain remove example.com --yes");
     expect(inUse.code).toBe(6);
     expect(inUse.stderr).toContain("hint: make another domain the default (wmctl domain set-default)");
+    // A dry run exits as the real run would (issue #11 item 3).
+    const dryDefault = await cli.run("domain remove example.com --dry-run");
+    expect(dryDefault.code).toBe(6);
+    expect(dryDefault.stdout).toBe("");
+    expect(dryDefault.stderr).toBe("error: example.com is the default domain\nhint: make another domain the default first: wmctl domain set-default DOMAIN\n");
     await cli.ok("domain set-default acme.awsapps.com");
+    await cli.ok("user create bob --generate-password --email bob@example.com");
+    const dryUsed = await cli.run("domain remove example.com --dry-run");
+    expect(dryUsed.code).toBe(6);
+    expect(dryUsed.stderr).toMatch(/^error: example\.com is used by 1 address \(bob@example\.com\)\nhint: make another domain the default/);
+    expect((await cli.run("domain remove example.com --yes")).code).toBe(6);
+    await cli.ok("user update bob --email bob@acme.awsapps.com");
+    await cli.ok("alias remove bob bob@example.com --yes");
     expect((await cli.ok("domain remove example.com --yes")).stdout).toBe("example.com\n");
   });
 });

@@ -63,6 +63,20 @@ describe("wmctl org", () => {
     expect(r.code).toBe(5);
   });
 
+  it("refuses a dry run the real run would refuse: enabled users need --force (exit 6)", async () => {
+    await cli.ok("org create acme");
+    await cli.ok("user create bob --generate-password");
+    const dry = await cli.run("org delete acme --dry-run");
+    expect(dry.code).toBe(6);
+    expect(dry.stdout).toBe("");
+    expect(dry.stderr).toBe("error: organization acme has enabled users\nhint: disable its users first (wmctl --org acme user disable NAME), or delete it with them: wmctl org delete acme --force\n");
+    const real = await cli.run("org delete acme --yes");
+    expect(real.code).toBe(6);
+    expect(real.stderr).toContain("hint: disable its users first (wmctl --org acme user disable NAME), or delete it with them: wmctl org delete acme --force\n");
+    expect((await cli.ok("org delete acme --dry-run --force")).stdout).toBe("would DeleteOrganization acme  deleteDirectory=true forceDelete=true\n");
+    await cli.ok("org delete acme --yes --force");
+  });
+
   it("reports an unknown organization with exit code 5", async () => {
     const r = await cli.run("--org nosuch org describe");
     expect(r.code).toBe(5);
