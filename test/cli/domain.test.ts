@@ -39,6 +39,17 @@ describe("wmctl domain", () => {
     ]);
   });
 
+  it("says a domain is already added instead of \"Added\" when it is added again", async () => {
+    const first = await cli.ok("domain add example.com");
+    expect(first.stderr).toMatch(/^✓ Added example\.com; WorkMail asks for \d+ DNS records\n/);
+    const again = await cli.ok("domain add example.com");
+    expect(again.stderr).toMatch(/^✓ example\.com is already added \(ownership PENDING, DKIM PENDING\); verification restarted\nNext: wmctl domain apply/);
+    await cli.ok("domain apply example.com");
+    await cli.ok("domain verify example.com");
+    const verified = await cli.ok("domain add example.com");
+    expect(verified.stderr).toBe("✓ example.com is already added and verified: nothing to do\n");
+  });
+
   it("offers the records field only where there are records, and says the test domain needs none", async () => {
     await cli.ok("domain add example.com");
     const list = await cli.run("domain list --fields domain,records");

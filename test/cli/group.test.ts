@@ -191,6 +191,15 @@ describe("wmctl group add-member / remove-member", () => {
     await cli.ok("group create b --member a");
   });
 
+  it("says a member is already there instead of \"Added\" (exit 0)", async () => {
+    await cli.ok("user create alice --generate-password");
+    const first = await cli.ok("group add-member b alice");
+    expect(first.stderr).toBe("✓ Added user alice to b\n");
+    const again = await cli.ok("group add-member b alice a");
+    expect(again.stderr).toBe("✓ User alice is already a member of b\n✓ Group a is already a member of b\n");
+    expect((await cli.ok("group add-member b alice --dry-run")).stdout).toBe("");
+  });
+
   it("refuses a membership cycle with the service's error, exit 2 and a hint", async () => {
     const r = await cli.run("group add-member a b");
     expect(r.code).toBe(2);

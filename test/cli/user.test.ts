@@ -268,6 +268,16 @@ describe("wmctl user update", () => {
     expect((await cli.json<UserJson>("user describe bob")).aliases).toEqual(["bob@acme.awsapps.com"]);
   });
 
+  it("says what is already so instead of counting it as updated (exit 0)", async () => {
+    await cli.ok("user create bob --generate-password");
+    await cli.ok("user update bob --job-title Lead --hidden");
+    const same = await cli.ok("user update bob --job-title Lead --hidden --email bob --office ''");
+    expect(same.stderr).toBe('✓ bob already has job title "Lead", no office, hidden from the address list\n✓ bob@acme.awsapps.com is already the primary address of bob\n');
+    const some = await cli.ok("user update bob --job-title Lead --city Paris");
+    expect(some.stderr).toBe('✓ bob already has job title "Lead"\n✓ Updated 1 attribute of bob\n');
+    expect((await cli.ok("user update bob --job-title Lead --dry-run")).stdout).toBe("");
+  });
+
   it("needs something to update (exit 2), and prints a plan with --dry-run", async () => {
     await cli.ok("user create bob --generate-password");
     const none = await cli.run("user update bob");
