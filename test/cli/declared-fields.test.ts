@@ -207,7 +207,7 @@ beforeAll(async () => {
     await cli.ok("mobile-rule create BlockAndroid --effect deny --device-type android --description 'no Android'");
     await cli.ok("mobile-rule create Odd --effect allow --not-device-type x --device-model m --not-device-model n --os o --not-os p --user-agent q --not-user-agent r");
     await cli.ok("mobile-override put bob DEVICE1 --effect allow --description 'CEO phone'");
-    await cli.ok("retention set --folder inbox=permanently-delete:30 --name keep --description 'short inbox'");
+    await cli.ok("retention set --folder inbox=permanently-delete:30 --name keep --description 'short inbox' --yes");
     await cli.ok("availability create partner.example --lambda-arn arn:aws:lambda:us-east-1:111122223333:function:cap");
     await cli.ok("tag add team=mail");
     await cli.ok("local snapshot before");
