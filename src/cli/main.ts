@@ -25,6 +25,17 @@ export interface MainDeps {
   readonly interrupted?: () => Promise<string>;
 }
 
+/**
+ * How wide a table may be: unlimited with --wide; else COLUMNS when it is set (as most tools honour
+ * it); else the terminal's width; unlimited when stdout is not a terminal (`-o table > file`).
+ */
+export function tableWidth(io: IOStreams, env: Env, wide: boolean): number {
+  if (wide) return Number.POSITIVE_INFINITY;
+  const columns = Number(env.COLUMNS);
+  if (env.COLUMNS !== undefined && Number.isInteger(columns) && columns > 0) return columns;
+  return io.isStdoutTTY ? io.columns : Number.POSITIVE_INFINITY;
+}
+
 /** argv (without node and the script) -> exit code. The only place errors become exit codes. */
 export async function main(argv: readonly string[], deps: MainDeps = {}): Promise<number> {
   const io = deps.io ?? systemIO();
@@ -58,7 +69,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
         quiet: settings.quiet,
         style: createStyle(colorEnabled(io.isStdoutTTY, env, settings.colorFlag)),
         stderrStyle: createStyle(colorEnabled(io.isStderrTTY, env, settings.colorFlag)),
-        width: io.columns,
+        width: tableWidth(io, env, flags.wide === true),
         progress: io.isStderrTTY && !settings.quiet && format !== "json" && format !== "ndjson",
       },
       spec.output,

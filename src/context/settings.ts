@@ -14,6 +14,7 @@ export interface GlobalFlags {
   output?: string;
   json?: boolean;
   fields?: string;
+  wide?: boolean;
   yes?: boolean;
   /** commander's `--no-input` sets input=false. */
   input?: boolean;
@@ -67,6 +68,7 @@ export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: st
   { name: "WMCTL_MAX_ATTEMPTS", describe: "attempts per AWS call, retries included" },
   { name: "WMCTL_ROUTE53_ENDPOINT_URL", describe: "Route 53 endpoint for `domain apply` on the aws backend (default: --endpoint-url, else AWS's)" },
   { name: "NO_COLOR", flag: "--no-color", describe: "any value turns colour off" },
+  { name: "COLUMNS", describe: "table width (default: the terminal's; tables into a pipe or file are not limited; --wide: never)" },
   { name: "AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID ...", describe: "read by the AWS SDK on the aws backend" },
 ];
 

@@ -10,6 +10,7 @@ export interface OutputConfig {
   /** Styles for stdout (tables) and stderr (status lines); each knows whether colour is on. */
   readonly style: Style;
   readonly stderrStyle: Style;
+  /** Table width: COLUMNS, else the terminal's; Infinity with --wide or when stdout is not a terminal. */
   readonly width: number;
   /** Progress bars only on a TTY stderr, never in JSON modes or with --quiet. */
   readonly progress: boolean;
@@ -167,7 +168,11 @@ export class Output {
     if (fmt === "table" && this.buffered.length > 0) {
       const { renderTable, renderRecord } = await import("./table.js");
       if (this.mode === "record") this.stdout.write(renderRecord(this.buffered[0] ?? {}, this.columns(), this.config.style));
-      else this.stdout.write(renderTable(this.buffered, this.columns(), this.config.style, this.config.width));
+      else {
+        const note = (hidden: readonly string[]) =>
+          this.info(`${this.config.stderrStyle.dim(`(${hidden.length === 1 ? "column" : "columns"} ${hidden.join(", ")} left out to fit ${this.config.width} columns: --wide or --fields shows ${hidden.length === 1 ? "it" : "them"})`)}`);
+        this.stdout.write(renderTable(this.buffered, this.columns(), this.config.style, this.config.width, note));
+      }
       this.buffered = [];
     }
   }
