@@ -95,6 +95,41 @@ describe("wmctl export wait / cancel", () => {
     expect(r.stderr).toContain(`wmctl export wait ${job.id}`);
   });
 
+  it("Ctrl-C during --wait restores the terminal, says the job keeps running and how to follow it (exit 130)", async () => {
+    o.lifecycle({ exportJobSeconds: 3600 });
+    let stop: (signal: string) => void = () => undefined;
+    const interrupted = new Promise<string>((resolve) => (stop = resolve));
+    const run = cli.run("export start alice --wait --timeout 1h", { tty: true, interrupted: () => interrupted });
+    await new Promise((r) => setTimeout(r, 400));
+    stop("SIGINT");
+    const r = await run;
+    expect(r.code).toBe(130);
+    const id = /Started export job ([0-9a-f-]+)/.exec(r.stderr)?.[1] as string;
+    expect(r.stdout).toContain(id);
+    // The bar hid the cursor and turned line wrap off; both are back at the end.
+    expect(r.stderr).toContain("\u001b[?25l");
+    expect(r.stderr.lastIndexOf("\u001b[?25h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?25l"));
+    expect(r.stderr.lastIndexOf("\u001b[?7h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?7l"));
+    expect(r.stderr).toContain(`error: stopped waiting for export job ${id} to finish: the job keeps running (${id})\n`);
+    expect(r.stderr).toContain(`hint: follow it with: wmctl export wait ${id} (or stop it: wmctl export cancel ${id})\n`);
+    expect((await cli.ok(`export describe ${id} --fields state`)).stdout).toBe("RUNNING\n");
+  });
+
+  it("Ctrl-C during export all ends the run with its report, the jobs left running to resume (exit 130)", async () => {
+    o.lifecycle({ exportJobSeconds: 3600 });
+    await o.user("bob");
+    let stop: (signal: string) => void = () => undefined;
+    const interrupted = new Promise<string>((resolve) => (stop = resolve));
+    const run = cli.run("export all --fields mailbox,state", { tty: true, interrupted: () => interrupted });
+    await new Promise((r) => setTimeout(r, 400));
+    stop("SIGINT");
+    const r = await run;
+    expect(r.code).toBe(130);
+    expect(r.stdout).toMatch(/alice +RUNNING\nbob +RUNNING\n$/);
+    expect(r.stderr.lastIndexOf("\u001b[?25h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?25l"));
+    expect(r.stderr).toContain("error: stopped: 2 mailboxes are not exported yet; started jobs keep running\nhint: run `wmctl export all` again to resume");
+  });
+
   it("needs --yes to cancel without a terminal, then cancels", async () => {
     o.lifecycle({ exportJobSeconds: 3600 });
     const job = await cli.json<JobView>("export start alice");

@@ -86,6 +86,7 @@ export const exportAllCommand = defineCommand({
           timeoutMs: opts.timeout,
           description: opts.description,
           restart: opts.restart,
+          interrupted: ctx.untilInterrupted(),
           serviceNow: async () => (sim === undefined ? Date.now() : (await sim.now()).getTime()),
           onProgress: (p) => bar.update(p.done, { running: p.running, failed: p.failed, deferred: p.deferred }),
         },
@@ -103,6 +104,12 @@ export const exportAllCommand = defineCommand({
     const failed = count("FAILED", "CANCELLED", "ERROR");
     const pending = count("RUNNING", "NOT_STARTED", "DEFERRED");
     if (failed > 0) throw new CliError(`${failed} mailbox export${failed === 1 ? "" : "s"} failed`, { hint: "see the note column; after 24 hours, `wmctl export all` retries them" });
+    if (pending > 0 && result.interrupted) {
+      throw new CliError(`stopped: ${pending} mailbox${pending === 1 ? " is" : "es are"} not exported yet; started jobs keep running`, {
+        exitCode: ExitCode.Cancelled,
+        hint: "run `wmctl export all` again to resume (follow the jobs with `wmctl export list --state RUNNING`)",
+      });
+    }
     if (pending > 0) {
       throw new CliError(`${pending} mailbox${pending === 1 ? " is" : "es are"} not exported yet (running, deferred or not started)`, {
         exitCode: ExitCode.Pending,

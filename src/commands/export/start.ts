@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { DescribeMailboxExportJobResponse } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
-import { PendingError } from "../../errors/cli-error.js";
+import { CliError, PendingError } from "../../errors/cli-error.js";
+import { ExitCode } from "../../errors/exit-codes.js";
 import { resolveDestination, type DestinationFlags, type ExportDestination } from "../../export-jobs/destination.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { exportJobRecordOutput, exportJobView, finishedLogCounts } from "./view.js";
@@ -85,7 +86,7 @@ export const exportStartCommand = defineCommand({
         [done] = await waitForJobs(ctx, api, org, [jobId], opts.timeout);
       } catch (e) {
         // Still running at the timeout: the job's record (its id above all) is the result all the same.
-        if (e instanceof PendingError) ctx.out.record(exportJobView(jobId, await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId }), owner.name, storage));
+        if (e instanceof PendingError || (e instanceof CliError && e.exitCode === ExitCode.Cancelled)) ctx.out.record(exportJobView(jobId, await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId }), owner.name, storage));
         throw e;
       }
       ctx.out.record({ ...exportJobView(jobId, done ?? d, owner.name, storage), ...(await finishedLogCounts(storage, done ?? d)) });
