@@ -47,7 +47,8 @@ any API call and lists the valid ones (they are also listed in each command's --
 Tables fit the terminal (or COLUMNS) without cutting what you copy: ids, names, addresses,
 ARNs and record values are never shortened. Descriptions and notes are shortened first, then
 left out (a note on stderr names them), then long values wrap onto more lines. --wide prints
-the table as wide as its content; a table into a pipe or a file is never narrowed.
+the table as wide as its content; a table into a pipe or a file is never narrowed. Tables
+show sizes in KB/MB/GB and times relative to now; tsv, csv and json keep the exact values.
 
 Data goes to stdout; status lines, warnings, progress and prompts go to stderr.
 Colour only on a terminal; NO_COLOR, --no-color and TERM=dumb turn it off.

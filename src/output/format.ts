@@ -8,6 +8,8 @@ export interface OutputSpec {
   readonly columns: readonly string[];
   /** A list command: an empty result is `[]` in JSON and a header alone in CSV. */
   readonly list?: boolean;
+  /** What an empty list is, said on stderr under a table: "no users" (default: "nothing to list"). */
+  readonly empty?: string;
 }
 
 export type Row = Readonly<Record<string, unknown>>;

@@ -163,11 +163,13 @@ export class Output {
     if (fmt === "json" && this.mode === "list") this.stdout.write("\n]\n");
     if (this.mode === "none" && this.spec?.list === true && options.failed !== true) {
       if (fmt === "json") this.stdout.write("[]\n");
+      // A table with no rows would print nothing at all: say the list is empty (stderr, so scripts see no data).
+      if (fmt === "table") this.info(this.spec.empty ?? "nothing to list");
       if (fmt === "csv" && this.csv !== undefined) this.stdout.write(this.csv([[...this.columns()]]));
     }
     if (fmt === "table" && this.buffered.length > 0) {
       const { renderTable, renderRecord } = await import("./table.js");
-      if (this.mode === "record") this.stdout.write(renderRecord(this.buffered[0] ?? {}, this.columns(), this.config.style));
+      if (this.mode === "record") this.stdout.write(renderRecord(this.buffered[0] ?? {}, this.recordColumns(this.buffered[0] ?? {}), this.config.style));
       else {
         const note = (hidden: readonly string[]) =>
           this.info(`${this.config.stderrStyle.dim(`(${hidden.length === 1 ? "column" : "columns"} ${hidden.join(", ")} left out to fit ${this.config.width} columns: --wide or --fields shows ${hidden.length === 1 ? "it" : "them"})`)}`);
@@ -175,6 +177,14 @@ export class Output {
       }
       this.buffered = [];
     }
+  }
+
+  /** A record on a terminal: its default columns, then every other declared field that is set. */
+  private recordColumns(view: Row): readonly string[] {
+    const base = this.columns();
+    if (this.config.fields !== undefined || this.spec === undefined) return base;
+    const set = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+    return [...base, ...this.spec.fields.filter((f) => !base.includes(f) && set(view[f]))];
   }
 
   private columns(): readonly string[] {

@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import { cellText, fieldLabel, headerLabel, type Row } from "./format.js";
 import type { Style } from "./style.js";
+import { humanCell, labelField } from "./human.js";
 import { layoutTable } from "./table-layout.js";
 
 const STATE_FIELDS = /(^state$|status$|^effect$|^result$)/i;
@@ -8,9 +9,10 @@ const STATE_FIELDS = /(^state$|status$|^effect$|^result$)/i;
 /** gh-style table: no borders, two spaces between columns, an upper-case header. */
 export function renderTable(rows: readonly Row[], columns: readonly string[], style: Style, width: number, onHidden?: (fields: readonly string[]) => void): string {
   if (rows.length === 0) return "";
-  const headers = columns.map(headerLabel);
+  const headers = columns.map((c) => headerLabel(labelField(c)));
   // Laid out on plain text (src/output/table-layout.ts), coloured afterwards.
-  const plain = rows.map((r) => columns.map((c) => cellText(r[c], ", ") || "-"));
+  const now = Date.now();
+  const plain = rows.map((r) => columns.map((c) => humanCell(c, r[c], now) || "-"));
   const layout = layoutTable(columns, headers, plain, width);
   if (layout.hidden.length > 0) onHidden?.(layout.hidden);
   const shownFields = layout.shown.map((i) => columns[i] as string);
@@ -41,10 +43,11 @@ export function renderTable(rows: readonly Row[], columns: readonly string[], st
 
 /** A single record as aligned `Label  value` lines. */
 export function renderRecord(row: Row, fields: readonly string[], style: Style): string {
-  const labels = fields.map(fieldLabel);
+  const labels = fields.map((f) => fieldLabel(labelField(f)));
   const pad = Math.max(...labels.map((l) => l.length)) + 3;
+  const now = Date.now();
   return fields
-    .map((f, i) => `${style.bold((labels[i] + ":").padEnd(pad))}${displayCell(f, row[f], style)}`.trimEnd())
+    .map((f, i) => `${style.bold((labels[i] + ":").padEnd(pad))}${displayCell(f, humanCell(f, row[f], now, { exactTimes: true }), style)}`.trimEnd())
     .join("\n")
     .concat("\n");
 }

@@ -82,7 +82,9 @@ describe("wmctl mailbox", () => {
     await o.deliver(o.email("alice"), [message("hello", "x".repeat(1000))]);
     const tty = await cli.ok("mailbox describe alice", { tty: true });
     expect(tty.stdout).toMatch(/^Mailbox: +alice$/m);
-    expect(tty.stdout).toMatch(/^Quota megabytes: +51200$/m);
+    // Sizes in human units on a terminal (issue #11 item 11); JSON keeps the exact number.
+    expect(tty.stdout).toMatch(/^Quota: +50 GB$/m);
+    expect(tty.stdout).toMatch(/^Size: +\d+(\.\d)? KB$/m);
     const j = await cli.json<{ mailbox: string; email: string; type: string; quotaMegabytes: number; sizeMegabytes: number }>("mailbox describe alice");
     expect(j).toMatchObject({ mailbox: "alice", email: "alice@acme.awsapps.com", type: "USER", quotaMegabytes: 51200 });
     expect(j.sizeMegabytes).toBeGreaterThan(0.0009);

@@ -46,3 +46,25 @@ describe("tables fit the terminal without cutting what people copy (issue #11 it
     expect(piped.stdout).toMatch(/^PURPOSE +TYPE +NAME +VALUE$/m);
   });
 });
+
+describe("tables for people (issue #11 item 11)", () => {
+  it("user describe on a terminal shows every set attribute, and times exact and relative", async () => {
+    await cli.ok("user create bob --generate-password");
+    await cli.ok("user update bob --job-title Lead --department Sales --city Paris --telephone '+33 1 23'");
+    const r = await cli.ok("user describe bob", { tty: true });
+    for (const line of [/^Job title: +Lead$/m, /^Department: +Sales$/m, /^City: +Paris$/m, /^Telephone: +\+33 1 23$/m]) expect(r.stdout).toMatch(line);
+    expect(r.stdout).toMatch(/^Enabled date: +\d{4}-\d\d-\d\d \d\d:\d\d UTC \(just now\)$/m);
+    expect(r.stdout).not.toMatch(/^Office:/m);
+    // Scripts keep the exact values.
+    expect((await cli.ok("user describe bob --fields enabledDate")).stdout).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\n$/);
+  });
+
+  it("an empty list on a terminal says so on stderr; piped, it prints nothing", async () => {
+    const tty = await cli.ok("user list", { tty: true });
+    expect(tty.stdout).toBe("");
+    expect(tty.stderr).toBe("no users\n");
+    const piped = await cli.ok("user list");
+    expect(piped.stdout + piped.stderr).toBe("");
+    expect((await cli.ok("export list", { tty: true })).stderr).toBe("no export jobs\n");
+  });
+});

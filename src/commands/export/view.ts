@@ -31,7 +31,7 @@ export const EXPORT_JOB_FIELDS = [
   "messages", "bytes", "folders", "nonExportableItems",
 ] as const;
 
-export const exportJobListOutput: OutputSpec = { fields: EXPORT_JOB_FIELDS, columns: ["id", "mailbox", "state", "progress", "startTime", "endTime", "s3Path"], list: true };
+export const exportJobListOutput: OutputSpec = { fields: EXPORT_JOB_FIELDS, columns: ["id", "mailbox", "state", "progress", "startTime", "endTime", "s3Path"], list: true, empty: "no export jobs" };
 export const exportJobRecordOutput: OutputSpec = {
   fields: EXPORT_JOB_FIELDS,
   columns: ["id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "s3Path", "location", "messages", "bytes", "folders", "nonExportableItems", "description", "error"],

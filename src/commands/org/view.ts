@@ -23,7 +23,7 @@ export const ORG_FIELDS = [
 /** The fields `org list` gets only from DescribeOrganization. */
 export const ORG_DETAIL_FIELDS: readonly string[] = ["directoryId", "directoryType", "completedDate", "arn", "interoperabilityEnabled", "migrationAdmin"];
 
-export const orgListOutput: OutputSpec = { fields: ORG_FIELDS, columns: ["id", "alias", "state", "defaultMailDomain"], list: true };
+export const orgListOutput: OutputSpec = { fields: ORG_FIELDS, columns: ["id", "alias", "state", "defaultMailDomain"], list: true, empty: "no organizations" };
 export const orgRecordOutput: OutputSpec = {
   fields: ORG_FIELDS,
   columns: ["id", "alias", "state", "defaultMailDomain", "directoryId", "directoryType", "completedDate", "arn", "interoperabilityEnabled"],

@@ -62,3 +62,19 @@ describe("table layout (issue #11 item 9)", () => {
     expect(layout.shown).toEqual([0, 1]);
   });
 });
+
+describe("human units in tables (issue #11 item 11)", () => {
+  it("shows sizes in KB/MB/GB and times relative to now", async () => {
+    const { humanBytes, relativeTime, humanCell } = await import("../../../src/output/human.js");
+    expect(humanBytes(0.0015964508056640625 * 1024 * 1024)).toBe("1.6 KB");
+    expect(humanBytes(51200 * 1024 * 1024)).toBe("50 GB");
+    expect(humanBytes(512)).toBe("512 B");
+    const now = Date.parse("2026-12-04T12:00:00Z");
+    expect(relativeTime(now - 3 * 60_000, now)).toBe("3 minutes ago");
+    expect(relativeTime(now + 2 * 86_400_000, now)).toBe("in 2 days");
+    expect(relativeTime(now - 10_000, now)).toBe("just now");
+    expect(humanCell("quotaMegabytes", 51200, now)).toBe("50 GB");
+    expect(humanCell("usedPercent", 12, now)).toBe("12");
+    expect(humanCell("startTime", new Date(now - 3_600_000), now, { exactTimes: true })).toBe("2026-12-04 11:00 UTC (1 hour ago)");
+  });
+});
