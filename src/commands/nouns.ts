@@ -7,33 +7,45 @@ export interface NounMeta {
   readonly name: string;
   readonly aliases?: readonly string[];
   readonly summary: string;
+  /** Where `wmctl --help` lists it (issue #11 item 12). */
+  readonly group: NounGroup;
 }
 
+/** The groups of `wmctl --help`, in this order, with their headings. */
+export const NOUN_GROUPS = {
+  start: "Start here and wmctl itself",
+  directory: "Directory: organizations, users, groups, resources, addresses",
+  domains: "Mail domains and DNS",
+  mailboxes: "Mailboxes and export",
+  policies: "Policies and settings",
+} as const;
+export type NounGroup = keyof typeof NOUN_GROUPS;
+
 export const NOUNS = {
-  quickstart: { name: "quickstart", summary: "Create a small organization on the local simulator and show it (a two-minute tour)" },
-  setup: { name: "setup", summary: "Set up WorkMail step by step: organization, domain, DNS records, verification, first user" },
-  org: { name: "org", aliases: ["organization"], summary: "Organizations: create, list, describe, delete, pick the default, inventory and restore" },
-  user: { name: "user", aliases: ["users"], summary: "Users: create, list, describe, update, enable, disable, delete, reset passwords" },
-  group: { name: "group", aliases: ["groups"], summary: "Groups: distribution lists and security groups, their members" },
-  resource: { name: "resource", aliases: ["resources"], summary: "Resources: rooms and equipment, their booking options and delegates" },
-  alias: { name: "alias", aliases: ["aliases"], summary: "Email aliases of users, groups and resources: add, remove, list" },
-  whois: { name: "whois", summary: "Find who has an email address, name or id: user, group or resource" },
-  domain: { name: "domain", aliases: ["domains"], summary: "Mail domains: add, publish records (Route 53), verify DNS, set the default" },
-  autodiscover: { name: "autodiscover", summary: "AutoDiscover: test how Outlook and phones find a domain's mail settings" },
-  mailbox: { name: "mailbox", summary: "Mailboxes: quota and size, mailbox permissions" },
-  export: { name: "export", summary: "Mailbox export jobs: start, watch, verify, export every mailbox" },
-  "access-rule": { name: "access-rule", aliases: ["access-rules"], summary: "Access control rules: who may reach mailboxes, by protocol, IP range, user and role" },
-  "mobile-rule": { name: "mobile-rule", aliases: ["mobile-rules"], summary: "Mobile device access rules for ActiveSync devices: by type, model, OS and user agent" },
-  "mobile-override": { name: "mobile-override", aliases: ["mobile-overrides"], summary: "Mobile device access overrides: allow or deny one user's device whatever the rules say" },
-  "impersonation-role": { name: "impersonation-role", aliases: ["imp-role", "impersonation-roles"], summary: "Impersonation roles: programmatic EWS access to users' mailboxes, with rules" },
-  retention: { name: "retention", summary: "Mailbox retention policy: delete old messages by folder" },
-  dmarc: { name: "dmarc", summary: "Inbound DMARC enforcement: show, enable, disable" },
-  monitoring: { name: "monitoring", aliases: ["event-logging"], summary: "Email event logging (CloudWatch Logs): show, enable, disable" },
-  availability: { name: "availability", summary: "Availability (free/busy) providers for external domains: EWS or a Lambda CAP" },
-  "identity-center": { name: "identity-center", aliases: ["idc"], summary: "The WorkMail application in IAM Identity Center: create, delete" },
-  idp: { name: "idp", aliases: ["identity-provider"], summary: "Sign-in through IAM Identity Center and personal access tokens: show, set, delete" },
-  token: { name: "token", aliases: ["tokens", "pat"], summary: "Personal access tokens of mailbox users: list, describe, revoke" },
-  tag: { name: "tag", aliases: ["tags"], summary: "Tags of the organization: list, add, remove" },
-  config: { name: "config", summary: "Profiles: where wmctl connects (backend, region, endpoint, AWS profile, default organization)" },
-  local: { name: "local", summary: "The embedded simulator: clock, state, serving it to other tools" },
+  quickstart: { name: "quickstart", summary: "Create a small organization on the local simulator and show it (a two-minute tour)", group: "start" },
+  setup: { name: "setup", summary: "Set up WorkMail step by step: organization, domain, DNS records, verification, first user", group: "start" },
+  org: { name: "org", aliases: ["organization"], summary: "Organizations: create, list, describe, delete, pick the default, inventory and restore", group: "directory" },
+  user: { name: "user", aliases: ["users"], summary: "Users: create, list, describe, update, enable, disable, delete, reset passwords", group: "directory" },
+  group: { name: "group", aliases: ["groups"], summary: "Groups: distribution lists and security groups, their members", group: "directory" },
+  resource: { name: "resource", aliases: ["resources"], summary: "Resources: rooms and equipment, their booking options and delegates", group: "directory" },
+  alias: { name: "alias", aliases: ["aliases"], summary: "Email aliases of users, groups and resources: add, remove, list", group: "directory" },
+  whois: { name: "whois", summary: "Find who has an email address, name or id: user, group or resource", group: "directory" },
+  domain: { name: "domain", aliases: ["domains"], summary: "Mail domains: add, publish records (Route 53), verify DNS, set the default", group: "domains" },
+  autodiscover: { name: "autodiscover", summary: "AutoDiscover: test how Outlook and phones find a domain's mail settings", group: "domains" },
+  mailbox: { name: "mailbox", summary: "Mailboxes: quota and size, mailbox permissions", group: "mailboxes" },
+  export: { name: "export", summary: "Mailbox export jobs: start, watch, verify, export every mailbox", group: "mailboxes" },
+  "access-rule": { name: "access-rule", aliases: ["access-rules"], summary: "Access control rules: who may reach mailboxes, by protocol, IP range, user and role", group: "policies" },
+  "mobile-rule": { name: "mobile-rule", aliases: ["mobile-rules"], summary: "Mobile device access rules for ActiveSync devices: by type, model, OS and user agent", group: "policies" },
+  "mobile-override": { name: "mobile-override", aliases: ["mobile-overrides"], summary: "Mobile device access overrides: allow or deny one user's device whatever the rules say", group: "policies" },
+  "impersonation-role": { name: "impersonation-role", aliases: ["imp-role", "impersonation-roles"], summary: "Impersonation roles: programmatic EWS access to users' mailboxes, with rules", group: "policies" },
+  retention: { name: "retention", summary: "Mailbox retention policy: delete old messages by folder", group: "policies" },
+  dmarc: { name: "dmarc", summary: "Inbound DMARC enforcement: show, enable, disable", group: "policies" },
+  monitoring: { name: "monitoring", aliases: ["event-logging"], summary: "Email event logging (CloudWatch Logs): show, enable, disable", group: "policies" },
+  availability: { name: "availability", summary: "Availability (free/busy) providers for external domains: EWS or a Lambda CAP", group: "policies" },
+  "identity-center": { name: "identity-center", aliases: ["idc"], summary: "The WorkMail application in IAM Identity Center: create, delete", group: "policies" },
+  idp: { name: "idp", aliases: ["identity-provider"], summary: "Sign-in through IAM Identity Center and personal access tokens: show, set, delete", group: "policies" },
+  token: { name: "token", aliases: ["tokens", "pat"], summary: "Personal access tokens of mailbox users: list, describe, revoke", group: "policies" },
+  tag: { name: "tag", aliases: ["tags"], summary: "Tags of the organization: list, add, remove", group: "policies" },
+  config: { name: "config", summary: "Profiles: where wmctl connects (backend, region, endpoint, AWS profile, default organization)", group: "start" },
+  local: { name: "local", summary: "The embedded simulator: clock, state, serving it to other tools", group: "start" },
 } as const satisfies Readonly<Record<string, NounMeta>>;
