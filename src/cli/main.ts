@@ -1,9 +1,9 @@
 import { CommanderError, type Command } from "commander";
 import { ConfigStore } from "../context/config-store.js";
-import { createContext } from "../context/context.js";
+import { createContext, type OrganizationRef } from "../context/context.js";
 import { configDir, type Env } from "../context/paths.js";
 import { effectiveFormat, resolveSettings, type GlobalFlags } from "../context/settings.js";
-import { UsageError } from "../errors/cli-error.js";
+import { type CliError, UsageError } from "../errors/cli-error.js";
 import { ExitCode } from "../errors/exit-codes.js";
 import { toCliError } from "../errors/to-cli-error.js";
 import { systemIO, type IOStreams } from "../io/iostreams.js";
@@ -23,6 +23,13 @@ export interface MainDeps {
   readonly prompter?: Prompter;
   /** Replaces SIGINT/SIGTERM for long-running commands (tests stop `local serve` with it). */
   readonly interrupted?: () => Promise<string>;
+}
+
+/** An error that quotes the organization's id names it by its alias too: "organization acme (m-...)". */
+function namingOrganization(err: CliError, org: OrganizationRef | undefined): CliError {
+  if (org?.alias === undefined || !err.message.includes(org.id) || err.message.includes(`${org.alias} (${org.id})`)) return err;
+  err.message = err.message.replace(org.id, `${org.alias} (${org.id})`);
+  return err;
 }
 
 /**
@@ -81,6 +88,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     try {
       await spec.run(ctx, input as never);
       failed = false;
+    } catch (e) {
+      const err = toCliError(e);
+      throw err.message.includes("m-") ? namingOrganization(err, await ctx.knownOrg()) : err;
     } finally {
       await out.end({ failed }).catch(() => undefined);
       await ctx.close();

@@ -52,6 +52,11 @@ export interface CommandContext {
   /** The organization id from --org / WMCTL_ORG / the profile, resolved from an alias if needed. */
   org(): Promise<string>;
   orgRef(): Promise<OrganizationRef>;
+  /**
+   * The organization this command has resolved so far, if any, with its alias (looked up once when
+   * it was named by id): errors name it by alias. Never fails.
+   */
+  knownOrg(): Promise<OrganizationRef | undefined>;
   /** An organization named on the command line (alias or id), whatever --org says. */
   resolveOrg(ref: string): Promise<OrganizationRef>;
   /** Makes `org()` and name resolution act on this organization for the rest of the command. */
@@ -90,6 +95,11 @@ export function createContext(deps: ContextDeps): CommandContext {
   const { io, settings, out, prompter } = deps;
   let opened: Promise<OpenBackend> | undefined;
   let orgRef: Promise<OrganizationRef> | undefined;
+  let known: OrganizationRef | undefined;
+  const remember = (p: Promise<OrganizationRef>) => {
+    p.then((r) => (known = r)).catch(() => undefined);
+    return p;
+  };
   const debug = (line: string) => {
     if (settings.debug) io.stderr.write(`[debug] ${line}\n`);
   };
@@ -128,10 +138,20 @@ export function createContext(deps: ContextDeps): CommandContext {
     exportPrereqs: async () => (await open()).exportPrereqs(),
     hostedZones: async () => (await open()).hostedZones(),
     org: async () => (await ctx.orgRef()).id,
-    orgRef: () => (orgRef ??= resolveOrganization(backend, settings.org)),
+    orgRef: () => (orgRef ??= remember(resolveOrganization(backend, settings.org))),
+    async knownOrg() {
+      if (known === undefined || known.alias !== undefined) return known;
+      try {
+        const alias = (await (await backend()).describeOrganization({ OrganizationId: known.id })).Alias;
+        return { id: known.id, alias };
+      } catch {
+        return known;
+      }
+    },
     resolveOrg: (ref) => resolveOrganization(backend, ref),
     selectOrg(ref) {
       orgRef = Promise.resolve(ref);
+      known = ref;
       ctx.resolve.forget();
     },
     resolve: new EntityResolver(backend, () => ctx.org()),

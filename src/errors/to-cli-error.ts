@@ -1,4 +1,5 @@
 import { CliError } from "./cli-error.js";
+import { explainConstraint } from "./constraint-words.js";
 import { ServiceError } from "./service-error.js";
 
 /**
@@ -19,7 +20,9 @@ export function toCliError(e: unknown): CliError {
     // service's error code.
     if (anyErr.$fault !== undefined || anyErr.name === "CredentialsProviderError") {
       const code = anyErr.name === "Error" ? "UnknownError" : anyErr.name;
-      const message = firstLine(anyErr.message || "(no message)");
+      const raw = firstLine(anyErr.message || "(no message)");
+      // A quoted regular expression helps nobody: say the rule in words.
+      const message = (code === "ValidationException" ? explainConstraint(raw) : undefined) ?? raw;
       const requestId = anyErr.$metadata?.requestId;
       return new ServiceError(code, message, {
         ...(requestId === undefined ? {} : { requestId }),

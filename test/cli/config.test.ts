@@ -40,7 +40,11 @@ describe("wmctl config", () => {
     expect(unknown.stderr).toContain('unknown setting "secretAccessKey"');
     const bad = await cli.run("config set region mars-1");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("must match pattern");
+    expect(bad.stderr).toBe('error: region: "mars-1" is not a valid value: expected AWS region, e.g. us-east-1\nhint: see every key and what it takes: wmctl config list --all\n');
+    // The allowed values are listed (issue #11 item 13).
+    const backend = await cli.run("config set backend gcp");
+    expect(backend.code).toBe(2);
+    expect(backend.stderr).toContain('error: backend: "gcp" is not allowed: use one of local, aws\n');
     const badInt = await cli.run("config set maxAttempts lots");
     expect(badInt.code).toBe(2);
     expect((await cli.ok("config list")).stdout).toBe("");

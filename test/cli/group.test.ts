@@ -75,7 +75,7 @@ describe("wmctl group create", () => {
   it("fails before changing anything when a member does not exist", async () => {
     const r = await cli.run("group create sales --member nobody");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user or group "nobody" in organization m-[0-9a-f]{32}\nhint: look it up with `wmctl whois`\n$/);
+    expect(r.stderr).toMatch(/^error: no user or group "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: look it up with `wmctl whois`\n$/);
     expect((await cli.ok("group list")).stdout).toBe("");
   });
 
@@ -231,7 +231,7 @@ describe("wmctl group add-member / remove-member", () => {
   it("reports an unknown group with exit 5", async () => {
     const r = await cli.run("group add-member nosuch alice");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no group "nosuch" in organization m-[0-9a-f]{32}\nhint: see `wmctl group list`\n$/);
+    expect(r.stderr).toMatch(/^error: no group "nosuch" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl group list`\n$/);
   });
 });
 
