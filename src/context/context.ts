@@ -187,11 +187,17 @@ async function resolveOrganization(backend: () => Promise<WorkMailApi>, ref: str
   if (ref !== undefined && ORGANIZATION_ID.test(ref)) return { id: ref, alias: undefined };
   const api = await backend();
   const live: { id: string; alias: string | undefined }[] = [];
+  let gone: { alias: string; state: string } | undefined;
   for await (const o of paginate((t) => api.listOrganizations({ NextToken: t }), "OrganizationSummaries")) {
-    if (o.OrganizationId === undefined || o.State === "Deleted" || o.State === "Deleting") continue;
+    if (o.OrganizationId === undefined) continue;
+    if (o.State === "Deleted" || o.State === "Deleting") {
+      if (ref !== undefined && o.Alias?.toLowerCase() === ref.toLowerCase()) gone = { alias: o.Alias, state: o.State };
+      continue;
+    }
     if (ref !== undefined && o.Alias?.toLowerCase() === ref.toLowerCase()) return { id: o.OrganizationId, alias: o.Alias };
     live.push({ id: o.OrganizationId, alias: o.Alias });
   }
+  if (gone !== undefined) throw new NotFoundError(`organization ${gone.alias} is ${gone.state.toLowerCase()}`, "see `wmctl org list`; create a new one with `wmctl org create ALIAS`");
   if (ref !== undefined) throw new NotFoundError(`no organization with alias or id "${ref}"`, "see `wmctl org list`");
   const only = live[0];
   if (live.length === 1 && only !== undefined) return only;

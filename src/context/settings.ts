@@ -51,6 +51,8 @@ export interface Settings {
   readonly configDir: string;
   readonly dataDir: string;
   readonly maxAttempts: number | undefined;
+  /** Where each resolved setting came from (`wmctl config get`): "--region", "WMCTL_REGION", "profile prod", "default". */
+  readonly sources: Readonly<Partial<Record<"backend" | "region" | "endpointUrl" | "organizationId" | "output" | "dataDir" | "maxAttempts" | "awsProfile", string>>>;
 }
 
 export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: string }> = [
@@ -112,7 +114,29 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
     maxAttempts = n;
   }
 
+  const inProfile = `profile ${profileName}`;
+  const from = (...c: Array<[unknown, string]>): string | undefined => c.find(([v]) => v !== undefined && v !== false)?.[1];
+  const sources = {
+    backend: from(
+      [flags.backend, "--backend"],
+      [nonEmpty(env.WMCTL_BACKEND), "WMCTL_BACKEND"],
+      [flags.endpointUrl, "--endpoint-url (implies aws)"],
+      [nonEmpty(env.WMCTL_ENDPOINT_URL), "WMCTL_ENDPOINT_URL (implies aws)"],
+      [profile.backend, inProfile],
+      [profile.endpointUrl, `the endpointUrl of ${inProfile} (implies aws)`],
+      [true, "default"],
+    ),
+    region: from([flags.region, "--region"], [nonEmpty(env.WMCTL_REGION), "WMCTL_REGION"], [profile.region, inProfile], [backend === "local" || undefined, "default of the local backend"]),
+    endpointUrl: from([flags.endpointUrl, "--endpoint-url"], [nonEmpty(env.WMCTL_ENDPOINT_URL), "WMCTL_ENDPOINT_URL"], [profile.endpointUrl, inProfile]),
+    organizationId: from([flags.org, "--org"], [nonEmpty(env.WMCTL_ORG), "WMCTL_ORG"], [profile.organizationId, inProfile]),
+    output: from([flags.json, "--json"], [flags.output, "--output"], [nonEmpty(env.WMCTL_OUTPUT), "WMCTL_OUTPUT"], [profile.output, inProfile]),
+    dataDir: from([profile.dataDir, inProfile], [true, nonEmpty(env.WMCTL_HOME) ? "WMCTL_HOME" : "default (XDG data dir)"]),
+    maxAttempts: from([maxAttemptsRaw, "WMCTL_MAX_ATTEMPTS"], [profile.maxAttempts, inProfile]),
+    awsProfile: from([profile.awsProfile, inProfile]),
+  };
+
   return {
+    sources,
     profileName,
     profile,
     profileMissing,

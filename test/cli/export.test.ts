@@ -86,6 +86,13 @@ describe("wmctl export wait / cancel", () => {
     expect(r.stderr).toContain(`hint: the job keeps running; wait again with: wmctl export wait ${job.id}`);
   });
 
+  it("refuses --timeout without --wait instead of ignoring it, and starts nothing (issue #11 item 14)", async () => {
+    const r = await cli.run("export start alice --timeout 3s");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: --timeout only applies with --wait\nhint: add --wait to wait for the job, or leave --timeout out\n");
+    expect((await cli.ok("export list")).stdout).toBe("");
+  });
+
   it("prints the running job when export start --wait times out, so its id is not lost", async () => {
     o.lifecycle({ exportJobSeconds: 3600 });
     const r = await cli.run("export start alice --wait --timeout 300ms -o json");

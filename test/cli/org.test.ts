@@ -77,6 +77,16 @@ describe("wmctl org", () => {
     await cli.ok("org delete acme --yes --force");
   });
 
+  it("says an organization is deleted instead of \"no organization\" (issue #11 item 14)", async () => {
+    await cli.ok("org create acme");
+    await cli.ok("org create other");
+    await cli.ok("org delete acme --yes");
+    const r = await cli.run("org use acme");
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error: organization acme is (deleted|deleting)\nhint: see `wmctl org list`; create a new one with `wmctl org create ALIAS`\n$/);
+    expect((await cli.run("--org acme user list")).stderr).toMatch(/^error: organization acme is (deleted|deleting)\n/);
+  });
+
   it("reports an unknown organization with exit code 5", async () => {
     const r = await cli.run("--org nosuch org describe");
     expect(r.code).toBe(5);
