@@ -48,11 +48,20 @@ describe("wmctl org inventory", () => {
     const doc = await cli.json<Record<string, unknown>>("org inventory");
     expect(doc).toMatchObject({
       format: "wmctl-inventory",
-      formatVersion: 1,
+      formatVersion: 2,
       wmctlVersion: VERSION,
       source: { alias: "acme", region: "us-east-1", backend: "local" },
       files: [],
     });
+    // No service ids in the areas: they are in source.ids, for reference (issue #11 item 14).
+    const source = doc.source as { organizationId: string; ids: { organization: { id: string }; users: Record<string, string>; groups: Record<string, string>; resources: Record<string, string> } };
+    expect(source.ids.organization.id).toBe(source.organizationId);
+    expect(Object.keys(source.ids.users)).toEqual(["bob", "carol"]);
+    expect(Object.keys(source.ids.groups).sort()).toEqual(["All Staff", "sales"]);
+    expect(Object.keys(source.ids.resources)).toEqual(["room-1"]);
+    const areasText = JSON.stringify(doc.areas);
+    for (const id of [source.organizationId, ...Object.values(source.ids.users), ...Object.values(source.ids.groups), ...Object.values(source.ids.resources)]) expect(areasText).not.toContain(id);
+    expect(areasText).not.toMatch(/"id":/);
     const areas = doc.areas as Record<string, Array<Record<string, unknown>>>;
     expect(areas.users?.map((u) => [u.name, u.email, u.state, u.aliases])).toEqual([
       ["bob", "bob@acme.awsapps.com", "ENABLED", ["bobby@acme.awsapps.com", "robert@acme.awsapps.com"]],

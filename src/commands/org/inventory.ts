@@ -41,7 +41,8 @@ export const orgInventoryCommand = defineCommand({
     "Collects every area of the organization — settings, domains with their records and statuses,\n" +
     "users (attributes, aliases), groups (nested members), resources (booking options, delegates),\n" +
     "mailbox quotas and permissions, and each rule and policy area the backend implements — by\n" +
-    "names and email addresses, never ids, so that `wmctl org restore` can re-create it elsewhere.\n" +
+    "names and email addresses, so that `wmctl org restore` can re-create it elsewhere; the source's ids are\n" +
+    "kept apart in source.ids, for reference only (restore ignores them).\n" +
     "No secrets: the API returns no passwords and availability credentials are write-only.\n" +
     "\n" +
     "--out DIR writes DIR/inventory.json (the document restore reads) and one CSV per table\n" +
