@@ -91,9 +91,25 @@ describe("wmctl user create", () => {
     const prompter = new ScriptedPrompter(["Passw0rd!", "Passw0rd!"]);
     await cli.ok("user create bob", { prompter });
     expect(prompter.asked).toEqual(["Password", "Repeat password"]);
-    const r = await cli.run("user create carol", { prompter: new ScriptedPrompter(["Passw0rd!", "Passw0rd?"]) });
+    // A repeat that differs asks again, up to three times (issue #11 item 14).
+    const again = new ScriptedPrompter(["Passw0rd!", "Passw0rd?", "Passw0rd!", "Passw0rd!"]);
+    const ok = await cli.ok("user create carol", { prompter: again });
+    expect(ok.stderr).toContain("! the two passwords differ; try again (2 tries left)\n");
+    expect(again.asked).toEqual(["Password", "Repeat password", "Password", "Repeat password"]);
+    const r = await cli.run("user create dave", { prompter: new ScriptedPrompter(["Passw0rd!", "x", "Passw0rd!", "y", "Passw0rd!", "z"]) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: the two passwords differ\n");
+    expect(r.stderr).toContain("error: the two passwords differed 3 times\nhint: or pass --password-stdin, --password-file or --generate-password\n");
+    expect((await cli.json<UserJson[]>("user list")).map((u) => u.name)).toEqual(["bob", "carol"]);
+  });
+
+  it("checks the password policy as soon as the password is typed, and asks again", async () => {
+    const prompter = new ScriptedPrompter(["short", "alllowercase", "Passw0rd!", "Passw0rd!"]);
+    await cli.ok("user create bob", { prompter });
+    expect(prompter.refused).toEqual([
+      "The password must be at least 8 characters long.",
+      "The password must contain characters from three of these groups: uppercase, lowercase, digits, special characters, Latin-1 letters.",
+    ]);
+    expect(prompter.asked).toEqual(["Password", "Password", "Password", "Repeat password"]);
   });
 
   it("reads a password file and warns when others can read it", async () => {

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
 import type { Sim } from "../sim.js";
+import { passwordProblem } from "../../backend/password-policy.js";
 import { fail } from "../errors.js";
 import { startPage } from "../pagination.js";
 
@@ -152,24 +153,7 @@ export function addAddress(sim: Sim, orgId: string, entityId: string, address: s
     .run(orgId, address.toLowerCase(), entityId, primary ? 1 : 0, sim.now.getTime());
 }
 
-/**
- * The WorkMail directory's password policy (guide: "Troubleshooting Amazon WorkMail password
- * policies"): non-empty, at least 8 and fewer than 64 characters, Basic Latin or Latin-1
- * Supplement only, and characters from three of five groups (upper, lower, digits, special,
- * Latin-1 letters).
- */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length === 0) return "The password must not be empty.";
-  if (password.length < 8) return "The password must be at least 8 characters long.";
-  if (password.length >= 64) return "The password must be shorter than 64 characters.";
-  if (!/^[\u0020-\u00FF]+$/.test(password)) return "The password may only contain Basic Latin and Latin-1 Supplement characters.";
-  const groups = [/[A-Z]/, /[a-z]/, /[0-9]/, /[\u0020-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]/, /[\u00A0-\u00FF]/];
-  const used = groups.filter((g) => g.test(password)).length;
-  if (used < 3) {
-    return "The password must contain characters from three of these groups: uppercase, lowercase, digits, special characters, Latin-1 letters.";
-  }
-  return undefined;
-}
+export { passwordProblem };
 
 export function checkPassword(password: string): void {
   const problem = passwordProblem(password);
