@@ -39,6 +39,7 @@ export class Output {
   private csvHeaderWritten = false;
   private readonly planned: PlannedChange[] = [];
   private columnOverride: readonly string[] | undefined;
+  private textWritten = false;
 
   constructor(
     private readonly stdout: Writable,
@@ -127,6 +128,7 @@ export class Output {
 
   /** Raw text for stdout (zone files, help topics); not subject to formats. */
   text(s: string): void {
+    this.textWritten = true;
     this.stdout.write(s.endsWith("\n") || s === "" ? s : s + "\n");
   }
 
@@ -164,7 +166,7 @@ export class Output {
     if (this.mode === "none" && this.spec?.list === true && options.failed !== true) {
       if (fmt === "json") this.stdout.write("[]\n");
       // A table with no rows would print nothing at all: say the list is empty (stderr, so scripts see no data).
-      if (fmt === "table") this.info(this.spec.empty ?? "nothing to list");
+      if (fmt === "table" && !this.textWritten) this.info(this.spec.empty ?? "nothing to list");
       if (fmt === "csv" && this.csv !== undefined) this.stdout.write(this.csv([[...this.columns()]]));
     }
     if (fmt === "table" && this.buffered.length > 0) {

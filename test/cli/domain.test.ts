@@ -148,6 +148,40 @@ describe("wmctl domain", () => {
     expect(idn.stderr).toContain('error: --mail-from: "mail.bücher.example" is not an ASCII domain name');
   });
 
+  it("reads well at 80 columns: TTLs never wrap alone, WorkMail's DMARC record gets notes, not problems (issue #11 item 15)", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain apply example.com");
+    const r = await cli.run("domain verify example.com --skip-autodiscover", { tty: true, columns: 80 });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    const dkim = lines.findIndex((l) => /CNAME \w{32}\._domainkey\.example\.com$/.test(l));
+    expect(dkim).toBeGreaterThan(0);
+    // The name ends its line; the TTL is under it, aligned with the name.
+    expect(lines[dkim + 1]).toMatch(/^ {23}ttl \d+$/);
+    for (const l of lines.filter((x) => !x.startsWith("      ") && !x.startsWith("example.com  "))) expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(r.stdout).toContain("DMARC_WORKMAIL_RECORD (note)  this is the DMARC record WorkMail recommends; the notes below are for information only\n");
+    expect(r.stdout).toMatch(/DMARC_REMOVED_TAG \(note\)  `pct=100`/);
+    expect(r.stdout).toMatch(/Result: verified {2}8 passed, 0 failed, 0 pending, 0 warnings\n$/);
+    expect(r.stderr).not.toContain("nothing to list");
+  });
+
+  it("counts every warning line it shows", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain apply example.com");
+    const sim = await LocalSim.open({ dir: cli.home });
+    try {
+      await sim.upsert("example.com", "_dmarc.example.com", "TXT", ["v=DMARC1; p=none; pct=50; foo=bar"]);
+    } finally {
+      await sim.close();
+    }
+    const r = await cli.run("domain verify example.com --skip-autodiscover", { tty: true, columns: 200, env: { FORCE_COLOR: "0" } });
+    const warned = r.stdout.split("\n").filter((l) => /^ +(DMARC|SPF|MX|DKIM|OWNERSHIP|DNS|NS)_[A-Z_]+  /.test(l) && !l.includes("(note)")).length;
+    expect(warned).toBeGreaterThan(0);
+    const json = JSON.parse((await cli.run("domain verify example.com --skip-autodiscover -o json")).stdout) as { summary: { warnings: number } };
+    expect(r.stdout).toContain(`${json.summary.warnings} warning${json.summary.warnings === 1 ? "" : "s"}\n`);
+    expect(json.summary.warnings).toBe(warned);
+  });
+
   it("waits with --wait and exits 8 when the records stay pending", async () => {
     await cli.ok("domain add example.com");
     const r = await cli.run("domain verify example.com --skip-autodiscover --wait --timeout 1s --interval 200ms");
