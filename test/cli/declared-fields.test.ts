@@ -253,3 +253,15 @@ describe("lists fetch the details their listing call lacks", () => {
     expect((await cli.ok("user list --fields name,city")).stdout).toBe("bob\tParis\nalice\t\ncarol\t\n");
   });
 });
+
+describe("missing pieces (issue #11 item 16)", () => {
+  it("user list --group lists the members of a group, through nested groups", async () => {
+    expect((await cli.ok("user list --group all-staff --fields name")).stdout).toBe("bob\nalice\n");
+    expect((await cli.ok("user list --group sales@acme.awsapps.com --fields name")).stdout).toBe("bob\n");
+    expect((await cli.run("user list --group nosuch")).code).toBe(5);
+  });
+
+  it("group members shows each member's address", async () => {
+    expect((await cli.ok("group members all-staff --fields name,email")).stdout).toBe("alice\talice@acme.awsapps.com\nsales\tsales@acme.awsapps.com\n");
+  });
+});

@@ -153,13 +153,13 @@ describe("wmctl group members", () => {
   it("expands nested groups with --recursive, showing the path in a VIA column", async () => {
     const r = await cli.ok(["group", "members", "All Staff", "--recursive"], { tty: true });
     const lines = r.stdout.trimEnd().split("\n").map((l) => l.trimEnd());
-    expect(lines[0]).toMatch(/^NAME\s+TYPE\s+STATE\s+VIA$/);
+    expect(lines[0]).toMatch(/^NAME\s+TYPE\s+EMAIL\s+STATE\s+VIA$/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/))).toEqual([
-      ["alice", "USER", "ENABLED", "All Staff"],
-      ["eng", "GROUP", "ENABLED", "All Staff"],
-      ["alice", "USER", "ENABLED", "All Staff > eng"],
-      ["backend", "GROUP", "ENABLED", "All Staff > eng"],
-      ["bob", "USER", "ENABLED", "All Staff > eng > backend"],
+      ["alice", "USER", "alice@acme.awsapps.com", "ENABLED", "All Staff"],
+      ["eng", "GROUP", "eng@acme.awsapps.com", "ENABLED", "All Staff"],
+      ["alice", "USER", "alice@acme.awsapps.com", "ENABLED", "All Staff > eng"],
+      ["backend", "GROUP", "backend@acme.awsapps.com", "ENABLED", "All Staff > eng"],
+      ["bob", "USER", "bob@acme.awsapps.com", "ENABLED", "All Staff > eng > backend"],
     ]);
     const json = await cli.json<Array<{ name: string; depth: number; via: string }>>(["group", "members", "All Staff", "-r"]);
     expect(json.map((m) => [m.name, m.depth])).toEqual([
