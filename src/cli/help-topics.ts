@@ -43,6 +43,8 @@ const formatting = `FORMATTING
 
 --fields a,b,c picks and orders the fields in every format; an unknown field fails before
 any API call and lists the valid ones (they are also listed in each command's --help).
+--sort FIELD (or FIELD:desc) sorts a list by one of those fields: dates by time, numbers by
+value, names in natural order, empty values last.
 
 Tables fit the terminal (or COLUMNS) without cutting what you copy: ids, names, addresses,
 ARNs and record values are never shortened. Descriptions and notes are shortened first, then

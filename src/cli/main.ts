@@ -7,7 +7,7 @@ import { type CliError, UsageError } from "../errors/cli-error.js";
 import { ExitCode } from "../errors/exit-codes.js";
 import { toCliError } from "../errors/to-cli-error.js";
 import { systemIO, type IOStreams } from "../io/iostreams.js";
-import { FieldListError, parseFieldList } from "../output/format.js";
+import { FieldListError, parseFieldList, parseSort, type SortSpec } from "../output/format.js";
 import { Output } from "../output/output.js";
 import { colorEnabled, createStyle } from "../output/style.js";
 import { createPrompter, type Prompter } from "../prompts/prompter.js";
@@ -66,6 +66,15 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
         throw e;
       }
     }
+    let sort: SortSpec | undefined;
+    if (flags.sort !== undefined) {
+      try {
+        sort = parseSort(flags.sort, spec.output);
+      } catch (e) {
+        if (e instanceof FieldListError) throw new UsageError(e.message, e.validFields.length ? `fields: ${e.validFields.join(", ")}` : undefined);
+        throw e;
+      }
+    }
     const format = effectiveFormat(settings, io.isStdoutTTY);
     const out = new Output(
       io.stdout,
@@ -78,6 +87,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
         stderrStyle: createStyle(colorEnabled(io.isStderrTTY, env, settings.colorFlag)),
         width: tableWidth(io, env, flags.wide === true),
         progress: io.isStderrTTY && !settings.quiet && format !== "json" && format !== "ndjson",
+        sort,
       },
       spec.output,
     );

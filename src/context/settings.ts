@@ -15,6 +15,7 @@ export interface GlobalFlags {
   json?: boolean;
   fields?: string;
   wide?: boolean;
+  sort?: string;
   yes?: boolean;
   /** commander's `--no-input` sets input=false. */
   input?: boolean;

@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import { cellText, jsonValue, type OutputFormat, type OutputSpec, type Row } from "./format.js";
+import { cellText, compareCells, jsonValue, type OutputFormat, type OutputSpec, type Row, type SortSpec } from "./format.js";
 import type { Style } from "./style.js";
 
 export interface OutputConfig {
@@ -14,6 +14,8 @@ export interface OutputConfig {
   readonly width: number;
   /** Progress bars only on a TTY stderr, never in JSON modes or with --quiet. */
   readonly progress: boolean;
+  /** --sort: a list is held back and printed sorted at the end (in every format). */
+  readonly sort?: SortSpec | undefined;
 }
 
 export interface PlannedChange {
@@ -40,6 +42,7 @@ export class Output {
   private readonly planned: PlannedChange[] = [];
   private columnOverride: readonly string[] | undefined;
   private textWritten = false;
+  private toSort: Row[] = [];
 
   constructor(
     private readonly stdout: Writable,
@@ -58,7 +61,7 @@ export class Output {
 
   /** How many list rows have been written so far. */
   get count(): number {
-    return this.listCount;
+    return this.listCount + this.toSort.length;
   }
 
   /** Loads what the chosen format needs before the command runs (the CSV writer). */
@@ -88,7 +91,15 @@ export class Output {
 
   /** One item of a list result. */
   row(item: object): void {
-    const view = item as Row;
+    if (this.config.sort !== undefined) {
+      this.mode = "list";
+      this.toSort.push(item as Row);
+      return;
+    }
+    this.emitRow(item as Row);
+  }
+
+  private emitRow(view: Row): void {
     this.mode = "list";
     this.listCount++;
     if (this.config.format === "table") this.buffered.push(view);
@@ -156,6 +167,12 @@ export class Output {
    */
   async end(options: { failed?: boolean } = {}): Promise<void> {
     const fmt = this.config.format;
+    const sort = this.config.sort;
+    if (sort !== undefined && this.toSort.length > 0) {
+      const rows = this.toSort.sort((a, b) => compareCells(a[sort.field], b[sort.field], sort.descending));
+      this.toSort = [];
+      for (const r of rows) this.emitRow(r);
+    }
     if (this.mode === "plan" && this.isJson) {
       const actions = this.planned.map((p) => jsonValue({ action: p.action, target: p.target, details: p.details }));
       if (fmt === "json") this.stdout.write(JSON.stringify({ dryRun: true, changes: actions }, null, 2) + "\n");

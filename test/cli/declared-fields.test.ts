@@ -265,3 +265,21 @@ describe("missing pieces (issue #11 item 16)", () => {
     expect((await cli.ok("group members all-staff --fields name,email")).stdout).toBe("alice\talice@acme.awsapps.com\nsales\tsales@acme.awsapps.com\n");
   });
 });
+
+describe("--sort (issue #11 item 16)", () => {
+  it("sorts a list by any of its fields, in every format; empty values last", async () => {
+    expect((await cli.ok("user list --sort name --fields name")).stdout).toBe("alice\nbob\ncarol\n");
+    expect((await cli.ok("user list --sort name:desc --fields name")).stdout).toBe("carol\nbob\nalice\n");
+    expect((await cli.json<Array<{ name: string }>>("user list --sort jobTitle:desc --fields name,jobTitle")).map((u) => u.name)[0]).toBe("bob");
+    expect((await cli.ok("user list --sort jobTitle --fields name,jobTitle -o csv")).stdout.split("\n")[1]).toBe("bob,Lead");
+  });
+
+  it("refuses an unknown field or a command without a list before any API call (exit 2)", async () => {
+    const bad = await cli.run("user list --sort colour");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --sort: unknown field "colour"\nhint: fields: id, name, /);
+    const record = await cli.run("user describe bob --sort name");
+    expect(record.code).toBe(2);
+    expect(record.stderr).toBe("error: --sort: this command prints no list to sort\n");
+  });
+});
