@@ -132,6 +132,21 @@ describe("wmctl mailbox", () => {
     expect(r.stderr).toContain('unknown permission "read-all"');
   });
 
+  it("lists the mailboxes someone may use with --grantee, directly or through a (nested) group (issue #11 item 16)", async () => {
+    await o.user("carol");
+    await o.group("team", ["bob"]);
+    await o.group("all", ["team"]);
+    await cli.ok("mailbox permissions grant alice bob -p full-access");
+    await cli.ok("mailbox permissions grant carol all -p send-on-behalf");
+    await cli.ok("mailbox permissions grant carol alice -p send-as");
+    const r = await cli.ok("mailbox permissions list --grantee bob");
+    expect(r.stdout).toBe("alice\tFULL_ACCESS\tdirect\ncarol\tSEND_ON_BEHALF\tall\n");
+    expect((await cli.ok("mailbox permissions list --grantee team --fields mailbox,grantee,via")).stdout).toBe("carol\tteam\tall\n");
+    const both = await cli.run("mailbox permissions list alice --grantee bob");
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("error: name a mailbox, or --grantee to see the mailboxes someone may use");
+  });
+
   it("accepts email addresses for both sides", async () => {
     await cli.ok("mailbox permissions grant alice@acme.awsapps.com bob@acme.awsapps.com -p send-as");
     expect((await cli.ok("mailbox permissions list alice@acme.awsapps.com --fields grantee,permissions")).stdout).toBe("bob\tSEND_AS\n");
