@@ -42,7 +42,7 @@ export const NOUNS = {
   dmarc: { name: "dmarc", summary: "Inbound DMARC enforcement: show, enable, disable", group: "policies" },
   monitoring: { name: "monitoring", aliases: ["event-logging"], summary: "Email event logging (CloudWatch Logs): show, enable, disable", group: "policies" },
   availability: { name: "availability", summary: "Availability (free/busy) providers for external domains: EWS or a Lambda CAP", group: "policies" },
-  "identity-center": { name: "identity-center", aliases: ["idc"], summary: "The WorkMail application in IAM Identity Center: create, delete", group: "policies" },
+  "identity-center": { name: "identity-center", aliases: ["idc"], summary: "The WorkMail application in IAM Identity Center: create, list, describe, delete", group: "policies" },
   idp: { name: "idp", aliases: ["identity-provider"], summary: "Sign-in through IAM Identity Center and personal access tokens: show, set, delete", group: "policies" },
   token: { name: "token", aliases: ["tokens", "pat"], summary: "Personal access tokens of mailbox users: list, describe, revoke", group: "policies" },
   tag: { name: "tag", aliases: ["tags"], summary: "Tags of the organization: list, add, remove", group: "policies" },

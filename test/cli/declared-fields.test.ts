@@ -79,6 +79,8 @@ const CASES: Readonly<Record<string, Case>> = {
   "retention show": { argv: "retention show" },
   "dmarc show": { argv: "dmarc show" },
   "idp show": { argv: "idp show" },
+  "identity-center list": { argv: "identity-center list" },
+  "identity-center describe": { argv: "identity-center describe WorkMail" },
   "availability list": { argv: "availability list", unset: { ewsUsername: "the fixture's provider is a Lambda" } },
   "token list": { argv: "token list", unset: { lastUsed: "the token was never used" } },
   "token describe": { argv: "token describe {token}", unset: { lastUsed: "the token was never used" } },

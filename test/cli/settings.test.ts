@@ -181,6 +181,19 @@ describe("wmctl availability", () => {
 describe("wmctl identity-center, idp, token", () => {
   const INSTANCE = "arn:aws:sso:::instance/ssoins-1234567890abcdef";
 
+  it("remembers the applications it creates, so the ARN idp set needs can be listed again (issue #11 item 16)", async () => {
+    expect((await cli.ok("identity-center list", { tty: true })).stderr).toBe("no Identity Center applications known\n");
+    const app = (await cli.ok(`identity-center create WorkMail --instance-arn ${INSTANCE} --fields applicationArn`)).stdout.trim();
+    expect((await cli.ok("identity-center list --fields name,applicationArn")).stdout).toBe(`WorkMail\t${app}\n`);
+    expect((await cli.ok("identity-center describe --fields applicationArn")).stdout).toBe(`${app}\n`);
+    await cli.ok(`idp set --instance-arn ${INSTANCE} --application-arn ${app} --mode idp-and-directory`);
+    expect((await cli.ok("identity-center describe workmail --fields usedBy")).stdout).toBe("acme\n");
+    expect((await cli.run("identity-center describe nope")).code).toBe(5);
+    await cli.ok("idp delete --yes");
+    await cli.ok(`identity-center delete ${app} --yes`);
+    expect((await cli.ok("identity-center list")).stdout).toBe("");
+  });
+
   it("connects Identity Center, lets a user create a token, lists and revokes it", async () => {
     const app = (await cli.ok(`identity-center create WorkMail --instance-arn ${INSTANCE} --fields applicationArn`)).stdout.trim();
     expect(app).toMatch(/^arn:aws:sso::\d{12}:application\/ssoins-1234567890abcdef\/apl-[a-z0-9]{16}$/);
