@@ -29,6 +29,16 @@ afterEach(async () => {
   cli.cleanup();
 });
 
+/** Runs a command on a pretend terminal and presses Ctrl-C after 400 ms. */
+async function interruptedRun(argv: string) {
+  let stop: (signal: string) => void = () => undefined;
+  const interrupted = new Promise<string>((resolve) => (stop = resolve));
+  const run = cli.run(argv, { tty: true, interrupted: () => interrupted });
+  await new Promise((r) => setTimeout(r, 400));
+  stop("SIGINT");
+  return run;
+}
+
 describe("wmctl export start / describe / list", () => {
   it("needs no prerequisites on the local backend and writes the zip under $WMCTL_HOME/s3", async () => {
     const job = await cli.json<JobView>("export start alice --wait");
@@ -104,12 +114,7 @@ describe("wmctl export wait / cancel", () => {
 
   it("Ctrl-C during --wait restores the terminal, says the job keeps running and how to follow it (exit 130)", async () => {
     o.lifecycle({ exportJobSeconds: 3600 });
-    let stop: (signal: string) => void = () => undefined;
-    const interrupted = new Promise<string>((resolve) => (stop = resolve));
-    const run = cli.run("export start alice --wait --timeout 1h", { tty: true, interrupted: () => interrupted });
-    await new Promise((r) => setTimeout(r, 400));
-    stop("SIGINT");
-    const r = await run;
+    const r = await interruptedRun("export start alice --wait --timeout 1h");
     expect(r.code).toBe(130);
     const id = /Started export job ([0-9a-f-]+)/.exec(r.stderr)?.[1] as string;
     expect(r.stdout).toContain(id);
@@ -125,12 +130,7 @@ describe("wmctl export wait / cancel", () => {
   it("Ctrl-C during export all ends the run with its report, the jobs left running to resume (exit 130)", async () => {
     o.lifecycle({ exportJobSeconds: 3600 });
     await o.user("bob");
-    let stop: (signal: string) => void = () => undefined;
-    const interrupted = new Promise<string>((resolve) => (stop = resolve));
-    const run = cli.run("export all --fields mailbox,state", { tty: true, interrupted: () => interrupted });
-    await new Promise((r) => setTimeout(r, 400));
-    stop("SIGINT");
-    const r = await run;
+    const r = await interruptedRun("export all --fields mailbox,state");
     expect(r.code).toBe(130);
     expect(r.stdout).toMatch(/alice +RUNNING\nbob +RUNNING\n$/);
     expect(r.stderr.lastIndexOf("\u001b[?25h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?25l"));
