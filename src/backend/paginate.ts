@@ -26,3 +26,8 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const item of items) all.push(item);
   return all;
 }
+
+/** The items of a stream that pass `keep`, still streamed. */
+export async function* filterItems<T>(items: AsyncIterable<T>, keep: (item: T) => boolean): AsyncGenerator<T, void, undefined> {
+  for await (const item of items) if (keep(item)) yield item;
+}

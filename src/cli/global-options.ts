@@ -12,6 +12,8 @@ export function addGlobalOptions(program: Command): void {
     .addOption(new Option("-o, --output <format>", `output format: ${OUTPUT_FORMATS.join(", ")} (env WMCTL_OUTPUT)`))
     .addOption(new Option("--json", "same as --output json"))
     .addOption(new Option("--fields <list>", "comma-separated fields to print, in this order"))
+    .addOption(new Option("--sort <field>", "sort a list by this field (FIELD:desc for descending)"))
+    .addOption(new Option("--wide", "tables as wide as their content: nothing shortened, wrapped or left out"))
     .addOption(new Option("-y, --yes", "confirm destructive actions without a prompt (env WMCTL_YES)"))
     .addOption(new Option("--no-input", "never prompt; fail naming the missing flag instead (env WMCTL_NO_INPUT)"))
     .addOption(new Option("-q, --quiet", "drop status lines on stderr (env WMCTL_QUIET)"))

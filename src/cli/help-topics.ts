@@ -43,6 +43,14 @@ const formatting = `FORMATTING
 
 --fields a,b,c picks and orders the fields in every format; an unknown field fails before
 any API call and lists the valid ones (they are also listed in each command's --help).
+--sort FIELD (or FIELD:desc) sorts a list by one of those fields: dates by time, numbers by
+value, names in natural order, empty values last.
+
+Tables fit the terminal (or COLUMNS) without cutting what you copy: ids, names, addresses,
+ARNs and record values are never shortened. Descriptions and notes are shortened first, then
+left out (a note on stderr names them), then long values wrap onto more lines. --wide prints
+the table as wide as its content; a table into a pipe or a file is never narrowed. Tables
+show sizes in KB/MB/GB and times relative to now; tsv, csv and json keep the exact values.
 
 Data goes to stdout; status lines, warnings, progress and prompts go to stderr.
 Colour only on a terminal; NO_COLOR, --no-color and TERM=dumb turn it off.

@@ -1,13 +1,13 @@
 import { CommanderError, type Command } from "commander";
 import { ConfigStore } from "../context/config-store.js";
-import { createContext } from "../context/context.js";
+import { createContext, type OrganizationRef } from "../context/context.js";
 import { configDir, type Env } from "../context/paths.js";
 import { effectiveFormat, resolveSettings, type GlobalFlags } from "../context/settings.js";
-import { UsageError } from "../errors/cli-error.js";
+import { type CliError, UsageError } from "../errors/cli-error.js";
 import { ExitCode } from "../errors/exit-codes.js";
 import { toCliError } from "../errors/to-cli-error.js";
 import { systemIO, type IOStreams } from "../io/iostreams.js";
-import { FieldListError, parseFieldList } from "../output/format.js";
+import { FieldListError, parseFieldList, parseSort, type SortSpec } from "../output/format.js";
 import { Output } from "../output/output.js";
 import { terminalSafe, terminalSafeLines } from "../output/terminal-safe.js";
 import { colorEnabled, createStyle } from "../output/style.js";
@@ -25,6 +25,24 @@ export interface MainDeps {
   readonly prompter?: Prompter;
   /** Replaces SIGINT/SIGTERM for long-running commands (tests stop `local serve` with it). */
   readonly interrupted?: () => Promise<string>;
+}
+
+/** An error that quotes the organization's id names it by its alias too: "organization acme (m-...)". */
+function namingOrganization(err: CliError, org: OrganizationRef | undefined): CliError {
+  if (org?.alias === undefined || !err.message.includes(org.id) || err.message.includes(`${org.alias} (${org.id})`)) return err;
+  err.message = err.message.replace(org.id, `${org.alias} (${org.id})`);
+  return err;
+}
+
+/**
+ * How wide a table may be: unlimited with --wide; else COLUMNS when it is set (as most tools honour
+ * it); else the terminal's width; unlimited when stdout is not a terminal (`-o table > file`).
+ */
+export function tableWidth(io: IOStreams, env: Env, wide: boolean): number {
+  if (wide) return Number.POSITIVE_INFINITY;
+  const columns = Number(env.COLUMNS);
+  if (env.COLUMNS !== undefined && Number.isInteger(columns) && columns > 0) return columns;
+  return io.isStdoutTTY ? io.columns : Number.POSITIVE_INFINITY;
 }
 
 /** argv (without node and the script) -> exit code. The only place errors become exit codes. */
@@ -50,6 +68,15 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
         throw e;
       }
     }
+    let sort: SortSpec | undefined;
+    if (flags.sort !== undefined) {
+      try {
+        sort = parseSort(flags.sort, spec.output);
+      } catch (e) {
+        if (e instanceof FieldListError) throw new UsageError(e.message, e.validFields.length ? `fields: ${e.validFields.join(", ")}` : undefined);
+        throw e;
+      }
+    }
     const format = effectiveFormat(settings, io.isStdoutTTY);
     const out = new Output(
       io.stdout,
@@ -60,8 +87,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
         quiet: settings.quiet,
         style: createStyle(colorEnabled(io.isStdoutTTY, env, settings.colorFlag)),
         stderrStyle: createStyle(colorEnabled(io.isStderrTTY, env, settings.colorFlag)),
-        width: io.columns,
+        width: tableWidth(io, env, flags.wide === true),
         progress: io.isStderrTTY && !settings.quiet && format !== "json" && format !== "ndjson",
+        sort,
       },
       spec.output,
     );
@@ -77,6 +105,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
       await spec.run(ctx, input as never);
       failed = false;
       if (cacheSource) saveCompletionWords(env, cacheSource.kind, cacheWords, !filtered(command));
+    } catch (e) {
+      const err = toCliError(e);
+      throw err.message.includes("m-") ? namingOrganization(err, await ctx.knownOrg()) : err;
     } finally {
       await out.end({ failed }).catch(() => undefined);
       await ctx.close();

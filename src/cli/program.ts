@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { Command, Option } from "commander";
+import { Command, Help, Option } from "commander";
+import { NOUN_GROUPS, NOUNS } from "../commands/nouns.js";
 import { parseDurationArg } from "../time/duration.js";
 import { UsageError } from "../errors/cli-error.js";
 import {
@@ -46,9 +47,21 @@ export function buildProgram(
     .showHelpAfterError("(add --help for usage)")
     .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr, outputError: (s, write) => write(io.errorColor(s)) });
   addGlobalOptions(program);
+  // Every command's --help ends with the global flags it inherits (gh's INHERITED FLAGS).
+  program.configureHelp({
+    showGlobalOptions: true,
+    visibleGlobalOptions(cmd) {
+      return Help.prototype.visibleGlobalOptions.call(this, cmd).filter((o) => o.long !== "--version");
+    },
+    formatItemList(heading, items, helper) {
+      return Help.prototype.formatItemList.call(this, heading === "Global Options:" ? "Inherited flags (see wmctl --help):" : heading, items, helper);
+    },
+  });
   for (const spec of commands) attach(program, spec, run, env);
   attachHelp(program);
   attachCompletion(program, loadAllSpecs);
+  // The top-level help lists the commands by job (src/commands/nouns.ts says which group each is in).
+  for (const cmd of program.commands) cmd.helpGroup(`${nounGroupHeading(cmd.name())}:`);
   program.addHelpText(
     "after",
     `\nHelp topics: ${Object.keys(HELP_TOPICS).join(", ")}  (wmctl help <topic>)\n` +
@@ -192,6 +205,13 @@ function convert(key: string, opt: OptionSpec, raw: unknown, env: Readonly<Recor
       }
     }
   }
+}
+
+/** The heading of a top-level command's group in `wmctl --help`; a noun without one goes last. */
+function nounGroupHeading(name: string): string {
+  if (name === "help") return NOUN_GROUPS.start;
+  const noun = (NOUNS as Readonly<Record<string, { group?: keyof typeof NOUN_GROUPS }>>)[name];
+  return noun?.group === undefined ? "Other commands" : NOUN_GROUPS[noun.group];
 }
 
 /** `wmctl help [command...]` and `wmctl help <topic>`. */

@@ -52,6 +52,11 @@ export interface CommandContext {
   /** The organization id from --org / WMCTL_ORG / the profile, resolved from an alias if needed. */
   org(): Promise<string>;
   orgRef(): Promise<OrganizationRef>;
+  /**
+   * The organization this command has resolved so far, if any, with its alias (looked up once when
+   * it was named by id): errors name it by alias. Never fails.
+   */
+  knownOrg(): Promise<OrganizationRef | undefined>;
   /** An organization named on the command line (alias or id), whatever --org says. */
   resolveOrg(ref: string): Promise<OrganizationRef>;
   /** Makes `org()` and name resolution act on this organization for the rest of the command. */
@@ -90,6 +95,11 @@ export function createContext(deps: ContextDeps): CommandContext {
   const { io, settings, out, prompter } = deps;
   let opened: Promise<OpenBackend> | undefined;
   let orgRef: Promise<OrganizationRef> | undefined;
+  let known: OrganizationRef | undefined;
+  const remember = (p: Promise<OrganizationRef>) => {
+    p.then((r) => (known = r)).catch(() => undefined);
+    return p;
+  };
   const debug = (line: string) => {
     if (settings.debug) io.stderr.write(`[debug] ${line}\n`);
   };
@@ -128,10 +138,20 @@ export function createContext(deps: ContextDeps): CommandContext {
     exportPrereqs: async () => (await open()).exportPrereqs(),
     hostedZones: async () => (await open()).hostedZones(),
     org: async () => (await ctx.orgRef()).id,
-    orgRef: () => (orgRef ??= resolveOrganization(backend, settings.org)),
+    orgRef: () => (orgRef ??= remember(resolveOrganization(backend, settings.org))),
+    async knownOrg() {
+      if (known === undefined || known.alias !== undefined) return known;
+      try {
+        const alias = (await (await backend()).describeOrganization({ OrganizationId: known.id })).Alias;
+        return { id: known.id, alias };
+      } catch {
+        return known;
+      }
+    },
     resolveOrg: (ref) => resolveOrganization(backend, ref),
     selectOrg(ref) {
       orgRef = Promise.resolve(ref);
+      known = ref;
       ctx.resolve.forget();
     },
     resolve: new EntityResolver(backend, () => ctx.org()),
@@ -167,11 +187,17 @@ async function resolveOrganization(backend: () => Promise<WorkMailApi>, ref: str
   if (ref !== undefined && ORGANIZATION_ID.test(ref)) return { id: ref, alias: undefined };
   const api = await backend();
   const live: { id: string; alias: string | undefined }[] = [];
+  let gone: { alias: string; state: string } | undefined;
   for await (const o of paginate((t) => api.listOrganizations({ NextToken: t }), "OrganizationSummaries")) {
-    if (o.OrganizationId === undefined || o.State === "Deleted" || o.State === "Deleting") continue;
+    if (o.OrganizationId === undefined) continue;
+    if (o.State === "Deleted" || o.State === "Deleting") {
+      if (ref !== undefined && o.Alias?.toLowerCase() === ref.toLowerCase()) gone = { alias: o.Alias, state: o.State };
+      continue;
+    }
     if (ref !== undefined && o.Alias?.toLowerCase() === ref.toLowerCase()) return { id: o.OrganizationId, alias: o.Alias };
     live.push({ id: o.OrganizationId, alias: o.Alias });
   }
+  if (gone !== undefined) throw new NotFoundError(`organization ${gone.alias} is ${gone.state.toLowerCase()}`, "see `wmctl org list`; create a new one with `wmctl org create ALIAS`");
   if (ref !== undefined) throw new NotFoundError(`no organization with alias or id "${ref}"`, "see `wmctl org list`");
   const only = live[0];
   if (live.length === 1 && only !== undefined) return only;

@@ -30,10 +30,17 @@ interface KeySpec {
   parse(raw: string): string | number;
 }
 
-const str = (describe: string, schema: Record<string, unknown> = {}): KeySpec => ({
+const str = (describe: string, schema: { enum?: readonly string[]; pattern?: string; minLength?: number; maxLength?: number } = {}): KeySpec => ({
   describe,
   schema: { type: "string", ...schema },
-  parse: (raw) => raw,
+  // Checked here, in words, before the file's schema would refuse it with a JSON-schema message.
+  parse: (raw) => {
+    if (schema.enum !== undefined && !schema.enum.includes(raw)) throw new Error(`"${raw}" is not allowed: use one of ${schema.enum.join(", ")}`);
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(raw)) throw new Error(`"${raw}" is not a valid value: expected ${describe}`);
+    if (schema.minLength !== undefined && raw.length < schema.minLength) throw new Error("the value is empty");
+    if (schema.maxLength !== undefined && raw.length > schema.maxLength) throw new Error(`the value is longer than ${schema.maxLength} characters`);
+    return raw;
+  },
 });
 
 /** An AWS region name: us-east-1, us-gov-west-1, eu-central-2 (the flag, the environment and profiles alike). */

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { passwordProblem } from "../backend/password-policy.js";
 import { UsageError } from "../errors/cli-error.js";
 import { readAll, type IOStreams } from "../io/iostreams.js";
 import { checkUserFile, readUserFile } from "../io/user-file.js";
@@ -46,11 +47,21 @@ export async function obtainPassword(
   }
   if (source.generate) return { password: generatePassword(), generated: true };
   if (options.optional) return undefined;
-  const first = await prompter.password("Password", { flag: "--password-stdin, --password-file or --generate-password" });
-  const second = await prompter.password("Repeat password", { flag: "--password-stdin" });
-  if (first !== second) throw new UsageError("the two passwords differ");
-  return { password: nonEmpty(first, "the prompt"), generated: false };
+  // The policy is checked as soon as the password is typed (the prompt asks again), and a repeat
+  // that differs starts over, up to three times.
+  for (let attempt = 1; attempt <= PROMPT_ATTEMPTS; attempt++) {
+    const first = await prompter.password("Password", {
+      flag: "--password-stdin, --password-file or --generate-password",
+      validate: (v) => passwordProblem(v) ?? true,
+    });
+    const second = await prompter.password("Repeat password", { flag: "--password-stdin" });
+    if (first === second) return { password: nonEmpty(first, "the prompt"), generated: false };
+    if (attempt < PROMPT_ATTEMPTS) options.warn?.(`the two passwords differ; try again (${PROMPT_ATTEMPTS - attempt} ${PROMPT_ATTEMPTS - attempt === 1 ? "try" : "tries"} left)`);
+  }
+  throw new UsageError(`the two passwords differed ${PROMPT_ATTEMPTS} times`, "or pass --password-stdin, --password-file or --generate-password");
 }
+
+const PROMPT_ATTEMPTS = 3;
 
 const GROUPS = ["ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "!#%+-=?@^_"];
 

@@ -14,6 +14,8 @@ export interface GlobalFlags {
   output?: string;
   json?: boolean;
   fields?: string;
+  wide?: boolean;
+  sort?: string;
   yes?: boolean;
   /** commander's `--no-input` sets input=false. */
   input?: boolean;
@@ -50,6 +52,8 @@ export interface Settings {
   readonly configDir: string;
   readonly dataDir: string;
   readonly maxAttempts: number | undefined;
+  /** Where each resolved setting came from (`wmctl config get`): "--region", "WMCTL_REGION", "profile prod", "default". */
+  readonly sources: Readonly<Partial<Record<"backend" | "region" | "endpointUrl" | "organizationId" | "output" | "dataDir" | "maxAttempts" | "awsProfile", string>>>;
 }
 
 export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: string }> = [
@@ -67,6 +71,7 @@ export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: st
   { name: "WMCTL_MAX_ATTEMPTS", describe: "attempts per AWS call, retries included" },
   { name: "WMCTL_ROUTE53_ENDPOINT_URL", describe: "Route 53 endpoint for `domain apply` on the aws backend (default: --endpoint-url, else AWS's)" },
   { name: "NO_COLOR", flag: "--no-color", describe: "any value turns colour off" },
+  { name: "COLUMNS", describe: "table width (default: the terminal's; tables into a pipe or file are not limited; --wide: never)" },
   { name: "AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID ...", describe: "read by the AWS SDK on the aws backend" },
 ];
 
@@ -116,8 +121,29 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
   if (regionGiven !== undefined && !new RegExp(AWS_REGION_PATTERN).test(regionGiven.value)) {
     throw new UsageError(`${regionGiven.from} ${JSON.stringify(regionGiven.value)} is not an AWS region name (like us-east-1)`);
   }
+  const inProfile = `profile ${profileName}`;
+  const from = (...c: Array<[unknown, string]>): string | undefined => c.find(([v]) => v !== undefined && v !== false)?.[1];
+  const sources = {
+    backend: from(
+      [flags.backend, "--backend"],
+      [nonEmpty(env.WMCTL_BACKEND), "WMCTL_BACKEND"],
+      [flags.endpointUrl, "--endpoint-url (implies aws)"],
+      [nonEmpty(env.WMCTL_ENDPOINT_URL), "WMCTL_ENDPOINT_URL (implies aws)"],
+      [profile.backend, inProfile],
+      [profile.endpointUrl, `the endpointUrl of ${inProfile} (implies aws)`],
+      [true, "default"],
+    ),
+    region: from([flags.region, "--region"], [nonEmpty(env.WMCTL_REGION), "WMCTL_REGION"], [profile.region, inProfile], [backend === "local" || undefined, "default of the local backend"]),
+    endpointUrl: from([flags.endpointUrl, "--endpoint-url"], [nonEmpty(env.WMCTL_ENDPOINT_URL), "WMCTL_ENDPOINT_URL"], [profile.endpointUrl, inProfile]),
+    organizationId: from([flags.org, "--org"], [nonEmpty(env.WMCTL_ORG), "WMCTL_ORG"], [profile.organizationId, inProfile]),
+    output: from([flags.json, "--json"], [flags.output, "--output"], [nonEmpty(env.WMCTL_OUTPUT), "WMCTL_OUTPUT"], [profile.output, inProfile]),
+    dataDir: from([profile.dataDir, inProfile], [true, nonEmpty(env.WMCTL_HOME) ? "WMCTL_HOME" : "default (XDG data dir)"]),
+    maxAttempts: from([maxAttemptsRaw, "WMCTL_MAX_ATTEMPTS"], [profile.maxAttempts, inProfile]),
+    awsProfile: from([profile.awsProfile, inProfile]),
+  };
 
   return {
+    sources,
     profileName,
     profile,
     profileMissing,

@@ -130,7 +130,8 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
       passed: withOk.filter((c) => c.ok).length,
       failed: required.filter((c) => !c.ok && !c.pending).length,
       pending: required.filter((c) => !c.ok && c.pending).length,
-      warnings: withOk.reduce((n, c) => n + c.findings.filter((f) => f.severity === "warning").length, 0),
+      // Every warning line the report shows: the records' and the domain's own (name servers ...).
+      warnings: [...withOk.flatMap((c) => c.findings), ...findings].filter((f) => f.severity === "warning").length,
     },
     queries: dns.queries + via.queries,
     elapsedMs: Math.round(performance.now() - started),

@@ -1,5 +1,6 @@
 import { CliError } from "./cli-error.js";
 import { ExitCode } from "./exit-codes.js";
+import { explainConstraint } from "./constraint-words.js";
 import { ServiceError } from "./service-error.js";
 
 /**
@@ -20,7 +21,9 @@ export function toCliError(e: unknown): CliError {
     // service's error code.
     if (anyErr.$fault !== undefined || anyErr.name === "CredentialsProviderError") {
       const code = anyErr.name === "Error" ? "UnknownError" : anyErr.name;
-      const message = firstLine(anyErr.message || "(no message)");
+      const raw = firstLine(anyErr.message || "(no message)");
+      // A quoted regular expression helps nobody: say the rule in words.
+      const message = (code === "ValidationException" ? explainConstraint(raw) : undefined) ?? raw;
       const requestId = anyErr.$metadata?.requestId;
       return new ServiceError(code, message, {
         ...(requestId === undefined ? {} : { requestId }),

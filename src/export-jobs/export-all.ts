@@ -61,6 +61,8 @@ export interface ExportAllOptions {
   serviceNow(): Promise<number>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
+  /** Resolves when the user stops the run (Ctrl-C): it ends as a timeout does, jobs left running. */
+  readonly interrupted?: Promise<unknown>;
   onProgress?(p: ExportAllProgress): void;
 }
 
@@ -70,9 +72,16 @@ export interface ExportAllOptions {
  * run resumes where it stopped. A mailbox exported (or being exported) within the last 24 hours, by
  * this run, an earlier one or another tool, is not exported again: that job is adopted.
  */
-export async function exportAll(options: ExportAllOptions, targets: readonly MailboxTarget[]): Promise<{ runId: string; reports: MailboxReport[]; finished: boolean }> {
+export async function exportAll(options: ExportAllOptions, targets: readonly MailboxTarget[]): Promise<{ runId: string; reports: MailboxReport[]; finished: boolean; interrupted: boolean }> {
   const { api, orgId, ledger, destination } = options;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let interrupted = false;
+  let timer: NodeJS.Timeout | undefined;
+  const stop = options.interrupted?.then(() => {
+    interrupted = true;
+    if (timer !== undefined) clearTimeout(timer);
+  });
+  const pause = options.sleep ?? ((ms: number) => new Promise<void>((r) => (timer = setTimeout(r, ms))));
+  const sleep = (ms: number) => (stop === undefined ? pause(ms) : Promise.race([pause(ms), stop]));
   const now = options.now ?? Date.now;
   const concurrency = Math.max(1, Math.min(MAX_CONCURRENT_JOBS, options.concurrency));
   const destinationKey = `${orgId}|${destination.bucket}|${destination.prefix}`;
@@ -234,8 +243,9 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
     }
     progress();
     if (active.size === 0 && pending.length === 0) break;
-    if (now() - started >= options.timeoutMs) break;
+    if (now() - started >= options.timeoutMs || interrupted) break;
     await sleep(options.pollMs);
+    if (interrupted) break;
   }
 
   for (const [jobId, t] of active) {
@@ -245,7 +255,7 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
   for (const t of pending) report(t, { state: "NOT_STARTED", note: "the run stopped before this mailbox; run `wmctl export all` again to resume" });
   const finished = active.size === 0 && pending.length === 0;
   if (finished) ledger.finishRun(run.runId);
-  return { runId: run.runId, reports: targets.map((t) => reports.get(t.id) as MailboxReport), finished };
+  return { runId: run.runId, reports: targets.map((t) => reports.get(t.id) as MailboxReport), finished, interrupted };
 }
 
 async function listJobs(api: WorkMailApi, orgId: string): Promise<Map<string, MailboxExportJob>> {

@@ -7,7 +7,7 @@ import { collectMailboxes, collectMailboxPermissions } from "./collect/mailboxes
 import { collectOrganization } from "./collect/organization.js";
 import { collectResources } from "./collect/resources.js";
 import { collectUsers } from "./collect/users.js";
-import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type InventoryDocument, type SkippedArea, type SourceInfo } from "./document.js";
+import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type InventoryDocument, type OrganizationData, type SkippedArea, type SourceIds, type SourceInfo } from "./document.js";
 import { EntityDirectory } from "./entity-directory.js";
 import { limitApi } from "./limited-api.js";
 import { errorText, isNotImplemented } from "./service-errors.js";
@@ -94,26 +94,48 @@ export async function collectInventory(rawApi: WorkMailApi, orgId: string, optio
     }),
   );
 
-  const org = results.find((r) => r.outcome.area === "organization")?.data as { alias?: string; arn?: string } | undefined;
-  // The region the SDK resolved by itself (AWS_REGION, the AWS profile) is the organization ARN's.
-  const region = options.source.region ?? org?.arn?.split(":")[3];
   const areas: Record<string, unknown> = {};
   const skipped: SkippedArea[] = [];
   for (const r of results) {
     if (r.outcome.status === "ok") areas[r.outcome.area] = r.data;
     else skipped.push({ area: r.outcome.area, reason: `${r.outcome.status === "failed" ? "failed: " : ""}${r.outcome.reason ?? ""}` });
   }
+  const ids = separateIds(areas, orgId);
+  const org = areas.organization as { alias?: string } | undefined;
+  // The region the SDK resolved by itself (AWS_REGION, the AWS profile) is the organization ARN's.
+  const region = options.source.region ?? ids.organization.arn?.split(":")[3];
   const doc: InventoryDocument = {
     format: INVENTORY_FORMAT,
     formatVersion: INVENTORY_FORMAT_VERSION,
     wmctlVersion: options.wmctlVersion,
     createdAt,
-    source: { organizationId: orgId, alias: org?.alias, ...options.source, region },
+    source: { organizationId: orgId, alias: org?.alias, ...options.source, region, ids },
     areas,
     skipped,
     files: [],
   };
   return { doc, outcomes: results.map((r) => r.outcome), calls: limited.calls(), callsByMethod: limited.callsByMethod() };
+}
+
+/**
+ * Moves the service ids out of the areas into one section (source.ids): the areas name everything
+ * by name and address, as restore and apply read them; the ids stay for reference.
+ */
+function separateIds(areas: Record<string, unknown>, orgId: string): SourceIds {
+  const org = areas.organization as (OrganizationData & { directoryId?: string; arn?: string }) | undefined;
+  const ids: SourceIds = { organization: { id: org?.id ?? orgId, directoryId: org?.directoryId, arn: org?.arn }, users: {}, groups: {}, resources: {} };
+  if (org !== undefined) {
+    delete org.id;
+    delete org.directoryId;
+    delete org.arn;
+  }
+  for (const kind of ["users", "groups", "resources"] as const) {
+    for (const e of (areas[kind] as Array<{ name: string; id?: string | undefined }> | undefined) ?? []) {
+      if (e.id !== undefined) ids[kind][e.name] = e.id;
+      delete e.id;
+    }
+  }
+  return ids;
 }
 
 /** Items in an area: an array's length, else the sum of the arrays it holds, else 1. */

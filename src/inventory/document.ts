@@ -1,18 +1,21 @@
 /**
  * The inventory document (inventory.json): the whole configuration of one organization, by
- * names and email addresses. Ids and dates are kept for reference only; `org restore` never
- * uses them. Secrets are never part of it (the API returns no passwords; availability
+ * names and email addresses. The areas hold no service ids: the source organization's ids (its
+ * own, its directory's, its ARN, and each user's, group's and resource's by name) are kept in one
+ * section, `source.ids`, for reference only; `org restore` (and apply) never read it. Dates are for
+ * reference too. Secrets are never part of it (the API returns no passwords; availability
  * credentials are write-only).
  */
 export const INVENTORY_FORMAT = "wmctl-inventory";
 /** Bump when a change would mislead an older wmctl reading a newer file. */
-export const INVENTORY_FORMAT_VERSION = 1;
+export const INVENTORY_FORMAT_VERSION = 2;
 export const INVENTORY_FILE = "inventory.json";
 
 export type EntityKind = "USER" | "GROUP" | "RESOURCE";
 
 export interface OrganizationData {
-  id: string;
+  /** Format 1 only: format 2 keeps it in source.ids. */
+  id?: string | undefined;
   alias?: string | undefined;
   state?: string | undefined;
   defaultMailDomain?: string | undefined;
@@ -131,6 +134,17 @@ export interface SourceInfo {
   region?: string | undefined;
   backend: string;
   endpoint?: string | undefined;
+  /** The source organization's service ids, for reference only: restore and apply ignore them (format 2). */
+  ids?: SourceIds | undefined;
+}
+
+/** Ids of the source organization: they change when an inventory is restored elsewhere. */
+export interface SourceIds {
+  organization: { id: string; directoryId?: string | undefined; arn?: string | undefined };
+  /** By name. */
+  users: Record<string, string>;
+  groups: Record<string, string>;
+  resources: Record<string, string>;
 }
 
 export interface SkippedArea {

@@ -11,7 +11,7 @@ const STRINGS: Shape = { array: "string" };
 const MEMBERS: Shape = { array: { name: "string", type: "string" } };
 
 const AREA_SHAPES: Readonly<Record<string, Shape>> = {
-  organization: { id: "string", alias: "string?", defaultMailDomain: "string?", interoperabilityEnabled: "boolean" },
+  organization: { alias: "string?", defaultMailDomain: "string?", interoperabilityEnabled: "boolean" },
   domains: { array: { name: "string", isDefault: "boolean", isTestDomain: "boolean", records: { array: { type: "string", hostname: "string", value: "string" } } } },
   users: {
     array: {

@@ -13,7 +13,7 @@ export function coreTables(doc: InventoryDocument): Map<string, Table> {
   if (a.organization !== undefined) {
     const o = a.organization;
     t.set("organization", {
-      columns: ["id", "alias", "state", "defaultMailDomain", "interoperabilityEnabled", "directoryId", "directoryType", "arn", "migrationAdmin", "completedDate"],
+      columns: ["alias", "state", "defaultMailDomain", "interoperabilityEnabled", "directoryType", "migrationAdmin", "completedDate"],
       rows: [{ ...o }],
     });
   }
@@ -35,13 +35,13 @@ export function coreTables(doc: InventoryDocument): Map<string, Table> {
   }
   if (a.users !== undefined) {
     t.set("users", {
-      columns: ["name", "email", "displayName", ...USER_ATTRIBUTES, "role", "state", "hidden", "identityProviderUserId", "aliases", "id", "enabledDate", "disabledDate"],
+      columns: ["name", "email", "displayName", ...USER_ATTRIBUTES, "role", "state", "hidden", "identityProviderUserId", "aliases", "enabledDate", "disabledDate"],
       rows: a.users.map((u) => ({ ...u })),
     });
   }
   if (a.groups !== undefined) {
     t.set("groups", {
-      columns: ["name", "email", "state", "hidden", "members", "aliases", "id", "enabledDate", "disabledDate"],
+      columns: ["name", "email", "state", "hidden", "members", "aliases", "enabledDate", "disabledDate"],
       rows: a.groups.map((g) => ({ ...g, members: g.members.length })),
     });
     t.set("group-members", {
@@ -54,7 +54,7 @@ export function coreTables(doc: InventoryDocument): Map<string, Table> {
       columns: [
         "name", "email", "type", "description", "state", "hidden",
         "autoAcceptRequests", "autoDeclineRecurringRequests", "autoDeclineConflictingRequests",
-        "delegates", "aliases", "id", "enabledDate", "disabledDate",
+        "delegates", "aliases", "enabledDate", "disabledDate",
       ],
       rows: a.resources.map((r) => ({ ...r, ...r.bookingOptions, delegates: r.delegates.length })),
     });

@@ -52,6 +52,8 @@ export function testIO(options: { stdoutTTY?: boolean; stderrTTY?: boolean; stdi
   stderr.on("data", (c: Buffer) => err.push(c));
   const stdin = new PassThrough();
   stdin.end(options.stdin ?? "");
+  // A pretend terminal on stderr is one for the progress bars too (they draw only on a TTY).
+  if (options.stderrTTY === true) Object.assign(stderr, { isTTY: true, columns: options.columns ?? 120 });
   return {
     stdin,
     stdout,

@@ -8,6 +8,8 @@ export interface OutputSpec {
   readonly columns: readonly string[];
   /** A list command: an empty result is `[]` in JSON and a header alone in CSV. */
   readonly list?: boolean;
+  /** What an empty list is, said on stderr under a table: "no users" (default: "nothing to list"). */
+  readonly empty?: string;
 }
 
 export type Row = Readonly<Record<string, unknown>>;
@@ -45,6 +47,33 @@ export function jsonValue(value: unknown): unknown {
     return o;
   }
   return value;
+}
+
+export interface SortSpec {
+  readonly field: string;
+  readonly descending: boolean;
+}
+
+/** `--sort name`, `--sort enabledDate:desc`: checked against a list's fields before any API call. */
+export function parseSort(raw: string, spec: OutputSpec | undefined): SortSpec {
+  const m = /^([A-Za-z0-9]+)(?::(asc|desc))?$/i.exec(raw.trim());
+  if (spec === undefined || spec.list !== true) throw new FieldListError("--sort: this command prints no list to sort", []);
+  if (m === null) throw new FieldListError(`--sort: "${raw}" is not FIELD or FIELD:desc`, spec.fields);
+  const field = m[1] as string;
+  if (!spec.fields.includes(field)) throw new FieldListError(`--sort: unknown field "${field}"`, spec.fields);
+  return { field, descending: m[2]?.toLowerCase() === "desc" };
+}
+
+/** Orders two cells: dates by time, numbers by value, text by locale (numbers inside as numbers); empty last. */
+export function compareCells(a: unknown, b: unknown, descending = false): number {
+  const empty = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+  if (empty(a) || empty(b)) return empty(a) === empty(b) ? 0 : empty(a) ? 1 : -1;
+  let c: number;
+  if (a instanceof Date && b instanceof Date) c = a.getTime() - b.getTime();
+  else if (typeof a === "number" && typeof b === "number") c = a - b;
+  else if (typeof a === "boolean" && typeof b === "boolean") c = Number(a) - Number(b);
+  else c = cellText(a).localeCompare(cellText(b), undefined, { numeric: true, sensitivity: "base" });
+  return descending ? -c : c;
 }
 
 /** Checks `--fields` against the view before any API call; returns them in the asked order. */

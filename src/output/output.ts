@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import { cellText, jsonValue, type OutputFormat, type OutputSpec, type Row } from "./format.js";
+import { cellText, compareCells, jsonValue, type OutputFormat, type OutputSpec, type Row, type SortSpec } from "./format.js";
 import type { Style } from "./style.js";
 import { terminalSafe, terminalSafeLines } from "./terminal-safe.js";
 
@@ -11,9 +11,12 @@ export interface OutputConfig {
   /** Styles for stdout (tables) and stderr (status lines); each knows whether colour is on. */
   readonly style: Style;
   readonly stderrStyle: Style;
+  /** Table width: COLUMNS, else the terminal's; Infinity with --wide or when stdout is not a terminal. */
   readonly width: number;
   /** Progress bars only on a TTY stderr, never in JSON modes or with --quiet. */
   readonly progress: boolean;
+  /** --sort: a list is held back and printed sorted at the end (in every format). */
+  readonly sort?: SortSpec | undefined;
 }
 
 export interface PlannedChange {
@@ -40,6 +43,8 @@ export class Output {
   private readonly planned: PlannedChange[] = [];
   private columnOverride: readonly string[] | undefined;
   private rowObserver: ((row: Row) => void) | undefined;
+  private textWritten = false;
+  private toSort: Row[] = [];
 
   constructor(
     private readonly stdout: Writable,
@@ -58,7 +63,7 @@ export class Output {
 
   /** How many list rows have been written so far. */
   get count(): number {
-    return this.listCount;
+    return this.listCount + this.toSort.length;
   }
 
   /** Loads what the chosen format needs before the command runs (the CSV writer). */
@@ -82,10 +87,27 @@ export class Output {
     this.rowObserver = observer;
   }
 
+  /**
+   * Whether any of these fields will be printed (--fields, else the default columns): a list fetches
+   * the details its listing call lacks (DescribeUser for `jobTitle` ...) only when they are shown.
+   */
+  wants(fields: readonly string[]): boolean {
+    const shown = this.columns();
+    return fields.some((f) => shown.includes(f));
+  }
+
   /** One item of a list result. */
   row(item: object): void {
-    const view = item as Row;
-    this.rowObserver?.(view);
+    this.rowObserver?.(item as Row);
+    if (this.config.sort !== undefined) {
+      this.mode = "list";
+      this.toSort.push(item as Row);
+      return;
+    }
+    this.emitRow(item as Row);
+  }
+
+  private emitRow(view: Row): void {
     this.mode = "list";
     this.listCount++;
     if (this.config.format === "table") this.buffered.push(view);
@@ -125,6 +147,7 @@ export class Output {
 
   /** Raw text for stdout (zone files, help topics); not subject to formats. */
   text(s: string): void {
+    this.textWritten = true;
     this.stdout.write(s.endsWith("\n") || s === "" ? s : s + "\n");
   }
 
@@ -152,6 +175,12 @@ export class Output {
    */
   async end(options: { failed?: boolean } = {}): Promise<void> {
     const fmt = this.config.format;
+    const sort = this.config.sort;
+    if (sort !== undefined && this.toSort.length > 0) {
+      const rows = this.toSort.sort((a, b) => compareCells(a[sort.field], b[sort.field], sort.descending));
+      this.toSort = [];
+      for (const r of rows) this.emitRow(r);
+    }
     if (this.mode === "plan" && this.isJson) {
       const actions = this.planned.map((p) => jsonValue({ action: p.action, target: p.target, details: p.details }));
       if (fmt === "json") this.stdout.write(JSON.stringify({ dryRun: true, changes: actions }, null, 2) + "\n");
@@ -161,14 +190,28 @@ export class Output {
     if (fmt === "json" && this.mode === "list") this.stdout.write("\n]\n");
     if (this.mode === "none" && this.spec?.list === true && options.failed !== true) {
       if (fmt === "json") this.stdout.write("[]\n");
+      // A table with no rows would print nothing at all: say the list is empty (stderr, so scripts see no data).
+      if (fmt === "table" && !this.textWritten) this.info(this.spec.empty ?? "nothing to list");
       if (fmt === "csv" && this.csv !== undefined) this.stdout.write(this.csv([[...this.columns()]]));
     }
     if (fmt === "table" && this.buffered.length > 0) {
       const { renderTable, renderRecord } = await import("./table.js");
-      if (this.mode === "record") this.stdout.write(renderRecord(this.buffered[0] ?? {}, this.columns(), this.config.style));
-      else this.stdout.write(renderTable(this.buffered, this.columns(), this.config.style, this.config.width));
+      if (this.mode === "record") this.stdout.write(renderRecord(this.buffered[0] ?? {}, this.recordColumns(this.buffered[0] ?? {}), this.config.style));
+      else {
+        const note = (hidden: readonly string[]) =>
+          this.info(`${this.config.stderrStyle.dim(`(${hidden.length === 1 ? "column" : "columns"} ${hidden.join(", ")} left out to fit ${this.config.width} columns: --wide or --fields shows ${hidden.length === 1 ? "it" : "them"})`)}`);
+        this.stdout.write(renderTable(this.buffered, this.columns(), this.config.style, this.config.width, note));
+      }
       this.buffered = [];
     }
+  }
+
+  /** A record on a terminal: its default columns, then every other declared field that is set. */
+  private recordColumns(view: Row): readonly string[] {
+    const base = this.columns();
+    if (this.config.fields !== undefined || this.spec === undefined) return base;
+    const set = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+    return [...base, ...this.spec.fields.filter((f) => !base.includes(f) && set(view[f]))];
   }
 
   private columns(): readonly string[] {

@@ -2,22 +2,26 @@ import Table from "cli-table3";
 import { cellText, fieldLabel, headerLabel, type Row } from "./format.js";
 import type { Style } from "./style.js";
 import { terminalSafe } from "./terminal-safe.js";
+import { humanCell, labelField } from "./human.js";
+import { layoutTable } from "./table-layout.js";
 
 const STATE_FIELDS = /(^state$|status$|^effect$|^result$)/i;
 
 /** gh-style table: no borders, two spaces between columns, an upper-case header. */
-export function renderTable(rows: readonly Row[], columns: readonly string[], style: Style, width: number): string {
+export function renderTable(rows: readonly Row[], columns: readonly string[], style: Style, width: number, onHidden?: (fields: readonly string[]) => void): string {
   if (rows.length === 0) return "";
-  const cells = rows.map((r) => columns.map((c) => displayCell(c, r[c], style)));
-  const widths = fitWidths(
-    columns.map((c, i) => Math.max(headerLabel(c).length, ...cells.map((row) => visibleLength(row[i] ?? "")))),
-    width,
-  );
+  const headers = columns.map((c) => headerLabel(labelField(c)));
+  // Laid out on plain text (src/output/table-layout.ts), coloured afterwards.
+  const now = Date.now();
+  const plain = rows.map((r) => columns.map((c) => humanCell(c, r[c], now) || "-"));
+  const layout = layoutTable(columns, headers, plain, width);
+  if (layout.hidden.length > 0) onHidden?.(layout.hidden);
+  const shownFields = layout.shown.map((i) => columns[i] as string);
   const table = new Table({
-    head: columns.map((c) => style.bold(headerLabel(c))),
-    colWidths: widths,
+    head: layout.shown.map((i) => style.bold(headers[i] ?? "")),
+    // The layout has fitted every cell: cli-table3 only aligns (no truncation of its own).
+    colWidths: layout.widths.map((w) => w),
     wordWrap: false,
-    truncate: "…",
     chars: {
       top: "", "top-mid": "", "top-left": "", "top-right": "",
       bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
@@ -26,7 +30,9 @@ export function renderTable(rows: readonly Row[], columns: readonly string[], st
     },
     style: { head: [], border: [], "padding-left": 0, "padding-right": 0, compact: true },
   });
-  for (const row of cells) table.push(row);
+  layout.rows.forEach((row, r) => {
+    table.push(row.map((text, k) => displayCell(shownFields[k] as string, text === "-" && cellText(rows[r]?.[shownFields[k] as string]) === "" ? "" : text, style)));
+  });
   return (
     table
       .toString()
@@ -38,10 +44,11 @@ export function renderTable(rows: readonly Row[], columns: readonly string[], st
 
 /** A single record as aligned `Label  value` lines. */
 export function renderRecord(row: Row, fields: readonly string[], style: Style): string {
-  const labels = fields.map(fieldLabel);
+  const labels = fields.map((f) => fieldLabel(labelField(f)));
   const pad = Math.max(...labels.map((l) => l.length)) + 3;
+  const now = Date.now();
   return fields
-    .map((f, i) => `${style.bold((labels[i] + ":").padEnd(pad))}${displayCell(f, row[f], style)}`.trimEnd())
+    .map((f, i) => `${style.bold((labels[i] + ":").padEnd(pad))}${displayCell(f, humanCell(f, row[f], now, { exactTimes: true }), style)}`.trimEnd())
     .join("\n")
     .concat("\n");
 }
@@ -50,25 +57,4 @@ function displayCell(field: string, value: unknown, style: Style): string {
   const text = terminalSafe(cellText(value, ", "));
   if (text === "") return style.dim("-");
   return STATE_FIELDS.test(field) ? style.state(text) : text;
-}
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-function visibleLength(s: string): number {
-  return [...s.replace(ANSI, "")].length;
-}
-
-/** Shrinks the widest columns until the table fits the terminal (never below 8 characters). */
-function fitWidths(natural: number[], width: number): number[] {
-  const gap = 2 * (natural.length - 1);
-  const widths = [...natural];
-  let total = widths.reduce((a, b) => a + b, 0) + gap;
-  while (total > width) {
-    let widest = 0;
-    for (let i = 1; i < widths.length; i++) if ((widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
-    if ((widths[widest] ?? 0) <= 8) break;
-    widths[widest] = (widths[widest] ?? 0) - 1;
-    total -= 1;
-  }
-  return widths;
 }

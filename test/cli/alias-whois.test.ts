@@ -42,7 +42,7 @@ describe("wmctl alias add", () => {
   it("refuses a domain the organization does not have (exit 5) and a disabled user (exit 6)", async () => {
     const domain = await cli.run("alias add bob bob@example.com");
     expect(domain.code).toBe(5);
-    expect(domain.stderr).toMatch(/^error: MailDomainNotFoundException: The domain example\.com is not a mail domain of organization m-[0-9a-f]{32}\.\nhint: add the domain first: wmctl domain add example\.com\n$/);
+    expect(domain.stderr).toMatch(/^error: MailDomainNotFoundException: The domain example\.com is not a mail domain of organization acme \(m-[0-9a-f]{32}\)\.\nhint: add the domain first: wmctl domain add example\.com\n$/);
     await cli.ok("user disable bob --yes");
     const disabled = await cli.run("alias add bob bobby");
     expect(disabled.code).toBe(6);
@@ -126,7 +126,7 @@ describe("wmctl alias list", () => {
     expect((await cli.ok("alias list bob")).stdout).toBe("");
     const r = await cli.run("alias list nobody");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user or group or resource "nobody" in organization m-[0-9a-f]{32}\n/);
+    expect(r.stderr).toMatch(/^error: no user or group or resource "nobody" in organization acme \(m-[0-9a-f]{32}\)\n/);
   });
 });
 
@@ -154,12 +154,12 @@ describe("wmctl whois", () => {
   it("reports a name nobody has with exit 5, pointing at the lists rather than at whois itself", async () => {
     const r = await cli.run("whois nobody");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user, group or resource has the name or id "nobody" in organization \S+\nhint: list them with `wmctl user list`, `wmctl group list` and `wmctl resource list`\n$/);
+    expect(r.stderr).toMatch(/^error: no user, group or resource has the name or id "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: list them with `wmctl user list`, `wmctl group list` and `wmctl resource list`\n$/);
   });
 
   it("reports an address nobody has with exit 5", async () => {
     const r = await cli.run("whois nobody@acme.awsapps.com");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user, group or resource has the address nobody@acme\.awsapps\.com in organization m-[0-9a-f]{32}\nhint: list addresses with `wmctl user list` and `wmctl alias list`\n$/);
+    expect(r.stderr).toMatch(/^error: no user, group or resource has the address nobody@acme\.awsapps\.com in organization acme \(m-[0-9a-f]{32}\)\nhint: list addresses with `wmctl user list` and `wmctl alias list`\n$/);
   });
 });

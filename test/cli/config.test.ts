@@ -31,7 +31,21 @@ describe("wmctl config", () => {
     expect((await cli.ok("config get region")).stdout).toBe("us-west-2\n");
     const r = await cli.run("config get endpointUrl");
     expect(r.code).toBe(5);
-    expect(r.stderr).toBe("error: endpointUrl is not set in profile default\n");
+    expect(r.stderr).toBe("error: endpointUrl is not set (not in profile default, and no flag or variable gives it)\nhint: set it: wmctl config set endpointUrl VALUE\n");
+  });
+
+  it("shows the effective value and where it comes from (issue #11 item 14)", async () => {
+    const byDefault = await cli.ok("config get backend");
+    expect(byDefault.stdout).toBe("local\n");
+    expect(byDefault.stderr).toBe("(from default)\n");
+    const fromEnv = await cli.ok("config get backend", { env: { WMCTL_BACKEND: "aws" } });
+    expect(fromEnv.stdout).toBe("aws\n");
+    expect(fromEnv.stderr).toBe("(from WMCTL_BACKEND)\n");
+    expect((await cli.ok("--endpoint-url http://127.0.0.1:1 config get backend")).stderr).toBe("(from --endpoint-url (implies aws))\n");
+    await cli.ok("config set region eu-west-1");
+    expect((await cli.ok("config get region")).stderr).toBe("(from profile default)\n");
+    expect((await cli.ok("--region ap-south-1 config get region")).stdout).toBe("ap-south-1\n");
+    expect((await cli.ok("config get output")).stdout).toBe("table\n");
   });
 
   it("rejects unknown keys and invalid values with exit 2 and writes nothing", async () => {
@@ -40,7 +54,11 @@ describe("wmctl config", () => {
     expect(unknown.stderr).toContain('unknown setting "secretAccessKey"');
     const bad = await cli.run("config set region mars-1");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("must match pattern");
+    expect(bad.stderr).toBe('error: region: "mars-1" is not a valid value: expected AWS region, e.g. us-east-1\nhint: see every key and what it takes: wmctl config list --all\n');
+    // The allowed values are listed (issue #11 item 13).
+    const backend = await cli.run("config set backend gcp");
+    expect(backend.code).toBe(2);
+    expect(backend.stderr).toContain('error: backend: "gcp" is not allowed: use one of local, aws\n');
     const badInt = await cli.run("config set maxAttempts lots");
     expect(badInt.code).toBe(2);
     expect((await cli.ok("config list")).stdout).toBe("");
@@ -63,6 +81,7 @@ describe("wmctl config", () => {
   it("unsets a key", async () => {
     await cli.ok("config set region us-west-2");
     await cli.ok("config unset region");
-    expect((await cli.run("config get region")).code).toBe(5);
+    const r = await cli.ok("config get region");
+    expect(r.stdout + r.stderr).toBe("us-east-1\n(from default of the local backend)\n");
   });
 });

@@ -47,6 +47,17 @@ describe("wmctl domain", () => {
     ]);
   });
 
+  it("says a domain is already added instead of \"Added\" when it is added again", async () => {
+    const first = await cli.ok("domain add example.com");
+    expect(first.stderr).toMatch(/^✓ Added example\.com; WorkMail asks for \d+ DNS records\n/);
+    const again = await cli.ok("domain add example.com");
+    expect(again.stderr).toMatch(/^✓ example\.com is already added \(ownership PENDING, DKIM PENDING\); verification restarted\nNext: wmctl domain apply/);
+    await cli.ok("domain apply example.com");
+    await cli.ok("domain verify example.com");
+    const verified = await cli.ok("domain add example.com");
+    expect(verified.stderr).toBe("✓ example.com is already added and verified: nothing to do\n");
+  });
+
   it("offers the records field only where there are records, and says the test domain needs none", async () => {
     await cli.ok("domain add example.com");
     const list = await cli.run("domain list --fields domain,records");
@@ -145,6 +156,40 @@ describe("wmctl domain", () => {
     expect(idn.stderr).toContain('error: --mail-from: "mail.bücher.example" is not an ASCII domain name');
   });
 
+  it("reads well at 80 columns: TTLs never wrap alone, WorkMail's DMARC record gets notes, not problems (issue #11 item 15)", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain apply example.com");
+    const r = await cli.run("domain verify example.com --skip-autodiscover", { tty: true, columns: 80 });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    const dkim = lines.findIndex((l) => /CNAME \w{32}\._domainkey\.example\.com$/.test(l));
+    expect(dkim).toBeGreaterThan(0);
+    // The name ends its line; the TTL is under it, aligned with the name.
+    expect(lines[dkim + 1]).toMatch(/^ {23}ttl \d+$/);
+    for (const l of lines.filter((x) => !x.startsWith("      ") && !x.startsWith("example.com  "))) expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(r.stdout).toContain("DMARC_WORKMAIL_RECORD (note)  this is the DMARC record WorkMail recommends; the notes below are for information only\n");
+    expect(r.stdout).toMatch(/DMARC_REMOVED_TAG \(note\)  `pct=100`/);
+    expect(r.stdout).toMatch(/Result: verified {2}8 passed, 0 failed, 0 pending, 0 warnings\n$/);
+    expect(r.stderr).not.toContain("nothing to list");
+  });
+
+  it("counts every warning line it shows", async () => {
+    await cli.ok("domain add example.com");
+    await cli.ok("domain apply example.com");
+    const sim = await LocalSim.open({ dir: cli.home });
+    try {
+      await sim.upsert("example.com", "_dmarc.example.com", "TXT", ["v=DMARC1; p=none; pct=50; foo=bar"]);
+    } finally {
+      await sim.close();
+    }
+    const r = await cli.run("domain verify example.com --skip-autodiscover", { tty: true, columns: 200, env: { FORCE_COLOR: "0" } });
+    const warned = r.stdout.split("\n").filter((l) => /^ +(DMARC|SPF|MX|DKIM|OWNERSHIP|DNS|NS)_[A-Z_]+  /.test(l) && !l.includes("(note)")).length;
+    expect(warned).toBeGreaterThan(0);
+    const json = JSON.parse((await cli.run("domain verify example.com --skip-autodiscover -o json")).stdout) as { summary: { warnings: number } };
+    expect(r.stdout).toContain(`${json.summary.warnings} warning${json.summary.warnings === 1 ? "" : "s"}\n`);
+    expect(json.summary.warnings).toBe(warned);
+  });
+
   it("waits with --wait and exits 8 when the records stay pending", async () => {
     await cli.ok("domain add example.com");
     const r = await cli.run("domain verify example.com --skip-autodiscover --wait --timeout 1s --interval 200ms");
@@ -203,6 +248,7 @@ describe("wmctl domain", () => {
     const test = await cli.run("domain remove acme.awsapps.com --yes");
     expect(test.code).toBe(2);
     expect(test.stderr).toContain("InvalidParameterException: The test domain acme.awsapps.com cannot be removed.");
+    expect((await cli.run("domain remove acme.awsapps.com --dry-run")).code).toBe(2);
   });
 
   it("prints only the removed domain, and says what to do when the domain is in use", async () => {
@@ -212,7 +258,19 @@ describe("wmctl domain", () => {
     const inUse = await cli.run("domain remove example.com --yes");
     expect(inUse.code).toBe(6);
     expect(inUse.stderr).toContain("hint: make another domain the default (wmctl domain set-default)");
+    // A dry run exits as the real run would (issue #11 item 3).
+    const dryDefault = await cli.run("domain remove example.com --dry-run");
+    expect(dryDefault.code).toBe(6);
+    expect(dryDefault.stdout).toBe("");
+    expect(dryDefault.stderr).toBe("error: example.com is the default domain\nhint: make another domain the default first: wmctl domain set-default DOMAIN\n");
     await cli.ok("domain set-default acme.awsapps.com");
+    await cli.ok("user create bob --generate-password --email bob@example.com");
+    const dryUsed = await cli.run("domain remove example.com --dry-run");
+    expect(dryUsed.code).toBe(6);
+    expect(dryUsed.stderr).toMatch(/^error: example\.com is used by 1 address \(bob@example\.com\)\nhint: make another domain the default/);
+    expect((await cli.run("domain remove example.com --yes")).code).toBe(6);
+    await cli.ok("user update bob --email bob@acme.awsapps.com");
+    await cli.ok("alias remove bob bob@example.com --yes");
     expect((await cli.ok("domain remove example.com --yes")).stdout).toBe("example.com\n");
   });
 });

@@ -29,6 +29,16 @@ afterEach(async () => {
   cli.cleanup();
 });
 
+/** Runs a command on a pretend terminal and presses Ctrl-C after 400 ms. */
+async function interruptedRun(argv: string) {
+  let stop: (signal: string) => void = () => undefined;
+  const interrupted = new Promise<string>((resolve) => (stop = resolve));
+  const run = cli.run(argv, { tty: true, interrupted: () => interrupted });
+  await new Promise((r) => setTimeout(r, 400));
+  stop("SIGINT");
+  return run;
+}
+
 describe("wmctl export start / describe / list", () => {
   it("needs no prerequisites on the local backend and writes the zip under $WMCTL_HOME/s3", async () => {
     const job = await cli.json<JobView>("export start alice --wait");
@@ -86,6 +96,13 @@ describe("wmctl export wait / cancel", () => {
     expect(r.stderr).toContain(`hint: the job keeps running; wait again with: wmctl export wait ${job.id}`);
   });
 
+  it("refuses --timeout without --wait instead of ignoring it, and starts nothing (issue #11 item 14)", async () => {
+    const r = await cli.run("export start alice --timeout 3s");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: --timeout only applies with --wait\nhint: add --wait to wait for the job, or leave --timeout out\n");
+    expect((await cli.ok("export list")).stdout).toBe("");
+  });
+
   it("prints the running job when export start --wait times out, so its id is not lost", async () => {
     o.lifecycle({ exportJobSeconds: 3600 });
     const r = await cli.run("export start alice --wait --timeout 300ms -o json");
@@ -93,6 +110,31 @@ describe("wmctl export wait / cancel", () => {
     const job = JSON.parse(r.stdout) as JobView;
     expect(job).toMatchObject({ mailbox: "alice", state: "RUNNING" });
     expect(r.stderr).toContain(`wmctl export wait ${job.id}`);
+  });
+
+  it("Ctrl-C during --wait restores the terminal, says the job keeps running and how to follow it (exit 130)", async () => {
+    o.lifecycle({ exportJobSeconds: 3600 });
+    const r = await interruptedRun("export start alice --wait --timeout 1h");
+    expect(r.code).toBe(130);
+    const id = /Started export job ([0-9a-f-]+)/.exec(r.stderr)?.[1] as string;
+    expect(r.stdout).toContain(id);
+    // The bar hid the cursor and turned line wrap off; both are back at the end.
+    expect(r.stderr).toContain("\u001b[?25l");
+    expect(r.stderr.lastIndexOf("\u001b[?25h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?25l"));
+    expect(r.stderr.lastIndexOf("\u001b[?7h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?7l"));
+    expect(r.stderr).toContain(`error: stopped waiting for export job ${id} to finish: the job keeps running (${id})\n`);
+    expect(r.stderr).toContain(`hint: follow it with: wmctl export wait ${id} (or stop it: wmctl export cancel ${id})\n`);
+    expect((await cli.ok(`export describe ${id} --fields state`)).stdout).toBe("RUNNING\n");
+  });
+
+  it("Ctrl-C during export all ends the run with its report, the jobs left running to resume (exit 130)", async () => {
+    o.lifecycle({ exportJobSeconds: 3600 });
+    await o.user("bob");
+    const r = await interruptedRun("export all --fields mailbox,state");
+    expect(r.code).toBe(130);
+    expect(r.stdout).toMatch(/alice +RUNNING\nbob +RUNNING\n$/);
+    expect(r.stderr.lastIndexOf("\u001b[?25h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?25l"));
+    expect(r.stderr).toContain("error: stopped: 2 mailboxes are not exported yet; started jobs keep running\nhint: run `wmctl export all` again to resume");
   });
 
   it("needs --yes to cancel without a terminal, then cancels", async () => {
@@ -176,15 +218,32 @@ describe("wmctl export all", () => {
     expect((await cli.ok("export list")).stdout.trim().split("\n")).toHaveLength(12);
   });
 
-  it("exports the mailboxes of a --users file and skips unknown names", async () => {
+  it("refuses a --users file naming someone who does not exist before any job starts (exit 5)", async () => {
+    await o.user("bob");
+    await o.user("carol");
+    const list = join(cli.home, "users.txt");
+    writeFileSync(list, "# leavers\nbob\ncarol\nmallory\nmalory2\n");
+    const refused = await cli.run(["export", "all", "--users", list]);
+    expect(refused.code).toBe(5);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toBe(
+      `error: 2 names in ${list} match no user or resource: mallory, malory2\n` +
+        "hint: correct the file (see `wmctl whois NAME`), or pass --skip-missing to export the others\n",
+    );
+    expect((await cli.ok("export list")).stdout).toBe("");
+    const dry = await cli.run(["export", "all", "--users", list, "--dry-run"]);
+    expect(dry.code).toBe(5);
+  });
+
+  it("exports the mailboxes of a --users file, skipping unknown names with --skip-missing", async () => {
     await o.user("bob");
     await o.user("carol");
     const list = join(cli.home, "users.txt");
     writeFileSync(list, "# leavers\nbob\ncarol\nmallory\n");
-    const r = await cli.run(["export", "all", "--users", list, "--fields", "mailbox,state"]);
+    const r = await cli.run(["export", "all", "--users", list, "--skip-missing", "--fields", "mailbox,state"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("bob\tCOMPLETED\ncarol\tCOMPLETED\n");
-    expect(r.stderr).toContain("not found, skipped: mallory");
+    expect(r.stderr).toContain("! not found, skipped (--skip-missing): mallory");
   });
 
   it("writes --report 0600 whatever the umask, replacing an older, wider file", async () => {

@@ -83,7 +83,7 @@ describe("wmctl group create", () => {
   it("fails before changing anything when a member does not exist", async () => {
     const r = await cli.run("group create sales --member nobody");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user or group "nobody" in organization m-[0-9a-f]{32}\nhint: look it up with `wmctl whois`\n$/);
+    expect(r.stderr).toMatch(/^error: no user or group "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: look it up with `wmctl whois`\n$/);
     expect((await cli.ok("group list")).stdout).toBe("");
   });
 
@@ -161,13 +161,13 @@ describe("wmctl group members", () => {
   it("expands nested groups with --recursive, showing the path in a VIA column", async () => {
     const r = await cli.ok(["group", "members", "All Staff", "--recursive"], { tty: true });
     const lines = r.stdout.trimEnd().split("\n").map((l) => l.trimEnd());
-    expect(lines[0]).toMatch(/^NAME\s+TYPE\s+STATE\s+VIA$/);
+    expect(lines[0]).toMatch(/^NAME\s+TYPE\s+EMAIL\s+STATE\s+VIA$/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/))).toEqual([
-      ["alice", "USER", "ENABLED", "All Staff"],
-      ["eng", "GROUP", "ENABLED", "All Staff"],
-      ["alice", "USER", "ENABLED", "All Staff > eng"],
-      ["backend", "GROUP", "ENABLED", "All Staff > eng"],
-      ["bob", "USER", "ENABLED", "All Staff > eng > backend"],
+      ["alice", "USER", "alice@acme.awsapps.com", "ENABLED", "All Staff"],
+      ["eng", "GROUP", "eng@acme.awsapps.com", "ENABLED", "All Staff"],
+      ["alice", "USER", "alice@acme.awsapps.com", "ENABLED", "All Staff > eng"],
+      ["backend", "GROUP", "backend@acme.awsapps.com", "ENABLED", "All Staff > eng"],
+      ["bob", "USER", "bob@acme.awsapps.com", "ENABLED", "All Staff > eng > backend"],
     ]);
     const json = await cli.json<Array<{ name: string; depth: number; via: string }>>(["group", "members", "All Staff", "-r"]);
     expect(json.map((m) => [m.name, m.depth])).toEqual([
@@ -197,6 +197,15 @@ describe("wmctl group add-member / remove-member", () => {
   beforeEach(async () => {
     await cli.ok("group create a");
     await cli.ok("group create b --member a");
+  });
+
+  it("says a member is already there instead of \"Added\" (exit 0)", async () => {
+    await cli.ok("user create alice --generate-password");
+    const first = await cli.ok("group add-member b alice");
+    expect(first.stderr).toBe("✓ Added user alice to b\n");
+    const again = await cli.ok("group add-member b alice a");
+    expect(again.stderr).toBe("✓ User alice is already a member of b\n✓ Group a is already a member of b\n");
+    expect((await cli.ok("group add-member b alice --dry-run")).stdout).toBe("");
   });
 
   it("refuses a membership cycle with the service's error, exit 2 and a hint", async () => {
@@ -230,7 +239,7 @@ describe("wmctl group add-member / remove-member", () => {
   it("reports an unknown group with exit 5", async () => {
     const r = await cli.run("group add-member nosuch alice");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no group "nosuch" in organization m-[0-9a-f]{32}\nhint: see `wmctl group list`\n$/);
+    expect(r.stderr).toMatch(/^error: no group "nosuch" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl group list`\n$/);
   });
 });
 

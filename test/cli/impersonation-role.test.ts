@@ -105,10 +105,12 @@ describe("wmctl impersonation-role", () => {
     expect(type.code).toBe(2);
     expect(type.stderr).toContain('--type: unknown role type "admin"');
     expect((await cli.run("impersonation-role describe nope")).code).toBe(5);
-    await cli.ok("impersonation-role create dup --type read-only");
+    const first = JSON.parse((await cli.ok("impersonation-role create dup --type read-only -o json")).stdout) as { id: string };
+    // A name already used is a conflict (exit 6), refused before anything is sent, also in a dry run.
     const dup = await cli.run("impersonation-role create DUP --type read-only");
-    expect(dup.code).toBe(2);
-    expect(dup.stderr).toContain("InvalidParameterException: An impersonation role named DUP already exists.");
+    expect(dup.code).toBe(6);
+    expect(dup.stderr).toBe(`error: an impersonation role named "dup" already exists (${first.id})\nhint: change it with \`wmctl impersonation-role update dup\`, or choose another name\n`);
+    expect((await cli.run("impersonation-role create dup --type read-only --dry-run")).code).toBe(6);
   });
 
   it("lists roles and deletes with confirmation", async () => {

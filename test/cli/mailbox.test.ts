@@ -82,7 +82,9 @@ describe("wmctl mailbox", () => {
     await o.deliver(o.email("alice"), [message("hello", "x".repeat(1000))]);
     const tty = await cli.ok("mailbox describe alice", { tty: true });
     expect(tty.stdout).toMatch(/^Mailbox: +alice$/m);
-    expect(tty.stdout).toMatch(/^Quota megabytes: +51200$/m);
+    // Sizes in human units on a terminal (issue #11 item 11); JSON keeps the exact number.
+    expect(tty.stdout).toMatch(/^Quota: +50 GB$/m);
+    expect(tty.stdout).toMatch(/^Size: +\d+(\.\d)? KB$/m);
     const j = await cli.json<{ mailbox: string; email: string; type: string; quotaMegabytes: number; sizeMegabytes: number }>("mailbox describe alice");
     expect(j).toMatchObject({ mailbox: "alice", email: "alice@acme.awsapps.com", type: "USER", quotaMegabytes: 51200 });
     expect(j.sizeMegabytes).toBeGreaterThan(0.0009);
@@ -128,6 +130,21 @@ describe("wmctl mailbox", () => {
     const r = await cli.run("mailbox permissions grant alice bob -p read-all");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown permission "read-all"');
+  });
+
+  it("lists the mailboxes someone may use with --grantee, directly or through a (nested) group (issue #11 item 16)", async () => {
+    await o.user("carol");
+    await o.group("team", ["bob"]);
+    await o.group("all", ["team"]);
+    await cli.ok("mailbox permissions grant alice bob -p full-access");
+    await cli.ok("mailbox permissions grant carol all -p send-on-behalf");
+    await cli.ok("mailbox permissions grant carol alice -p send-as");
+    const r = await cli.ok("mailbox permissions list --grantee bob");
+    expect(r.stdout).toBe("alice\tFULL_ACCESS\tdirect\ncarol\tSEND_ON_BEHALF\tall\n");
+    expect((await cli.ok("mailbox permissions list --grantee team --fields mailbox,grantee,via")).stdout).toBe("carol\tteam\tall\n");
+    const both = await cli.run("mailbox permissions list alice --grantee bob");
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("error: name a mailbox, or --grantee to see the mailboxes someone may use");
   });
 
   it("accepts email addresses for both sides", async () => {

@@ -36,6 +36,22 @@ describe("wmctl mobile-rule", () => {
     expect((await cli.ok("mobile-rule test --device-type iPhone --os 'iOS 14.4.1' --fields effect")).stdout).toBe("ALLOW\n");
   });
 
+  it("refuses a second rule with a name already used (exit 6), unless --allow-duplicate", async () => {
+    const first = await cli.json<Rule>("mobile-rule create BlockAndroid --effect deny --device-type android");
+    const again = await cli.run("mobile-rule create blockandroid --effect deny --device-type android");
+    expect(again.code).toBe(6);
+    expect(again.stderr).toBe(
+      `error: a mobile device access rule named "BlockAndroid" already exists (${first.id})\n` +
+        "hint: change it with `wmctl mobile-rule update BlockAndroid`, choose another name, or pass --allow-duplicate\n",
+    );
+    expect((await cli.run("mobile-rule create BlockAndroid --effect deny --dry-run")).code).toBe(6);
+    expect((await cli.ok("mobile-rule list --fields name")).stdout).toBe("default\nBlockAndroid\n");
+    await cli.ok("mobile-rule create BlockAndroid --effect deny --device-type android --allow-duplicate");
+    expect((await cli.ok("mobile-rule list --fields name")).stdout).toBe("default\nBlockAndroid\nBlockAndroid\n");
+    await cli.ok(`mobile-rule delete ${first.id} --yes`);
+    await cli.ok("mobile-rule delete BlockAndroid --yes");
+  });
+
   it("handles $NONE and NOT conditions on unreported fields", async () => {
     await cli.ok("mobile-rule delete default --yes");
     await cli.ok("mobile-rule create AppleOrUnknown --effect allow --device-type iphone,ipad,$NONE");
@@ -58,7 +74,7 @@ describe("wmctl mobile-rule", () => {
 
   it("refuses ambiguous names, unknown rules and a missing effect", async () => {
     await cli.ok("mobile-rule create twin --effect allow");
-    await cli.ok("mobile-rule create twin --effect deny");
+    await cli.ok("mobile-rule create twin --effect deny --allow-duplicate");
     const amb = await cli.run("mobile-rule delete twin --yes");
     expect(amb.code).toBe(2);
     expect(amb.stderr).toContain('2 mobile rules are named "twin"');

@@ -48,11 +48,20 @@ describe("wmctl org inventory", () => {
     const doc = await cli.json<Record<string, unknown>>("org inventory");
     expect(doc).toMatchObject({
       format: "wmctl-inventory",
-      formatVersion: 1,
+      formatVersion: 2,
       wmctlVersion: VERSION,
       source: { alias: "acme", region: "us-east-1", backend: "local" },
       files: [],
     });
+    // No service ids in the areas: they are in source.ids, for reference (issue #11 item 14).
+    const source = doc.source as { organizationId: string; ids: { organization: { id: string }; users: Record<string, string>; groups: Record<string, string>; resources: Record<string, string> } };
+    expect(source.ids.organization.id).toBe(source.organizationId);
+    expect(Object.keys(source.ids.users)).toEqual(["bob", "carol"]);
+    expect(Object.keys(source.ids.groups).sort()).toEqual(["All Staff", "sales"]);
+    expect(Object.keys(source.ids.resources)).toEqual(["room-1"]);
+    const areasText = JSON.stringify(doc.areas);
+    for (const id of [source.organizationId, ...Object.values(source.ids.users), ...Object.values(source.ids.groups), ...Object.values(source.ids.resources)]) expect(areasText).not.toContain(id);
+    expect(areasText).not.toMatch(/"id":/);
     const areas = doc.areas as Record<string, Array<Record<string, unknown>>>;
     expect(areas.users?.map((u) => [u.name, u.email, u.state, u.aliases])).toEqual([
       ["bob", "bob@acme.awsapps.com", "ENABLED", ["bobby@acme.awsapps.com", "robert@acme.awsapps.com"]],
@@ -87,6 +96,11 @@ describe("wmctl org inventory", () => {
     const aliases = await cli.ok("org inventory --table aliases --debug");
     for (const call of ["describeUser 2", "describeGroup 2", "describeResource 1"]) expect(aliases.stderr).toContain(call);
     expect(aliases.stderr).not.toContain("listMailboxPermissions");
+    // A policy area's table reads that area only.
+    const tags = await cli.ok("org inventory --table tags --debug");
+    expect(tags.stdout).toBe("");
+    expect(tags.stderr).toContain("listTagsForResource");
+    expect(tags.stderr).not.toMatch(/listAccessControlRules|listImpersonationRoles|describeUser/);
   });
 
   it("--out writes inventory.json and the CSV files and lists them in the document", async () => {
@@ -107,6 +121,7 @@ describe("wmctl org inventory", () => {
     expect(csv.stderr).toBe("error: CSV holds one table at a time\nhint: pass --table NAME (organization, domains, domain-records, users ...), or --out DIR for every table\n");
     const both = await cli.run("org inventory --out x --table users");
     expect(both.code).toBe(2);
+
     const notEmpty = join(cli.home, "busy");
     mkdirSync(notEmpty);
     writeFileSync(join(notEmpty, "notes.txt"), "keep me");
@@ -114,8 +129,9 @@ describe("wmctl org inventory", () => {
     expect(busy.code).toBe(2);
     expect(busy.stderr).toContain(`error: --out ${notEmpty} is not empty and holds no wmctl inventory`);
     expect(busy.stderr).not.toContain("Taking the inventory");
+    // A mistyped table is refused before any area is read (issue #11 item 8).
     const table = await cli.run("org inventory --table nope");
     expect(table.code).toBe(2);
-    expect(table.stderr).toMatch(/\nerror: no table "nope" in this inventory\nhint: tables: organization, .*users, groups, group-members/);
+    expect(table.stderr).toMatch(/^error: no table "nope" in an inventory\nhint: tables: organization, .*users, groups, group-members, .*mobile-rules, mobile-overrides, .*tags\n$/);
   });
 });

@@ -138,7 +138,7 @@ describe("wmctl resource list / describe", () => {
     expect((await cli.ok("resource describe room-a --fields autoAcceptRequests,delegates")).stdout).toBe("true\t\n");
     const r = await cli.run("resource describe nosuch");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no resource "nosuch" in organization m-[0-9a-f]{32}\nhint: see `wmctl resource list`\n$/);
+    expect(r.stderr).toMatch(/^error: no resource "nosuch" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl resource list`\n$/);
   });
 });
 

@@ -17,20 +17,39 @@ describe("wmctl retention", () => {
     expect(none.code).toBe(0);
     expect(none.stdout).toBe("");
     expect(none.stderr).toContain("No retention policy");
-    const set = await cli.json<{ id: string; name: string; folders: unknown[] }>("retention set --folder inbox=delete:30 --folder junk=permanently-delete:7 --folder drafts=none");
+    const set = await cli.json<{ id: string; name: string; folders: unknown[] }>("retention set --folder inbox=delete:30 --folder junk=permanently-delete:7 --folder drafts=none --yes");
     expect(set.name).toBe("default");
     expect(set.folders).toEqual([
       { folder: "INBOX", action: "DELETE", days: 30 },
       { folder: "JUNK_EMAIL", action: "PERMANENTLY_DELETE", days: 7 },
       { folder: "DRAFTS", action: "NONE" },
     ]);
-    await cli.ok("retention set --folder deleted-items=purge:14");
+    await cli.ok("retention set --folder deleted-items=purge:14 --yes");
     const shown = await cli.json<{ id: string; summary: string }>("retention show");
     expect(shown.id).toBe(set.id);
     expect(shown.summary).toBe("DELETED_ITEMS: PERMANENTLY_DELETE after 14 days");
     expect((await cli.run("retention delete")).code).toBe(2);
     await cli.ok("retention delete --yes");
     expect((await cli.run("retention delete --yes")).code).toBe(5);
+  });
+
+  it("shows what a change drops or makes permanent and asks first; --merge keeps the other folders", async () => {
+    await cli.ok("retention set --folder inbox=delete:365 --folder junk=delete:30");
+    const refused = await cli.run("retention set --folder inbox=purge:30");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      "Retention policy default, folder by folder:\n  INBOX: DELETE:365 -> PERMANENTLY_DELETE:30\n  JUNK_EMAIL: DELETE:30 -> (no rule)\n" +
+        "error: Apply this retention policy to every mailbox (permanently deleted messages cannot be recovered): confirmation needed\nhint: pass --yes to confirm without a prompt\n",
+    );
+    expect((await cli.json<{ summary: string }>("retention show")).summary).toBe("INBOX: DELETE after 365 days; JUNK_EMAIL: DELETE after 30 days");
+    const dry = await cli.ok("retention set --folder inbox=purge:30 --dry-run");
+    expect(dry.stdout).toContain("changes=INBOX: DELETE:365 -> PERMANENTLY_DELETE:30,JUNK_EMAIL: DELETE:30 -> (no rule)");
+    const merged = await cli.ok("retention set --merge --folder inbox=delete:30 --yes -o json");
+    expect(JSON.parse(merged.stdout)).toMatchObject({ summary: "INBOX: DELETE after 30 days; JUNK_EMAIL: DELETE after 30 days" });
+    const same = await cli.ok("retention set --merge --folder inbox=delete:30");
+    expect(same.stderr).toBe("✓ Retention policy default already has these rules: nothing to change\n");
+    // Only adding a recoverable rule needs no confirmation.
+    await cli.ok("retention set --merge --folder drafts=delete:90");
   });
 
   it.each([
@@ -48,9 +67,15 @@ describe("wmctl retention", () => {
 });
 
 describe("wmctl dmarc", () => {
-  it("is on by default; turning it on again needs the acknowledgement", async () => {
+  it("is on by default; turning it off or on needs a confirmation, and what is already so is said", async () => {
     expect((await cli.ok("dmarc show")).stdout).toBe("true\n");
-    await cli.ok("dmarc disable");
+    expect((await cli.ok("dmarc enable")).stderr).toBe("✓ DMARC enforcement is already on\n");
+    const off = await cli.run("dmarc disable");
+    expect(off.code).toBe(2);
+    expect(off.stderr).toContain("error: Stop enforcing DMARC (incoming mail that fails the sender's DMARC policy will be delivered): confirmation needed");
+    expect((await cli.ok("dmarc show")).stdout).toBe("true\n");
+    await cli.ok("dmarc disable --yes");
+    expect((await cli.ok("dmarc disable")).stderr).toBe("✓ DMARC enforcement is already off\n");
     expect(await cli.json("dmarc show")).toEqual({ enforced: false });
     const r = await cli.run("dmarc enable");
     expect(r.code).toBe(2);
@@ -155,6 +180,19 @@ describe("wmctl availability", () => {
 
 describe("wmctl identity-center, idp, token", () => {
   const INSTANCE = "arn:aws:sso:::instance/ssoins-1234567890abcdef";
+
+  it("remembers the applications it creates, so the ARN idp set needs can be listed again (issue #11 item 16)", async () => {
+    expect((await cli.ok("identity-center list", { tty: true })).stderr).toBe("no Identity Center applications known\n");
+    const app = (await cli.ok(`identity-center create WorkMail --instance-arn ${INSTANCE} --fields applicationArn`)).stdout.trim();
+    expect((await cli.ok("identity-center list --fields name,applicationArn")).stdout).toBe(`WorkMail\t${app}\n`);
+    expect((await cli.ok("identity-center describe --fields applicationArn")).stdout).toBe(`${app}\n`);
+    await cli.ok(`idp set --instance-arn ${INSTANCE} --application-arn ${app} --mode idp-and-directory`);
+    expect((await cli.ok("identity-center describe workmail --fields usedBy")).stdout).toBe("acme\n");
+    expect((await cli.run("identity-center describe nope")).code).toBe(5);
+    await cli.ok("idp delete --yes");
+    await cli.ok(`identity-center delete ${app} --yes`);
+    expect((await cli.ok("identity-center list")).stdout).toBe("");
+  });
 
   it("connects Identity Center, lets a user create a token, lists and revokes it", async () => {
     const app = (await cli.ok(`identity-center create WorkMail --instance-arn ${INSTANCE} --fields applicationArn`)).stdout.trim();

@@ -17,6 +17,7 @@ interface SetupJson {
   email?: string;
   generatedPassword?: string;
   commandLine: string;
+  organizationId: string;
 }
 
 describe("wmctl setup", () => {
@@ -38,6 +39,19 @@ describe("wmctl setup", () => {
     expect(r.commandLine).toBe('wmctl setup --create-org acme --domain example.com --dns route53 --wait --admin admin --admin-display-name "The Admin" --generate-password');
     const verify = await cli.run("domain verify example.com --skip-autodiscover");
     expect(verify.code).toBe(0);
+  });
+
+  it("runs again with the command line it printed, reusing what exists (issue #11 item 6)", async () => {
+    const first = await cli.json<SetupJson>("setup --create-org acme --domain example.com --dns route53 --wait --admin admin --generate-password");
+    const again = await cli.run(["--no-color", ...first.commandLine.split(" ").slice(1), "-o", "json"]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ organization: "acme", organizationId: first.organizationId, domainStatus: "VERIFIED", defaultDomain: "example.com", user: "admin", email: "admin@example.com" });
+    expect(JSON.parse(again.stdout)).not.toHaveProperty("generatedPassword");
+    expect(again.stderr).toContain(`✓ Organization acme already exists (${first.organizationId}); using it\n`);
+    expect(again.stderr).toContain("✓ example.com is already added (VERIFIED)\n");
+    expect(again.stderr).toContain("✓ User admin already exists <admin@example.com>; using it (its password was not changed: wmctl user reset-password admin)\n");
+    expect((await cli.json<unknown[]>("org list")).length).toBe(1);
+    expect((await cli.json<unknown[]>("user list")).length).toBe(1);
   });
 
   it("prints the records for another DNS host and keeps the test domain as the default meanwhile", async () => {

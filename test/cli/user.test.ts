@@ -78,7 +78,7 @@ describe("wmctl user create", () => {
   it("reports a name the service refuses against the name, and creates nothing", async () => {
     const r = await cli.run(["user", "create", "bad name", "--generate-password"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: ValidationException: 1 validation error detected: Value 'bad name' at 'name' failed to satisfy constraint: /);
+    expect(r.stderr).toMatch(/^error: ValidationException: "bad name" is not a valid user or resource name: use letters \(no accents\), digits and \. _ - only/);
     expect(await cli.json("user list")).toEqual([]);
   });
 
@@ -91,9 +91,25 @@ describe("wmctl user create", () => {
     const prompter = new ScriptedPrompter(["Passw0rd!", "Passw0rd!"]);
     await cli.ok("user create bob", { prompter });
     expect(prompter.asked).toEqual(["Password", "Repeat password"]);
-    const r = await cli.run("user create carol", { prompter: new ScriptedPrompter(["Passw0rd!", "Passw0rd?"]) });
+    // A repeat that differs asks again, up to three times (issue #11 item 14).
+    const again = new ScriptedPrompter(["Passw0rd!", "Passw0rd?", "Passw0rd!", "Passw0rd!"]);
+    const ok = await cli.ok("user create carol", { prompter: again });
+    expect(ok.stderr).toContain("! the two passwords differ; try again (2 tries left)\n");
+    expect(again.asked).toEqual(["Password", "Repeat password", "Password", "Repeat password"]);
+    const r = await cli.run("user create dave", { prompter: new ScriptedPrompter(["Passw0rd!", "x", "Passw0rd!", "y", "Passw0rd!", "z"]) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: the two passwords differ\n");
+    expect(r.stderr).toContain("error: the two passwords differed 3 times\nhint: or pass --password-stdin, --password-file or --generate-password\n");
+    expect((await cli.json<UserJson[]>("user list")).map((u) => u.name)).toEqual(["bob", "carol"]);
+  });
+
+  it("checks the password policy as soon as the password is typed, and asks again", async () => {
+    const prompter = new ScriptedPrompter(["short", "alllowercase", "Passw0rd!", "Passw0rd!"]);
+    await cli.ok("user create bob", { prompter });
+    expect(prompter.refused).toEqual([
+      "The password must be at least 8 characters long.",
+      "The password must contain characters from three of these groups: uppercase, lowercase, digits, special characters, Latin-1 letters.",
+    ]);
+    expect(prompter.asked).toEqual(["Password", "Password", "Password", "Repeat password"]);
   });
 
   it("reads a password file and warns when others can read it", async () => {
@@ -212,7 +228,7 @@ describe("wmctl user create", () => {
   it("fails before changing anything when a --group does not exist (exit 5)", async () => {
     const r = await cli.run("user create bob --group nosuch --generate-password");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no group "nosuch" in organization m-[0-9a-f]{32}\nhint: see `wmctl group list`\n$/);
+    expect(r.stderr).toMatch(/^error: no group "nosuch" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl group list`\n$/);
     expect(await cli.json("user list")).toEqual([]);
   });
 });
@@ -293,7 +309,7 @@ describe("wmctl user describe", () => {
   it("reports an unknown user with exit 5", async () => {
     const r = await cli.run("user describe nobody");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user "nobody" in organization m-[0-9a-f]{32}\nhint: see `wmctl user list`\n$/);
+    expect(r.stderr).toMatch(/^error: no user "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl user list`\n$/);
   });
 });
 
@@ -309,6 +325,16 @@ describe("wmctl user update", () => {
     expect(u.office).toBeUndefined();
     expect(u.hiddenFromGlobalAddressList).toBe(false);
     expect((await cli.json<UserJson>("user describe bob")).aliases).toEqual(["bob@acme.awsapps.com"]);
+  });
+
+  it("says what is already so instead of counting it as updated (exit 0)", async () => {
+    await cli.ok("user create bob --generate-password");
+    await cli.ok("user update bob --job-title Lead --hidden");
+    const same = await cli.ok("user update bob --job-title Lead --hidden --email bob --office ''");
+    expect(same.stderr).toBe('✓ bob already has job title "Lead", no office, hidden from the address list\n✓ bob@acme.awsapps.com is already the primary address of bob\n');
+    const some = await cli.ok("user update bob --job-title Lead --city Paris");
+    expect(some.stderr).toBe('✓ bob already has job title "Lead"\n✓ Updated 1 attribute of bob\n');
+    expect((await cli.ok("user update bob --job-title Lead --dry-run")).stdout).toBe("");
   });
 
   it("needs something to update (exit 2), and prints a plan with --dry-run", async () => {

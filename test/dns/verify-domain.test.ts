@@ -244,6 +244,10 @@ describe("verifyMailDomain against a zone server on loopback", () => {
       { server: lame.address, role: "authoritative", nsName: "ns1.example.com" },
     ]);
     expect(r.findings.map((f) => f.code)).toEqual(["NS_NOT_AUTHORITATIVE"]);
+    // The summary counts the domain's own warning lines too (issue #11 item 15: "0 warnings" under warnings).
+    const shown = [...r.findings, ...r.checks.flatMap((c) => c.findings)].filter((f) => f.severity === "warning").length;
+    expect(r.summary.warnings).toBe(shown);
+    expect(r.summary.warnings).toBeGreaterThan(0);
   });
 
   it("has nothing to check for the test domain", async () => {

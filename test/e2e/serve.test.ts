@@ -55,7 +55,7 @@ describe("wmctl --endpoint-url against wmctl local serve", () => {
     expect(taken.stderr).toBe("error: NameAvailabilityException: The alias ACME is already in use.\n");
     const invalid = await wmctl("org create d-x");
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toMatch(/^error: ValidationException: 1 validation error detected/);
+    expect(invalid.stderr).toMatch(/^error: ValidationException: "d-x" is not a valid organization alias: /);
     const missing = await wmctl("--org m-00000000000000000000000000000000 org describe");
     expect(missing.code).toBe(5);
     expect(missing.stderr).toContain("OrganizationNotFoundException");

@@ -18,8 +18,15 @@ export class ScriptedPrompter implements Prompter {
     const a = this.next(message);
     return a === "" && o.default !== undefined ? o.default : String(a);
   }
-  async password(message: string): Promise<string> {
-    return String(this.next(message));
+  /** Like the terminal prompt, a `validate` that refuses an answer asks again (the refusal is recorded). */
+  readonly refused: string[] = [];
+  async password(message: string, o: { validate?: (v: string) => true | string } = { }): Promise<string> {
+    for (;;) {
+      const answer = String(this.next(message));
+      const verdict = o.validate?.(answer) ?? true;
+      if (verdict === true) return answer;
+      this.refused.push(verdict);
+    }
   }
   async select<T extends string>(message: string, choices: readonly Choice<T>[]): Promise<T> {
     const a = String(this.next(message));

@@ -26,7 +26,7 @@ export const ACCESS_RULE_FIELDS = [
   "users", "notUsers", "roles", "notRoles", "created", "modified",
 ] as const;
 
-export const accessRuleListOutput: OutputSpec = { fields: ACCESS_RULE_FIELDS, columns: ["name", "effect", "conditions", "description"], list: true };
+export const accessRuleListOutput: OutputSpec = { fields: ACCESS_RULE_FIELDS, columns: ["name", "effect", "conditions", "description"], list: true, empty: "no access control rules (all access is denied)" };
 export const accessRuleRecordOutput: OutputSpec = { fields: ACCESS_RULE_FIELDS, columns: ["name", "effect", "description", "conditions", "created", "modified"] };
 
 /** `protocol IMAP; not from 10.0.0.0/8`; `none` when the rule has no condition (it applies to all). */

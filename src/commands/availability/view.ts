@@ -17,7 +17,7 @@ export interface AvailabilityView {
 }
 
 export const AVAILABILITY_FIELDS = ["domain", "provider", "endpoint", "ewsUsername", "created", "modified"] as const;
-export const availabilityListOutput: OutputSpec = { fields: AVAILABILITY_FIELDS, columns: ["domain", "provider", "endpoint", "ewsUsername"], list: true };
+export const availabilityListOutput: OutputSpec = { fields: AVAILABILITY_FIELDS, columns: ["domain", "provider", "endpoint", "ewsUsername"], list: true, empty: "no availability providers" };
 export const availabilityRecordOutput: OutputSpec = { fields: AVAILABILITY_FIELDS, columns: ["domain", "provider", "endpoint", "ewsUsername", "created", "modified"] };
 
 export function availabilityView(c: AvailabilityConfiguration): AvailabilityView {

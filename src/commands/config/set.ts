@@ -26,7 +26,7 @@ export const configSetCommand = defineCommand({
     try {
       value = PROFILE_KEYS[key].parse(opts.value);
     } catch (e) {
-      throw new UsageError((e as Error).message);
+      throw new UsageError(`${key}: ${(e as Error).message}`, "see every key and what it takes: wmctl config list --all");
     }
     const name = ctx.settings.profileName;
     if (opts.dryRun) {

@@ -11,12 +11,17 @@ export const dmarcEnableCommand = defineCommand({
   mutating: true,
   async run(ctx, opts) {
     const org = await ctx.org();
+    const api = await ctx.backend();
+    if ((await api.describeInboundDmarcSettings({ OrganizationId: org })).Enforced === true) {
+      ctx.out.status("DMARC enforcement is already on");
+      ctx.out.record({ enforced: true });
+      return;
+    }
     if (opts.dryRun) {
       ctx.out.plan({ action: "PutInboundDmarcSettings", target: org, details: { enforced: true } });
       return;
     }
     await ctx.confirm(ACKNOWLEDGEMENT);
-    const api = await ctx.backend();
     await api.putInboundDmarcSettings({ OrganizationId: org, Enforced: true });
     ctx.out.status("DMARC enforcement is on; track it with email event logging (wmctl monitoring enable)");
     ctx.out.record({ enforced: true });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
+import { unlessServiceError } from "../../errors/with-hint.js";
 import { domainArg, domainRecordOutput, domainView } from "./view.js";
 
 export const domainAddCommand = defineCommand({
@@ -23,10 +24,14 @@ export const domainAddCommand = defineCommand({
       return;
     }
     const api = await ctx.backend();
+    const before = await unlessServiceError(api.getMailDomain({ OrganizationId: org, DomainName: domain }), "MailDomainNotFoundException");
     await api.registerMailDomain({ OrganizationId: org, DomainName: domain, ClientToken: randomUUID() });
     const d = await api.getMailDomain({ OrganizationId: org, DomainName: domain });
-    ctx.out.status(`Added ${domain}; WorkMail asks for ${d.Records?.length ?? 0} DNS records`);
-    ctx.out.info(`Next: wmctl domain apply ${domain} (Route 53), or wmctl domain records ${domain} --format zone; then wmctl domain verify ${domain}`);
+    const verified = d.OwnershipVerificationStatus === "VERIFIED" && d.DkimVerificationStatus === "VERIFIED";
+    if (before === undefined) ctx.out.status(`Added ${domain}; WorkMail asks for ${d.Records?.length ?? 0} DNS records`);
+    else if (verified) ctx.out.status(`${domain} is already added and verified: nothing to do`);
+    else ctx.out.status(`${domain} is already added (ownership ${d.OwnershipVerificationStatus ?? "unknown"}, DKIM ${d.DkimVerificationStatus ?? "unknown"}); verification restarted`);
+    if (!verified) ctx.out.info(`Next: wmctl domain apply ${domain} (Route 53), or wmctl domain records ${domain} --format zone; then wmctl domain verify ${domain}`);
     ctx.out.record(domainView(domain, d));
   },
 });

@@ -3,6 +3,7 @@ import type { Finding, RecordCheck } from "../../dns-verify/findings.js";
 import { PROVIDER_LABELS } from "../../dns-verify/provider-profiles.js";
 import type { DomainReport } from "../../dns-verify/verify-domain.js";
 import type { Style } from "../../output/style.js";
+import { displayWidth } from "../../output/table-layout.js";
 
 export interface AutodiscoverSummary {
   readonly status: AutodiscoverReport["status"];
@@ -45,7 +46,8 @@ function icon(style: Style, c: { ok: boolean; status: string }): string {
 
 function findingLines(style: Style, f: Finding, indent: string): string[] {
   const color = f.severity === "error" ? style.red : f.severity === "warning" ? style.yellow : style.dim;
-  const lines = [`${indent}${color(f.code)}  ${f.message}`];
+  // Notes read as notes without colour too: only errors and warnings are problems.
+  const lines = [`${indent}${color(f.code)}${f.severity === "info" ? style.dim(" (note)") : ""}  ${f.message}`];
   if (f.expected !== undefined) lines.push(`${indent}  ${style.dim("expected")}  ${f.expected}`);
   if (f.actual !== undefined && f.actual.length > 0) lines.push(`${indent}  ${style.dim("found   ")}  ${f.actual.join(" | ")}`);
   if (f.fix !== undefined) lines.push(`${indent}  ${style.dim("fix     ")}  ${f.fix}`);
@@ -61,7 +63,8 @@ export function statusIcon(style: Style, status: StepStatus): string {
 }
 
 /** The report as a person reads it on a terminal: by console section, findings under each record. */
-export function renderReport(report: DomainReport, autodiscover: AutodiscoverSummary | undefined, style: Style, notes: { serversNote?: string } = {}): string {
+export function renderReport(report: DomainReport, autodiscover: AutodiscoverSummary | undefined, style: Style, notes: { serversNote?: string; width?: number } = {}): string {
+  const maxWidth = notes.width ?? Number.POSITIVE_INFINITY;
   const out: string[] = [];
   const servers = report.servers.map((s) => `${s.server}${s.nsName ? ` (${s.nsName})` : ""}`).join(", ") || "no server";
   const whose = report.provider === "workmail" ? "" : `  for ${PROVIDER_LABELS[report.provider]}`;
@@ -80,7 +83,14 @@ export function renderReport(report: DomainReport, autodiscover: AutodiscoverSum
     }
     const ttl = c.found.find((o) => o.ttl !== undefined)?.ttl;
     const status = style.state(c.status.padEnd(12));
-    out.push(`  ${icon(style, c)} ${status} ${c.type.padEnd(5)} ${c.name.padEnd(width)}${ttl === undefined ? "" : style.dim(`  ttl ${ttl}`)}${c.required ? "" : style.dim("  (recommended)")}`);
+    const head = `  ${icon(style, c)} ${status} ${c.type.padEnd(5)} `;
+    const extras = [ttl === undefined ? "" : `ttl ${ttl}`, c.required ? "" : "(recommended)"].filter((x) => x !== "").join("  ");
+    const tail = extras === "" ? "" : style.dim(`  ${extras}`);
+    // Aligned when it fits the terminal; else right after the name; else the TTL goes under the name
+    // (the name stays whole on its line, never a stray wrap).
+    const line = [`${head}${c.name.padEnd(width)}${tail}`, `${head}${c.name}${tail}`].find((l) => displayWidth(l) <= maxWidth);
+    if (line !== undefined) out.push(line);
+    else out.push(`${head}${c.name}`, ...(extras === "" ? [] : [`${" ".repeat(displayWidth(head))}${style.dim(extras)}`]));
     for (const f of c.findings) out.push(...findingLines(style, f, "      "));
   }
   if (autodiscover !== undefined) {

@@ -168,7 +168,7 @@ async function print(ctx: CommandContext, report: DomainReport, autodiscover: Au
   if (ctx.out.isJson) {
     ctx.out.record({ ...report, ...(autodiscover === undefined ? {} : { autodiscover }), checkedAt: new Date() });
   } else if (ctx.out.format === "table") {
-    ctx.out.text(renderReport(report, autodiscover, ctx.out.config.style, note === undefined ? {} : { serversNote: note }));
+    ctx.out.text(renderReport(report, autodiscover, ctx.out.config.style, { ...(note === undefined ? {} : { serversNote: note }), width: ctx.out.config.width }));
   } else {
     if (report.isTestDomain) ctx.out.info(`${report.domain} is WorkMail's test domain: WorkMail manages its records`);
     for (const c of report.checks) ctx.out.row(checkRow(c));

@@ -17,7 +17,7 @@ export interface DomainView {
 
 const STATUS_FIELDS = ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus"] as const;
 /** `domain list` has no records (one GetMailDomain per domain gives the statuses; `domain records` has the rest). */
-export const domainListOutput: OutputSpec = { fields: STATUS_FIELDS, columns: STATUS_FIELDS, list: true };
+export const domainListOutput: OutputSpec = { fields: STATUS_FIELDS, columns: STATUS_FIELDS, list: true, empty: "no mail domains" };
 export const domainRecordOutput: OutputSpec = { fields: [...STATUS_FIELDS, "records"], columns: STATUS_FIELDS };
 /** One domain's statuses, without its records (`domain set-default`). */
 export const domainStatusOutput: OutputSpec = { fields: STATUS_FIELDS, columns: STATUS_FIELDS };

@@ -1,6 +1,6 @@
 import { writeFileAtomic } from "../../inventory/inventory-files.js";
 import { defineCommand } from "../../cli/define-command.js";
-import { CliError, UsageError } from "../../errors/cli-error.js";
+import { CliError, NotFoundError, UsageError } from "../../errors/cli-error.js";
 import { ExitCode } from "../../errors/exit-codes.js";
 import { exportAll, MAX_CONCURRENT_JOBS, type MailboxReport } from "../../export-jobs/export-all.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
@@ -27,7 +27,8 @@ export const exportAllCommand = defineCommand({
   ],
   options: {
     ...DESTINATION_OPTIONS,
-    users: { kind: "string", placeholder: "file", describe: "Only these mailboxes: a file of names, emails or ids (one per line, or a CSV with an email/name column)" },
+    users: { kind: "string", placeholder: "file", describe: "Only these mailboxes: a file of names, emails or ids (one per line, or a CSV with an email/name column); a name that matches nobody fails the run before any job starts" },
+    skipMissing: { kind: "boolean", describe: "With --users: skip names that match no user or resource (with a warning) instead of failing" },
     filter: { kind: "list", placeholder: "key=value", describe: "type=user|resource|all, state=enabled|disabled|all (default enabled), name=GLOB, email=GLOB" },
     concurrency: { kind: "int", min: 1, max: MAX_CONCURRENT_JOBS, default: MAX_CONCURRENT_JOBS, describe: "Jobs kept running at once" },
     description: { kind: "string", placeholder: "text", describe: "A description for every job" },
@@ -40,6 +41,7 @@ export const exportAllCommand = defineCommand({
   mutating: true,
   async run(ctx, opts) {
     if (opts.users !== undefined && opts.filter.length > 0) throw new UsageError("--users and --filter cannot be combined");
+    if (opts.skipMissing && opts.users === undefined) throw new UsageError("--skip-missing goes with --users FILE");
     const filter = parseFilter(opts.filter);
     const destination = await destinationFor(ctx, opts);
     const api = await ctx.backend();
@@ -47,7 +49,14 @@ export const exportAllCommand = defineCommand({
     let targets;
     if (opts.users !== undefined) {
       const { targets: found, unknown } = await mailboxesFromFile(opts.users, ctx.resolve);
-      if (unknown.length > 0) ctx.out.warn(`not found, skipped: ${unknown.join(", ")}`);
+      // A mistyped leaver must not go silently unexported: refuse before any job starts.
+      if (unknown.length > 0 && !opts.skipMissing) {
+        throw new NotFoundError(
+          `${unknown.length === 1 ? "1 name" : `${unknown.length} names`} in ${opts.users} match${unknown.length === 1 ? "es" : ""} no user or resource: ${unknown.join(", ")}`,
+          "correct the file (see `wmctl whois NAME`), or pass --skip-missing to export the others",
+        );
+      }
+      if (unknown.length > 0) ctx.out.warn(`not found, skipped (--skip-missing): ${unknown.join(", ")}`);
       targets = found;
     } else {
       targets = await listMailboxes(api, org, filter, (m) => ctx.out.warn(m));
@@ -77,6 +86,7 @@ export const exportAllCommand = defineCommand({
           timeoutMs: opts.timeout,
           description: opts.description,
           restart: opts.restart,
+          interrupted: ctx.untilInterrupted(),
           serviceNow: async () => (sim === undefined ? Date.now() : (await sim.now()).getTime()),
           onProgress: (p) => bar.update(p.done, { running: p.running, failed: p.failed, deferred: p.deferred }),
         },
@@ -94,6 +104,12 @@ export const exportAllCommand = defineCommand({
     const failed = count("FAILED", "CANCELLED", "ERROR");
     const pending = count("RUNNING", "NOT_STARTED", "DEFERRED");
     if (failed > 0) throw new CliError(`${failed} mailbox export${failed === 1 ? "" : "s"} failed`, { hint: "see the note column; after 24 hours, `wmctl export all` retries them" });
+    if (pending > 0 && result.interrupted) {
+      throw new CliError(`stopped: ${pending} mailbox${pending === 1 ? " is" : "es are"} not exported yet; started jobs keep running`, {
+        exitCode: ExitCode.Cancelled,
+        hint: "run `wmctl export all` again to resume (follow the jobs with `wmctl export list --state RUNNING`)",
+      });
+    }
     if (pending > 0) {
       throw new CliError(`${pending} mailbox${pending === 1 ? " is" : "es are"} not exported yet (running, deferred or not started)`, {
         exitCode: ExitCode.Pending,

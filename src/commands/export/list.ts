@@ -1,7 +1,8 @@
-import { paginate } from "../../backend/paginate.js";
+import { mapOrdered } from "../../backend/map-ordered.js";
+import { filterItems, paginate } from "../../backend/paginate.js";
 import { defineCommand } from "../../cli/define-command.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
-import { exportJobListOutput, exportJobView, mailboxName } from "./view.js";
+import { exportJobListOutput, exportJobView, LOG_COUNT_FIELDS, logCounts, mailboxName } from "./view.js";
 
 export const exportListCommand = defineCommand({
   name: "list",
@@ -20,13 +21,18 @@ export const exportListCommand = defineCommand({
     const storage = await ctx.exportStorage();
     const ledger = ExportLedger.open(ctx.settings.dataDir, org);
     const listed = new Set<string>();
-    for await (const j of paginate((t) => api.listMailboxExportJobs({ OrganizationId: org, NextToken: t }), "Jobs")) {
-      const id = j.JobId as string;
-      listed.add(id);
-      ledger.observe(id, j);
-      if (opts.state !== undefined && j.State !== opts.state) continue;
-      ctx.out.row(exportJobView(id, j, await mailboxName(ctx, j.EntityId), storage));
-    }
+    // The export log's counts (messages, folders ...) are read per completed job when they are shown.
+    const counts = ctx.out.wants(LOG_COUNT_FIELDS);
+    const jobs = filterItems(paginate((t) => api.listMailboxExportJobs({ OrganizationId: org, NextToken: t }), "Jobs"), (j) => {
+      listed.add(j.JobId as string);
+      ledger.observe(j.JobId as string, j);
+      return opts.state === undefined || j.State === opts.state;
+    });
+    const views = mapOrdered(jobs, async (j) => ({
+      ...exportJobView(j.JobId as string, j, await mailboxName(ctx, j.EntityId), storage),
+      ...(counts && j.State === "COMPLETED" ? await logCounts(storage, j.S3BucketName, j.S3Path) : {}),
+    }));
+    for await (const view of views) ctx.out.row(view);
     if (!opts.all) return;
     for (const j of ledger.jobs()) {
       if (listed.has(j.jobId)) continue;
@@ -39,7 +45,9 @@ export const exportListCommand = defineCommand({
         }
       }
       if (opts.state !== undefined && j.state !== opts.state) continue;
+      const logged = counts && j.state === "COMPLETED" && j.s3Path !== undefined ? await logCounts(storage, j.bucket, j.s3Path) : {};
       ctx.out.row({
+        ...logged,
         id: j.jobId,
         mailbox: j.mailbox,
         entityId: j.entityId,

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { DescribeMailboxExportJobResponse } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
-import { PendingError } from "../../errors/cli-error.js";
+import { CliError, PendingError, UsageError } from "../../errors/cli-error.js";
+import { ExitCode } from "../../errors/exit-codes.js";
 import { resolveDestination, type DestinationFlags, type ExportDestination } from "../../export-jobs/destination.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { exportJobRecordOutput, exportJobView, finishedLogCounts } from "./view.js";
@@ -40,11 +41,12 @@ export const exportStartCommand = defineCommand({
     ...DESTINATION_OPTIONS,
     description: { kind: "string", placeholder: "text", describe: "A description for the job" },
     wait: { kind: "boolean", describe: "Wait until the job is COMPLETED (progress bar on a terminal)" },
-    timeout: { kind: "duration", default: "1h", describe: "How long --wait waits (exit 8 when still running)" },
+    timeout: { kind: "duration", describe: "How long --wait waits (default 1h; exit 8 when still running)" },
   },
   output: exportJobRecordOutput,
   mutating: true,
   async run(ctx, opts) {
+    if (opts.timeout !== undefined && !opts.wait) throw new UsageError("--timeout only applies with --wait", "add --wait to wait for the job, or leave --timeout out");
     const dest = await destinationFor(ctx, opts);
     const owner = await ctx.resolve.entity(opts.mailbox, ["USER", "RESOURCE"]);
     const api = await ctx.backend();
@@ -85,10 +87,10 @@ export const exportStartCommand = defineCommand({
     if (opts.wait) {
       let done: DescribeMailboxExportJobResponse | undefined;
       try {
-        [done] = await waitForJobs(ctx, api, org, [jobId], opts.timeout);
+        [done] = await waitForJobs(ctx, api, org, [jobId], opts.timeout ?? 3_600_000);
       } catch (e) {
         // Still running at the timeout: the job's record (its id above all) is the result all the same.
-        if (e instanceof PendingError) ctx.out.record(exportJobView(jobId, await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId }), owner.name, storage));
+        if (e instanceof PendingError || (e instanceof CliError && e.exitCode === ExitCode.Cancelled)) ctx.out.record(exportJobView(jobId, await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId }), owner.name, storage));
         throw e;
       }
       ctx.out.record({ ...exportJobView(jobId, done ?? d, owner.name, storage), ...(await finishedLogCounts(storage, done ?? d)) });

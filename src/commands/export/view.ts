@@ -31,11 +31,14 @@ export const EXPORT_JOB_FIELDS = [
   "messages", "bytes", "folders", "nonExportableItems",
 ] as const;
 
-export const exportJobListOutput: OutputSpec = { fields: EXPORT_JOB_FIELDS, columns: ["id", "mailbox", "state", "progress", "startTime", "endTime", "s3Path"], list: true };
+export const exportJobListOutput: OutputSpec = { fields: EXPORT_JOB_FIELDS, columns: ["id", "mailbox", "state", "progress", "startTime", "endTime", "s3Path"], list: true, empty: "no export jobs" };
 export const exportJobRecordOutput: OutputSpec = {
   fields: EXPORT_JOB_FIELDS,
   columns: ["id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "s3Path", "location", "messages", "bytes", "folders", "nonExportableItems", "description", "error"],
 };
+
+/** The fields read from a completed job's export log. */
+export const LOG_COUNT_FIELDS: readonly string[] = ["messages", "bytes", "folders", "nonExportableItems"];
 
 /** The counts of a finished job's export log (undefined when it cannot be read: missing, no access). */
 export async function logCounts(storage: ExportStorage, bucket: string | undefined, s3Path: string | undefined): Promise<Partial<ExportJobView>> {

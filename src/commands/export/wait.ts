@@ -2,7 +2,8 @@ import type { DescribeMailboxExportJobResponse } from "@aws-sdk/client-workmail"
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
-import { CliError, PendingError } from "../../errors/cli-error.js";
+import { CancelledError, CliError, PendingError } from "../../errors/cli-error.js";
+import { ExitCode } from "../../errors/exit-codes.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { progressBars } from "../../export-jobs/progress.js";
 import { pollUntil } from "../../wait/poll.js";
@@ -22,6 +23,7 @@ export async function waitForJobs(ctx: CommandContext, api: WorkMailApi, org: st
     return await pollUntil({
       what: jobIds.length === 1 ? `export job ${jobIds[0] ?? ""} to finish` : `${jobIds.length} export jobs to finish`,
       timeoutMs,
+      interrupted: ctx.untilInterrupted(),
       intervalMs: intervalMs ?? (ctx.settings.backend === "local" ? 250 : ctx.settings.endpointUrl !== undefined ? 1000 : 5000),
       check: async () => {
         await Promise.all(
@@ -45,10 +47,19 @@ export async function waitForJobs(ctx: CommandContext, api: WorkMailApi, org: st
       },
     });
   } catch (e) {
-    if (!(e instanceof PendingError)) throw e;
     const running = jobIds.filter((id) => !TERMINAL_STATES.includes(latest.get(id)?.State ?? ""));
-    throw new PendingError(e.message, `the job${running.length === 1 ? " keeps" : "s keep"} running; wait again with: wmctl export wait ${running.join(" ")}`);
+    const keeps = `the job${running.length === 1 ? " keeps" : "s keep"} running`;
+    if (e instanceof CancelledError) {
+      // Ctrl-C stops the waiting, not the export: say so, and how to follow it.
+      throw new CliError(`${e.message}: ${keeps} (${running.join(", ")})`, {
+        exitCode: ExitCode.Cancelled,
+        hint: `follow it with: wmctl export wait ${running.join(" ")} (or stop it: wmctl export cancel ${running[0] ?? "JOB"})`,
+      });
+    }
+    if (!(e instanceof PendingError)) throw e;
+    throw new PendingError(e.message, `${keeps}; wait again with: wmctl export wait ${running.join(" ")}`);
   } finally {
+    // On every way out (done, timeout, Ctrl-C, an error): the bars go, the cursor and line wrap come back.
     bars.stop();
   }
 }

@@ -1,3 +1,4 @@
+import { collect, paginate } from "../../backend/paginate.js";
 import { defineCommand } from "../../cli/define-command.js";
 import type { ResolvedEntity } from "../../context/entity-resolver.js";
 import { withHints } from "../../errors/with-hint.js";
@@ -19,7 +20,12 @@ export const groupAddMemberCommand = defineCommand({
     const g = await ctx.resolve.group(opts.group);
     const members: ResolvedEntity[] = [];
     for (const ref of opts.members) members.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
+    const current = new Set((await collect(paginate((t) => api.listGroupMembers({ OrganizationId: org, GroupId: g.id, NextToken: t }), "Members"))).map((m) => m.Id));
     for (const m of members) {
+      if (current.has(m.id)) {
+        ctx.out.status(`${m.type === "GROUP" ? "Group" : "User"} ${m.name} is already a member of ${g.name}`);
+        continue;
+      }
       if (opts.dryRun) {
         ctx.out.plan({ action: "AssociateMemberToGroup", target: g.name, details: { member: m.name, type: m.type } });
         continue;

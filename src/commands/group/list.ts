@@ -1,6 +1,7 @@
 import type { ListGroupsFilters } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
-import { paginate } from "../../backend/paginate.js";
+import { mapOrdered } from "../../backend/map-ordered.js";
+import { filterItems, paginate } from "../../backend/paginate.js";
 import { groupListOutput, groupSummaryView, groupView, type GroupView } from "./view.js";
 
 export const groupListCommand = defineCommand({
@@ -58,9 +59,12 @@ export const groupListCommand = defineCommand({
       : opts.state !== undefined ? { State: opts.state }
       : undefined;
     const groups = paginate((t) => api.listGroups({ OrganizationId: org, ...(filter ? { Filters: filter } : {}), ...(t ? { NextToken: t } : {}) }), "Groups");
-    for await (const g of groups) {
-      const view = groupSummaryView(g);
-      if (keep(view)) ctx.out.row(view);
+    const kept = filterItems(groups, (g) => keep(groupSummaryView(g)));
+    if (!ctx.out.wants(["hiddenFromGlobalAddressList"])) {
+      for await (const g of kept) ctx.out.row(groupSummaryView(g));
+      return;
     }
+    // Address book visibility is not in the listing: DescribeGroup per group.
+    for await (const view of mapOrdered(kept, async (g) => groupView(await api.describeGroup({ OrganizationId: org, GroupId: g.Id as string })))) ctx.out.row(view);
   },
 });

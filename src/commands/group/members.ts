@@ -1,5 +1,6 @@
 import type { Member } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
+import { mapOrdered } from "../../backend/map-ordered.js";
 import { paginate } from "../../backend/paginate.js";
 import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { memberListOutput, memberView, RECURSIVE_MEMBER_COLUMNS } from "./view.js";
@@ -19,14 +20,17 @@ export const groupMembersCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const g = await ctx.resolve.group(opts.group);
+    if (opts.recursive) ctx.out.useColumns(RECURSIVE_MEMBER_COLUMNS);
+    // ListGroupMembers has no addresses: DescribeUser / DescribeGroup per member, when the email is shown.
+    const withEmail = ctx.out.wants(["email"]);
+    const view = async (m: Member, path: readonly string[]) => ({ ...memberView(m, path), ...(withEmail ? { email: await memberEmail(api, org, m) } : {}) });
     if (!opts.recursive) {
-      for await (const m of membersOf(api, org, g.id)) ctx.out.row(memberView(m, [g.name]));
+      for await (const row of mapOrdered(membersOf(api, org, g.id), (m) => view(m, [g.name]))) ctx.out.row(row);
       return;
     }
-    ctx.out.useColumns(RECURSIVE_MEMBER_COLUMNS);
     const walk = async (groupId: string, path: string[], onPath: Set<string>): Promise<void> => {
       for await (const m of membersOf(api, org, groupId)) {
-        ctx.out.row(memberView(m, path));
+        ctx.out.row(await view(m, path));
         if (m.Type === "GROUP" && m.Id !== undefined && !onPath.has(m.Id)) {
           await walk(m.Id, [...path, m.Name ?? m.Id], new Set([...onPath, m.Id]));
         }
@@ -35,6 +39,13 @@ export const groupMembersCommand = defineCommand({
     await walk(g.id, [g.name], new Set([g.id]));
   },
 });
+
+/** A member's primary address (none for a member that was never enabled). */
+async function memberEmail(api: WorkMailApi, org: string, m: Member): Promise<string | undefined> {
+  if (m.Id === undefined) return undefined;
+  if (m.Type === "GROUP") return (await api.describeGroup({ OrganizationId: org, GroupId: m.Id })).Email;
+  return (await api.describeUser({ OrganizationId: org, UserId: m.Id })).Email;
+}
 
 function membersOf(api: WorkMailApi, org: string, groupId: string): AsyncGenerator<Member> {
   return paginate((t) => api.listGroupMembers({ OrganizationId: org, GroupId: groupId, ...(t ? { NextToken: t } : {}) }), "Members");

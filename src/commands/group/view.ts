@@ -14,7 +14,7 @@ export interface GroupView {
 
 export const GROUP_FIELDS = ["id", "name", "email", "state", "enabledDate", "disabledDate", "hiddenFromGlobalAddressList"] as const;
 
-export const groupListOutput: OutputSpec = { fields: GROUP_FIELDS, columns: ["name", "email", "state", "id"], list: true };
+export const groupListOutput: OutputSpec = { fields: GROUP_FIELDS, columns: ["name", "email", "state", "id"], list: true, empty: "no groups" };
 export const groupRecordOutput: OutputSpec = { fields: GROUP_FIELDS, columns: GROUP_FIELDS };
 
 export function groupView(g: DescribeGroupResponse): GroupView {
@@ -38,6 +38,8 @@ export interface MemberView {
   id: string | undefined;
   name: string | undefined;
   type: string | undefined;
+  /** Looked up per member (DescribeUser / DescribeGroup) when shown. */
+  email?: string | undefined;
   state: string | undefined;
   enabledDate: Date | undefined;
   disabledDate: Date | undefined;
@@ -45,9 +47,9 @@ export interface MemberView {
   depth: number;
 }
 
-export const MEMBER_FIELDS = ["id", "name", "type", "state", "enabledDate", "disabledDate", "via", "depth"] as const;
-export const memberListOutput: OutputSpec = { fields: MEMBER_FIELDS, columns: ["name", "type", "state", "id"], list: true };
-export const RECURSIVE_MEMBER_COLUMNS = ["name", "type", "state", "via"] as const;
+export const MEMBER_FIELDS = ["id", "name", "type", "email", "state", "enabledDate", "disabledDate", "via", "depth"] as const;
+export const memberListOutput: OutputSpec = { fields: MEMBER_FIELDS, columns: ["name", "type", "email", "state", "id"], list: true, empty: "no members" };
+export const RECURSIVE_MEMBER_COLUMNS = ["name", "type", "email", "state", "via"] as const;
 
 /** Groups on a membership path, as printed in `via`: "all-staff > engineering". */
 export const PATH_SEPARATOR = " > ";

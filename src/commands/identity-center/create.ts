@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
+import { rememberApplication } from "./remembered.js";
 
 export const INSTANCE_ARN = /^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/;
 
@@ -23,7 +24,8 @@ export const identityCenterCreateCommand = defineCommand({
     }
     const api = await ctx.backend();
     const res = await api.createIdentityCenterApplication({ Name: opts.name, InstanceArn: opts.instanceArn, ClientToken: randomUUID() });
-    ctx.out.status(`Created Identity Center application ${opts.name}`);
+    ctx.out.status(`Created Identity Center application ${opts.name} (wmctl identity-center list shows it again)`);
+    rememberApplication(ctx, { applicationArn: res.ApplicationArn as string, name: opts.name, instanceArn: opts.instanceArn, created: new Date().toISOString() });
     ctx.out.record({ applicationArn: res.ApplicationArn, name: opts.name, instanceArn: opts.instanceArn });
   },
 });

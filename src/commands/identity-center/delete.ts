@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { withHints } from "../../errors/with-hint.js";
+import { forgetApplication } from "./remembered.js";
 
 export const identityCenterDeleteCommand = defineCommand({
   name: "delete",
@@ -20,6 +21,7 @@ export const identityCenterDeleteCommand = defineCommand({
     await withHints(api.deleteIdentityCenterApplication({ ApplicationArn: opts.applicationArn }), {
       OrganizationStateException: "remove that organization's identity provider configuration first: wmctl --org ORG idp delete",
     });
+    forgetApplication(ctx, opts.applicationArn);
     ctx.out.status("Deleted the Identity Center application");
     ctx.out.record({ applicationArn: opts.applicationArn, deleted: true });
   },

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
+import { ConflictError } from "../../errors/cli-error.js";
+import { shellQuote } from "../../output/shell-quote.js";
+import { listRoles } from "./resolve.js";
 import { buildRules, RULE_OPTIONS, RULES_HELP } from "./rules.js";
 import { parseRoleType, roleRecordOutput, roleView } from "./view.js";
 import { validateRequest } from "../../backend/validate-request.js";
@@ -23,10 +26,14 @@ export const roleCreateCommand = defineCommand({
   mutating: true,
   async run(ctx, opts) {
     const type = parseRoleType(opts.type);
-    const rules = (await buildRules(ctx, opts)) ?? [];
-    if (rules.length === 0) ctx.out.warn(`role ${opts.name} has no rules: it cannot impersonate anyone until you add one (e.g. --allow-all)`);
     const api = await ctx.backend();
     const org = await ctx.org();
+    const twin = (await listRoles(api, org)).find((r) => r.name.toLowerCase() === opts.name.toLowerCase());
+    if (twin !== undefined) {
+      throw new ConflictError(`an impersonation role named "${twin.name}" already exists (${twin.id})`, `change it with \`wmctl impersonation-role update ${shellQuote(twin.name)}\`, or choose another name`);
+    }
+    const rules = (await buildRules(ctx, opts)) ?? [];
+    if (rules.length === 0) ctx.out.warn(`role ${opts.name} has no rules: it cannot impersonate anyone until you add one (e.g. --allow-all)`);
     const request = {
       OrganizationId: org,
       Name: opts.name,

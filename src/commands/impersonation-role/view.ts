@@ -26,7 +26,7 @@ export interface RoleView {
 }
 
 export const ROLE_FIELDS = ["id", "name", "type", "description", "rules", "ruleSummary", "created", "modified"] as const;
-export const roleListOutput: OutputSpec = { fields: ROLE_FIELDS, columns: ["name", "type", "id", "modified"], list: true };
+export const roleListOutput: OutputSpec = { fields: ROLE_FIELDS, columns: ["name", "type", "id", "modified"], list: true, empty: "no impersonation roles" };
 export const roleRecordOutput: OutputSpec = { fields: ROLE_FIELDS, columns: ["id", "name", "type", "description", "ruleSummary", "created", "modified"] };
 
 export const ROLE_TYPES = ["FULL_ACCESS", "READ_ONLY"] as const;

@@ -1,4 +1,5 @@
 import { defineCommand } from "../../cli/define-command.js";
+import { withHints } from "../../errors/with-hint.js";
 
 export const localIssueTokenCommand = defineCommand({
   name: "issue-token",
@@ -17,12 +18,15 @@ export const localIssueTokenCommand = defineCommand({
   async run(ctx, opts) {
     const sim = await ctx.simulator();
     const user = await ctx.resolve.user(opts.user);
-    const issued = await sim.issuePersonalAccessToken({
-      organizationId: await ctx.org(),
-      user: user.id,
-      name: opts.name,
-      scopes: opts.scope.length > 0 ? opts.scope : ["IMAP", "SMTP"],
-    });
+    const issued = await withHints(
+      sim.issuePersonalAccessToken({
+        organizationId: await ctx.org(),
+        user: user.id,
+        name: opts.name,
+        scopes: opts.scope.length > 0 ? opts.scope : ["IMAP", "SMTP"],
+      }),
+      { OrganizationStateException: "turn personal access tokens on first: wmctl idp set --tokens active (see `wmctl idp show`)" },
+    );
     ctx.out.status(`Issued personal access token ${opts.name} for ${user.email ?? user.name}; it is shown only now`);
     ctx.out.record({ id: issued.id, token: issued.token, user: user.email ?? user.name, name: opts.name, expires: issued.expiresTime });
   },

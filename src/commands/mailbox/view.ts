@@ -48,6 +48,7 @@ export const permissionOutput: OutputSpec = {
   fields: ["mailbox", "grantee", "granteeEmail", "granteeType", "granteeId", "permissions", "via"],
   columns: ["grantee", "granteeEmail", "granteeType", "permissions"],
   list: true,
+  empty: "no mailbox permissions",
 };
 
 export const PERMISSIONS: readonly PermissionType[] = ["FULL_ACCESS", "SEND_AS", "SEND_ON_BEHALF"];

@@ -17,7 +17,7 @@ export interface OverrideView {
 }
 
 export const OVERRIDE_FIELDS = ["user", "userId", "deviceId", "effect", "description", "created", "modified"] as const;
-export const overrideListOutput: OutputSpec = { fields: OVERRIDE_FIELDS, columns: ["user", "deviceId", "effect", "description", "modified"], list: true };
+export const overrideListOutput: OutputSpec = { fields: OVERRIDE_FIELDS, columns: ["user", "deviceId", "effect", "description", "modified"], list: true, empty: "no mobile device access overrides" };
 export const overrideRecordOutput: OutputSpec = { fields: OVERRIDE_FIELDS, columns: ["user", "deviceId", "effect", "description", "created", "modified"] };
 
 export async function overrideView(ctx: CommandContext, o: MobileDeviceAccessOverride | GetMobileDeviceAccessOverrideResponse): Promise<OverrideView> {

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
+import { ConflictError } from "../../errors/cli-error.js";
+import { shellQuote } from "../../output/shell-quote.js";
 import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleConditions, mobileRuleRecordOutput, mobileRuleView } from "./view.js";
 import { validateRequest } from "../../backend/validate-request.js";
 
@@ -18,6 +20,7 @@ export const mobileRuleCreateCommand = defineCommand({
     effect: { kind: "enum", choices: ["ALLOW", "DENY"], required: true, describe: "What the rule does when it matches" },
     description: { kind: "string", describe: "Description" },
     ...CONDITION_OPTIONS,
+    allowDuplicate: { kind: "boolean", describe: "Create it even if a rule with this name exists (name such rules by id afterwards)" },
   },
   output: mobileRuleRecordOutput,
   mutating: true,
@@ -25,6 +28,14 @@ export const mobileRuleCreateCommand = defineCommand({
     const members = conditionMembers(opts);
     const api = await ctx.backend();
     const org = await ctx.org();
+    // wmctl names rules by name: a second rule with the same name could not be named any more.
+    const twin = (await listMobileRules(api, org)).find((r) => r.Name?.toLowerCase() === opts.name.toLowerCase());
+    if (twin !== undefined && !opts.allowDuplicate) {
+      throw new ConflictError(
+        `a mobile device access rule named "${twin.Name ?? opts.name}" already exists (${twin.MobileDeviceAccessRuleId ?? "?"})`,
+        `change it with \`wmctl mobile-rule update ${shellQuote(twin.Name ?? opts.name)}\`, choose another name, or pass --allow-duplicate`,
+      );
+    }
     const request = {
       OrganizationId: org,
       Name: opts.name,

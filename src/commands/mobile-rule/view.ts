@@ -27,7 +27,7 @@ export const MOBILE_RULE_FIELDS = [
   "operatingSystems", "notOperatingSystems", "userAgents", "notUserAgents", "created", "modified",
 ] as const;
 
-export const mobileRuleListOutput: OutputSpec = { fields: MOBILE_RULE_FIELDS, columns: ["id", "name", "effect", "conditions", "description"], list: true };
+export const mobileRuleListOutput: OutputSpec = { fields: MOBILE_RULE_FIELDS, columns: ["id", "name", "effect", "conditions", "description"], list: true, empty: "no mobile device access rules" };
 export const mobileRuleRecordOutput: OutputSpec = { fields: MOBILE_RULE_FIELDS, columns: ["id", "name", "effect", "description", "conditions", "created", "modified"] };
 
 const some = (l: string[] | undefined) => (l === undefined || l.length === 0 ? undefined : l);

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
+import { ConflictError } from "../../errors/cli-error.js";
+import { withHints } from "../../errors/with-hint.js";
 import { orgRecordOutput } from "./view.js";
+
+const FORCE_HINT = (label: string) => `disable its users first (wmctl --org ${label} user disable NAME), or delete it with them: wmctl org delete ${label} --force`;
 
 export const orgDeleteCommand = defineCommand({
   name: "delete",
@@ -18,17 +22,28 @@ export const orgDeleteCommand = defineCommand({
     const org = await ctx.resolveOrg(opts.org);
     const label = org.alias ?? org.id;
     if (opts.dryRun) {
+      // What the service would refuse, refused now with the code the real run exits with (6).
+      const api = await ctx.backend();
+      const d = await api.describeOrganization({ OrganizationId: org.id });
+      if (d.State === "Creating") throw new ConflictError(`organization ${label} is still being created`, "wait until `wmctl org describe` says Active");
+      if (!opts.force) {
+        const enabled = await api.listUsers({ OrganizationId: org.id, Filters: { State: "ENABLED" }, MaxResults: 1 });
+        if ((enabled.Users ?? []).length > 0) throw new ConflictError(`organization ${label} has enabled users`, FORCE_HINT(label));
+      }
       ctx.out.plan({ action: "DeleteOrganization", target: label, details: { deleteDirectory: !opts.keepDirectory, forceDelete: opts.force } });
       return;
     }
     await ctx.confirm(`Delete organization ${label} (${org.id}) and all its mailbox data for good (cannot be undone)?`);
     const api = await ctx.backend();
-    const res = await api.deleteOrganization({
-      OrganizationId: org.id,
-      ClientToken: randomUUID(),
-      DeleteDirectory: !opts.keepDirectory,
-      ...(opts.force ? { ForceDelete: true } : {}),
-    });
+    const res = await withHints(
+      api.deleteOrganization({
+        OrganizationId: org.id,
+        ClientToken: randomUUID(),
+        DeleteDirectory: !opts.keepDirectory,
+        ...(opts.force ? { ForceDelete: true } : {}),
+      }),
+      opts.force ? {} : { OrganizationStateException: FORCE_HINT(label) },
+    );
     if (ctx.settings.profile.organizationId === org.id) {
       await ctx.config.setProfile(ctx.settings.profileName, { organizationId: undefined });
       ctx.out.info(`Profile ${ctx.settings.profileName} has no default organization any more`);

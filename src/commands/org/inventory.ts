@@ -18,6 +18,20 @@ export const CORE_TABLES: Readonly<Record<string, readonly string[]>> = {
 };
 const CORE_TABLE_NAMES = Object.keys(CORE_TABLES);
 
+/** The policy areas' tables (src/inventory/areas/), and the area each comes from: `--table` is checked before anything is read. */
+export const POLICY_TABLES: Readonly<Record<string, string>> = {
+  "impersonation-roles": "impersonation-roles",
+  "access-rules": "access-rules",
+  "mobile-rules": "mobile-access",
+  "mobile-overrides": "mobile-access",
+  retention: "retention",
+  "org-settings": "org-settings",
+  availability: "availability",
+  "identity-provider": "identity-provider",
+  tags: "tags",
+};
+const TABLE_NAMES = [...CORE_TABLE_NAMES, ...Object.keys(POLICY_TABLES)];
+
 const summaryOutput: OutputSpec = { fields: ["area", "status", "items", "note"], columns: ["area", "status", "items", "note"], list: true };
 
 export const orgInventoryCommand = defineCommand({
@@ -27,7 +41,8 @@ export const orgInventoryCommand = defineCommand({
     "Collects every area of the organization — settings, domains with their records and statuses,\n" +
     "users (attributes, aliases), groups (nested members), resources (booking options, delegates),\n" +
     "mailbox quotas and permissions, and each rule and policy area the backend implements — by\n" +
-    "names and email addresses, never ids, so that `wmctl org restore` can re-create it elsewhere.\n" +
+    "names and email addresses, so that `wmctl org restore` can re-create it elsewhere; the source's ids are\n" +
+    "kept apart in source.ids, for reference only (restore ignores them).\n" +
     "No secrets: the API returns no passwords and availability credentials are write-only.\n" +
     "\n" +
     "--out DIR writes DIR/inventory.json (the document restore reads) and one CSV per table\n" +
@@ -43,7 +58,7 @@ export const orgInventoryCommand = defineCommand({
   ],
   options: {
     out: { kind: "string", placeholder: "dir", describe: "Write inventory.json and the CSV files into this folder (new, empty, or an earlier inventory's)" },
-    table: { kind: "string", placeholder: "name", describe: `Print one table instead of the summary (${CORE_TABLE_NAMES.join(", ")}, or a policy area's)` },
+    table: { kind: "string", placeholder: "name", describe: `Print one table instead of the summary (${TABLE_NAMES.join(", ")})` },
     concurrency: { kind: "int", default: 8, min: 1, max: 32, placeholder: "n", describe: "API calls in flight at once (the AWS backend retries throttling)" },
   },
   output: summaryOutput,
@@ -52,6 +67,7 @@ export const orgInventoryCommand = defineCommand({
     if (opts.out === undefined && opts.table === undefined && ctx.out.format === "csv") {
       throw new UsageError("CSV holds one table at a time", `pass --table NAME (${CORE_TABLE_NAMES.slice(0, 4).join(", ")} ...), or --out DIR for every table`);
     }
+    if (opts.table !== undefined && !TABLE_NAMES.includes(opts.table)) throw new UsageError(`no table "${opts.table}" in an inventory`, `tables: ${TABLE_NAMES.join(", ")}`);
     const [{ collectInventory }, { inventoryTables }, files, { INVENTORY_AREAS }, { wmctlVersion }] = await Promise.all([
       import("../../inventory/collect.js"),
       import("../../inventory/tables.js"),
@@ -74,8 +90,8 @@ export const orgInventoryCommand = defineCommand({
       wmctlVersion: await wmctlVersion(),
       concurrency: opts.concurrency,
       areas: INVENTORY_AREAS,
-      // --table collects only what its table is made of (a policy area's table: the policy areas).
-      only: opts.table === undefined ? undefined : new Set(Object.hasOwn(CORE_TABLES, opts.table) ? CORE_TABLES[opts.table] : INVENTORY_AREAS.map((a) => a.name)),
+      // --table collects only the areas its table is made of.
+      only: opts.table === undefined ? undefined : new Set(CORE_TABLES[opts.table] ?? [POLICY_TABLES[opts.table] as string]),
       warn: (m) => ctx.out.warn(m),
       onArea: (o) => {
         if (o.status === "ok") ctx.out.status(`${o.area}: ${o.items} item${o.items === 1 ? "" : "s"}`);
@@ -91,18 +107,18 @@ export const orgInventoryCommand = defineCommand({
       ctx.out.status(`Inventory of ${label} written to ${opts.out}: inventory.json and ${written.length} CSV files (${result.calls} API calls, ${seconds} s)`);
       for (const o of outcomes) ctx.out.row({ area: o.area, status: o.status, items: o.items, note: o.reason });
     } else if (opts.table !== undefined) {
-      const table = tables.get(opts.table);
-      if (table === undefined) {
-        const names = [...CORE_TABLE_NAMES, ...[...tables.keys()].filter((t) => !Object.hasOwn(CORE_TABLES, t))];
-        const hint = Object.hasOwn(CORE_TABLES, opts.table) ? "its area was not collected: see the warning above" : `tables: ${names.join(", ")}`;
-        throw new UsageError(`no table "${opts.table}" in this inventory`, hint);
-      }
+      const areas = CORE_TABLES[opts.table] ?? [POLICY_TABLES[opts.table] as string];
+      const missed = outcomes.filter((o) => areas.includes(o.area) && o.status !== "ok");
+      if (missed.length > 0) throw new UsageError(`no table "${opts.table}" in this inventory`, "its area was not collected: see the warning above");
+      // An empty table (no tags ...) prints nothing: an empty list is a success.
+      const table = tables.get(opts.table) ?? { columns: [], rows: [] };
       ctx.out.useColumns(table.columns);
       const { csvCell } = await import("../../inventory/tables.js");
       for (const r of table.rows) {
         ctx.out.row(Object.fromEntries(table.columns.map((c) => [c, ctx.out.isJson ? r[c] : csvCell(r[c])])));
       }
-    } else if (ctx.out.isJson) {
+    } else if (ctx.out.isJson && ctx.out.config.fields === undefined) {
+      // The document; --fields picks fields of the summary below, as in the other formats.
       ctx.out.record(doc);
     } else {
       for (const o of outcomes) ctx.out.row({ area: o.area, status: o.status, items: o.items, note: o.reason });

@@ -1,6 +1,7 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { paginate } from "../../backend/paginate.js";
-import { orgListOutput, orgSummaryView } from "./view.js";
+import { mapOrdered } from "../../backend/map-ordered.js";
+import { filterItems, paginate } from "../../backend/paginate.js";
+import { ORG_DETAIL_FIELDS, orgListOutput, orgSummaryView, orgView } from "./view.js";
 
 export const orgListCommand = defineCommand({
   name: "list",
@@ -13,8 +14,12 @@ export const orgListCommand = defineCommand({
   output: orgListOutput,
   async run(ctx, opts) {
     const api = await ctx.backend();
-    for await (const o of paginate((t) => api.listOrganizations({ NextToken: t }), "OrganizationSummaries")) {
-      if (opts.state === undefined || o.State === opts.state) ctx.out.row(orgSummaryView(o));
+    const orgs = filterItems(paginate((t) => api.listOrganizations({ NextToken: t }), "OrganizationSummaries"), (o) => opts.state === undefined || o.State === opts.state);
+    if (!ctx.out.wants(ORG_DETAIL_FIELDS)) {
+      for await (const o of orgs) ctx.out.row(orgSummaryView(o));
+      return;
     }
+    // Directory, ARN and interoperability are not in the listing: DescribeOrganization per organization.
+    for await (const view of mapOrdered(orgs, async (o) => orgView(await api.describeOrganization({ OrganizationId: o.OrganizationId as string })))) ctx.out.row(view);
   },
 });

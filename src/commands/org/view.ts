@@ -20,7 +20,10 @@ export const ORG_FIELDS = [
   "completedDate", "arn", "interoperabilityEnabled", "migrationAdmin", "errorMessage",
 ] as const;
 
-export const orgListOutput: OutputSpec = { fields: ORG_FIELDS, columns: ["id", "alias", "state", "defaultMailDomain"], list: true };
+/** The fields `org list` gets only from DescribeOrganization. */
+export const ORG_DETAIL_FIELDS: readonly string[] = ["directoryId", "directoryType", "completedDate", "arn", "interoperabilityEnabled", "migrationAdmin"];
+
+export const orgListOutput: OutputSpec = { fields: ORG_FIELDS, columns: ["id", "alias", "state", "defaultMailDomain"], list: true, empty: "no organizations" };
 export const orgRecordOutput: OutputSpec = {
   fields: ORG_FIELDS,
   columns: ["id", "alias", "state", "defaultMailDomain", "directoryId", "directoryType", "completedDate", "arn", "interoperabilityEnabled"],

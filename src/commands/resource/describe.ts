@@ -1,6 +1,7 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { delegateNamesOf } from "./delegates.js";
-import { resourceRecordOutput, resourceView } from "./view.js";
+import type { WorkMailApi } from "../../backend/workmail-api.js";
+import { resourceRecordOutput, resourceView, type ResourceView } from "./view.js";
 
 export const resourceDescribeCommand = defineCommand({
   name: "describe",
@@ -13,7 +14,13 @@ export const resourceDescribeCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const r = await ctx.resolve.resource(opts.resource);
-    const d = await api.describeResource({ OrganizationId: org, ResourceId: r.id });
-    ctx.out.record(resourceView(d, d.State === "DELETED" ? [] : await delegateNamesOf(api, org, r.id)));
+    ctx.out.record(await describedResourceView(api, org, r.id));
   },
 });
+
+/** A resource's full view: DescribeResource and (unless it is deleted) its delegates' names. */
+export async function describedResourceView(api: WorkMailApi, org: string, resourceId: string, options: { delegates?: boolean } = {}): Promise<ResourceView> {
+  const d = await api.describeResource({ OrganizationId: org, ResourceId: resourceId });
+  if (options.delegates === false) return resourceView(d);
+  return resourceView(d, d.State === "DELETED" ? [] : await delegateNamesOf(api, org, resourceId));
+}

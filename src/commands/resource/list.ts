@@ -1,7 +1,9 @@
 import type { ListResourcesFilters } from "@aws-sdk/client-workmail";
 import { defineCommand } from "../../cli/define-command.js";
-import { paginate } from "../../backend/paginate.js";
-import { RESOURCE_TYPES, resourceListOutput, resourceSummaryView } from "./view.js";
+import { mapOrdered } from "../../backend/map-ordered.js";
+import { filterItems, paginate } from "../../backend/paginate.js";
+import { describedResourceView } from "./describe.js";
+import { RESOURCE_DETAIL_FIELDS, RESOURCE_TYPES, resourceListOutput, resourceSummaryView } from "./view.js";
 
 export const resourceListCommand = defineCommand({
   name: "list",
@@ -28,12 +30,20 @@ export const resourceListCommand = defineCommand({
       : undefined;
     const type = opts.type?.toUpperCase();
     const all = paginate((t) => api.listResources({ OrganizationId: org, ...(filter ? { Filters: filter } : {}), ...(t ? { NextToken: t } : {}) }), "Resources");
-    for await (const r of all) {
-      if (opts.prefix !== undefined && !(r.Name ?? "").startsWith(opts.prefix)) continue;
-      if (opts.emailPrefix !== undefined && !(r.Email ?? "").startsWith(opts.emailPrefix)) continue;
-      if (opts.state !== undefined && r.State !== opts.state) continue;
-      if (type !== undefined && r.Type !== type) continue;
-      ctx.out.row(resourceSummaryView(r));
+    const kept = filterItems(
+      all,
+      (r) =>
+        (opts.prefix === undefined || (r.Name ?? "").startsWith(opts.prefix)) &&
+        (opts.emailPrefix === undefined || (r.Email ?? "").startsWith(opts.emailPrefix)) &&
+        (opts.state === undefined || r.State === opts.state) &&
+        (type === undefined || r.Type === type),
+    );
+    if (!ctx.out.wants(RESOURCE_DETAIL_FIELDS)) {
+      for await (const r of kept) ctx.out.row(resourceSummaryView(r));
+      return;
     }
+    // Booking options, visibility and delegates are not in the listing: DescribeResource per resource.
+    const delegates = ctx.out.wants(["delegates"]);
+    for await (const view of mapOrdered(kept, (r) => describedResourceView(api, org, r.Id as string, { delegates }))) ctx.out.row(view);
   },
 });

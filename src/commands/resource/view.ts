@@ -24,7 +24,12 @@ export const RESOURCE_FIELDS = [
   "autoAcceptRequests", "autoDeclineRecurringRequests", "autoDeclineConflictingRequests", "delegates",
 ] as const;
 
-export const resourceListOutput: OutputSpec = { fields: RESOURCE_FIELDS, columns: ["name", "type", "email", "state", "description"], list: true };
+/** The fields `resource list` gets only from DescribeResource and ListResourceDelegates. */
+export const RESOURCE_DETAIL_FIELDS: readonly string[] = [
+  "hiddenFromGlobalAddressList", "autoAcceptRequests", "autoDeclineRecurringRequests", "autoDeclineConflictingRequests", "delegates",
+];
+
+export const resourceListOutput: OutputSpec = { fields: RESOURCE_FIELDS, columns: ["name", "type", "email", "state", "description"], list: true, empty: "no resources" };
 export const resourceRecordOutput: OutputSpec = { fields: RESOURCE_FIELDS, columns: RESOURCE_FIELDS };
 
 /** The resource types as typed on the command line. */
@@ -71,7 +76,7 @@ export interface DelegateView {
 }
 
 export const DELEGATE_FIELDS = ["id", "name", "type", "email", "state"] as const;
-export const delegateListOutput: OutputSpec = { fields: DELEGATE_FIELDS, columns: ["name", "type", "email", "state"], list: true };
+export const delegateListOutput: OutputSpec = { fields: DELEGATE_FIELDS, columns: ["name", "type", "email", "state"], list: true, empty: "no delegates" };
 
 /** The booking flags shared by `resource create` and `resource update`. */
 export const BOOKING_FLAGS = {

@@ -1,4 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { User } from "@aws-sdk/client-workmail";
+import { paginate } from "../../backend/paginate.js";
+import type { WorkMailApi } from "../../backend/workmail-api.js";
+import { unlessServiceError } from "../../errors/with-hint.js";
+import { shellQuote } from "../../output/shell-quote.js";
 import { defineCommand } from "../../cli/define-command.js";
 import type { CommandContext } from "../../context/context.js";
 import { CliError, PendingError } from "../../errors/cli-error.js";
@@ -52,7 +57,13 @@ export const setupCommand = defineCommand({
     // 1. The organization.
     let orgId: string;
     let alias: string;
-    if ("create" in answers.org) {
+    // The printed command line must run again: what already exists is reused, as `user create` does.
+    const existingOrg = "create" in answers.org ? await liveOrganization(api, answers.org.create) : undefined;
+    if (existingOrg !== undefined) {
+      orgId = existingOrg.id;
+      alias = existingOrg.alias;
+      ctx.out.status(`Organization ${alias} already exists (${orgId}); using it`);
+    } else if ("create" in answers.org) {
       alias = answers.org.create;
       orgId = (await api.createOrganization({ Alias: alias, ClientToken: randomUUID() })).OrganizationId as string;
       ctx.out.status(`Created organization ${alias} (${orgId})`);
@@ -86,11 +97,23 @@ export const setupCommand = defineCommand({
     if (answers.admin !== undefined) {
       const password = pw?.password as string;
       const defaultDomain = (await api.describeOrganization({ OrganizationId: orgId })).DefaultMailDomain as string;
-      const email = `${answers.admin.name.split("@")[0] as string}@${defaultDomain}`;
-      const { UserId } = await api.createUser({ OrganizationId: orgId, Name: answers.admin.name, DisplayName: answers.admin.displayName, Password: password });
-      await api.registerToWorkMail({ OrganizationId: orgId, EntityId: UserId as string, Email: email });
-      ctx.out.status(`Created user ${answers.admin.name} <${email}>`);
-      user = { name: answers.admin.name, email, ...(pw?.generated ? { generatedPassword: password } : {}) };
+      const name = answers.admin.name;
+      const existing = await liveUser(api, orgId, name);
+      if (existing !== undefined) {
+        let email = existing.Email;
+        if (existing.State !== "ENABLED" || email === undefined) {
+          email = `${name.split("@")[0] as string}@${defaultDomain}`;
+          await api.registerToWorkMail({ OrganizationId: orgId, EntityId: existing.Id as string, Email: email });
+        }
+        ctx.out.status(`User ${name} already exists <${email}>; using it (its password was not changed: wmctl user reset-password ${shellQuote(name)})`);
+        user = { name, email };
+      } else {
+        const email = `${name.split("@")[0] as string}@${defaultDomain}`;
+        const { UserId } = await api.createUser({ OrganizationId: orgId, Name: name, DisplayName: answers.admin.displayName, Password: password });
+        await api.registerToWorkMail({ OrganizationId: orgId, EntityId: UserId as string, Email: email });
+        ctx.out.status(`Created user ${name} <${email}>`);
+        user = { name, email, ...(pw?.generated ? { generatedPassword: password } : {}) };
+      }
     }
 
     const line = commandLine(answers);
@@ -111,12 +134,30 @@ export const setupCommand = defineCommand({
   },
 });
 
+/** The organization with this alias that is not deleted (any case), if there is one. */
+async function liveOrganization(api: WorkMailApi, alias: string): Promise<{ id: string; alias: string } | undefined> {
+  for await (const o of paginate((t) => api.listOrganizations({ NextToken: t }), "OrganizationSummaries")) {
+    if (o.OrganizationId === undefined || o.State === "Deleted" || o.State === "Deleting") continue;
+    if (o.Alias?.toLowerCase() === alias.toLowerCase()) return { id: o.OrganizationId, alias: o.Alias };
+  }
+  return undefined;
+}
+
+/** The user with exactly this name that is not deleted, if there is one. */
+async function liveUser(api: WorkMailApi, orgId: string, name: string): Promise<User | undefined> {
+  for await (const u of paginate((t) => api.listUsers({ OrganizationId: orgId, NextToken: t, Filters: { UsernamePrefix: name } }), "Users")) {
+    if (u.Name?.toLowerCase() === name.toLowerCase() && u.State !== "DELETED") return u;
+  }
+  return undefined;
+}
+
 /** Adds the domain, publishes or prints its records, and with --wait waits (up to `timeoutMs`) for ownership verification. */
 async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers, timeoutMs: number): Promise<string> {
   const api = await ctx.backend();
   const domain = a.domain as string;
-  await api.registerMailDomain({ OrganizationId: orgId, DomainName: domain, ClientToken: randomUUID() });
-  ctx.out.status(`Added ${domain}`);
+  const known = await unlessServiceError(api.getMailDomain({ OrganizationId: orgId, DomainName: domain }), "MailDomainNotFoundException");
+  if (known?.OwnershipVerificationStatus !== "VERIFIED") await api.registerMailDomain({ OrganizationId: orgId, DomainName: domain, ClientToken: randomUUID() });
+  ctx.out.status(known === undefined ? `Added ${domain}` : `${domain} is already added (${known.OwnershipVerificationStatus ?? "PENDING"})`);
   if (a.dns === "route53") {
     const publish = { hostedZone: a.hostedZone, createZone: a.createZone, skipMx: a.skipMx, wait: a.wait, timeout: timeoutMs, dryRun: false };
     // setup's result is one record: the plan goes to stderr, a line per record set.

@@ -17,7 +17,7 @@ export interface TokenView {
 }
 
 export const TOKEN_FIELDS = ["id", "user", "userId", "name", "scopes", "created", "lastUsed", "expires"] as const;
-export const tokenListOutput: OutputSpec = { fields: TOKEN_FIELDS, columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"], list: true };
+export const tokenListOutput: OutputSpec = { fields: TOKEN_FIELDS, columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"], list: true, empty: "no personal access tokens" };
 export const tokenRecordOutput: OutputSpec = { fields: TOKEN_FIELDS, columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"] };
 
 export async function tokenView(ctx: CommandContext, t: PersonalAccessTokenSummary | GetPersonalAccessTokenMetadataResponse): Promise<TokenView> {

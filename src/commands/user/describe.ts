@@ -3,7 +3,7 @@ import type { WorkMailApi } from "../../backend/workmail-api.js";
 import { defineCommand } from "../../cli/define-command.js";
 import { serviceErrorName } from "../../errors/with-hint.js";
 import { aliasesOf } from "../alias/addresses.js";
-import { userRecordOutput, userView } from "./view.js";
+import { USER_FIELDS, userRecordOutput, userSummaryView, userView, type UserView } from "./view.js";
 
 export const userDescribeCommand = defineCommand({
   name: "describe",
@@ -16,16 +16,23 @@ export const userDescribeCommand = defineCommand({
     const api = await ctx.backend();
     const orgId = await ctx.org();
     const user = await ctx.resolve.user(opts.user);
-    const u = await api.describeUser({ OrganizationId: orgId, UserId: user.id });
-    const live = u.State !== "DELETED";
-    ctx.out.record(
-      userView(u, {
-        aliases: live ? await aliasesOf(api, orgId, user.id) : undefined,
-        groups: live ? await groupNamesOf(api, orgId, user.id) : undefined,
-      }),
-    );
+    ctx.out.record(await describedUserView(api, orgId, user.id));
   },
 });
+
+/** The fields `user list` gets only from DescribeUser, ListAliases and ListGroupsForEntity. */
+export const USER_DETAIL_FIELDS: readonly string[] = USER_FIELDS.filter((f) => !(f in userSummaryView({})));
+
+/**
+ * A user's full view: DescribeUser, then (for a user that is not deleted: it has none) its aliases
+ * and groups, fetched together; `links: false` skips those two when they will not be shown.
+ */
+export async function describedUserView(api: WorkMailApi, orgId: string, userId: string, options: { links?: boolean } = {}): Promise<UserView> {
+  const u = await api.describeUser({ OrganizationId: orgId, UserId: userId });
+  if (u.State === "DELETED" || options.links === false) return userView(u);
+  const [aliases, groups] = await Promise.all([aliasesOf(api, orgId, userId), groupNamesOf(api, orgId, userId)]);
+  return userView(u, { aliases, groups });
+}
 
 /** The groups an entity is a direct member of (undefined where the backend cannot tell). */
 export async function groupNamesOf(api: WorkMailApi, orgId: string, entityId: string): Promise<string[] | undefined> {

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { userRecordOutput, userView } from "./view.js";
+import { describedUserView } from "./describe.js";
+import { userRecordOutput } from "./view.js";
 
 export const userDisableCommand = defineCommand({
   name: "disable",
@@ -17,7 +18,7 @@ export const userDisableCommand = defineCommand({
     const user = await ctx.resolve.user(opts.user);
     if (user.state !== "ENABLED") {
       ctx.out.info(`User ${user.name} is already ${user.state ?? "disabled"}`);
-      if (!opts.dryRun) ctx.out.record(userView(await api.describeUser({ OrganizationId: orgId, UserId: user.id })));
+      if (!opts.dryRun) ctx.out.record(await describedUserView(api, orgId, user.id));
       return;
     }
     if (opts.dryRun) {
@@ -27,6 +28,6 @@ export const userDisableCommand = defineCommand({
     await ctx.confirm(`Disable user ${user.name} (${user.email ?? user.id}): it can no longer sign in, and its mailbox is deleted after 30 days disabled?`);
     await api.deregisterFromWorkMail({ OrganizationId: orgId, EntityId: user.id });
     ctx.out.status(`Disabled ${user.name}`);
-    ctx.out.record(userView(await api.describeUser({ OrganizationId: orgId, UserId: user.id })));
+    ctx.out.record(await describedUserView(api, orgId, user.id));
   },
 });

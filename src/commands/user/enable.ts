@@ -1,7 +1,8 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { withHints } from "../../errors/with-hint.js";
 import { addressHints, addressToEnable, domainOf, qualifyAddress } from "../alias/addresses.js";
-import { userRecordOutput, userView } from "./view.js";
+import { describedUserView } from "./describe.js";
+import { userRecordOutput } from "./view.js";
 
 export const userEnableCommand = defineCommand({
   name: "enable",
@@ -24,7 +25,7 @@ export const userEnableCommand = defineCommand({
       if (opts.email !== undefined && user.email !== undefined && qualifyAddress(opts.email, domainOf(user.email)) !== user.email.toLowerCase()) {
         ctx.out.warn(`user ${user.name} is already enabled as ${user.email}; to change it: wmctl user update ${user.name} --email ${opts.email}`);
       } else ctx.out.info(`User ${user.name} is already enabled as ${user.email ?? "?"}`);
-      if (!opts.dryRun) ctx.out.record(userView(await api.describeUser({ OrganizationId: orgId, UserId: user.id })));
+      if (!opts.dryRun) ctx.out.record(await describedUserView(api, orgId, user.id));
       return;
     }
     const email = await addressToEnable(api, orgId, user, opts.email);
@@ -37,6 +38,6 @@ export const userEnableCommand = defineCommand({
       EntityStateException: `user ${user.name} is ${user.state ?? "not disabled"}`,
     });
     ctx.out.status(`Enabled ${user.name} as ${email}`);
-    ctx.out.record(userView(await api.describeUser({ OrganizationId: orgId, UserId: user.id })));
+    ctx.out.record(await describedUserView(api, orgId, user.id));
   },
 });

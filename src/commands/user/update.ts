@@ -1,11 +1,12 @@
-import type { UpdateUserRequest } from "@aws-sdk/client-workmail";
+import type { DescribeUserResponse, UpdateUserRequest } from "@aws-sdk/client-workmail";
 import { USER_ATTRIBUTE_MEMBERS } from "../../backend/user-attributes.js";
 import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
-import { userRecordOutput, userView } from "./view.js";
 import { validateRequest } from "../../backend/validate-request.js";
+import { describedUserView } from "./describe.js";
+import { userRecordOutput } from "./view.js";
 
 const ATTRIBUTES = { displayName: "DisplayName", ...USER_ATTRIBUTE_MEMBERS } as const;
 
@@ -63,11 +64,17 @@ export const userUpdateCommand = defineCommand({
     const orgId = await ctx.org();
     const user = await ctx.resolve.user(opts.user);
     const email = opts.email === undefined ? undefined : qualifyAddress(opts.email, user.email === undefined ? undefined : domainOf(user.email));
+    // Only what differs is sent and counted: a re-run says "already", not "Updated".
+    const now = await api.describeUser({ OrganizationId: orgId, UserId: user.id });
+    const same = sameAttributes(changes, now);
+    for (const member of same) delete changes[member];
+    if (same.length > 0) ctx.out.status(`${user.name} already has ${same.map(describeSame(now)).join(", ")}`);
+    if (email !== undefined && email === user.email?.toLowerCase()) ctx.out.status(`${email} is already the primary address of ${user.name}`);
     if (opts.dryRun) {
       if (Object.keys(changes).length > 0) await validateRequest("UpdateUser", { OrganizationId: orgId, UserId: user.id, ...changes });
       if (email !== undefined && email !== user.email) await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: orgId, EntityId: user.id, Email: email });
       if (Object.keys(changes).length > 0) ctx.out.plan({ action: "UpdateUser", target: user.name, details: lowerKeys(changes) });
-      if (email !== undefined && email !== user.email) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: user.name, details: { email } });
+      if (email !== undefined && email !== user.email?.toLowerCase()) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: user.name, details: { email } });
       return;
     }
     if (Object.keys(changes).length > 0) {
@@ -76,7 +83,7 @@ export const userUpdateCommand = defineCommand({
       });
       ctx.out.status(`Updated ${Object.keys(changes).length} attribute${Object.keys(changes).length > 1 ? "s" : ""} of ${user.name}`);
     }
-    if (email !== undefined && email !== user.email) {
+    if (email !== undefined && email !== user.email?.toLowerCase()) {
       await withHints(api.updatePrimaryEmailAddress({ OrganizationId: orgId, EntityId: user.id, Email: email }), {
         ...addressHints(email, { flag: "--email" }),
         EntityStateException: `only an enabled user's address can change: wmctl user enable ${user.name} --email ${email}`,
@@ -84,9 +91,30 @@ export const userUpdateCommand = defineCommand({
       ctx.out.status(`Primary address of ${user.name} is now ${email}${user.email ? ` (${user.email} stays as an alias)` : ""}`);
     }
     ctx.resolve.forget();
-    ctx.out.record(userView(await api.describeUser({ OrganizationId: orgId, UserId: user.id })));
+    ctx.out.record(await describedUserView(api, orgId, user.id));
   },
 });
+
+/** The members of `changes` whose value the user already has ('' and unset are the same). */
+function sameAttributes(changes: Partial<UpdateUserRequest>, now: DescribeUserResponse): Array<keyof UpdateUserRequest> {
+  const current = (member: keyof UpdateUserRequest): unknown => (member === "Role" ? now.UserRole : now[member as keyof DescribeUserResponse]);
+  return (Object.keys(changes) as Array<keyof UpdateUserRequest>).filter((member) => {
+    const want = changes[member];
+    const have = current(member);
+    return typeof want === "boolean" ? want === (have === true) : (want ?? "") === (have ?? "");
+  });
+}
+
+/** `job title "Lead"`, `role USER`, `hidden from the address list`. */
+function describeSame(now: DescribeUserResponse) {
+  return (member: keyof UpdateUserRequest): string => {
+    if (member === "HiddenFromGlobalAddressList") return now.HiddenFromGlobalAddressList === true ? "hidden from the address list" : "visible in the address list";
+    if (member === "Role") return `role ${now.UserRole ?? ""}`;
+    const label = member.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    const value = now[member as keyof DescribeUserResponse];
+    return value === undefined || value === "" ? `no ${label}` : `${label} "${String(value)}"`;
+  };
+}
 
 function lowerKeys(o: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]));

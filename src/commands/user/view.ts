@@ -41,7 +41,7 @@ export const USER_FIELDS = [
   "mailboxDeprovisionedDate", "identityProviderUserId", "identityProviderIdentityStoreId", "aliases", "groups",
 ] as const;
 
-export const userListOutput: OutputSpec = { fields: USER_FIELDS, columns: ["name", "email", "state", "role"], list: true };
+export const userListOutput: OutputSpec = { fields: USER_FIELDS, columns: ["name", "email", "state", "role"], list: true, empty: "no users" };
 
 export const userRecordOutput: OutputSpec = {
   fields: USER_FIELDS,

@@ -36,11 +36,20 @@ export function checkDmarc(ctx: CheckContext): Promise<RecordCheck> {
       findings.push(finding("DMARC_MULTIPLE", "error", `${name} has ${dmarc.length} DMARC records; receivers then apply none of them`, { actual: dmarc, fix: "keep one" }));
     } else {
       const parsed = parseDmarc(dmarc[0] as string);
-      for (const p of parsed.problems) findings.push(finding(p.code, p.severity, p.message, p.fix === undefined ? {} : { fix: p.fix }));
+      // WorkMail's own recommended record is what the console asks for: the RFC 9989 remarks on it are notes.
+      const workmails = sameDmarc(dmarc[0] as string, suggested);
+      if (workmails) findings.push(finding("DMARC_WORKMAIL_RECORD", "info", `this is the DMARC record ${ctx.expected.target === undefined ? "WorkMail recommends" : "suggested for the target"}; the notes below are for information only`));
+      for (const p of parsed.problems) findings.push(finding(p.code, workmails && p.severity === "warning" ? "info" : p.severity, p.message, p.fix === undefined ? {} : { fix: p.fix }));
       if (!parsed.valid) status = "Inconsistent";
       if (txt.length > dmarc.length) findings.push(finding("DMARC_OTHER_TXT", "info", `${name} also holds TXT records that are not DMARC`));
-      if (parsed.valid && dmarc[0] !== suggested) findings.push(finding("DMARC_DIFFERS_FROM_SUGGESTED", "info", `the policy differs from ${ctx.expected.target === undefined ? "WorkMail's suggestion" : "the suggested one"} (${suggested}); any valid policy verifies`));
+      if (parsed.valid && !workmails) findings.push(finding("DMARC_DIFFERS_FROM_SUGGESTED", "info", `the policy differs from ${ctx.expected.target === undefined ? "WorkMail's suggestion" : "the suggested one"} (${suggested}); any valid policy verifies`));
     }
     return { ...base, status, found: j.found, findings, pending: j.has("missing") || j.disagree || j.verdicts.length === 0 };
   });
+}
+
+/** The same DMARC record, whatever the spaces around `;` and the case of tag names. */
+function sameDmarc(a: string, b: string): boolean {
+  const norm = (s: string) => s.split(";").map((t) => t.trim()).filter((t) => t !== "").map((t) => t.replace(/^(\w+)\s*=\s*/, (_m, k: string) => `${k.toLowerCase()}=`)).join(";");
+  return norm(a) === norm(b);
 }

@@ -1,8 +1,8 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
 import type { Sim } from "../sim.js";
+import { passwordProblem } from "../../backend/password-policy.js";
 import { fail } from "../errors.js";
 import { startPage } from "../pagination.js";
-import { passwordProblem } from "../../backend/password-policy.js";
 
 export type EntityType = "USER" | "GROUP" | "RESOURCE";
 export type EntityState = "ENABLED" | "DISABLED" | "DELETED";

@@ -20,7 +20,7 @@ describe("which top-level commands argv loads", () => {
   });
 
   it("knows the global options that take a value", () => {
-    expect([...flags].sort()).toEqual(["--backend", "--endpoint-url", "--fields", "--org", "--output", "--profile", "--region", "-o"]);
+    expect([...flags].sort()).toEqual(["--backend", "--endpoint-url", "--fields", "--org", "--output", "--profile", "--region", "--sort", "-o"]);
   });
 
   it("loads the named command (by name or alias) and leaves the rest lazy", async () => {

@@ -41,8 +41,12 @@ describe("collectInventory", () => {
         area("broken", () => Promise.reject(serviceError("InternalFailure", "boom"))),
       ],
     });
-    expect(doc).toMatchObject({ format: "wmctl-inventory", formatVersion: 1, wmctlVersion: "1.2.3", createdAt: "2027-03-01T00:00:00.000Z" });
-    expect(doc.source).toEqual({ organizationId: orgId, alias: "acme", region: "us-east-1", backend: "local" });
+    expect(doc).toMatchObject({ format: "wmctl-inventory", formatVersion: 2, wmctlVersion: "1.2.3", createdAt: "2027-03-01T00:00:00.000Z" });
+    expect(doc.source).toMatchObject({ organizationId: orgId, alias: "acme", region: "us-east-1", backend: "local" });
+    // Ids live in one section of the source, not in the areas (issue #11 item 14).
+    expect(doc.source.ids).toMatchObject({ organization: { id: orgId }, users: { bob: bobId } });
+    expect(JSON.stringify(doc.areas)).not.toContain(bobId);
+    expect(JSON.stringify(doc.areas)).not.toContain(orgId);
     expect(doc.areas.owners).toEqual([{ owner: "bob", email: "bob@acme.awsapps.com", unknown: undefined }]);
     expect(doc.areas).not.toHaveProperty("not-yet");
     expect(doc.areas).not.toHaveProperty("broken");

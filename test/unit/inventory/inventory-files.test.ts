@@ -65,12 +65,12 @@ describe("reading an inventory", () => {
   });
 
   it("refuses a newer format, naming the wmctl that wrote it", async () => {
-    const doc = { ...sampleInventory(), formatVersion: 2, wmctlVersion: "9.0.0" };
+    const doc = { ...sampleInventory(), formatVersion: 3, wmctlVersion: "9.0.0" };
     const err = (await readInventory(write(doc)).then(
       () => undefined,
       (e: unknown) => e,
     )) as { message: string; hint: string };
-    expect(err.message).toMatch(/has inventory format 2; this wmctl reads format 1 and earlier$/);
+    expect(err.message).toMatch(/has inventory format 3; this wmctl reads format 2 and earlier$/);
     expect(err.hint).toBe("it was written by wmctl 9.0.0: upgrade wmctl to restore it");
   });
 

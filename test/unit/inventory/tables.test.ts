@@ -18,23 +18,23 @@ describe("inventory CSV tables", () => {
 
   it("users.csv: every attribute column, lists joined with ;, RFC 4180 quoting", async () => {
     expect(await csv(coreTables(sampleInventory()).get("users"))).toBe(
-      "name,email,displayName,firstName,lastName,initials,telephone,street,jobTitle,city,company,zipCode,department,country,office,role,state,hidden,identityProviderUserId,aliases,id,enabledDate,disabledDate\n" +
-        'bob,bob@example.com,"Bob Smith, Jr.",Bob,,,,,,"Saint-""Denis""",,,,,,USER,ENABLED,false,,bobby@example.com;b@acme.awsapps.com,,,\n' +
-        "carol,,carol,,,,,,,,,,,,,USER,DISABLED,true,,,,,\n",
+      "name,email,displayName,firstName,lastName,initials,telephone,street,jobTitle,city,company,zipCode,department,country,office,role,state,hidden,identityProviderUserId,aliases,enabledDate,disabledDate\n" +
+        'bob,bob@example.com,"Bob Smith, Jr.",Bob,,,,,,"Saint-""Denis""",,,,,,USER,ENABLED,false,,bobby@example.com;b@acme.awsapps.com,,\n' +
+        "carol,,carol,,,,,,,,,,,,,USER,DISABLED,true,,,,\n",
     );
   });
 
   it("groups, nested members, resources with booking options and delegates, aliases of every kind", async () => {
     const t = coreTables(sampleInventory());
     expect(await csv(t.get("groups"))).toBe(
-      "name,email,state,hidden,members,aliases,id,enabledDate,disabledDate\n" +
-        "All Staff,all@example.com,ENABLED,false,2,,,,\n" +
-        "sales,sales@example.com,ENABLED,true,1,deals@example.com,,,\n",
+      "name,email,state,hidden,members,aliases,enabledDate,disabledDate\n" +
+        "All Staff,all@example.com,ENABLED,false,2,,,\n" +
+        "sales,sales@example.com,ENABLED,true,1,deals@example.com,,\n",
     );
     expect(await csv(t.get("group-members"))).toBe("group,member,memberType\nAll Staff,sales,GROUP\nAll Staff,carol,USER\nsales,bob,USER\n");
     expect(await csv(t.get("resources"))).toBe(
-      "name,email,type,description,state,hidden,autoAcceptRequests,autoDeclineRecurringRequests,autoDeclineConflictingRequests,delegates,aliases,id,enabledDate,disabledDate\n" +
-        'room-1,room-1@example.com,ROOM,"12 seats\nprojector",ENABLED,false,false,true,true,1,,,,\n',
+      "name,email,type,description,state,hidden,autoAcceptRequests,autoDeclineRecurringRequests,autoDeclineConflictingRequests,delegates,aliases,enabledDate,disabledDate\n" +
+        'room-1,room-1@example.com,ROOM,"12 seats\nprojector",ENABLED,false,false,true,true,1,,,\n',
     );
     expect(await csv(t.get("resource-delegates"))).toBe("resource,delegate,delegateType\nroom-1,sales,GROUP\n");
     expect(await csv(t.get("aliases"))).toBe(

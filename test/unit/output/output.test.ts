@@ -60,7 +60,11 @@ describe("Output", () => {
   });
 
   it("prints a single record as labelled lines on a terminal and as an object in JSON", async () => {
-    expect(await render("table", { tty: true, record: true })).toBe("Name:   alice\nEmail:  alice@example.com\nState:  ENABLED\n");
+    // The default columns, then every other declared field that is set (issue #11 item 11); times exact and relative.
+    expect(await render("table", { tty: true, record: true })).toMatch(
+      /^Name: {10}alice\nEmail: {9}alice@example\.com\nState: {9}ENABLED\nEnabled date: {2}2026-01-02 03:04 UTC \(\d+ (months?|years?) ago\)\nAliases: {7}a@example\.com, al@example\.com\n$/,
+    );
+    expect(await render("table", { tty: true, record: true, fields: ["name", "state"] })).toBe("Name:   alice\nState:  ENABLED\n");
     expect(JSON.parse(await render("json", { record: true }))).toMatchObject({ name: "alice" });
   });
 
