@@ -51,7 +51,7 @@ describe("local lifecycle", () => {
   it("bounds a delay (organizations must be able to leave Creating)", async () => {
     const r = await cli.run(["local", "lifecycle", "organizationCreate=99999999999999d"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("at most 3650d");
+    expect(r.stderr).toBe('error: ValidationException: lifecycle "organizationCreate" must be at most 3650d (10 years of simulator time)\n');
     expect((await cli.ok("local lifecycle organizationCreate=3650d")).stdout).toContain("organizationCreate\t");
   });
 });
