@@ -97,6 +97,7 @@ describe("--dry-run", () => {
     expect(rule.stdout).toBe("");
     expect(rule.stderr).toMatch(/^error: ValidationException: .*description/im);
     await cli.ok("user create bob --generate-password");
+    await cli.ok("resource create room1 --type room");
     const job = await cli.run(["export", "start", "bob", "--description", "d".repeat(1100), "--dry-run"]);
     expect([job.code, job.stdout]).toEqual([2, ""]);
     expect(job.stderr).toMatch(/^error: ValidationException: .*description/im);
@@ -104,6 +105,7 @@ describe("--dry-run", () => {
       ["user", "update", "bob", "--display-name", "n".repeat(300), "--dry-run"],
       ["impersonation-role", "create", "r1", "--type", "full-access", "--allow-all", "--description", long, "--dry-run"],
       ["org", "create", "Bad Alias!", "--dry-run"],
+      ["resource", "update", "room1", "--description", long, "--dry-run"],
       ["tag", "add", `k=${long}`, "--dry-run"],
     ]) {
       const r = await cli.run(argv);
