@@ -140,7 +140,7 @@ function setLifecycle(backend: LocalBackend, patch: Record<string, number | null
       throw new ControlError("ValidationException", `lifecycle "${key}" must be a number of seconds >= 0`);
     } else if (key !== "exportMegabytesPerSecond" && value > MAX_LIFECYCLE_SECONDS) {
       // A due time past the clock's end (year 9999) would leave organizations Creating forever.
-      throw new ControlError("ValidationException", `lifecycle "${key}" must be at most 3650d (10 years of simulator time)`);
+      throw new ControlError("ValidationException", `lifecycle "${key.replace(/Seconds$/, "")}" must be at most 3650d (10 years of simulator time)`);
     } else stored[key] = value;
   }
   setMeta(backend.db, LIFECYCLE_KEY, stored);

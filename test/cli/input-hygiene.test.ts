@@ -51,7 +51,7 @@ describe("local lifecycle", () => {
   it("bounds a delay (organizations must be able to leave Creating)", async () => {
     const r = await cli.run(["local", "lifecycle", "organizationCreate=99999999999999d"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("at most 3650d");
+    expect(r.stderr).toBe('error: ValidationException: lifecycle "organizationCreate" must be at most 3650d (10 years of simulator time)\n');
     expect((await cli.ok("local lifecycle organizationCreate=3650d")).stdout).toContain("organizationCreate\t");
   });
 });
@@ -97,6 +97,7 @@ describe("--dry-run", () => {
     expect(rule.stdout).toBe("");
     expect(rule.stderr).toMatch(/^error: ValidationException: .*description/im);
     await cli.ok("user create bob --generate-password");
+    await cli.ok("resource create room1 --type room");
     const job = await cli.run(["export", "start", "bob", "--description", "d".repeat(1100), "--dry-run"]);
     expect([job.code, job.stdout]).toEqual([2, ""]);
     expect(job.stderr).toMatch(/^error: ValidationException: .*description/im);
@@ -104,6 +105,7 @@ describe("--dry-run", () => {
       ["user", "update", "bob", "--display-name", "n".repeat(300), "--dry-run"],
       ["impersonation-role", "create", "r1", "--type", "full-access", "--allow-all", "--description", long, "--dry-run"],
       ["org", "create", "Bad Alias!", "--dry-run"],
+      ["resource", "update", "room1", "--description", long, "--dry-run"],
       ["tag", "add", `k=${long}`, "--dry-run"],
     ]) {
       const r = await cli.run(argv);

@@ -4,6 +4,7 @@ import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
 import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { groupRecordOutput, groupView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const groupUpdateCommand = defineCommand({
   name: "update",
@@ -29,6 +30,7 @@ export const groupUpdateCommand = defineCommand({
     const g = await ctx.resolve.group(opts.group);
     const email = opts.email === undefined ? undefined : qualifyAddress(opts.email, g.email === undefined ? undefined : domainOf(g.email));
     if (opts.dryRun) {
+      if (email !== undefined) await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: org, EntityId: g.id, Email: email });
       if (opts.hidden !== undefined) ctx.out.plan({ action: "UpdateGroup", target: g.name, details: { hidden: opts.hidden } });
       if (email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: g.name, details: { email } });
       return;

@@ -6,6 +6,7 @@ import { shellQuote } from "../../output/shell-quote.js";
 import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { delegateNamesOf } from "./delegates.js";
 import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
+import { validateRequest } from "../../backend/validate-request.js";
 
 export const resourceUpdateCommand = defineCommand({
   name: "update",
@@ -53,6 +54,8 @@ export const resourceUpdateCommand = defineCommand({
       ...(bookingFlagsGiven(opts) ? { BookingOptions: mergeBooking(current.BookingOptions, opts) } : {}),
     };
     if (opts.dryRun) {
+      if (changes) await validateRequest("UpdateResource", { OrganizationId: org, ResourceId: r.id, ...update });
+      if (email !== undefined) await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: org, EntityId: r.id, Email: email });
       if (changes) {
         const { BookingOptions, ...rest } = update;
         ctx.out.plan({ action: "UpdateResource", target: r.name, details: { ...rest, ...BookingOptions } });
