@@ -4,8 +4,8 @@ import stringWidth from "string-width";
  * How a table fits a width (issue #11 item 9). What people copy is never cut: ids, names, email
  * addresses, ARNs, paths and DNS record values ("kept" columns) are shown whole. To fit:
  * 1. the other columns (descriptions, notes, states ...) are shortened with "…", widest first;
- * 2. then they are left out, the one that would lose most first (the widest; of equals, the
- *    rightmost), one column always staying, and the caller says which;
+ * 2. then they are left out, rightmost first (commands list their columns by importance), states
+ *    (STATE, STATUS, EFFECT, RESULT) last; one column always stays, and the caller says which;
  * 3. then the widest kept columns wrap onto more lines (a value is split, never shortened).
  * A table that still does not fit is printed as wide as it needs. Widths are display widths: a CJK
  * character takes two columns, an emoji two, a combining mark none.
@@ -23,6 +23,9 @@ export interface TableLayout {
 
 /** Fields whose values are copied: never shortened. */
 const KEPT = /(^id$|Id$|^ids$|^name$|Name$|^email$|Email$|^alias(es)?$|^address(es)?$|^domain$|^arn$|Arn$|^value$|^token$|^s3Path$|^location$|^target$|^endpoint$|^url$|^user$|^mailbox$|^grantee$|^member$|^key$)/;
+
+/** What a row's state is: left out last. */
+const STATE = /(^state$|status$|^effect$|^result$)/i;
 
 /** Shortened columns keep at least this many columns (or their header's width). */
 const MIN_SHORTENED = 6;
@@ -63,10 +66,11 @@ export function layoutTable(fields: readonly string[], headers: readonly string[
     return w;
   };
   let widths = shorten(shown);
-  // 2. Leave them out, widest first (it is the one shortened most), rightmost of equals.
+  // 2. Leave them out, rightmost first, states last.
   const hidden: string[] = [];
   while (total(shown, widths) > width && shown.length > 1) {
-    const drop = [...shown].reverse().reduce<number | undefined>((best, i) => (kept[i] || (best !== undefined && (natural[best] ?? 0) >= (natural[i] ?? 0)) ? best : i), undefined);
+    const droppable = [...shown].reverse().filter((i) => !kept[i]);
+    const drop = droppable.find((i) => !STATE.test(fields[i] ?? "")) ?? droppable[0];
     if (drop === undefined) break;
     shown = shown.filter((i) => i !== drop);
     hidden.push(fields[drop] as string);
