@@ -22,6 +22,7 @@ export const NOUNS = {
   autodiscover: { name: "autodiscover", summary: "AutoDiscover: test how Outlook and phones find a domain's mail settings" },
   mailbox: { name: "mailbox", summary: "Mailboxes: quota and size, mailbox permissions" },
   export: { name: "export", summary: "Mailbox export jobs: start, watch, verify, export every mailbox" },
+  migrate: { name: "migrate", summary: "Leave WorkMail: copy mailboxes into any IMAP server, verify the copy, see its ledger" },
   "access-rule": { name: "access-rule", aliases: ["access-rules"], summary: "Access control rules: who may reach mailboxes, by protocol, IP range, user and role" },
   "mobile-rule": { name: "mobile-rule", aliases: ["mobile-rules"], summary: "Mobile device access rules for ActiveSync devices: by type, model, OS and user agent" },
   "mobile-override": { name: "mobile-override", aliases: ["mobile-overrides"], summary: "Mobile device access overrides: allow or deny one user's device whatever the rules say" },

@@ -1,10 +1,10 @@
-import { writeFile } from "node:fs/promises";
 import { defineCommand } from "../../cli/define-command.js";
 import { CliError, UsageError } from "../../errors/cli-error.js";
 import { ExitCode } from "../../errors/exit-codes.js";
 import { exportAll, MAX_CONCURRENT_JOBS, type MailboxReport } from "../../export-jobs/export-all.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { progressBars } from "../../export-jobs/progress.js";
+import { writeReportFile } from "../../output/report-file.js";
 import { listMailboxes, mailboxesFromFile, parseFilter } from "../../export-jobs/targets.js";
 import { DESTINATION_OPTIONS, destinationFor } from "./start.js";
 
@@ -86,7 +86,7 @@ export const exportAllCommand = defineCommand({
       bars.stop();
     }
     for (const r of result.reports) ctx.out.row(r);
-    if (opts.report !== undefined) await writeReport(opts.report, result.reports);
+    if (opts.report !== undefined) await writeReportFile(opts.report, result.reports, REPORT_FIELDS);
 
     const count = (...states: MailboxReport["state"][]) => result.reports.filter((r) => states.includes(r.state)).length;
     const done = count("COMPLETED");
@@ -102,13 +102,3 @@ export const exportAllCommand = defineCommand({
     }
   },
 });
-
-async function writeReport(file: string, reports: readonly MailboxReport[]): Promise<void> {
-  const rows = reports.map((r) => ({ ...r, startTime: r.startTime?.toISOString(), endTime: r.endTime?.toISOString() }));
-  if (file.toLowerCase().endsWith(".json")) {
-    await writeFile(file, JSON.stringify(rows, null, 2) + "\n");
-    return;
-  }
-  const { stringify } = await import("csv-stringify/sync");
-  await writeFile(file, stringify(rows.map((r) => REPORT_FIELDS.map((f) => r[f] ?? "")), { header: true, columns: [...REPORT_FIELDS] }));
-}

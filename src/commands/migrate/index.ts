@@ -1,0 +1,10 @@
+import { defineGroup } from "../../cli/define-command.js";
+import { NOUNS } from "../nouns.js";
+import { migrateMailCommand } from "./mail.js";
+import { migrateStatusCommand } from "./status.js";
+import { migrateVerifyCommand } from "./verify.js";
+
+export const migrateGroup = defineGroup({
+  ...NOUNS.migrate,
+  commands: [migrateMailCommand, migrateVerifyCommand, migrateStatusCommand],
+});

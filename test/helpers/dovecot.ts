@@ -1,0 +1,221 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createConnection, createServer } from "node:net";
+import { tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
+import { ImapFlow } from "imapflow";
+
+export const DOVECOT = "/usr/sbin/dovecot";
+
+/** The target's SPECIAL-USE folders, named unlike WorkMail's so that the mapping is really tested. */
+export const SPECIAL = { sent: "Sent Messages", trash: "Trash", junk: "Spam", drafts: "Drafts" } as const;
+
+export interface DovecotUser {
+  readonly user: string;
+  readonly pass: string;
+}
+
+/**
+ * A throwaway Dovecot (Debian's dovecot-imapd) on 127.0.0.1 and a free port: its own base, state
+ * and mail folders under a temp folder, users from a passwd-file with plain passwords, maildir
+ * storage, SPECIAL-USE folders "Sent Messages", "Trash", "Spam", "Drafts", no TLS. As root, mail is
+ * owned by the package's `dovecot` user and the login processes run as `dovenull` (Dovecot refuses
+ * root for both); as another user, everything runs as that user. Dovecot missing is an error, not
+ * a skip: CI installs it (.ci/run).
+ */
+export class Dovecot {
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+    private readonly users: DovecotUser[],
+  ) {}
+
+  get url(): string {
+    return `imap://127.0.0.1:${this.port}`;
+  }
+
+  static async start(users: readonly DovecotUser[]): Promise<Dovecot> {
+    if (!existsSync(DOVECOT)) throw new Error(`Dovecot is not installed (${DOVECOT} is missing): apt-get install -y dovecot-imapd`);
+    const dir = mkdtempSync(join(tmpdir(), "wmctl-dovecot-"));
+    chmodSync(dir, 0o755);
+    for (const d of ["base", "state", "mail"]) mkdirSync(join(dir, d), { mode: 0o755 });
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(join(dir, "mail"), uidOf("dovecot"), gidOf("dovecot"));
+    const me = userInfo().username;
+    const port = await freePort();
+    const d = new Dovecot(dir, port, [...users]);
+    d.writeUsers();
+    writeFileSync(
+      join(dir, "dovecot.conf"),
+      `protocols = imap
+listen = 127.0.0.1
+base_dir = ${dir}/base
+state_dir = ${dir}/state
+log_path = ${dir}/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = ${root ? "dovecot" : me}
+default_internal_group = ${root ? "dovecot" : userInfo().gid}
+default_login_user = ${root ? "dovenull" : me}
+${root ? "mail_uid = dovecot\nmail_gid = dovecot\n" : ""}mail_location = maildir:~/Maildir
+mail_fsync = optimized
+mail_max_userip_connections = 100
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u ${dir}/users
+}
+userdb {
+  driver = passwd-file
+  args = username_format=%u ${dir}/users
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${port}
+  }
+  inet_listener imaps {
+    port = 0
+  }
+  chroot =
+}
+service anvil {
+  chroot =
+}
+namespace inbox {
+  inbox = yes
+  separator = /
+  mailbox "${SPECIAL.sent}" {
+    special_use = \\Sent
+    auto = subscribe
+  }
+  mailbox ${SPECIAL.trash} {
+    special_use = \\Trash
+    auto = subscribe
+  }
+  mailbox ${SPECIAL.junk} {
+    special_use = \\Junk
+    auto = subscribe
+  }
+  mailbox ${SPECIAL.drafts} {
+    special_use = \\Drafts
+    auto = subscribe
+  }
+}
+`,
+    );
+    try {
+      execFileSync(DOVECOT, ["-c", join(dir, "dovecot.conf")], { stdio: "pipe" });
+    } catch (e) {
+      throw new Error(`Dovecot did not start: ${(e as { stderr?: Buffer }).stderr?.toString() ?? (e as Error).message}`);
+    }
+    await waitForPort(port, 10_000);
+    return d;
+  }
+
+  /** Adds or changes a user (Dovecot re-reads the passwd-file when it changes). */
+  setUser(user: string, pass: string): void {
+    const i = this.users.findIndex((u) => u.user === user);
+    if (i >= 0) this.users.splice(i, 1);
+    this.users.push({ user, pass });
+    this.writeUsers();
+  }
+
+  /** An imapflow client logged in as a user (for checking what landed). */
+  async client(user: string): Promise<ImapFlow> {
+    const u = this.users.find((x) => x.user === user);
+    if (u === undefined) throw new Error(`no Dovecot user ${user}`);
+    const c = new ImapFlow({ host: "127.0.0.1", port: this.port, secure: false, auth: { user: u.user, pass: u.pass }, logger: false });
+    await c.connect();
+    return c;
+  }
+
+  /** Every folder of a user with its messages' Message-IDs, flags, internal dates and bytes. */
+  async contents(user: string): Promise<Map<string, Array<{ uid: number; messageId: string | undefined; flags: string[]; internalDate: Date; source: Buffer }>>> {
+    const c = await this.client(user);
+    const out = new Map<string, Array<{ uid: number; messageId: string | undefined; flags: string[]; internalDate: Date; source: Buffer }>>();
+    try {
+      for (const f of await c.list()) {
+        const list: Array<{ uid: number; messageId: string | undefined; flags: string[]; internalDate: Date; source: Buffer }> = [];
+        const lock = await c.getMailboxLock(f.path, { readOnly: true });
+        try {
+          if (c.mailbox !== false && c.mailbox.exists > 0) {
+            for await (const m of c.fetch("1:*", { uid: true, envelope: true, flags: true, internalDate: true, source: true })) {
+              list.push({ uid: m.uid, messageId: m.envelope?.messageId, flags: [...(m.flags ?? [])], internalDate: new Date(m.internalDate as Date), source: m.source as Buffer });
+            }
+          }
+        } finally {
+          lock.release();
+        }
+        out.set(f.path, list);
+      }
+    } finally {
+      await c.logout();
+    }
+    return out;
+  }
+
+  log(): string {
+    try {
+      return readFileSync(join(this.dir, "dovecot.log"), "utf8");
+    } catch {
+      return "";
+    }
+  }
+
+  async stop(): Promise<void> {
+    const pidFile = join(this.dir, "base", "master.pid");
+    if (existsSync(pidFile)) {
+      const pid = Number(readFileSync(pidFile, "utf8").trim());
+      try {
+        process.kill(pid, "SIGTERM");
+        for (let i = 0; i < 100; i++) {
+          process.kill(pid, 0);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // gone
+      }
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private writeUsers(): void {
+    writeFileSync(join(this.dir, "users"), this.users.map((u) => `${u.user}:{PLAIN}${u.pass}::::${this.dir}/mail/${u.user}::\n`).join(""), { mode: 0o644 });
+  }
+}
+
+function uidOf(name: string): number {
+  return Number(execFileSync("id", ["-u", name], { encoding: "utf8" }).trim());
+}
+function gidOf(name: string): number {
+  return Number(execFileSync("id", ["-g", name], { encoding: "utf8" }).trim());
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === "object" && a !== null ? a.port : 0));
+    });
+  });
+}
+
+async function waitForPort(port: number, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const ok = await new Promise<boolean>((r) => {
+      const c = createConnection({ host: "127.0.0.1", port }, () => {
+        c.destroy();
+        r(true);
+      });
+      c.once("error", () => r(false));
+    });
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`Dovecot did not listen on 127.0.0.1:${port} within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
