@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
@@ -60,6 +60,8 @@ default_internal_group = ${root ? "dovecot" : userInfo().gid}
 default_login_user = ${root ? "dovenull" : me}
 ${root ? "mail_uid = dovecot\nmail_gid = dovecot\n" : ""}mail_location = maildir:~/Maildir
 mail_fsync = optimized
+first_valid_uid = 1
+first_valid_gid = 1
 mail_max_userip_connections = 100
 passdb {
   driver = passwd-file
@@ -104,11 +106,9 @@ namespace inbox {
 }
 `,
     );
-    try {
-      execFileSync(DOVECOT, ["-c", join(dir, "dovecot.conf")], { stdio: "pipe" });
-    } catch (e) {
-      throw new Error(`Dovecot did not start: ${(e as { stderr?: Buffer }).stderr?.toString() ?? (e as Error).message}`);
-    }
+    // The master daemonizes and keeps its inherited descriptors: no pipes, or this would wait for it.
+    const started = spawnSync(DOVECOT, ["-c", join(dir, "dovecot.conf")], { stdio: "ignore" });
+    if (started.status !== 0) throw new Error(`Dovecot did not start (exit ${started.status}): ${d.log() || "see its config in " + dir}`);
     await waitForPort(port, 10_000);
     return d;
   }
@@ -178,7 +178,7 @@ namespace inbox {
         // gone
       }
     }
-    rmSync(this.dir, { recursive: true, force: true });
+    if (process.env.WMCTL_KEEP_DOVECOT === undefined) rmSync(this.dir, { recursive: true, force: true });
   }
 
   private writeUsers(): void {

@@ -53,6 +53,7 @@ interface FolderPlan {
   /** What the target folder held before this run: by Message-ID (sizes), and by size (UIDs) for messages without one. */
   readonly byMessageId: Map<string, Set<number>>;
   readonly bySize: Map<number, number[]>;
+  readonly sizeByUid: Map<number, number>;
   /** Keys handled in this run (copied, found, or in flight), so one message is never appended twice. */
   readonly claimed: Set<string>;
 }
@@ -61,9 +62,10 @@ interface FolderPlan {
  * Copies one mailbox into the target: recreates its folder tree (well-known folders onto the
  * target's SPECIAL-USE folders), then appends every message not already there, byte-exact with its
  * internal date, over up to `connectionsPerMailbox` connections. A message is "already there" when
- * the ledger has it, or the target folder holds one with the same Message-ID and size, or (no
- * Message-ID) one with the same size and SHA-256: so a re-run after Ctrl-C or kill -9 resumes
- * without appending anything twice. Per-message failures are counted; the first is the note.
+ * the target folder holds it: the UID the ledger recorded with the same size, or one with the same
+ * Message-ID and size, or (no Message-ID) one with the same size and SHA-256. So a re-run after
+ * Ctrl-C or kill -9 resumes without appending anything twice, and one after a message was lost in
+ * the target puts it back. Per-message failures are counted; the first is the note.
  */
 export async function copyMailbox(job: CopyJob, env: CopyEnv): Promise<MailboxResult> {
   const started = Date.now();
@@ -118,7 +120,7 @@ export async function copyMailbox(job: CopyJob, env: CopyEnv): Promise<MailboxRe
           continue;
         }
         await ensureFolder(client, mapping.segments, existing, layout.delimiter);
-        const plan: FolderPlan = { source: f.path, target: mapping.target, byMessageId: new Map(), bySize: new Map(), claimed: new Set() };
+        const plan: FolderPlan = { source: f.path, target: mapping.target, byMessageId: new Map(), bySize: new Map(), sizeByUid: new Map(), claimed: new Set() };
         for (const t of await scanFolder(client, mapping.target)) indexTarget(plan, t);
         plans.push(plan);
         result.folders++;
@@ -142,13 +144,12 @@ export async function copyMailbox(job: CopyJob, env: CopyEnv): Promise<MailboxRe
           plan.claimed.add(key);
           t.messages++;
           t.bytes += facts.size;
-          if (ledger.has(server.url, job.mailbox, plan.source, key)) {
-            result.alreadyThere++;
-            continue;
-          }
-          const found = await findInTarget(client, plan, facts);
+          // The target folder decides: the ledger's UID saves a fetch, but a message the ledger
+          // knows and the target lost (deleted there, or a restored server) is appended again.
+          const known = ledger.messagesIn(server.url, job.mailbox, plan.source).get(key);
+          const found = known?.uid !== undefined && plan.sizeByUid.get(known.uid) === facts.size ? known.uid : await findInTarget(client, plan, facts);
           if (found !== undefined) {
-            ledger.recordMessage(server.url, job.mailbox, plan.source, { key, messageId: facts.messageId, size: facts.size, uid: found, how: "present" });
+            if (known === undefined) ledger.recordMessage(server.url, job.mailbox, plan.source, { key, messageId: facts.messageId, size: facts.size, uid: found, how: "present" });
             result.alreadyThere++;
             continue;
           }
@@ -194,6 +195,7 @@ async function withClient<T>(env: CopyEnv, auth: ImapAuth, fn: (client: ImapClie
 }
 
 function indexTarget(plan: FolderPlan, t: TargetMessage): void {
+  plan.sizeByUid.set(t.uid, t.size);
   if (t.messageId !== undefined) {
     let sizes = plan.byMessageId.get(t.messageId);
     if (sizes === undefined) plan.byMessageId.set(t.messageId, (sizes = new Set()));
@@ -205,7 +207,7 @@ function indexTarget(plan: FolderPlan, t: TargetMessage): void {
   }
 }
 
-/** The UID (0 when unknown) of a copy of this message already in the target folder, if any. */
+/** The UID (0 when not looked up) of a copy of this message already in the target folder, if any. */
 async function findInTarget(client: ImapClient, plan: FolderPlan, facts: { messageId: string | undefined; size: number; sha256: string }): Promise<number | undefined> {
   if (facts.messageId !== undefined) return plan.byMessageId.get(facts.messageId)?.has(facts.size) === true ? 0 : undefined;
   for (const uid of plan.bySize.get(facts.size) ?? []) if ((await targetHash(client, plan.target, uid)) === facts.sha256) return uid;
