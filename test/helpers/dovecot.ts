@@ -4,6 +4,7 @@ import { createConnection, createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { ImapFlow } from "imapflow";
+import { dovecotConfig } from "./dovecot-config.mjs";
 
 export const DOVECOT = "/usr/sbin/dovecot";
 
@@ -45,67 +46,7 @@ export class Dovecot {
     const port = await freePort();
     const d = new Dovecot(dir, port, [...users]);
     d.writeUsers();
-    writeFileSync(
-      join(dir, "dovecot.conf"),
-      `protocols = imap
-listen = 127.0.0.1
-base_dir = ${dir}/base
-state_dir = ${dir}/state
-log_path = ${dir}/dovecot.log
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-default_internal_user = ${root ? "dovecot" : me}
-default_internal_group = ${root ? "dovecot" : userInfo().gid}
-default_login_user = ${root ? "dovenull" : me}
-${root ? "mail_uid = dovecot\nmail_gid = dovecot\n" : ""}mail_location = maildir:~/Maildir
-mail_fsync = optimized
-first_valid_uid = 1
-first_valid_gid = 1
-mail_max_userip_connections = 100
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u ${dir}/users
-}
-userdb {
-  driver = passwd-file
-  args = username_format=%u ${dir}/users
-}
-service imap-login {
-  inet_listener imap {
-    address = 127.0.0.1
-    port = ${port}
-  }
-  inet_listener imaps {
-    port = 0
-  }
-  chroot =
-}
-service anvil {
-  chroot =
-}
-namespace inbox {
-  inbox = yes
-  separator = /
-  mailbox "${SPECIAL.sent}" {
-    special_use = \\Sent
-    auto = subscribe
-  }
-  mailbox ${SPECIAL.trash} {
-    special_use = \\Trash
-    auto = subscribe
-  }
-  mailbox ${SPECIAL.junk} {
-    special_use = \\Junk
-    auto = subscribe
-  }
-  mailbox ${SPECIAL.drafts} {
-    special_use = \\Drafts
-    auto = subscribe
-  }
-}
-`,
-    );
+    writeFileSync(join(dir, "dovecot.conf"), dovecotConfig({ dir, port, root, user: me, group: String(userInfo().gid), special: SPECIAL }));
     // The master daemonizes and keeps its inherited descriptors: no pipes, or this would wait for it.
     const started = spawnSync(DOVECOT, ["-c", join(dir, "dovecot.conf")], { stdio: "ignore" });
     if (started.status !== 0) throw new Error(`Dovecot did not start (exit ${started.status}): ${d.log() || "see its config in " + dir}`);
