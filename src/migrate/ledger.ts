@@ -1,5 +1,6 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { replayJsonLines } from "../io/json-lines.js";
 
 /** A message the target holds: copied by wmctl, or found there already (same Message-ID and bytes). */
 export interface LedgerMessage {
@@ -71,18 +72,7 @@ export class MigrationLedger {
 
   static open(file: string): MigrationLedger {
     const ledger = new MigrationLedger(file);
-    if (existsSync(file)) {
-      const text = readFileSync(file, "utf8");
-      ledger.partialLastLine = text !== "" && !text.endsWith("\n");
-      for (const line of text.split("\n")) {
-        if (line.trim() === "") continue;
-        try {
-          ledger.apply(JSON.parse(line) as Event);
-        } catch {
-          // A line cut short by a crash: skip it.
-        }
-      }
-    }
+    ledger.partialLastLine = replayJsonLines<Event>(file, (e) => ledger.apply(e)).partialLastLine;
     return ledger;
   }
 

@@ -34,7 +34,7 @@ export const migrateMailCommand = defineCommand({
     fromImap: { kind: "string", placeholder: "imap[s]://host", describe: "Read the mailboxes from this IMAP server instead of export zips (source_login/source_password columns, or --source-password-file)" },
     sourcePasswordFile: { kind: "string", placeholder: "file", describe: "With --from-imap: the source password for every login, from a file (mode 0600)" },
     concurrency: { kind: "int", min: 1, max: 64, default: 4, describe: "Mailboxes copied at once" },
-    maxConnections: { kind: "int", min: 1, max: 256, default: 8, describe: "Connections open to the target at once (shared by every mailbox)" },
+    maxConnections: { kind: "int", min: 1, max: 256, default: 16, describe: "Connections open to the target at once, shared by every mailbox (at most 8 per login)" },
     rate: { kind: "int", min: 1, placeholder: "n", describe: "At most N messages appended per second (default: no limit)" },
     markSeen: { kind: "boolean", describe: "Mark copied messages read when the source does not say (export zips)" },
     report: { kind: "string", placeholder: "file", describe: "Also write the per-mailbox report to FILE (.json, else CSV)" },

@@ -19,10 +19,14 @@ export interface FleetOptions {
   onMailbox?(r: MailboxResult): void;
 }
 
+/** Connections to one login at most: Gmail allows 15 per account, Microsoft 365 about 20. */
+export const MAX_PER_MAILBOX = 8;
+
 /**
  * Copies many mailboxes: `concurrency` at a time, every connection through one limit of
  * `maxConnections`, every append through one rate limiter. Each mailbox gets an equal share of the
- * connections (at least one), so a single large mailbox is copied over several connections.
+ * connections (at least one, at most MAX_PER_MAILBOX), so a single large mailbox is copied over
+ * several connections.
  * Results come back in the map's order.
  */
 export async function copyFleet(jobs: readonly CopyJob[], options: FleetOptions): Promise<MailboxResult[]> {
@@ -30,7 +34,7 @@ export async function copyFleet(jobs: readonly CopyJob[], options: FleetOptions)
   const connections = pLimit(Math.max(1, options.maxConnections));
   const rate = new RateLimiter(options.rate);
   const active = Math.max(1, Math.min(options.concurrency, jobs.length));
-  const perMailbox = Math.max(1, Math.floor(options.maxConnections / active));
+  const perMailbox = Math.max(1, Math.min(MAX_PER_MAILBOX, Math.floor(options.maxConnections / active)));
   return Promise.all(
     jobs.map((job) =>
       mailboxes(async () => {
