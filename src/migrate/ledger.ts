@@ -11,7 +11,7 @@ export interface LedgerMessage {
   readonly how: "copied" | "present";
 }
 
-export type MailboxState = "RUNNING" | "COPIED" | "FAILED" | "AUTH_FAILED";
+export type MailboxState = "RUNNING" | "COPIED" | "FAILED" | "AUTH_FAILED" | "STOPPED";
 
 export interface LedgerMailbox {
   readonly target: string;

@@ -6,7 +6,7 @@ export const migrateStatusCommand = defineCommand({
   summary: "The migration ledger at a glance: each mailbox's state, counts and last outcome",
   description:
     "One row per mailbox and target server that `migrate mail` worked on, from its ledger: state (RUNNING\n" +
-    "while a copy runs or when it was killed, COPIED, FAILED, AUTH_FAILED), messages in the source, copied,\n" +
+    "while a copy runs or when it was killed, STOPPED by Ctrl-C, COPIED, FAILED, AUTH_FAILED), messages in the source, copied,\n" +
     "already in the target, failed, bytes copied, and when it started and finished.",
   examples: ["wmctl migrate status", "wmctl migrate status -o json", "wmctl migrate status --fields mailbox,state,copied"],
   options: {

@@ -89,7 +89,7 @@ export async function copyMailbox(job: CopyJob, env: CopyEnv): Promise<MailboxRe
     result.state = state;
     if (note !== undefined) result.note ??= note;
     result.seconds = Math.round((Date.now() - started) / 100) / 10;
-    ledger.finishMailbox(server.url, job.mailbox, job.login, state === "STOPPED" ? "FAILED" : state, {
+    ledger.finishMailbox(server.url, job.mailbox, job.login, state, {
       copied: result.copied,
       present: result.alreadyThere,
       failed: result.failed,
