@@ -77,7 +77,7 @@ try {
   if (root) chownSync(join(dovecotDir, "mail"), Number(execFileSync("id", ["-u", "dovecot"]).toString()), Number(execFileSync("id", ["-g", "dovecot"]).toString()));
   const logins = [...users.map((u) => `m-${u}`), "loop"];
   writeFileSync(join(dovecotDir, "users"), logins.map((l) => `${l}:{PLAIN}pw-${l}::::${dovecotDir}/mail/${l}::\n`).join(""));
-  writeFileSync(join(dovecotDir, "dovecot.conf"), dovecotConfig({ dir: dovecotDir, port, root, user: userInfo().username, group: String(userInfo().gid), special: { sent: "Sent Messages", trash: "Trash", junk: "Spam", drafts: "Drafts" } }));
+  writeFileSync(join(dovecotDir, "dovecot.conf"), dovecotConfig({ dir: dovecotDir, port, root, user: userInfo().username, group: execFileSync("id", ["-gn"], { encoding: "utf8" }).trim(), special: { sent: "Sent Messages", trash: "Trash", junk: "Spam", drafts: "Drafts" } }));
   if (spawnSync("/usr/sbin/dovecot", ["-c", join(dovecotDir, "dovecot.conf")], { stdio: "ignore" }).status !== 0) throw new Error("Dovecot did not start");
   for (let ok = false; !ok; ) ok = await new Promise((r) => createConnection({ host: "127.0.0.1", port }, function () { this.destroy(); r(true); }).once("error", () => setTimeout(() => r(false), 50)));
   for (let i = 0; dovecotPid === undefined && i < 100; i++) {

@@ -250,4 +250,20 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
     const v = await wmctl(["migrate", "verify", "--to", dovecot.url, "--map", map, "--from-imap", dovecot.url, "--ledger", join(home, "imap-ledger.jsonl")]);
     expect(v.code, v.stderr).toBe(0);
   }, 60_000);
+
+  it("reads the zips from --from FOLDER or --from s3://bucket/prefix as well as from where the export ledger says", async () => {
+    for (const [login, from] of [["dave.t", join(home, "s3")], ["erin.t", "s3://wmctl-local-exports/mailbox-exports"]] as const) {
+      dovecot.setUser(login, `${login}-pw`);
+      const map = join(home, `${login}.csv`);
+      writeFileSync(map, `mailbox,target_login,password\nalice@${DOMAIN},${login},${login}-pw\n`, { mode: 0o600 });
+      const r = await wmctl(["migrate", "mail", "--to", dovecot.url, "--map", map, "--from", from, "--ledger", join(home, `${login}.jsonl`), "-o", "json"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as Array<{ copied: number; source: string }>)[0]).toMatchObject({ copied: 10, source: expect.stringMatching(/^export zip .*\.zip$/) });
+    }
+    const missing = join(home, "nobody.csv");
+    writeFileSync(missing, `mailbox,target_login\nnobody@${DOMAIN},dave.t\n`);
+    const r = await wmctl(["migrate", "mail", "--to", dovecot.url, "--map", missing, "--password-stdin", "--ledger", join(home, "nobody.jsonl")], "dave.t-pw\n");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("no completed export of nobody@");
+  }, 60_000);
 });

@@ -46,7 +46,7 @@ export class Dovecot {
     const port = await freePort();
     const d = new Dovecot(dir, port, [...users]);
     d.writeUsers();
-    writeFileSync(join(dir, "dovecot.conf"), dovecotConfig({ dir, port, root, user: me, group: String(userInfo().gid), special: SPECIAL }));
+    writeFileSync(join(dir, "dovecot.conf"), dovecotConfig({ dir, port, root, user: me, group: execFileSync("id", ["-gn"], { encoding: "utf8" }).trim(), special: SPECIAL }));
     // The master daemonizes and keeps its inherited descriptors: no pipes, or this would wait for it.
     const started = spawnSync(DOVECOT, ["-c", join(dir, "dovecot.conf")], { stdio: "ignore" });
     if (started.status !== 0) throw new Error(`Dovecot did not start (exit ${started.status}): ${d.log() || "see its config in " + dir}`);

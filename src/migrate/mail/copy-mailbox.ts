@@ -110,8 +110,9 @@ export async function copyMailbox(job: CopyJob, env: CopyEnv): Promise<MailboxRe
 
     // Folders: map, create, and scan what the target already holds (one connection).
     await withClient(env, auth, async (client) => {
-      const layout = targetLayout(await listTarget(client));
-      const existing = new Set((await listTarget(client)).map((f) => f.path));
+      const listed = await listTarget(client);
+      const layout = targetLayout(listed);
+      const existing = new Set(listed.map((f) => f.path));
       for (const f of await source!.folders()) {
         const messages = await source!.messages(f.path);
         const mapping = mapFolder(f.path, layout, f.delimiter, f.specialUse);
