@@ -5,9 +5,9 @@ export const migrateStatusCommand = defineCommand({
   name: "status",
   summary: "The migration ledger at a glance: each mailbox's state, counts and last outcome",
   description:
-    "One row per mailbox and target server that `migrate mail` worked on, from its ledger: state (RUNNING\n" +
-    "while a copy runs or when it was killed, STOPPED by Ctrl-C, COPIED, FAILED, AUTH_FAILED), messages in the source, copied,\n" +
-    "already in the target, failed, bytes copied, and when it started and finished.",
+    "One row per mailbox and target server that `migrate mail` worked on, from its ledger: the state\n" +
+    "(RUNNING while a copy runs or after it was killed, STOPPED by Ctrl-C, COPIED, FAILED, AUTH_FAILED),\n" +
+    "messages in the source, copied, already in the target, failed, bytes copied, when it started and ended.",
   examples: ["wmctl migrate status", "wmctl migrate status -o json", "wmctl migrate status --fields mailbox,state,copied"],
   options: {
     ledger: { kind: "string", placeholder: "file", describe: "The migration ledger (default: migrate/ledger.jsonl in wmctl's data folder)" },
