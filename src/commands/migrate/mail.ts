@@ -31,8 +31,6 @@ export const migrateMailCommand = defineCommand({
   ],
   options: {
     ...TARGET_OPTIONS,
-    fromImap: { kind: "string", placeholder: "imap[s]://host", describe: "Read the mailboxes from this IMAP server instead of export zips (source_login/source_password columns, or --source-password-file)" },
-    sourcePasswordFile: { kind: "string", placeholder: "file", describe: "With --from-imap: the source password for every login, from a file (mode 0600)" },
     concurrency: { kind: "int", min: 1, max: 64, default: 4, describe: "Mailboxes copied at once" },
     maxConnections: { kind: "int", min: 1, max: 256, default: 16, describe: "Connections open to the target at once, shared by every mailbox (at most 8 per login)" },
     rate: { kind: "int", min: 1, placeholder: "n", describe: "At most N messages appended per second (default: no limit)" },

@@ -4,7 +4,7 @@ import { UsageError } from "../../errors/cli-error.js";
 import type { CredentialSource } from "../../migrate/credentials.js";
 import { MigrationLedger } from "../../migrate/ledger.js";
 
-/** Options `migrate mail` and `migrate verify` share: the target and how to log in to it. */
+/** Options `migrate mail` and `migrate verify` share: the source, the target and how to log in to them. */
 export const TARGET_OPTIONS = {
   to: { kind: "string", required: true, placeholder: "imap[s]://host[:port]", describe: "The target IMAP server (Microsoft 365: imaps://outlook.office365.com, Google: imaps://imap.gmail.com)" },
   map: { kind: "string", required: true, placeholder: "file", describe: "The user map: CSV with mailbox,target_login[,password] (a password column only in a 0600 file)" },
@@ -13,6 +13,8 @@ export const TARGET_OPTIONS = {
   passwordFile: { kind: "string", placeholder: "file", describe: "Read the target password from a file (mode 0600)" },
   tokenCommand: { kind: "string", placeholder: "cmd", describe: "Log in with XOAUTH2: run CMD per login (WMCTL_MIGRATE_USER set) and use the access token it prints" },
   ledger: { kind: "string", placeholder: "file", describe: "The migration ledger (default: migrate/ledger.jsonl in wmctl's data folder)" },
+  fromImap: { kind: "string", placeholder: "imap[s]://host", describe: "Read the mailboxes from this IMAP server instead of export zips (source_login/source_password columns, or --source-password-file)" },
+  sourcePasswordFile: { kind: "string", placeholder: "file", describe: "With --from-imap: the source password for every login, from a file (mode 0600)" },
 } as const;
 
 export interface TargetFlags {

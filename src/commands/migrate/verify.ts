@@ -26,8 +26,6 @@ export const migrateVerifyCommand = defineCommand({
   ],
   options: {
     ...TARGET_OPTIONS,
-    fromImap: { kind: "string", placeholder: "imap[s]://host", describe: "Compare against this IMAP source instead of export zips" },
-    sourcePasswordFile: { kind: "string", placeholder: "file", describe: "With --from-imap: the source password for every login (a 0600 file)" },
     sample: { kind: "int", min: 0, max: 10_000, default: 5, describe: "Messages per folder fetched back from the target and compared by hash" },
   },
   output: { fields: FIELDS, columns: ["mailbox", "folder", "targetFolder", "status", "sourceMessages", "targetMessages", "ledgerMessages", "sampled", "detail"], list: true },
