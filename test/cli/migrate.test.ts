@@ -35,7 +35,8 @@ describe("wmctl migrate status", () => {
     const fields = await h.run("migrate status --fields mailbox,state,copied");
     expect(fields.stdout).toBe("alice@acme.com\tCOPIED\t2\nbob@acme.com\tRUNNING\t0\n");
     const table = await h.run("migrate status", { tty: true });
-    expect(table.stdout).toMatch(/mailbox\s+targetLogin\s+state/i);
+    expect(table.stdout).toMatch(/^MAILBOX\s+TARGET LOGIN\s+STATE\s+SOURCE MESSAGES\s+COPIED\s+ALREADY THERE/);
+    expect(table.stdout).toMatch(/bob@acme\.com\s+bob@new\.example\s+RUNNING/);
     expect((await h.run("migrate status --to imap://other.example.net")).stdout).toBe("");
     const bad = await h.run("migrate status --fields mailbox,nope");
     expect(bad.code).toBe(2);
