@@ -19,7 +19,8 @@ export async function openZipSource(path: string): Promise<MailSource> {
       continue;
     }
     const slash = name.lastIndexOf("/");
-    const folder = slash < 0 ? "" : name.slice(0, slash);
+    // A message outside any folder (not something WorkMail writes) lands in the Inbox rather than nowhere.
+    const folder = slash < 0 ? "Inbox" : name.slice(0, slash);
     let list = folders.get(folder);
     if (list === undefined) folders.set(folder, (list = []));
     list.push(entry);
