@@ -39,6 +39,8 @@ export class ImapAuthFailure extends Error {
 /** The structural part of imapflow's client that the copy uses (lets verify and copy share it). */
 export type ImapClient = import("imapflow").ImapFlow;
 
+const CERTIFICATE_ERRORS = new Set(["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "SELF_SIGNED_CERT_IN_CHAIN", "DEPTH_ZERO_SELF_SIGNED_CERT", "CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"]);
+
 /** Connects and logs in (imapflow, loaded on first use); an authentication refusal is an ImapAuthFailure. */
 export async function connectImap(server: ImapServer, auth: ImapAuth): Promise<ImapClient> {
   const { ImapFlow } = await import("imapflow");
@@ -59,6 +61,9 @@ export async function connectImap(server: ImapServer, auth: ImapAuth): Promise<I
   } catch (e) {
     const err = e as { authenticationFailed?: boolean; responseText?: string; message: string; code?: string };
     if (err.authenticationFailed === true) throw new ImapAuthFailure(auth.user, server.url, err.responseText ?? err.message);
+    if (err.code !== undefined && CERTIFICATE_ERRORS.has(err.code)) {
+      throw new Error(`cannot connect to ${server.url}: its TLS certificate is not trusted (${err.code}); for a private CA, set NODE_EXTRA_CA_CERTS to the CA's PEM file`);
+    }
     throw new Error(`cannot connect to ${server.url}: ${err.responseText ?? err.code ?? err.message}`);
   }
   return client;

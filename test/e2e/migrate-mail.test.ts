@@ -11,7 +11,8 @@ import { MailOrg } from "../helpers/mail-org.js";
 import { BIN, spawnCli } from "../helpers/spawn-cli.js";
 
 const home = mkdtempSync(join(tmpdir(), "wmctl-e2e-migrate-"));
-const env = { WMCTL_HOME: home };
+/** NODE_EXTRA_CA_CERTS is added once Dovecot (with TLS: STARTTLS on the plain port too) has its test CA. */
+const env: Record<string, string> = { WMCTL_HOME: home };
 const wmctl = (args: string[], stdin?: string) => spawnCli(args, { env, ...(stdin === undefined ? {} : { stdin }), timeoutMs: 120_000 });
 const CRLF = "\r\n";
 const DOMAIN = "e2emig.awsapps.com";
@@ -63,7 +64,8 @@ beforeAll(async () => {
   dovecot = await Dovecot.start([
     { user: "alice.t", pass: "alice-target-pw" },
     { user: "bob.t", pass: "bob-target-pw" },
-  ]);
+  ], { tls: true });
+  env.NODE_EXTRA_CA_CERTS = dovecot.tls?.caFile as string;
   expect((await wmctl(["org", "create", "e2emig"])).code).toBe(0);
   const o = await MailOrg.attach(home);
   await o.user("alice");
@@ -228,7 +230,7 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
   }, 60_000);
 
   it("copies from an IMAP source (Dovecot): folders by SPECIAL-USE both ways, \\Seen kept, then verify against the source", async () => {
-    dovecot.setUser("carol.t", "carol-target-pw");
+    await dovecot.setUser("carol.t", "carol-target-pw");
     const c = await dovecot.client("alice.t");
     const lock = await c.getMailboxLock(SPECIAL.sent);
     try {
@@ -253,7 +255,7 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
 
   it("reads the zips from --from FOLDER or --from s3://bucket/prefix as well as from where the export ledger says", async () => {
     for (const [login, from] of [["dave.t", join(home, "s3")], ["erin.t", "s3://wmctl-local-exports/mailbox-exports"]] as const) {
-      dovecot.setUser(login, `${login}-pw`);
+      await dovecot.setUser(login, `${login}-pw`);
       const map = join(home, `${login}.csv`);
       writeFileSync(map, `mailbox,target_login,password\nalice@${DOMAIN},${login},${login}-pw\n`, { mode: 0o600 });
       const r = await wmctl(["migrate", "mail", "--to", dovecot.url, "--map", map, "--from", from, "--ledger", join(home, `${login}.jsonl`), "-o", "json"]);
@@ -265,5 +267,19 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
     const r = await wmctl(["migrate", "mail", "--to", dovecot.url, "--map", missing, "--password-stdin", "--ledger", join(home, "nobody.jsonl")], "dave.t-pw\n");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("no completed export of nobody@");
+  }, 60_000);
+
+  it("connects over imaps (TLS, certificate checked against the CA the admin trusts) and refuses an untrusted certificate", async () => {
+    const tls = dovecot.tls as { port: number; caFile: string };
+    await dovecot.setUser("frank.t", "frank-pw");
+    const map = join(home, "frank.csv");
+    writeFileSync(map, `mailbox,target_login,password\nalice@${DOMAIN},frank.t,frank-pw\n`, { mode: 0o600 });
+    const args = ["migrate", "mail", "--to", `imaps://localhost:${tls.port}`, "--map", map, "--ledger", join(home, "frank.jsonl"), "-o", "json"];
+    const untrusted = await spawnCli(args, { env: { WMCTL_HOME: home }, timeoutMs: 60_000 });
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stdout).toMatch(/certificate/i);
+    const r = await wmctl(args);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as Array<{ copied: number }>)[0]?.copied).toBe(10);
   }, 60_000);
 });

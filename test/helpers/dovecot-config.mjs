@@ -2,7 +2,7 @@
 // (plain ESM so that the benchmark can load it without a build).
 
 /**
- * @param {{ dir: string, port: number, root: boolean, user: string, group: string, special: { sent: string, trash: string, junk: string, drafts: string } }} o
+ * @param {{ dir: string, port: number, tls?: { port: number }, root: boolean, user: string, group: string, special: { sent: string, trash: string, junk: string, drafts: string } }} o
  * @returns {string}
  */
 export function dovecotConfig(o) {
@@ -11,8 +11,7 @@ listen = 127.0.0.1
 base_dir = ${o.dir}/base
 state_dir = ${o.dir}/state
 log_path = ${o.dir}/dovecot.log
-ssl = no
-disable_plaintext_auth = no
+${o.tls ? `ssl = yes\nssl_cert = <${o.dir}/tls/server.pem\nssl_key = <${o.dir}/tls/server.key\n` : "ssl = no\n"}disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = ${o.root ? "dovecot" : o.user}
 default_internal_group = ${o.root ? "dovecot" : o.group}
@@ -36,7 +35,8 @@ service imap-login {
     port = ${o.port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${o.tls ? o.tls.port : 0}
   }
   chroot =
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -29,13 +29,16 @@ export class Dovecot {
     readonly dir: string,
     readonly port: number,
     private readonly users: DovecotUser[],
+    /** With `tls`: the imaps port, and the test CA that signed the server's certificate (for NODE_EXTRA_CA_CERTS). */
+    readonly tls: { readonly port: number; readonly caFile: string } | undefined,
   ) {}
 
   get url(): string {
     return `imap://127.0.0.1:${this.port}`;
   }
 
-  static async start(users: readonly DovecotUser[]): Promise<Dovecot> {
+  /** `tls`: also listen for imaps, with a certificate for localhost and 127.0.0.1 from a throwaway CA (openssl). */
+  static async start(users: readonly DovecotUser[], options: { tls?: boolean } = {}): Promise<Dovecot> {
     if (!existsSync(DOVECOT)) throw new Error(`Dovecot is not installed (${DOVECOT} is missing): apt-get install -y dovecot-imapd`);
     const dir = mkdtempSync(join(tmpdir(), "wmctl-dovecot-"));
     chmodSync(dir, 0o755);
@@ -44,29 +47,45 @@ export class Dovecot {
     if (root) chownSync(join(dir, "mail"), uidOf("dovecot"), gidOf("dovecot"));
     const me = userInfo().username;
     const port = await freePort();
-    const d = new Dovecot(dir, port, [...users]);
+    const tls = options.tls === true ? { port: await freePort(), caFile: join(dir, "tls", "ca.pem") } : undefined;
+    if (tls !== undefined) makeCertificates(join(dir, "tls"));
+    const d = new Dovecot(dir, port, [...users], tls);
     d.writeUsers();
-    writeFileSync(join(dir, "dovecot.conf"), dovecotConfig({ dir, port, root, user: me, group: execFileSync("id", ["-gn"], { encoding: "utf8" }).trim(), special: SPECIAL }));
+    writeFileSync(join(dir, "dovecot.conf"), dovecotConfig({ dir, port, ...(tls === undefined ? {} : { tls: { port: tls.port } }), root, user: me, group: execFileSync("id", ["-gn"], { encoding: "utf8" }).trim(), special: SPECIAL }));
     // The master daemonizes and keeps its inherited descriptors: no pipes, or this would wait for it.
     const started = spawnSync(DOVECOT, ["-c", join(dir, "dovecot.conf")], { stdio: "ignore" });
     if (started.status !== 0) throw new Error(`Dovecot did not start (exit ${started.status}): ${d.log() || "see its config in " + dir}`);
     await waitForPort(port, 10_000);
+    if (tls !== undefined) await waitForPort(tls.port, 10_000);
     return d;
   }
 
-  /** Adds or changes a user (Dovecot re-reads the passwd-file when it changes). */
-  setUser(user: string, pass: string): void {
+  /**
+   * Adds or changes a user. Dovecot re-reads the passwd-file when it sees it changed, but not
+   * necessarily at once: this waits until the login works.
+   */
+  async setUser(user: string, pass: string): Promise<void> {
     const i = this.users.findIndex((u) => u.user === user);
     if (i >= 0) this.users.splice(i, 1);
     this.users.push({ user, pass });
     this.writeUsers();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await (await this.client(user)).logout();
+        return;
+      } catch (e) {
+        if (attempt >= 40) throw new Error(`Dovecot does not accept the new user ${user}: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   }
 
   /** An imapflow client logged in as a user (for checking what landed). */
   async client(user: string): Promise<ImapFlow> {
     const u = this.users.find((x) => x.user === user);
     if (u === undefined) throw new Error(`no Dovecot user ${user}`);
-    const c = new ImapFlow({ host: "127.0.0.1", port: this.port, secure: false, auth: { user: u.user, pass: u.pass }, logger: false });
+    // With TLS on, the plain port offers STARTTLS too (imapflow takes it): trust the test CA.
+    const c = new ImapFlow({ host: "127.0.0.1", port: this.port, secure: false, auth: { user: u.user, pass: u.pass }, logger: false, ...(this.tls === undefined ? {} : { tls: { ca: readFileSync(this.tls.caFile) } }) });
     await c.connect();
     return c;
   }
@@ -122,9 +141,25 @@ export class Dovecot {
     if (process.env.WMCTL_KEEP_DOVECOT === undefined) rmSync(this.dir, { recursive: true, force: true });
   }
 
+  private writes = 0;
+
   private writeUsers(): void {
-    writeFileSync(join(this.dir, "users"), this.users.map((u) => `${u.user}:{PLAIN}${u.pass}::::${this.dir}/mail/${u.user}::\n`).join(""), { mode: 0o644 });
+    const file = join(this.dir, "users");
+    writeFileSync(file, this.users.map((u) => `${u.user}:{PLAIN}${u.pass}::::${this.dir}/mail/${u.user}::\n`).join(""), { mode: 0o644 });
+    // Dovecot re-reads the file when its mtime changes, in whole seconds: make each write a new second.
+    const t = Math.floor(Date.now() / 1000) + ++this.writes;
+    utimesSync(file, t, t);
   }
+}
+
+/** A CA and a server certificate for localhost / 127.0.0.1, with the openssl command. */
+function makeCertificates(dir: string): void {
+  mkdirSync(dir, { mode: 0o755 });
+  const openssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+  openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=wmctl test CA");
+  openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
+  writeFileSync(join(dir, "san.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+  openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.ext");
 }
 
 function uidOf(name: string): number {
