@@ -1,5 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { replayJsonLines } from "../io/json-lines.js";
 
 /** What wmctl remembers about an export job it started (the service lists only the last seven days). */
 export interface LedgerJob {
@@ -59,18 +60,7 @@ export class ExportLedger {
   static open(dataDir: string, orgId: string): ExportLedger {
     const dir = join(dataDir, "export-ledger");
     const ledger = new ExportLedger(join(dir, `${orgId}.jsonl`));
-    if (existsSync(ledger.file)) {
-      const text = readFileSync(ledger.file, "utf8");
-      ledger.partialLastLine = text !== "" && !text.endsWith("\n");
-      for (const line of text.split("\n")) {
-        if (line.trim() === "") continue;
-        try {
-          ledger.apply(JSON.parse(line) as Event);
-        } catch {
-          // A line cut short by a crash: skip it.
-        }
-      }
-    }
+    ledger.partialLastLine = replayJsonLines<Event>(ledger.file, (e) => ledger.apply(e)).partialLastLine;
     return ledger;
   }
 

@@ -1,10 +1,10 @@
-import { writeFileAtomic } from "../../inventory/inventory-files.js";
 import { defineCommand } from "../../cli/define-command.js";
 import { CliError, NotFoundError, UsageError } from "../../errors/cli-error.js";
 import { ExitCode } from "../../errors/exit-codes.js";
 import { exportAll, MAX_CONCURRENT_JOBS, type MailboxReport } from "../../export-jobs/export-all.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { progressBars } from "../../export-jobs/progress.js";
+import { writeReportFile } from "../../output/report-file.js";
 import { listMailboxes, mailboxesFromFile, parseFilter } from "../../export-jobs/targets.js";
 import { DESTINATION_OPTIONS, destinationFor } from "./start.js";
 
@@ -96,7 +96,7 @@ export const exportAllCommand = defineCommand({
       bars.stop();
     }
     for (const r of result.reports) ctx.out.row(r);
-    if (opts.report !== undefined) await writeReport(opts.report, result.reports);
+    if (opts.report !== undefined) await writeReportFile(opts.report, result.reports, REPORT_FIELDS);
 
     const count = (...states: MailboxReport["state"][]) => result.reports.filter((r) => states.includes(r.state)).length;
     const done = count("COMPLETED");
@@ -118,14 +118,3 @@ export const exportAllCommand = defineCommand({
     }
   },
 });
-
-/** The report names every mailbox and its export: written 0600 whatever the umask (through a temporary file renamed into place). */
-async function writeReport(file: string, reports: readonly MailboxReport[]): Promise<void> {
-  const rows = reports.map((r) => ({ ...r, startTime: r.startTime?.toISOString(), endTime: r.endTime?.toISOString() }));
-  if (file.toLowerCase().endsWith(".json")) {
-    await writeFileAtomic(file, JSON.stringify(rows, null, 2) + "\n");
-    return;
-  }
-  const { stringify } = await import("csv-stringify/sync");
-  await writeFileAtomic(file, stringify(rows.map((r) => REPORT_FIELDS.map((f) => r[f] ?? "")), { header: true, columns: [...REPORT_FIELDS] }));
-}

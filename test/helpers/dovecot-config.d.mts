@@ -1,0 +1,1 @@
+export function dovecotConfig(o: { dir: string; port: number; tls?: { port: number }; root: boolean; user: string; group: string; special: { sent: string; trash: string; junk: string; drafts: string } }): string;
