@@ -23,8 +23,6 @@ export const COMMANDS: readonly LazySpec[] = [
   // Mailboxes and export (issue #5)
   lazyCommand(NOUNS.mailbox, async () => (await import("./mailbox/index.js")).mailboxGroup),
   lazyCommand(NOUNS.export, async () => (await import("./export/index.js")).exportGroup),
-  // Leaving WorkMail (issue #9)
-  lazyCommand(NOUNS.migrate, async () => (await import("./migrate/index.js")).migrateGroup),
   // Policies and settings (issue #6)
   lazyCommand(NOUNS["access-rule"], async () => (await import("./access-rule/index.js")).accessRuleGroup),
   lazyCommand(NOUNS["mobile-rule"], async () => (await import("./mobile-rule/index.js")).mobileRuleGroup),
