@@ -18,7 +18,13 @@ function fakeApi(fail: (call: number) => string | undefined) {
   return { api, calls: () => calls };
 }
 
-const bucket = () => new TokenBucket(10, () => 0, async () => undefined);
+/** A bucket on a fake clock that sleeping moves. */
+function bucket(): TokenBucket {
+  let now = 0;
+  return new TokenBucket(10, () => now, async (ms) => {
+    now += ms;
+  });
+}
 
 describe("rateLimitApi", () => {
   it("slows the bucket and tries again when throttled, instead of failing", async () => {
