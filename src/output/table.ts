@@ -13,7 +13,8 @@ export function renderTable(rows: readonly Row[], columns: readonly string[], st
   const headers = columns.map((c) => headerLabel(labelField(c)));
   // Laid out on plain text (src/output/table-layout.ts), coloured afterwards.
   const now = Date.now();
-  const plain = rows.map((r) => columns.map((c) => humanCell(c, r[c], now) || "-"));
+  // Control characters are escaped before measuring (src/output/terminal-safe.ts): a wrapped cell's own line breaks stay.
+  const plain = rows.map((r) => columns.map((c) => terminalSafe(humanCell(c, r[c], now)) || "-"));
   const layout = layoutTable(columns, headers, plain, width);
   if (layout.hidden.length > 0) onHidden?.(layout.hidden);
   const shownFields = layout.shown.map((i) => columns[i] as string);
@@ -48,13 +49,13 @@ export function renderRecord(row: Row, fields: readonly string[], style: Style):
   const pad = Math.max(...labels.map((l) => l.length)) + 3;
   const now = Date.now();
   return fields
-    .map((f, i) => `${style.bold((labels[i] + ":").padEnd(pad))}${displayCell(f, humanCell(f, row[f], now, { exactTimes: true }), style)}`.trimEnd())
+    .map((f, i) => `${style.bold((labels[i] + ":").padEnd(pad))}${displayCell(f, terminalSafe(humanCell(f, row[f], now, { exactTimes: true })), style)}`.trimEnd())
     .join("\n")
     .concat("\n");
 }
 
 function displayCell(field: string, value: unknown, style: Style): string {
-  const text = terminalSafe(cellText(value, ", "));
+  const text = cellText(value, ", ");
   if (text === "") return style.dim("-");
   return STATE_FIELDS.test(field) ? style.state(text) : text;
 }

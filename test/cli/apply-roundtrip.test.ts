@@ -20,7 +20,7 @@ beforeAll(async () => {
     "access-rule put corp-only --effect deny --not-ip 10.0.0.0/8 --not-protocol ActiveSync --yes",
     "mobile-rule create BlockAllAndroid --effect deny --device-type android",
     "impersonation-role create archiver --type read-only --allow-all --deny user0001@acme.awsapps.com",
-    "retention set --folder inbox=delete:365 --folder junk-email=permanently-delete:30",
+    "retention set --folder inbox=delete:365 --folder junk-email=permanently-delete:30 --yes",
     "tag add cost-center=1234 env=prod",
   ]) await cli.ok(`--org acme ${line}`);
   file = join(cli.home, "acme.json");

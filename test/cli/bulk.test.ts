@@ -216,7 +216,7 @@ describe("wmctl bulk: interruption, progress and throttling", () => {
     const from = file("two.csv", "name,password\nq1,Passw0rd!1\nq2,Passw0rd!2\n");
     const tty = await cli.run(["bulk", "create", "--from", from], { tty: true });
     expect(tty.code).toBe(0);
-    expect(tty.stderr).toMatch(/bulk create \[.*\] \d+\/\d+ rows \| [\d.]+ rows\/s \| ETA \S+ \| 0 failed/);
+    expect(tty.stderr).toMatch(/bulk create \[.*\] \d+\/\d+ rows \| [\d.]+ rows\/s \| ETA\s+\S+ \| 0 failed/);
     const piped = await cli.run(["bulk", "create", "--from", from, "--restart"]);
     expect(piped.stderr).not.toContain("ETA");
   });

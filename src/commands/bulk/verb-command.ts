@@ -45,7 +45,7 @@ export function bulkVerbCommand(verb: BulkVerb) {
       keepPartial: { kind: "boolean", describe: "When a row's later step fails, keep what it made instead of undoing it" },
       ...(verb.name === "offboard" ? { export: { kind: "boolean", describe: "Export each mailbox first and wait for it (also an export column)" } as const } : {}),
     },
-    output: { fields: ["row", "key", "action", "outcome", "error", "message"], columns: ["row", "key", "action", "outcome", "error", "message"], list: true },
+    output: { fields: ["row", "key", "action", "outcome", "error", "message"], columns: ["row", "key", "action", "outcome", "error", "message"], list: true, empty: "no failed rows" },
     mutating: true,
     async run(ctx, opts) {
       const { runBulk } = await import("../../bulk/run-bulk.js");

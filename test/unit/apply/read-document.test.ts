@@ -108,7 +108,7 @@ describe("readDesiredState", () => {
       "resources[0].bookingOptions.autoAcceptRequests: expected true or false",
     );
     expect(await problem("a.yaml", "- 1\n")).toBe("expected an object (an inventory, or areas such as users: and groups: at the top)");
-    expect(await problem("a.json", '{"formatVersion": 99}')).toBe("formatVersion: this wmctl reads format 1 and earlier, found 99");
+    expect(await problem("a.json", '{"formatVersion": 99}')).toBe("formatVersion: this wmctl reads format 2 and earlier, found 99");
     expect(await problem("a.json", '{"users": [}')).toMatch(/^.*a\.json is not valid JSON: /);
   });
 
