@@ -19,7 +19,12 @@ const concurrency = arg("concurrency", 8);
 
 function wmctl(args, env, input) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: "1", AWS_EC2_METADATA_DISABLED: "true", ...env }, input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, NO_COLOR: "1", AWS_EC2_METADATA_DISABLED: "true", ...env },
+    input,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`wmctl ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   return { s, stdout: r.stdout, stderr: r.stderr };
@@ -54,7 +59,9 @@ console.log(`wmctl bulk create (node ${process.version}, concurrency ${concurren
   const report = join(home, "report.csv");
   const r = wmctl(["bulk", "create", "--from", from, "--report", report, "--concurrency", String(concurrency)], env);
   const o = outcomes(report);
-  console.log(`  local backend: ${count} rows in ${r.s.toFixed(2)} s = ${Math.round(count / r.s)} rows/s (process wall time, startup included); ${calls(r.stderr)} calls; outcomes ${JSON.stringify(o)}`);
+  console.log(
+    `  local backend: ${count} rows in ${r.s.toFixed(2)} s = ${Math.round(count / r.s)} rows/s (process wall time, startup included); ${calls(r.stderr)} calls; outcomes ${JSON.stringify(o)}`,
+  );
   const again = wmctl(["bulk", "create", "--from", from, "--report", report], env);
   console.log(`  local backend, the same command again (resume: every row done): ${again.s.toFixed(2)} s`);
   rmSync(home, { recursive: true, force: true });
@@ -85,7 +92,17 @@ console.log(`wmctl bulk create (node ${process.version}, concurrency ${concurren
       const prefix = extra.length ? "r" : "a";
       const from = csv(clientHome, servedRows, prefix);
       const report = join(clientHome, `${prefix}-report.csv`);
-      const r = at(["bulk", "create", "--from", from, "--report", report, "--concurrency", String(concurrency), ...extra]);
+      const r = at([
+        "bulk",
+        "create",
+        "--from",
+        from,
+        "--report",
+        report,
+        "--concurrency",
+        String(concurrency),
+        ...extra,
+      ]);
       const n = calls(r.stderr);
       console.log(
         `  served, throttled at ${tps} req/s, ${label}: ${servedRows} rows in ${r.s.toFixed(1)} s = ${(servedRows / r.s).toFixed(2)} rows/s; ` +
@@ -105,8 +122,11 @@ console.log(`wmctl bulk create (node ${process.version}, concurrency ${concurren
   const env = { WMCTL_HOME: home };
   wmctl(["org", "create", "bench"], env);
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < loop; i++) wmctl(["user", "create", `s${i}`, "--password-stdin", "--job-title", "Engineer"], env, `Passw0rd!${i}\n`);
+  for (let i = 0; i < loop; i++)
+    wmctl(["user", "create", `s${i}`, "--password-stdin", "--job-title", "Engineer"], env, `Passw0rd!${i}\n`);
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  console.log(`  shell loop of ${loop} \`wmctl user create\` processes (local backend): ${s.toFixed(1)} s = ${(loop / s).toFixed(1)} rows/s`);
+  console.log(
+    `  shell loop of ${loop} \`wmctl user create\` processes (local backend): ${s.toFixed(1)} s = ${(loop / s).toFixed(1)} rows/s`,
+  );
   rmSync(home, { recursive: true, force: true });
 }

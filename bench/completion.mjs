@@ -32,14 +32,17 @@ const LINES = [
 ];
 
 function shellLoop(shell, file) {
-  const calls = LINES.map((w) => `COMP_WORDS=(${w.map((x) => `'${x}'`).join(" ")}); COMP_CWORD=${w.length - 1}; _wmctl`).join("\n    ");
+  const calls = LINES.map(
+    (w) => `COMP_WORDS=(${w.map((x) => `'${x}'`).join(" ")}); COMP_CWORD=${w.length - 1}; _wmctl`,
+  ).join("\n    ");
   const body = `source ${file}
   start=$EPOCHREALTIME
   for ((n = 0; n < ${tabs}; n++)); do
     ${calls}
   done
   echo $start $EPOCHREALTIME`;
-  const args = shell === "bash" ? ["--norc", "--noprofile", "-c", body] : ["-f", "-c", `zmodload zsh/datetime; ${body}`];
+  const args =
+    shell === "bash" ? ["--norc", "--noprofile", "-c", body] : ["-f", "-c", `zmodload zsh/datetime; ${body}`];
   const [a, b] = execFileSync(shell, args, { env, encoding: "utf8" }).trim().split(/\s+/).map(Number);
   return ((b - a) * 1000) / (tabs * LINES.length);
 }
@@ -52,11 +55,16 @@ for n in (seq ${tabs})
   ${lines.map((l) => `complete -C ${JSON.stringify(l)} >/dev/null`).join("\n  ")}
 end
 echo $start (date +%s%N)`;
-  const [a, b] = execFileSync("fish", ["--no-config", "-c", body], { env, encoding: "utf8" }).trim().split(/\s+/).map(Number);
+  const [a, b] = execFileSync("fish", ["--no-config", "-c", body], { env, encoding: "utf8" })
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   return (b - a) / 1e6 / (tabs * LINES.length);
 }
 
-console.log(`completion: mean time per TAB over ${tabs} x ${LINES.length} lines, ${users.toLocaleString("en")} cached users`);
+console.log(
+  `completion: mean time per TAB over ${tabs} x ${LINES.length} lines, ${users.toLocaleString("en")} cached users`,
+);
 for (const shell of ["bash", "zsh", "fish"]) {
   try {
     execFileSync("which", [shell], { stdio: "ignore" });

@@ -28,7 +28,10 @@ const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 // The DNS server runs in this process: children must be awaited, never run synchronously.
 const run = promisify(execFile);
 
-execFileSync(process.execPath, [bin, "org", "create", "bench"], { env: { ...process.env, WMCTL_HOME: home }, stdio: "ignore" });
+execFileSync(process.execPath, [bin, "org", "create", "bench"], {
+  env: { ...process.env, WMCTL_HOME: home },
+  stdio: "ignore",
+});
 const backend = await LocalBackend.open({ dir: home, region: "us-east-1" });
 const org = (await backend.listOrganizations({})).OrganizationSummaries[0].OrganizationId;
 await backend.registerMailDomain({ OrganizationId: org, DomainName: "example.com" });
@@ -42,15 +45,36 @@ for (const r of Records) {
 }
 await zones.changeResourceRecordSets({
   HostedZoneId: HostedZone.Id,
-  ChangeBatch: { Changes: [...merged].map(([k, values]) => { const [Name, Type] = k.split("|"); return { Action: "UPSERT", ResourceRecordSet: { Name, Type, TTL: 300, ResourceRecords: values.map((Value) => ({ Value })) } }; }) },
+  ChangeBatch: {
+    Changes: [...merged].map(([k, values]) => {
+      const [Name, Type] = k.split("|");
+      return {
+        Action: "UPSERT",
+        ResourceRecordSet: { Name, Type, TTL: 300, ResourceRecords: values.map((Value) => ({ Value })) },
+      };
+    }),
+  },
 });
 
 const questions = [];
 let record = false;
-const dns = await startDnsServer({ db: backend.db, advertise: true, latencyMs, onQuery: (q) => { if (record) questions.push([q.name, q.type]); } });
+const dns = await startDnsServer({
+  db: backend.db,
+  advertise: true,
+  latencyMs,
+  onQuery: (q) => {
+    if (record) questions.push([q.name, q.type]);
+  },
+});
 const server = { host: "127.0.0.1", port: dns.port };
 const d = await backend.getMailDomain({ OrganizationId: org, DomainName: "example.com" });
-const verifyOnce = () => verifyMailDomain({ domain: "example.com", records: d.Records, service: { ownership: d.OwnershipVerificationStatus, dkim: d.DkimVerificationStatus }, resolvers: [server] });
+const verifyOnce = () =>
+  verifyMailDomain({
+    domain: "example.com",
+    records: d.Records,
+    service: { ownership: d.OwnershipVerificationStatus, dkim: d.DkimVerificationStatus },
+    resolvers: [server],
+  });
 
 record = true;
 const first = await verifyOnce();
@@ -66,7 +90,9 @@ for (let i = 0; i < rounds; i++) {
 const cli = [];
 for (let i = 0; i < rounds; i++) {
   const t0 = process.hrtime.bigint();
-  await run(process.execPath, [bin, "domain", "verify", "example.com", "--skip-autodiscover"], { env: { ...process.env, WMCTL_HOME: home } });
+  await run(process.execPath, [bin, "domain", "verify", "example.com", "--skip-autodiscover"], {
+    env: { ...process.env, WMCTL_HOME: home },
+  });
   cli.push(ms(t0));
 }
 const sequential = [];
@@ -81,7 +107,8 @@ const dig = [];
 if (hasDig) {
   for (let i = 0; i < rounds; i++) {
     const t0 = process.hrtime.bigint();
-    for (const [name, type] of questions) await run("dig", ["@127.0.0.1", "-p", String(dns.port), "+short", "+tries=1", "+time=2", name, type]);
+    for (const [name, type] of questions)
+      await run("dig", ["@127.0.0.1", "-p", String(dns.port), "+short", "+tries=1", "+time=2", name, type]);
     dig.push(ms(t0));
   }
 }
@@ -89,7 +116,9 @@ await dns.close();
 backend.close();
 rmSync(home, { recursive: true, force: true });
 
-console.log(`node ${process.version}, ${rounds} rounds, ${questions.length} DNS questions per verify (${first.checks.length} records), server latency ${latencyMs} ms`);
+console.log(
+  `node ${process.version}, ${rounds} rounds, ${questions.length} DNS questions per verify (${first.checks.length} records), server latency ${latencyMs} ms`,
+);
 console.log(`domain verify, library (in-process, all questions concurrent): median ${median(library).toFixed(1)} ms`);
 console.log(`the same questions one after another, in-process:            median ${median(sequential).toFixed(1)} ms`);
 console.log(`wmctl domain verify (CLI process, startup included):          median ${median(cli).toFixed(1)} ms`);
@@ -101,8 +130,12 @@ for (let i = 0; i < rounds; i++) {
 }
 console.log(`(node -e 0 on this machine:                                   median ${median(bare).toFixed(1)} ms)`);
 if (hasDig) {
-  console.log(`the same ${questions.length} questions with dig, one after another:        median ${median(dig).toFixed(1)} ms`);
-  console.log(`CLI / dig: ${(median(cli) / median(dig)).toFixed(2)}   library / dig: ${(median(library) / median(dig)).toFixed(3)}`);
+  console.log(
+    `the same ${questions.length} questions with dig, one after another:        median ${median(dig).toFixed(1)} ms`,
+  );
+  console.log(
+    `CLI / dig: ${(median(cli) / median(dig)).toFixed(2)}   library / dig: ${(median(library) / median(dig)).toFixed(3)}`,
+  );
 } else {
   console.log("dig not found (apt-get install -y dnsutils): no comparison");
 }

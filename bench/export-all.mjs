@@ -17,7 +17,11 @@ const each = Number(process.argv[3] ?? 20);
 const home = mkdtempSync(join(tmpdir(), "wmctl-bench-all-"));
 const wmctl = (...args) => {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, WMCTL_HOME: home, NO_COLOR: "1" }, encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, WMCTL_HOME: home, NO_COLOR: "1" },
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   return { ...r, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
 };
 try {
@@ -28,10 +32,20 @@ try {
   const t0 = Date.now();
   for (let i = 0; i < mailboxes; i++) {
     const name = `user${String(i).padStart(3, "0")}`;
-    const { UserId } = await backend.createUser({ OrganizationId: org.OrganizationId, Name: name, DisplayName: name, Password: "Bench-Passw0rd!" });
+    const { UserId } = await backend.createUser({
+      OrganizationId: org.OrganizationId,
+      Name: name,
+      DisplayName: name,
+      Password: "Bench-Passw0rd!",
+    });
     const email = `${name}@${org.DefaultMailDomain}`;
     await backend.registerToWorkMail({ OrganizationId: org.OrganizationId, EntityId: UserId, Email: email });
-    const messages = Array.from({ length: each }, (_, j) => ({ name: `${name}-${j}`, raw: Buffer.from(`From: a@example.com\r\nTo: ${email}\r\nSubject: ${name} message ${j}\r\nMessage-ID: <${randomUUID()}@bench>\r\n\r\n${"Lorem ipsum dolor sit amet. ".repeat(150)}\r\n`) }));
+    const messages = Array.from({ length: each }, (_, j) => ({
+      name: `${name}-${j}`,
+      raw: Buffer.from(
+        `From: a@example.com\r\nTo: ${email}\r\nSubject: ${name} message ${j}\r\nMessage-ID: <${randomUUID()}@bench>\r\n\r\n${"Lorem ipsum dolor sit amet. ".repeat(150)}\r\n`,
+      ),
+    }));
     await control.deliver({ organizationId: org.OrganizationId, to: [email], messages });
   }
   backend.close();
@@ -49,11 +63,16 @@ try {
     const sha = createHash("sha384").update(readFileSync(zip)).digest("hex");
     if (sha === log.sha384Hash && Number(log.totalMessages) === each) verified++;
   }
-  console.log(`export all: ${report.length} mailboxes in ${run.seconds.toFixed(2)} s wall (${(report.length / run.seconds).toFixed(1)} mailboxes/s); ${completed} COMPLETED, ${jobs.size} distinct jobs, ${verified} zips match their log (SHA-384 and ${each} messages)`);
+  console.log(
+    `export all: ${report.length} mailboxes in ${run.seconds.toFixed(2)} s wall (${(report.length / run.seconds).toFixed(1)} mailboxes/s); ${completed} COMPLETED, ${jobs.size} distinct jobs, ${verified} zips match their log (SHA-384 and ${each} messages)`,
+  );
   const again = wmctl("export", "all", "-o", "json");
   const reused = JSON.parse(again.stdout).filter((r) => jobs.has(r.jobId)).length;
-  console.log(`second run: exit ${again.status} in ${again.seconds.toFixed(2)} s, ${reused}/${report.length} mailboxes reuse their export from less than 24 hours ago (no new jobs)`);
-  if (completed !== mailboxes || jobs.size !== mailboxes || verified !== mailboxes || reused !== mailboxes) process.exitCode = 1;
+  console.log(
+    `second run: exit ${again.status} in ${again.seconds.toFixed(2)} s, ${reused}/${report.length} mailboxes reuse their export from less than 24 hours ago (no new jobs)`,
+  );
+  if (completed !== mailboxes || jobs.size !== mailboxes || verified !== mailboxes || reused !== mailboxes)
+    process.exitCode = 1;
 } finally {
   rmSync(home, { recursive: true, force: true });
 }

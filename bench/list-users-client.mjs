@@ -5,7 +5,12 @@ import { createAwsBackend } from "../dist/backend/aws-backend.js";
 import { paginate } from "../dist/backend/paginate.js";
 
 const [endpoint, org] = process.argv.slice(2);
-const api = await createAwsBackend({ region: process.env.AWS_REGION, awsProfile: undefined, endpoint, maxAttempts: undefined });
+const api = await createAwsBackend({
+  region: process.env.AWS_REGION,
+  awsProfile: undefined,
+  endpoint,
+  maxAttempts: undefined,
+});
 let out = "";
 for await (const u of paginate((t) => api.listUsers({ OrganizationId: org, NextToken: t }), "Users")) {
   out += `${u.Name}\t${u.Email ?? ""}\t${u.State}\n`;

@@ -53,11 +53,29 @@ function time(cmd, args, count) {
 try {
   const lines = (s) => s.trimEnd().split("\n").length;
   const wm = hasUserList
-    ? { label: "wmctl user list", ...time(process.execPath, [BIN, "--endpoint-url", server.endpoint, "--org", org, "user", "list"], lines) }
-    : { label: "wmctl's SDK path (list-users-client.mjs)", ...time(process.execPath, [CLIENT, server.endpoint, org], lines) };
-  const aws = { label: "aws workmail list-users", ...time("aws", ["workmail", "list-users", "--organization-id", org, "--endpoint-url", server.endpoint, "--output", "json"], (s) => JSON.parse(s).Users.length) };
-  console.log(`1,000 users, ${runs} runs each, endpoint ${server.endpoint}${hasUserList ? "" : " (no `user list` on this branch: measured the same SDK + paginate path)"}`);
-  for (const r of [wm, aws]) console.log(`${r.label.padEnd(42)} median ${r.median.toFixed(0).padStart(5)} ms   best ${r.min.toFixed(0).padStart(5)} ms`);
+    ? {
+        label: "wmctl user list",
+        ...time(process.execPath, [BIN, "--endpoint-url", server.endpoint, "--org", org, "user", "list"], lines),
+      }
+    : {
+        label: "wmctl's SDK path (list-users-client.mjs)",
+        ...time(process.execPath, [CLIENT, server.endpoint, org], lines),
+      };
+  const aws = {
+    label: "aws workmail list-users",
+    ...time(
+      "aws",
+      ["workmail", "list-users", "--organization-id", org, "--endpoint-url", server.endpoint, "--output", "json"],
+      (s) => JSON.parse(s).Users.length,
+    ),
+  };
+  console.log(
+    `1,000 users, ${runs} runs each, endpoint ${server.endpoint}${hasUserList ? "" : " (no `user list` on this branch: measured the same SDK + paginate path)"}`,
+  );
+  for (const r of [wm, aws])
+    console.log(
+      `${r.label.padEnd(42)} median ${r.median.toFixed(0).padStart(5)} ms   best ${r.min.toFixed(0).padStart(5)} ms`,
+    );
   console.log(`ratio (aws / wmctl): ${(aws.median / wm.median).toFixed(1)}x`);
 } finally {
   await server.stop();

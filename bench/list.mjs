@@ -34,5 +34,7 @@ for (let i = 0; i < runs; i++) {
   rss.push(Number(/peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024);
 }
 console.log(`wmctl user list -o ndjson, ${count} users, ${runs} runs (node ${process.version})`);
-console.log(`  wall     median ${median(secs).toFixed(2)} s   (min ${Math.min(...secs).toFixed(2)} s, max ${Math.max(...secs).toFixed(2)} s)`);
+console.log(
+  `  wall     median ${median(secs).toFixed(2)} s   (min ${Math.min(...secs).toFixed(2)} s, max ${Math.max(...secs).toFixed(2)} s)`,
+);
 console.log(`  peak RSS median ${median(rss).toFixed(0)} MB   (max ${Math.max(...rss).toFixed(0)} MB)`);

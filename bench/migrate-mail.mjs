@@ -40,15 +40,28 @@ try {
   const domain = org.DefaultMailDomain;
   const users = Array.from({ length: MAILBOXES }, (_, i) => `user${i}`);
   for (const u of users) {
-    const { UserId } = await backend.createUser({ OrganizationId: org.OrganizationId, Name: u, DisplayName: u, Password: "Bench-Passw0rd!" });
+    const { UserId } = await backend.createUser({
+      OrganizationId: org.OrganizationId,
+      Name: u,
+      DisplayName: u,
+      Password: "Bench-Passw0rd!",
+    });
     await backend.registerToWorkMail({ OrganizationId: org.OrganizationId, EntityId: UserId, Email: `${u}@${domain}` });
   }
-  const words = "the quarterly report budget meeting schedule project update review notes draft final approve".split(" ");
+  const words = "the quarterly report budget meeting schedule project update review notes draft final approve".split(
+    " ",
+  );
   const message = (i) => {
     let body = "";
-    while (body.length < SIZE - 600) body += words[(i * 7 + body.length) % words.length] + (body.length % 78 > 70 ? "\r\n" : " ");
-    const attachment = i % 10 === 0 ? `--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="f${i}.bin"\r\n\r\n${randomBytes(3000).toString("base64").replace(/.{76}/g, "$&\r\n")}\r\n` : "";
-    return Buffer.from(`From: sender${i % 50}@example.com\r\nSubject: Message ${i}\r\nMessage-ID: <${i}@bench>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n${body}\r\n${attachment}--b--\r\n`);
+    while (body.length < SIZE - 600)
+      body += words[(i * 7 + body.length) % words.length] + (body.length % 78 > 70 ? "\r\n" : " ");
+    const attachment =
+      i % 10 === 0
+        ? `--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="f${i}.bin"\r\n\r\n${randomBytes(3000).toString("base64").replace(/.{76}/g, "$&\r\n")}\r\n`
+        : "";
+    return Buffer.from(
+      `From: sender${i % 50}@example.com\r\nSubject: Message ${i}\r\nMessage-ID: <${i}@bench>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n${body}\r\n${attachment}--b--\r\n`,
+    );
   };
   const folders = ["Inbox", "Sent Items", "Inbox/Projects", "Archive/2023", "Archive/2024"];
   let seeded = 0;
@@ -56,11 +69,19 @@ try {
     const batch = [];
     for (let j = i; j < Math.min(MESSAGES, i + 100); j++) batch.push({ name: `m${j}`, raw: message(j) });
     const to = `${users[(i / 100) % users.length]}@${domain}`;
-    for (const r of await control.deliver({ organizationId: org.OrganizationId, to: [to], folder: folders[Math.floor(i / 100 / users.length) % folders.length], messages: batch })) if (r.status === "DELIVERED") seeded++;
+    for (const r of await control.deliver({
+      organizationId: org.OrganizationId,
+      to: [to],
+      folder: folders[Math.floor(i / 100 / users.length) % folders.length],
+      messages: batch,
+    }))
+      if (r.status === "DELIVERED") seeded++;
   }
   backend.close();
   wmctl("export", "all");
-  const zips = readdirSync(join(home, "s3"), { recursive: true }).filter((f) => f.endsWith(".zip")).map((f) => join(home, "s3", f));
+  const zips = readdirSync(join(home, "s3"), { recursive: true })
+    .filter((f) => f.endsWith(".zip"))
+    .map((f) => join(home, "s3", f));
   console.log(`seeded ${seeded} messages in ${users.length} mailboxes and exported them (${zips.length} zips)`);
 
   // 2. Dovecot on a free port: a target login per mailbox for migrate mail, another for the loop.
@@ -74,12 +95,37 @@ try {
   chmodSync(home, 0o755);
   chmodSync(dovecotDir, 0o755);
   const root = process.getuid() === 0;
-  if (root) chownSync(join(dovecotDir, "mail"), Number(execFileSync("id", ["-u", "dovecot"]).toString()), Number(execFileSync("id", ["-g", "dovecot"]).toString()));
+  if (root)
+    chownSync(
+      join(dovecotDir, "mail"),
+      Number(execFileSync("id", ["-u", "dovecot"]).toString()),
+      Number(execFileSync("id", ["-g", "dovecot"]).toString()),
+    );
   const logins = [...users.map((u) => `m-${u}`), "loop"];
-  writeFileSync(join(dovecotDir, "users"), logins.map((l) => `${l}:{PLAIN}pw-${l}::::${dovecotDir}/mail/${l}::\n`).join(""));
-  writeFileSync(join(dovecotDir, "dovecot.conf"), dovecotConfig({ dir: dovecotDir, port, root, user: userInfo().username, group: execFileSync("id", ["-gn"], { encoding: "utf8" }).trim(), special: { sent: "Sent Messages", trash: "Trash", junk: "Spam", drafts: "Drafts" } }));
-  if (spawnSync("/usr/sbin/dovecot", ["-c", join(dovecotDir, "dovecot.conf")], { stdio: "ignore" }).status !== 0) throw new Error("Dovecot did not start");
-  for (let ok = false; !ok; ) ok = await new Promise((r) => createConnection({ host: "127.0.0.1", port }, function () { this.destroy(); r(true); }).once("error", () => setTimeout(() => r(false), 50)));
+  writeFileSync(
+    join(dovecotDir, "users"),
+    logins.map((l) => `${l}:{PLAIN}pw-${l}::::${dovecotDir}/mail/${l}::\n`).join(""),
+  );
+  writeFileSync(
+    join(dovecotDir, "dovecot.conf"),
+    dovecotConfig({
+      dir: dovecotDir,
+      port,
+      root,
+      user: userInfo().username,
+      group: execFileSync("id", ["-gn"], { encoding: "utf8" }).trim(),
+      special: { sent: "Sent Messages", trash: "Trash", junk: "Spam", drafts: "Drafts" },
+    }),
+  );
+  if (spawnSync("/usr/sbin/dovecot", ["-c", join(dovecotDir, "dovecot.conf")], { stdio: "ignore" }).status !== 0)
+    throw new Error("Dovecot did not start");
+  for (let ok = false; !ok; )
+    ok = await new Promise((r) =>
+      createConnection({ host: "127.0.0.1", port }, function () {
+        this.destroy();
+        r(true);
+      }).once("error", () => setTimeout(() => r(false), 50)),
+    );
   for (let i = 0; dovecotPid === undefined && i < 100; i++) {
     try {
       dovecotPid = Number(readFileSync(join(dovecotDir, "base", "master.pid"), "utf8"));
@@ -89,7 +135,13 @@ try {
   }
 
   // 3. The plain loop: one connection, one APPEND at a time, the same messages read from the same zips.
-  const loop = new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user: "loop", pass: "pw-loop" }, logger: false });
+  const loop = new ImapFlow({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    auth: { user: "loop", pass: "pw-loop" },
+    logger: false,
+  });
   await loop.connect();
   const created = new Set();
   let loopMessages = 0;
@@ -118,10 +170,34 @@ try {
 
   // 4. wmctl migrate mail, in its own process (peak RSS measured there).
   const map = join(home, "map.csv");
-  writeFileSync(map, "mailbox,target_login,password\n" + users.map((u) => `${u}@${domain},m-${u},pw-m-${u}`).join("\n") + "\n", { mode: 0o600 });
+  writeFileSync(
+    map,
+    "mailbox,target_login,password\n" + users.map((u) => `${u}@${domain},m-${u},pw-m-${u}`).join("\n") + "\n",
+    { mode: 0o600 },
+  );
   const t1 = process.hrtime.bigint();
   const run = await new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", RSS_PROBE, BIN, "migrate", "mail", "--to", `imap://127.0.0.1:${port}`, "--map", map, "--concurrency", String(MAILBOXES), "--max-connections", String(CONNECTIONS), "-o", "json"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        RSS_PROBE,
+        BIN,
+        "migrate",
+        "mail",
+        "--to",
+        `imap://127.0.0.1:${port}`,
+        "--map",
+        map,
+        "--concurrency",
+        String(MAILBOXES),
+        "--max-connections",
+        String(CONNECTIONS),
+        "-o",
+        "json",
+      ],
+      { env, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -135,13 +211,23 @@ try {
   const bytes = rows.reduce((n, r) => n + r.bytes, 0);
   const rssKb = Number(/peak-rss-kb=(\d+)/.exec(run.err)?.[1]);
 
-  const line = (name, n, b, s) => `${name.padEnd(34)} ${String(n).padStart(6)} msgs ${(b / 1e6).toFixed(1).padStart(6)} MB ${s.toFixed(1).padStart(6)} s ${(n / s).toFixed(0).padStart(6)} msg/s ${(b / 1e6 / s).toFixed(1).padStart(6)} MB/s`;
+  const line = (name, n, b, s) =>
+    `${name.padEnd(34)} ${String(n).padStart(6)} msgs ${(b / 1e6).toFixed(1).padStart(6)} MB ${s.toFixed(1).padStart(6)} s ${(n / s).toFixed(0).padStart(6)} msg/s ${(b / 1e6 / s).toFixed(1).padStart(6)} MB/s`;
   console.log(line("sequential APPEND loop (1 conn)", loopMessages, loopBytes, loopSeconds));
-  console.log(line(`wmctl migrate mail (${CONNECTIONS} conns)`, copied, bytes, wmSeconds) + `   peak RSS ${(rssKb / 1024).toFixed(0)} MB`);
-  console.log(`speed-up: ${((copied / wmSeconds) / (loopMessages / loopSeconds)).toFixed(2)}x (target >= 3x); peak RSS target < 200 MB`);
-  if (copied !== seeded || loopMessages !== seeded) console.log(`! counts differ: seeded ${seeded}, loop ${loopMessages}, migrate ${copied}`);
+  console.log(
+    line(`wmctl migrate mail (${CONNECTIONS} conns)`, copied, bytes, wmSeconds) +
+      `   peak RSS ${(rssKb / 1024).toFixed(0)} MB`,
+  );
+  console.log(
+    `speed-up: ${(copied / wmSeconds / (loopMessages / loopSeconds)).toFixed(2)}x (target >= 3x); peak RSS target < 200 MB`,
+  );
+  if (copied !== seeded || loopMessages !== seeded)
+    console.log(`! counts differ: seeded ${seeded}, loop ${loopMessages}, migrate ${copied}`);
 } finally {
-  if (dovecotPid !== undefined) try { process.kill(dovecotPid, "SIGTERM"); } catch {}
+  if (dovecotPid !== undefined)
+    try {
+      process.kill(dovecotPid, "SIGTERM");
+    } catch {}
   await new Promise((r) => setTimeout(r, 500));
   rmSync(home, { recursive: true, force: true });
 }

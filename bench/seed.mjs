@@ -9,7 +9,11 @@ export async function seed(dir, users = 1000) {
     for (let i = 0; i < users; i++) {
       const name = `user${String(i).padStart(4, "0")}`;
       const { UserId } = await api.createUser({ OrganizationId, Name: name, DisplayName: `User ${i}` });
-      await api.registerToWorkMail({ OrganizationId, EntityId: UserId, Email: `${name}@${(await api.describeOrganization({ OrganizationId })).DefaultMailDomain}` });
+      await api.registerToWorkMail({
+        OrganizationId,
+        EntityId: UserId,
+        Email: `${name}@${(await api.describeOrganization({ OrganizationId })).DefaultMailDomain}`,
+      });
       ids.push(UserId);
     }
     return { org: OrganizationId, ids };

@@ -6,10 +6,14 @@ const BIN = fileURLToPath(new URL("../bin/wmctl.js", import.meta.url));
 
 export function serve(home, args = []) {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean); // e.g. --cpu-prof
-  const child = spawn(process.execPath, [...nodeArgs, BIN, "local", "serve", "--port", "0", "--fields", "endpoint", ...args], {
-    env: { ...process.env, WMCTL_HOME: home },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, BIN, "local", "serve", "--port", "0", "--fields", "endpoint", ...args],
+    {
+      env: { ...process.env, WMCTL_HOME: home },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     child.on("exit", (code) => reject(new Error(`serve exited ${code}`)));
@@ -17,7 +21,15 @@ export function serve(home, args = []) {
       out += d;
       if (out.includes("\n")) {
         child.removeAllListeners("exit");
-        resolve({ endpoint: out.split("\n")[0].trim(), pid: child.pid, stop: () => new Promise((r) => { child.on("exit", r); child.kill("SIGTERM"); }) });
+        resolve({
+          endpoint: out.split("\n")[0].trim(),
+          pid: child.pid,
+          stop: () =>
+            new Promise((r) => {
+              child.on("exit", r);
+              child.kill("SIGTERM");
+            }),
+        });
       }
     });
   });

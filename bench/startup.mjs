@@ -29,5 +29,9 @@ console.log(`startup, ${runs} runs each, interleaved (node ${process.version}, $
 for (const [name, t] of Object.entries(times)) {
   const m = median(t);
   const extra = name === "node -e 0" ? "" : `  (+${(m - base).toFixed(0)} ms over node -e 0)`;
-  console.log(`  ${name.padEnd(16)} median ${m.toFixed(1).padStart(6)} ms   min ${Math.min(...t).toFixed(1).padStart(6)} ms${extra}`);
+  console.log(
+    `  ${name.padEnd(16)} median ${m.toFixed(1).padStart(6)} ms   min ${Math.min(...t)
+      .toFixed(1)
+      .padStart(6)} ms${extra}`,
+  );
 }

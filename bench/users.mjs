@@ -16,7 +16,9 @@ async function run(label, prefix, body) {
 }
 
 console.log(`creating ${count} users in one process (node ${process.version})`);
-await run("CreateUser (with password)", "p", (name) => sim.createUser({ OrganizationId, Name: name, DisplayName: name, Password: "Passw0rd!" }));
+await run("CreateUser (with password)", "p", (name) =>
+  sim.createUser({ OrganizationId, Name: name, DisplayName: name, Password: "Passw0rd!" }),
+);
 await run("CreateUser (with password) + RegisterToWorkMail", "u", async (name) => {
   const { UserId } = await sim.createUser({ OrganizationId, Name: name, DisplayName: name, Password: "Passw0rd!" });
   await sim.registerToWorkMail({ OrganizationId, EntityId: UserId, Email: `${name}@bench.awsapps.com` });

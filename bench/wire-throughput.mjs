@@ -24,8 +24,15 @@ const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 
 function send(target, payload) {
   const body = Buffer.from(JSON.stringify(payload));
-  const headers = { host: url.host, "content-type": "application/x-amz-json-1.1", "x-amz-target": `WorkMailService.${target}` };
-  Object.assign(headers, signRequest({ method: "POST", url: "/", headers, body }, creds, { region: "us-east-1", service: "workmail" }));
+  const headers = {
+    host: url.host,
+    "content-type": "application/x-amz-json-1.1",
+    "x-amz-target": `WorkMailService.${target}`,
+  };
+  Object.assign(
+    headers,
+    signRequest({ method: "POST", url: "/", headers, body }, creds, { region: "us-east-1", service: "workmail" }),
+  );
   headers["content-length"] = String(body.length);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path: "/", method: "POST", headers, agent }, (res) => {
@@ -56,7 +63,9 @@ async function measure(name, makePayload) {
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(2);
-  console.log(`${name.padEnd(12)} ${(latencies.length / elapsed).toFixed(0).padStart(6)} req/s   p50 ${q(0.5)} ms   p99 ${q(0.99)} ms   (${latencies.length} requests, ${concurrency} keep-alive clients, ${seconds}s)`);
+  console.log(
+    `${name.padEnd(12)} ${(latencies.length / elapsed).toFixed(0).padStart(6)} req/s   p50 ${q(0.5)} ms   p99 ${q(0.99)} ms   (${latencies.length} requests, ${concurrency} keep-alive clients, ${seconds}s)`,
+  );
 }
 
 try {

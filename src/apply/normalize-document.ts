@@ -6,7 +6,11 @@ const PERMISSIONS = new Set(["FULL_ACCESS", "SEND_AS", "SEND_ON_BEHALF"]);
 const ROLES = new Set(["USER", "REMOTE_USER", "SYSTEM_USER", "RESOURCE"]);
 const STATES = new Set(["ENABLED", "DISABLED"]);
 /** A new resource's booking options (what the service gives one nobody changed). */
-const DEFAULT_BOOKING = { autoAcceptRequests: true, autoDeclineRecurringRequests: false, autoDeclineConflictingRequests: true };
+const DEFAULT_BOOKING = {
+  autoAcceptRequests: true,
+  autoDeclineRecurringRequests: false,
+  autoDeclineConflictingRequests: true,
+};
 
 class Problem extends Error {}
 
@@ -40,7 +44,8 @@ function list(areas: Obj, key: string, prefix: string): Obj[] {
   }
   if (!Array.isArray(v)) fail(`${prefix}${key}`, "expected a list");
   return v.map((item, i) => {
-    if (item === null || typeof item !== "object" || Array.isArray(item)) fail(`${prefix}${key}[${i}]`, "expected an object");
+    if (item === null || typeof item !== "object" || Array.isArray(item))
+      fail(`${prefix}${key}[${i}]`, "expected an object");
     return item as Obj;
   });
 }
@@ -55,7 +60,8 @@ function normalize(areas: Obj, prefix: string): void {
   const entity = (e: Obj, path: string, kind: string) => {
     if (typeof e.name !== "string" || e.name.trim() === "") fail(`${path}.name`, "expected a name");
     const seen = kindOf.get(e.name.toLowerCase());
-    if (seen !== undefined) fail(`${path}.name`, `"${e.name}" is also ${seen.path}: names are unique across users, groups and resources`);
+    if (seen !== undefined)
+      fail(`${path}.name`, `"${e.name}" is also ${seen.path}: names are unique across users, groups and resources`);
     kindOf.set(e.name.toLowerCase(), { kind, path });
     if (e.email === null) delete e.email;
     e.aliases ??= [];
@@ -65,9 +71,12 @@ function normalize(areas: Obj, prefix: string): void {
     e.aliases.forEach((a: unknown, i: number) => address(a, `${path}.aliases[${i}]`));
     if (e.state === undefined) e.state = e.email === undefined ? "DISABLED" : "ENABLED";
     if (typeof e.state === "string") e.state = e.state.toUpperCase();
-    if (typeof e.state !== "string" || !STATES.has(e.state)) fail(`${path}.state`, `expected ENABLED or DISABLED, found ${JSON.stringify(e.state)}`);
-    if (e.state === "ENABLED" && e.email === undefined) fail(`${path}.email`, `an enabled ${kind} needs a primary address`);
-    if (e.email === undefined && e.aliases.length > 0) fail(`${path}.aliases`, `aliases need a primary address (${path}.email)`);
+    if (typeof e.state !== "string" || !STATES.has(e.state))
+      fail(`${path}.state`, `expected ENABLED or DISABLED, found ${JSON.stringify(e.state)}`);
+    if (e.state === "ENABLED" && e.email === undefined)
+      fail(`${path}.email`, `an enabled ${kind} needs a primary address`);
+    if (e.email === undefined && e.aliases.length > 0)
+      fail(`${path}.aliases`, `aliases need a primary address (${path}.email)`);
   };
   const address = (a: unknown, path: string) => {
     if (typeof a !== "string" || !EMAIL_ADDRESS.test(a)) fail(path, `${JSON.stringify(a)} is not an email address`);
@@ -82,16 +91,22 @@ function normalize(areas: Obj, prefix: string): void {
     entity(u, path, "user");
     u.role ??= "USER";
     if (typeof u.role === "string") u.role = u.role.toUpperCase();
-    if (typeof u.role !== "string" || !ROLES.has(u.role)) fail(`${path}.role`, `expected USER or REMOTE_USER, found ${JSON.stringify(u.role)}`);
+    if (typeof u.role !== "string" || !ROLES.has(u.role))
+      fail(`${path}.role`, `expected USER or REMOTE_USER, found ${JSON.stringify(u.role)}`);
   });
   groups.forEach((g, i) => entity(g, `${prefix}groups[${i}]`, "group"));
   resources.forEach((r, i) => {
     const path = `${prefix}resources[${i}]`;
     entity(r, path, "resource");
     if (typeof r.type === "string") r.type = r.type.toUpperCase();
-    if (r.type !== "ROOM" && r.type !== "EQUIPMENT") fail(`${path}.type`, `expected ROOM or EQUIPMENT, found ${JSON.stringify(r.type)}`);
+    if (r.type !== "ROOM" && r.type !== "EQUIPMENT")
+      fail(`${path}.type`, `expected ROOM or EQUIPMENT, found ${JSON.stringify(r.type)}`);
     const booking = r.bookingOptions ?? {};
-    if (booking === null || typeof booking !== "object" || Array.isArray(booking)) fail(`${path}.bookingOptions`, "expected an object (autoAcceptRequests, autoDeclineRecurringRequests, autoDeclineConflictingRequests)");
+    if (booking === null || typeof booking !== "object" || Array.isArray(booking))
+      fail(
+        `${path}.bookingOptions`,
+        "expected an object (autoAcceptRequests, autoDeclineRecurringRequests, autoDeclineConflictingRequests)",
+      );
     r.bookingOptions = { ...DEFAULT_BOOKING, ...(booking as Obj) };
   });
 
@@ -100,7 +115,10 @@ function normalize(areas: Obj, prefix: string): void {
     const name = typeof m === "string" ? m : m !== null && typeof m === "object" ? (m as Obj).name : undefined;
     if (typeof name !== "string" || name === "") fail(path, "expected a name");
     const found = kindOf.get(name.toLowerCase());
-    const given = typeof m === "object" && m !== null && typeof (m as Obj).type === "string" ? ((m as Obj).type as string).toUpperCase() : undefined;
+    const given =
+      typeof m === "object" && m !== null && typeof (m as Obj).type === "string"
+        ? ((m as Obj).type as string).toUpperCase()
+        : undefined;
     const type = given ?? (found?.kind === "group" ? "GROUP" : "USER");
     if (!allowed.includes(type)) fail(`${path}.type`, `expected ${allowed.join(" or ")}`);
     const listed = type === "GROUP" ? areas.groups !== undefined : areas.users !== undefined;
@@ -123,8 +141,10 @@ function normalize(areas: Obj, prefix: string): void {
   list(areas, "mailboxes", prefix).forEach((m, i) => {
     const path = `${prefix}mailboxes[${i}]`;
     if (typeof m.user !== "string") fail(`${path}.user`, "expected a user name");
-    if (areas.users !== undefined && kindOf.get(m.user.toLowerCase())?.kind !== "user") fail(`${path}.user`, `no user "${m.user}" in the document`);
-    if (m.quotaMb !== undefined && (typeof m.quotaMb !== "number" || !Number.isInteger(m.quotaMb) || m.quotaMb < 1)) fail(`${path}.quotaMb`, "expected a whole number of MB");
+    if (areas.users !== undefined && kindOf.get(m.user.toLowerCase())?.kind !== "user")
+      fail(`${path}.user`, `no user "${m.user}" in the document`);
+    if (m.quotaMb !== undefined && (typeof m.quotaMb !== "number" || !Number.isInteger(m.quotaMb) || m.quotaMb < 1))
+      fail(`${path}.quotaMb`, "expected a whole number of MB");
   });
   const typeOf = (name: string) => (kindOf.get(name.toLowerCase())?.kind ?? "user").toUpperCase();
   // With all three kinds listed, a mailbox or grantee must be one of them; otherwise it may be one the document does not manage.
@@ -133,15 +153,21 @@ function normalize(areas: Obj, prefix: string): void {
     const path = `${prefix}mailbox-permissions[${i}]`;
     for (const k of ["mailbox", "grantee"] as const) {
       if (typeof p[k] !== "string" || p[k] === "") fail(`${path}.${k}`, "expected a name");
-      if (allListed && !kindOf.has((p[k] as string).toLowerCase())) fail(`${path}.${k}`, `no user, group or resource "${p[k] as string}" in the document`);
+      if (allListed && !kindOf.has((p[k] as string).toLowerCase()))
+        fail(`${path}.${k}`, `no user, group or resource "${p[k] as string}" in the document`);
     }
     p.mailboxType ??= typeOf(p.mailbox as string);
     p.granteeType ??= typeOf(p.grantee as string);
     if (typeof p.permissions === "string") p.permissions = p.permissions.split(/[\s,;]+/).filter((x) => x !== "");
-    if (!Array.isArray(p.permissions) || p.permissions.length === 0) fail(`${path}.permissions`, "expected a list of FULL_ACCESS, SEND_AS, SEND_ON_BEHALF");
+    if (!Array.isArray(p.permissions) || p.permissions.length === 0)
+      fail(`${path}.permissions`, "expected a list of FULL_ACCESS, SEND_AS, SEND_ON_BEHALF");
     p.permissions = (p.permissions as unknown[]).map((v, j) => {
       const s = typeof v === "string" ? v.toUpperCase() : v;
-      if (typeof s !== "string" || !PERMISSIONS.has(s)) fail(`${path}.permissions[${j}]`, `expected FULL_ACCESS, SEND_AS or SEND_ON_BEHALF, found ${JSON.stringify(v)}`);
+      if (typeof s !== "string" || !PERMISSIONS.has(s))
+        fail(
+          `${path}.permissions[${j}]`,
+          `expected FULL_ACCESS, SEND_AS or SEND_ON_BEHALF, found ${JSON.stringify(v)}`,
+        );
       return s;
     });
   });

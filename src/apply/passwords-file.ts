@@ -14,7 +14,8 @@ export async function checkPasswordsFile(path: string): Promise<{ exists: boolea
   try {
     await stat(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new UsageError(`--passwords-out ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new UsageError(`--passwords-out ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     try {
       if (!(await stat(dirname(path))).isDirectory()) throw new Error("not a folder");
     } catch {
@@ -23,7 +24,10 @@ export async function checkPasswordsFile(path: string): Promise<{ exists: boolea
     return { exists: false };
   }
   if (await isPasswordsFile(path)) return { exists: true };
-  throw new UsageError(`--passwords-out ${path} already exists`, "give a new file name: overwriting it would lose the passwords it holds");
+  throw new UsageError(
+    `--passwords-out ${path} already exists`,
+    "give a new file name: overwriting it would lose the passwords it holds",
+  );
 }
 
 async function isPasswordsFile(path: string): Promise<boolean> {

@@ -47,8 +47,21 @@ export async function applyPrune(actions: readonly PruneAction[]): Promise<PlanC
 
 function asChange(r: RestoreStep, applied: boolean): PlanChange | undefined {
   if (r.result === "skipped") return undefined;
-  if (r.result === "failed") return { action: applied ? r.action : "fail", area: r.area, target: r.target, change: r.message ?? "failed", ...(applied ? { result: "failed" as const } : {}) };
-  return { action: r.result === "created" ? "create" : "update", area: r.area, target: r.target, change: r.message === undefined || r.message === "" ? r.action : r.message, ...(applied ? { result: "done" as const } : {}) };
+  if (r.result === "failed")
+    return {
+      action: applied ? r.action : "fail",
+      area: r.area,
+      target: r.target,
+      change: r.message ?? "failed",
+      ...(applied ? { result: "failed" as const } : {}),
+    };
+  return {
+    action: r.result === "created" ? "create" : "update",
+    area: r.area,
+    target: r.target,
+    change: r.message === undefined || r.message === "" ? r.action : r.message,
+    ...(applied ? { result: "done" as const } : {}),
+  };
 }
 
 /**

@@ -18,7 +18,9 @@ export function checkDomains(prep: ApplyPreparation, label: string, notes: Notes
   const blocked = prep.needs.filter((n) => n.problem !== undefined);
   if (blocked.length === 0) return;
   for (const n of blocked) {
-    notes.warn(`${n.domain} (${n.addresses} address${n.addresses === 1 ? "" : "es"}${n.isDefault ? ", the default domain" : ""}): ${n.problem ?? ""}`);
+    notes.warn(
+      `${n.domain} (${n.addresses} address${n.addresses === 1 ? "" : "es"}${n.isDefault ? ", the default domain" : ""}): ${n.problem ?? ""}`,
+    );
   }
   const first = blocked[0]?.domain ?? "example.com";
   throw new ConflictError(
@@ -29,8 +31,17 @@ export function checkDomains(prep: ApplyPreparation, label: string, notes: Notes
 }
 
 /** Warns when the document's interoperability setting differs from the target's (it cannot be changed). */
-export function checkInteroperability(doc: InventoryDocument, prep: ApplyPreparation, source: string, label: string, notes: Notes): void {
-  if (doc.areas.organization !== undefined && doc.areas.organization.interoperabilityEnabled !== prep.target.interoperabilityEnabled) {
+export function checkInteroperability(
+  doc: InventoryDocument,
+  prep: ApplyPreparation,
+  source: string,
+  label: string,
+  notes: Notes,
+): void {
+  if (
+    doc.areas.organization !== undefined &&
+    doc.areas.organization.interoperabilityEnabled !== prep.target.interoperabilityEnabled
+  ) {
     notes.warn(
       `${source} has interoperability with Exchange ${doc.areas.organization.interoperabilityEnabled ? "on" : "off"} and ${label} has it ${prep.target.interoperabilityEnabled ? "on" : "off"}; it cannot be changed after creation`,
     );

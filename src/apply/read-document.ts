@@ -3,7 +3,12 @@ import { extname, join } from "node:path";
 import type { Readable } from "node:stream";
 import { UsageError } from "../errors/cli-error.js";
 import { readAll } from "../io/iostreams.js";
-import { INVENTORY_FILE, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type InventoryDocument } from "../inventory/document.js";
+import {
+  INVENTORY_FILE,
+  INVENTORY_FORMAT,
+  INVENTORY_FORMAT_VERSION,
+  type InventoryDocument,
+} from "../inventory/document.js";
 import { checkInventoryShape } from "../inventory/inventory-shape.js";
 import { normalizeAreas } from "./normalize-document.js";
 
@@ -16,27 +21,53 @@ const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
  * and checks it. Every problem is a usage error naming the place in the document
  * (`users[3].email: ...`), before anything is read from or changed in the organization.
  */
-export async function readDesiredState(file: string, stdin: Readable, policyAreas: readonly string[]): Promise<{ doc: InventoryDocument; label: string }> {
+export async function readDesiredState(
+  file: string,
+  stdin: Readable,
+  policyAreas: readonly string[],
+): Promise<{ doc: InventoryDocument; label: string }> {
   const { text, label } = await readText(file, stdin);
   const raw = await parse(text, label);
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`${label}: expected an object (an inventory, or areas such as users: and groups: at the top)`);
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    throw new UsageError(`${label}: expected an object (an inventory, or areas such as users: and groups: at the top)`);
   const r = raw as Record<string, unknown>;
-  if (r.format !== undefined && r.format !== INVENTORY_FORMAT) throw new UsageError(`${label}: format: expected "${INVENTORY_FORMAT}", found ${JSON.stringify(r.format)}`);
-  if (r.formatVersion !== undefined && (typeof r.formatVersion !== "number" || r.formatVersion > INVENTORY_FORMAT_VERSION)) {
-    throw new UsageError(`${label}: formatVersion: this wmctl reads format ${INVENTORY_FORMAT_VERSION} and earlier, found ${JSON.stringify(r.formatVersion)}`, "upgrade wmctl");
+  if (r.format !== undefined && r.format !== INVENTORY_FORMAT)
+    throw new UsageError(`${label}: format: expected "${INVENTORY_FORMAT}", found ${JSON.stringify(r.format)}`);
+  if (
+    r.formatVersion !== undefined &&
+    (typeof r.formatVersion !== "number" || r.formatVersion > INVENTORY_FORMAT_VERSION)
+  ) {
+    throw new UsageError(
+      `${label}: formatVersion: this wmctl reads format ${INVENTORY_FORMAT_VERSION} and earlier, found ${JSON.stringify(r.formatVersion)}`,
+      "upgrade wmctl",
+    );
   }
   // An inventory has its areas under `areas:`; a hand-written document may put them at the top.
   const nested = r.areas !== undefined;
   const prefix = nested ? "areas." : "";
-  const known = new Set(["organization", "domains", "users", "groups", "resources", "mailboxes", "mailbox-permissions", ...policyAreas]);
+  const known = new Set([
+    "organization",
+    "domains",
+    "users",
+    "groups",
+    "resources",
+    "mailboxes",
+    "mailbox-permissions",
+    ...policyAreas,
+  ]);
   let areas: Record<string, unknown>;
   if (nested) {
-    if (r.areas === null || typeof r.areas !== "object" || Array.isArray(r.areas)) throw new UsageError(`${label}: areas: expected an object`);
+    if (r.areas === null || typeof r.areas !== "object" || Array.isArray(r.areas))
+      throw new UsageError(`${label}: areas: expected an object`);
     areas = { ...(r.areas as Record<string, unknown>) };
   } else {
     const META = new Set(["format", "formatVersion", "wmctlVersion", "createdAt", "source", "skipped", "files"]);
     const unknown = Object.keys(r).filter((k) => !known.has(k) && !META.has(k));
-    if (unknown.length > 0) throw new UsageError(`${label}: ${unknown[0] ?? ""}: not an area wmctl knows`, `the areas are ${[...known].join(", ")}`);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `${label}: ${unknown[0] ?? ""}: not an area wmctl knows`,
+        `the areas are ${[...known].join(", ")}`,
+      );
     areas = Object.fromEntries(Object.entries(r).filter(([k]) => known.has(k)));
   }
   const problem = normalizeAreas(areas, prefix);
@@ -69,7 +100,8 @@ async function readText(file: string, stdin: Readable): Promise<{ text: string; 
   }
   try {
     const s = await stat(path);
-    if (s.size > MAX_DOCUMENT_BYTES) throw new UsageError(`-f ${path} is ${s.size} bytes; the limit is ${MAX_DOCUMENT_BYTES}`);
+    if (s.size > MAX_DOCUMENT_BYTES)
+      throw new UsageError(`-f ${path} is ${s.size} bytes; the limit is ${MAX_DOCUMENT_BYTES}`);
     return { text: await readFile(path, "utf8"), label: path };
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -91,6 +123,8 @@ async function parse(text: string, label: string): Promise<unknown> {
   try {
     return YAML.parse(text, { maxAliasCount: 100 }) as unknown;
   } catch (e) {
-    throw new UsageError(`${label} is not valid YAML: ${((e as Error).message.split("\n")[0] ?? "").replace(/:\s*$/, "")}`);
+    throw new UsageError(
+      `${label} is not valid YAML: ${((e as Error).message.split("\n")[0] ?? "").replace(/:\s*$/, "")}`,
+    );
   }
 }

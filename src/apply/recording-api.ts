@@ -21,7 +21,17 @@ function isRead(method: string): boolean {
 }
 
 /** The members that name what an operation acts on, most specific first. */
-const TARGET_KEYS = ["Name", "DomainName", "GroupId", "ResourceId", "UserId", "EntityId", "ImpersonationRoleId", "MobileDeviceAccessRuleId", "ResourceARN"];
+const TARGET_KEYS = [
+  "Name",
+  "DomainName",
+  "GroupId",
+  "ResourceId",
+  "UserId",
+  "EntityId",
+  "ImpersonationRoleId",
+  "MobileDeviceAccessRuleId",
+  "ResourceARN",
+];
 const DROPPED = new Set(["OrganizationId", "ClientToken"]);
 const SECRET = /password|secret|credential/i;
 
@@ -30,7 +40,10 @@ const SECRET = /password|secret|credential/i;
  * operation is recorded as a planned change (with secrets hidden and ids shown as names) and
  * answered with made-up ids, so the same restore code runs and nothing changes.
  */
-export function recordingApi(api: WorkMailApi, options: { onCall(call: PlannedCall): void; labelOf(id: string): string | undefined }): WorkMailApi {
+export function recordingApi(
+  api: WorkMailApi,
+  options: { onCall(call: PlannedCall): void; labelOf(id: string): string | undefined },
+): WorkMailApi {
   let n = 0;
   const label = (v: unknown): unknown => (typeof v === "string" ? (options.labelOf(v) ?? v) : v);
   return new Proxy(api, {
@@ -44,14 +57,27 @@ export function recordingApi(api: WorkMailApi, options: { onCall(call: PlannedCa
         for (const [k, v] of Object.entries(input)) {
           if (k === key || DROPPED.has(k) || v === undefined) continue;
           const named = /.Id$/.test(k) && typeof v === "string" ? options.labelOf(v) : undefined;
-          const names = /.Ids$/.test(k) && Array.isArray(v) && v.some((x) => typeof x === "string" && options.labelOf(x) !== undefined) ? v.map(label) : undefined;
+          const names =
+            /.Ids$/.test(k) &&
+            Array.isArray(v) &&
+            v.some((x) => typeof x === "string" && options.labelOf(x) !== undefined)
+              ? v.map(label)
+              : undefined;
           if (named !== undefined) details[lowerFirst(k.slice(0, -2))] = named;
           else if (names !== undefined) details[`${lowerFirst(k.slice(0, -3))}s`] = names;
           else details[lowerFirst(k)] = redact(k, v);
         }
         options.onCall({ action, target: key === undefined ? "" : String(label(input[key])), details });
         const id = `${PLANNED}${++n}:${typeof input.Name === "string" ? input.Name : ""}`;
-        return Promise.resolve({ UserId: id, GroupId: id, ResourceId: id, ImpersonationRoleId: id, MobileDeviceAccessRuleId: id, ApplicationArn: id, OrganizationId: id });
+        return Promise.resolve({
+          UserId: id,
+          GroupId: id,
+          ResourceId: id,
+          ImpersonationRoleId: id,
+          MobileDeviceAccessRuleId: id,
+          ApplicationArn: id,
+          OrganizationId: id,
+        });
       };
     },
   });
@@ -64,6 +90,7 @@ function lowerFirst(s: string): string {
 function redact(key: string, value: unknown): unknown {
   if (SECRET.test(key)) return "(hidden)";
   if (Array.isArray(value)) return value.map((v) => redact("", v));
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(k, v)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(k, v)]));
   return value;
 }

@@ -14,7 +14,14 @@ import { restoreAliases, restoreDelegates, restoreMembers } from "./link-steps.j
 import { restoreMailboxes, restoreMailboxPermissions } from "./mailbox-steps.js";
 import { recordingApi, type PlannedCall } from "./recording-api.js";
 import type { GeneratedPassword, RestoreSession } from "./session.js";
-import { describeTarget, domainNeeds, effectiveMap, sourceTestDomain, type DomainNeed, type TargetOrganization } from "./target-domains.js";
+import {
+  describeTarget,
+  domainNeeds,
+  effectiveMap,
+  sourceTestDomain,
+  type DomainNeed,
+  type TargetOrganization,
+} from "./target-domains.js";
 
 /** What the restore found out before changing anything. */
 export interface ApplyPreparation {
@@ -29,15 +36,24 @@ export interface ApplyPreparation {
 }
 
 /** Reads the target (organization, domains, entities) and works out the domain mapping; changes nothing. */
-export async function prepareApply(api: WorkMailApi, orgId: string, doc: InventoryDocument, explicit: DomainMap): Promise<ApplyPreparation> {
+export async function prepareApply(
+  api: WorkMailApi,
+  orgId: string,
+  doc: InventoryDocument,
+  explicit: DomainMap,
+): Promise<ApplyPreparation> {
   const target = await describeTarget(api, orgId);
   const map = effectiveMap(doc, explicit, target);
   const needs = domainNeeds(doc, map, target);
   const used = new Set<string>([...(doc.areas.domains ?? []).map((d) => d.name), ...needs.map((n) => n.domain)]);
   for (const a of [...(doc.areas.users ?? []), ...(doc.areas.groups ?? []), ...(doc.areas.resources ?? [])]) {
-    for (const addr of [a.email, ...a.aliases]) if (addr !== undefined) used.add(addr.slice(addr.lastIndexOf("@") + 1).toLowerCase());
+    for (const addr of [a.email, ...a.aliases])
+      if (addr !== undefined) used.add(addr.slice(addr.lastIndexOf("@") + 1).toLowerCase());
   }
-  const unusedMappings = explicit.entries().filter(([from]) => !used.has(from)).map(([from]) => from);
+  const unusedMappings = explicit
+    .entries()
+    .filter(([from]) => !used.has(from))
+    .map(([from]) => from);
   const directory = await EntityDirectory.list(api, orgId);
   return { target, map, needs, directory, unusedMappings };
 }
@@ -73,7 +89,13 @@ export interface RestoreOutcome {
  * reports `skipped`. The core steps never delete anything from the target (policy areas decide for
  * their rule sets).
  */
-export async function runSteps(api: WorkMailApi, orgId: string, doc: InventoryDocument, prep: ApplyPreparation, options: RestoreOptions): Promise<RestoreOutcome> {
+export async function runSteps(
+  api: WorkMailApi,
+  orgId: string,
+  doc: InventoryDocument,
+  prep: ApplyPreparation,
+  options: RestoreOptions,
+): Promise<RestoreOutcome> {
   const limited = limitApi(api, options.concurrency);
   const target = prep.directory;
   const port = options.dryRun
@@ -93,28 +115,66 @@ export async function runSteps(api: WorkMailApi, orgId: string, doc: InventoryDo
   const a = doc.areas;
   const skippedReason = (area: string) => doc.skipped.find((x) => x.area === area)?.reason;
   const absent = (area: string): RestoreStep[] => [
-    { area, action: "-", target: area, result: "skipped", message: `not in the inventory${skippedReason(area) === undefined ? "" : `: ${skippedReason(area) ?? ""}`}` },
+    {
+      area,
+      action: "-",
+      target: area,
+      result: "skipped",
+      message: `not in the inventory${skippedReason(area) === undefined ? "" : `: ${skippedReason(area) ?? ""}`}`,
+    },
   ];
   const entities: Array<{ name: string; type: EntityKind; state: string; aliases: string[] }> = [
     ...(a.users ?? []).map((u) => ({ ...u, type: "USER" as const })),
     ...(a.groups ?? []).map((g) => ({ ...g, type: "GROUP" as const })),
     ...(a.resources ?? []).map((r) => ({ ...r, type: "RESOURCE" as const })),
   ];
-  const ids: EntityIds = { idOf: (ref) => target.idOf(ref) ?? (ref.includes("@") ? target.idOf(prep.map.address(ref)) : undefined) };
+  const ids: EntityIds = {
+    idOf: (ref) => target.idOf(ref) ?? (ref.includes("@") ? target.idOf(prep.map.address(ref)) : undefined),
+  };
 
   const steps: Array<{ step: string; run: () => Promise<RestoreStep[]> }> = [
-    { step: "domains", run: () => (a.domains === undefined ? Promise.resolve(absent("domains")) : restoreDomains(s, a.domains, prep.target, sourceTestDomain(doc))) },
-    { step: "organization", run: () => (a.organization === undefined ? Promise.resolve(absent("organization")) : restoreOrganization(s, a.organization, prep.target)) },
+    {
+      step: "domains",
+      run: () =>
+        a.domains === undefined
+          ? Promise.resolve(absent("domains"))
+          : restoreDomains(s, a.domains, prep.target, sourceTestDomain(doc)),
+    },
+    {
+      step: "organization",
+      run: () =>
+        a.organization === undefined
+          ? Promise.resolve(absent("organization"))
+          : restoreOrganization(s, a.organization, prep.target),
+    },
     { step: "users", run: () => (a.users === undefined ? Promise.resolve(absent("users")) : restoreUsers(s, a.users)) },
-    { step: "groups", run: () => (a.groups === undefined ? Promise.resolve(absent("groups")) : restoreGroups(s, a.groups)) },
-    { step: "group-members", run: () => (a.groups === undefined ? Promise.resolve(absent("groups")) : restoreMembers(s, a.groups)) },
-    { step: "resources", run: () => (a.resources === undefined ? Promise.resolve(absent("resources")) : restoreResources(s, a.resources)) },
-    { step: "resource-delegates", run: () => (a.resources === undefined ? Promise.resolve(absent("resources")) : restoreDelegates(s, a.resources)) },
+    {
+      step: "groups",
+      run: () => (a.groups === undefined ? Promise.resolve(absent("groups")) : restoreGroups(s, a.groups)),
+    },
+    {
+      step: "group-members",
+      run: () => (a.groups === undefined ? Promise.resolve(absent("groups")) : restoreMembers(s, a.groups)),
+    },
+    {
+      step: "resources",
+      run: () => (a.resources === undefined ? Promise.resolve(absent("resources")) : restoreResources(s, a.resources)),
+    },
+    {
+      step: "resource-delegates",
+      run: () => (a.resources === undefined ? Promise.resolve(absent("resources")) : restoreDelegates(s, a.resources)),
+    },
     { step: "aliases", run: () => restoreAliases(s, entities) },
-    { step: "mailboxes", run: () => (a.mailboxes === undefined ? Promise.resolve(absent("mailboxes")) : restoreMailboxes(s, a.mailboxes)) },
+    {
+      step: "mailboxes",
+      run: () => (a.mailboxes === undefined ? Promise.resolve(absent("mailboxes")) : restoreMailboxes(s, a.mailboxes)),
+    },
     {
       step: "mailbox-permissions",
-      run: () => (a["mailbox-permissions"] === undefined ? Promise.resolve(absent("mailbox-permissions")) : restoreMailboxPermissions(s, a["mailbox-permissions"])),
+      run: () =>
+        a["mailbox-permissions"] === undefined
+          ? Promise.resolve(absent("mailbox-permissions"))
+          : restoreMailboxPermissions(s, a["mailbox-permissions"]),
     },
     ...options.areas.map((area) => ({
       step: area.name,

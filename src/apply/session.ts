@@ -52,7 +52,9 @@ export async function attempt(
 ): Promise<RestoreStep> {
   try {
     const { result, message } = await fn();
-    return message === undefined || message === "" ? { area, action, target, result } : { area, action, target, result, message };
+    return message === undefined || message === ""
+      ? { area, action, target, result }
+      : { area, action, target, result, message };
   } catch (e) {
     // The target does not implement the operation: the whole step fails once (see runSteps).
     if (isNotImplemented(e)) throw e;
@@ -61,7 +63,9 @@ export async function attempt(
 }
 
 export function skipped(area: string, action: string, target: string, message?: string): RestoreStep {
-  return message === undefined ? { area, action, target, result: "skipped" } : { area, action, target, result: "skipped", message };
+  return message === undefined
+    ? { area, action, target, result: "skipped" }
+    : { area, action, target, result: "skipped", message };
 }
 
 export function failed(area: string, action: string, target: string, message: string): RestoreStep {

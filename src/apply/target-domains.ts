@@ -27,27 +27,54 @@ export interface TargetOrganization {
 /** DescribeOrganization, ListMailDomains and GetMailDomain of the target (ownership status of each domain). */
 export async function describeTarget(api: WorkMailApi, orgId: string): Promise<TargetOrganization> {
   const o = await api.describeOrganization({ OrganizationId: orgId });
-  if (o.State !== "Active") throw new ConflictError(`organization ${o.Alias ?? orgId} is ${o.State ?? "not active"}`, "restore into an Active organization (wmctl org create ALIAS --wait)");
+  if (o.State !== "Active")
+    throw new ConflictError(
+      `organization ${o.Alias ?? orgId} is ${o.State ?? "not active"}`,
+      "restore into an Active organization (wmctl org create ALIAS --wait)",
+    );
   const defaultMailDomain = o.DefaultMailDomain?.toLowerCase();
   const domains = new Map<string, TargetDomain>();
   let domainsListed = true;
   try {
-    const list = await collect(paginate((t) => api.listMailDomains({ OrganizationId: orgId, NextToken: t }), "MailDomains"));
+    const list = await collect(
+      paginate((t) => api.listMailDomains({ OrganizationId: orgId, NextToken: t }), "MailDomains"),
+    );
     await Promise.all(
       list.map(async (d) => {
         const name = (d.DomainName ?? "").toLowerCase();
         const g = await api.getMailDomain({ OrganizationId: orgId, DomainName: name });
-        domains.set(name, { name, status: g.OwnershipVerificationStatus ?? "PENDING", isTest: g.IsTestDomain === true, isDefault: g.IsDefault === true || d.DefaultDomain === true });
+        domains.set(name, {
+          name,
+          status: g.OwnershipVerificationStatus ?? "PENDING",
+          isTest: g.IsTestDomain === true,
+          isDefault: g.IsDefault === true || d.DefaultDomain === true,
+        });
       }),
     );
   } catch (e) {
     if (!isNotImplemented(e)) throw e;
     // Without the domain operations, the default domain (which must be verified) is all we know.
     domainsListed = false;
-    if (defaultMailDomain !== undefined) domains.set(defaultMailDomain, { name: defaultMailDomain, status: "VERIFIED", isTest: defaultMailDomain.endsWith(".awsapps.com"), isDefault: true });
+    if (defaultMailDomain !== undefined)
+      domains.set(defaultMailDomain, {
+        name: defaultMailDomain,
+        status: "VERIFIED",
+        isTest: defaultMailDomain.endsWith(".awsapps.com"),
+        isDefault: true,
+      });
   }
-  const testDomain = [...domains.values()].find((d) => d.isTest)?.name ?? (o.Alias === undefined ? undefined : `${o.Alias.toLowerCase()}.awsapps.com`);
-  return { id: orgId, alias: o.Alias, defaultMailDomain, interoperabilityEnabled: o.InteroperabilityEnabled === true, domains, domainsListed, testDomain };
+  const testDomain =
+    [...domains.values()].find((d) => d.isTest)?.name ??
+    (o.Alias === undefined ? undefined : `${o.Alias.toLowerCase()}.awsapps.com`);
+  return {
+    id: orgId,
+    alias: o.Alias,
+    defaultMailDomain,
+    interoperabilityEnabled: o.InteroperabilityEnabled === true,
+    domains,
+    domainsListed,
+    testDomain,
+  };
 }
 
 /** The source organization's test domain (`<alias>.awsapps.com`), from the inventory. */
@@ -110,5 +137,7 @@ export function domainNeeds(doc: InventoryDocument, map: DomainMap, target: Targ
 /** The test-domain mapping every restore into another organization needs, plus the admin's --map-domain. */
 export function effectiveMap(doc: InventoryDocument, explicit: DomainMap, target: TargetOrganization): DomainMap {
   const from = sourceTestDomain(doc);
-  return from === undefined || target.testDomain === undefined ? explicit : explicit.withDefault(from, target.testDomain);
+  return from === undefined || target.testDomain === undefined
+    ? explicit
+    : explicit.withDefault(from, target.testDomain);
 }

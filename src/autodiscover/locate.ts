@@ -1,6 +1,13 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { isDefinitive, normalizeName, type DnsServer, type RecordType, type Resolver, type SrvRecord } from "../dns-verify/resolver.js";
+import {
+  isDefinitive,
+  normalizeName,
+  type DnsServer,
+  type RecordType,
+  type Resolver,
+  type SrvRecord,
+} from "../dns-verify/resolver.js";
 
 /**
  * locate: where a client would go, from DNS. With named resolvers the questions go over the wire
@@ -30,9 +37,15 @@ export function createLocator(resolver: Resolver | undefined, servers: readonly 
         if (a === undefined) return { addresses: [], via, error: "no DNS server" };
         via.push(...a.aliases.map(([, target]) => target));
         if (a.values.length > 0) return { addresses: [...a.values], via };
-        if (!isDefinitive(a.outcome)) return { addresses: [], via, error: `${a.outcome}${a.error ? `: ${a.error}` : ""} at ${a.server}` };
+        if (!isDefinitive(a.outcome))
+          return { addresses: [], via, error: `${a.outcome}${a.error ? `: ${a.error}` : ""} at ${a.server}` };
         const next = a.aliases[a.aliases.length - 1]?.[1];
-        if (next === undefined || next === name) return { addresses: [], via, error: a.outcome === "nxdomain" ? "NXDOMAIN (the name does not exist)" : "no address record" };
+        if (next === undefined || next === name)
+          return {
+            addresses: [],
+            via,
+            error: a.outcome === "nxdomain" ? "NXDOMAIN (the name does not exist)" : "no address record",
+          };
         name = next;
       }
       return { addresses: [], via, error: "too many CNAMEs" };
@@ -53,7 +66,9 @@ function systemLocator(): Locator {
     const { Resolver: NodeResolver } = await import("node:dns/promises");
     const r = new NodeResolver({ timeout: 3000, tries: 2 });
     try {
-      return type === "CNAME" ? { values: await r.resolveCname(name), outcome: "answer" } : { srv: await r.resolveSrv(name), outcome: "answer" };
+      return type === "CNAME"
+        ? { values: await r.resolveCname(name), outcome: "answer" }
+        : { srv: await r.resolveSrv(name), outcome: "answer" };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       return { outcome: code === "ENOTFOUND" ? "nxdomain" : code === "ENODATA" ? "nodata" : (code ?? "error") };
@@ -67,7 +82,11 @@ function systemLocator(): Locator {
         return { addresses: all.map((a) => a.address), via: [] };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        return { addresses: [], via: [], error: code === "ENOTFOUND" ? "NXDOMAIN (the name does not exist)" : (code ?? (e as Error).message) };
+        return {
+          addresses: [],
+          via: [],
+          error: code === "ENOTFOUND" ? "NXDOMAIN (the name does not exist)" : (code ?? (e as Error).message),
+        };
       }
     },
     async cname(name) {
@@ -76,7 +95,15 @@ function systemLocator(): Locator {
     },
     async srv(name) {
       const r = await system(name, "SRV");
-      return { records: ("srv" in r ? (r.srv ?? []) : []).map((s) => ({ priority: s.priority, weight: s.weight, port: s.port, target: normalizeName(s.name) })), outcome: r.outcome };
+      return {
+        records: ("srv" in r ? (r.srv ?? []) : []).map((s) => ({
+          priority: s.priority,
+          weight: s.weight,
+          port: s.port,
+          target: normalizeName(s.name),
+        })),
+        outcome: r.outcome,
+      };
     },
   };
 }

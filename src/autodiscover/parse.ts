@@ -27,8 +27,10 @@ export function mobileSyncRequest(email: string): string {
 }
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : Array.isArray(v) ? obj(v[0]) : undefined);
-const text = (v: unknown): string | undefined => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : undefined);
+const obj = (v: unknown): Obj | undefined =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : Array.isArray(v) ? obj(v[0]) : undefined;
+const text = (v: unknown): string | undefined =>
+  typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : undefined;
 
 export async function parsePoxAnswer(xml: string): Promise<PoxAnswer> {
   const { XMLParser, XMLValidator } = await import("fast-xml-parser");
@@ -40,12 +42,18 @@ export async function parsePoxAnswer(xml: string): Promise<PoxAnswer> {
   if (error !== undefined) {
     const code = text(error.ErrorCode);
     const message = text(error.Message);
-    return { kind: "error", ...(code === undefined ? {} : { errorCode: code }), ...(message === undefined ? {} : { errorMessage: message }) };
+    return {
+      kind: "error",
+      ...(code === undefined ? {} : { errorCode: code }),
+      ...(message === undefined ? {} : { errorMessage: message }),
+    };
   }
   const user = obj(response.User);
   const who = {
     ...(text(user?.DisplayName) === undefined ? {} : { displayName: text(user?.DisplayName) as string }),
-    ...(text(user?.EMailAddress ?? user?.AutoDiscoverSMTPAddress) === undefined ? {} : { email: text(user?.EMailAddress ?? user?.AutoDiscoverSMTPAddress) as string }),
+    ...(text(user?.EMailAddress ?? user?.AutoDiscoverSMTPAddress) === undefined
+      ? {}
+      : { email: text(user?.EMailAddress ?? user?.AutoDiscoverSMTPAddress) as string }),
   };
   const action = obj(response.Action);
   const redirect = text(action?.Redirect);

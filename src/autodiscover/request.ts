@@ -54,7 +54,10 @@ export function exchange(url: string, options: ExchangeOptions): Promise<HttpExc
   const hostname = target.hostname.replace(/^\[|\]$/g, "");
   const family = isIPv6(options.address) ? 6 : 4;
   const fixedLookup: LookupFunction = (_host, opts, cb) => {
-    if ((opts as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: options.address, family }]);
+    if ((opts as { all?: boolean }).all)
+      (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address: options.address, family },
+      ]);
     else cb(null, options.address, family);
   };
   return new Promise((resolve) => {
@@ -70,7 +73,11 @@ export function exchange(url: string, options: ExchangeOptions): Promise<HttpExc
       port: target.port === "" ? (secure ? 443 : 80) : Number(target.port),
       path: `${target.pathname}${target.search}`,
       method: options.method,
-      headers: { "user-agent": "wmctl-autodiscover-check", ...(options.body === undefined ? {} : { "content-type": "text/xml; charset=utf-8" }), ...options.headers },
+      headers: {
+        "user-agent": "wmctl-autodiscover-check",
+        ...(options.body === undefined ? {} : { "content-type": "text/xml; charset=utf-8" }),
+        ...options.headers,
+      },
       lookup: fixedLookup,
       agent: false as const,
     };
@@ -84,14 +91,25 @@ export function exchange(url: string, options: ExchangeOptions): Promise<HttpExc
       });
       res.on("end", () => {
         const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-        done({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString("utf8"), ...(tls === undefined ? {} : { tls }) });
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+        done({
+          status: res.statusCode ?? 0,
+          headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          ...(tls === undefined ? {} : { tls }),
+        });
       });
       res.on("error", (e: NodeJS.ErrnoException) => done({ error: { code: e.code ?? "ERROR", message: e.message } }));
     };
     const req = secure
       ? httpsRequest(
-          { ...common, servername: hostname, rejectUnauthorized: false, ...(options.ca === undefined ? {} : { ca: [...rootCertificates, ...options.ca] }) },
+          {
+            ...common,
+            servername: hostname,
+            rejectUnauthorized: false,
+            ...(options.ca === undefined ? {} : { ca: [...rootCertificates, ...options.ca] }),
+          },
           onResponse,
         )
       : httpRequest(common, onResponse);
@@ -107,7 +125,12 @@ export function exchange(url: string, options: ExchangeOptions): Promise<HttpExc
 function tlsInfo(socket: TLSSocket, hostname: string): TlsInfo {
   const cert = socket.getPeerCertificate() as PeerCertificate | Record<string, never>;
   const empty = cert === null || Object.keys(cert).length === 0;
-  const altNames = empty ? [] : ((cert as PeerCertificate).subjectaltname ?? "").split(/,\s*/).filter((s) => s !== "").map((s) => s.replace(/^(DNS|IP Address):/, ""));
+  const altNames = empty
+    ? []
+    : ((cert as PeerCertificate).subjectaltname ?? "")
+        .split(/,\s*/)
+        .filter((s) => s !== "")
+        .map((s) => s.replace(/^(DNS|IP Address):/, ""));
   const now = Date.now();
   const from = empty ? undefined : (cert as PeerCertificate).valid_from;
   const to = empty ? undefined : (cert as PeerCertificate).valid_to;
@@ -115,7 +138,11 @@ function tlsInfo(socket: TLSSocket, hostname: string): TlsInfo {
   const authError = socket.authorizationError as unknown as Error | string | null | undefined;
   return {
     trusted: socket.authorized,
-    trustError: socket.authorized ? undefined : authError === null || authError === undefined ? "not trusted" : String(authError instanceof Error ? authError.message : authError),
+    trustError: socket.authorized
+      ? undefined
+      : authError === null || authError === undefined
+        ? "not trusted"
+        : String(authError instanceof Error ? authError.message : authError),
     nameMatches: nameError === undefined,
     subject: empty ? undefined : first((cert as PeerCertificate).subject?.CN),
     altNames,

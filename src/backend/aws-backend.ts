@@ -24,7 +24,8 @@ export interface AwsBackendOptions {
  */
 export async function createAwsBackend(options: AwsBackendOptions): Promise<WorkMailApi> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-  const sdk = (await import("@aws-sdk/client-workmail")) as unknown as Record<string, unknown> & typeof import("@aws-sdk/client-workmail");
+  const sdk = (await import("@aws-sdk/client-workmail")) as unknown as Record<string, unknown> &
+    typeof import("@aws-sdk/client-workmail");
   const { workmailRetryStrategy } = await import("./retry-strategy.js");
   let maxAttempts = () => Promise.resolve(options.maxAttempts ?? 3);
   const client = new sdk.WorkMailClient({
@@ -41,8 +42,16 @@ export async function createAwsBackend(options: AwsBackendOptions): Promise<Work
     const log = options.onRequest;
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        const req = args.request as { method?: string; hostname?: string; port?: number; path?: string; headers?: Record<string, string> };
-        log(`${req.method ?? "POST"} ${req.hostname ?? ""}${req.port ? ":" + req.port : ""}${req.path ?? "/"} ${req.headers?.["x-amz-target"] ?? context.commandName ?? ""}`);
+        const req = args.request as {
+          method?: string;
+          hostname?: string;
+          port?: number;
+          path?: string;
+          headers?: Record<string, string>;
+        };
+        log(
+          `${req.method ?? "POST"} ${req.hostname ?? ""}${req.port ? ":" + req.port : ""}${req.path ?? "/"} ${req.headers?.["x-amz-target"] ?? context.commandName ?? ""}`,
+        );
         return next(args);
       },
       { step: "finalizeRequest", name: "wmctlDebugLog" },
@@ -50,7 +59,8 @@ export async function createAwsBackend(options: AwsBackendOptions): Promise<Work
   }
 
   // Another endpoint refusing the signature: most often a served simulator and the wrong keys.
-  const hints: Record<string, string> = options.endpoint === undefined ? {} : Object.fromEntries(SIGNATURE_FAILURES.map((n) => [n, SIGNATURE_HINT]));
+  const hints: Record<string, string> =
+    options.endpoint === undefined ? {} : Object.fromEntries(SIGNATURE_FAILURES.map((n) => [n, SIGNATURE_HINT]));
   const api: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const op of WORKMAIL_OPERATIONS) {
     const Command = sdk[`${op}Command`] as unknown as new (input: unknown) => never;
@@ -101,15 +111,22 @@ function explainSdkError(e: unknown, endpoint?: string): unknown {
   if (!(e instanceof Error)) return e;
   const code = (e as { code?: string }).code;
   if (endpoint !== undefined && (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ECONNRESET")) {
-    return new CliError(`cannot reach ${endpoint}: ${code}`, { hint: "is the endpoint up? For a simulator: wmctl local serve (it prints its URL)", cause: e });
+    return new CliError(`cannot reach ${endpoint}: ${code}`, {
+      hint: "is the endpoint up? For a simulator: wmctl local serve (it prints its URL)",
+      cause: e,
+    });
   }
   if (e.message === "Region is missing") {
-    return new CliError("no AWS region is set", { exitCode: ExitCode.Usage, hint: "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`", cause: e });
+    return new CliError("no AWS region is set", {
+      exitCode: ExitCode.Usage,
+      hint: "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`",
+      cause: e,
+    });
   }
   if (e.name === "CredentialsProviderError") {
     return new CliError(`no AWS credentials: ${e.message.split("\n")[0]}`, {
       exitCode: ExitCode.Auth,
-      hint: "set AWS_PROFILE or `wmctl config set awsProfile NAME`; for a served simulator, eval \"$(wmctl local credentials)\"",
+      hint: 'set AWS_PROFILE or `wmctl config set awsProfile NAME`; for a served simulator, eval "$(wmctl local credentials)"',
       cause: e,
     });
   }

@@ -20,11 +20,14 @@ export function awsExportPrereqs(options: AwsClientOptions & { region: string })
     let c = clients.get(k);
     if (c === undefined) {
       c = (async () => {
-        const sdk = (service === "s3" ? await import("@aws-sdk/client-s3") : service === "kms" ? await import("@aws-sdk/client-kms") : await import("@aws-sdk/client-iam")) as unknown as Record<
-          string,
-          new (input: unknown) => unknown
-        >;
-        const Client = sdk[service === "s3" ? "S3Client" : service === "kms" ? "KMSClient" : "IAMClient"] as new (input: unknown) => { send: Send };
+        const sdk = (service === "s3"
+          ? await import("@aws-sdk/client-s3")
+          : service === "kms"
+            ? await import("@aws-sdk/client-kms")
+            : await import("@aws-sdk/client-iam")) as unknown as Record<string, new (input: unknown) => unknown>;
+        const Client = sdk[service === "s3" ? "S3Client" : service === "kms" ? "KMSClient" : "IAMClient"] as new (
+          input: unknown,
+        ) => { send: Send };
         const instance = new Client({ region, ...common });
         return { send: (cmd: unknown) => instance.send(cmd), sdk };
       })();
@@ -32,7 +35,12 @@ export function awsExportPrereqs(options: AwsClientOptions & { region: string })
     }
     return c;
   };
-  const call = async (service: "s3" | "kms" | "iam", region: string, command: string, input: unknown): Promise<Record<string, unknown>> => {
+  const call = async (
+    service: "s3" | "kms" | "iam",
+    region: string,
+    command: string,
+    input: unknown,
+  ): Promise<Record<string, unknown>> => {
     const { send, sdk } = await client(service, region);
     const Command = sdk[`${command}Command`] as new (input: unknown) => unknown;
     return (await send(new Command(input))) as Record<string, unknown>;
@@ -53,27 +61,46 @@ export function awsExportPrereqs(options: AwsClientOptions & { region: string })
       }
       let blocked = false;
       try {
-        const pab = (await call("s3", region, "GetPublicAccessBlock", { Bucket: bucket })).PublicAccessBlockConfiguration as Record<string, boolean> | undefined;
-        blocked = pab !== undefined && pab.BlockPublicAcls === true && pab.IgnorePublicAcls === true && pab.BlockPublicPolicy === true && pab.RestrictPublicBuckets === true;
+        const pab = (await call("s3", region, "GetPublicAccessBlock", { Bucket: bucket }))
+          .PublicAccessBlockConfiguration as Record<string, boolean> | undefined;
+        blocked =
+          pab !== undefined &&
+          pab.BlockPublicAcls === true &&
+          pab.IgnorePublicAcls === true &&
+          pab.BlockPublicPolicy === true &&
+          pab.RestrictPublicBuckets === true;
       } catch (e) {
         if (!notFound(e, "NoSuchPublicAccessBlockConfiguration")) throw e;
       }
       let policyIsPublic = false;
       try {
-        policyIsPublic = ((await call("s3", region, "GetBucketPolicyStatus", { Bucket: bucket })).PolicyStatus as { IsPublic?: boolean } | undefined)?.IsPublic === true;
+        policyIsPublic =
+          (
+            (await call("s3", region, "GetBucketPolicyStatus", { Bucket: bucket })).PolicyStatus as
+              | { IsPublic?: boolean }
+              | undefined
+          )?.IsPublic === true;
       } catch (e) {
         if (!notFound(e, "NoSuchBucketPolicy")) throw e;
       }
       return { region, publicAccessBlocked: blocked, policyIsPublic };
     },
     async createBucket(bucket, region) {
-      await call("s3", region, "CreateBucket", { Bucket: bucket, ...(region === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: region } }) });
+      await call("s3", region, "CreateBucket", {
+        Bucket: bucket,
+        ...(region === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: region } }),
+      });
     },
     async blockPublicAccess(bucket) {
       const facts = await this.getBucket(bucket);
       await call("s3", facts?.region ?? options.region, "PutPublicAccessBlock", {
         Bucket: bucket,
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          IgnorePublicAcls: true,
+          BlockPublicPolicy: true,
+          RestrictPublicBuckets: true,
+        },
       });
     },
     async getKey(keyArn): Promise<KeyFacts | undefined> {
@@ -87,7 +114,13 @@ export function awsExportPrereqs(options: AwsClientOptions & { region: string })
       }
     },
     async createKey(region, description) {
-      const m = (await call("kms", region, "CreateKey", { Description: description, KeySpec: "SYMMETRIC_DEFAULT", KeyUsage: "ENCRYPT_DECRYPT" })).KeyMetadata as Record<string, unknown>;
+      const m = (
+        await call("kms", region, "CreateKey", {
+          Description: description,
+          KeySpec: "SYMMETRIC_DEFAULT",
+          KeyUsage: "ENCRYPT_DECRYPT",
+        })
+      ).KeyMetadata as Record<string, unknown>;
       return keyFacts(m, region);
     },
     async getRole(roleName): Promise<RoleFacts | undefined> {
@@ -98,20 +131,38 @@ export function awsExportPrereqs(options: AwsClientOptions & { region: string })
         if (notFound(e, "NoSuchEntityException", "NoSuchEntity")) return undefined;
         throw e;
       }
-      const names = ((await call("iam", iamRegion, "ListRolePolicies", { RoleName: roleName })).PolicyNames as string[] | undefined) ?? [];
+      const names =
+        ((await call("iam", iamRegion, "ListRolePolicies", { RoleName: roleName })).PolicyNames as
+          | string[]
+          | undefined) ?? [];
       const inlinePolicies: Record<string, unknown> = {};
       for (const name of names) {
-        const doc = (await call("iam", iamRegion, "GetRolePolicy", { RoleName: roleName, PolicyName: name })).PolicyDocument as string | undefined;
+        const doc = (await call("iam", iamRegion, "GetRolePolicy", { RoleName: roleName, PolicyName: name }))
+          .PolicyDocument as string | undefined;
         inlinePolicies[name] = parsePolicy(doc);
       }
-      return { arn: role.Arn as string, trustPolicy: parsePolicy(role.AssumeRolePolicyDocument as string | undefined), inlinePolicies };
+      return {
+        arn: role.Arn as string,
+        trustPolicy: parsePolicy(role.AssumeRolePolicyDocument as string | undefined),
+        inlinePolicies,
+      };
     },
     async createRole(roleName, trustPolicy, description) {
-      const role = (await call("iam", iamRegion, "CreateRole", { RoleName: roleName, AssumeRolePolicyDocument: trustPolicy, Description: description })).Role as Record<string, unknown>;
+      const role = (
+        await call("iam", iamRegion, "CreateRole", {
+          RoleName: roleName,
+          AssumeRolePolicyDocument: trustPolicy,
+          Description: description,
+        })
+      ).Role as Record<string, unknown>;
       return { arn: role.Arn as string, trustPolicy: JSON.parse(trustPolicy) as unknown, inlinePolicies: {} };
     },
     async putRolePolicy(roleName, policyName, document) {
-      await call("iam", iamRegion, "PutRolePolicy", { RoleName: roleName, PolicyName: policyName, PolicyDocument: document });
+      await call("iam", iamRegion, "PutRolePolicy", {
+        RoleName: roleName,
+        PolicyName: policyName,
+        PolicyDocument: document,
+      });
     },
   };
 }
@@ -121,7 +172,8 @@ function keyFacts(m: Record<string, unknown>, region: string): KeyFacts {
   return {
     arn,
     region: arn.split(":")[3] ?? region,
-    keySpec: (m.KeySpec as string | undefined) ?? (m.CustomerMasterKeySpec as string | undefined) ?? "SYMMETRIC_DEFAULT",
+    keySpec:
+      (m.KeySpec as string | undefined) ?? (m.CustomerMasterKeySpec as string | undefined) ?? "SYMMETRIC_DEFAULT",
     keyUsage: (m.KeyUsage as string | undefined) ?? "ENCRYPT_DECRYPT",
     enabled: m.Enabled === true,
   };

@@ -43,15 +43,29 @@ export async function createBackend(settings: Settings, debug: (line: string) =>
       (zones ??= import("./route53-hosted-zones.js").then(({ createRoute53HostedZones }) =>
         // --endpoint-url points every service wmctl uses at that endpoint (a served simulator answers
         // Route 53 there too); WMCTL_ROUTE53_ENDPOINT_URL names another one for Route 53 alone.
-        createRoute53HostedZones({ awsProfile: settings.awsProfile, endpoint: settings.route53EndpointUrl ?? settings.endpointUrl, maxAttempts: settings.maxAttempts }),
+        createRoute53HostedZones({
+          awsProfile: settings.awsProfile,
+          endpoint: settings.route53EndpointUrl ?? settings.endpointUrl,
+          maxAttempts: settings.maxAttempts,
+        }),
       ));
-    const aws = { region: settings.region, awsProfile: settings.awsProfile, maxAttempts: settings.maxAttempts, endpoint: settings.endpointUrl };
+    const aws = {
+      region: settings.region,
+      awsProfile: settings.awsProfile,
+      maxAttempts: settings.maxAttempts,
+      endpoint: settings.endpointUrl,
+    };
     return {
       api,
-      simulator: settings.endpointUrl === undefined ? undefined : await servedSimulatorControl(settings, settings.endpointUrl),
+      simulator:
+        settings.endpointUrl === undefined ? undefined : await servedSimulatorControl(settings, settings.endpointUrl),
       exportStorage: async () => (await import("./s3-export-storage.js")).s3ExportStorage(aws),
       exportPrereqs: async () => {
-        if (settings.region === undefined) throw new UsageError("no AWS region is set", "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`");
+        if (settings.region === undefined)
+          throw new UsageError(
+            "no AWS region is set",
+            "pass --region, set AWS_REGION, or `wmctl config set region us-east-1`",
+          );
         return (await import("./aws-export-prereqs.js")).awsExportPrereqs({ ...aws, region: settings.region });
       },
       hostedZones,
@@ -104,7 +118,10 @@ export async function startSimulatorServer(options: ServeOptions): Promise<Runni
 /** The simulator control of an open backend, or a usage error naming why there is none. */
 export function requireSimulator(opened: OpenBackend): SimulatorControl {
   if (opened.simulator === undefined) {
-    throw new UsageError("this command controls the local simulator, but the backend is aws", "use --backend local (or point --endpoint-url at `wmctl local serve`)");
+    throw new UsageError(
+      "this command controls the local simulator, but the backend is aws",
+      "use --backend local (or point --endpoint-url at `wmctl local serve`)",
+    );
   }
   return opened.simulator;
 }

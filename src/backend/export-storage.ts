@@ -26,7 +26,11 @@ export function exportLogKeys(s3Path: string): string[] {
 }
 
 /** The key of the export log beside a job's zip (the first of `exportLogKeys` that exists), if any. */
-export async function findExportLog(storage: ExportStorage, bucket: string, s3Path: string): Promise<string | undefined> {
+export async function findExportLog(
+  storage: ExportStorage,
+  bucket: string,
+  s3Path: string,
+): Promise<string | undefined> {
   for (const key of exportLogKeys(s3Path)) if ((await storage.size(bucket, key)) !== undefined) return key;
   return undefined;
 }
@@ -34,7 +38,11 @@ export async function findExportLog(storage: ExportStorage, bucket: string, s3Pa
 const MAX_LOG_BYTES = 1024 * 1024;
 
 /** An export log, parsed as JSON; throws when it is larger than 1 MB or not JSON. */
-export async function readExportLog(storage: ExportStorage, bucket: string, key: string): Promise<Record<string, unknown>> {
+export async function readExportLog(
+  storage: ExportStorage,
+  bucket: string,
+  key: string,
+): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of await storage.read(bucket, key)) {

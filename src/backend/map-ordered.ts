@@ -6,7 +6,11 @@ export const DETAIL_CONCURRENCY = 8;
  * source's order as soon as each is ready: a list that needs one call per row (DescribeUser for
  * `--fields jobTitle`) still streams, and the service sees a bounded number of requests.
  */
-export async function* mapOrdered<T, R>(source: AsyncIterable<T>, fn: (item: T) => Promise<R>, concurrency = DETAIL_CONCURRENCY): AsyncGenerator<R, void, undefined> {
+export async function* mapOrdered<T, R>(
+  source: AsyncIterable<T>,
+  fn: (item: T) => Promise<R>,
+  concurrency = DETAIL_CONCURRENCY,
+): AsyncGenerator<R, void, undefined> {
   const window: Array<Promise<R>> = [];
   try {
     for await (const item of source) {

@@ -4,7 +4,9 @@
  * SDK's own paginators do.
  */
 export async function* paginate<T, K extends string>(
-  fetchPage: (nextToken: string | undefined) => Promise<{ NextToken?: string | undefined } & { [P in K]?: T[] | undefined }>,
+  fetchPage: (
+    nextToken: string | undefined,
+  ) => Promise<{ NextToken?: string | undefined } & { [P in K]?: T[] | undefined }>,
   resultKey: K,
 ): AsyncGenerator<T, void, undefined> {
   let token: string | undefined;
@@ -28,6 +30,9 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** The items of a stream that pass `keep`, still streamed. */
-export async function* filterItems<T>(items: AsyncIterable<T>, keep: (item: T) => boolean): AsyncGenerator<T, void, undefined> {
+export async function* filterItems<T>(
+  items: AsyncIterable<T>,
+  keep: (item: T) => boolean,
+): AsyncGenerator<T, void, undefined> {
   for await (const item of items) if (keep(item)) yield item;
 }

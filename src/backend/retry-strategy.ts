@@ -20,13 +20,16 @@ export function isResourceLimit(info: RetryErrorInfo): boolean {
  * strategy never sees it (neither its retry quota nor the adaptive rate limiter is charged), while
  * throttling, transient and clock-skew errors are retried as the SDK does.
  */
-export function withoutResourceLimitRetries(inner: RetryStrategyV2 & { mode?: string }): RetryStrategyV2 & { mode?: string } {
+export function withoutResourceLimitRetries(
+  inner: RetryStrategyV2 & { mode?: string },
+): RetryStrategyV2 & { mode?: string } {
   return {
     ...(inner.mode === undefined ? {} : { mode: inner.mode }),
     acquireInitialRetryToken: (scope: string) => inner.acquireInitialRetryToken(scope),
     refreshRetryTokenForRetry: (token: RetryToken, info: RetryErrorInfo) => {
       // The retry middleware answers a refused token with the error the call failed with.
-      if (isResourceLimit(info)) return Promise.reject(new Error(`${String(info.error?.name)} is a resource limit: not retried`));
+      if (isResourceLimit(info))
+        return Promise.reject(new Error(`${String(info.error?.name)} is a resource limit: not retried`));
       return inner.refreshRetryTokenForRetry(token, info);
     },
     recordSuccess: (token: RetryToken) => inner.recordSuccess(token),
@@ -38,7 +41,12 @@ export function withoutResourceLimitRetries(inner: RetryStrategyV2 & { mode?: st
  * at each call: the client's own resolved setting (a flag, AWS_MAX_ATTEMPTS or the profile's
  * max_attempts), which exists only once the client does.
  */
-export async function workmailRetryStrategy(mode: "standard" | "adaptive", maxAttempts: () => Promise<number>): Promise<RetryStrategyV2> {
+export async function workmailRetryStrategy(
+  mode: "standard" | "adaptive",
+  maxAttempts: () => Promise<number>,
+): Promise<RetryStrategyV2> {
   const { AdaptiveRetryStrategy, StandardRetryStrategy } = await import("@smithy/core/retry");
-  return withoutResourceLimitRetries(mode === "adaptive" ? new AdaptiveRetryStrategy(maxAttempts) : new StandardRetryStrategy(maxAttempts));
+  return withoutResourceLimitRetries(
+    mode === "adaptive" ? new AdaptiveRetryStrategy(maxAttempts) : new StandardRetryStrategy(maxAttempts),
+  );
 }

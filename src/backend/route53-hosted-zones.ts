@@ -8,7 +8,13 @@ export interface Route53Options {
   readonly credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
-const OPERATIONS = ["CreateHostedZone", "ListHostedZonesByName", "ListResourceRecordSets", "ChangeResourceRecordSets", "GetChange"] as const;
+const OPERATIONS = [
+  "CreateHostedZone",
+  "ListHostedZonesByName",
+  "ListResourceRecordSets",
+  "ChangeResourceRecordSets",
+  "GetChange",
+] as const;
 
 /**
  * The hosted-zones port on the real Route 53 (@aws-sdk/client-route-53, restXml). Imported lazily
@@ -17,7 +23,8 @@ const OPERATIONS = ["CreateHostedZone", "ListHostedZonesByName", "ListResourceRe
  */
 export async function createRoute53HostedZones(options: Route53Options): Promise<HostedZonesApi> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-  const sdk = (await import("@aws-sdk/client-route-53")) as unknown as Record<string, unknown> & typeof import("@aws-sdk/client-route-53");
+  const sdk = (await import("@aws-sdk/client-route-53")) as unknown as Record<string, unknown> &
+    typeof import("@aws-sdk/client-route-53");
   const client = new sdk.Route53Client({
     region: "us-east-1",
     ...(options.awsProfile === undefined ? {} : { profile: options.awsProfile }),

@@ -35,7 +35,9 @@ export function s3ExportStorage(options: AwsClientOptions): ExportStorage {
     async size(bucket, key) {
       const { send, sdk } = await s3();
       try {
-        const head = (await send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }))) as { ContentLength?: number };
+        const head = (await send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }))) as {
+          ContentLength?: number;
+        };
         return head.ContentLength ?? 0;
       } catch (e) {
         if (missing(e)) return undefined;

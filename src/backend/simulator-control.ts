@@ -118,10 +118,16 @@ export interface FaultSettings {
 export const NO_FAULTS: FaultSettings = { throttleTps: null, errorRate: 0, latencyMs: 0 };
 
 /** The signature failures a served simulator answers when a client signs with other keys than its own. */
-export const SIGNATURE_FAILURES = ["MissingAuthenticationTokenException", "IncompleteSignatureException", "InvalidSignatureException", "UnrecognizedClientException"] as const;
+export const SIGNATURE_FAILURES = [
+  "MissingAuthenticationTokenException",
+  "IncompleteSignatureException",
+  "InvalidSignatureException",
+  "UnrecognizedClientException",
+] as const;
 
 /** What to do about one of them, with --endpoint-url. */
-export const SIGNATURE_HINT = 'a wmctl local serve endpoint takes its own keys: eval "$(wmctl local credentials)" on its store';
+export const SIGNATURE_HINT =
+  'a wmctl local serve endpoint takes its own keys: eval "$(wmctl local credentials)" on its store';
 
 export interface SnapshotInfo {
   readonly name: string;

@@ -21,7 +21,14 @@ export interface ServeOptions {
    */
   readonly corsOrigins?: readonly string[] | undefined;
   /** Body limits in bytes (defaults: 8 MiB, 128 MiB for `local deliver`, 64 KiB unsigned, 256 MiB in flight). */
-  readonly bodyLimits?: { readonly body?: number; readonly deliverBody?: number; readonly unauthenticatedBody?: number; readonly buffered?: number } | undefined;
+  readonly bodyLimits?:
+    | {
+        readonly body?: number;
+        readonly deliverBody?: number;
+        readonly unauthenticatedBody?: number;
+        readonly buffered?: number;
+      }
+    | undefined;
   /** Debug lines (one per request). */
   readonly log?: ((line: string) => void) | undefined;
   /** Unexpected failures inside the simulator (a bug): the message and stack. */
@@ -64,7 +71,14 @@ export function normalizeOrigin(origin: string): string | undefined {
   if (origin === "*") return "*";
   try {
     const u = new URL(origin);
-    if ((u.protocol !== "http:" && u.protocol !== "https:") || u.pathname !== "/" || u.search !== "" || u.hash !== "" || u.username !== "") return undefined;
+    if (
+      (u.protocol !== "http:" && u.protocol !== "https:") ||
+      u.pathname !== "/" ||
+      u.search !== "" ||
+      u.hash !== "" ||
+      u.username !== ""
+    )
+      return undefined;
     return u.origin;
   } catch {
     return undefined;

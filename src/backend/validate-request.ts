@@ -6,6 +6,9 @@ import type { WorkMailOperation } from "./workmail-api.js";
  * plan is never shown for a request the service would refuse as malformed. The model loads lazily.
  */
 export async function validateRequest(operation: WorkMailOperation, input: unknown): Promise<void> {
-  const [{ loadServiceModel }, { validateInput }] = await Promise.all([import("../local-backend/model/service-model.js"), import("../local-backend/model/validate.js")]);
+  const [{ loadServiceModel }, { validateInput }] = await Promise.all([
+    import("../local-backend/model/service-model.js"),
+    import("../local-backend/model/validate.js"),
+  ]);
   validateInput(await loadServiceModel(), operation, input);
 }

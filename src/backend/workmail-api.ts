@@ -195,25 +195,43 @@ export interface WorkMailApi {
   assumeImpersonationRole(input: AssumeImpersonationRoleRequest): Promise<AssumeImpersonationRoleResponse>;
   cancelMailboxExportJob(input: CancelMailboxExportJobRequest): Promise<CancelMailboxExportJobResponse>;
   createAlias(input: CreateAliasRequest): Promise<CreateAliasResponse>;
-  createAvailabilityConfiguration(input: CreateAvailabilityConfigurationRequest): Promise<CreateAvailabilityConfigurationResponse>;
+  createAvailabilityConfiguration(
+    input: CreateAvailabilityConfigurationRequest,
+  ): Promise<CreateAvailabilityConfigurationResponse>;
   createGroup(input: CreateGroupRequest): Promise<CreateGroupResponse>;
-  createIdentityCenterApplication(input: CreateIdentityCenterApplicationRequest): Promise<CreateIdentityCenterApplicationResponse>;
+  createIdentityCenterApplication(
+    input: CreateIdentityCenterApplicationRequest,
+  ): Promise<CreateIdentityCenterApplicationResponse>;
   createImpersonationRole(input: CreateImpersonationRoleRequest): Promise<CreateImpersonationRoleResponse>;
-  createMobileDeviceAccessRule(input: CreateMobileDeviceAccessRuleRequest): Promise<CreateMobileDeviceAccessRuleResponse>;
+  createMobileDeviceAccessRule(
+    input: CreateMobileDeviceAccessRuleRequest,
+  ): Promise<CreateMobileDeviceAccessRuleResponse>;
   createOrganization(input: CreateOrganizationRequest): Promise<CreateOrganizationResponse>;
   createResource(input: CreateResourceRequest): Promise<CreateResourceResponse>;
   createUser(input: CreateUserRequest): Promise<CreateUserResponse>;
   deleteAccessControlRule(input: DeleteAccessControlRuleRequest): Promise<DeleteAccessControlRuleResponse>;
   deleteAlias(input: DeleteAliasRequest): Promise<DeleteAliasResponse>;
-  deleteAvailabilityConfiguration(input: DeleteAvailabilityConfigurationRequest): Promise<DeleteAvailabilityConfigurationResponse>;
-  deleteEmailMonitoringConfiguration(input: DeleteEmailMonitoringConfigurationRequest): Promise<DeleteEmailMonitoringConfigurationResponse>;
+  deleteAvailabilityConfiguration(
+    input: DeleteAvailabilityConfigurationRequest,
+  ): Promise<DeleteAvailabilityConfigurationResponse>;
+  deleteEmailMonitoringConfiguration(
+    input: DeleteEmailMonitoringConfigurationRequest,
+  ): Promise<DeleteEmailMonitoringConfigurationResponse>;
   deleteGroup(input: DeleteGroupRequest): Promise<DeleteGroupResponse>;
-  deleteIdentityCenterApplication(input: DeleteIdentityCenterApplicationRequest): Promise<DeleteIdentityCenterApplicationResponse>;
-  deleteIdentityProviderConfiguration(input: DeleteIdentityProviderConfigurationRequest): Promise<DeleteIdentityProviderConfigurationResponse>;
+  deleteIdentityCenterApplication(
+    input: DeleteIdentityCenterApplicationRequest,
+  ): Promise<DeleteIdentityCenterApplicationResponse>;
+  deleteIdentityProviderConfiguration(
+    input: DeleteIdentityProviderConfigurationRequest,
+  ): Promise<DeleteIdentityProviderConfigurationResponse>;
   deleteImpersonationRole(input: DeleteImpersonationRoleRequest): Promise<DeleteImpersonationRoleResponse>;
   deleteMailboxPermissions(input: DeleteMailboxPermissionsRequest): Promise<DeleteMailboxPermissionsResponse>;
-  deleteMobileDeviceAccessOverride(input: DeleteMobileDeviceAccessOverrideRequest): Promise<DeleteMobileDeviceAccessOverrideResponse>;
-  deleteMobileDeviceAccessRule(input: DeleteMobileDeviceAccessRuleRequest): Promise<DeleteMobileDeviceAccessRuleResponse>;
+  deleteMobileDeviceAccessOverride(
+    input: DeleteMobileDeviceAccessOverrideRequest,
+  ): Promise<DeleteMobileDeviceAccessOverrideResponse>;
+  deleteMobileDeviceAccessRule(
+    input: DeleteMobileDeviceAccessRuleRequest,
+  ): Promise<DeleteMobileDeviceAccessRuleResponse>;
   deleteOrganization(input: DeleteOrganizationRequest): Promise<DeleteOrganizationResponse>;
   deletePersonalAccessToken(input: DeletePersonalAccessTokenRequest): Promise<DeletePersonalAccessTokenResponse>;
   deleteResource(input: DeleteResourceRequest): Promise<DeleteResourceResponse>;
@@ -221,16 +239,24 @@ export interface WorkMailApi {
   deleteUser(input: DeleteUserRequest): Promise<DeleteUserResponse>;
   deregisterFromWorkMail(input: DeregisterFromWorkMailRequest): Promise<DeregisterFromWorkMailResponse>;
   deregisterMailDomain(input: DeregisterMailDomainRequest): Promise<DeregisterMailDomainResponse>;
-  describeEmailMonitoringConfiguration(input: DescribeEmailMonitoringConfigurationRequest): Promise<DescribeEmailMonitoringConfigurationResponse>;
+  describeEmailMonitoringConfiguration(
+    input: DescribeEmailMonitoringConfigurationRequest,
+  ): Promise<DescribeEmailMonitoringConfigurationResponse>;
   describeEntity(input: DescribeEntityRequest): Promise<DescribeEntityResponse>;
   describeGroup(input: DescribeGroupRequest): Promise<DescribeGroupResponse>;
-  describeIdentityProviderConfiguration(input: DescribeIdentityProviderConfigurationRequest): Promise<DescribeIdentityProviderConfigurationResponse>;
-  describeInboundDmarcSettings(input: DescribeInboundDmarcSettingsRequest): Promise<DescribeInboundDmarcSettingsResponse>;
+  describeIdentityProviderConfiguration(
+    input: DescribeIdentityProviderConfigurationRequest,
+  ): Promise<DescribeIdentityProviderConfigurationResponse>;
+  describeInboundDmarcSettings(
+    input: DescribeInboundDmarcSettingsRequest,
+  ): Promise<DescribeInboundDmarcSettingsResponse>;
   describeMailboxExportJob(input: DescribeMailboxExportJobRequest): Promise<DescribeMailboxExportJobResponse>;
   describeOrganization(input: DescribeOrganizationRequest): Promise<DescribeOrganizationResponse>;
   describeResource(input: DescribeResourceRequest): Promise<DescribeResourceResponse>;
   describeUser(input: DescribeUserRequest): Promise<DescribeUserResponse>;
-  disassociateDelegateFromResource(input: DisassociateDelegateFromResourceRequest): Promise<DisassociateDelegateFromResourceResponse>;
+  disassociateDelegateFromResource(
+    input: DisassociateDelegateFromResourceRequest,
+  ): Promise<DisassociateDelegateFromResourceResponse>;
   disassociateMemberFromGroup(input: DisassociateMemberFromGroupRequest): Promise<DisassociateMemberFromGroupResponse>;
   getAccessControlEffect(input: GetAccessControlEffectRequest): Promise<GetAccessControlEffectResponse>;
   getDefaultRetentionPolicy(input: GetDefaultRetentionPolicyRequest): Promise<GetDefaultRetentionPolicyResponse>;
@@ -239,11 +265,17 @@ export interface WorkMailApi {
   getMailDomain(input: GetMailDomainRequest): Promise<GetMailDomainResponse>;
   getMailboxDetails(input: GetMailboxDetailsRequest): Promise<GetMailboxDetailsResponse>;
   getMobileDeviceAccessEffect(input: GetMobileDeviceAccessEffectRequest): Promise<GetMobileDeviceAccessEffectResponse>;
-  getMobileDeviceAccessOverride(input: GetMobileDeviceAccessOverrideRequest): Promise<GetMobileDeviceAccessOverrideResponse>;
-  getPersonalAccessTokenMetadata(input: GetPersonalAccessTokenMetadataRequest): Promise<GetPersonalAccessTokenMetadataResponse>;
+  getMobileDeviceAccessOverride(
+    input: GetMobileDeviceAccessOverrideRequest,
+  ): Promise<GetMobileDeviceAccessOverrideResponse>;
+  getPersonalAccessTokenMetadata(
+    input: GetPersonalAccessTokenMetadataRequest,
+  ): Promise<GetPersonalAccessTokenMetadataResponse>;
   listAccessControlRules(input: ListAccessControlRulesRequest): Promise<ListAccessControlRulesResponse>;
   listAliases(input: ListAliasesRequest): Promise<ListAliasesResponse>;
-  listAvailabilityConfigurations(input: ListAvailabilityConfigurationsRequest): Promise<ListAvailabilityConfigurationsResponse>;
+  listAvailabilityConfigurations(
+    input: ListAvailabilityConfigurationsRequest,
+  ): Promise<ListAvailabilityConfigurationsResponse>;
   listGroupMembers(input: ListGroupMembersRequest): Promise<ListGroupMembersResponse>;
   listGroups(input: ListGroupsRequest): Promise<ListGroupsResponse>;
   listGroupsForEntity(input: ListGroupsForEntityRequest): Promise<ListGroupsForEntityResponse>;
@@ -251,7 +283,9 @@ export interface WorkMailApi {
   listMailDomains(input: ListMailDomainsRequest): Promise<ListMailDomainsResponse>;
   listMailboxExportJobs(input: ListMailboxExportJobsRequest): Promise<ListMailboxExportJobsResponse>;
   listMailboxPermissions(input: ListMailboxPermissionsRequest): Promise<ListMailboxPermissionsResponse>;
-  listMobileDeviceAccessOverrides(input: ListMobileDeviceAccessOverridesRequest): Promise<ListMobileDeviceAccessOverridesResponse>;
+  listMobileDeviceAccessOverrides(
+    input: ListMobileDeviceAccessOverridesRequest,
+  ): Promise<ListMobileDeviceAccessOverridesResponse>;
   listMobileDeviceAccessRules(input: ListMobileDeviceAccessRulesRequest): Promise<ListMobileDeviceAccessRulesResponse>;
   listOrganizations(input: ListOrganizationsRequest): Promise<ListOrganizationsResponse>;
   listPersonalAccessTokens(input: ListPersonalAccessTokensRequest): Promise<ListPersonalAccessTokensResponse>;
@@ -260,25 +294,37 @@ export interface WorkMailApi {
   listTagsForResource(input: ListTagsForResourceRequest): Promise<ListTagsForResourceResponse>;
   listUsers(input: ListUsersRequest): Promise<ListUsersResponse>;
   putAccessControlRule(input: PutAccessControlRuleRequest): Promise<PutAccessControlRuleResponse>;
-  putEmailMonitoringConfiguration(input: PutEmailMonitoringConfigurationRequest): Promise<PutEmailMonitoringConfigurationResponse>;
-  putIdentityProviderConfiguration(input: PutIdentityProviderConfigurationRequest): Promise<PutIdentityProviderConfigurationResponse>;
+  putEmailMonitoringConfiguration(
+    input: PutEmailMonitoringConfigurationRequest,
+  ): Promise<PutEmailMonitoringConfigurationResponse>;
+  putIdentityProviderConfiguration(
+    input: PutIdentityProviderConfigurationRequest,
+  ): Promise<PutIdentityProviderConfigurationResponse>;
   putInboundDmarcSettings(input: PutInboundDmarcSettingsRequest): Promise<PutInboundDmarcSettingsResponse>;
   putMailboxPermissions(input: PutMailboxPermissionsRequest): Promise<PutMailboxPermissionsResponse>;
-  putMobileDeviceAccessOverride(input: PutMobileDeviceAccessOverrideRequest): Promise<PutMobileDeviceAccessOverrideResponse>;
+  putMobileDeviceAccessOverride(
+    input: PutMobileDeviceAccessOverrideRequest,
+  ): Promise<PutMobileDeviceAccessOverrideResponse>;
   putRetentionPolicy(input: PutRetentionPolicyRequest): Promise<PutRetentionPolicyResponse>;
   registerMailDomain(input: RegisterMailDomainRequest): Promise<RegisterMailDomainResponse>;
   registerToWorkMail(input: RegisterToWorkMailRequest): Promise<RegisterToWorkMailResponse>;
   resetPassword(input: ResetPasswordRequest): Promise<ResetPasswordResponse>;
   startMailboxExportJob(input: StartMailboxExportJobRequest): Promise<StartMailboxExportJobResponse>;
   tagResource(input: TagResourceRequest): Promise<TagResourceResponse>;
-  testAvailabilityConfiguration(input: TestAvailabilityConfigurationRequest): Promise<TestAvailabilityConfigurationResponse>;
+  testAvailabilityConfiguration(
+    input: TestAvailabilityConfigurationRequest,
+  ): Promise<TestAvailabilityConfigurationResponse>;
   untagResource(input: UntagResourceRequest): Promise<UntagResourceResponse>;
-  updateAvailabilityConfiguration(input: UpdateAvailabilityConfigurationRequest): Promise<UpdateAvailabilityConfigurationResponse>;
+  updateAvailabilityConfiguration(
+    input: UpdateAvailabilityConfigurationRequest,
+  ): Promise<UpdateAvailabilityConfigurationResponse>;
   updateDefaultMailDomain(input: UpdateDefaultMailDomainRequest): Promise<UpdateDefaultMailDomainResponse>;
   updateGroup(input: UpdateGroupRequest): Promise<UpdateGroupResponse>;
   updateImpersonationRole(input: UpdateImpersonationRoleRequest): Promise<UpdateImpersonationRoleResponse>;
   updateMailboxQuota(input: UpdateMailboxQuotaRequest): Promise<UpdateMailboxQuotaResponse>;
-  updateMobileDeviceAccessRule(input: UpdateMobileDeviceAccessRuleRequest): Promise<UpdateMobileDeviceAccessRuleResponse>;
+  updateMobileDeviceAccessRule(
+    input: UpdateMobileDeviceAccessRuleRequest,
+  ): Promise<UpdateMobileDeviceAccessRuleResponse>;
   updatePrimaryEmailAddress(input: UpdatePrimaryEmailAddressRequest): Promise<UpdatePrimaryEmailAddressResponse>;
   updateResource(input: UpdateResourceRequest): Promise<UpdateResourceResponse>;
   updateUser(input: UpdateUserRequest): Promise<UpdateUserResponse>;

@@ -17,8 +17,30 @@ export interface FieldSpec {
  */
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   name: ["name", "username", "user", "login", "samaccountname", "mailnickname"],
-  user: ["user", "name", "username", "login", "samaccountname", "mailnickname", "userprincipalname", "upn", "email", "emailaddress", "primaryemail", "mail"],
-  email: ["email", "emailaddress", "primaryemail", "primaryemailaddress", "primarysmtpaddress", "mail", "userprincipalname", "upn"],
+  user: [
+    "user",
+    "name",
+    "username",
+    "login",
+    "samaccountname",
+    "mailnickname",
+    "userprincipalname",
+    "upn",
+    "email",
+    "emailaddress",
+    "primaryemail",
+    "mail",
+  ],
+  email: [
+    "email",
+    "emailaddress",
+    "primaryemail",
+    "primaryemailaddress",
+    "primarysmtpaddress",
+    "mail",
+    "userprincipalname",
+    "upn",
+  ],
   displayName: ["displayname", "fullname"],
   firstName: ["firstname", "givenname"],
   lastName: ["lastname", "surname", "familyname", "sn"],
@@ -76,7 +98,11 @@ export interface ColumnMapping {
  * column), then by header name (exact field name, then the synonyms in order of preference). Each
  * field takes at most one column; a column feeds at most one field.
  */
-export function mapColumns(headers: readonly string[], fields: readonly FieldSpec[], maps: readonly string[]): ColumnMapping {
+export function mapColumns(
+  headers: readonly string[],
+  fields: readonly FieldSpec[],
+  maps: readonly string[],
+): ColumnMapping {
   const byColumn = new Map<string, string>();
   const taken = new Set<string>();
   const fieldNames = new Set(fields.map((f) => f.name));
@@ -86,17 +112,21 @@ export function mapColumns(headers: readonly string[], fields: readonly FieldSpe
     if (eq <= 0) throw new UsageError(`--map ${m}: expected COLUMN=FIELD`, `fields: ${[...fieldNames].join(", ")}`);
     const column = m.slice(0, eq).trim();
     const field = m.slice(eq + 1).trim();
-    const header = headers.find((h) => h === column) ?? headers.find((h) => h.trim().toLowerCase() === column.toLowerCase());
-    if (header === undefined) throw new UsageError(`--map ${m}: the input has no column "${column}"`, `its columns: ${headers.join(", ")}`);
+    const header =
+      headers.find((h) => h === column) ?? headers.find((h) => h.trim().toLowerCase() === column.toLowerCase());
+    if (header === undefined)
+      throw new UsageError(`--map ${m}: the input has no column "${column}"`, `its columns: ${headers.join(", ")}`);
     forced.add(header);
     if (field === "" || field === "-") continue;
-    if (!fieldNames.has(field)) throw new UsageError(`--map ${m}: this verb has no field "${field}"`, `fields: ${[...fieldNames].join(", ")}`);
+    if (!fieldNames.has(field))
+      throw new UsageError(`--map ${m}: this verb has no field "${field}"`, `fields: ${[...fieldNames].join(", ")}`);
     if (taken.has(field)) throw new UsageError(`--map ${m}: field ${field} is mapped twice`);
     byColumn.set(header, field);
     taken.add(field);
   }
   // Microsoft 365's export (it has "Block credential") calls the state or province "State": not an account state.
-  if (headers.some((h) => normalizeHeader(h) === "blockcredential")) for (const h of headers) if (normalizeHeader(h) === "state" && !byColumn.has(h)) forced.add(h);
+  if (headers.some((h) => normalizeHeader(h) === "blockcredential"))
+    for (const h of headers) if (normalizeHeader(h) === "state" && !byColumn.has(h)) forced.add(h);
   const free = headers.filter((h) => !forced.has(h));
   // An exact field name wins over a synonym: `name` and `email` columns keep their meaning.
   for (const f of fields) {
@@ -127,7 +157,11 @@ export type FieldValue = string | string[] | boolean | undefined;
 export type Fields = Readonly<Record<string, FieldValue>>;
 
 /** One input record (CSV cells or JSONL values) as the verb's fields. */
-export function rowFields(record: Readonly<Record<string, unknown>>, mapping: ColumnMapping, fields: readonly FieldSpec[]): { fields: Fields; problems: string[] } {
+export function rowFields(
+  record: Readonly<Record<string, unknown>>,
+  mapping: ColumnMapping,
+  fields: readonly FieldSpec[],
+): { fields: Fields; problems: string[] } {
   const kinds = new Map(fields.map((f) => [f.name, f.kind]));
   const out: Record<string, FieldValue> = {};
   const problems: string[] = [];

@@ -23,7 +23,10 @@ export interface LedgerIdentity {
   readonly rows: number;
 }
 
-type Event = ({ t: "run" } & LedgerIdentity & { at: string }) | { t: "start"; row: number } | ({ t: "done"; digest: string } & RowResult);
+type Event =
+  | ({ t: "run" } & LedgerIdentity & { at: string })
+  | { t: "start"; row: number }
+  | ({ t: "done"; digest: string } & RowResult);
 
 /**
  * The resume ledger of a bulk run: JSON lines beside the report, append-only. `start` is written

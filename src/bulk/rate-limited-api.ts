@@ -4,7 +4,13 @@ import { serviceErrorName } from "../errors/with-hint.js";
 import type { TokenBucket } from "./token-bucket.js";
 
 /** Real throttling answers. WorkMail's LimitExceededException is a resource limit: never retried. */
-const THROTTLING = new Set(["ThrottlingException", "TooManyRequestsException", "Throttling", "RequestLimitExceeded", "SlowDown"]);
+const THROTTLING = new Set([
+  "ThrottlingException",
+  "TooManyRequestsException",
+  "Throttling",
+  "RequestLimitExceeded",
+  "SlowDown",
+]);
 
 export function isThrottling(e: unknown): boolean {
   const name = serviceErrorName(e) ?? (e as { name?: string } | undefined)?.name;
@@ -27,20 +33,22 @@ export interface RateLimitedApi {
 export function rateLimitApi(api: WorkMailApi, bucket: TokenBucket, attempts = 8): RateLimitedApi {
   let total = 0;
   const once = new Map<string, Promise<unknown>>();
-  const limited = (call: PortCall): PortCall => async (input) => {
-    for (let attempt = 1; ; attempt++) {
-      await bucket.take();
-      total++;
-      try {
-        const out = await call(input);
-        bucket.succeeded();
-        return out;
-      } catch (e) {
-        if (!isThrottling(e) || attempt >= attempts) throw e;
-        bucket.slowDown();
+  const limited =
+    (call: PortCall): PortCall =>
+    async (input) => {
+      for (let attempt = 1; ; attempt++) {
+        await bucket.take();
+        total++;
+        try {
+          const out = await call(input);
+          bucket.succeeded();
+          return out;
+        } catch (e) {
+          if (!isThrottling(e) || attempt >= attempts) throw e;
+          bucket.slowDown();
+        }
       }
-    }
-  };
+    };
   const proxy = wrapPort(api, (method, call) => {
     const fn = limited(call);
     if (method !== "describeOrganization") return fn;

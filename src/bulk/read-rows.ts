@@ -28,13 +28,21 @@ export interface BulkInput {
 export async function readBulkInput(from: string, io: IOStreams): Promise<BulkInput> {
   let bytes: Buffer;
   if (from === "-") {
-    if (io.isStdinTTY) throw new UsageError("--from - reads rows from standard input, but it is a terminal", "pipe them in, or pass --from FILE.csv");
+    if (io.isStdinTTY)
+      throw new UsageError(
+        "--from - reads rows from standard input, but it is a terminal",
+        "pipe them in, or pass --from FILE.csv",
+      );
     bytes = Buffer.from(await readAll(io.stdin), "utf8");
   } else {
     try {
       const st = await stat(from);
       if (!st.isFile()) throw new UsageError(`--from ${from}: not a regular file`);
-      if (st.size > MAX_INPUT_BYTES) throw new UsageError(`--from ${from}: ${st.size} bytes is more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB wmctl reads`, "split it into several files");
+      if (st.size > MAX_INPUT_BYTES)
+        throw new UsageError(
+          `--from ${from}: ${st.size} bytes is more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB wmctl reads`,
+          "split it into several files",
+        );
       bytes = await readFile(from);
     } catch (e) {
       if (e instanceof UsageError) throw e;
@@ -44,7 +52,9 @@ export async function readBulkInput(from: string, io: IOStreams): Promise<BulkIn
   const digest = createHash("sha256").update(bytes).digest("hex");
   const text = bytes.toString("utf8");
   const jsonl = /\.(jsonl|ndjson)$/i.test(from) || (!/\.csv$/i.test(from) && text.trimStart().startsWith("{"));
-  return jsonl ? { ...parseJsonLines(text, from), digest, format: "jsonl" } : { ...(await parseCsv(text, from)), digest, format: "csv" };
+  return jsonl
+    ? { ...parseJsonLines(text, from), digest, format: "jsonl" }
+    : { ...(await parseCsv(text, from)), digest, format: "csv" };
 }
 
 async function parseCsv(text: string, from: string): Promise<{ headers: string[]; records: InputRecord[] }> {
@@ -56,7 +66,11 @@ async function parseCsv(text: string, from: string): Promise<{ headers: string[]
     throw new UsageError(`--from ${from}: not valid CSV: ${(e as Error).message}`);
   }
   const [header, ...data] = rows;
-  if (header === undefined) throw new UsageError(`--from ${from}: no header row`, "the first line names the columns, e.g. name,email,displayName");
+  if (header === undefined)
+    throw new UsageError(
+      `--from ${from}: no header row`,
+      "the first line names the columns, e.g. name,email,displayName",
+    );
   const headers = header.map((h) => h.trim());
   const seen = new Set<string>();
   for (const h of headers) {
@@ -83,7 +97,8 @@ function parseJsonLines(text: string, from: string): { headers: string[]; record
     } catch (e) {
       throw new UsageError(`--from ${from}: line ${i + 1} is not JSON: ${(e as Error).message}`);
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UsageError(`--from ${from}: line ${i + 1} is not a JSON object`);
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      throw new UsageError(`--from ${from}: line ${i + 1} is not a JSON object`);
     for (const k of Object.keys(value)) {
       if (!seen.has(k)) {
         seen.add(k);

@@ -7,9 +7,16 @@ const COLUMNS = ["row", "key", "action", "outcome", "error", "message"] as const
 export async function writeReport(file: string, results: readonly RowResult[]): Promise<void> {
   const sorted = [...results].sort((a, b) => a.row - b.row);
   if (/\.(jsonl|ndjson)$/i.test(file)) {
-    await writeFileAtomic(file, sorted.map((r) => JSON.stringify(Object.fromEntries(COLUMNS.map((c) => [c, r[c] ?? null])))).join("\n") + (sorted.length > 0 ? "\n" : ""));
+    await writeFileAtomic(
+      file,
+      sorted.map((r) => JSON.stringify(Object.fromEntries(COLUMNS.map((c) => [c, r[c] ?? null])))).join("\n") +
+        (sorted.length > 0 ? "\n" : ""),
+    );
     return;
   }
   const { stringify } = await import("csv-stringify/sync");
-  await writeFileAtomic(file, stringify([[...COLUMNS], ...sorted.map((r) => COLUMNS.map((c) => (r[c] === undefined ? "" : String(r[c]))))]));
+  await writeFileAtomic(
+    file,
+    stringify([[...COLUMNS], ...sorted.map((r) => COLUMNS.map((c) => (r[c] === undefined ? "" : String(r[c]))))]),
+  );
 }

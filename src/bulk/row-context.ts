@@ -54,7 +54,14 @@ export interface RowContextBase {
 }
 
 export function rowContextBase(ctx: CommandContext, api: WorkMailApi): RowContextBase {
-  return { ctx, api, resolve: new EntityResolver(async () => api, () => ctx.org()) };
+  return {
+    ctx,
+    api,
+    resolve: new EntityResolver(
+      async () => api,
+      () => ctx.org(),
+    ),
+  };
 }
 
 /**
@@ -62,7 +69,12 @@ export function rowContextBase(ctx: CommandContext, api: WorkMailApi): RowContex
  * as they are, with the row's output captured, confirmations given (the run confirmed once), and the
  * row's password (a column, or generated) instead of a prompt.
  */
-export function rowContext(base: RowContextBase, out: RowOutput, password: string | undefined, onGenerated: (password: string) => void): CommandContext {
+export function rowContext(
+  base: RowContextBase,
+  out: RowOutput,
+  password: string | undefined,
+  onGenerated: (password: string) => void,
+): CommandContext {
   const { ctx, api, resolve } = base;
   const rowCtx: CommandContext = {
     ...ctx,

@@ -57,7 +57,10 @@ export async function runBulk(ctx: CommandContext, verb: BulkVerb, o: BulkOption
       `name the columns so, or map them: --map COLUMN=${missing[0] ?? "FIELD"}`,
     );
   }
-  if (mapping.ignored.length > 0) ctx.out.info(`bulk ${verb.name}: ignoring column${mapping.ignored.length > 1 ? "s" : ""} ${mapping.ignored.join(", ")}`);
+  if (mapping.ignored.length > 0)
+    ctx.out.info(
+      `bulk ${verb.name}: ignoring column${mapping.ignored.length > 1 ? "s" : ""} ${mapping.ignored.join(", ")}`,
+    );
 
   // Every row is checked before anything changes.
   const valid: ValidRow[] = [];
@@ -72,21 +75,41 @@ export async function runBulk(ctx: CommandContext, verb: BulkVerb, o: BulkOption
     if (problems.length === 0 && dup !== undefined) problems.push(`the same ${key} as row ${dup}`);
     if (problems.length === 0) {
       seen.set(key.toLowerCase(), rec.row);
-      valid.push({ row: rec.row, key, fields, digest: createHash("sha256").update(JSON.stringify(fields)).digest("hex").slice(0, 32) });
-    } else invalid.push({ row: rec.row, key, action: "error", outcome: "invalid", error: "ValidationError", message: problems.join("; ") });
+      valid.push({
+        row: rec.row,
+        key,
+        fields,
+        digest: createHash("sha256").update(JSON.stringify(fields)).digest("hex").slice(0, 32),
+      });
+    } else
+      invalid.push({
+        row: rec.row,
+        key,
+        action: "error",
+        outcome: "invalid",
+        error: "ValidationError",
+        message: problems.join("; "),
+      });
   }
   if (invalid.length > 0) {
     for (const r of invalid) ctx.out.row(r);
     if (o.report !== undefined) await writeReport(o.report, [...invalid]);
-    throw new UsageError(`bulk ${verb.name}: ${invalid.length} of ${input.records.length} rows are invalid; nothing was changed`, "fix them (see the rows above) and run again");
+    throw new UsageError(
+      `bulk ${verb.name}: ${invalid.length} of ${input.records.length} rows are invalid; nothing was changed`,
+      "fix them (see the rows above) and run again",
+    );
   }
   if (valid.length === 0) {
     ctx.out.info(`bulk ${verb.name}: no rows in ${o.from}`);
     return;
   }
-  const generating = verb.generatesPassword !== undefined && valid.some((r) => verb.generatesPassword?.(r.fields) === true);
+  const generating =
+    verb.generatesPassword !== undefined && valid.some((r) => verb.generatesPassword?.(r.fields) === true);
   if (generating && !o.dryRun && o.passwordsOut === undefined) {
-    throw new UsageError(`bulk ${verb.name}: some rows have no password column value, and wmctl would generate them`, "pass --passwords-out FILE (written with mode 0600), or add a password column");
+    throw new UsageError(
+      `bulk ${verb.name}: some rows have no password column value, and wmctl would generate them`,
+      "pass --passwords-out FILE (written with mode 0600), or add a password column",
+    );
   }
 
   const bucket = new TokenBucket(o.rate);
@@ -96,67 +119,138 @@ export async function runBulk(ctx: CommandContext, verb: BulkVerb, o: BulkOption
   const started = performance.now();
 
   if (o.dryRun) {
-    const results = await eachRow(valid, o.concurrency, () => false, async (v) => {
-      const out = new RowOutput(ctx.out);
-      try {
-        const action = await verb.run(rowContext(base, out, undefined, () => undefined), out, v.fields, { dryRun: true, keepPartial: o.keepPartial, exportMailbox: o.exportMailbox });
-        const plan = out.plans.map((p) => `${p.action} ${p.target}${p.details ? " " + describe(p.details) : ""}`).join("; ");
-        return { row: v.row, key: v.key, action, outcome: "ok", error: undefined, message: plan || out.notes.join("; ") || undefined } satisfies RowResult;
-      } catch (e) {
-        return failure(v, e);
-      }
-    });
+    const results = await eachRow(
+      valid,
+      o.concurrency,
+      () => false,
+      async (v) => {
+        const out = new RowOutput(ctx.out);
+        try {
+          const action = await verb.run(
+            rowContext(base, out, undefined, () => undefined),
+            out,
+            v.fields,
+            { dryRun: true, keepPartial: o.keepPartial, exportMailbox: o.exportMailbox },
+          );
+          const plan = out.plans
+            .map((p) => `${p.action} ${p.target}${p.details ? " " + describe(p.details) : ""}`)
+            .join("; ");
+          return {
+            row: v.row,
+            key: v.key,
+            action,
+            outcome: "ok",
+            error: undefined,
+            message: plan || out.notes.join("; ") || undefined,
+          } satisfies RowResult;
+        } catch (e) {
+          return failure(v, e);
+        }
+      },
+    );
     for (const r of results) ctx.out.row({ ...r, outcome: r.outcome === "ok" ? "planned" : r.outcome });
     if (o.report !== undefined) await writeReport(o.report, results);
     const bad = results.filter((r) => r.outcome !== "ok");
-    if (bad.length > 0) throw new CliError(`bulk ${verb.name} --dry-run: ${bad.length} of ${results.length} rows would fail`, { exitCode: exitFor(bad), hint: "see the error rows above" });
+    if (bad.length > 0)
+      throw new CliError(`bulk ${verb.name} --dry-run: ${bad.length} of ${results.length} rows would fail`, {
+        exitCode: exitFor(bad),
+        hint: "see the error rows above",
+      });
     return;
   }
 
-  if (DESTRUCTIVE.has(verb.name)) await ctx.confirm(`bulk ${verb.name}: ${valid.length} row${valid.length > 1 ? "s" : ""} from ${o.from}. Go ahead?`);
+  if (DESTRUCTIVE.has(verb.name))
+    await ctx.confirm(`bulk ${verb.name}: ${valid.length} row${valid.length > 1 ? "s" : ""} from ${o.from}. Go ahead?`);
   const source = o.from === "-" ? `stdin:${input.digest}` : resolve(o.from);
   const ledgerFile =
-    o.report !== undefined ? `${o.report}.ledger.jsonl` : join(ctx.settings.dataDir, "bulk", `${verb.name}-${org}-${createHash("sha256").update(source).digest("hex").slice(0, 16)}.jsonl`);
-  const ledger = BulkLedger.open(ledgerFile, { verb: verb.name, org, input: input.digest, rows: input.records.length }, { restart: o.restart });
+    o.report !== undefined
+      ? `${o.report}.ledger.jsonl`
+      : join(
+          ctx.settings.dataDir,
+          "bulk",
+          `${verb.name}-${org}-${createHash("sha256").update(source).digest("hex").slice(0, 16)}.jsonl`,
+        );
+  const ledger = BulkLedger.open(
+    ledgerFile,
+    { verb: verb.name, org, input: input.digest, rows: input.records.length },
+    { restart: o.restart },
+  );
   const passwords = o.passwordsOut !== undefined && generating ? await PasswordsOut.open(o.passwordsOut) : undefined;
   const todo = valid.filter((v) => !ledger.isDone(v.row, v.digest));
   if (ledger.previousRuns > 0) {
     const cut = ledger.interrupted().length;
-    ctx.out.info(`bulk ${verb.name}: resuming from ${ledger.file}: ${valid.length - todo.length} rows done before, ${todo.length} to do${cut > 0 ? ` (${cut} cut short, finished now)` : ""}`);
+    ctx.out.info(
+      `bulk ${verb.name}: resuming from ${ledger.file}: ${valid.length - todo.length} rows done before, ${todo.length} to do${cut > 0 ? ` (${cut} cut short, finished now)` : ""}`,
+    );
   }
 
   let stopping: string | undefined;
   void ctx.untilInterrupted().then((signal) => (stopping = signal));
-  const bars = await progressBars(ctx.out.config.progress, ctx.io.stderr, `bulk ${verb.name} [{bar}] {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {failed} failed`);
+  const bars = await progressBars(
+    ctx.out.config.progress,
+    ctx.io.stderr,
+    `bulk ${verb.name} [{bar}] {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {failed} failed`,
+  );
   const bar = bars.bar(todo.length, { rate: "0", failed: 0 });
   let done = 0;
   let failedCount = 0;
   try {
-    await eachRow(todo, o.concurrency, () => stopping !== undefined, async (v) => {
-      const out = new RowOutput(ctx.out);
-      const rowCtx = rowContext(base, out, typeof v.fields.password === "string" ? v.fields.password : undefined, (pw) => passwords?.add(v.row, v.key, pw));
-      ledger.start(v.row);
-      let result: RowResult;
-      try {
-        const action = await verb.run(rowCtx, out, v.fields, { dryRun: false, keepPartial: o.keepPartial, exportMailbox: o.exportMailbox });
-        result = { row: v.row, key: v.key, action, outcome: "ok", error: undefined, message: out.statuses.join("; ") || out.notes.join("; ") || undefined };
-      } catch (e) {
-        result = failure(v, e);
-        failedCount++;
-      }
-      ledger.finish(result, v.digest);
-      done++;
-      const seconds = (performance.now() - started) / 1000;
-      bar.update(done, { rate: (done / Math.max(seconds, 0.001)).toFixed(1), failed: failedCount });
-      return result;
-    });
+    await eachRow(
+      todo,
+      o.concurrency,
+      () => stopping !== undefined,
+      async (v) => {
+        const out = new RowOutput(ctx.out);
+        const rowCtx = rowContext(
+          base,
+          out,
+          typeof v.fields.password === "string" ? v.fields.password : undefined,
+          (pw) => passwords?.add(v.row, v.key, pw),
+        );
+        ledger.start(v.row);
+        let result: RowResult;
+        try {
+          const action = await verb.run(rowCtx, out, v.fields, {
+            dryRun: false,
+            keepPartial: o.keepPartial,
+            exportMailbox: o.exportMailbox,
+          });
+          result = {
+            row: v.row,
+            key: v.key,
+            action,
+            outcome: "ok",
+            error: undefined,
+            message: out.statuses.join("; ") || out.notes.join("; ") || undefined,
+          };
+        } catch (e) {
+          result = failure(v, e);
+          failedCount++;
+        }
+        ledger.finish(result, v.digest);
+        done++;
+        const seconds = (performance.now() - started) / 1000;
+        bar.update(done, { rate: (done / Math.max(seconds, 0.001)).toFixed(1), failed: failedCount });
+        return result;
+      },
+    );
   } finally {
     bars.stop();
     ledger.close();
     passwords?.close();
   }
 
-  const results = valid.map((v) => ledger.result(v.row) ?? { row: v.row, key: v.key, action: "-", outcome: "pending" as const, error: undefined, message: "not run yet: the run was interrupted first" });
+  const results = valid.map(
+    (v) =>
+      ledger.result(v.row) ?? {
+        row: v.row,
+        key: v.key,
+        action: "-",
+        outcome: "pending" as const,
+        error: undefined,
+        message: "not run yet: the run was interrupted first",
+      },
+  );
   if (o.report !== undefined) await writeReport(o.report, results);
   const seconds = (performance.now() - started) / 1000;
   const counts = new Map<string, number>();
@@ -170,7 +264,9 @@ export async function runBulk(ctx: CommandContext, verb: BulkVerb, o: BulkOption
     `${o.report !== undefined ? `; report: ${o.report}` : ""}${passwords !== undefined ? `; passwords: ${passwords.file}` : ""}`;
   if (stopping !== undefined) {
     ctx.out.warn(summary);
-    throw new CancelledError(`interrupted (${stopping}): run the same command again to continue where it stopped (ledger ${ledger.file})`);
+    throw new CancelledError(
+      `interrupted (${stopping}): run the same command again to continue where it stopped (ledger ${ledger.file})`,
+    );
   }
   for (const r of bad) ctx.out.row(r);
   if (bad.length > 0) {
@@ -187,13 +283,29 @@ function failure(v: ValidRow, e: unknown): RowResult {
   const err = toCliError(e);
   const name = err instanceof ServiceError ? err.code : err.name === "CliError" ? "Error" : err.name;
   const throttled = isThrottling((err as { cause?: unknown }).cause ?? e) || err.exitCode === ExitCode.Throttled;
-  return { row: v.row, key: v.key, action: "error", outcome: throttled ? "throttled" : "failed", error: name, message: err.message + (err.hint ? ` (hint: ${err.hint})` : "") };
+  return {
+    row: v.row,
+    key: v.key,
+    action: "error",
+    outcome: throttled ? "throttled" : "failed",
+    error: name,
+    message: err.message + (err.hint ? ` (hint: ${err.hint})` : ""),
+  };
 }
 
 /** 7 when any row was throttled out, 2 when every failure is a usage problem, else 1. */
 function exitFor(bad: readonly RowResult[]): ExitCode {
   if (bad.some((r) => r.outcome === "throttled")) return ExitCode.Throttled;
-  if (bad.every((r) => r.outcome === "invalid" || r.error === "UsageError" || r.error === "ValidationException" || r.error === "InvalidParameterException")) return ExitCode.Usage;
+  if (
+    bad.every(
+      (r) =>
+        r.outcome === "invalid" ||
+        r.error === "UsageError" ||
+        r.error === "ValidationException" ||
+        r.error === "InvalidParameterException",
+    )
+  )
+    return ExitCode.Usage;
   return ExitCode.Failure;
 }
 
@@ -205,7 +317,12 @@ function describe(details: Readonly<Record<string, unknown>>): string {
 }
 
 /** Runs `fn` on the items with at most `concurrency` at once, in order of start; stops taking new ones when `stop()`. */
-async function eachRow<T, R>(items: readonly T[], concurrency: number, stop: () => boolean, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function eachRow<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  stop: () => boolean,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
   const worker = async () => {

@@ -48,13 +48,16 @@ export interface BulkVerb {
 }
 
 const s = (f: Fields, k: string): string | undefined => (typeof f[k] === "string" ? (f[k] as string) : undefined);
-const list = (f: Fields, k: string): string[] => (Array.isArray(f[k]) ? (f[k] as string[]) : typeof f[k] === "string" ? [f[k] as string] : []);
+const list = (f: Fields, k: string): string[] =>
+  Array.isArray(f[k]) ? (f[k] as string[]) : typeof f[k] === "string" ? [f[k] as string] : [];
 const bool = (f: Fields, k: string): boolean | undefined => (typeof f[k] === "boolean" ? (f[k] as boolean) : undefined);
 const str = (name: string, describe: string): FieldSpec => ({ name, kind: "string", describe });
 const lst = (name: string, describe: string): FieldSpec => ({ name, kind: "list", describe });
 const flag = (name: string, describe: string): FieldSpec => ({ name, kind: "boolean", describe });
 
-const ATTRIBUTE_FIELDS: FieldSpec[] = USER_ATTRIBUTES.map((a) => str(a, `the user's ${a.replace(/[A-Z]/g, (c) => " " + c.toLowerCase())}`));
+const ATTRIBUTE_FIELDS: FieldSpec[] = USER_ATTRIBUTES.map((a) =>
+  str(a, `the user's ${a.replace(/[A-Z]/g, (c) => " " + c.toLowerCase())}`),
+);
 
 /** A row's action from what its command said: a change (status or plan lines) or none ("skip"). */
 function changed(out: RowOutput, r: RowRun, verb: string): string {
@@ -62,7 +65,11 @@ function changed(out: RowOutput, r: RowRun, verb: string): string {
 }
 
 /** A composite create's outcome as the row's action; a dry run's steps become the row's plan. */
-function outcomeAction(out: RowOutput, result: { outcome: string; steps: readonly PlannedChange[] }, r: RowRun): string {
+function outcomeAction(
+  out: RowOutput,
+  result: { outcome: string; steps: readonly PlannedChange[] },
+  r: RowRun,
+): string {
   if (r.dryRun) for (const step of result.steps) out.plan(step);
   return result.outcome === "created" ? "create" : result.outcome === "updated" ? "update" : "skip";
 }
@@ -81,7 +88,9 @@ const DISABLED_STATES = new Set(["disabled", "suspended", "blocked", "inactive"]
 function quotaProblem(text: string | undefined): string[] {
   if (text === undefined) return [];
   const mb = parseQuotaMb(text);
-  return mb === undefined || mb < 1 || mb > 51200 ? [`quota "${text}" is not a size from 1 MB to 50 GB (500, 500MB, 2GB)`] : [];
+  return mb === undefined || mb < 1 || mb > 51200
+    ? [`quota "${text}" is not a size from 1 MB to 50 GB (500, 500MB, 2GB)`]
+    : [];
 }
 
 function disabledWanted(f: Fields): boolean {
@@ -112,14 +121,17 @@ const create: BulkVerb = {
     const p: string[] = [];
     if (userName(f) === undefined) p.push("no name (and no email to take it from)");
     const role = s(f, "role")?.toUpperCase();
-    if (role !== undefined && !(ROLES as readonly string[]).includes(role)) p.push(`role "${s(f, "role") ?? ""}" is not USER or REMOTE_USER`);
+    if (role !== undefined && !(ROLES as readonly string[]).includes(role))
+      p.push(`role "${s(f, "role") ?? ""}" is not USER or REMOTE_USER`);
     const state = s(f, "state")?.toLowerCase();
-    if (state !== undefined && !ENABLED_STATES.has(state) && !DISABLED_STATES.has(state) && state !== "deleted") p.push(`state "${s(f, "state") ?? ""}" is not ENABLED or DISABLED`);
+    if (state !== undefined && !ENABLED_STATES.has(state) && !DISABLED_STATES.has(state) && state !== "deleted")
+      p.push(`state "${s(f, "state") ?? ""}" is not ENABLED or DISABLED`);
     const pw = s(f, "password");
     const problem = pw === undefined ? undefined : passwordProblem(pw);
     if (problem !== undefined) p.push(`password: ${problem}`);
     p.push(...quotaProblem(s(f, "quota")));
-    if (disabledWanted(f) && list(f, "aliases").length > 0) p.push("aliases need an enabled user, but the row is disabled");
+    if (disabledWanted(f) && list(f, "aliases").length > 0)
+      p.push("aliases need an enabled user, but the row is disabled");
     return p;
   },
   generatesPassword: (f) => s(f, "password") === undefined && (s(f, "role")?.toUpperCase() ?? "USER") === "USER",
@@ -162,13 +174,21 @@ const userKey = str("user", "the user: name, email or id");
 const update: BulkVerb = {
   name: "update",
   summary: "Change users' details, role, visibility or primary address (only the columns given)",
-  fields: [userKey, str("displayName", "display name"), ...ATTRIBUTE_FIELDS, str("role", "USER or REMOTE_USER"), flag("hidden", "hidden from the global address list"), str("email", "new primary address")],
+  fields: [
+    userKey,
+    str("displayName", "display name"),
+    ...ATTRIBUTE_FIELDS,
+    str("role", "USER or REMOTE_USER"),
+    flag("hidden", "hidden from the global address list"),
+    str("email", "new primary address"),
+  ],
   required: ["user"],
   key: (f) => s(f, "user") ?? "",
   validate(f) {
     const p: string[] = [];
     const role = s(f, "role")?.toUpperCase();
-    if (role !== undefined && !(ROLES as readonly string[]).includes(role)) p.push(`role "${s(f, "role") ?? ""}" is not USER or REMOTE_USER`);
+    if (role !== undefined && !(ROLES as readonly string[]).includes(role))
+      p.push(`role "${s(f, "role") ?? ""}" is not USER or REMOTE_USER`);
     if (!Object.keys(f).some((k) => k !== "user")) p.push("nothing to update: the row has only the user");
     return p;
   },
@@ -190,7 +210,12 @@ const update: BulkVerb = {
   },
 };
 
-function userVerb(name: string, summary: string, run: (ctx: CommandContext, user: string, f: Fields, r: RowRun) => Promise<void>, extra: FieldSpec[] = []): BulkVerb {
+function userVerb(
+  name: string,
+  summary: string,
+  run: (ctx: CommandContext, user: string, f: Fields, r: RowRun) => Promise<void>,
+  extra: FieldSpec[] = [],
+): BulkVerb {
   return {
     name,
     summary,
@@ -205,16 +230,35 @@ function userVerb(name: string, summary: string, run: (ctx: CommandContext, user
   };
 }
 
-const enable = userVerb("enable", "Enable users (RegisterToWorkMail), with the email column or their last address", (ctx, user, f, r) => userEnableCommand.run(ctx, { user, email: s(f, "email"), dryRun: r.dryRun }), [
-  str("email", "the address to enable with"),
-]);
-const disable = userVerb("disable", "Disable users (DeregisterFromWorkMail)", (ctx, user, _f, r) => userDisableCommand.run(ctx, { user, dryRun: r.dryRun }));
-const del = userVerb("delete", "Delete users for good (an enabled one is disabled first); needs --yes", (ctx, user, _f, r) => userDeleteCommand.run(ctx, { user, dryRun: r.dryRun }));
+const enable = userVerb(
+  "enable",
+  "Enable users (RegisterToWorkMail), with the email column or their last address",
+  (ctx, user, f, r) => userEnableCommand.run(ctx, { user, email: s(f, "email"), dryRun: r.dryRun }),
+  [str("email", "the address to enable with")],
+);
+const disable = userVerb("disable", "Disable users (DeregisterFromWorkMail)", (ctx, user, _f, r) =>
+  userDisableCommand.run(ctx, { user, dryRun: r.dryRun }),
+);
+const del = userVerb(
+  "delete",
+  "Delete users for good (an enabled one is disabled first); needs --yes",
+  (ctx, user, _f, r) => userDeleteCommand.run(ctx, { user, dryRun: r.dryRun }),
+);
 
 const resetPassword: BulkVerb = {
-  ...userVerb("reset-password", "Set new passwords: the password column, or generated ones written to --passwords-out (0600)", async (ctx, user, f, r) => {
-    await userResetPasswordCommand.run(ctx, { user, passwordStdin: false, generatePassword: s(f, "password") === undefined, dryRun: r.dryRun });
-  }, [str("password", "the new password (default: generated)")]),
+  ...userVerb(
+    "reset-password",
+    "Set new passwords: the password column, or generated ones written to --passwords-out (0600)",
+    async (ctx, user, f, r) => {
+      await userResetPasswordCommand.run(ctx, {
+        user,
+        passwordStdin: false,
+        generatePassword: s(f, "password") === undefined,
+        dryRun: r.dryRun,
+      });
+    },
+    [str("password", "the new password (default: generated)")],
+  ),
   validate(f) {
     const pw = s(f, "password");
     const problem = pw === undefined ? undefined : passwordProblem(pw);
@@ -253,7 +297,13 @@ const aliasField = lst("alias", "addresses or local parts (; separated)");
 const createGroup: BulkVerb = {
   name: "create-group",
   summary: "Create groups, enable them and add members; existing ones get what they lack",
-  fields: [str("name", "group name"), str("email", "primary address (default: <name>@<default domain>)"), lst("members", "members (; separated)"), flag("hidden", "hidden from the global address list"), flag("enable", "false: create without an address")],
+  fields: [
+    str("name", "group name"),
+    str("email", "primary address (default: <name>@<default domain>)"),
+    lst("members", "members (; separated)"),
+    flag("hidden", "hidden from the global address list"),
+    flag("enable", "false: create without an address"),
+  ],
   required: ["name"],
   key: (f) => s(f, "name") ?? "",
   validate: () => [],
@@ -289,7 +339,10 @@ const createResource: BulkVerb = {
   ],
   required: ["name", "type"],
   key: (f) => s(f, "name") ?? "",
-  validate: (f) => (RESOURCE_TYPES.has(s(f, "type")?.toUpperCase() ?? "") ? [] : [`type "${s(f, "type") ?? ""}" is not ROOM or EQUIPMENT`]),
+  validate: (f) =>
+    RESOURCE_TYPES.has(s(f, "type")?.toUpperCase() ?? "")
+      ? []
+      : [`type "${s(f, "type") ?? ""}" is not ROOM or EQUIPMENT`],
   async run(ctx, out, f, r) {
     const result = await createResourceComposite(ctx, {
       name: s(f, "name") as string,
@@ -318,12 +371,22 @@ function permissionProblems(f: Fields): string[] {
 const grant: BulkVerb = {
   name: "grant",
   summary: "Grant mailbox permissions (added to what the grantee has)",
-  fields: [str("mailbox", "the mailbox: user, resource or group"), str("grantee", "user or group"), lst("permissions", `${PERMISSIONS.join(", ")} (; separated)`)],
+  fields: [
+    str("mailbox", "the mailbox: user, resource or group"),
+    str("grantee", "user or group"),
+    lst("permissions", `${PERMISSIONS.join(", ")} (; separated)`),
+  ],
   required: ["mailbox", "grantee", "permissions"],
   key: (f) => `${s(f, "mailbox") ?? ""} -> ${s(f, "grantee") ?? ""}`,
   validate: permissionProblems,
   async run(ctx, out, f, r) {
-    await mailboxPermissionsGrantCommand.run(ctx, { mailbox: s(f, "mailbox") as string, grantee: s(f, "grantee") as string, permission: list(f, "permissions"), replace: false, dryRun: r.dryRun });
+    await mailboxPermissionsGrantCommand.run(ctx, {
+      mailbox: s(f, "mailbox") as string,
+      grantee: s(f, "grantee") as string,
+      permission: list(f, "permissions"),
+      replace: false,
+      dryRun: r.dryRun,
+    });
     return changed(out, r, "grant");
   },
 };
@@ -334,7 +397,12 @@ const revoke: BulkVerb = {
   summary: "Revoke mailbox permissions (all of the grantee's, or the permissions column's)",
   required: ["mailbox", "grantee"],
   async run(ctx, out, f, r) {
-    await mailboxPermissionsRevokeCommand.run(ctx, { mailbox: s(f, "mailbox") as string, grantee: s(f, "grantee") as string, permission: list(f, "permissions"), dryRun: r.dryRun });
+    await mailboxPermissionsRevokeCommand.run(ctx, {
+      mailbox: s(f, "mailbox") as string,
+      grantee: s(f, "grantee") as string,
+      permission: list(f, "permissions"),
+      dryRun: r.dryRun,
+    });
     return changed(out, r, "revoke");
   },
 };
@@ -347,20 +415,34 @@ const setQuota: BulkVerb = {
   key: (f) => s(f, "mailbox") ?? "",
   validate: (f) => quotaProblem(s(f, "quota")),
   async run(ctx, out, f, r) {
-    await mailboxSetQuotaCommand.run(ctx, { mailbox: s(f, "mailbox") as string, size: s(f, "quota") as string, dryRun: r.dryRun });
+    await mailboxSetQuotaCommand.run(ctx, {
+      mailbox: s(f, "mailbox") as string,
+      size: s(f, "quota") as string,
+      dryRun: r.dryRun,
+    });
     return changed(out, r, "set-quota");
   },
 };
 
 const offboard: BulkVerb = {
   name: "offboard",
-  summary: "Offboard users: export the mailbox first (--export), hand their mailbox permissions to a manager, leave groups, disable",
-  fields: [userKey, str("manager", "who gets the user's permissions on other mailboxes"), flag("export", "export the mailbox first (or --export for every row)")],
+  summary:
+    "Offboard users: export the mailbox first (--export), hand their mailbox permissions to a manager, leave groups, disable",
+  fields: [
+    userKey,
+    str("manager", "who gets the user's permissions on other mailboxes"),
+    flag("export", "export the mailbox first (or --export for every row)"),
+  ],
   required: ["user"],
   key: (f) => s(f, "user") ?? "",
   validate: () => [],
   async run(ctx, out, f, r) {
-    await offboardUser(ctx, { user: s(f, "user") as string, manager: s(f, "manager"), exportMailbox: bool(f, "export") ?? r.exportMailbox, dryRun: r.dryRun });
+    await offboardUser(ctx, {
+      user: s(f, "user") as string,
+      manager: s(f, "manager"),
+      exportMailbox: bool(f, "export") ?? r.exportMailbox,
+      dryRun: r.dryRun,
+    });
     return changed(out, r, "offboard");
   },
 };
@@ -373,12 +455,24 @@ export const BULK_VERBS: readonly BulkVerb[] = [
   disable,
   del,
   resetPassword,
-  listVerb("add-member", "Add members to groups", groupField, membersField, (ctx, group, members, dryRun) => groupAddMemberCommand.run(ctx, { group, members, dryRun })),
-  listVerb("remove-member", "Remove members from groups", groupField, membersField, (ctx, group, members, dryRun) => groupRemoveMemberCommand.run(ctx, { group, members, dryRun })),
+  listVerb("add-member", "Add members to groups", groupField, membersField, (ctx, group, members, dryRun) =>
+    groupAddMemberCommand.run(ctx, { group, members, dryRun }),
+  ),
+  listVerb("remove-member", "Remove members from groups", groupField, membersField, (ctx, group, members, dryRun) =>
+    groupRemoveMemberCommand.run(ctx, { group, members, dryRun }),
+  ),
   createGroup,
   createResource,
-  listVerb("add-alias", "Add aliases to users, groups or resources", entityField, aliasField, (ctx, entity, aliases, dryRun) => aliasAddCommand.run(ctx, { entity, aliases, dryRun })),
-  listVerb("remove-alias", "Remove aliases", entityField, aliasField, (ctx, entity, aliases, dryRun) => aliasRemoveCommand.run(ctx, { entity, aliases, dryRun })),
+  listVerb(
+    "add-alias",
+    "Add aliases to users, groups or resources",
+    entityField,
+    aliasField,
+    (ctx, entity, aliases, dryRun) => aliasAddCommand.run(ctx, { entity, aliases, dryRun }),
+  ),
+  listVerb("remove-alias", "Remove aliases", entityField, aliasField, (ctx, entity, aliases, dryRun) =>
+    aliasRemoveCommand.run(ctx, { entity, aliases, dryRun }),
+  ),
   grant,
   revoke,
   setQuota,

@@ -35,7 +35,11 @@ export function selectedNames(argv: readonly string[], flagsWithValue: ReadonlyS
 }
 
 /** Loads the commands argv names; the others stay lazy (name and summary for the help). */
-export async function loadSelected(tree: readonly LazySpec[], argv: readonly string[], flagsWithValue: ReadonlySet<string>): Promise<Array<AnySpec | LazySpec>> {
+export async function loadSelected(
+  tree: readonly LazySpec[],
+  argv: readonly string[],
+  flagsWithValue: ReadonlySet<string>,
+): Promise<Array<AnySpec | LazySpec>> {
   const names = new Set(selectedNames(argv, flagsWithValue));
   const matches = (s: LazySpec) => names.has(s.name) || (s.aliases ?? []).some((a) => names.has(a));
   return Promise.all(tree.map((s) => (matches(s) ? s.load() : s)));

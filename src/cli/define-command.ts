@@ -92,7 +92,11 @@ export type InferOptions<O extends OptionsSpec> = {
   -readonly [K in keyof O as AlwaysSet<O[K]> extends true ? never : K]?: ValueOf<O[K]>;
 };
 
-type ArgValue<A extends ArgSpec> = A extends { variadic: true } ? string[] : A extends { required: false } ? string | undefined : string;
+type ArgValue<A extends ArgSpec> = A extends { variadic: true }
+  ? string[]
+  : A extends { required: false }
+    ? string | undefined
+    : string;
 
 export type InferArgs<A extends readonly ArgSpec[]> = { -readonly [I in A[number] as I["name"]]: ArgValue<I> };
 
@@ -101,7 +105,11 @@ export type CommandInput<O extends OptionsSpec, A extends readonly ArgSpec[], M 
   (M extends true ? { dryRun: boolean } : unknown);
 
 /** A command is data plus a run function that never sees the parser (DESIGN.md section 2). */
-export interface CommandSpec<O extends OptionsSpec = OptionsSpec, A extends readonly ArgSpec[] = readonly ArgSpec[], M extends boolean = boolean> {
+export interface CommandSpec<
+  O extends OptionsSpec = OptionsSpec,
+  A extends readonly ArgSpec[] = readonly ArgSpec[],
+  M extends boolean = boolean,
+> {
   readonly kind?: "command";
   readonly name: string;
   readonly aliases?: readonly string[];
@@ -133,9 +141,11 @@ export interface GroupSpec {
 export type AnyCommandSpec = CommandSpec<any, any, any>;
 export type AnySpec = AnyCommandSpec | GroupSpec;
 
-export function defineCommand<const O extends OptionsSpec = Record<never, never>, const A extends readonly ArgSpec[] = [], const M extends boolean = false>(
-  spec: CommandSpec<O, A, M>,
-): CommandSpec<O, A, M> {
+export function defineCommand<
+  const O extends OptionsSpec = Record<never, never>,
+  const A extends readonly ArgSpec[] = [],
+  const M extends boolean = false,
+>(spec: CommandSpec<O, A, M>): CommandSpec<O, A, M> {
   return spec;
 }
 
@@ -164,6 +174,9 @@ export interface LazySpec {
   load(): Promise<AnySpec>;
 }
 
-export function lazyCommand(meta: { readonly name: string; readonly aliases?: readonly string[]; readonly summary: string }, load: () => Promise<AnySpec>): LazySpec {
+export function lazyCommand(
+  meta: { readonly name: string; readonly aliases?: readonly string[]; readonly summary: string },
+  load: () => Promise<AnySpec>,
+): LazySpec {
   return { kind: "lazy", ...meta, load };
 }

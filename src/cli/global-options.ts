@@ -5,9 +5,19 @@ import { OUTPUT_FORMATS } from "../output/format.js";
 export function addGlobalOptions(program: Command): void {
   program
     .addOption(new Option("--profile <name>", "named profile from `wmctl config` (env WMCTL_PROFILE)"))
-    .addOption(new Option("--backend <kind>", "local (embedded simulator, the default) or aws (env WMCTL_BACKEND)").choices(["local", "aws"]))
+    .addOption(
+      new Option("--backend <kind>", "local (embedded simulator, the default) or aws (env WMCTL_BACKEND)").choices([
+        "local",
+        "aws",
+      ]),
+    )
     .addOption(new Option("--region <region>", "AWS region (env WMCTL_REGION)"))
-    .addOption(new Option("--endpoint-url <url>", "Endpoint for every service wmctl uses (WorkMail, Route 53, S3), e.g. a served simulator; implies --backend aws (env WMCTL_ENDPOINT_URL)"))
+    .addOption(
+      new Option(
+        "--endpoint-url <url>",
+        "Endpoint for every service wmctl uses (WorkMail, Route 53, S3), e.g. a served simulator; implies --backend aws (env WMCTL_ENDPOINT_URL)",
+      ),
+    )
     .addOption(new Option("--org <alias|id>", "organization to act on (env WMCTL_ORG; default: `wmctl org use`)"))
     .addOption(new Option("-o, --output <format>", `output format: ${OUTPUT_FORMATS.join(", ")} (env WMCTL_OUTPUT)`))
     .addOption(new Option("--json", "same as --output json"))

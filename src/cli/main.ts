@@ -29,7 +29,8 @@ export interface MainDeps {
 
 /** An error that quotes the organization's id names it by its alias too: "organization acme (m-...)". */
 function namingOrganization(err: CliError, org: OrganizationRef | undefined): CliError {
-  if (org?.alias === undefined || !err.message.includes(org.id) || err.message.includes(`${org.alias} (${org.id})`)) return err;
+  if (org?.alias === undefined || !err.message.includes(org.id) || err.message.includes(`${org.alias} (${org.id})`))
+    return err;
   err.message = err.message.replace(org.id, `${org.alias} (${org.id})`);
   return err;
 }
@@ -63,7 +64,10 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
         fields = parseFieldList(settings.fields, spec.output);
       } catch (e) {
         if (e instanceof FieldListError) {
-          throw new UsageError(`--fields: ${e.message}`, e.validFields.length ? `valid fields: ${e.validFields.join(", ")}` : undefined);
+          throw new UsageError(
+            `--fields: ${e.message}`,
+            e.validFields.length ? `valid fields: ${e.validFields.join(", ")}` : undefined,
+          );
         }
         throw e;
       }
@@ -73,7 +77,8 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
       try {
         sort = parseSort(flags.sort, spec.output);
       } catch (e) {
-        if (e instanceof FieldListError) throw new UsageError(e.message, e.validFields.length ? `fields: ${e.validFields.join(", ")}` : undefined);
+        if (e instanceof FieldListError)
+          throw new UsageError(e.message, e.validFields.length ? `fields: ${e.validFields.join(", ")}` : undefined);
         throw e;
       }
     }
@@ -99,7 +104,15 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     const cacheWords: string[] = [];
     if (cacheSource) out.observeRows((row) => cacheWords.push(...wordsOfRow(row, cacheSource.fields)));
     const prompter = deps.prompter ?? createPrompter(io, settings.noInput);
-    const ctx = createContext({ io, env, settings, out, prompter, config, ...(deps.interrupted ? { interrupted: deps.interrupted } : {}) });
+    const ctx = createContext({
+      io,
+      env,
+      settings,
+      out,
+      prompter,
+      config,
+      ...(deps.interrupted ? { interrupted: deps.interrupted } : {}),
+    });
     let failed = true;
     try {
       await spec.run(ctx, input as never);
@@ -114,7 +127,11 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     }
   };
 
-  const programIO = { writeOut: write(io.stdout), writeErr: write(io.stderr), errorColor: (s: string) => terminalSafeLines(s).replace(/^error:/, errStyle.red("error:")) };
+  const programIO = {
+    writeOut: write(io.stdout),
+    writeErr: write(io.stderr),
+    errorColor: (s: string) => terminalSafeLines(s).replace(/^error:/, errStyle.red("error:")),
+  };
   const selected = await loadSelected(COMMANDS, argv, globalValueFlags());
   const program = buildProgram(programIO, run, env, selected, () => loadAll(COMMANDS));
   try {
@@ -136,5 +153,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
 
 /** Whether a listing was narrowed by one of its own flags (`--state`, `--prefix` ...), so it is not the whole list. */
 function filtered(command: Command): boolean {
-  return command.options.some((o) => command.getOptionValueSource(o.attributeName()) === "cli" || command.getOptionValueSource(o.attributeName()) === "env");
+  return command.options.some(
+    (o) =>
+      command.getOptionValueSource(o.attributeName()) === "cli" ||
+      command.getOptionValueSource(o.attributeName()) === "env",
+  );
 }

@@ -4,7 +4,14 @@ import { COMMANDS } from "../commands/index.js";
 import { loadAll } from "./command-tree.js";
 import { EXIT_CODE_TABLE } from "../errors/exit-codes.js";
 import { ENV_VARS } from "../context/settings.js";
-import { flagName, isGroup, type AnyCommandSpec, type AnySpec, type ArgSpec, type OptionSpec } from "./define-command.js";
+import {
+  flagName,
+  isGroup,
+  type AnyCommandSpec,
+  type AnySpec,
+  type ArgSpec,
+  type OptionSpec,
+} from "./define-command.js";
 import { addGlobalOptions } from "./global-options.js";
 import { VERSION } from "./program.js";
 
@@ -21,7 +28,9 @@ function synopsis(path: string, spec: AnyCommandSpec): string {
     const n = `${a.name}${a.variadic ? "..." : ""}`;
     return a.required === false ? `[${n}]` : `<${n}>`;
   });
-  return [`wmctl ${path}`, ...args, Object.keys(spec.options ?? {}).length || spec.mutating ? "[options]" : ""].filter(Boolean).join(" ");
+  return [`wmctl ${path}`, ...args, Object.keys(spec.options ?? {}).length || spec.mutating ? "[options]" : ""]
+    .filter(Boolean)
+    .join(" ");
 }
 
 function optionLine(key: string, opt: OptionSpec): [string, string] {
@@ -79,7 +88,8 @@ export async function renderManPage(): Promise<string> {
   out.push(".SH COMMANDS");
   for (const spec of commands) section(out, spec.name, spec);
   out.push(".SH ENVIRONMENT");
-  for (const v of ENV_VARS) out.push(".TP", `\\fB${esc(v.name)}\\fR`, esc(v.flag ? `${v.describe} (${v.flag})` : v.describe));
+  for (const v of ENV_VARS)
+    out.push(".TP", `\\fB${esc(v.name)}\\fR`, esc(v.flag ? `${v.describe} (${v.flag})` : v.describe));
   out.push(".SH EXIT STATUS");
   for (const r of EXIT_CODE_TABLE) out.push(".TP", `\\fB${r.code}\\fR`, esc(r.meaning));
   out.push(".SH SEE ALSO", "\\fBwmctl help formatting\\fR, \\fBwmctl help environment\\fR, \\fBaws\\fR(1)");

@@ -26,7 +26,9 @@ export interface ProgramIO {
   errorColor(s: string): string;
 }
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 
 /** A fresh commander tree per call (tests build many in one process). */
 export function buildProgram(
@@ -45,7 +47,11 @@ export function buildProgram(
     .helpCommand(false)
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")
-    .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr, outputError: (s, write) => write(io.errorColor(s)) });
+    .configureOutput({
+      writeOut: io.writeOut,
+      writeErr: io.writeErr,
+      outputError: (s, write) => write(io.errorColor(s)),
+    });
   addGlobalOptions(program);
   // Every command's --help ends with the global flags it inherits (gh's INHERITED FLAGS).
   program.configureHelp({
@@ -54,7 +60,12 @@ export function buildProgram(
       return Help.prototype.visibleGlobalOptions.call(this, cmd).filter((o) => o.long !== "--version");
     },
     formatItemList(heading, items, helper) {
-      return Help.prototype.formatItemList.call(this, heading === "Global Options:" ? "Inherited flags (see wmctl --help):" : heading, items, helper);
+      return Help.prototype.formatItemList.call(
+        this,
+        heading === "Global Options:" ? "Inherited flags (see wmctl --help):" : heading,
+        items,
+        helper,
+      );
     },
   });
   for (const spec of commands) attach(program, spec, run, env);
@@ -70,7 +81,12 @@ export function buildProgram(
   return program;
 }
 
-function attach(parent: Command, spec: AnySpec | LazySpec, run: Runner, env: Readonly<Record<string, string | undefined>>): void {
+function attach(
+  parent: Command,
+  spec: AnySpec | LazySpec,
+  run: Runner,
+  env: Readonly<Record<string, string | undefined>>,
+): void {
   const cmd = parent.command(spec.name).description(spec.summary);
   if (spec.aliases?.length) cmd.aliases([...spec.aliases]);
   // A command argv did not name: listed in the help, never run (main loads what argv names).
@@ -96,7 +112,8 @@ function attach(parent: Command, spec: AnySpec | LazySpec, run: Runner, env: Rea
   if (spec.output) {
     cmd.addHelpText("after", `\nFields (--fields, -o json): ${spec.output.fields.join(", ")}\n`);
   }
-  if (spec.examples?.length) cmd.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}\n`);
+  if (spec.examples?.length)
+    cmd.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}\n`);
   cmd.action(async (...raw: unknown[]) => {
     const command = raw[raw.length - 1] as Command;
     const input: Record<string, unknown> = {};
@@ -151,10 +168,16 @@ function rawOption(key: string, opt: OptionSpec, local: Record<string, unknown>)
 }
 
 /** Turns commander's strings into the spec's types, with one-line usage errors. */
-function convert(key: string, opt: OptionSpec, raw: unknown, env: Readonly<Record<string, string | undefined>>): unknown {
+function convert(
+  key: string,
+  opt: OptionSpec,
+  raw: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+): unknown {
   const flag = `--${flagName(key)}`;
   let value = raw;
-  if (value === undefined && opt.env !== undefined && env[opt.env] !== undefined && env[opt.env] !== "") value = env[opt.env];
+  if (value === undefined && opt.env !== undefined && env[opt.env] !== undefined && env[opt.env] !== "")
+    value = env[opt.env];
   if (value === undefined && "default" in opt) value = opt.default;
   switch (opt.kind) {
     case "boolean":
@@ -162,8 +185,13 @@ function convert(key: string, opt: OptionSpec, raw: unknown, env: Readonly<Recor
       if (opt.negatable && (value === false || value === "0" || value === "false")) return false;
       return value === true || value === "1" || value === "true";
     case "list":
-      if (typeof value === "string") value = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-      if (opt.required && (value === undefined || (value as string[]).length === 0)) throw new UsageError(`missing required option ${flag}`);
+      if (typeof value === "string")
+        value = value
+          .split(",")
+          .map((s) => s.trim())
+          .filter((s) => s !== "");
+      if (opt.required && (value === undefined || (value as string[]).length === 0))
+        throw new UsageError(`missing required option ${flag}`);
       return value ?? [];
     case "string":
       if (value === undefined) {
@@ -173,11 +201,13 @@ function convert(key: string, opt: OptionSpec, raw: unknown, env: Readonly<Recor
       return String(value);
     case "enum": {
       if (value === undefined) {
-        if (opt.required) throw new UsageError(`missing required option ${flag}`, `use one of: ${opt.choices.join(", ")}`);
+        if (opt.required)
+          throw new UsageError(`missing required option ${flag}`, `use one of: ${opt.choices.join(", ")}`);
         return undefined;
       }
       const hit = opt.choices.find((c) => c.toLowerCase() === String(value).toLowerCase());
-      if (hit === undefined) throw new UsageError(`invalid value "${String(value)}" for ${flag}`, `use one of: ${opt.choices.join(", ")}`);
+      if (hit === undefined)
+        throw new UsageError(`invalid value "${String(value)}" for ${flag}`, `use one of: ${opt.choices.join(", ")}`);
       return hit;
     }
     case "int": {
@@ -187,7 +217,8 @@ function convert(key: string, opt: OptionSpec, raw: unknown, env: Readonly<Recor
       }
       const n = typeof value === "number" ? value : Number(String(value).trim());
       const range = `${opt.min ?? "any"}..${opt.max ?? "any"}`;
-      if (!Number.isInteger(n) || String(value).trim() === "") throw new UsageError(`${flag} must be a whole number, got "${String(value)}"`);
+      if (!Number.isInteger(n) || String(value).trim() === "")
+        throw new UsageError(`${flag} must be a whole number, got "${String(value)}"`);
       if ((opt.min !== undefined && n < opt.min) || (opt.max !== undefined && n > opt.max)) {
         throw new UsageError(`${flag} must be within ${range}, got ${n}`);
       }
@@ -230,7 +261,10 @@ function attachHelp(program: Command): void {
       for (const name of path) {
         const next = target.commands.find((c) => c.name() === name || c.aliases().includes(name));
         if (next === undefined) {
-          throw new UsageError(`no command or help topic "${path.join(" ")}"`, `topics: ${Object.keys(HELP_TOPICS).join(", ")}; commands: wmctl --help`);
+          throw new UsageError(
+            `no command or help topic "${path.join(" ")}"`,
+            `topics: ${Object.keys(HELP_TOPICS).join(", ")}; commands: wmctl --help`,
+          );
         }
         target = next;
       }

@@ -27,7 +27,10 @@ export const COMMANDS: readonly LazySpec[] = [
   lazyCommand(NOUNS["access-rule"], async () => (await import("./access-rule/index.js")).accessRuleGroup),
   lazyCommand(NOUNS["mobile-rule"], async () => (await import("./mobile-rule/index.js")).mobileRuleGroup),
   lazyCommand(NOUNS["mobile-override"], async () => (await import("./mobile-override/index.js")).mobileOverrideGroup),
-  lazyCommand(NOUNS["impersonation-role"], async () => (await import("./impersonation-role/index.js")).impersonationRoleGroup),
+  lazyCommand(
+    NOUNS["impersonation-role"],
+    async () => (await import("./impersonation-role/index.js")).impersonationRoleGroup,
+  ),
   lazyCommand(NOUNS.retention, async () => (await import("./retention/index.js")).retentionGroup),
   lazyCommand(NOUNS.dmarc, async () => (await import("./dmarc/index.js")).dmarcGroup),
   lazyCommand(NOUNS.monitoring, async () => (await import("./monitoring/index.js")).monitoringGroup),

@@ -19,7 +19,11 @@ function lookup(ctx: CommandContext, kind: LifecycleKind, ref: string): Promise<
 }
 
 /** The live group or resource `name` refers to, if any (what `create` checks before it creates). */
-export async function findLive(ctx: CommandContext, kind: LifecycleKind, name: string): Promise<ResolvedEntity | undefined> {
+export async function findLive(
+  ctx: CommandContext,
+  kind: LifecycleKind,
+  name: string,
+): Promise<ResolvedEntity | undefined> {
   try {
     const e = await lookup(ctx, kind, name);
     return e.state === "DELETED" ? undefined : e;
@@ -43,14 +47,22 @@ export async function checkNameFree(ctx: CommandContext, name: string, kind: Lif
     throw e;
   }
   if (taken.state === "DELETED" || taken.name.toLowerCase() !== name.toLowerCase()) return;
-  throw new ServiceError("NameAvailabilityException", `The name ${name} is already used by a ${taken.type.toLowerCase()} in this organization.`);
+  throw new ServiceError(
+    "NameAvailabilityException",
+    `The name ${name} is already used by a ${taken.type.toLowerCase()} in this organization.`,
+  );
 }
 
 /**
  * Creates a group or resource (`create` returns its id); when the name was taken meanwhile by one of
  * the same kind (a parallel run: NameAvailabilityException), that one is reused.
  */
-export async function createOrReuse(ctx: CommandContext, kind: LifecycleKind, name: string, create: () => Promise<string>): Promise<{ id: string; reused: ResolvedEntity | undefined }> {
+export async function createOrReuse(
+  ctx: CommandContext,
+  kind: LifecycleKind,
+  name: string,
+  create: () => Promise<string>,
+): Promise<{ id: string; reused: ResolvedEntity | undefined }> {
   try {
     return { id: await create(), reused: undefined };
   } catch (e) {
@@ -63,12 +75,22 @@ export async function createOrReuse(ctx: CommandContext, kind: LifecycleKind, na
 }
 
 /** Enables an entity with `email` (see addressToEnable: default its last address, else <name>@<default domain>). */
-export async function enableEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, email: string | undefined, dryRun: boolean): Promise<ResolvedEntity> {
+export async function enableEntity(
+  ctx: CommandContext,
+  kind: LifecycleKind,
+  ref: string,
+  email: string | undefined,
+  dryRun: boolean,
+): Promise<ResolvedEntity> {
   const noun = NOUN[kind];
   const api = await ctx.backend();
   const org = await ctx.org();
   const e = await lookup(ctx, kind, ref);
-  if (e.state === "DELETED") throw new ConflictError(`${noun} ${e.name} is deleted and cannot be enabled`, `create it again: wmctl ${noun} create ${shellQuote(e.name)}`);
+  if (e.state === "DELETED")
+    throw new ConflictError(
+      `${noun} ${e.name} is deleted and cannot be enabled`,
+      `create it again: wmctl ${noun} create ${shellQuote(e.name)}`,
+    );
   const address = await addressToEnable(api, org, e, email);
   if (e.state === "ENABLED" && address === e.email?.toLowerCase()) {
     ctx.out.info(`${capitalize(noun)} ${e.name} is already enabled as ${e.email ?? "?"}`);
@@ -87,7 +109,12 @@ export async function enableEntity(ctx: CommandContext, kind: LifecycleKind, ref
   return e;
 }
 
-export async function disableEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, dryRun: boolean): Promise<ResolvedEntity> {
+export async function disableEntity(
+  ctx: CommandContext,
+  kind: LifecycleKind,
+  ref: string,
+  dryRun: boolean,
+): Promise<ResolvedEntity> {
   const noun = NOUN[kind];
   const api = await ctx.backend();
   const org = await ctx.org();
@@ -107,7 +134,12 @@ export async function disableEntity(ctx: CommandContext, kind: LifecycleKind, re
 }
 
 /** Deletes for good, after confirmation; an enabled entity is disabled first. */
-export async function deleteEntity(ctx: CommandContext, kind: LifecycleKind, ref: string, dryRun: boolean): Promise<ResolvedEntity> {
+export async function deleteEntity(
+  ctx: CommandContext,
+  kind: LifecycleKind,
+  ref: string,
+  dryRun: boolean,
+): Promise<ResolvedEntity> {
   const noun = NOUN[kind];
   const api = await ctx.backend();
   const org = await ctx.org();
@@ -119,7 +151,11 @@ export async function deleteEntity(ctx: CommandContext, kind: LifecycleKind, ref
   const enabled = e.state === "ENABLED";
   if (dryRun) {
     if (enabled) ctx.out.plan({ action: "DeregisterFromWorkMail", target: e.name });
-    ctx.out.plan({ action: kind === "GROUP" ? "DeleteGroup" : "DeleteResource", target: e.name, details: { id: e.id } });
+    ctx.out.plan({
+      action: kind === "GROUP" ? "DeleteGroup" : "DeleteResource",
+      target: e.name,
+      details: { id: e.id },
+    });
     return e;
   }
   await ctx.confirm(

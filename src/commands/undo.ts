@@ -40,6 +40,7 @@ export class Undo {
       }
     }
     this.steps.length = 0;
-    if (undone.length > 0) this.ctx.out.warn(`${this.subject}: a step failed, so this run's changes were undone (${undone.join(", ")})`);
+    if (undone.length > 0)
+      this.ctx.out.warn(`${this.subject}: a step failed, so this run's changes were undone (${undone.join(", ")})`);
   }
 }

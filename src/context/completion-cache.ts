@@ -12,7 +12,9 @@ export const DYNAMIC_KINDS = ["users", "groups", "resources", "domains", "orgs"]
 export type DynamicKind = (typeof DYNAMIC_KINDS)[number];
 
 /** The list commands that refresh the cache, and the fields of their rows that are worth a TAB. */
-export const CACHE_SOURCES: Readonly<Record<string, { readonly kind: DynamicKind; readonly fields: readonly string[] }>> = {
+export const CACHE_SOURCES: Readonly<
+  Record<string, { readonly kind: DynamicKind; readonly fields: readonly string[] }>
+> = {
   "user list": { kind: "users", fields: ["name", "email"] },
   "group list": { kind: "groups", fields: ["name", "email"] },
   "resource list": { kind: "resources", fields: ["name", "email"] },

@@ -24,7 +24,8 @@ export class ConfigStore {
     try {
       text = readFileSync(this.path, "utf8");
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return (this.cached = { currentProfile: DEFAULT_PROFILE, profiles: {} });
+      if ((e as NodeJS.ErrnoException).code === "ENOENT")
+        return (this.cached = { currentProfile: DEFAULT_PROFILE, profiles: {} });
       throw new CliError(`cannot read ${this.path}: ${(e as Error).message}`);
     }
     let parsed: unknown;
@@ -76,7 +77,10 @@ export class ConfigStore {
     } catch (e) {
       throw new CliError(`cannot open ${this.path}: ${(e as Error).message}`);
     }
-    const next: ConfigFile = structuredClone({ currentProfile: conf.get("currentProfile"), profiles: conf.get("profiles") });
+    const next: ConfigFile = structuredClone({
+      currentProfile: conf.get("currentProfile"),
+      profiles: conf.get("profiles"),
+    });
     change(next);
     try {
       conf.set("profiles", next.profiles);

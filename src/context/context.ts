@@ -106,7 +106,10 @@ export function createContext(deps: ContextDeps): CommandContext {
   const open = () => {
     if (settings.profileMissing) {
       return Promise.reject(
-        new UsageError(`no profile named "${settings.profileName}"`, "list them with `wmctl config profiles`; create one with `wmctl --profile NAME config set KEY VALUE`"),
+        new UsageError(
+          `no profile named "${settings.profileName}"`,
+          "list them with `wmctl config profiles`; create one with `wmctl --profile NAME config set KEY VALUE`",
+        ),
       );
     }
     return (opened ??= createBackend(settings, debug));
@@ -157,7 +160,11 @@ export function createContext(deps: ContextDeps): CommandContext {
     resolve: new EntityResolver(backend, () => ctx.org()),
     async confirm(question) {
       if (settings.yes) return;
-      if (!prompter.canPrompt) throw new UsageError(`${question.replace(/[?.]\s*$/, "")}: confirmation needed`, "pass --yes to confirm without a prompt");
+      if (!prompter.canPrompt)
+        throw new UsageError(
+          `${question.replace(/[?.]\s*$/, "")}: confirmation needed`,
+          "pass --yes to confirm without a prompt",
+        );
       if (!(await prompter.confirm(question, { flag: "--yes", default: false }))) throw new CancelledError();
     },
     password: (source, options = {}) => obtainPassword(source, io, prompter, { ...options, warn: (m) => out.warn(m) }),
@@ -183,7 +190,10 @@ function untilSignal(): Promise<string> {
   });
 }
 
-async function resolveOrganization(backend: () => Promise<WorkMailApi>, ref: string | undefined): Promise<OrganizationRef> {
+async function resolveOrganization(
+  backend: () => Promise<WorkMailApi>,
+  ref: string | undefined,
+): Promise<OrganizationRef> {
   if (ref !== undefined && ORGANIZATION_ID.test(ref)) return { id: ref, alias: undefined };
   const api = await backend();
   const live: { id: string; alias: string | undefined }[] = [];
@@ -194,13 +204,25 @@ async function resolveOrganization(backend: () => Promise<WorkMailApi>, ref: str
       if (ref !== undefined && o.Alias?.toLowerCase() === ref.toLowerCase()) gone = { alias: o.Alias, state: o.State };
       continue;
     }
-    if (ref !== undefined && o.Alias?.toLowerCase() === ref.toLowerCase()) return { id: o.OrganizationId, alias: o.Alias };
+    if (ref !== undefined && o.Alias?.toLowerCase() === ref.toLowerCase())
+      return { id: o.OrganizationId, alias: o.Alias };
     live.push({ id: o.OrganizationId, alias: o.Alias });
   }
-  if (gone !== undefined) throw new NotFoundError(`organization ${gone.alias} is ${gone.state.toLowerCase()}`, "see `wmctl org list`; create a new one with `wmctl org create ALIAS`");
+  if (gone !== undefined)
+    throw new NotFoundError(
+      `organization ${gone.alias} is ${gone.state.toLowerCase()}`,
+      "see `wmctl org list`; create a new one with `wmctl org create ALIAS`",
+    );
   if (ref !== undefined) throw new NotFoundError(`no organization with alias or id "${ref}"`, "see `wmctl org list`");
   const only = live[0];
   if (live.length === 1 && only !== undefined) return only;
-  if (live.length === 0) throw new UsageError("there is no organization yet", "create one: wmctl org create ALIAS (or run `wmctl quickstart`)");
-  throw new UsageError(`no organization selected (${live.length} exist)`, "pass --org ALIAS, or set a default: wmctl org use ALIAS");
+  if (live.length === 0)
+    throw new UsageError(
+      "there is no organization yet",
+      "create one: wmctl org create ALIAS (or run `wmctl quickstart`)",
+    );
+  throw new UsageError(
+    `no organization selected (${live.length} exist)`,
+    "pass --org ALIAS, or set a default: wmctl org use ALIAS",
+  );
 }

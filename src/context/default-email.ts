@@ -26,7 +26,10 @@ export function localPartFrom(name: string): string | undefined {
 export async function defaultDomain(api: WorkMailApi, orgId: string): Promise<string> {
   const org = await api.describeOrganization({ OrganizationId: orgId });
   if (org.DefaultMailDomain === undefined || org.DefaultMailDomain === "") {
-    throw new UsageError(`organization ${org.Alias ?? orgId} has no default mail domain`, "pass a full address with --email");
+    throw new UsageError(
+      `organization ${org.Alias ?? orgId} has no default mail domain`,
+      "pass a full address with --email",
+    );
   }
   return org.DefaultMailDomain;
 }
@@ -38,6 +41,7 @@ export async function defaultDomain(api: WorkMailApi, orgId: string): Promise<st
 export async function defaultEmail(api: WorkMailApi, orgId: string, name: string): Promise<string> {
   if (EMAIL_ADDRESS.test(name.trim())) return name.trim().toLowerCase();
   const local = localPartFrom(name);
-  if (local === undefined) throw new UsageError(`cannot make an email address from the name "${name}"`, "pass --email ADDRESS");
+  if (local === undefined)
+    throw new UsageError(`cannot make an email address from the name "${name}"`, "pass --email ADDRESS");
   return `${local}@${await defaultDomain(api, orgId)}`;
 }

@@ -7,7 +7,11 @@ import type { EntityKind, EntityResolver } from "./entity-resolver.js";
  * entity is gone. Lookups go through the resolver's cache, so a list of rules costs one lookup per
  * distinct entity.
  */
-export async function entityLabel(resolve: EntityResolver, id: string, kinds: readonly EntityKind[] = ["USER"]): Promise<string> {
+export async function entityLabel(
+  resolve: EntityResolver,
+  id: string,
+  kinds: readonly EntityKind[] = ["USER"],
+): Promise<string> {
   try {
     const e = await resolve.entity(id, kinds);
     return e.email ?? e.name;
@@ -17,7 +21,11 @@ export async function entityLabel(resolve: EntityResolver, id: string, kinds: re
   }
 }
 
-export async function entityLabels(resolve: EntityResolver, ids: readonly string[] | undefined, kinds?: readonly EntityKind[]): Promise<string[] | undefined> {
+export async function entityLabels(
+  resolve: EntityResolver,
+  ids: readonly string[] | undefined,
+  kinds?: readonly EntityKind[],
+): Promise<string[] | undefined> {
   if (ids === undefined || ids.length === 0) return undefined;
   const out: string[] = [];
   for (const id of ids) out.push(await entityLabel(resolve, id, kinds));

@@ -17,7 +17,11 @@ export interface ResolvedEntity {
 const ENTITY_IDENTIFIER = /^[a-zA-Z0-9._%+@-]{1,256}$/;
 
 const NOUN: Record<EntityKind, string> = { USER: "user", GROUP: "group", RESOURCE: "resource" };
-const LIST_CMD: Record<EntityKind, string> = { USER: "wmctl user list", GROUP: "wmctl group list", RESOURCE: "wmctl resource list" };
+const LIST_CMD: Record<EntityKind, string> = {
+  USER: "wmctl user list",
+  GROUP: "wmctl group list",
+  RESOURCE: "wmctl resource list",
+};
 
 /**
  * Everything an admin names is accepted as a name, an email address or an id. This is the one
@@ -45,7 +49,8 @@ export class EntityResolver {
   /** Resolves `ref` to one of `kinds` (all three by default); NotFoundError (exit 5) otherwise. */
   async entity(ref: string, kinds: readonly EntityKind[] = ["USER", "GROUP", "RESOURCE"]): Promise<ResolvedEntity> {
     const trimmed = ref.trim();
-    if (trimmed === "") throw new UsageError(`an empty name was given where a ${kinds.map((k) => NOUN[k]).join(" or ")} was expected`);
+    if (trimmed === "")
+      throw new UsageError(`an empty name was given where a ${kinds.map((k) => NOUN[k]).join(" or ")} was expected`);
     const key = `${kinds.join(",")}:${trimmed.toLowerCase()}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
@@ -84,7 +89,12 @@ export class EntityResolver {
   }
 
   /** On the failure path only: is the reference an entity of a kind the command does not take? */
-  private async otherKind(api: WorkMailApi, orgId: string, ref: string, kinds: readonly EntityKind[]): Promise<ResolvedEntity | undefined> {
+  private async otherKind(
+    api: WorkMailApi,
+    orgId: string,
+    ref: string,
+    kinds: readonly EntityKind[],
+  ): Promise<ResolvedEntity | undefined> {
     for (const kind of (["USER", "GROUP", "RESOURCE"] as const).filter((k) => !kinds.includes(k))) {
       const e = await this.describe(api, orgId, ref, kind);
       if (e !== undefined) return e;
@@ -98,25 +108,40 @@ export class EntityResolver {
   }
 
   private async groupByListing(api: WorkMailApi, orgId: string, name: string): Promise<ResolvedEntity | undefined> {
-    for await (const g of paginate((t) => api.listGroups({ OrganizationId: orgId, Filters: { NamePrefix: name }, NextToken: t }), "Groups")) {
-      if (g.Name === name && g.State !== "DELETED" && g.Id !== undefined) return { id: g.Id, type: "GROUP", name, email: g.Email, state: g.State };
+    for await (const g of paginate(
+      (t) => api.listGroups({ OrganizationId: orgId, Filters: { NamePrefix: name }, NextToken: t }),
+      "Groups",
+    )) {
+      if (g.Name === name && g.State !== "DELETED" && g.Id !== undefined)
+        return { id: g.Id, type: "GROUP", name, email: g.Email, state: g.State };
     }
     return undefined;
   }
 
-  private async describe(api: WorkMailApi, orgId: string, ref: string, kind: EntityKind): Promise<ResolvedEntity | undefined> {
+  private async describe(
+    api: WorkMailApi,
+    orgId: string,
+    ref: string,
+    kind: EntityKind,
+  ): Promise<ResolvedEntity | undefined> {
     switch (kind) {
       case "USER": {
         const u = await notFoundAsUndefined(api.describeUser({ OrganizationId: orgId, UserId: ref }));
-        return u?.UserId === undefined ? undefined : { id: u.UserId, type: "USER", name: u.Name ?? ref, email: u.Email, state: u.State };
+        return u?.UserId === undefined
+          ? undefined
+          : { id: u.UserId, type: "USER", name: u.Name ?? ref, email: u.Email, state: u.State };
       }
       case "GROUP": {
         const g = await notFoundAsUndefined(api.describeGroup({ OrganizationId: orgId, GroupId: ref }));
-        return g?.GroupId === undefined ? undefined : { id: g.GroupId, type: "GROUP", name: g.Name ?? ref, email: g.Email, state: g.State };
+        return g?.GroupId === undefined
+          ? undefined
+          : { id: g.GroupId, type: "GROUP", name: g.Name ?? ref, email: g.Email, state: g.State };
       }
       case "RESOURCE": {
         const r = await notFoundAsUndefined(api.describeResource({ OrganizationId: orgId, ResourceId: ref }));
-        return r?.ResourceId === undefined ? undefined : { id: r.ResourceId, type: "RESOURCE", name: r.Name ?? ref, email: r.Email, state: r.State };
+        return r?.ResourceId === undefined
+          ? undefined
+          : { id: r.ResourceId, type: "RESOURCE", name: r.Name ?? ref, email: r.Email, state: r.State };
       }
     }
   }

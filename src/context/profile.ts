@@ -30,15 +30,21 @@ interface KeySpec {
   parse(raw: string): string | number;
 }
 
-const str = (describe: string, schema: { enum?: readonly string[]; pattern?: string; minLength?: number; maxLength?: number } = {}): KeySpec => ({
+const str = (
+  describe: string,
+  schema: { enum?: readonly string[]; pattern?: string; minLength?: number; maxLength?: number } = {},
+): KeySpec => ({
   describe,
   schema: { type: "string", ...schema },
   // Checked here, in words, before the file's schema would refuse it with a JSON-schema message.
   parse: (raw) => {
-    if (schema.enum !== undefined && !schema.enum.includes(raw)) throw new Error(`"${raw}" is not allowed: use one of ${schema.enum.join(", ")}`);
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(raw)) throw new Error(`"${raw}" is not a valid value: expected ${describe}`);
+    if (schema.enum !== undefined && !schema.enum.includes(raw))
+      throw new Error(`"${raw}" is not allowed: use one of ${schema.enum.join(", ")}`);
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(raw))
+      throw new Error(`"${raw}" is not a valid value: expected ${describe}`);
     if (schema.minLength !== undefined && raw.length < schema.minLength) throw new Error("the value is empty");
-    if (schema.maxLength !== undefined && raw.length > schema.maxLength) throw new Error(`the value is longer than ${schema.maxLength} characters`);
+    if (schema.maxLength !== undefined && raw.length > schema.maxLength)
+      throw new Error(`the value is longer than ${schema.maxLength} characters`);
     return raw;
   },
 });
@@ -51,7 +57,9 @@ export const PROFILE_KEYS: Readonly<Record<keyof Profile, KeySpec>> = {
   backend: str("local (the embedded simulator) or aws", { enum: ["local", "aws"] }),
   region: str("AWS region, e.g. us-east-1", { pattern: AWS_REGION_PATTERN }),
   endpointUrl: str("WorkMail endpoint URL, e.g. a served simulator http://127.0.0.1:4566", { pattern: "^https?://" }),
-  awsProfile: str("name of a profile in ~/.aws/config used for credentials", { pattern: "^[A-Za-z0-9_.@+=,-]{1,128}$" }),
+  awsProfile: str("name of a profile in ~/.aws/config used for credentials", {
+    pattern: "^[A-Za-z0-9_.@+=,-]{1,128}$",
+  }),
   organizationId: str("default organization id (set it with `wmctl org use`)", { pattern: "^m-[0-9a-f]{32}$" }),
   dataDir: str("folder of the local simulator's store (default: the XDG data dir)", { minLength: 1 }),
   output: str("default output format", { enum: [...OUTPUT_FORMATS] }),
@@ -65,7 +73,9 @@ export const PROFILE_KEYS: Readonly<Record<keyof Profile, KeySpec>> = {
     },
   },
   exportRoleArn: str("IAM role ARN for mailbox export jobs", { pattern: "^arn:aws[a-z-]*:iam::\\d{12}:role/.+" }),
-  exportKmsKeyArn: str("KMS key ARN for mailbox export jobs", { pattern: "^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/.+" }),
+  exportKmsKeyArn: str("KMS key ARN for mailbox export jobs", {
+    pattern: "^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/.+",
+  }),
   exportBucket: str("S3 bucket for mailbox export jobs", { pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$" }),
   exportPrefix: str("S3 key prefix for mailbox export jobs", { maxLength: 1024 }),
 };

@@ -36,12 +36,17 @@ export async function obtainPassword(
   const given = [source.stdin === true, source.file !== undefined, source.generate === true].filter(Boolean).length;
   if (given > 1) throw new UsageError("use only one of --password-stdin, --password-file and --generate-password");
   if (source.stdin) {
-    if (io.isStdinTTY) throw new UsageError("--password-stdin reads a piped password, but stdin is a terminal", "pipe it: printf '%s' \"$PW\" | wmctl ...");
+    if (io.isStdinTTY)
+      throw new UsageError(
+        "--password-stdin reads a piped password, but stdin is a terminal",
+        "pipe it: printf '%s' \"$PW\" | wmctl ...",
+      );
     return { password: nonEmpty(stripNewline(await readAll(io.stdin)), "stdin"), generated: false };
   }
   if (source.file !== undefined) {
     const st = await checkUserFile(source.file, "--password-file", PASSWORD_FILE_MAX_BYTES);
-    if ((st.mode & 0o077) !== 0) options.warn?.(`${source.file} can be read by other users (mode ${(st.mode & 0o777).toString(8)}); chmod 600 it`);
+    if ((st.mode & 0o077) !== 0)
+      options.warn?.(`${source.file} can be read by other users (mode ${(st.mode & 0o777).toString(8)}); chmod 600 it`);
     const text = (await readUserFile(source.file, "--password-file", PASSWORD_FILE_MAX_BYTES)).toString("utf8");
     return { password: nonEmpty(stripNewline(text), source.file), generated: false };
   }
@@ -56,9 +61,15 @@ export async function obtainPassword(
     });
     const second = await prompter.password("Repeat password", { flag: "--password-stdin" });
     if (first === second) return { password: nonEmpty(first, "the prompt"), generated: false };
-    if (attempt < PROMPT_ATTEMPTS) options.warn?.(`the two passwords differ; try again (${PROMPT_ATTEMPTS - attempt} ${PROMPT_ATTEMPTS - attempt === 1 ? "try" : "tries"} left)`);
+    if (attempt < PROMPT_ATTEMPTS)
+      options.warn?.(
+        `the two passwords differ; try again (${PROMPT_ATTEMPTS - attempt} ${PROMPT_ATTEMPTS - attempt === 1 ? "try" : "tries"} left)`,
+      );
   }
-  throw new UsageError(`the two passwords differed ${PROMPT_ATTEMPTS} times`, "or pass --password-stdin, --password-file or --generate-password");
+  throw new UsageError(
+    `the two passwords differed ${PROMPT_ATTEMPTS} times`,
+    "or pass --password-stdin, --password-file or --generate-password",
+  );
 }
 
 const PROMPT_ATTEMPTS = 3;

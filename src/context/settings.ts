@@ -53,25 +53,46 @@ export interface Settings {
   readonly dataDir: string;
   readonly maxAttempts: number | undefined;
   /** Where each resolved setting came from (`wmctl config get`): "--region", "WMCTL_REGION", "profile prod", "default". */
-  readonly sources: Readonly<Partial<Record<"backend" | "region" | "endpointUrl" | "organizationId" | "output" | "dataDir" | "maxAttempts" | "awsProfile", string>>>;
+  readonly sources: Readonly<
+    Partial<
+      Record<
+        "backend" | "region" | "endpointUrl" | "organizationId" | "output" | "dataDir" | "maxAttempts" | "awsProfile",
+        string
+      >
+    >
+  >;
 }
 
 export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: string }> = [
   { name: "WMCTL_PROFILE", flag: "--profile", describe: "profile to use" },
   { name: "WMCTL_BACKEND", flag: "--backend", describe: "local or aws" },
   { name: "WMCTL_REGION", flag: "--region", describe: "AWS region (the local simulator defaults to us-east-1)" },
-  { name: "WMCTL_ENDPOINT_URL", flag: "--endpoint-url", describe: "endpoint for every service wmctl uses (WorkMail, Route 53, S3), e.g. a served simulator; implies the aws backend" },
+  {
+    name: "WMCTL_ENDPOINT_URL",
+    flag: "--endpoint-url",
+    describe:
+      "endpoint for every service wmctl uses (WorkMail, Route 53, S3), e.g. a served simulator; implies the aws backend",
+  },
   { name: "WMCTL_ORG", flag: "--org", describe: "organization alias or id" },
   { name: "WMCTL_OUTPUT", flag: "--output", describe: "table, tsv, json, ndjson or csv" },
   { name: "WMCTL_YES", flag: "--yes", describe: "1 to confirm destructive actions without a prompt" },
   { name: "WMCTL_NO_INPUT", flag: "--no-input", describe: "1 to never prompt" },
   { name: "WMCTL_QUIET", flag: "--quiet", describe: "1 to drop status lines" },
   { name: "WMCTL_DEBUG", flag: "--debug", describe: "1 to show stack traces and wire requests" },
-  { name: "WMCTL_HOME", describe: "one folder for config.json and the local store (default: XDG config and data dirs)" },
+  {
+    name: "WMCTL_HOME",
+    describe: "one folder for config.json and the local store (default: XDG config and data dirs)",
+  },
   { name: "WMCTL_MAX_ATTEMPTS", describe: "attempts per AWS call, retries included" },
-  { name: "WMCTL_ROUTE53_ENDPOINT_URL", describe: "Route 53 endpoint for `domain apply` on the aws backend (default: --endpoint-url, else AWS's)" },
+  {
+    name: "WMCTL_ROUTE53_ENDPOINT_URL",
+    describe: "Route 53 endpoint for `domain apply` on the aws backend (default: --endpoint-url, else AWS's)",
+  },
   { name: "NO_COLOR", flag: "--no-color", describe: "any value turns colour off" },
-  { name: "COLUMNS", describe: "table width (default: the terminal's; tables into a pipe or file are not limited; --wide: never)" },
+  {
+    name: "COLUMNS",
+    describe: "table width (default: the terminal's; tables into a pipe or file are not limited; --wide: never)",
+  },
   { name: "AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID ...", describe: "read by the AWS SDK on the aws backend" },
 ];
 
@@ -92,7 +113,10 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
   }
   const endpointGiven = flags.endpointUrl !== undefined || nonEmpty(env.WMCTL_ENDPOINT_URL) !== undefined;
   const backend: BackendKind =
-    (explicitBackend as BackendKind | undefined) ?? (endpointGiven ? "aws" : undefined) ?? profile.backend ?? (profile.endpointUrl ? "aws" : "local");
+    (explicitBackend as BackendKind | undefined) ??
+    (endpointGiven ? "aws" : undefined) ??
+    profile.backend ??
+    (profile.endpointUrl ? "aws" : "local");
 
   const outputRaw = flags.json ? "json" : (flags.output ?? nonEmpty(env.WMCTL_OUTPUT) ?? profile.output);
   if (flags.json && flags.output !== undefined && flags.output !== "json") {
@@ -111,18 +135,27 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
   let maxAttempts = profile.maxAttempts;
   if (maxAttemptsRaw !== undefined) {
     const n = Number(maxAttemptsRaw);
-    if (!Number.isInteger(n) || n < 1 || n > 20) throw new UsageError(`WMCTL_MAX_ATTEMPTS must be a whole number from 1 to 20, got "${maxAttemptsRaw}"`);
+    if (!Number.isInteger(n) || n < 1 || n > 20)
+      throw new UsageError(`WMCTL_MAX_ATTEMPTS must be a whole number from 1 to 20, got "${maxAttemptsRaw}"`);
     maxAttempts = n;
   }
 
   // The region goes into ARNs, endpoints and the simulator's store: an AWS region name or nothing,
   // on either backend.
-  const regionGiven = flags.region !== undefined ? { value: flags.region, from: "--region" } : nonEmpty(env.WMCTL_REGION) !== undefined ? { value: env.WMCTL_REGION as string, from: "WMCTL_REGION" } : undefined;
+  const regionGiven =
+    flags.region !== undefined
+      ? { value: flags.region, from: "--region" }
+      : nonEmpty(env.WMCTL_REGION) !== undefined
+        ? { value: env.WMCTL_REGION as string, from: "WMCTL_REGION" }
+        : undefined;
   if (regionGiven !== undefined && !new RegExp(AWS_REGION_PATTERN).test(regionGiven.value)) {
-    throw new UsageError(`${regionGiven.from} ${JSON.stringify(regionGiven.value)} is not an AWS region name (like us-east-1)`);
+    throw new UsageError(
+      `${regionGiven.from} ${JSON.stringify(regionGiven.value)} is not an AWS region name (like us-east-1)`,
+    );
   }
   const inProfile = `profile ${profileName}`;
-  const from = (...c: Array<[unknown, string]>): string | undefined => c.find(([v]) => v !== undefined && v !== false)?.[1];
+  const from = (...c: Array<[unknown, string]>): string | undefined =>
+    c.find(([v]) => v !== undefined && v !== false)?.[1];
   const sources = {
     backend: from(
       [flags.backend, "--backend"],
@@ -133,11 +166,32 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
       [profile.endpointUrl, `the endpointUrl of ${inProfile} (implies aws)`],
       [true, "default"],
     ),
-    region: from([flags.region, "--region"], [nonEmpty(env.WMCTL_REGION), "WMCTL_REGION"], [profile.region, inProfile], [backend === "local" || undefined, "default of the local backend"]),
-    endpointUrl: from([flags.endpointUrl, "--endpoint-url"], [nonEmpty(env.WMCTL_ENDPOINT_URL), "WMCTL_ENDPOINT_URL"], [profile.endpointUrl, inProfile]),
-    organizationId: from([flags.org, "--org"], [nonEmpty(env.WMCTL_ORG), "WMCTL_ORG"], [profile.organizationId, inProfile]),
-    output: from([flags.json, "--json"], [flags.output, "--output"], [nonEmpty(env.WMCTL_OUTPUT), "WMCTL_OUTPUT"], [profile.output, inProfile]),
-    dataDir: from([profile.dataDir, inProfile], [true, nonEmpty(env.WMCTL_HOME) ? "WMCTL_HOME" : "default (XDG data dir)"]),
+    region: from(
+      [flags.region, "--region"],
+      [nonEmpty(env.WMCTL_REGION), "WMCTL_REGION"],
+      [profile.region, inProfile],
+      [backend === "local" || undefined, "default of the local backend"],
+    ),
+    endpointUrl: from(
+      [flags.endpointUrl, "--endpoint-url"],
+      [nonEmpty(env.WMCTL_ENDPOINT_URL), "WMCTL_ENDPOINT_URL"],
+      [profile.endpointUrl, inProfile],
+    ),
+    organizationId: from(
+      [flags.org, "--org"],
+      [nonEmpty(env.WMCTL_ORG), "WMCTL_ORG"],
+      [profile.organizationId, inProfile],
+    ),
+    output: from(
+      [flags.json, "--json"],
+      [flags.output, "--output"],
+      [nonEmpty(env.WMCTL_OUTPUT), "WMCTL_OUTPUT"],
+      [profile.output, inProfile],
+    ),
+    dataDir: from(
+      [profile.dataDir, inProfile],
+      [true, nonEmpty(env.WMCTL_HOME) ? "WMCTL_HOME" : "default (XDG data dir)"],
+    ),
     maxAttempts: from([maxAttemptsRaw, "WMCTL_MAX_ATTEMPTS"], [profile.maxAttempts, inProfile]),
     awsProfile: from([profile.awsProfile, inProfile]),
   };

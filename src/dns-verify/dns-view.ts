@@ -1,5 +1,13 @@
 import type { Observation } from "./findings.js";
-import { isDefinitive, normalizeName, serverLabel, type DnsAnswer, type DnsServer, type RecordType, type Resolver } from "./resolver.js";
+import {
+  isDefinitive,
+  normalizeName,
+  serverLabel,
+  type DnsAnswer,
+  type DnsServer,
+  type RecordType,
+  type Resolver,
+} from "./resolver.js";
 
 export interface ServerRole {
   readonly server: DnsServer;
@@ -77,7 +85,9 @@ export function describeAbsence(a: DnsAnswer): string {
     case "nxdomain":
       return "NXDOMAIN (the name does not exist)";
     case "nodata":
-      return a.aliases.length > 0 ? `no ${a.type} record (the name is a CNAME to ${a.aliases[a.aliases.length - 1]?.[1] ?? "?"})` : `no ${a.type} record`;
+      return a.aliases.length > 0
+        ? `no ${a.type} record (the name is a CNAME to ${a.aliases[a.aliases.length - 1]?.[1] ?? "?"})`
+        : `no ${a.type} record`;
     case "timeout":
       return "no answer (timeout)";
     case "refused":

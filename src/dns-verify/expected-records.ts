@@ -96,6 +96,19 @@ export function expectationsFrom(domain: string, records: readonly DomainRecord[
         other.push({ name, value, type });
     }
   }
-  const regionOf = (s: string | undefined) => (s === undefined ? undefined : /(?:inbound-smtp|autodiscover\.mail)\.([a-z0-9-]+)\.(?:amazonaws|awsapps)\.com$/.exec(s)?.[1]);
-  return { domain: d, region: regionOf(mx?.exchange) ?? regionOf(autodiscover?.value), ownership, mx, autodiscover, dkim, spf, dmarc, other };
+  const regionOf = (s: string | undefined) =>
+    s === undefined
+      ? undefined
+      : /(?:inbound-smtp|autodiscover\.mail)\.([a-z0-9-]+)\.(?:amazonaws|awsapps)\.com$/.exec(s)?.[1];
+  return {
+    domain: d,
+    region: regionOf(mx?.exchange) ?? regionOf(autodiscover?.value),
+    ownership,
+    mx,
+    autodiscover,
+    dkim,
+    spf,
+    dmarc,
+    other,
+  };
 }

@@ -26,7 +26,12 @@ export interface Finding {
 export type RecordStatus = "Verified" | "Pending" | "Failed" | "Missing" | "Inconsistent" | "Unreachable" | "Skipped";
 
 /** The console's sections; a target provider's MX and AutoDiscover come under "Mail routing". */
-export type Section = "Domain ownership" | "WorkMail configuration" | "Mail routing" | "Improved security" | "Improved email delivery";
+export type Section =
+  | "Domain ownership"
+  | "WorkMail configuration"
+  | "Mail routing"
+  | "Improved security"
+  | "Improved email delivery";
 
 /** What one server answered for the record. */
 export interface Observation {
@@ -55,7 +60,12 @@ export interface RecordCheck {
   readonly pending: boolean;
 }
 
-export function finding(code: string, severity: Severity, message: string, extra: Omit<Finding, "code" | "severity" | "message"> = {}): Finding {
+export function finding(
+  code: string,
+  severity: Severity,
+  message: string,
+  extra: Omit<Finding, "code" | "severity" | "message"> = {},
+): Finding {
   return { code, severity, message, ...extra };
 }
 
@@ -65,12 +75,19 @@ export function finding(code: string, severity: Severity, message: string, extra
  * the guide says to ignore it).
  */
 export function passes(check: RecordCheck): boolean {
-  const open = check.status === "Missing" || check.status === "Pending" || check.status === "Failed" || check.status === "Unreachable";
+  const open =
+    check.status === "Missing" ||
+    check.status === "Pending" ||
+    check.status === "Failed" ||
+    check.status === "Unreachable";
   return !open && !check.findings.some((f) => f.severity === "error");
 }
 
 /** Checks never throw: an unexpected exception becomes an Unreachable result with its message. */
-export async function guarded(base: Pick<RecordCheck, "id" | "section" | "type" | "name" | "required" | "expected">, run: () => Promise<RecordCheck>): Promise<RecordCheck> {
+export async function guarded(
+  base: Pick<RecordCheck, "id" | "section" | "type" | "name" | "required" | "expected">,
+  run: () => Promise<RecordCheck>,
+): Promise<RecordCheck> {
   try {
     return await run();
   } catch (e) {

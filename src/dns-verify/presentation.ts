@@ -38,7 +38,6 @@ export function splitCharacterStrings(text: string, max = MAX_CHARACTER_STRING):
   return out;
 }
 
-
 /**
  * `"part one" "part two"` -> ["part one", "part two"]. Route 53 wants TXT values quoted; each
  * character-string is at most 255 bytes; `\"`, `\\` and `\DDD` escapes are understood.
@@ -47,13 +46,17 @@ export function parseCharacterStrings(value: string): { strings: string[] } | { 
   const strings: string[] = [];
   let i = 0;
   const s = value.trim();
-  if (s === "") return { problem: "InvalidCharacterString (Value should be enclosed in quotation marks) encountered with ''" };
+  if (s === "")
+    return { problem: "InvalidCharacterString (Value should be enclosed in quotation marks) encountered with ''" };
   while (i < s.length) {
     if (s[i] === " " || s[i] === "\t") {
       i++;
       continue;
     }
-    if (s[i] !== '"') return { problem: `InvalidCharacterString (Value should be enclosed in quotation marks) encountered with '${value}'` };
+    if (s[i] !== '"')
+      return {
+        problem: `InvalidCharacterString (Value should be enclosed in quotation marks) encountered with '${value}'`,
+      };
     i++;
     const bytes: number[] = [];
     let closed = false;
@@ -82,9 +85,14 @@ export function parseCharacterStrings(value: string): { strings: string[] } | { 
       bytes.push(...Buffer.from(ch, "utf8"));
       i += ch.length;
     }
-    if (!closed) return { problem: `InvalidCharacterString (Value should be enclosed in quotation marks) encountered with '${value}'` };
+    if (!closed)
+      return {
+        problem: `InvalidCharacterString (Value should be enclosed in quotation marks) encountered with '${value}'`,
+      };
     if (bytes.length > MAX_CHARACTER_STRING) {
-      return { problem: `CharacterStringTooLong (Value is too long) encountered with '${value.length > 60 ? value.slice(0, 60) + "..." : value}'` };
+      return {
+        problem: `CharacterStringTooLong (Value is too long) encountered with '${value.length > 60 ? value.slice(0, 60) + "..." : value}'`,
+      };
     }
     strings.push(Buffer.from(bytes).toString("utf8"));
   }

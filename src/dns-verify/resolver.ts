@@ -74,11 +74,13 @@ export function parseServer(spec: string): DnsServer {
     if (bracketed[2] !== undefined) port = Number(bracketed[2]);
   } else if (isIP(s) === 0) {
     const m = /^([^:]+):(\d+)$/.exec(s);
-    if (m === null) throw new RangeError(`"${spec}" is not a DNS server address (use an IP address, optionally with :port)`);
+    if (m === null)
+      throw new RangeError(`"${spec}" is not a DNS server address (use an IP address, optionally with :port)`);
     host = m[1] as string;
     port = Number(m[2]);
   }
-  if (isIP(host) === 0) throw new RangeError(`"${spec}" is not a DNS server address (use an IP address, optionally with :port)`);
+  if (isIP(host) === 0)
+    throw new RangeError(`"${spec}" is not a DNS server address (use an IP address, optionally with :port)`);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`"${spec}" has an invalid port`);
   return { host, port };
 }
@@ -88,7 +90,14 @@ export function normalizeName(name: string): string {
   return name.trim().toLowerCase().replace(/\.$/, "");
 }
 
-export function emptyAnswer(server: DnsServer, name: string, type: RecordType, outcome: Outcome, elapsedMs: number, error?: string): DnsAnswer {
+export function emptyAnswer(
+  server: DnsServer,
+  name: string,
+  type: RecordType,
+  outcome: Outcome,
+  elapsedMs: number,
+  error?: string,
+): DnsAnswer {
   return {
     server: serverLabel(server),
     name: normalizeName(name),

@@ -25,7 +25,11 @@ export const isLoopback = (ip: string) => ip.startsWith("127.") || ip === "::1";
  * when given, else name servers on loopback addresses on `loopbackPort` (a local test server's
  * port), others on 53.
  */
-export async function findAuthoritativeServers(domain: string, via: DnsView, options: { port?: number; loopbackPort?: number } = {}): Promise<AuthoritativeServers> {
+export async function findAuthoritativeServers(
+  domain: string,
+  via: DnsView,
+  options: { port?: number; loopbackPort?: number } = {},
+): Promise<AuthoritativeServers> {
   const findings: Finding[] = [];
   let candidate = normalizeName(domain);
   let zone: string | undefined;
@@ -33,7 +37,13 @@ export async function findAuthoritativeServers(domain: string, via: DnsView, opt
   for (let i = 0; i < 10 && candidate.includes("."); i++) {
     const answer = await via.first(candidate, "NS");
     if (answer === undefined || !isDefinitive(answer.outcome)) {
-      findings.push(finding("NS_LOOKUP_FAILED", "error", `could not look up the NS records of ${candidate} (${answer?.outcome ?? "no resolver"}${answer?.error ? `: ${answer.error}` : ""})`));
+      findings.push(
+        finding(
+          "NS_LOOKUP_FAILED",
+          "error",
+          `could not look up the NS records of ${candidate} (${answer?.outcome ?? "no resolver"}${answer?.error ? `: ${answer.error}` : ""})`,
+        ),
+      );
       break;
     }
     if (answer.outcome === "answer") {
@@ -41,11 +51,21 @@ export async function findAuthoritativeServers(domain: string, via: DnsView, opt
       nameServers = [...answer.values];
       break;
     }
-    const next = answer.soaZone !== undefined && answer.soaZone !== candidate && candidate.endsWith(`.${answer.soaZone}`) ? answer.soaZone : candidate.slice(candidate.indexOf(".") + 1);
+    const next =
+      answer.soaZone !== undefined && answer.soaZone !== candidate && candidate.endsWith(`.${answer.soaZone}`)
+        ? answer.soaZone
+        : candidate.slice(candidate.indexOf(".") + 1);
     candidate = next;
   }
   if (zone === undefined) {
-    if (findings.length === 0) findings.push(finding("NS_NOT_FOUND", "error", `found no name servers for ${domain}: is the domain registered and delegated?`));
+    if (findings.length === 0)
+      findings.push(
+        finding(
+          "NS_NOT_FOUND",
+          "error",
+          `found no name servers for ${domain}: is the domain registered and delegated?`,
+        ),
+      );
     return { zone, nameServers, servers: [], findings };
   }
   const seen = new Set<string>();
@@ -53,7 +73,11 @@ export async function findAuthoritativeServers(domain: string, via: DnsView, opt
   const addresses = await Promise.all(nameServers.map(async (ns) => ({ ns, a: await via.first(ns, "A") })));
   for (const { ns, a } of addresses) {
     if (a === undefined || a.outcome !== "answer") {
-      findings.push(finding("NS_UNRESOLVABLE", "warning", `the name server ${ns} has no address (${a?.outcome ?? "no answer"})`, { fix: "fix the delegation at the registrar" }));
+      findings.push(
+        finding("NS_UNRESOLVABLE", "warning", `the name server ${ns} has no address (${a?.outcome ?? "no answer"})`, {
+          fix: "fix the delegation at the registrar",
+        }),
+      );
       continue;
     }
     for (const ip of a.values) {

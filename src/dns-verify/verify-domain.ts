@@ -50,17 +50,26 @@ export interface DomainReport {
   readonly status: ReportStatus;
   readonly servers: ReadonlyArray<{ server: string; role: "resolver" | "authoritative"; nsName?: string }>;
   readonly zone: string | undefined;
-  readonly service: { readonly ownership?: ServiceStatus | undefined; readonly dkim?: ServiceStatus | undefined } | undefined;
+  readonly service:
+    | { readonly ownership?: ServiceStatus | undefined; readonly dkim?: ServiceStatus | undefined }
+    | undefined;
   readonly checks: ReadonlyArray<RecordCheck & { ok: boolean }>;
   /** Findings about the run itself (name server discovery). */
   readonly findings: readonly Finding[];
-  readonly summary: { readonly passed: number; readonly failed: number; readonly pending: number; readonly warnings: number };
+  readonly summary: {
+    readonly passed: number;
+    readonly failed: number;
+    readonly pending: number;
+    readonly warnings: number;
+  };
   readonly queries: number;
   readonly elapsedMs: number;
 }
 
 export function reportStatus(checks: readonly RecordCheck[], strict = false): ReportStatus {
-  const failing = checks.filter((c) => c.required && (!passes(c) || (strict && c.findings.some((f) => f.severity === "warning"))));
+  const failing = checks.filter(
+    (c) => c.required && (!passes(c) || (strict && c.findings.some((f) => f.severity === "warning"))),
+  );
   if (failing.length === 0) return "verified";
   return failing.every((c) => c.pending) ? "pending" : "failed";
 }
@@ -74,9 +83,15 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
   const started = performance.now();
   const resolver = options.resolver ?? new WireResolver({ timeoutMs: options.timeoutMs ?? 2000 });
   const domain = normalizeName(options.domain);
-  const expected: Expectations = profileExpectations(options.provider ?? "workmail", domain, { records: options.records, tenant: options.tenant });
+  const expected: Expectations = profileExpectations(options.provider ?? "workmail", domain, {
+    records: options.records,
+    tenant: options.tenant,
+  });
   const named = options.resolvers ?? [];
-  const recursive: ServerRole[] = (named.length > 0 ? named : systemResolvers()).map((server) => ({ server, role: "resolver" as const }));
+  const recursive: ServerRole[] = (named.length > 0 ? named : systemResolvers()).map((server) => ({
+    server,
+    role: "resolver" as const,
+  }));
   const authoritative = options.authoritative ?? named.length === 0;
   const findings: Finding[] = [];
   const via = new DnsView(resolver, recursive);
@@ -84,17 +99,31 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
   let zone: string | undefined;
   if (options.isTestDomain !== true && authoritative) {
     const loopbackPort = recursive.find((r) => isLoopback(r.server.host))?.server.port;
-    const found = await findAuthoritativeServers(domain, via, { ...(options.nsPort === undefined ? {} : { port: options.nsPort }), ...(loopbackPort === undefined ? {} : { loopbackPort }) });
+    const found = await findAuthoritativeServers(domain, via, {
+      ...(options.nsPort === undefined ? {} : { port: options.nsPort }),
+      ...(loopbackPort === undefined ? {} : { loopbackPort }),
+    });
     zone = found.zone;
     findings.push(...found.findings);
-    servers = [...servers, ...found.servers.filter((s) => !servers.some((r) => serverLabel(r.server) === serverLabel(s.server)))];
+    servers = [
+      ...servers,
+      ...found.servers.filter((s) => !servers.some((r) => serverLabel(r.server) === serverLabel(s.server))),
+    ];
     if (found.servers.length === 0 && named.length === 0) {
-      findings.push(finding("FALLBACK_TO_RESOLVERS", "warning", "asking the resolvers instead of the domain's name servers"));
+      findings.push(
+        finding("FALLBACK_TO_RESOLVERS", "warning", "asking the resolvers instead of the domain's name servers"),
+      );
       servers = [...recursive];
     }
   }
   const dns = new DnsView(resolver, servers);
-  const ctx: CheckContext = { domain, dns, expansion: via, expected, ...(options.service === undefined ? {} : { service: options.service }) };
+  const ctx: CheckContext = {
+    domain,
+    dns,
+    expansion: via,
+    expected,
+    ...(options.service === undefined ? {} : { service: options.service }),
+  };
   let checks: RecordCheck[] = [];
   if (options.isTestDomain !== true) {
     const target = expected.target;
@@ -109,7 +138,10 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
     ]);
     checks = [ownership, mx, autodiscover, ...dkim, stripDetails(spf), dmarc, ...mailFrom]
       .filter((c) => c.status !== "Skipped")
-      .map((c): RecordCheck => (target !== undefined && c.section === "WorkMail configuration" ? { ...c, section: "Mail routing" } : c));
+      .map(
+        (c): RecordCheck =>
+          target !== undefined && c.section === "WorkMail configuration" ? { ...c, section: "Mail routing" } : c,
+      );
     for (const lame of lameServers(checks, servers)) findings.push(lame);
     for (const refusing of refusingServers(checks, domain)) findings.push(refusing);
   }
@@ -121,7 +153,11 @@ export async function verifyMailDomain(options: VerifyOptions): Promise<DomainRe
     region: expected.region,
     isTestDomain: options.isTestDomain === true,
     status: reportStatus(checks),
-    servers: servers.map((s) => ({ server: serverLabel(s.server), role: s.role, ...(s.nsName === undefined ? {} : { nsName: s.nsName }) })),
+    servers: servers.map((s) => ({
+      server: serverLabel(s.server),
+      role: s.role,
+      ...(s.nsName === undefined ? {} : { nsName: s.nsName }),
+    })),
     zone,
     service: options.service,
     checks: withOk,
@@ -147,10 +183,20 @@ function stripDetails(c: RecordCheck & { details?: unknown }): RecordCheck {
 function lameServers(checks: readonly RecordCheck[], servers: readonly ServerRole[]): Finding[] {
   const auth = new Set(servers.filter((s) => s.role === "authoritative").map((s) => serverLabel(s.server)));
   const lame = new Set<string>();
-  for (const c of checks) for (const o of c.found) if (auth.has(o.server) && (o.outcome === "answer" || o.outcome === "nodata") && !o.authoritative) lame.add(o.server);
+  for (const c of checks)
+    for (const o of c.found)
+      if (auth.has(o.server) && (o.outcome === "answer" || o.outcome === "nodata") && !o.authoritative)
+        lame.add(o.server);
   return lame.size === 0
     ? []
-    : [finding("NS_NOT_AUTHORITATIVE", "warning", `${[...lame].join(", ")} answered without authority (a lame delegation)`, { servers: [...lame], fix: "make sure every NS record names a server that serves the zone" })];
+    : [
+        finding(
+          "NS_NOT_AUTHORITATIVE",
+          "warning",
+          `${[...lame].join(", ")} answered without authority (a lame delegation)`,
+          { servers: [...lame], fix: "make sure every NS record names a server that serves the zone" },
+        ),
+      ];
 }
 
 /**
@@ -159,14 +205,26 @@ function lameServers(checks: readonly RecordCheck[], servers: readonly ServerRol
  */
 function refusingServers(checks: readonly RecordCheck[], domain: string): Finding[] {
   const outcomes = new Map<string, Set<string>>();
-  for (const c of checks) for (const o of c.found) outcomes.set(o.server, (outcomes.get(o.server) ?? new Set()).add(o.outcome === "refused" && o.error !== undefined ? "unreachable" : o.outcome));
+  for (const c of checks)
+    for (const o of c.found)
+      outcomes.set(
+        o.server,
+        (outcomes.get(o.server) ?? new Set()).add(
+          o.outcome === "refused" && o.error !== undefined ? "unreachable" : o.outcome,
+        ),
+      );
   const refusing = [...outcomes].filter(([, set]) => set.size === 1 && set.has("refused")).map(([server]) => server);
   return refusing.length === 0
     ? []
     : [
-        finding("DNS_REFUSED", "error", `${refusing.join(", ")} refused every question about ${domain}: it serves no zone for the domain`, {
-          servers: refusing,
-          fix: "ask a resolver or one of the domain's name servers; if the zone does not exist yet, create it (wmctl domain apply --create-zone)",
-        }),
+        finding(
+          "DNS_REFUSED",
+          "error",
+          `${refusing.join(", ")} refused every question about ${domain}: it serves no zone for the domain`,
+          {
+            servers: refusing,
+            fix: "ask a resolver or one of the domain's name servers; if the zone does not exist yet, create it (wmctl domain apply --create-zone)",
+          },
+        ),
       ];
 }

@@ -1,7 +1,18 @@
 import { createSocket } from "node:dgram";
 import { isIPv6, connect } from "node:net";
 import { randomInt } from "node:crypto";
-import { emptyAnswer, normalizeName, serverLabel, type DnsAnswer, type DnsServer, type MxRecord, type Outcome, type RecordType, type Resolver, type SrvRecord } from "./resolver.js";
+import {
+  emptyAnswer,
+  normalizeName,
+  serverLabel,
+  type DnsAnswer,
+  type DnsServer,
+  type MxRecord,
+  type Outcome,
+  type RecordType,
+  type Resolver,
+  type SrvRecord,
+} from "./resolver.js";
 
 export interface WireResolverOptions {
   /** How long one attempt waits for an answer, UDP or TCP (default 2000 ms). */
@@ -46,18 +57,38 @@ export class WireResolver implements Resolver {
     const request = new dns2.Packet();
     request.header.id = id;
     request.header.rd = 1;
-    request.questions.push({ name: normalizeName(name), type: dns2.Packet.TYPE[type], class: dns2.Packet.CLASS.IN } as never);
+    request.questions.push({
+      name: normalizeName(name),
+      type: dns2.Packet.TYPE[type],
+      class: dns2.Packet.CLASS.IN,
+    } as never);
     const bytes = request.toBuffer();
     try {
       let response: Packet | undefined;
       for (let attempt = 0; attempt < this.tries && response === undefined; attempt++) {
         response = await this.udp(dns2, server, bytes, id);
       }
-      if (response === undefined) return emptyAnswer(server, name, type, "timeout", elapsed(), `no answer within ${this.timeoutMs} ms (${this.tries} tries)`);
+      if (response === undefined)
+        return emptyAnswer(
+          server,
+          name,
+          type,
+          "timeout",
+          elapsed(),
+          `no answer within ${this.timeoutMs} ms (${this.tries} tries)`,
+        );
       let viaTcp = false;
       if (response.header.tc === 1) {
         const overTcp = await this.tcp(dns2, server, bytes, id);
-        if (overTcp === undefined) return emptyAnswer(server, name, type, "timeout", elapsed(), `truncated over UDP, and no TCP answer within ${this.timeoutMs} ms`);
+        if (overTcp === undefined)
+          return emptyAnswer(
+            server,
+            name,
+            type,
+            "timeout",
+            elapsed(),
+            `truncated over UDP, and no TCP answer within ${this.timeoutMs} ms`,
+          );
         response = overTcp;
         viaTcp = true;
       }
@@ -65,7 +96,14 @@ export class WireResolver implements Resolver {
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const outcome: Outcome = err.code === "ECONNREFUSED" ? "refused" : "error";
-      return emptyAnswer(server, name, type, outcome, elapsed(), err.code === "ECONNREFUSED" ? "connection refused" : err.message);
+      return emptyAnswer(
+        server,
+        name,
+        type,
+        outcome,
+        elapsed(),
+        err.code === "ECONNREFUSED" ? "connection refused" : err.message,
+      );
     }
   }
 
@@ -143,12 +181,27 @@ export class WireResolver implements Resolver {
   }
 }
 
-function toAnswer(dns2: Dns2, server: DnsServer, name: string, type: RecordType, packet: Packet, elapsedMs: number, viaTcp: boolean): DnsAnswer {
+function toAnswer(
+  dns2: Dns2,
+  server: DnsServer,
+  name: string,
+  type: RecordType,
+  packet: Packet,
+  elapsedMs: number,
+  viaTcp: boolean,
+): DnsAnswer {
   const T = dns2.Packet.TYPE;
   const wanted = T[type];
-  const records = packet.answers as unknown as Array<Record<string, unknown> & { type: number; ttl: number; name: string }>;
+  const records = packet.answers as unknown as Array<
+    Record<string, unknown> & { type: number; ttl: number; name: string }
+  >;
   const mine = records.filter((r) => r.type === wanted);
-  const aliases = type === "CNAME" ? [] : records.filter((r) => r.type === T.CNAME).map((r) => [normalizeName(r.name), normalizeName(String(r.domain))] as const);
+  const aliases =
+    type === "CNAME"
+      ? []
+      : records
+          .filter((r) => r.type === T.CNAME)
+          .map((r) => [normalizeName(r.name), normalizeName(String(r.domain))] as const);
   const rcode = packet.header.rcode;
   let outcome: Outcome;
   if (rcode === 0) outcome = mine.length > 0 ? "answer" : "nodata";
@@ -157,14 +210,27 @@ function toAnswer(dns2: Dns2, server: DnsServer, name: string, type: RecordType,
   else if (rcode === 2) outcome = "servfail";
   else outcome = "error";
   const txtStrings = type === "TXT" ? mine.map((r) => [r.data as string[] | string].flat().map(String)) : [];
-  const mx: MxRecord[] = type === "MX" ? mine.map((r) => ({ preference: Number(r.priority), exchange: normalizeName(String(r.exchange)) })) : [];
+  const mx: MxRecord[] =
+    type === "MX"
+      ? mine.map((r) => ({ preference: Number(r.priority), exchange: normalizeName(String(r.exchange)) }))
+      : [];
   const srv: SrvRecord[] =
-    type === "SRV" ? mine.map((r) => ({ priority: Number(r.priority), weight: Number(r.weight), port: Number(r.port), target: normalizeName(String(r.target)) })) : [];
+    type === "SRV"
+      ? mine.map((r) => ({
+          priority: Number(r.priority),
+          weight: Number(r.weight),
+          port: Number(r.port),
+          target: normalizeName(String(r.target)),
+        }))
+      : [];
   const values =
-    type === "CNAME" ? mine.map((r) => normalizeName(String(r.domain)))
-    : type === "NS" ? mine.map((r) => normalizeName(String(r.ns)))
-    : type === "A" || type === "AAAA" ? mine.map((r) => String(r.address))
-    : [];
+    type === "CNAME"
+      ? mine.map((r) => normalizeName(String(r.domain)))
+      : type === "NS"
+        ? mine.map((r) => normalizeName(String(r.ns)))
+        : type === "A" || type === "AAAA"
+          ? mine.map((r) => String(r.address))
+          : [];
   const soa = (packet.authorities as unknown as Array<{ type: number; name: string }>).find((r) => r.type === T.SOA);
   return {
     server: serverLabel(server),

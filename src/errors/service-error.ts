@@ -69,7 +69,13 @@ const THROTTLED = new Set([
   "TooManyTagsException",
 ]);
 
-const USAGE = new Set(["ValidationException", "InvalidParameterException", "InvalidPasswordException", "InvalidChangeBatch", "InvalidInput"]);
+const USAGE = new Set([
+  "ValidationException",
+  "InvalidParameterException",
+  "InvalidPasswordException",
+  "InvalidChangeBatch",
+  "InvalidInput",
+]);
 
 /** The one table from a service error name to a wmctl exit code (DESIGN.md section 4). */
 export function exitCodeForServiceError(code: string): ExitCode {

@@ -35,7 +35,11 @@ export function toCliError(e: unknown): CliError {
     // the file, the hint the way out.
     if (anyErr.name === "StoreError") {
       const readOnly = (e as { kind?: string }).kind === "read-only";
-      return new CliError(firstLine(anyErr.message), { exitCode: readOnly ? ExitCode.Auth : ExitCode.Failure, ...(anyErr.hint === undefined ? {} : { hint: anyErr.hint }), cause: e });
+      return new CliError(firstLine(anyErr.message), {
+        exitCode: readOnly ? ExitCode.Auth : ExitCode.Failure,
+        ...(anyErr.hint === undefined ? {} : { hint: anyErr.hint }),
+        cause: e,
+      });
     }
     if (typeof anyErr.code === "string" && anyErr.syscall !== undefined) {
       // Node's own messages already start with the code ("ELOOP: too many symbolic links ..."): once.

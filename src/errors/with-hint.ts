@@ -8,7 +8,12 @@ export async function withHints<T>(call: Promise<T>, hints: Readonly<Record<stri
     return await call;
   } catch (e) {
     const name = (e as { name?: unknown }).name;
-    if (e instanceof Error && typeof name === "string" && hints[name] !== undefined && (e as { hint?: unknown }).hint === undefined) {
+    if (
+      e instanceof Error &&
+      typeof name === "string" &&
+      hints[name] !== undefined &&
+      (e as { hint?: unknown }).hint === undefined
+    ) {
       Object.defineProperty(e, "hint", { value: hints[name], enumerable: false, configurable: true });
     }
     throw e;

@@ -23,7 +23,11 @@ export const DEFAULT_EXPORT_PREFIX = "mailbox-exports";
  * --create --save`). On the local backend the simulator needs no real role or key: placeholders
  * in its region are used, and the bucket is a folder under the store.
  */
-export function resolveDestination(flags: DestinationFlags, settings: Settings, simulated = settings.backend === "local"): ExportDestination {
+export function resolveDestination(
+  flags: DestinationFlags,
+  settings: Settings,
+  simulated = settings.backend === "local",
+): ExportDestination {
   const p = settings.profile;
   const roleArn = flags.roleArn ?? p.exportRoleArn;
   const kmsKeyArn = flags.kmsKeyArn ?? p.exportKmsKeyArn;
@@ -38,7 +42,11 @@ export function resolveDestination(flags: DestinationFlags, settings: Settings, 
       prefix,
     };
   }
-  const missing = [roleArn === undefined ? "--role-arn" : "", kmsKeyArn === undefined ? "--kms-key-arn" : "", bucket === undefined ? "--bucket" : ""].filter((s) => s !== "");
+  const missing = [
+    roleArn === undefined ? "--role-arn" : "",
+    kmsKeyArn === undefined ? "--kms-key-arn" : "",
+    bucket === undefined ? "--bucket" : "",
+  ].filter((s) => s !== "");
   if (roleArn === undefined || kmsKeyArn === undefined || bucket === undefined) {
     throw new UsageError(
       `an export job needs an IAM role, a KMS key and an S3 bucket: missing ${missing.join(", ")}`,

@@ -72,7 +72,10 @@ export interface ExportAllOptions {
  * run resumes where it stopped. A mailbox exported (or being exported) within the last 24 hours, by
  * this run, an earlier one or another tool, is not exported again: that job is adopted.
  */
-export async function exportAll(options: ExportAllOptions, targets: readonly MailboxTarget[]): Promise<{ runId: string; reports: MailboxReport[]; finished: boolean; interrupted: boolean }> {
+export async function exportAll(
+  options: ExportAllOptions,
+  targets: readonly MailboxTarget[],
+): Promise<{ runId: string; reports: MailboxReport[]; finished: boolean; interrupted: boolean }> {
   const { api, orgId, ledger, destination } = options;
   let interrupted = false;
   let timer: NodeJS.Timeout | undefined;
@@ -85,7 +88,8 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
   const now = options.now ?? Date.now;
   const concurrency = Math.max(1, Math.min(MAX_CONCURRENT_JOBS, options.concurrency));
   const destinationKey = `${orgId}|${destination.bucket}|${destination.prefix}`;
-  const run = (options.restart ? undefined : ledger.openRun(destinationKey)) ?? ledger.startRun(randomUUID(), destinationKey);
+  const run =
+    (options.restart ? undefined : ledger.openRun(destinationKey)) ?? ledger.startRun(randomUUID(), destinationKey);
 
   const reports = new Map<string, MailboxReport>();
   // Fields in the report's order (REPORT_FIELDS), so that -o json reads as the table does.
@@ -104,7 +108,14 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
       note: undefined,
       ...r,
     });
-  const fromJob = (j: { jobId: string; state: string; startTime?: string | Date | undefined; endTime?: string | Date | undefined; bucket?: string | undefined; s3Path?: string | undefined }) => ({
+  const fromJob = (j: {
+    jobId: string;
+    state: string;
+    startTime?: string | Date | undefined;
+    endTime?: string | Date | undefined;
+    bucket?: string | undefined;
+    s3Path?: string | undefined;
+  }) => ({
     jobId: j.jobId,
     startTime: j.startTime === undefined ? undefined : new Date(j.startTime),
     endTime: j.endTime === undefined ? undefined : new Date(j.endTime),
@@ -114,18 +125,52 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
 
   // What the service and the ledger know: the newest job per mailbox.
   const listed = await listJobs(api, orgId);
-  const newest = new Map<string, { jobId: string; state: string; startTime: number; bucket?: string | undefined; s3Path?: string | undefined; endTime?: Date | undefined }>();
-  const consider = (entityId: string, j: { jobId: string; state: string; startTime: number; bucket?: string | undefined; s3Path?: string | undefined; endTime?: Date | undefined }) => {
+  const newest = new Map<
+    string,
+    {
+      jobId: string;
+      state: string;
+      startTime: number;
+      bucket?: string | undefined;
+      s3Path?: string | undefined;
+      endTime?: Date | undefined;
+    }
+  >();
+  const consider = (
+    entityId: string,
+    j: {
+      jobId: string;
+      state: string;
+      startTime: number;
+      bucket?: string | undefined;
+      s3Path?: string | undefined;
+      endTime?: Date | undefined;
+    },
+  ) => {
     const n = newest.get(entityId);
     if (n === undefined || j.startTime > n.startTime) newest.set(entityId, j);
   };
   for (const j of listed.values()) {
     if (j.EntityId !== undefined && j.JobId !== undefined && j.StartTime !== undefined) {
-      consider(j.EntityId, { jobId: j.JobId, state: j.State ?? "RUNNING", startTime: j.StartTime.getTime(), bucket: j.S3BucketName, s3Path: j.S3Path, endTime: j.EndTime });
+      consider(j.EntityId, {
+        jobId: j.JobId,
+        state: j.State ?? "RUNNING",
+        startTime: j.StartTime.getTime(),
+        bucket: j.S3BucketName,
+        s3Path: j.S3Path,
+        endTime: j.EndTime,
+      });
     }
   }
   for (const j of ledger.jobs()) {
-    if (j.startTime !== undefined && !listed.has(j.jobId)) consider(j.entityId, { jobId: j.jobId, state: j.state, startTime: Date.parse(j.startTime), bucket: j.bucket, s3Path: j.s3Path });
+    if (j.startTime !== undefined && !listed.has(j.jobId))
+      consider(j.entityId, {
+        jobId: j.jobId,
+        state: j.state,
+        startTime: Date.parse(j.startTime),
+        bucket: j.bucket,
+        s3Path: j.s3Path,
+      });
   }
 
   const active = new Map<string, MailboxTarget>();
@@ -144,7 +189,11 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
     const recent = newest.get(t.id);
     if (recent !== undefined && serviceNow - recent.startTime < DAY_MS && recent.jobId !== mine?.jobId) {
       if (recent.state === "COMPLETED") {
-        report(t, { state: "COMPLETED", ...fromJob({ ...recent, startTime: new Date(recent.startTime) }), note: `exported less than 24 hours ago by job ${recent.jobId}` });
+        report(t, {
+          state: "COMPLETED",
+          ...fromJob({ ...recent, startTime: new Date(recent.startTime) }),
+          note: `exported less than 24 hours ago by job ${recent.jobId}`,
+        });
         continue;
       }
       if (!TERMINAL.has(recent.state)) {
@@ -184,7 +233,14 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
           const ledgerJob: LedgerJob | undefined = ledger.job(jobId);
           report(t, {
             state: j.State as "COMPLETED" | "FAILED" | "CANCELLED",
-            ...fromJob({ jobId, state: j.State ?? "", startTime: j.StartTime, endTime: j.EndTime, bucket: j.S3BucketName ?? ledgerJob?.bucket, s3Path: j.S3Path }),
+            ...fromJob({
+              jobId,
+              state: j.State ?? "",
+              startTime: j.StartTime,
+              endTime: j.EndTime,
+              bucket: j.S3BucketName ?? ledgerJob?.bucket,
+              s3Path: j.S3Path,
+            }),
             note: (j as { ErrorInfo?: string }).ErrorInfo ?? ledgerJob?.error,
           });
         }
@@ -219,7 +275,16 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
         const jobId = JobId as string;
         pending.shift();
         const startTime = new Date(await options.serviceNow());
-        ledger.recordStart({ jobId, entityId: t.id, mailbox: t.name, email: t.email, bucket: destination.bucket, prefix: destination.prefix, runId: run.runId, startTime: startTime.toISOString() });
+        ledger.recordStart({
+          jobId,
+          entityId: t.id,
+          mailbox: t.name,
+          email: t.email,
+          bucket: destination.bucket,
+          prefix: destination.prefix,
+          runId: run.runId,
+          startTime: startTime.toISOString(),
+        });
         newest.set(t.id, { jobId, state: "RUNNING", startTime: startTime.getTime(), bucket: destination.bucket });
         active.set(jobId, t);
       } catch (e) {
@@ -250,9 +315,17 @@ export async function exportAll(options: ExportAllOptions, targets: readonly Mai
 
   for (const [jobId, t] of active) {
     const j = ledger.job(jobId);
-    report(t, { state: "RUNNING", ...fromJob({ jobId, state: "RUNNING", startTime: j?.startTime, bucket: j?.bucket }), note: "still running; run `wmctl export all` again to resume" });
+    report(t, {
+      state: "RUNNING",
+      ...fromJob({ jobId, state: "RUNNING", startTime: j?.startTime, bucket: j?.bucket }),
+      note: "still running; run `wmctl export all` again to resume",
+    });
   }
-  for (const t of pending) report(t, { state: "NOT_STARTED", note: "the run stopped before this mailbox; run `wmctl export all` again to resume" });
+  for (const t of pending)
+    report(t, {
+      state: "NOT_STARTED",
+      note: "the run stopped before this mailbox; run `wmctl export all` again to resume",
+    });
   const finished = active.size === 0 && pending.length === 0;
   if (finished) ledger.finishRun(run.runId);
   return { runId: run.runId, reports: targets.map((t) => reports.get(t.id) as MailboxReport), finished, interrupted };

@@ -38,8 +38,21 @@ export interface ObservedJob {
 }
 
 type Event =
-  | { t: "start"; at: string; job: Omit<LedgerJob, "state" | "progress" | "endTime" | "s3Path" | "error"> & { s3Path?: string } }
-  | { t: "state"; at: string; jobId: string; state: string; progress?: number; endTime?: string; s3Path?: string; error?: string }
+  | {
+      t: "start";
+      at: string;
+      job: Omit<LedgerJob, "state" | "progress" | "endTime" | "s3Path" | "error"> & { s3Path?: string };
+    }
+  | {
+      t: "state";
+      at: string;
+      jobId: string;
+      state: string;
+      progress?: number;
+      endTime?: string;
+      s3Path?: string;
+      error?: string;
+    }
   | { t: "run"; at: string; runId: string; destination: string }
   | { t: "run-end"; at: string; runId: string };
 
@@ -85,7 +98,13 @@ export class ExportLedger {
   /** The newest unfinished run into this destination. */
   openRun(destination: string): LedgerRun | undefined {
     let best: LedgerRun | undefined;
-    for (const r of this.runsById.values()) if (r.destination === destination && r.finishedAt === undefined && (best === undefined || r.startedAt >= best.startedAt)) best = r;
+    for (const r of this.runsById.values())
+      if (
+        r.destination === destination &&
+        r.finishedAt === undefined &&
+        (best === undefined || r.startedAt >= best.startedAt)
+      )
+        best = r;
     return best;
   }
 
@@ -102,9 +121,19 @@ export class ExportLedger {
     this.write({ t: "start", at: new Date().toISOString(), job });
   }
 
-  recordState(jobId: string, s: { state: string; progress?: number | undefined; endTime?: string | undefined; s3Path?: string | undefined; error?: string | undefined }): void {
+  recordState(
+    jobId: string,
+    s: {
+      state: string;
+      progress?: number | undefined;
+      endTime?: string | undefined;
+      s3Path?: string | undefined;
+      error?: string | undefined;
+    },
+  ): void {
     const known = this.jobsById.get(jobId);
-    if (known !== undefined && known.state === s.state && known.progress === s.progress && known.endTime === s.endTime) return;
+    if (known !== undefined && known.state === s.state && known.progress === s.progress && known.endTime === s.endTime)
+      return;
     this.write({
       t: "state",
       at: new Date().toISOString(),
@@ -123,7 +152,13 @@ export class ExportLedger {
    */
   observe(jobId: string, j: ObservedJob): void {
     if (!this.jobsById.has(jobId)) return;
-    this.recordState(jobId, { state: j.State ?? "RUNNING", progress: j.EstimatedProgress, endTime: j.EndTime?.toISOString(), s3Path: j.S3Path, error: j.ErrorInfo });
+    this.recordState(jobId, {
+      state: j.State ?? "RUNNING",
+      progress: j.EstimatedProgress,
+      endTime: j.EndTime?.toISOString(),
+      s3Path: j.S3Path,
+      error: j.ErrorInfo,
+    });
   }
 
   private write(e: Event): void {
@@ -136,7 +171,14 @@ export class ExportLedger {
   private apply(e: Event): void {
     switch (e.t) {
       case "start":
-        this.jobsById.set(e.job.jobId, { ...e.job, state: "RUNNING", progress: undefined, endTime: undefined, s3Path: e.job.s3Path, error: undefined });
+        this.jobsById.set(e.job.jobId, {
+          ...e.job,
+          state: "RUNNING",
+          progress: undefined,
+          endTime: undefined,
+          s3Path: e.job.s3Path,
+          error: undefined,
+        });
         return;
       case "state": {
         const j = this.jobsById.get(e.jobId);
@@ -149,7 +191,12 @@ export class ExportLedger {
         return;
       }
       case "run":
-        this.runsById.set(e.runId, { runId: e.runId, destination: e.destination, startedAt: e.at, finishedAt: undefined });
+        this.runsById.set(e.runId, {
+          runId: e.runId,
+          destination: e.destination,
+          startedAt: e.at,
+          finishedAt: undefined,
+        });
         return;
       case "run-end": {
         const r = this.runsById.get(e.runId);

@@ -89,7 +89,12 @@ export function missingExportPermissions(docs: readonly unknown[], p: { bucket: 
   ];
   const allowed = (action: string, resource: string) =>
     docs.some((d) =>
-      statements(d).some((s) => s.Effect === "Allow" && list(s.Action).some((a) => iamMatch(a, action)) && list(s.Resource).some((r) => iamMatch(r, resource))),
+      statements(d).some(
+        (s) =>
+          s.Effect === "Allow" &&
+          list(s.Action).some((a) => iamMatch(a, action)) &&
+          list(s.Resource).some((r) => iamMatch(r, resource)),
+      ),
     );
   return needed.filter(([a, r]) => !allowed(a, r)).map(([a]) => a);
 }

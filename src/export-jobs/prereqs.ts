@@ -46,7 +46,11 @@ const CREATE = "run `wmctl export prereqs --create`";
  * region; the role trusted by export.workmail.amazonaws.com with the guide's policy. Never changes
  * what it cannot repair safely (a bucket or key in another region is reported, not moved).
  */
-export async function checkExportPrereqs(port: ExportPrereqsPort, spec: PrereqSpec, create: boolean): Promise<PrereqReport> {
+export async function checkExportPrereqs(
+  port: ExportPrereqsPort,
+  spec: PrereqSpec,
+  create: boolean,
+): Promise<PrereqReport> {
   const checks: PrereqCheck[] = [];
   const add = (c: PrereqCheck) => checks.push(c);
 
@@ -57,7 +61,11 @@ export async function checkExportPrereqs(port: ExportPrereqsPort, spec: PrereqSp
       await port.createBucket(spec.bucket, spec.region);
       await port.blockPublicAccess(spec.bucket);
       bucket = { region: spec.region, publicAccessBlocked: true, policyIsPublic: false };
-      add({ check: "bucket", status: "created", detail: `created s3://${spec.bucket} in ${spec.region}, blocking public access` });
+      add({
+        check: "bucket",
+        status: "created",
+        detail: `created s3://${spec.bucket} in ${spec.region}, blocking public access`,
+      });
     } else {
       add({ check: "bucket", status: "missing", detail: `no bucket ${spec.bucket}`, fix: CREATE });
     }
@@ -66,7 +74,12 @@ export async function checkExportPrereqs(port: ExportPrereqsPort, spec: PrereqSp
   }
   if (bucket !== undefined) {
     if (bucket.region !== spec.region) {
-      add({ check: "bucket-region", status: "wrong", detail: `the bucket is in ${bucket.region}, the organization in ${spec.region}`, fix: `use a bucket in ${spec.region} (--bucket)` });
+      add({
+        check: "bucket-region",
+        status: "wrong",
+        detail: `the bucket is in ${bucket.region}, the organization in ${spec.region}`,
+        fix: `use a bucket in ${spec.region} (--bucket)`,
+      });
     } else {
       add({ check: "bucket-region", status: "ok", detail: spec.region });
     }
@@ -74,9 +87,21 @@ export async function checkExportPrereqs(port: ExportPrereqsPort, spec: PrereqSp
       add({ check: "bucket-public-access", status: "ok", detail: "Block Public Access is on" });
     } else if (create && bucket.region === spec.region) {
       await port.blockPublicAccess(spec.bucket);
-      add({ check: "bucket-public-access", status: bucket.policyIsPublic ? "wrong" : "fixed", detail: "turned on all four Block Public Access settings", ...(bucket.policyIsPublic ? { fix: "remove the public statements of the bucket policy" } : {}) });
+      add({
+        check: "bucket-public-access",
+        status: bucket.policyIsPublic ? "wrong" : "fixed",
+        detail: "turned on all four Block Public Access settings",
+        ...(bucket.policyIsPublic ? { fix: "remove the public statements of the bucket policy" } : {}),
+      });
     } else {
-      add({ check: "bucket-public-access", status: "wrong", detail: bucket.policyIsPublic ? "the bucket policy makes the bucket public" : "Block Public Access is not fully on", fix: CREATE });
+      add({
+        check: "bucket-public-access",
+        status: "wrong",
+        detail: bucket.policyIsPublic
+          ? "the bucket policy makes the bucket public"
+          : "Block Public Access is not fully on",
+        fix: CREATE,
+      });
     }
   }
 
@@ -104,34 +129,75 @@ export async function checkExportPrereqs(port: ExportPrereqsPort, spec: PrereqSp
     add(
       problems.length === 0
         ? { check: "kms-key", status: "ok", detail: `${key.arn} (symmetric, enabled, ${key.region})` }
-        : { check: "kms-key", status: "wrong", detail: `${key.arn}: ${problems.join("; ")}`, fix: `use an enabled symmetric key in ${spec.region}` },
+        : {
+            check: "kms-key",
+            status: "wrong",
+            detail: `${key.arn}: ${problems.join("; ")}`,
+            fix: `use an enabled symmetric key in ${spec.region}`,
+          },
     );
   }
 
   // The role.
-  const trust = JSON.stringify(exportTrustPolicy({ accountId: spec.accountId, ...(spec.pinOrganization ? { organizationArn: spec.organizationArn } : {}) }));
+  const trust = JSON.stringify(
+    exportTrustPolicy({
+      accountId: spec.accountId,
+      ...(spec.pinOrganization ? { organizationArn: spec.organizationArn } : {}),
+    }),
+  );
   let role: RoleFacts | undefined = await port.getRole(spec.roleName);
   if (role === undefined) {
     if (create) {
-      role = await port.createRole(spec.roleName, trust, "Lets Amazon WorkMail write mailbox exports (created by wmctl)");
-      add({ check: "role", status: "created", detail: `created ${role.arn}, trusted by export.workmail.amazonaws.com` });
+      role = await port.createRole(
+        spec.roleName,
+        trust,
+        "Lets Amazon WorkMail write mailbox exports (created by wmctl)",
+      );
+      add({
+        check: "role",
+        status: "created",
+        detail: `created ${role.arn}, trusted by export.workmail.amazonaws.com`,
+      });
     } else {
       add({ check: "role", status: "missing", detail: `no role ${spec.roleName}`, fix: CREATE });
     }
   } else if (!trustsExportService(role.trustPolicy)) {
-    add({ check: "role", status: "wrong", detail: `${role.arn} does not trust export.workmail.amazonaws.com`, fix: "add the guide's trust policy (sts:AssumeRole for export.workmail.amazonaws.com)" });
+    add({
+      check: "role",
+      status: "wrong",
+      detail: `${role.arn} does not trust export.workmail.amazonaws.com`,
+      fix: "add the guide's trust policy (sts:AssumeRole for export.workmail.amazonaws.com)",
+    });
   } else {
     add({ check: "role", status: "ok", detail: `${role.arn} is trusted by export.workmail.amazonaws.com` });
   }
   if (role !== undefined && key !== undefined) {
-    const missing = missingExportPermissions(Object.values(role.inlinePolicies), { bucket: spec.bucket, keyArn: key.arn });
+    const missing = missingExportPermissions(Object.values(role.inlinePolicies), {
+      bucket: spec.bucket,
+      keyArn: key.arn,
+    });
     if (missing.length === 0) {
       add({ check: "role-policy", status: "ok", detail: "the role may write to the bucket and encrypt with the key" });
     } else if (create) {
-      await port.putRolePolicy(spec.roleName, EXPORT_ROLE_POLICY_NAME, JSON.stringify(exportRolePolicy({ bucket: spec.bucket, prefix: spec.prefix, keyArn: key.arn, region: spec.region })));
-      add({ check: "role-policy", status: "fixed", detail: `put the inline policy ${EXPORT_ROLE_POLICY_NAME} (S3 and KMS permissions of the guide)` });
+      await port.putRolePolicy(
+        spec.roleName,
+        EXPORT_ROLE_POLICY_NAME,
+        JSON.stringify(
+          exportRolePolicy({ bucket: spec.bucket, prefix: spec.prefix, keyArn: key.arn, region: spec.region }),
+        ),
+      );
+      add({
+        check: "role-policy",
+        status: "fixed",
+        detail: `put the inline policy ${EXPORT_ROLE_POLICY_NAME} (S3 and KMS permissions of the guide)`,
+      });
     } else {
-      add({ check: "role-policy", status: "wrong", detail: `the role's inline policies do not allow ${missing.join(", ")}`, fix: CREATE });
+      add({
+        check: "role-policy",
+        status: "wrong",
+        detail: `the role's inline policies do not allow ${missing.join(", ")}`,
+        fix: CREATE,
+      });
     }
   }
 

@@ -20,7 +20,15 @@ export async function progressBars(enabled: boolean, stream: Writable, format: s
   if (!enabled) return NONE;
   const { default: cliProgress } = await import("cli-progress");
   const multi = new cliProgress.MultiBar(
-    { stream: stream as NodeJS.WritableStream, format, hideCursor: true, clearOnComplete: false, stopOnComplete: false, barsize: 30, autopadding: true },
+    {
+      stream: stream as NodeJS.WritableStream,
+      format,
+      hideCursor: true,
+      clearOnComplete: false,
+      stopOnComplete: false,
+      barsize: 30,
+      autopadding: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   return {

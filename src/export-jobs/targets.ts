@@ -23,12 +23,16 @@ export function parseFilter(items: readonly string[]): MailboxFilter {
     const key = m?.[1]?.toLowerCase();
     const value = (m?.[2] ?? "").trim();
     if (m === null || !KEYS.includes(key as (typeof KEYS)[number]) || value === "") {
-      throw new UsageError(`invalid --filter "${item}"`, "use type=user|resource|all, state=enabled|disabled|all, name=GLOB, email=GLOB");
+      throw new UsageError(
+        `invalid --filter "${item}"`,
+        "use type=user|resource|all, state=enabled|disabled|all, name=GLOB, email=GLOB",
+      );
     }
     if (key === "type" || key === "state") {
       const v = value.toLowerCase();
       const allowed = key === "type" ? ["user", "resource", "all"] : ["enabled", "disabled", "all"];
-      if (!allowed.includes(v)) throw new UsageError(`invalid --filter ${key}=${value}`, `use ${key}=${allowed.join("|")}`);
+      if (!allowed.includes(v))
+        throw new UsageError(`invalid --filter ${key}=${value}`, `use ${key}=${allowed.join("|")}`);
       if (key === "type") f.type = v as MailboxFilter["type"];
       else f.state = v as MailboxFilter["state"];
     } else {
@@ -51,19 +55,26 @@ function matches(f: MailboxFilter, name: string, email: string | undefined, stat
  * Every mailbox of the organization the filter selects: users in the USER role (remote users have
  * no mailbox in WorkMail) and resources. `warn` hears about what could not be listed.
  */
-export async function listMailboxes(api: WorkMailApi, org: string, f: MailboxFilter, warn: (m: string) => void): Promise<MailboxTarget[]> {
+export async function listMailboxes(
+  api: WorkMailApi,
+  org: string,
+  f: MailboxFilter,
+  warn: (m: string) => void,
+): Promise<MailboxTarget[]> {
   const out: MailboxTarget[] = [];
   if (f.type !== "resource") {
     for await (const u of paginate((t) => api.listUsers({ OrganizationId: org, NextToken: t }), "Users")) {
       if (u.Id === undefined || u.State === "DELETED" || (u.UserRole !== undefined && u.UserRole !== "USER")) continue;
-      if (matches(f, u.Name ?? "", u.Email, u.State)) out.push({ id: u.Id, name: u.Name ?? u.Id, email: u.Email, type: "USER" });
+      if (matches(f, u.Name ?? "", u.Email, u.State))
+        out.push({ id: u.Id, name: u.Name ?? u.Id, email: u.Email, type: "USER" });
     }
   }
   if (f.type !== "user") {
     try {
       for await (const r of paginate((t) => api.listResources({ OrganizationId: org, NextToken: t }), "Resources")) {
         if (r.Id === undefined || r.State === "DELETED") continue;
-        if (matches(f, r.Name ?? "", r.Email, r.State)) out.push({ id: r.Id, name: r.Name ?? r.Id, email: r.Email, type: "RESOURCE" });
+        if (matches(f, r.Name ?? "", r.Email, r.State))
+          out.push({ id: r.Id, name: r.Name ?? r.Id, email: r.Email, type: "RESOURCE" });
       }
     } catch (e) {
       if ((e as Error).name !== "UnsupportedOperationException") throw e;
@@ -80,18 +91,31 @@ export async function listMailboxes(api: WorkMailApi, org: string, f: MailboxFil
 /** A list of mailboxes, not a mail archive: 64 MiB holds a million addresses. */
 const USERS_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
-export async function mailboxesFromFile(file: string, resolver: EntityResolver): Promise<{ targets: MailboxTarget[]; unknown: string[] }> {
+export async function mailboxesFromFile(
+  file: string,
+  resolver: EntityResolver,
+): Promise<{ targets: MailboxTarget[]; unknown: string[] }> {
   const text = (await readUserFile(file, "--users", USERS_FILE_MAX_BYTES)).toString("utf8");
   let refs: string[];
   const first = text.split(/\r?\n/, 1)[0] ?? "";
   if (first.includes(",")) {
     const { parse } = await import("csv-parse/sync");
-    const rows = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true }) as Array<Record<string, string>>;
-    const column = ["email", "name", "user", "mailbox", "id"].find((c) => rows.length === 0 || c in (rows[0] as object));
-    if (column === undefined) throw new UsageError(`${file}: no email, name, user, mailbox or id column in the header "${first}"`);
+    const rows = parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+    }) as Array<Record<string, string>>;
+    const column = ["email", "name", "user", "mailbox", "id"].find(
+      (c) => rows.length === 0 || c in (rows[0] as object),
+    );
+    if (column === undefined)
+      throw new UsageError(`${file}: no email, name, user, mailbox or id column in the header "${first}"`);
     refs = rows.map((r) => r[column] ?? "").filter((s) => s !== "");
   } else {
-    refs = text.split(/\r?\n/).map((l) => l.replace(/#.*/, "").trim()).filter((l) => l !== "");
+    refs = text
+      .split(/\r?\n/)
+      .map((l) => l.replace(/#.*/, "").trim())
+      .filter((l) => l !== "");
   }
   const targets: MailboxTarget[] = [];
   const unknown: string[] = [];

@@ -24,7 +24,15 @@ export interface VerifyReport {
 }
 
 /** The guide's log fields; every value a string. */
-export const LOG_FIELDS = ["totalNonExportableItems", "totalMessages", "sha384Hash", "totalBytes", "totalFolders", "startTime", "endTime"] as const;
+export const LOG_FIELDS = [
+  "totalNonExportableItems",
+  "totalMessages",
+  "sha384Hash",
+  "totalBytes",
+  "totalFolders",
+  "startTime",
+  "endTime",
+] as const;
 
 interface ZipFacts {
   readonly sha384: string;
@@ -60,7 +68,12 @@ export async function verifyExport(storage: ExportStorage, bucket: string, s3Pat
       checks.push(
         absent.length === 0
           ? { check: "log", status: "ok", expected: undefined, found: storage.location(bucket, logKey) }
-          : { check: "log", status: "mismatch", expected: LOG_FIELDS.join(","), found: `missing or not strings: ${absent.join(",")}` },
+          : {
+              check: "log",
+              status: "mismatch",
+              expected: LOG_FIELDS.join(","),
+              found: `missing or not strings: ${absent.join(",")}`,
+            },
       );
     } catch (e) {
       checks.push({ check: "log", status: "mismatch", expected: "JSON", found: (e as Error).message });
@@ -76,15 +89,30 @@ export async function verifyExport(storage: ExportStorage, bucket: string, s3Pat
       await pipeline(await storage.read(bucket, s3Path), createWriteStream(path));
     }
     const facts = await inspectZip(path);
-    checks.push({ check: "zip", status: "ok", expected: undefined, found: `${size} bytes, ${facts.messages} messages in ${facts.folders} folders` });
+    checks.push({
+      check: "zip",
+      status: "ok",
+      expected: undefined,
+      found: `${size} bytes, ${facts.messages} messages in ${facts.folders} folders`,
+    });
     checks.push(
       facts.badEntries.length === 0
         ? { check: "entries", status: "ok", expected: undefined, found: "every entry's CRC-32 matches" }
-        : { check: "entries", status: "mismatch", expected: "intact entries", found: `damaged: ${facts.badEntries.slice(0, 5).join(", ")}${facts.badEntries.length > 5 ? " ..." : ""}` },
+        : {
+            check: "entries",
+            status: "mismatch",
+            expected: "intact entries",
+            found: `damaged: ${facts.badEntries.slice(0, 5).join(", ")}${facts.badEntries.length > 5 ? " ..." : ""}`,
+          },
     );
     if (log !== undefined) {
       const compare = (check: string, expected: unknown, found: string) =>
-        checks.push({ check, status: String(expected) === found ? "ok" : "mismatch", expected: expected === undefined ? undefined : String(expected), found });
+        checks.push({
+          check,
+          status: String(expected) === found ? "ok" : "mismatch",
+          expected: expected === undefined ? undefined : String(expected),
+          found,
+        });
       compare("sha384Hash", log.sha384Hash, facts.sha384);
       compare("totalMessages", log.totalMessages, String(facts.messages));
       compare("totalBytes", log.totalBytes, String(facts.bytes));
@@ -95,7 +123,12 @@ export async function verifyExport(storage: ExportStorage, bucket: string, s3Pat
   } finally {
     if (temp !== undefined) await rm(temp, { recursive: true, force: true });
   }
-  return { checks, ok: checks.every((c) => c.status === "ok"), zipLocation, logLocation: logKey === undefined ? undefined : storage.location(bucket, logKey) };
+  return {
+    checks,
+    ok: checks.every((c) => c.status === "ok"),
+    zipLocation,
+    logLocation: logKey === undefined ? undefined : storage.location(bucket, logKey),
+  };
 }
 
 async function inspectZip(path: string): Promise<ZipFacts> {

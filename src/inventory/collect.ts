@@ -7,7 +7,15 @@ import { collectMailboxes, collectMailboxPermissions } from "./collect/mailboxes
 import { collectOrganization } from "./collect/organization.js";
 import { collectResources } from "./collect/resources.js";
 import { collectUsers } from "./collect/users.js";
-import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type InventoryDocument, type OrganizationData, type SkippedArea, type SourceIds, type SourceInfo } from "./document.js";
+import {
+  INVENTORY_FORMAT,
+  INVENTORY_FORMAT_VERSION,
+  type InventoryDocument,
+  type OrganizationData,
+  type SkippedArea,
+  type SourceIds,
+  type SourceInfo,
+} from "./document.js";
 import { EntityDirectory } from "./entity-directory.js";
 import { limitApi } from "./limited-api.js";
 import { errorText, isNotImplemented } from "./service-errors.js";
@@ -58,14 +66,19 @@ export interface CollectResult {
  * queue of API calls. An area the backend does not implement is skipped (with a warning); an area
  * that fails is reported and left out; the others are kept.
  */
-export async function collectInventory(rawApi: WorkMailApi, orgId: string, options: CollectOptions): Promise<CollectResult> {
+export async function collectInventory(
+  rawApi: WorkMailApi,
+  orgId: string,
+  options: CollectOptions,
+): Promise<CollectResult> {
   const limited = limitApi(rawApi, options.concurrency);
   const api = limited.api;
   const createdAt = (options.now ?? (() => new Date()))().toISOString();
   const directory = await EntityDirectory.list(api, orgId);
   const ctx: CollectContext = { api, orgId, directory, warn: options.warn };
   const reserved = new Set(CORE_AREAS.map((a) => a.name));
-  for (const a of options.areas) if (reserved.has(a.name)) throw new Error(`inventory area name ${a.name} is taken by a core area`);
+  for (const a of options.areas)
+    if (reserved.has(a.name)) throw new Error(`inventory area name ${a.name} is taken by a core area`);
 
   const jobs = [
     ...CORE_AREAS.map((a) => ({ name: a.name, run: () => a.collect(ctx) })),
@@ -98,7 +111,11 @@ export async function collectInventory(rawApi: WorkMailApi, orgId: string, optio
   const skipped: SkippedArea[] = [];
   for (const r of results) {
     if (r.outcome.status === "ok") areas[r.outcome.area] = r.data;
-    else skipped.push({ area: r.outcome.area, reason: `${r.outcome.status === "failed" ? "failed: " : ""}${r.outcome.reason ?? ""}` });
+    else
+      skipped.push({
+        area: r.outcome.area,
+        reason: `${r.outcome.status === "failed" ? "failed: " : ""}${r.outcome.reason ?? ""}`,
+      });
   }
   const ids = separateIds(areas, orgId);
   const org = areas.organization as { alias?: string } | undefined;
@@ -114,7 +131,12 @@ export async function collectInventory(rawApi: WorkMailApi, orgId: string, optio
     skipped,
     files: [],
   };
-  return { doc, outcomes: results.map((r) => r.outcome), calls: limited.calls(), callsByMethod: limited.callsByMethod() };
+  return {
+    doc,
+    outcomes: results.map((r) => r.outcome),
+    calls: limited.calls(),
+    callsByMethod: limited.callsByMethod(),
+  };
 }
 
 /**
@@ -123,7 +145,12 @@ export async function collectInventory(rawApi: WorkMailApi, orgId: string, optio
  */
 function separateIds(areas: Record<string, unknown>, orgId: string): SourceIds {
   const org = areas.organization as (OrganizationData & { directoryId?: string; arn?: string }) | undefined;
-  const ids: SourceIds = { organization: { id: org?.id ?? orgId, directoryId: org?.directoryId, arn: org?.arn }, users: {}, groups: {}, resources: {} };
+  const ids: SourceIds = {
+    organization: { id: org?.id ?? orgId, directoryId: org?.directoryId, arn: org?.arn },
+    users: {},
+    groups: {},
+    resources: {},
+  };
   if (org !== undefined) {
     delete org.id;
     delete org.directoryId;

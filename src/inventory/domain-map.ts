@@ -18,11 +18,21 @@ export class DomainMap {
     for (const spec of specs) {
       const eq = spec.indexOf("=");
       const from = spec.slice(0, eq).trim().toLowerCase().replace(/\.$/, "");
-      const to = spec.slice(eq + 1).trim().toLowerCase().replace(/\.$/, "");
-      if (eq < 0 || from === "" || to === "") throw new UsageError(`--map-domain "${spec}" is not OLD=NEW`, "e.g. --map-domain example.com=rehearsal.awsapps.com");
-      for (const d of [from, to]) if (!DOMAIN.test(d)) throw new UsageError(`--map-domain: "${d}" is not a domain name`);
+      const to = spec
+        .slice(eq + 1)
+        .trim()
+        .toLowerCase()
+        .replace(/\.$/, "");
+      if (eq < 0 || from === "" || to === "")
+        throw new UsageError(
+          `--map-domain "${spec}" is not OLD=NEW`,
+          "e.g. --map-domain example.com=rehearsal.awsapps.com",
+        );
+      for (const d of [from, to])
+        if (!DOMAIN.test(d)) throw new UsageError(`--map-domain: "${d}" is not a domain name`);
       const before = map.get(from);
-      if (before !== undefined && before !== to) throw new UsageError(`--map-domain maps ${from} twice (to ${before} and to ${to})`);
+      if (before !== undefined && before !== to)
+        throw new UsageError(`--map-domain maps ${from} twice (to ${before} and to ${to})`);
       map.set(from, to);
     }
     return new DomainMap(map);

@@ -36,9 +36,20 @@ export class EntityDirectory implements EntityNames, EntityIds {
       collect(paginate((t) => api.listResources({ OrganizationId: orgId, NextToken: t }), "Resources")),
     ]);
     const dir = new EntityDirectory();
-    const add = (type: EntityKind, e: { Id?: string | undefined; Name?: string | undefined; Email?: string | undefined; State?: string | undefined }, role?: string) => {
+    const add = (
+      type: EntityKind,
+      e: { Id?: string | undefined; Name?: string | undefined; Email?: string | undefined; State?: string | undefined },
+      role?: string,
+    ) => {
       if (e.Id === undefined || e.Name === undefined || e.State === "DELETED") return;
-      dir.add({ id: e.Id, type, name: e.Name, email: e.Email === "" ? undefined : e.Email?.toLowerCase(), state: e.State ?? "DISABLED", ...(role === undefined ? {} : { role }) });
+      dir.add({
+        id: e.Id,
+        type,
+        name: e.Name,
+        email: e.Email === "" ? undefined : e.Email?.toLowerCase(),
+        state: e.State ?? "DISABLED",
+        ...(role === undefined ? {} : { role }),
+      });
     };
     for (const u of users) add("USER", u, u.UserRole ?? "USER");
     for (const g of groups) add("GROUP", g);

@@ -25,14 +25,20 @@ export async function prepareOutDir(dir: string): Promise<string[]> {
   const visible = entries.filter((e) => !e.startsWith("."));
   if (visible.length === 0) return [];
   if (!visible.includes(INVENTORY_FILE)) {
-    throw new UsageError(`--out ${dir} is not empty and holds no wmctl inventory`, "pick a new or empty folder (an earlier inventory there is replaced)");
+    throw new UsageError(
+      `--out ${dir} is not empty and holds no wmctl inventory`,
+      "pick a new or empty folder (an earlier inventory there is replaced)",
+    );
   }
   try {
     const previous = JSON.parse(await readFile(join(dir, INVENTORY_FILE), "utf8")) as Partial<InventoryDocument>;
     if (previous.format !== INVENTORY_FORMAT) throw new Error("not an inventory");
     return (previous.files ?? []).filter((f) => typeof f === "string" && basename(f) === f && f.endsWith(".csv"));
   } catch {
-    throw new UsageError(`--out ${dir} holds an ${INVENTORY_FILE} that is not a wmctl inventory`, "pick a new or empty folder");
+    throw new UsageError(
+      `--out ${dir} holds an ${INVENTORY_FILE} that is not a wmctl inventory`,
+      "pick a new or empty folder",
+    );
   }
 }
 
@@ -43,7 +49,12 @@ export async function prepareOutDir(dir: string): Promise<string[]> {
  * that fails (a full disk) removes the temporary files, so the folder is left as it was; a run
  * killed while writing leaves only temporary files, which the next run removes. Returns the CSV names.
  */
-export async function writeInventoryDir(dir: string, doc: InventoryDocument, tables: ReadonlyMap<string, Table>, previousFiles: readonly string[]): Promise<string[]> {
+export async function writeInventoryDir(
+  dir: string,
+  doc: InventoryDocument,
+  tables: ReadonlyMap<string, Table>,
+  previousFiles: readonly string[],
+): Promise<string[]> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const files: string[] = [];
   const staged: Array<{ tmp: string; path: string }> = [];
@@ -104,7 +115,8 @@ export async function readInventory(from: string): Promise<{ doc: InventoryDocum
     text = await readFile(path, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(`there is no ${INVENTORY_FILE} in ${from}`, "write one with: wmctl org inventory --out DIR");
+    if (code === "ENOENT")
+      throw new UsageError(`there is no ${INVENTORY_FILE} in ${from}`, "write one with: wmctl org inventory --out DIR");
     throw new UsageError(`cannot read ${path}: ${code ?? (e as Error).message}`);
   }
   let raw: unknown;
@@ -114,7 +126,8 @@ export async function readInventory(from: string): Promise<{ doc: InventoryDocum
     throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
   }
   const r = raw as Partial<InventoryDocument> | null;
-  if (r === null || typeof r !== "object" || r.format !== INVENTORY_FORMAT) throw new UsageError(`${path} is not a wmctl inventory (no "format": "${INVENTORY_FORMAT}")`);
+  if (r === null || typeof r !== "object" || r.format !== INVENTORY_FORMAT)
+    throw new UsageError(`${path} is not a wmctl inventory (no "format": "${INVENTORY_FORMAT}")`);
   if (typeof r.formatVersion !== "number" || r.formatVersion > INVENTORY_FORMAT_VERSION) {
     throw new UsageError(
       `${path} has inventory format ${String(r.formatVersion)}; this wmctl reads format ${INVENTORY_FORMAT_VERSION} and earlier`,
@@ -122,6 +135,7 @@ export async function readInventory(from: string): Promise<{ doc: InventoryDocum
     );
   }
   const problem = checkInventoryShape(r);
-  if (problem !== undefined) throw new UsageError(`${path}: ${problem}`, "the file was edited or is damaged; take the inventory again");
+  if (problem !== undefined)
+    throw new UsageError(`${path}: ${problem}`, "the file was edited or is damaged; take the inventory again");
   return { doc: r as InventoryDocument, path };
 }

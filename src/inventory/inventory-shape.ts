@@ -5,36 +5,71 @@ import { USER_ATTRIBUTES } from "../backend/user-attributes.js";
  * damaged inventory.json is one clear error (`areas.users[3].name: expected a string`) instead of
  * a restore that stops halfway. Policy areas' data is not checked here (each area owns its shape).
  */
-type Shape = "string" | "string?" | "boolean" | "number?" | { readonly array: Shape } | { readonly [field: string]: Shape };
+type Shape =
+  | "string"
+  | "string?"
+  | "boolean"
+  | "number?"
+  | { readonly array: Shape }
+  | { readonly [field: string]: Shape };
 
 const STRINGS: Shape = { array: "string" };
 const MEMBERS: Shape = { array: { name: "string", type: "string" } };
 
 const AREA_SHAPES: Readonly<Record<string, Shape>> = {
   organization: { alias: "string?", defaultMailDomain: "string?", interoperabilityEnabled: "boolean" },
-  domains: { array: { name: "string", isDefault: "boolean", isTestDomain: "boolean", records: { array: { type: "string", hostname: "string", value: "string" } } } },
+  domains: {
+    array: {
+      name: "string",
+      isDefault: "boolean",
+      isTestDomain: "boolean",
+      records: { array: { type: "string", hostname: "string", value: "string" } },
+    },
+  },
   users: {
     array: {
-      name: "string", email: "string?", state: "string", role: "string", displayName: "string?", hidden: "boolean", aliases: STRINGS,
+      name: "string",
+      email: "string?",
+      state: "string",
+      role: "string",
+      displayName: "string?",
+      hidden: "boolean",
+      aliases: STRINGS,
       ...Object.fromEntries(USER_ATTRIBUTES.map((a) => [a, "string?"])),
       identityProviderUserId: "string?",
     },
   },
-  groups: { array: { name: "string", email: "string?", state: "string", hidden: "boolean", aliases: STRINGS, members: MEMBERS } },
+  groups: {
+    array: { name: "string", email: "string?", state: "string", hidden: "boolean", aliases: STRINGS, members: MEMBERS },
+  },
   resources: {
     array: {
-      name: "string", email: "string?", state: "string", type: "string", description: "string?", hidden: "boolean", aliases: STRINGS, delegates: MEMBERS,
-      bookingOptions: { autoAcceptRequests: "boolean", autoDeclineRecurringRequests: "boolean", autoDeclineConflictingRequests: "boolean" },
+      name: "string",
+      email: "string?",
+      state: "string",
+      type: "string",
+      description: "string?",
+      hidden: "boolean",
+      aliases: STRINGS,
+      delegates: MEMBERS,
+      bookingOptions: {
+        autoAcceptRequests: "boolean",
+        autoDeclineRecurringRequests: "boolean",
+        autoDeclineConflictingRequests: "boolean",
+      },
     },
   },
   mailboxes: { array: { user: "string", email: "string?", quotaMb: "number?", sizeMb: "number?" } },
-  "mailbox-permissions": { array: { mailbox: "string", mailboxType: "string", grantee: "string", granteeType: "string", permissions: STRINGS } },
+  "mailbox-permissions": {
+    array: { mailbox: "string", mailboxType: "string", grantee: "string", granteeType: "string", permissions: STRINGS },
+  },
 };
 
 /** The first problem with the document's shape, or undefined when restore can rely on it. */
 export function checkInventoryShape(doc: Record<string, unknown>): string | undefined {
   const source = doc.source as Record<string, unknown> | undefined;
-  if (source === null || typeof source !== "object" || typeof source.organizationId !== "string") return "source.organizationId: expected a string";
+  if (source === null || typeof source !== "object" || typeof source.organizationId !== "string")
+    return "source.organizationId: expected a string";
   const areas = doc.areas;
   if (areas === null || typeof areas !== "object" || Array.isArray(areas)) return "areas: expected an object";
   if (!Array.isArray(doc.skipped)) return "skipped: expected an array";
@@ -56,7 +91,9 @@ function check(value: unknown, shape: Shape, path: string): string | undefined {
     case "boolean":
       return typeof value === "boolean" ? undefined : `${path}: expected true or false`;
     case "number?":
-      return value === undefined || (typeof value === "number" && Number.isFinite(value)) ? undefined : `${path}: expected a number`;
+      return value === undefined || (typeof value === "number" && Number.isFinite(value))
+        ? undefined
+        : `${path}: expected a number`;
   }
   if ("array" in shape && typeof shape.array !== "undefined" && Object.keys(shape).length === 1) {
     if (!Array.isArray(value)) return `${path}: expected an array`;

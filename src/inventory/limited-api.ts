@@ -23,12 +23,14 @@ export function limitApi(api: WorkMailApi, concurrency = DEFAULT_CONCURRENCY): L
   const limit = pLimit(concurrency);
   const byMethod = new Map<string, number>();
   let total = 0;
-  const proxy = wrapPort(api, (method, call) => (input) =>
-    limit(() => {
-      total++;
-      byMethod.set(method, (byMethod.get(method) ?? 0) + 1);
-      return call(input);
-    }),
+  const proxy = wrapPort(
+    api,
+    (method, call) => (input) =>
+      limit(() => {
+        total++;
+        byMethod.set(method, (byMethod.get(method) ?? 0) + 1);
+        return call(input);
+      }),
   );
   return { api: proxy, calls: () => total, callsByMethod: () => byMethod };
 }

@@ -13,7 +13,15 @@ export function coreTables(doc: InventoryDocument): Map<string, Table> {
   if (a.organization !== undefined) {
     const o = a.organization;
     t.set("organization", {
-      columns: ["alias", "state", "defaultMailDomain", "interoperabilityEnabled", "directoryType", "migrationAdmin", "completedDate"],
+      columns: [
+        "alias",
+        "state",
+        "defaultMailDomain",
+        "interoperabilityEnabled",
+        "directoryType",
+        "migrationAdmin",
+        "completedDate",
+      ],
       rows: [{ ...o }],
     });
   }
@@ -35,7 +43,19 @@ export function coreTables(doc: InventoryDocument): Map<string, Table> {
   }
   if (a.users !== undefined) {
     t.set("users", {
-      columns: ["name", "email", "displayName", ...USER_ATTRIBUTES, "role", "state", "hidden", "identityProviderUserId", "aliases", "enabledDate", "disabledDate"],
+      columns: [
+        "name",
+        "email",
+        "displayName",
+        ...USER_ATTRIBUTES,
+        "role",
+        "state",
+        "hidden",
+        "identityProviderUserId",
+        "aliases",
+        "enabledDate",
+        "disabledDate",
+      ],
       rows: a.users.map((u) => ({ ...u })),
     });
   }
@@ -52,21 +72,37 @@ export function coreTables(doc: InventoryDocument): Map<string, Table> {
   if (a.resources !== undefined) {
     t.set("resources", {
       columns: [
-        "name", "email", "type", "description", "state", "hidden",
-        "autoAcceptRequests", "autoDeclineRecurringRequests", "autoDeclineConflictingRequests",
-        "delegates", "aliases", "enabledDate", "disabledDate",
+        "name",
+        "email",
+        "type",
+        "description",
+        "state",
+        "hidden",
+        "autoAcceptRequests",
+        "autoDeclineRecurringRequests",
+        "autoDeclineConflictingRequests",
+        "delegates",
+        "aliases",
+        "enabledDate",
+        "disabledDate",
       ],
       rows: a.resources.map((r) => ({ ...r, ...r.bookingOptions, delegates: r.delegates.length })),
     });
     t.set("resource-delegates", {
       columns: ["resource", "delegate", "delegateType"],
-      rows: a.resources.flatMap((r) => r.delegates.map((d) => ({ resource: r.name, delegate: d.name, delegateType: d.type }))),
+      rows: a.resources.flatMap((r) =>
+        r.delegates.map((d) => ({ resource: r.name, delegate: d.name, delegateType: d.type })),
+      ),
     });
   }
   if (a.users !== undefined || a.groups !== undefined || a.resources !== undefined) {
     const rows: Record<string, unknown>[] = [];
-    const add = (entityType: string, list: ReadonlyArray<{ name: string; email?: string | undefined; aliases: string[] }> | undefined) => {
-      for (const e of list ?? []) for (const alias of e.aliases) rows.push({ entity: e.name, entityType, primaryEmail: e.email, alias });
+    const add = (
+      entityType: string,
+      list: ReadonlyArray<{ name: string; email?: string | undefined; aliases: string[] }> | undefined,
+    ) => {
+      for (const e of list ?? [])
+        for (const alias of e.aliases) rows.push({ entity: e.name, entityType, primaryEmail: e.email, alias });
     };
     add("USER", a.users);
     add("GROUP", a.groups);
@@ -78,7 +114,10 @@ export function coreTables(doc: InventoryDocument): Map<string, Table> {
   }
   const perms = a["mailbox-permissions"];
   if (perms !== undefined) {
-    t.set("mailbox-permissions", { columns: ["mailbox", "mailboxType", "grantee", "granteeType", "permissions"], rows: perms.map((p) => ({ ...p })) });
+    t.set("mailbox-permissions", {
+      columns: ["mailbox", "mailboxType", "grantee", "granteeType", "permissions"],
+      rows: perms.map((p) => ({ ...p })),
+    });
   }
   return t;
 }
@@ -89,7 +128,8 @@ export function inventoryTables(doc: InventoryDocument, areas: readonly Inventor
   for (const area of areas) {
     if (area.tables === undefined || !(area.name in doc.areas)) continue;
     for (const [name, table] of Object.entries(area.tables(doc.areas[area.name]))) {
-      if (all.has(name)) throw new Error(`inventory area ${area.name} returns a table named ${name}, which another area already writes`);
+      if (all.has(name))
+        throw new Error(`inventory area ${area.name} returns a table named ${name}, which another area already writes`);
       const t = normalizeTable(table);
       if (t !== undefined) all.set(name, t);
     }

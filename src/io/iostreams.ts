@@ -43,7 +43,9 @@ export interface TestIO extends IOStreams {
 }
 
 /** In-memory streams for tests; `stdin` text is readable once. */
-export function testIO(options: { stdoutTTY?: boolean; stderrTTY?: boolean; stdinTTY?: boolean; stdin?: string; columns?: number } = {}): TestIO {
+export function testIO(
+  options: { stdoutTTY?: boolean; stderrTTY?: boolean; stdinTTY?: boolean; stdin?: string; columns?: number } = {},
+): TestIO {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const stdout = new PassThrough();

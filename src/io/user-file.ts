@@ -16,7 +16,8 @@ export async function checkUserFile(file: string, what: string, maxBytes?: numbe
   }
   if (st.isDirectory()) throw new UsageError(`${what} ${file} is a folder`);
   if (!st.isFile()) throw new UsageError(`${what} ${file} is not a regular file`);
-  if (maxBytes !== undefined && st.size > maxBytes) throw new UsageError(`${what} ${file} is larger than ${sizeText(maxBytes)} (${sizeText(st.size)})`);
+  if (maxBytes !== undefined && st.size > maxBytes)
+    throw new UsageError(`${what} ${file} is larger than ${sizeText(maxBytes)} (${sizeText(st.size)})`);
   return st;
 }
 

@@ -25,12 +25,17 @@ export function simNow(db: Db): Date {
  * hold would fail every later call); returns the new simulator time.
  */
 export function advanceClock(db: Db, ms: number): Date {
-  if (!Number.isFinite(ms) || ms < 0) throw new ControlError("ValidationException", "the simulator clock only moves forward: give a positive duration");
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new ControlError("ValidationException", "the simulator clock only moves forward: give a positive duration");
   return db
     .transaction(() => {
       const offset = clockOffsetMs(db) + ms;
       const now = Date.now() + offset;
-      if (now > LATEST_MS) throw new ControlError("ValidationException", `the simulator clock cannot go past ${new Date(LATEST_MS).toISOString()}: advance it by less`);
+      if (now > LATEST_MS)
+        throw new ControlError(
+          "ValidationException",
+          `the simulator clock cannot go past ${new Date(LATEST_MS).toISOString()}: advance it by less`,
+        );
       setMeta(db, OFFSET_KEY, offset);
       return new Date(now);
     })

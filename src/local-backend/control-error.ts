@@ -5,7 +5,11 @@
  */
 export type ControlErrorName = "ValidationException" | "ResourceNotFoundException" | "ConflictException";
 
-const STATUS: Record<ControlErrorName, number> = { ValidationException: 400, ResourceNotFoundException: 404, ConflictException: 409 };
+const STATUS: Record<ControlErrorName, number> = {
+  ValidationException: 400,
+  ResourceNotFoundException: 404,
+  ConflictException: 409,
+};
 
 export class ControlError extends Error {
   readonly $fault = "client" as const;

@@ -1,4 +1,9 @@
-import type { OperationCoverage, SimulatorControl, SimulatorNetwork, SimulatorStatus } from "../backend/simulator-control.js";
+import type {
+  OperationCoverage,
+  SimulatorControl,
+  SimulatorNetwork,
+  SimulatorStatus,
+} from "../backend/simulator-control.js";
 import { WORKMAIL_OPERATIONS, type WorkMailOperation } from "../backend/workmail-api.js";
 import { advanceClock, clockOffsetMs, simNow } from "./clock.js";
 import { ControlError } from "./control-error.js";
@@ -69,23 +74,35 @@ export function localControl(backend: LocalBackend): LocalControl {
     credentials: async () => ({ ...simulatorCredentials(db), region: backend.region, endpoint: servedEndpoint(db) }),
     faults: async () => undefined,
     setFaults: async () => {
-      throw new ControlError("ValidationException", "fault injection applies to a served simulator: start `wmctl local serve` and pass its --endpoint-url");
+      throw new ControlError(
+        "ValidationException",
+        "fault injection applies to a served simulator: start `wmctl local serve` and pass its --endpoint-url",
+      );
     },
     issuePersonalAccessToken: async (r) => {
       const { issuePersonalAccessToken } = await import("./operations/personal-access-tokens.js");
       return backend.tx((sim) => issuePersonalAccessToken(sim, r.organizationId, r.user, r.name, r.scopes));
     },
-    deliver: async (request) => (await import("./mail/deliver.js")).deliverMessages({ tx: (fn) => backend.tx(fn), paths: backend.paths }, request),
+    deliver: async (request) =>
+      (await import("./mail/deliver.js")).deliverMessages(
+        { tx: (fn) => backend.tx(fn), paths: backend.paths },
+        request,
+      ),
     async caCertificate() {
       const { localCa } = await import("./tls/local-ca.js");
       return (await localCa(backend.db)).certPem;
     },
     async network(needs) {
-      const [d, a] = await Promise.all([needs.dns ? ensureDns() : undefined, needs.autodiscover ? ensureAutodiscover() : undefined]);
+      const [d, a] = await Promise.all([
+        needs.dns ? ensureDns() : undefined,
+        needs.autodiscover ? ensureAutodiscover() : undefined,
+      ]);
       return { ...(d === undefined ? {} : { dns: d }), ...(a === undefined ? {} : { autodiscover: a }) };
     },
-    verificationResolvers: async () => (await import("./operations/domain-verification.js")).verificationResolvers(backend.db),
-    setVerificationResolvers: async (servers) => (await import("./operations/domain-verification.js")).setVerificationResolvers(backend.db, servers),
+    verificationResolvers: async () =>
+      (await import("./operations/domain-verification.js")).verificationResolvers(backend.db),
+    setVerificationResolvers: async (servers) =>
+      (await import("./operations/domain-verification.js")).setVerificationResolvers(backend.db, servers),
     async dispose() {
       await Promise.all(started.splice(0).map((s) => s.close()));
     },
@@ -121,8 +138,14 @@ function servedListeners(db: LocalBackend["db"], endpoint: string | undefined): 
   return [
     ...(endpoint === undefined ? [] : ["workmail", "route53", "s3"].map((name) => ({ name, url: endpoint }))),
     ...(dns?.port === undefined ? [] : [{ name: "dns", url: `dns://${host(dns.host)}:${dns.port}` }]),
-    ...(ad?.httpsPort === undefined ? [] : [{ name: "autodiscover-https", url: `https://${host(ad.host)}:${ad.httpsPort}/autodiscover/autodiscover.xml` }]),
-    ...(ad?.httpPort === undefined ? [] : [{ name: "autodiscover-http", url: `http://${host(ad.host)}:${ad.httpPort}/autodiscover/autodiscover.xml` }]),
+    ...(ad?.httpsPort === undefined
+      ? []
+      : [
+          { name: "autodiscover-https", url: `https://${host(ad.host)}:${ad.httpsPort}/autodiscover/autodiscover.xml` },
+        ]),
+    ...(ad?.httpPort === undefined
+      ? []
+      : [{ name: "autodiscover-http", url: `http://${host(ad.host)}:${ad.httpPort}/autodiscover/autodiscover.xml` }]),
   ];
 }
 
@@ -134,13 +157,17 @@ function setLifecycle(backend: LocalBackend, patch: Record<string, number | null
   const known = Object.keys(DEFAULT_LIFECYCLE);
   const stored: Record<string, number> = { ...readLifecycle(backend.db) };
   for (const [key, value] of Object.entries(patch)) {
-    if (!known.includes(key)) throw new ControlError("ValidationException", `unknown lifecycle "${key}"; known: ${known.join(", ")}`);
+    if (!known.includes(key))
+      throw new ControlError("ValidationException", `unknown lifecycle "${key}"; known: ${known.join(", ")}`);
     if (value === null) stored[key] = DEFAULT_LIFECYCLE[key as keyof LifecycleSettings];
     else if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
       throw new ControlError("ValidationException", `lifecycle "${key}" must be a number of seconds >= 0`);
     } else if (key !== "exportMegabytesPerSecond" && value > MAX_LIFECYCLE_SECONDS) {
       // A due time past the clock's end (year 9999) would leave organizations Creating forever.
-      throw new ControlError("ValidationException", `lifecycle "${key.replace(/Seconds$/, "")}" must be at most 3650d (10 years of simulator time)`);
+      throw new ControlError(
+        "ValidationException",
+        `lifecycle "${key.replace(/Seconds$/, "")}" must be at most 3650d (10 years of simulator time)`,
+      );
     } else stored[key] = value;
   }
   setMeta(backend.db, LIFECYCLE_KEY, stored);

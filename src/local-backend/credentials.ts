@@ -26,6 +26,8 @@ function randomFrom(alphabet: string, n: number): string {
 export function simulatorCredentials(db: Db): SimulatorCredentials {
   return getOrInitMeta<SimulatorCredentials>(db, CREDENTIALS_KEY, () => ({
     accessKeyId: `AKIDWMCTL${randomFrom(UPPER, 11)}`,
-    secretAccessKey: randomBytes(30).toString("base64").replace(/[^A-Za-z0-9/+]/g, "0"),
+    secretAccessKey: randomBytes(30)
+      .toString("base64")
+      .replace(/[^A-Za-z0-9/+]/g, "0"),
   }));
 }

@@ -43,7 +43,11 @@ export class SimulatedServiceError extends Error {
   readonly $fault: "client" | "server";
   readonly httpStatus: number;
 
-  constructor(name: ServiceErrorName, message: string, options: { httpStatus?: number; fault?: "client" | "server" } = {}) {
+  constructor(
+    name: ServiceErrorName,
+    message: string,
+    options: { httpStatus?: number; fault?: "client" | "server" } = {},
+  ) {
     super(message);
     this.name = name;
     this.httpStatus = options.httpStatus ?? 400;

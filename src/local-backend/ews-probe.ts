@@ -18,7 +18,12 @@ const BODY = `<?xml version="1.0" encoding="utf-8"?>
  * the credentials were refused; anything else, or no answer, fails with the reason. The password is
  * only ever sent in the Authorization header.
  */
-export function probeEws(endpoint: string, username: string, password: string, timeoutMs = 10_000): Promise<ProbeResult> {
+export function probeEws(
+  endpoint: string,
+  username: string,
+  password: string,
+  timeoutMs = 10_000,
+): Promise<ProbeResult> {
   return new Promise((resolve) => {
     let url: URL;
     try {
@@ -43,7 +48,8 @@ export function probeEws(endpoint: string, username: string, password: string, t
         res.resume();
         const status = res.statusCode ?? 0;
         if (status >= 200 && status < 300) resolve({ passed: true });
-        else if (status === 401 || status === 403) resolve({ passed: false, failureReason: `The EWS endpoint refused the credentials (HTTP ${status}).` });
+        else if (status === 401 || status === 403)
+          resolve({ passed: false, failureReason: `The EWS endpoint refused the credentials (HTTP ${status}).` });
         else resolve({ passed: false, failureReason: `The EWS endpoint answered HTTP ${status}.` });
       },
     );

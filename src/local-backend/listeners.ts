@@ -42,14 +42,20 @@ const dnsListener: ListenerFactory = (ctx) => {
   return {
     name: "dns",
     async start() {
-      const [{ startDnsServer }, { DEFAULT_SERVICE_NAMES }] = await Promise.all([import("./dns/server.js"), import("./dns/answer.js")]);
+      const [{ startDnsServer }, { DEFAULT_SERVICE_NAMES }] = await Promise.all([
+        import("./dns/server.js"),
+        import("./dns/answer.js"),
+      ]);
       const address = reachableHost(ctx.options.host);
       const s = await startDnsServer({
         db: ctx.backend.db,
         host: ctx.options.host === "localhost" ? "127.0.0.1" : ctx.options.host,
         port: o.port,
         // The simulated AWS host names (AutoDiscover, ActiveSync) point where AutoDiscover listens.
-        serviceNames: { ...DEFAULT_SERVICE_NAMES, address: address.includes(":") ? DEFAULT_SERVICE_NAMES.address : address },
+        serviceNames: {
+          ...DEFAULT_SERVICE_NAMES,
+          address: address.includes(":") ? DEFAULT_SERVICE_NAMES.address : address,
+        },
         onQuery: (q) => ctx.log(`dns ${q.transport} ${q.name} ${q.type} rcode=${q.rcode} answers=${q.answers}`),
       }).catch((e: unknown) => {
         throw portError(e, "DNS", o.port, "--dns-port", "--no-dns");
@@ -78,9 +84,16 @@ const autodiscoverListener: ListenerFactory = (ctx) => {
         host: ctx.options.host === "localhost" ? "127.0.0.1" : ctx.options.host,
         httpPort: o.httpPort,
         httpsPort: o.httpsPort,
-        onRequest: (r) => ctx.log(`autodiscover ${r.tls ? "https" : "http"} ${r.method} ${r.host}${r.path} ${r.status}`),
+        onRequest: (r) =>
+          ctx.log(`autodiscover ${r.tls ? "https" : "http"} ${r.method} ${r.host}${r.path} ${r.status}`),
       }).catch((e: unknown) => {
-        throw portError(e, "AutoDiscover", undefined, "--autodiscover-http-port / --autodiscover-https-port", "--no-autodiscover");
+        throw portError(
+          e,
+          "AutoDiscover",
+          undefined,
+          "--autodiscover-http-port / --autodiscover-https-port",
+          "--no-autodiscover",
+        );
       });
       server = s;
       const host = urlHost(ctx.options.host);
@@ -99,9 +112,14 @@ function portError(e: unknown, what: string, port: number | undefined, flag: str
   const err = e as NodeJS.ErrnoException & { port?: number };
   if (err.code === "EADDRINUSE") {
     const which = port ?? err.port;
-    return new Error(`the ${what} port${which === undefined ? "" : ` ${which}`} is already in use: pick another with ${flag} (0 picks a free one), or turn it off with ${off}`);
+    return new Error(
+      `the ${what} port${which === undefined ? "" : ` ${which}`} is already in use: pick another with ${flag} (0 picks a free one), or turn it off with ${off}`,
+    );
   }
-  if (err.code === "EACCES") return new Error(`not allowed to listen on the ${what} port${port === undefined ? "" : ` ${port}`} (ports below 1024 need privileges): use ${flag}`);
+  if (err.code === "EACCES")
+    return new Error(
+      `not allowed to listen on the ${what} port${port === undefined ? "" : ` ${port}`} (ports below 1024 need privileges): use ${flag}`,
+    );
   return err instanceof Error ? err : new Error(String(e));
 }
 

@@ -94,7 +94,14 @@ export class LocalBackend {
   }
 
   private sim(): Sim {
-    return { db: this.db, region: this.region, accountId: this.accountId, paths: this.paths, now: simNow(this.db), lifecycle: readLifecycle(this.db) };
+    return {
+      db: this.db,
+      region: this.region,
+      accountId: this.accountId,
+      paths: this.paths,
+      now: simNow(this.db),
+      lifecycle: readLifecycle(this.db),
+    };
   }
 
   private asyncContext(): AsyncContext {

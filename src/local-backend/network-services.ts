@@ -38,7 +38,11 @@ function alive(pid: number): boolean {
   }
 }
 
-export function advertiseService(db: Db, kind: ServiceKind, endpoint: Omit<ServiceEndpoint, "pid" | "startedAt">): void {
+export function advertiseService(
+  db: Db,
+  kind: ServiceKind,
+  endpoint: Omit<ServiceEndpoint, "pid" | "startedAt">,
+): void {
   db.transaction(() => {
     const current = (getMeta<ServiceEndpoint[]>(db, serviceKey(kind)) ?? []).filter((e) => alive(e.pid));
     setMeta(db, serviceKey(kind), [{ ...endpoint, pid: process.pid, startedAt: new Date().toISOString() }, ...current]);
@@ -49,7 +53,16 @@ export function withdrawService(db: Db, kind: ServiceKind, endpoint: Omit<Servic
   if (!db.open) return;
   db.transaction(() => {
     const current = getMeta<ServiceEndpoint[]>(db, serviceKey(kind)) ?? [];
-    const rest = current.filter((e) => alive(e.pid) && !(e.pid === process.pid && e.host === endpoint.host && e.port === endpoint.port && e.httpsPort === endpoint.httpsPort));
+    const rest = current.filter(
+      (e) =>
+        alive(e.pid) &&
+        !(
+          e.pid === process.pid &&
+          e.host === endpoint.host &&
+          e.port === endpoint.port &&
+          e.httpsPort === endpoint.httpsPort
+        ),
+    );
     setMeta(db, serviceKey(kind), rest);
   }).immediate();
 }

@@ -29,7 +29,12 @@ export function startPage(
   scope: unknown,
   defaultLimit = 100,
 ): Pager {
-  const fingerprint = createHash("sha256").update(operation).update("\0").update(JSON.stringify(scope ?? null)).digest("base64url").slice(0, 12);
+  const fingerprint = createHash("sha256")
+    .update(operation)
+    .update("\0")
+    .update(JSON.stringify(scope ?? null))
+    .digest("base64url")
+    .slice(0, 12);
   let after: Cursor | undefined;
   if (request.NextToken !== undefined && request.NextToken !== "") {
     after = decode(request.NextToken, fingerprint);
@@ -62,6 +67,7 @@ function decode(token: string, fingerprint: string): Cursor {
   if (p === null || typeof p !== "object" || p.v !== 1 || (typeof p.a !== "string" && typeof p.a !== "number")) {
     throw fail.invalidParameter("The next token is invalid.");
   }
-  if (p.f !== fingerprint) throw fail.invalidParameter("The next token does not match the request parameters it was issued for.");
+  if (p.f !== fingerprint)
+    throw fail.invalidParameter("The next token does not match the request parameters it was issued for.");
   return p.a;
 }

@@ -33,7 +33,9 @@ export async function* readMessages(paths: readonly string[]): AsyncGenerator<Me
 }
 
 async function* readDirectory(dir: string): AsyncGenerator<MessageSource> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith(".")).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => !e.name.startsWith("."))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* readDirectory(p);

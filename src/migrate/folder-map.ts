@@ -33,13 +33,19 @@ export function targetLayout(folders: readonly TargetFolder[]): TargetLayout {
   let delimiter: string | undefined;
   for (const f of folders) {
     delimiter ??= f.delimiter ?? undefined;
-    if (f.specialUse !== undefined && f.specialUse !== "" && (!special.has(f.specialUse) || f.specialUse === "\\Inbox")) special.set(f.specialUse, f.path);
+    if (f.specialUse !== undefined && f.specialUse !== "" && (!special.has(f.specialUse) || f.specialUse === "\\Inbox"))
+      special.set(f.specialUse, f.path);
   }
   return { delimiter: delimiter ?? "/", special };
 }
 
 export type FolderMapping =
-  | { readonly skip: false; readonly target: string; readonly segments: readonly string[]; readonly specialUse: SpecialUse | undefined }
+  | {
+      readonly skip: false;
+      readonly target: string;
+      readonly segments: readonly string[];
+      readonly specialUse: SpecialUse | undefined;
+    }
   | { readonly skip: true; readonly reason: string };
 
 /**
@@ -49,12 +55,23 @@ export type FolderMapping =
  * `sourceSpecialUse` is the source folder's own attribute (an IMAP source), which wins over its name.
  * The returned `target` is the path as imapflow takes it (it encodes non-ASCII names itself).
  */
-export function mapFolder(sourcePath: string, layout: TargetLayout, sourceDelimiter = "/", sourceSpecialUse?: string): FolderMapping {
+export function mapFolder(
+  sourcePath: string,
+  layout: TargetLayout,
+  sourceDelimiter = "/",
+  sourceSpecialUse?: string,
+): FolderMapping {
   const segments = sourcePath.split(sourceDelimiter).filter((s) => s !== "");
   if (segments.length === 0) return { skip: true, reason: "empty folder name" };
   const top = (segments[0] as string).toLowerCase();
-  if (NON_MAIL_FOLDERS.has(top) && sourceSpecialUse === undefined) return { skip: true, reason: "calendar items have no IMAP equivalent: import the export's .ics items into the target's calendar" };
-  const special = (isSpecialUse(sourceSpecialUse) ? sourceSpecialUse : undefined) ?? (sourceSpecialUse === undefined ? WORKMAIL_SPECIAL_FOLDERS[top] : undefined);
+  if (NON_MAIL_FOLDERS.has(top) && sourceSpecialUse === undefined)
+    return {
+      skip: true,
+      reason: "calendar items have no IMAP equivalent: import the export's .ics items into the target's calendar",
+    };
+  const special =
+    (isSpecialUse(sourceSpecialUse) ? sourceSpecialUse : undefined) ??
+    (sourceSpecialUse === undefined ? WORKMAIL_SPECIAL_FOLDERS[top] : undefined);
   const clean = (s: string) => (layout.delimiter === "" ? s : s.split(layout.delimiter).join("_"));
   const rest = segments.slice(1).map(clean);
   let head: string[];

@@ -38,9 +38,31 @@ export interface LedgerFolder {
 }
 
 type Event =
-  | { t: "msg"; target: string; mailbox: string; folder: string; key: string; mid?: string; size: number; uid?: number; how: "copied" | "present" }
+  | {
+      t: "msg";
+      target: string;
+      mailbox: string;
+      folder: string;
+      key: string;
+      mid?: string;
+      size: number;
+      uid?: number;
+      how: "copied" | "present";
+    }
   | { t: "folder"; target: string; mailbox: string; folder: string; tfolder: string; messages: number; bytes: number }
-  | { t: "mailbox"; at: string; target: string; mailbox: string; login: string; state: MailboxState; copied?: number; present?: number; failed?: number; bytes?: number; note?: string };
+  | {
+      t: "mailbox";
+      at: string;
+      target: string;
+      mailbox: string;
+      login: string;
+      state: MailboxState;
+      copied?: number;
+      present?: number;
+      failed?: number;
+      bytes?: number;
+      note?: string;
+    };
 
 /** Lines are written together and fsynced at most this often while a copy runs. */
 const FLUSH_MS = 200;
@@ -101,18 +123,53 @@ export class MigrationLedger {
     this.write({ t: "mailbox", at: new Date().toISOString(), target, mailbox, login, state: "RUNNING" });
   }
 
-  recordFolder(target: string, mailbox: string, folder: string, tfolder: string, messages: number, bytes: number): void {
+  recordFolder(
+    target: string,
+    mailbox: string,
+    folder: string,
+    tfolder: string,
+    messages: number,
+    bytes: number,
+  ): void {
     const known = this.folders.get(boxKey(target, mailbox))?.get(folder);
     if (known?.target === tfolder && known.messages === messages && known.bytes === bytes) return;
     this.write({ t: "folder", target, mailbox, folder, tfolder, messages, bytes });
   }
 
   recordMessage(target: string, mailbox: string, folder: string, m: LedgerMessage): void {
-    this.write({ t: "msg", target, mailbox, folder, key: m.key, ...(m.messageId === undefined ? {} : { mid: m.messageId }), size: m.size, ...(m.uid === undefined ? {} : { uid: m.uid }), how: m.how });
+    this.write({
+      t: "msg",
+      target,
+      mailbox,
+      folder,
+      key: m.key,
+      ...(m.messageId === undefined ? {} : { mid: m.messageId }),
+      size: m.size,
+      ...(m.uid === undefined ? {} : { uid: m.uid }),
+      how: m.how,
+    });
   }
 
-  finishMailbox(target: string, mailbox: string, login: string, state: MailboxState, counts: { copied: number; present: number; failed: number; bytes: number; note?: string | undefined }): void {
-    this.write({ t: "mailbox", at: new Date().toISOString(), target, mailbox, login, state, copied: counts.copied, present: counts.present, failed: counts.failed, bytes: counts.bytes, ...(counts.note === undefined ? {} : { note: counts.note }) });
+  finishMailbox(
+    target: string,
+    mailbox: string,
+    login: string,
+    state: MailboxState,
+    counts: { copied: number; present: number; failed: number; bytes: number; note?: string | undefined },
+  ): void {
+    this.write({
+      t: "mailbox",
+      at: new Date().toISOString(),
+      target,
+      mailbox,
+      login,
+      state,
+      copied: counts.copied,
+      present: counts.present,
+      failed: counts.failed,
+      bytes: counts.bytes,
+      ...(counts.note === undefined ? {} : { note: counts.note }),
+    });
     this.flush();
   }
 

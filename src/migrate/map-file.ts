@@ -29,7 +29,9 @@ export async function readMapFile(file: string): Promise<MapEntry[]> {
     mode = (await stat(file)).mode;
     text = await readFile(file, "utf8");
   } catch (e) {
-    throw new UsageError(`cannot read the map file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `cannot read the map file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   return parseMapFile(text, file, mode);
 }
@@ -44,13 +46,20 @@ export async function parseMapFile(text: string, file: string, mode: number): Pr
   }
   const header = (rows.shift() ?? []).map((h) => h.toLowerCase().replace(/[\s-]+/g, "_"));
   const col = (name: string) => header.indexOf(name);
-  if (col("mailbox") < 0 || col("target_login") < 0) throw new UsageError(`${file} needs a header row with the columns mailbox,target_login (found: ${header.join(",") || "nothing"})`);
+  if (col("mailbox") < 0 || col("target_login") < 0)
+    throw new UsageError(
+      `${file} needs a header row with the columns mailbox,target_login (found: ${header.join(",") || "nothing"})`,
+    );
   const known = new Set(["mailbox", "target_login", "password", "source_login", "source_password"]);
   const unknown = header.filter((h) => !known.has(h));
-  if (unknown.length > 0) throw new UsageError(`${file}: unknown column ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
+  if (unknown.length > 0)
+    throw new UsageError(`${file}: unknown column ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
   const secrets = SECRET_COLUMNS.filter((c) => col(c) >= 0);
   if (secrets.length > 0 && (mode & 0o077) !== 0) {
-    throw new UsageError(`${file} has a ${secrets[0]} column but other users can read it (mode ${(mode & 0o777).toString(8)})`, `chmod 600 ${file}`);
+    throw new UsageError(
+      `${file} has a ${secrets[0]} column but other users can read it (mode ${(mode & 0o777).toString(8)})`,
+      `chmod 600 ${file}`,
+    );
   }
   const seen = new Map<string, number>();
   return rows.map((r, i) => {
@@ -62,10 +71,18 @@ export async function parseMapFile(text: string, file: string, mode: number): Pr
     };
     const mailbox = cell("mailbox");
     const targetLogin = cell("target_login");
-    if (mailbox === undefined || targetLogin === undefined) throw new UsageError(`${file} line ${line}: mailbox and target_login must not be empty`);
+    if (mailbox === undefined || targetLogin === undefined)
+      throw new UsageError(`${file} line ${line}: mailbox and target_login must not be empty`);
     const key = mailbox.toLowerCase();
-    if (seen.has(key)) throw new UsageError(`${file} line ${line}: ${mailbox} is already mapped on line ${seen.get(key)}`);
+    if (seen.has(key))
+      throw new UsageError(`${file} line ${line}: ${mailbox} is already mapped on line ${seen.get(key)}`);
     seen.set(key, line);
-    return { mailbox, targetLogin, password: cell("password"), sourcePassword: cell("source_password"), sourceLogin: cell("source_login") };
+    return {
+      mailbox,
+      targetLogin,
+      password: cell("password"),
+      sourcePassword: cell("source_password"),
+      sourceLogin: cell("source_login"),
+    };
   });
 }

@@ -7,7 +7,10 @@ export class RateLimiter {
   private last: number;
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(private readonly perSecond: number | undefined, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly perSecond: number | undefined,
+    private readonly now: () => number = Date.now,
+  ) {
     this.tokens = perSecond ?? 0;
     this.last = now();
   }

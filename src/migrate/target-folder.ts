@@ -44,13 +44,24 @@ export function messageIdFromHeaders(headers: Buffer | undefined): string | unde
 }
 
 /** Folders the target lists, by path. */
-export async function listTarget(client: ImapClient): Promise<Array<{ path: string; specialUse: string | undefined; delimiter: string | undefined }>> {
+export async function listTarget(
+  client: ImapClient,
+): Promise<Array<{ path: string; specialUse: string | undefined; delimiter: string | undefined }>> {
   const list = await client.list();
-  return list.map((f) => ({ path: f.path, specialUse: f.specialUse === "" ? undefined : f.specialUse, delimiter: f.delimiter ?? undefined }));
+  return list.map((f) => ({
+    path: f.path,
+    specialUse: f.specialUse === "" ? undefined : f.specialUse,
+    delimiter: f.delimiter ?? undefined,
+  }));
 }
 
 /** Creates a folder (and its parents) unless it exists, and subscribes it so mail clients show it. */
-export async function ensureFolder(client: ImapClient, segments: readonly string[], existing: Set<string>, delimiter: string): Promise<void> {
+export async function ensureFolder(
+  client: ImapClient,
+  segments: readonly string[],
+  existing: Set<string>,
+  delimiter: string,
+): Promise<void> {
   for (let i = 1; i <= segments.length; i++) {
     const path = segments.slice(0, i).join(delimiter);
     if (existing.has(path) || (i === 1 && path.toUpperCase() === "INBOX")) continue;
@@ -59,7 +70,10 @@ export async function ensureFolder(client: ImapClient, segments: readonly string
       existing.add(r.path);
     } catch (e) {
       const code = (e as { serverResponseCode?: string }).serverResponseCode;
-      if (code !== "ALREADYEXISTS") throw new Error(`cannot create the folder ${path}: ${(e as { responseText?: string }).responseText ?? (e as Error).message}`);
+      if (code !== "ALREADYEXISTS")
+        throw new Error(
+          `cannot create the folder ${path}: ${(e as { responseText?: string }).responseText ?? (e as Error).message}`,
+        );
     }
     existing.add(path);
     await client.mailboxSubscribe(path).catch(() => undefined);

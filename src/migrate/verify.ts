@@ -101,7 +101,8 @@ export async function verifyMailbox(o: VerifyMailboxOptions): Promise<FolderChec
           continue;
         }
         let uid: number | undefined;
-        for (const t of bySize.get(s.size) ?? []) if ((await targetHash(client, mapping.target, t.uid)) === s.sha256) uid = t.uid;
+        for (const t of bySize.get(s.size) ?? [])
+          if ((await targetHash(client, mapping.target, t.uid)) === s.sha256) uid = t.uid;
         if (uid === undefined) missing.push(s);
         else matched.push({ facts: s, uid });
       }

@@ -19,13 +19,24 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 /** Parses a dotted-quad IPv4 address into a 32-bit unsigned integer. */
 export function parseIpv4(text: string): Parsed<number> {
   const slash = text.indexOf("/");
-  if (slash >= 0) return { ok: false, reason: `"${text}" is a range, not an address: give one address, e.g. ${text.slice(0, slash)}` };
+  if (slash >= 0)
+    return {
+      ok: false,
+      reason: `"${text}" is a range, not an address: give one address, e.g. ${text.slice(0, slash)}`,
+    };
   const parts = text.split(".");
-  if (parts.length !== 4) return { ok: false, reason: `"${text}" is not an IPv4 address (four numbers 0-255 separated by dots)` };
+  if (parts.length !== 4)
+    return { ok: false, reason: `"${text}" is not an IPv4 address (four numbers 0-255 separated by dots)` };
   let n = 0;
   for (const p of parts) {
     if (!/^(0|[1-9][0-9]{0,2})$/.test(p)) {
-      return { ok: false, reason: p === "" ? `"${text}" has an empty part` : `"${p}" in "${text}" is not a number 0-255 (no signs, spaces or leading zeros)` };
+      return {
+        ok: false,
+        reason:
+          p === ""
+            ? `"${text}" has an empty part`
+            : `"${p}" in "${text}" is not a number 0-255 (no signs, spaces or leading zeros)`,
+      };
     }
     const octet = Number(p);
     if (octet > 255) return { ok: false, reason: `${octet} in "${text}" is larger than 255` };
@@ -41,7 +52,9 @@ export function parseCidr(text: string): Parsed<Ipv4Range> {
     const asAddress = parseIpv4(text);
     return {
       ok: false,
-      reason: asAddress.ok ? `"${text}" is an address, not a range: write ${text}/32 for this one address` : asAddress.reason,
+      reason: asAddress.ok
+        ? `"${text}" is an address, not a range: write ${text}/32 for this one address`
+        : asAddress.reason,
     };
   }
   const address = parseIpv4(text.slice(0, slash));
@@ -58,7 +71,7 @@ export function parseCidr(text: string): Parsed<Ipv4Range> {
 
 /** Whether `address` (a 32-bit integer) lies in `range`. */
 export function rangeContains(range: Ipv4Range, address: number): boolean {
-  return ((address & maskOf(range.prefixLength)) >>> 0) === range.network;
+  return (address & maskOf(range.prefixLength)) >>> 0 === range.network;
 }
 
 /** The range with its host bits cleared, as text: 10.0.0.1/8 -> 10.0.0.0/8. */

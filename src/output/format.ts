@@ -24,7 +24,10 @@ export function headerLabel(field: string): string {
 
 /** `enabledDate` -> `Enabled date` (labels of a single record). */
 export function fieldLabel(field: string): string {
-  const words = field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -57,7 +60,8 @@ export interface SortSpec {
 /** `--sort name`, `--sort enabledDate:desc`: checked against a list's fields before any API call. */
 export function parseSort(raw: string, spec: OutputSpec | undefined): SortSpec {
   const m = /^([A-Za-z0-9]+)(?::(asc|desc))?$/i.exec(raw.trim());
-  if (spec === undefined || spec.list !== true) throw new FieldListError("--sort: this command prints no list to sort", []);
+  if (spec === undefined || spec.list !== true)
+    throw new FieldListError("--sort: this command prints no list to sort", []);
   if (m === null) throw new FieldListError(`--sort: "${raw}" is not FIELD or FIELD:desc`, spec.fields);
   const field = m[1] as string;
   if (!spec.fields.includes(field)) throw new FieldListError(`--sort: unknown field "${field}"`, spec.fields);
@@ -86,7 +90,10 @@ export function parseFieldList(raw: string, spec: OutputSpec | undefined): strin
   if (asked.length === 0) throw new FieldListError("--fields needs at least one field name", spec.fields);
   const unknown = asked.filter((f) => !spec.fields.includes(f));
   if (unknown.length > 0) {
-    throw new FieldListError(`unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}`, spec.fields);
+    throw new FieldListError(
+      `unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}`,
+      spec.fields,
+    );
   }
   return [...new Set(asked)];
 }

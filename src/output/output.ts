@@ -1,5 +1,13 @@
 import type { Writable } from "node:stream";
-import { cellText, compareCells, jsonValue, type OutputFormat, type OutputSpec, type Row, type SortSpec } from "./format.js";
+import {
+  cellText,
+  compareCells,
+  jsonValue,
+  type OutputFormat,
+  type OutputSpec,
+  type Row,
+  type SortSpec,
+} from "./format.js";
 import type { Style } from "./style.js";
 import { terminalSafe, terminalSafeLines } from "./terminal-safe.js";
 
@@ -128,7 +136,12 @@ export class Output {
 
   /** The formats where a record is one line, as a list row is: tsv, csv, ndjson. */
   private writeLine(view: Row): void {
-    if (this.config.format === "tsv") this.stdout.write(this.columns().map((c) => tsvCell(view[c])).join("\t") + "\n");
+    if (this.config.format === "tsv")
+      this.stdout.write(
+        this.columns()
+          .map((c) => tsvCell(view[c]))
+          .join("\t") + "\n",
+      );
     else if (this.config.format === "csv") this.writeCsv(view);
     else this.stdout.write(JSON.stringify(this.jsonView(view)) + "\n");
   }
@@ -196,10 +209,15 @@ export class Output {
     }
     if (fmt === "table" && this.buffered.length > 0) {
       const { renderTable, renderRecord } = await import("./table.js");
-      if (this.mode === "record") this.stdout.write(renderRecord(this.buffered[0] ?? {}, this.recordColumns(this.buffered[0] ?? {}), this.config.style));
+      if (this.mode === "record")
+        this.stdout.write(
+          renderRecord(this.buffered[0] ?? {}, this.recordColumns(this.buffered[0] ?? {}), this.config.style),
+        );
       else {
         const note = (hidden: readonly string[]) =>
-          this.info(`${this.config.stderrStyle.dim(`(${hidden.length === 1 ? "column" : "columns"} ${hidden.join(", ")} left out to fit ${this.config.width} columns: --wide or --fields shows ${hidden.length === 1 ? "it" : "them"})`)}`);
+          this.info(
+            `${this.config.stderrStyle.dim(`(${hidden.length === 1 ? "column" : "columns"} ${hidden.join(", ")} left out to fit ${this.config.width} columns: --wide or --fields shows ${hidden.length === 1 ? "it" : "them"})`)}`,
+          );
         this.stdout.write(renderTable(this.buffered, this.columns(), this.config.style, this.config.width, note));
       }
       this.buffered = [];

@@ -6,14 +6,24 @@ import { writeFileAtomic } from "../inventory/inventory-files.js";
  * the umask (a report names every mailbox), through a temporary file renamed into place.
  */
 export async function writeReportFile(file: string, rows: readonly object[], fields: readonly string[]): Promise<void> {
-  const plain = rows.map((r) => Object.fromEntries(fields.map((f) => {
-    const v = (r as Record<string, unknown>)[f];
-    return [f, v instanceof Date ? v.toISOString() : v];
-  })));
+  const plain = rows.map((r) =>
+    Object.fromEntries(
+      fields.map((f) => {
+        const v = (r as Record<string, unknown>)[f];
+        return [f, v instanceof Date ? v.toISOString() : v];
+      }),
+    ),
+  );
   if (file.toLowerCase().endsWith(".json")) {
     await writeFileAtomic(file, JSON.stringify(plain, null, 2) + "\n");
     return;
   }
   const { stringify } = await import("csv-stringify/sync");
-  await writeFileAtomic(file, stringify(plain.map((r) => fields.map((f) => r[f] ?? "")), { header: true, columns: [...fields] }));
+  await writeFileAtomic(
+    file,
+    stringify(
+      plain.map((r) => fields.map((f) => r[f] ?? "")),
+      { header: true, columns: [...fields] },
+    ),
+  );
 }

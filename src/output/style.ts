@@ -1,7 +1,11 @@
 import { Chalk, type ChalkInstance } from "chalk";
 
 /** Colour decisions in one place: only on a TTY, never with NO_COLOR, --no-color or TERM=dumb. */
-export function colorEnabled(isTTY: boolean, env: Readonly<Record<string, string | undefined>>, flag: boolean | undefined): boolean {
+export function colorEnabled(
+  isTTY: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+  flag: boolean | undefined,
+): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.TERM === "dumb") return false;
@@ -23,7 +27,17 @@ export interface Style {
 
 const GOOD = new Set(["ENABLED", "ACTIVE", "VERIFIED", "COMPLETED", "ALLOW", "PASS", "OK", "INSYNC", "TRUE"]);
 const WAIT = new Set(["PENDING", "RUNNING", "CREATING", "REQUESTED", "WARN", "MISSING", "DISABLED"]);
-const BAD = new Set(["DELETED", "FAILED", "CANCELLED", "DENY", "FAIL", "INCONSISTENT", "DELETING", "IMPAIRED", "INACTIVE"]);
+const BAD = new Set([
+  "DELETED",
+  "FAILED",
+  "CANCELLED",
+  "DENY",
+  "FAIL",
+  "INCONSISTENT",
+  "DELETING",
+  "IMPAIRED",
+  "INACTIVE",
+]);
 
 export function createStyle(enabled: boolean): Style {
   const c: ChalkInstance = new Chalk({ level: enabled ? 1 : 0 });

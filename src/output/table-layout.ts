@@ -22,7 +22,8 @@ export interface TableLayout {
 }
 
 /** Fields whose values are copied: never shortened. */
-const KEPT = /(^id$|Id$|^ids$|^name$|Name$|^email$|Email$|^alias(es)?$|^address(es)?$|^domain$|^arn$|Arn$|^value$|^token$|^s3Path$|^location$|^target$|^endpoint$|^url$|^user$|^mailbox$|^grantee$|^member$|^key$)/;
+const KEPT =
+  /(^id$|Id$|^ids$|^name$|Name$|^email$|Email$|^alias(es)?$|^address(es)?$|^domain$|^arn$|Arn$|^value$|^token$|^s3Path$|^location$|^target$|^endpoint$|^url$|^user$|^mailbox$|^grantee$|^member$|^key$)/;
 
 /** What a row's state is: left out last. */
 const STATE = /(^state$|status$|^effect$|^result$)/i;
@@ -44,21 +45,32 @@ export function isKeptField(field: string): boolean {
 /**
  * `cells` are plain text (no colour). `width` is the terminal's (Infinity: as wide as needed).
  */
-export function layoutTable(fields: readonly string[], headers: readonly string[], cells: readonly (readonly string[])[], width: number): TableLayout {
-  const natural = fields.map((_, i) => Math.max(displayWidth(headers[i] ?? ""), ...cells.map((r) => maxLineWidth(r[i] ?? ""))));
+export function layoutTable(
+  fields: readonly string[],
+  headers: readonly string[],
+  cells: readonly (readonly string[])[],
+  width: number,
+): TableLayout {
+  const natural = fields.map((_, i) =>
+    Math.max(displayWidth(headers[i] ?? ""), ...cells.map((r) => maxLineWidth(r[i] ?? ""))),
+  );
   let shown = fields.map((_, i) => i);
-  const total = (idx: readonly number[], w: readonly number[]) => idx.reduce((a, i) => a + (w[i] ?? 0), 0) + GAP * Math.max(0, idx.length - 1);
+  const total = (idx: readonly number[], w: readonly number[]) =>
+    idx.reduce((a, i) => a + (w[i] ?? 0), 0) + GAP * Math.max(0, idx.length - 1);
   if (!Number.isFinite(width) || total(shown, natural) <= width) return finish(fields, shown, natural, cells, []);
 
   const kept = fields.map(isKeptField);
-  const floor = fields.map((_, i) => (kept[i] ? (natural[i] ?? 0) : Math.min(natural[i] ?? 0, Math.max(displayWidth(headers[i] ?? ""), MIN_SHORTENED))));
+  const floor = fields.map((_, i) =>
+    kept[i] ? (natural[i] ?? 0) : Math.min(natural[i] ?? 0, Math.max(displayWidth(headers[i] ?? ""), MIN_SHORTENED)),
+  );
   // 1. Shorten the other columns, widest first, down to their floor.
   const shorten = (idx: readonly number[]): number[] => {
     const w = [...natural];
     let excess = total(idx, w) - width;
     while (excess > 0) {
       let widest = -1;
-      for (const i of idx) if (!kept[i] && (w[i] ?? 0) > (floor[i] ?? 0) && (widest < 0 || (w[i] ?? 0) > (w[widest] ?? 0))) widest = i;
+      for (const i of idx)
+        if (!kept[i] && (w[i] ?? 0) > (floor[i] ?? 0) && (widest < 0 || (w[i] ?? 0) > (w[widest] ?? 0))) widest = i;
       if (widest < 0) break;
       w[widest] = (w[widest] ?? 0) - 1;
       excess--;
@@ -92,12 +104,20 @@ export function layoutTable(fields: readonly string[], headers: readonly string[
   return finish(fields, shown, widths, cells, hidden);
 }
 
-function finish(fields: readonly string[], shown: readonly number[], widths: readonly number[], cells: readonly (readonly string[])[], hidden: readonly string[]): TableLayout {
+function finish(
+  fields: readonly string[],
+  shown: readonly number[],
+  widths: readonly number[],
+  cells: readonly (readonly string[])[],
+  hidden: readonly string[],
+): TableLayout {
   const kept = fields.map(isKeptField);
   return {
     shown,
     widths: shown.map((i) => widths[i] ?? 0),
-    rows: cells.map((r) => shown.map((i) => (kept[i] ? wrap(r[i] ?? "", widths[i] ?? 0) : shorten(r[i] ?? "", widths[i] ?? 0)))),
+    rows: cells.map((r) =>
+      shown.map((i) => (kept[i] ? wrap(r[i] ?? "", widths[i] ?? 0) : shorten(r[i] ?? "", widths[i] ?? 0))),
+    ),
     hidden,
   };
 }

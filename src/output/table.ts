@@ -8,7 +8,13 @@ import { layoutTable } from "./table-layout.js";
 const STATE_FIELDS = /(^state$|status$|^effect$|^result$)/i;
 
 /** gh-style table: no borders, two spaces between columns, an upper-case header. */
-export function renderTable(rows: readonly Row[], columns: readonly string[], style: Style, width: number, onHidden?: (fields: readonly string[]) => void): string {
+export function renderTable(
+  rows: readonly Row[],
+  columns: readonly string[],
+  style: Style,
+  width: number,
+  onHidden?: (fields: readonly string[]) => void,
+): string {
   if (rows.length === 0) return "";
   const headers = columns.map((c) => headerLabel(labelField(c)));
   // Laid out on plain text (src/output/table-layout.ts), coloured afterwards.
@@ -24,15 +30,34 @@ export function renderTable(rows: readonly Row[], columns: readonly string[], st
     colWidths: layout.widths.map((w) => w),
     wordWrap: false,
     chars: {
-      top: "", "top-mid": "", "top-left": "", "top-right": "",
-      bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
-      left: "", "left-mid": "", mid: "", "mid-mid": "",
-      right: "", "right-mid": "", middle: "  ",
+      top: "",
+      "top-mid": "",
+      "top-left": "",
+      "top-right": "",
+      bottom: "",
+      "bottom-mid": "",
+      "bottom-left": "",
+      "bottom-right": "",
+      left: "",
+      "left-mid": "",
+      mid: "",
+      "mid-mid": "",
+      right: "",
+      "right-mid": "",
+      middle: "  ",
     },
     style: { head: [], border: [], "padding-left": 0, "padding-right": 0, compact: true },
   });
   layout.rows.forEach((row, r) => {
-    table.push(row.map((text, k) => displayCell(shownFields[k] as string, text === "-" && cellText(rows[r]?.[shownFields[k] as string]) === "" ? "" : text, style)));
+    table.push(
+      row.map((text, k) =>
+        displayCell(
+          shownFields[k] as string,
+          text === "-" && cellText(rows[r]?.[shownFields[k] as string]) === "" ? "" : text,
+          style,
+        ),
+      ),
+    );
   });
   return (
     table
@@ -49,7 +74,9 @@ export function renderRecord(row: Row, fields: readonly string[], style: Style):
   const pad = Math.max(...labels.map((l) => l.length)) + 3;
   const now = Date.now();
   return fields
-    .map((f, i) => `${style.bold((labels[i] + ":").padEnd(pad))}${displayCell(f, terminalSafe(humanCell(f, row[f], now, { exactTimes: true })), style)}`.trimEnd())
+    .map((f, i) =>
+      `${style.bold((labels[i] + ":").padEnd(pad))}${displayCell(f, terminalSafe(humanCell(f, row[f], now, { exactTimes: true })), style)}`.trimEnd(),
+    )
     .join("\n")
     .concat("\n");
 }

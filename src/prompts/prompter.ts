@@ -15,9 +15,16 @@ export interface Choice<T extends string = string> {
 export interface Prompter {
   readonly canPrompt: boolean;
   confirm(message: string, options: { flag: string; default?: boolean }): Promise<boolean>;
-  input(message: string, options: { flag: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  input(
+    message: string,
+    options: { flag: string; default?: string; validate?: (v: string) => true | string },
+  ): Promise<string>;
   password(message: string, options: { flag: string; validate?: (v: string) => true | string }): Promise<string>;
-  select<T extends string>(message: string, choices: readonly Choice<T>[], options: { flag: string; default?: T }): Promise<T>;
+  select<T extends string>(
+    message: string,
+    choices: readonly Choice<T>[],
+    options: { flag: string; default?: T },
+  ): Promise<T>;
 }
 
 /** Used when stdin/stdout are not terminals or --no-input is given: every question is a usage error. */
@@ -51,22 +58,45 @@ export class InquirerPrompter implements Prompter {
     return this.guard(() => confirm({ message, default: o.default ?? false }, this.context()));
   }
 
-  async input(message: string, o: { flag: string; default?: string; validate?: (v: string) => true | string }): Promise<string> {
+  async input(
+    message: string,
+    o: { flag: string; default?: string; validate?: (v: string) => true | string },
+  ): Promise<string> {
     const { input } = await import("@inquirer/prompts");
     return this.guard(() =>
-      input({ message, ...(o.default === undefined ? {} : { default: o.default }), ...(o.validate ? { validate: o.validate } : {}) }, this.context()),
+      input(
+        {
+          message,
+          ...(o.default === undefined ? {} : { default: o.default }),
+          ...(o.validate ? { validate: o.validate } : {}),
+        },
+        this.context(),
+      ),
     );
   }
 
   async password(message: string, o: { flag: string; validate?: (v: string) => true | string }): Promise<string> {
     const { password } = await import("@inquirer/prompts");
-    return this.guard(() => password({ message, mask: "*", ...(o.validate ? { validate: o.validate } : {}) }, this.context()));
+    return this.guard(() =>
+      password({ message, mask: "*", ...(o.validate ? { validate: o.validate } : {}) }, this.context()),
+    );
   }
 
-  async select<T extends string>(message: string, choices: readonly Choice<T>[], o: { flag: string; default?: T }): Promise<T> {
+  async select<T extends string>(
+    message: string,
+    choices: readonly Choice<T>[],
+    o: { flag: string; default?: T },
+  ): Promise<T> {
     const { select } = await import("@inquirer/prompts");
     return this.guard(() =>
-      select<T>({ message, choices: choices.map((c) => ({ ...c })), ...(o.default === undefined ? {} : { default: o.default }) }, this.context()),
+      select<T>(
+        {
+          message,
+          choices: choices.map((c) => ({ ...c })),
+          ...(o.default === undefined ? {} : { default: o.default }),
+        },
+        this.context(),
+      ),
     );
   }
 
@@ -78,7 +108,8 @@ export class InquirerPrompter implements Prompter {
     try {
       return await ask();
     } catch (e) {
-      if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) throw new CancelledError();
+      if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError"))
+        throw new CancelledError();
       throw e;
     }
   }

@@ -42,7 +42,10 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<T> {
     if (done) return value;
     const elapsed = now() - start;
     if (elapsed >= options.timeoutMs) {
-      throw new PendingError(`timed out after ${formatDuration(elapsed)} waiting for ${options.what}`, "it is still pending; run the command again later, or wait longer with --timeout");
+      throw new PendingError(
+        `timed out after ${formatDuration(elapsed)} waiting for ${options.what}`,
+        "it is still pending; run the command again later, or wait longer with --timeout",
+      );
     }
     options.onPending?.(value, elapsed);
     await step(sleep(Math.min(interval, Math.max(0, options.timeoutMs - elapsed))));

@@ -16,17 +16,28 @@ describe("wmctl alias add", () => {
   it("adds full addresses and local parts (on the primary address's domain), by name, email or id", async () => {
     const r = await cli.ok("alias add bob bobby Robert@acme.awsapps.com");
     expect(r.stdout).toBe("bobby@acme.awsapps.com\tbob\tadded\nrobert@acme.awsapps.com\tbob\tadded\n");
-    expect(r.stderr).toBe("✓ Added alias bobby@acme.awsapps.com to bob\n✓ Added alias robert@acme.awsapps.com to bob\n");
+    expect(r.stderr).toBe(
+      "✓ Added alias bobby@acme.awsapps.com to bob\n✓ Added alias robert@acme.awsapps.com to bob\n",
+    );
     await cli.ok(["alias", "add", bobId, "b1"]);
     await cli.ok("alias add bobby@acme.awsapps.com b2");
-    expect((await cli.ok("alias list bob --fields alias")).stdout).toBe("b1@acme.awsapps.com\nb2@acme.awsapps.com\nbobby@acme.awsapps.com\nrobert@acme.awsapps.com\n");
+    expect((await cli.ok("alias list bob --fields alias")).stdout).toBe(
+      "b1@acme.awsapps.com\nb2@acme.awsapps.com\nbobby@acme.awsapps.com\nrobert@acme.awsapps.com\n",
+    );
   });
 
   it("changes nothing for an alias the entity already has", async () => {
     await cli.ok("alias add bob bobby");
     const r = await cli.ok("alias add bob bobby -o json");
     expect(JSON.parse(r.stdout)).toEqual([
-      { alias: "bobby@acme.awsapps.com", entity: "bob", entityId: bobId, type: "USER", primaryEmail: "bob@acme.awsapps.com", result: "unchanged" },
+      {
+        alias: "bobby@acme.awsapps.com",
+        entity: "bob",
+        entityId: bobId,
+        type: "USER",
+        primaryEmail: "bob@acme.awsapps.com",
+        result: "unchanged",
+      },
     ]);
     expect(r.stderr).toBe("bobby@acme.awsapps.com is already an alias of bob\n");
   });
@@ -42,7 +53,9 @@ describe("wmctl alias add", () => {
   it("refuses a domain the organization does not have (exit 5) and a disabled user (exit 6)", async () => {
     const domain = await cli.run("alias add bob bob@example.com");
     expect(domain.code).toBe(5);
-    expect(domain.stderr).toMatch(/^error: MailDomainNotFoundException: The domain example\.com is not a mail domain of organization acme \(m-[0-9a-f]{32}\)\.\nhint: add the domain first: wmctl domain add example\.com\n$/);
+    expect(domain.stderr).toMatch(
+      /^error: MailDomainNotFoundException: The domain example\.com is not a mail domain of organization acme \(m-[0-9a-f]{32}\)\.\nhint: add the domain first: wmctl domain add example\.com\n$/,
+    );
     await cli.ok("user disable bob --yes");
     const disabled = await cli.run("alias add bob bobby");
     expect(disabled.code).toBe(6);
@@ -52,7 +65,9 @@ describe("wmctl alias add", () => {
   });
 
   it("plans with --dry-run and changes nothing", async () => {
-    expect((await cli.ok("alias add bob bobby --dry-run")).stdout).toBe("would CreateAlias bob  alias=bobby@acme.awsapps.com\n");
+    expect((await cli.ok("alias add bob bobby --dry-run")).stdout).toBe(
+      "would CreateAlias bob  alias=bobby@acme.awsapps.com\n",
+    );
     expect(await cli.json("alias list bob")).toEqual([]);
   });
 });
@@ -79,7 +94,9 @@ describe("wmctl alias remove", () => {
     expect(primary.stderr).toBe(
       "error: bob@acme.awsapps.com is the primary address of bob, not an alias\nhint: make another address primary first: wmctl user update bob --email OTHER\n",
     );
-    expect((await cli.ok("alias list bob --fields alias")).stdout).toBe("bobby@acme.awsapps.com\nrobert@acme.awsapps.com\n");
+    expect((await cli.ok("alias list bob --fields alias")).stdout).toBe(
+      "bobby@acme.awsapps.com\nrobert@acme.awsapps.com\n",
+    );
   });
 
   it("names the command that changes a group's primary address, quoted as typed in a shell", async () => {
@@ -95,12 +112,16 @@ describe("wmctl alias remove", () => {
     await cli.ok("alias add ann team");
     const r = await cli.run("alias remove bob team --yes");
     expect(r.code).toBe(5);
-    expect(r.stderr).toBe("error: team@acme.awsapps.com is not an alias of bob (it belongs to user ann)\nhint: see its aliases: wmctl alias list bob\n");
+    expect(r.stderr).toBe(
+      "error: team@acme.awsapps.com is not an alias of bob (it belongs to user ann)\nhint: see its aliases: wmctl alias list bob\n",
+    );
   });
 
   it("plans with --dry-run", async () => {
     const r = await cli.ok("alias remove bob bobby robert --dry-run");
-    expect(r.stdout).toBe("would DeleteAlias bob  alias=bobby@acme.awsapps.com\nwould DeleteAlias bob  alias=robert@acme.awsapps.com\n");
+    expect(r.stdout).toBe(
+      "would DeleteAlias bob  alias=bobby@acme.awsapps.com\nwould DeleteAlias bob  alias=robert@acme.awsapps.com\n",
+    );
   });
 });
 
@@ -119,7 +140,15 @@ describe("wmctl alias list", () => {
       ].join("\n"),
     );
     const json = await cli.json<Array<{ alias: string; entity: string }>>("alias list ann");
-    expect(json).toEqual([{ alias: "annie@acme.awsapps.com", entity: "ann", entityId: expect.any(String), type: "USER", primaryEmail: "ann@acme.awsapps.com" }]);
+    expect(json).toEqual([
+      {
+        alias: "annie@acme.awsapps.com",
+        entity: "ann",
+        entityId: expect.any(String),
+        type: "USER",
+        primaryEmail: "ann@acme.awsapps.com",
+      },
+    ]);
   });
 
   it("prints nothing (exit 0) when there are no aliases, and exit 5 for an unknown entity", async () => {
@@ -134,7 +163,15 @@ describe("wmctl whois", () => {
   it("finds the owner of an alias or a primary address, and says which matched", async () => {
     await cli.ok("alias add bob bobby");
     const viaAlias = await cli.json<Record<string, unknown>>("whois BOBBY@acme.awsapps.com");
-    expect(viaAlias).toEqual({ type: "USER", id: bobId, name: "bob", email: "bob@acme.awsapps.com", state: "ENABLED", aliases: ["bobby@acme.awsapps.com"], matched: "alias" });
+    expect(viaAlias).toEqual({
+      type: "USER",
+      id: bobId,
+      name: "bob",
+      email: "bob@acme.awsapps.com",
+      state: "ENABLED",
+      aliases: ["bobby@acme.awsapps.com"],
+      matched: "alias",
+    });
     expect((await cli.json<{ matched: string }>("whois bob@acme.awsapps.com")).matched).toBe("primaryEmail");
   });
 
@@ -154,12 +191,16 @@ describe("wmctl whois", () => {
   it("reports a name nobody has with exit 5, pointing at the lists rather than at whois itself", async () => {
     const r = await cli.run("whois nobody");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user, group or resource has the name or id "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: list them with `wmctl user list`, `wmctl group list` and `wmctl resource list`\n$/);
+    expect(r.stderr).toMatch(
+      /^error: no user, group or resource has the name or id "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: list them with `wmctl user list`, `wmctl group list` and `wmctl resource list`\n$/,
+    );
   });
 
   it("reports an address nobody has with exit 5", async () => {
     const r = await cli.run("whois nobody@acme.awsapps.com");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user, group or resource has the address nobody@acme\.awsapps\.com in organization acme \(m-[0-9a-f]{32}\)\nhint: list addresses with `wmctl user list` and `wmctl alias list`\n$/);
+    expect(r.stderr).toMatch(
+      /^error: no user, group or resource has the address nobody@acme\.awsapps\.com in organization acme \(m-[0-9a-f]{32}\)\nhint: list addresses with `wmctl user list` and `wmctl alias list`\n$/,
+    );
   });
 });

@@ -22,7 +22,8 @@ beforeAll(async () => {
     "impersonation-role create archiver --type read-only --allow-all --deny user0001@acme.awsapps.com",
     "retention set --folder inbox=delete:365 --folder junk-email=permanently-delete:30 --yes",
     "tag add cost-center=1234 env=prod",
-  ]) await cli.ok(`--org acme ${line}`);
+  ])
+    await cli.ok(`--org acme ${line}`);
   file = join(cli.home, "acme.json");
   writeFileSync(file, (await cli.ok("--org acme org inventory -o json")).stdout);
 }, 120_000);
@@ -44,9 +45,13 @@ describe("apply on a seeded organization", () => {
     const copy = JSON.parse((await cli.ok("--org copy org inventory -o json")).stdout) as InventoryDocument;
     const source = JSON.parse((await cli.ok("--org acme org inventory -o json")).stdout) as InventoryDocument;
     const map = DomainMap.parse(["acme.awsapps.com=copy.awsapps.com"]);
-    expect(comparableInventory(copy, DomainMap.none, "copy.awsapps.com")).toEqual(comparableInventory(source, map, "copy.awsapps.com"));
+    expect(comparableInventory(copy, DomainMap.none, "copy.awsapps.com")).toEqual(
+      comparableInventory(source, map, "copy.awsapps.com"),
+    );
     const again = await cli.run(["--org", "copy", "apply", "-f", file, "--plan", "--prune", "--detailed-exitcode"]);
-    expect(again.stderr).toBe("Addresses on acme.awsapps.com become addresses on copy.awsapps.com\nNo changes: copy matches the document\n");
+    expect(again.stderr).toBe(
+      "Addresses on acme.awsapps.com become addresses on copy.awsapps.com\nNo changes: copy matches the document\n",
+    );
     expect(again.code).toBe(0);
   });
 });

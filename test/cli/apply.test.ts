@@ -24,11 +24,19 @@ beforeEach(async () => {
 afterEach(() => cli.cleanup());
 
 const apply = (...args: Array<string | RunOptions>) =>
-  cli.run(["apply", "-f", file, ...args.filter((a): a is string => typeof a === "string")], args.find((a): a is RunOptions => typeof a !== "string") ?? {});
+  cli.run(
+    ["apply", "-f", file, ...args.filter((a): a is string => typeof a === "string")],
+    args.find((a): a is RunOptions => typeof a !== "string") ?? {},
+  );
 const readDoc = () => JSON.parse(readFileSync(file, "utf8")) as InventoryDocument;
 const writeDoc = (doc: InventoryDocument) => writeFileSync(file, JSON.stringify(doc, null, 2));
 const inventory = async () => JSON.parse((await cli.ok("org inventory -o json")).stdout) as InventoryDocument;
-const rows = (stdout: string) => stdout.trimEnd().split("\n").filter((l) => l !== "").map((l) => l.split("\t").slice(0, 3).join(" "));
+const rows = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split("\n")
+    .filter((l) => l !== "")
+    .map((l) => l.split("\t").slice(0, 3).join(" "));
 
 /** The document an admin edits: add carol (with an alias, in sales), rename bob, drop dave. */
 function edit(doc: InventoryDocument): void {
@@ -36,12 +44,29 @@ function edit(doc: InventoryDocument): void {
   const bob = a.users?.find((u) => u.name === "bob");
   if (bob === undefined) throw new Error("no bob");
   bob.displayName = "Bob Builder";
-  a.users = [...(a.users ?? []).filter((u) => u.name !== "dave"), { name: "carol", email: "carol@acme.awsapps.com", state: "ENABLED", role: "USER", hidden: false, aliases: ["cc@acme.awsapps.com"], displayName: "Carol" }];
+  a.users = [
+    ...(a.users ?? []).filter((u) => u.name !== "dave"),
+    {
+      name: "carol",
+      email: "carol@acme.awsapps.com",
+      state: "ENABLED",
+      role: "USER",
+      hidden: false,
+      aliases: ["cc@acme.awsapps.com"],
+      displayName: "Carol",
+    },
+  ];
   const sales = a.groups?.find((g) => g.name === "sales");
   if (sales === undefined) throw new Error("no sales");
-  sales.members = [{ name: "bob", type: "USER" }, { name: "carol", type: "USER" }];
+  sales.members = [
+    { name: "bob", type: "USER" },
+    { name: "carol", type: "USER" },
+  ];
   a.users.sort((x, y) => (x.name < y.name ? -1 : 1));
-  a.mailboxes = [...(a.mailboxes ?? []).filter((m) => m.user !== "dave"), { user: "carol", email: "carol@acme.awsapps.com", quotaMb: 51_200 }].sort((x, y) => (x.user < y.user ? -1 : 1));
+  a.mailboxes = [
+    ...(a.mailboxes ?? []).filter((m) => m.user !== "dave"),
+    { user: "carol", email: "carol@acme.awsapps.com", quotaMb: 51_200 },
+  ].sort((x, y) => (x.user < y.user ? -1 : 1));
 }
 
 describe("wmctl apply", () => {
@@ -62,16 +87,25 @@ describe("wmctl apply", () => {
 
     const plan = await apply("--plan");
     expect(plan.code).toBe(0);
-    expect(rows(plan.stdout)).toEqual(["update users bob", "create users carol", "create group-members sales <- carol", "create aliases carol cc@acme.awsapps.com"]);
+    expect(rows(plan.stdout)).toEqual([
+      "update users bob",
+      "create users carol",
+      "create group-members sales <- carol",
+      "create aliases carol cc@acme.awsapps.com",
+    ]);
     expect(plan.stdout).toContain('update\tusers\tbob\tdisplayName "Bob" -> "Bob Builder"\n');
     expect(plan.stdout).toContain("create\tusers\tcarol\tenabled as carol@acme.awsapps.com\n");
     // Without --prune nothing is deleted, and the note says what --prune would delete.
     // (dave's membership of sales goes with him: it is not listed on its own)
-    expect(plan.stderr).toContain("1 thing is in acme and not in the document; --prune would delete:\n  - users dave\nPlan:");
+    expect(plan.stderr).toContain(
+      "1 thing is in acme and not in the document; --prune would delete:\n  - users dave\nPlan:",
+    );
     expect(plan.stderr).toContain("Plan: 3 to create, 1 to update, 0 to delete\n");
     const detailed = await apply("--plan", "--detailed-exitcode");
     expect(detailed.code).toBe(3);
-    expect((await apply("--detailed-exitcode")).stderr).toBe("error: --detailed-exitcode goes with --plan\nhint: wmctl apply -f FILE --plan --detailed-exitcode (exit 3 when there are changes)\n");
+    expect((await apply("--detailed-exitcode")).stderr).toBe(
+      "error: --detailed-exitcode goes with --plan\nhint: wmctl apply -f FILE --plan --detailed-exitcode (exit 3 when there are changes)\n",
+    );
     expect(detailed.stderr).toContain("error: acme differs from the document: 4 changes\n");
 
     const pruned = await apply("--plan", "--prune", "-o", "json");
@@ -85,7 +119,11 @@ describe("wmctl apply", () => {
       "create group-members sales <- carol",
       "create aliases carol cc@acme.awsapps.com",
     ]);
-    expect((await cli.json<Array<{ name: string }>>("user list")).map((u) => u.name).sort()).toEqual(["bob", "dave", "erin"]);
+    expect((await cli.json<Array<{ name: string }>>("user list")).map((u) => u.name).sort()).toEqual([
+      "bob",
+      "dave",
+      "erin",
+    ]);
 
     const applied = await apply("--prune", "--yes");
     expect(applied.code).toBe(0);
@@ -109,8 +147,12 @@ describe("wmctl apply", () => {
     writeDoc(doc);
     const r = await apply("--prune");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("2 things are in acme and not in the document:\n  - mailbox-permissions bob -> erin\n  - users dave\n");
-    expect(r.stderr).toContain("error: Delete these 2 from acme: confirmation needed\nhint: pass --yes to confirm without a prompt\n");
+    expect(r.stderr).toContain(
+      "2 things are in acme and not in the document:\n  - mailbox-permissions bob -> erin\n  - users dave\n",
+    );
+    expect(r.stderr).toContain(
+      "error: Delete these 2 from acme: confirmation needed\nhint: pass --yes to confirm without a prompt\n",
+    );
     const names = async () => (await cli.json<Array<{ name: string }>>("user list")).map((u) => u.name).sort();
     expect(await names()).toEqual(["bob", "dave", "erin"]);
     const dry = await apply("--prune", "--dry-run");
@@ -132,7 +174,12 @@ describe("wmctl apply", () => {
     writeDoc(doc);
     const plan = await apply("--plan", "--prune");
     expect(plan.code, plan.stderr).toBe(0);
-    expect(rows(plan.stdout)).toEqual(["delete group-members sales <- dave", "delete resource-delegates room-1 <- sales", "delete aliases bob bobby@acme.awsapps.com", "delete domains example.org"]);
+    expect(rows(plan.stdout)).toEqual([
+      "delete group-members sales <- dave",
+      "delete resource-delegates room-1 <- sales",
+      "delete aliases bob bobby@acme.awsapps.com",
+      "delete domains example.org",
+    ]);
     const r = await apply("--prune", "--yes");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("✓ Applied: 0 created, 0 updated, 4 deleted\n");
@@ -185,15 +232,25 @@ describe("wmctl apply", () => {
     ].join("\n");
     const plan = await cli.run(["apply", "-f", "-", "--plan"], { stdin: yaml });
     expect(plan.code).toBe(0);
-    expect(rows(plan.stdout)).toEqual(["create users frank", "create users gina", "create groups ops", "create group-members ops <- frank", "create group-members ops <- gina"]);
+    expect(rows(plan.stdout)).toEqual([
+      "create users frank",
+      "create users gina",
+      "create groups ops",
+      "create group-members ops <- frank",
+      "create group-members ops <- gina",
+    ]);
     // Only the areas the document has are managed: resources, permissions and policies are left alone.
-    expect(plan.stderr).toContain("3 things are in acme and not in the document; --prune would delete:\n  - users dave\n  - users erin\n  - groups sales\n");
+    expect(plan.stderr).toContain(
+      "3 things are in acme and not in the document; --prune would delete:\n  - users dave\n  - users erin\n  - groups sales\n",
+    );
     expect(plan.stderr).not.toContain("room-1");
     const r = await cli.run(["apply", "-f", "-"], { stdin: yaml });
     expect(r.code).toBe(0);
     const users = await cli.json<Array<{ name: string; email?: string; state: string }>>("user list");
     expect(users.map((u) => `${u.name}:${u.email ?? ""}:${u.state}`).sort()).toContain("gina::DISABLED");
-    expect(users.map((u) => `${u.name}:${u.email ?? ""}:${u.state}`).sort()).toContain("frank:frank@acme.awsapps.com:ENABLED");
+    expect(users.map((u) => `${u.name}:${u.email ?? ""}:${u.state}`).sort()).toContain(
+      "frank:frank@acme.awsapps.com:ENABLED",
+    );
     expect((await cli.run(["apply", "-f", "-", "--plan", "--detailed-exitcode"], { stdin: yaml })).code).toBe(0);
   });
 
@@ -205,17 +262,35 @@ describe("wmctl apply", () => {
       expect(r.code, r.stderr).toBe(2);
       return r.stderr.replace(`${path}: `, "");
     };
-    expect(await bad("users:\n  - name: bob\n    email: bob@acme.awsapps.com\n  - name: x\n    email: not-an-address\n")).toBe('error: users[1].email: "not-an-address" is not an email address\n');
-    expect(await bad("users:\n  - name: a\n    email: a@acme.awsapps.com\n    state: ENABLED\n  - name: b\n    state: ENABLED\n")).toBe("error: users[1].email: an enabled user needs a primary address\n");
-    expect(await bad("groups:\n  - name: g\n    members: [nobody]\nusers: []\n")).toBe('error: groups[0].members[0]: no user "nobody" in the document\n');
-    expect(await bad("users:\n  - name: a\n  - name: A\n")).toBe('error: users[1].name: "A" is also users[0]: names are unique across users, groups and resources\n');
-    expect(await bad("resources:\n  - name: r\n    type: boat\n")).toBe('error: resources[0].type: expected ROOM or EQUIPMENT, found "BOAT"\n');
-    expect(await bad("usres: []\n")).toMatch(/^error: usres: not an area wmctl knows\nhint: the areas are organization, domains, users, /);
+    expect(
+      await bad("users:\n  - name: bob\n    email: bob@acme.awsapps.com\n  - name: x\n    email: not-an-address\n"),
+    ).toBe('error: users[1].email: "not-an-address" is not an email address\n');
+    expect(
+      await bad(
+        "users:\n  - name: a\n    email: a@acme.awsapps.com\n    state: ENABLED\n  - name: b\n    state: ENABLED\n",
+      ),
+    ).toBe("error: users[1].email: an enabled user needs a primary address\n");
+    expect(await bad("groups:\n  - name: g\n    members: [nobody]\nusers: []\n")).toBe(
+      'error: groups[0].members[0]: no user "nobody" in the document\n',
+    );
+    expect(await bad("users:\n  - name: a\n  - name: A\n")).toBe(
+      'error: users[1].name: "A" is also users[0]: names are unique across users, groups and resources\n',
+    );
+    expect(await bad("resources:\n  - name: r\n    type: boat\n")).toBe(
+      'error: resources[0].type: expected ROOM or EQUIPMENT, found "BOAT"\n',
+    );
+    expect(await bad("usres: []\n")).toMatch(
+      /^error: usres: not an area wmctl knows\nhint: the areas are organization, domains, users, /,
+    );
     expect(await bad("users: [\n")).toMatch(/^error: .*bad\.yaml is not valid YAML: /);
     const doc = readDoc();
     (doc.areas.users?.[2] as { email: string }).email = "erin@";
-    expect(await bad(JSON.stringify(doc), "bad.json")).toBe('error: areas.users[2].email: "erin@" is not an email address\n');
-    expect(await bad('{"format": "something-else"}', "other.json")).toBe('error: format: expected "wmctl-inventory", found "something-else"\n');
+    expect(await bad(JSON.stringify(doc), "bad.json")).toBe(
+      'error: areas.users[2].email: "erin@" is not an email address\n',
+    );
+    expect(await bad('{"format": "something-else"}', "other.json")).toBe(
+      'error: format: expected "wmctl-inventory", found "something-else"\n',
+    );
     expect((await cli.run(["apply", "-f", join(cli.home, "missing.yaml")])).stderr).toContain("does not exist");
     expect((await cli.json<unknown[]>("user list")).length).toBe(3);
   });
@@ -227,12 +302,18 @@ describe("wmctl apply", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("Addresses on acme.awsapps.com become addresses on rehearsal.awsapps.com\n");
     expect(r.stderr).toContain(`✓ Wrote the passwords of 3 new users to ${pw} (mode 0600)\n`);
-    expect(readFileSync(pw, "utf8").split("\n").slice(1, -1).map((l) => l.split(",")[0]).sort()).toEqual(["bob", "dave", "erin"]);
-    expect((await cli.json<Array<{ email: string }>>(["--org", "rehearsal", "user", "list"])).map((u) => u.email).sort()).toEqual([
-      "bob@rehearsal.awsapps.com",
-      "dave@rehearsal.awsapps.com",
-      "erin@rehearsal.awsapps.com",
-    ]);
-    expect((await cli.run(["--org", "rehearsal", "apply", "-f", file, "--plan", "--prune", "--detailed-exitcode"])).code).toBe(0);
+    expect(
+      readFileSync(pw, "utf8")
+        .split("\n")
+        .slice(1, -1)
+        .map((l) => l.split(",")[0])
+        .sort(),
+    ).toEqual(["bob", "dave", "erin"]);
+    expect(
+      (await cli.json<Array<{ email: string }>>(["--org", "rehearsal", "user", "list"])).map((u) => u.email).sort(),
+    ).toEqual(["bob@rehearsal.awsapps.com", "dave@rehearsal.awsapps.com", "erin@rehearsal.awsapps.com"]);
+    expect(
+      (await cli.run(["--org", "rehearsal", "apply", "-f", file, "--plan", "--prune", "--detailed-exitcode"])).code,
+    ).toBe(0);
   });
 });

@@ -29,7 +29,10 @@ const file = (name: string, text: string) => {
 };
 const csvRows = (path: string) => readFileSync(path, "utf8").trim().split("\n");
 
-const ONBOARD = "name,email,displayName,jobTitle,department,aliases,groups,quota\n" + "alice,,Alice Adams,Engineer,R&D,al;ally,sales,2GB\n" + "bob,bob@acme.awsapps.com,Bob Brown,,,,,\n";
+const ONBOARD =
+  "name,email,displayName,jobTitle,department,aliases,groups,quota\n" +
+  "alice,,Alice Adams,Engineer,R&D,al;ally,sales,2GB\n" +
+  "bob,bob@acme.awsapps.com,Bob Brown,,,,,\n";
 
 describe("wmctl bulk create", () => {
   it("onboards a spreadsheet: users with attributes, aliases, groups and quota; passwords to a 0600 file; a report", async () => {
@@ -40,15 +43,30 @@ describe("wmctl bulk create", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("✓ bulk create: 2 rows: 2 create; this run 2 rows");
     const alice = await cli.json<UserJson>("user describe alice");
-    expect(alice).toMatchObject({ state: "ENABLED", email: "alice@acme.awsapps.com", jobTitle: "Engineer", department: "R&D", groups: ["sales"] });
+    expect(alice).toMatchObject({
+      state: "ENABLED",
+      email: "alice@acme.awsapps.com",
+      jobTitle: "Engineer",
+      department: "R&D",
+      groups: ["sales"],
+    });
     expect(alice.aliases).toEqual(["al@acme.awsapps.com", "ally@acme.awsapps.com"]);
     expect(await cli.json("mailbox describe alice")).toMatchObject({ quotaMegabytes: 2048 });
     expect(csvRows(report)[0]).toBe("row,key,action,outcome,error,message");
-    expect(csvRows(report).slice(1).map((l) => l.split(",").slice(0, 4).join(","))).toEqual(["1,alice,create,ok", "2,bob,create,ok"]);
+    expect(
+      csvRows(report)
+        .slice(1)
+        .map((l) => l.split(",").slice(0, 4).join(",")),
+    ).toEqual(["1,alice,create,ok", "2,bob,create,ok"]);
     expect(statSync(pw).mode & 0o777).toBe(0o600);
     const lines = csvRows(pw);
     expect(lines[0]).toBe("row,name,password");
-    expect(lines.slice(1).map((l) => l.split(",")[1]).sort()).toEqual(["alice", "bob"]);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(",")[1])
+        .sort(),
+    ).toEqual(["alice", "bob"]);
     for (const l of lines.slice(1)) expect(passwordProblem(l.split(",")[2] ?? "")).toBeUndefined();
     expect(r.stdout + r.stderr).not.toContain(lines[1]?.split(",")[2]);
   });
@@ -63,7 +81,10 @@ describe("wmctl bulk create", () => {
     expect(again.stderr).toContain("resuming from");
     expect(again.stderr).toContain("2 rows done before, 0 to do");
     expect(again.stderr).toContain("this run 0 rows");
-    const lines = readFileSync(report, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { row: number; outcome: string });
+    const lines = readFileSync(report, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { row: number; outcome: string });
     expect(lines.map((l) => [l.row, l.outcome])).toEqual([
       [1, "ok"],
       [2, "ok"],
@@ -89,7 +110,8 @@ describe("wmctl bulk create", () => {
     const r = await cli.run(["bulk", "create", "--from", from, "--fields", "row,key,outcome,message"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe(
-      "2\tdave\tinvalid\trole \"boss\" is not USER or REMOTE_USER; password: The password must be at least 8 characters long.\n" + "3\tcarol\tinvalid\tthe same carol as row 1\n",
+      '2\tdave\tinvalid\trole "boss" is not USER or REMOTE_USER; password: The password must be at least 8 characters long.\n' +
+        "3\tcarol\tinvalid\tthe same carol as row 1\n",
     );
     expect(r.stderr).toContain("error: bulk create: 2 of 3 rows are invalid; nothing was changed");
     expect((await cli.run("user describe carol")).code).toBe(5);
@@ -117,9 +139,14 @@ describe("wmctl bulk create", () => {
         "True,Hal Hill,Hal,Hill,,OR,hal@acme.awsapps.com,\n",
     );
     await cli.ok(["bulk", "create", "--from", m365, "--passwords-out", join(cli.home, "pw.csv")]);
-    expect(await cli.json<UserJson>("user describe gina")).toMatchObject({ state: "ENABLED", jobTitle: "CFO", aliases: ["g.green@acme.awsapps.com"] });
+    expect(await cli.json<UserJson>("user describe gina")).toMatchObject({
+      state: "ENABLED",
+      jobTitle: "CFO",
+      aliases: ["g.green@acme.awsapps.com"],
+    });
     expect((await cli.json<UserJson>("user describe hal")).state).toBe("DISABLED");
-    const jsonl = '{"name":"ivy","password":"Passw0rd!","groups":["sales"]}\n{"name":"jay","password":"Passw0rd!","hidden":true}\n';
+    const jsonl =
+      '{"name":"ivy","password":"Passw0rd!","groups":["sales"]}\n{"name":"jay","password":"Passw0rd!","hidden":true}\n';
     await cli.ok(["bulk", "create", "--from", "-"], { stdin: jsonl });
     expect((await cli.json<UserJson>("user describe ivy")).groups).toEqual(["sales"]);
   });
@@ -129,7 +156,19 @@ describe("wmctl bulk create", () => {
     const r = await cli.run(["bulk", "disable", "--from", from]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("error: bulk disable: no column for user");
-    const mapped = await cli.run(["bulk", "create", "--from", from, "--map", "person=name", "--map", "address=email", "--dry-run", "--fields", "key,action"]);
+    const mapped = await cli.run([
+      "bulk",
+      "create",
+      "--from",
+      from,
+      "--map",
+      "person=name",
+      "--map",
+      "address=email",
+      "--dry-run",
+      "--fields",
+      "key,action",
+    ]);
     expect(mapped.stdout).toBe("kim\tcreate\n");
   });
 });
@@ -141,13 +180,27 @@ describe("wmctl bulk: the other verbs", () => {
 
   it("adds and removes group members, aliases and mailbox permissions; sets quotas", async () => {
     await cli.ok(["bulk", "add-member", "--from", file("m.csv", "group,member\nsales,ann\nsales,ben;cat\n")]);
-    expect((await cli.json<Array<{ name: string }>>("group members sales")).map((m) => m.name).sort()).toEqual(["ann", "ben", "cat"]);
+    expect((await cli.json<Array<{ name: string }>>("group members sales")).map((m) => m.name).sort()).toEqual([
+      "ann",
+      "ben",
+      "cat",
+    ]);
     await cli.ok(["bulk", "remove-member", "--from", file("rm.csv", "group,member\nsales,cat\n"), "--yes"]);
-    expect((await cli.json<Array<{ name: string }>>("group members sales")).map((m) => m.name).sort()).toEqual(["ann", "ben"]);
+    expect((await cli.json<Array<{ name: string }>>("group members sales")).map((m) => m.name).sort()).toEqual([
+      "ann",
+      "ben",
+    ]);
     await cli.ok(["bulk", "add-alias", "--from", file("a.csv", "entity,alias\nann,annie\nsales,team\n")]);
     expect((await cli.json<{ name: string }>("whois team@acme.awsapps.com")).name).toBe("sales");
-    await cli.ok(["bulk", "grant", "--from", file("g.csv", "mailbox,grantee,permissions\nann,ben,FULL_ACCESS;SEND_AS\n")]);
-    expect(await cli.json("mailbox permissions list ann")).toMatchObject([{ grantee: "ben", permissions: "FULL_ACCESS,SEND_AS" }]);
+    await cli.ok([
+      "bulk",
+      "grant",
+      "--from",
+      file("g.csv", "mailbox,grantee,permissions\nann,ben,FULL_ACCESS;SEND_AS\n"),
+    ]);
+    expect(await cli.json("mailbox permissions list ann")).toMatchObject([
+      { grantee: "ben", permissions: "FULL_ACCESS,SEND_AS" },
+    ]);
     await cli.ok(["bulk", "set-quota", "--from", file("q.csv", "mailbox,quota\nann,3GB\n")]);
     expect(await cli.json("mailbox describe ann")).toMatchObject({ quotaMegabytes: 3072 });
   });
@@ -165,7 +218,14 @@ describe("wmctl bulk: the other verbs", () => {
 
   it("resets passwords: generated ones go to the passwords file only", async () => {
     const pw = join(cli.home, "new.csv");
-    const r = await cli.ok(["bulk", "reset-password", "--from", file("p.csv", "user\nann\nben\n"), "--passwords-out", pw]);
+    const r = await cli.ok([
+      "bulk",
+      "reset-password",
+      "--from",
+      file("p.csv", "user\nann\nben\n"),
+      "--passwords-out",
+      pw,
+    ]);
     const lines = csvRows(pw).slice(1);
     expect(lines.map((l) => l.split(",")[1]).sort()).toEqual(["ann", "ben"]);
     for (const l of lines) expect(r.stdout + r.stderr).not.toContain(l.split(",")[2]);
@@ -174,12 +234,23 @@ describe("wmctl bulk: the other verbs", () => {
   it("offboards: hands the leaver's mailbox permissions to the manager, leaves groups, disables", async () => {
     await cli.ok("group add-member sales ann");
     await cli.ok("mailbox permissions grant cat ann -p FULL_ACCESS");
-    const r = await cli.run(["bulk", "offboard", "--from", file("o.csv", "user,manager\nann,ben\n"), "--yes", "--export"]);
+    const r = await cli.run([
+      "bulk",
+      "offboard",
+      "--from",
+      file("o.csv", "user,manager\nann,ben\n"),
+      "--yes",
+      "--export",
+    ]);
     expect(r.stderr).toBe(r.code === 0 ? r.stderr : "");
     expect((await cli.json<UserJson>("user describe ann")).state).toBe("DISABLED");
     expect(await cli.json("group members sales")).toEqual([]);
-    expect(await cli.json("mailbox permissions list cat")).toMatchObject([{ grantee: "ben", permissions: "FULL_ACCESS" }]);
-    expect((await cli.json<Array<{ mailbox: string; state: string }>>("export list")).map((j) => [j.mailbox, j.state])).toEqual([["ann", "COMPLETED"]]);
+    expect(await cli.json("mailbox permissions list cat")).toMatchObject([
+      { grantee: "ben", permissions: "FULL_ACCESS" },
+    ]);
+    expect(
+      (await cli.json<Array<{ mailbox: string; state: string }>>("export list")).map((j) => [j.mailbox, j.state]),
+    ).toEqual([["ann", "COMPLETED"]]);
   });
 });
 
@@ -209,7 +280,11 @@ describe("wmctl bulk: interruption, progress and throttling", () => {
     const again = await cli.ok(args);
     expect(again.stderr).toContain(`${done} rows done before, ${40 - done} to do`);
     expect(await cli.json<UserJson[]>("user list")).toHaveLength(40);
-    expect(csvRows(report).slice(1).every((l) => l.includes(",ok,"))).toBe(true);
+    expect(
+      csvRows(report)
+        .slice(1)
+        .every((l) => l.includes(",ok,")),
+    ).toBe(true);
   });
 
   it("shows a progress bar with rate and ETA on a terminal only", async () => {

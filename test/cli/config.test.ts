@@ -16,7 +16,11 @@ describe("wmctl config", () => {
     await cli.ok("--profile prod config set region eu-west-1");
     const file = join(cli.home, "config.json");
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file, "utf8")).profiles.prod).toEqual({ backend: "aws", awsProfile: "corp-admin", region: "eu-west-1" });
+    expect(JSON.parse(readFileSync(file, "utf8")).profiles.prod).toEqual({
+      backend: "aws",
+      awsProfile: "corp-admin",
+      region: "eu-west-1",
+    });
     const list = await cli.ok("--profile prod config list");
     expect(list.stdout).toBe("backend\taws\nregion\teu-west-1\nawsProfile\tcorp-admin\n");
     const profiles = await cli.json<Array<{ name: string; current: boolean; backend: string }>>("config profiles");
@@ -31,7 +35,9 @@ describe("wmctl config", () => {
     expect((await cli.ok("config get region")).stdout).toBe("us-west-2\n");
     const r = await cli.run("config get endpointUrl");
     expect(r.code).toBe(5);
-    expect(r.stderr).toBe("error: endpointUrl is not set (not in profile default, and no flag or variable gives it)\nhint: set it: wmctl config set endpointUrl VALUE\n");
+    expect(r.stderr).toBe(
+      "error: endpointUrl is not set (not in profile default, and no flag or variable gives it)\nhint: set it: wmctl config set endpointUrl VALUE\n",
+    );
   });
 
   it("shows the effective value and where it comes from (issue #11 item 14)", async () => {
@@ -41,7 +47,9 @@ describe("wmctl config", () => {
     const fromEnv = await cli.ok("config get backend", { env: { WMCTL_BACKEND: "aws" } });
     expect(fromEnv.stdout).toBe("aws\n");
     expect(fromEnv.stderr).toBe("(from WMCTL_BACKEND)\n");
-    expect((await cli.ok("--endpoint-url http://127.0.0.1:1 config get backend")).stderr).toBe("(from --endpoint-url (implies aws))\n");
+    expect((await cli.ok("--endpoint-url http://127.0.0.1:1 config get backend")).stderr).toBe(
+      "(from --endpoint-url (implies aws))\n",
+    );
     await cli.ok("config set region eu-west-1");
     expect((await cli.ok("config get region")).stderr).toBe("(from profile default)\n");
     expect((await cli.ok("--region ap-south-1 config get region")).stdout).toBe("ap-south-1\n");
@@ -54,7 +62,9 @@ describe("wmctl config", () => {
     expect(unknown.stderr).toContain('unknown setting "secretAccessKey"');
     const bad = await cli.run("config set region mars-1");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('error: region: "mars-1" is not a valid value: expected AWS region, e.g. us-east-1\nhint: see every key and what it takes: wmctl config list --all\n');
+    expect(bad.stderr).toBe(
+      'error: region: "mars-1" is not a valid value: expected AWS region, e.g. us-east-1\nhint: see every key and what it takes: wmctl config list --all\n',
+    );
     // The allowed values are listed (issue #11 item 13).
     const backend = await cli.run("config set backend gcp");
     expect(backend.code).toBe(2);

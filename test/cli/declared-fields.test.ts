@@ -24,8 +24,14 @@ const CREATED_ONCE = "a one-off result of a change, checked in its own test file
 
 const CASES: Readonly<Record<string, Case>> = {
   // Directory
-  "org list": { argv: "org list", unset: { migrationAdmin: "no migration admin is set", errorMessage: "acme did not fail" } },
-  "org describe": { argv: "org describe acme", unset: { migrationAdmin: "no migration admin is set", errorMessage: "acme did not fail" } },
+  "org list": {
+    argv: "org list",
+    unset: { migrationAdmin: "no migration admin is set", errorMessage: "acme did not fail" },
+  },
+  "org describe": {
+    argv: "org describe acme",
+    unset: { migrationAdmin: "no migration admin is set", errorMessage: "acme did not fail" },
+  },
   "org inventory": { argv: "org inventory", unset: { note: "every area was read in full" } },
   "user list": {
     argv: "user list --all",
@@ -62,9 +68,28 @@ const CASES: Readonly<Record<string, Case>> = {
   whois: { argv: "whois bobby@acme.awsapps.com" },
   // Mailboxes and export
   "mailbox describe": { argv: "mailbox describe bob" },
-  "mailbox permissions list": { argv: "mailbox permissions list bob", unset: { via: "only with --effective (its own test)" } },
-  "export list": { argv: "export list", unset: { error: "the job completed", prefix: "no --prefix was given", roleArn: "the local backend needs no role", kmsKeyArn: "the local backend needs no key" } },
-  "export describe": { argv: "export describe {job}", unset: { error: "the job completed", prefix: "no --prefix was given", roleArn: "the local backend needs no role", kmsKeyArn: "the local backend needs no key" } },
+  "mailbox permissions list": {
+    argv: "mailbox permissions list bob",
+    unset: { via: "only with --effective (its own test)" },
+  },
+  "export list": {
+    argv: "export list",
+    unset: {
+      error: "the job completed",
+      prefix: "no --prefix was given",
+      roleArn: "the local backend needs no role",
+      kmsKeyArn: "the local backend needs no key",
+    },
+  },
+  "export describe": {
+    argv: "export describe {job}",
+    unset: {
+      error: "the job completed",
+      prefix: "no --prefix was given",
+      roleArn: "the local backend needs no role",
+      kmsKeyArn: "the local backend needs no key",
+    },
+  },
   // Domains and DNS
   "domain list": { argv: "domain list" },
   "domain describe": { argv: "domain describe acme.awsapps.com" },
@@ -87,12 +112,22 @@ const CASES: Readonly<Record<string, Case>> = {
   "tag list": { argv: "tag list" },
   // wmctl itself
   "config list": { argv: "config list" },
-  "config profiles": { argv: "config profiles", unset: { region: "not set in the profile", endpointUrl: "not set in the profile", awsProfile: "not set in the profile" } },
+  "config profiles": {
+    argv: "config profiles",
+    unset: {
+      region: "not set in the profile",
+      endpointUrl: "not set in the profile",
+      awsProfile: "not set in the profile",
+    },
+  },
   "config path": { argv: "config path" },
   "local coverage": { argv: "local coverage" },
   "local lifecycle": { argv: "local lifecycle" },
   "local snapshots": { argv: "local snapshots" },
-  "monitoring show": { argv: "monitoring show", unset: { logGroupArn: "event logging is off", roleArn: "event logging is off" } },
+  "monitoring show": {
+    argv: "monitoring show",
+    unset: { logGroupArn: "event logging is off", roleArn: "event logging is off" },
+  },
   "access-rule test": { skip: "evaluates the request given on its command line: access-rule.test.ts" },
   "mobile-rule test": { skip: "evaluates the device given on its command line: mobile.test.ts" },
   "impersonation-role test": { skip: "evaluates the target given on its command line: impersonation-role.test.ts" },
@@ -109,14 +144,34 @@ const CASES: Readonly<Record<string, Case>> = {
   "local verification-dns": { skip: "a setting of the simulator: local.test.ts" },
   // Changes whose result is a record view: run last, they change the fixture.
   "group create": { argv: "group create probe --member alice", unset: { disabledDate: "probe is enabled" } },
-  "resource create": { argv: "resource create probe-room --type room --description 'A room' --delegate alice", unset: { disabledDate: "probe-room is enabled" } },
+  "resource create": {
+    argv: "resource create probe-room --type room --description 'A room' --delegate alice",
+    unset: { disabledDate: "probe-room is enabled" },
+  },
   "mailbox set-quota": { argv: "mailbox set-quota alice 2GB" },
-  "user disable": { argv: "user disable bob --yes", unset: { identityProviderUserId: "needs IAM Identity Center users", identityProviderIdentityStoreId: "needs IAM Identity Center users" } },
-  "user enable": { argv: "user enable bob", unset: { disabledDate: "bob is enabled again", mailboxDeprovisionedDate: "bob is enabled again", identityProviderUserId: "needs IAM Identity Center users", identityProviderIdentityStoreId: "needs IAM Identity Center users" } },
+  "user disable": {
+    argv: "user disable bob --yes",
+    unset: {
+      identityProviderUserId: "needs IAM Identity Center users",
+      identityProviderIdentityStoreId: "needs IAM Identity Center users",
+    },
+  },
+  "user enable": {
+    argv: "user enable bob",
+    unset: {
+      disabledDate: "bob is enabled again",
+      mailboxDeprovisionedDate: "bob is enabled again",
+      identityProviderUserId: "needs IAM Identity Center users",
+      identityProviderIdentityStoreId: "needs IAM Identity Center users",
+    },
+  },
   "group update": { argv: "group update sales --hidden", unset: { disabledDate: "sales is enabled" } },
-  "resource update": { argv: "resource update room1 --description 'Bigger room'", unset: { disabledDate: "room1 is enabled" } },
-  "quickstart": { skip: MUTATING },
-  "setup": { skip: MUTATING },
+  "resource update": {
+    argv: "resource update room1 --description 'Bigger room'",
+    unset: { disabledDate: "room1 is enabled" },
+  },
+  quickstart: { skip: MUTATING },
+  setup: { skip: MUTATING },
   "org create": { skip: MUTATING },
   "org delete": { skip: MUTATING },
   "org restore": { skip: MUTATING },
@@ -196,8 +251,17 @@ const CASES: Readonly<Record<string, Case>> = {
   "migrate status": { skip: "reads the ledger migrate mail writes: test/cli/migrate.test.ts and the e2e" },
 };
 
-function commandsWithOutput(specs: readonly AnySpec[], path: string[] = []): Array<{ path: string; spec: AnyCommandSpec }> {
-  return specs.flatMap((s) => (isGroup(s) ? commandsWithOutput(s.commands, [...path, s.name]) : s.output ? [{ path: [...path, s.name].join(" "), spec: s }] : []));
+function commandsWithOutput(
+  specs: readonly AnySpec[],
+  path: string[] = [],
+): Array<{ path: string; spec: AnyCommandSpec }> {
+  return specs.flatMap((s) =>
+    isGroup(s)
+      ? commandsWithOutput(s.commands, [...path, s.name])
+      : s.output
+        ? [{ path: [...path, s.name].join(" "), spec: s }]
+        : [],
+  );
 }
 
 let cli: CliHarness;
@@ -208,17 +272,25 @@ beforeAll(async () => {
   await cli.ok("org create acme");
   const o = await MailOrg.attach(cli.home);
   try {
-    for (const [name, extra] of [["bob", "--alias bobby"], ["alice", ""], ["carol", ""]] as const) {
+    for (const [name, extra] of [
+      ["bob", "--alias bobby"],
+      ["alice", ""],
+      ["carol", ""],
+    ] as const) {
       await cli.ok(`user create ${name} --generate-password ${extra}`);
     }
-    await cli.ok("user update bob --first-name Bob --last-name Smith --initials BS --telephone +33123 --street '1 rue' --job-title Lead --city Paris --company Acme --zip-code 75002 --department Sales --country France --office B1 --hidden");
+    await cli.ok(
+      "user update bob --first-name Bob --last-name Smith --initials BS --telephone +33123 --street '1 rue' --job-title Lead --city Paris --company Acme --zip-code 75002 --department Sales --country France --office B1 --hidden",
+    );
     await cli.ok("user disable carol --yes");
     await cli.ok("group create sales --member bob");
     await cli.ok("group create all-staff --member sales,alice");
     await cli.ok("group create hidden-team --hidden");
     await cli.ok("group create old-team");
     await cli.ok("group disable old-team --yes");
-    await cli.ok("resource create room1 --type room --description 'Big room' --delegate bob --hidden --no-auto-accept --decline-recurring");
+    await cli.ok(
+      "resource create room1 --type room --description 'Big room' --delegate bob --hidden --no-auto-accept --decline-recurring",
+    );
     await cli.ok("resource create beamer --type equipment");
     await cli.ok("resource disable beamer --yes");
     await cli.ok("mailbox permissions grant bob alice -p FULL_ACCESS");
@@ -227,17 +299,25 @@ beforeAll(async () => {
     await cli.ok("access-rule put no-imap --effect deny --protocol imap --user alice --description 'no IMAP'");
     await cli.ok("impersonation-role create archiver --type read-only --allow-all --description 'backup tool'");
     await cli.ok("impersonation-role create auditor --type read-only --allow-all");
-    await cli.ok("access-rule put office --effect allow --not-protocol ews --ip 10.0.0.0/8 --not-ip 10.9.0.0/16 --not-user carol --role archiver --not-role auditor");
+    await cli.ok(
+      "access-rule put office --effect allow --not-protocol ews --ip 10.0.0.0/8 --not-ip 10.9.0.0/16 --not-user carol --role archiver --not-role auditor",
+    );
     await cli.ok("mobile-rule create BlockAndroid --effect deny --device-type android --description 'no Android'");
-    await cli.ok("mobile-rule create Odd --effect allow --not-device-type x --device-model m --not-device-model n --os o --not-os p --user-agent q --not-user-agent r");
+    await cli.ok(
+      "mobile-rule create Odd --effect allow --not-device-type x --device-model m --not-device-model n --os o --not-os p --user-agent q --not-user-agent r",
+    );
     await cli.ok("mobile-override put bob DEVICE1 --effect allow --description 'CEO phone'");
     await cli.ok("retention set --folder inbox=permanently-delete:30 --name keep --description 'short inbox' --yes");
     await cli.ok("availability create partner.example --lambda-arn arn:aws:lambda:us-east-1:111122223333:function:cap");
     await cli.ok("tag add team=mail");
     await cli.ok("local snapshot before");
     const instance = "arn:aws:sso:::instance/ssoins-1234567890abcdef";
-    const app = (await cli.ok(`identity-center create WorkMail --instance-arn ${instance} --fields applicationArn`)).stdout.trim();
-    await cli.ok(`idp set --instance-arn ${instance} --application-arn ${app} --mode idp-and-directory --tokens active --token-lifetime-days 90`);
+    const app = (
+      await cli.ok(`identity-center create WorkMail --instance-arn ${instance} --fields applicationArn`)
+    ).stdout.trim();
+    await cli.ok(
+      `idp set --instance-arn ${instance} --application-arn ${app} --mode idp-and-directory --tokens active --token-lifetime-days 90`,
+    );
     tokenId = JSON.parse((await cli.ok("local issue-token --user bob --name laptop -o json")).stdout).id as string;
     jobId = JSON.parse((await cli.ok("export start bob --wait --description leaver -o json")).stdout).id as string;
   } finally {
@@ -273,7 +353,9 @@ describe("every declared output field is produced", () => {
 describe("lists fetch the details their listing call lacks", () => {
   it("user list --fields with a detail field prints it in every format, in the listing's order", async () => {
     const csv = (await cli.ok("user list --fields name,jobTitle,department,aliases,groups -o csv")).stdout;
-    expect(csv).toBe("name,jobTitle,department,aliases,groups\nbob,Lead,Sales,bobby@acme.awsapps.com,sales\nalice,,,,\"all-staff,probe\"\ncarol,,,,\n");
+    expect(csv).toBe(
+      'name,jobTitle,department,aliases,groups\nbob,Lead,Sales,bobby@acme.awsapps.com,sales\nalice,,,,"all-staff,probe"\ncarol,,,,\n',
+    );
     expect((await cli.ok("user list --fields name,city")).stdout).toBe("bob\tParis\nalice\t\ncarol\t\n");
   });
 });
@@ -286,7 +368,9 @@ describe("missing pieces (issue #11 item 16)", () => {
   });
 
   it("group members shows each member's address", async () => {
-    expect((await cli.ok("group members all-staff --fields name,email")).stdout).toBe("alice\talice@acme.awsapps.com\nsales\tsales@acme.awsapps.com\n");
+    expect((await cli.ok("group members all-staff --fields name,email")).stdout).toBe(
+      "alice\talice@acme.awsapps.com\nsales\tsales@acme.awsapps.com\n",
+    );
   });
 });
 
@@ -294,8 +378,14 @@ describe("--sort (issue #11 item 16)", () => {
   it("sorts a list by any of its fields, in every format; empty values last", async () => {
     expect((await cli.ok("user list --sort name --fields name")).stdout).toBe("alice\nbob\ncarol\n");
     expect((await cli.ok("user list --sort name:desc --fields name")).stdout).toBe("carol\nbob\nalice\n");
-    expect((await cli.json<Array<{ name: string }>>("user list --sort jobTitle:desc --fields name,jobTitle")).map((u) => u.name)[0]).toBe("bob");
-    expect((await cli.ok("user list --sort jobTitle --fields name,jobTitle -o csv")).stdout.split("\n")[1]).toBe("bob,Lead");
+    expect(
+      (await cli.json<Array<{ name: string }>>("user list --sort jobTitle:desc --fields name,jobTitle")).map(
+        (u) => u.name,
+      )[0],
+    ).toBe("bob");
+    expect((await cli.ok("user list --sort jobTitle --fields name,jobTitle -o csv")).stdout.split("\n")[1]).toBe(
+      "bob,Lead",
+    );
   });
 
   it("refuses an unknown field or a command without a list before any API call (exit 2)", async () => {

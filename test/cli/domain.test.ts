@@ -40,18 +40,34 @@ describe("wmctl domain", () => {
     expect(add.stderr).toContain("Added example.com; WorkMail asks for 8 DNS records");
     expect(add.stderr).toContain("Next: wmctl domain apply example.com");
     const list = await cli.ok("domain list", { tty: true });
-    expect(list.stdout.split("\n")[0]).toMatch(/^DOMAIN\s+IS DEFAULT\s+IS TEST DOMAIN\s+OWNERSHIP STATUS\s+DKIM STATUS$/);
+    expect(list.stdout.split("\n")[0]).toMatch(
+      /^DOMAIN\s+IS DEFAULT\s+IS TEST DOMAIN\s+OWNERSHIP STATUS\s+DKIM STATUS$/,
+    );
     expect(await cli.json("domain list")).toEqual([
-      { domain: "acme.awsapps.com", isDefault: true, isTestDomain: true, ownershipStatus: "VERIFIED", dkimStatus: "VERIFIED" },
-      { domain: "example.com", isDefault: false, isTestDomain: false, ownershipStatus: "PENDING", dkimStatus: "PENDING" },
+      {
+        domain: "acme.awsapps.com",
+        isDefault: true,
+        isTestDomain: true,
+        ownershipStatus: "VERIFIED",
+        dkimStatus: "VERIFIED",
+      },
+      {
+        domain: "example.com",
+        isDefault: false,
+        isTestDomain: false,
+        ownershipStatus: "PENDING",
+        dkimStatus: "PENDING",
+      },
     ]);
   });
 
-  it("says a domain is already added instead of \"Added\" when it is added again", async () => {
+  it('says a domain is already added instead of "Added" when it is added again', async () => {
     const first = await cli.ok("domain add example.com");
     expect(first.stderr).toMatch(/^✓ Added example\.com; WorkMail asks for \d+ DNS records\n/);
     const again = await cli.ok("domain add example.com");
-    expect(again.stderr).toMatch(/^✓ example\.com is already added \(ownership PENDING, DKIM PENDING\); verification restarted\nNext: wmctl domain apply/);
+    expect(again.stderr).toMatch(
+      /^✓ example\.com is already added \(ownership PENDING, DKIM PENDING\); verification restarted\nNext: wmctl domain apply/,
+    );
     await cli.ok("domain apply example.com");
     await cli.ok("domain verify example.com");
     const verified = await cli.ok("domain add example.com");
@@ -63,7 +79,10 @@ describe("wmctl domain", () => {
     const list = await cli.run("domain list --fields domain,records");
     expect(list.code).toBe(2);
     expect(list.stderr).toContain('error: --fields: unknown field "records"');
-    expect(await cli.json("domain describe example.com --fields domain,records")).toMatchObject({ domain: "example.com", records: expect.arrayContaining([expect.objectContaining({ type: "MX" })]) });
+    expect(await cli.json("domain describe example.com --fields domain,records")).toMatchObject({
+      domain: "example.com",
+      records: expect.arrayContaining([expect.objectContaining({ type: "MX" })]),
+    });
     const test = await cli.run("domain verify acme.awsapps.com");
     expect(test.code).toBe(0);
     expect(test.stderr).toContain("acme.awsapps.com is WorkMail's test domain: WorkMail manages its records");
@@ -83,14 +102,34 @@ describe("wmctl domain", () => {
     const zone = (await cli.ok("domain records example.com --format zone")).stdout;
     expect(zone).toMatch(/^_amazonses\.example\.com\.\s+1800\s+IN\s+TXT\s+"[A-Za-z0-9+/]{43}="$/m);
     expect(zone).toMatch(/^example\.com\.\s+3600\s+IN\s+MX\s+10 inbound-smtp\.us-east-1\.amazonaws\.com\.$/m);
-    expect(zone).toMatch(/^autodiscover\.example\.com\.\s+3600\s+IN\s+CNAME\s+autodiscover\.mail\.us-east-1\.awsapps\.com\.$/m);
-    expect(zone.match(/_domainkey\.example\.com\.\s+1800\s+IN\s+CNAME\s+[a-z2-7]{32}\.dkim\.amazonses\.com\.$/gm)).toHaveLength(3);
+    expect(zone).toMatch(
+      /^autodiscover\.example\.com\.\s+3600\s+IN\s+CNAME\s+autodiscover\.mail\.us-east-1\.awsapps\.com\.$/m,
+    );
+    expect(
+      zone.match(/_domainkey\.example\.com\.\s+1800\s+IN\s+CNAME\s+[a-z2-7]{32}\.dkim\.amazonses\.com\.$/gm),
+    ).toHaveLength(3);
     const csv = (await cli.ok("domain records example.com --format csv")).stdout.split("\n");
     expect(csv[0]).toBe("purpose,type,name,value");
     expect(csv[2]).toBe("Inbound mail,MX,example.com,10 inbound-smtp.us-east-1.amazonaws.com");
-    const json = JSON.parse((await cli.ok("domain records example.com --format json")).stdout) as Array<{ purpose: string }>;
-    expect(json.map((r) => r.purpose)).toEqual(["Ownership", "Inbound mail", "AutoDiscover", "DKIM", "DKIM", "DKIM", "SPF", "DMARC"]);
-    const batch = JSON.parse((await cli.ok("domain records example.com --format route53")).stdout) as { Changes: Array<{ Action: string; ResourceRecordSet: { Name: string; Type: string; ResourceRecords: { Value: string }[] } }> };
+    const json = JSON.parse((await cli.ok("domain records example.com --format json")).stdout) as Array<{
+      purpose: string;
+    }>;
+    expect(json.map((r) => r.purpose)).toEqual([
+      "Ownership",
+      "Inbound mail",
+      "AutoDiscover",
+      "DKIM",
+      "DKIM",
+      "DKIM",
+      "SPF",
+      "DMARC",
+    ]);
+    const batch = JSON.parse((await cli.ok("domain records example.com --format route53")).stdout) as {
+      Changes: Array<{
+        Action: string;
+        ResourceRecordSet: { Name: string; Type: string; ResourceRecords: { Value: string }[] };
+      }>;
+    };
     expect(batch.Changes).toHaveLength(8);
     expect(batch.Changes[0]?.ResourceRecordSet).toMatchObject({ Name: "_amazonses.example.com.", Type: "TXT" });
     expect(batch.Changes[0]?.ResourceRecordSet.ResourceRecords[0]?.Value).toMatch(/^".+"$/);
@@ -147,7 +186,9 @@ describe("wmctl domain", () => {
     const port = await closedUdpPort();
     const r = await cli.run(`domain verify example.com --skip-autodiscover --resolver 127.0.0.1:${port}`);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`error: example.com: no DNS server answered (127.0.0.1:${port})\nhint: check the addresses given with --resolver`);
+    expect(r.stderr).toContain(
+      `error: example.com: no DNS server answered (127.0.0.1:${port})\nhint: check the addresses given with --resolver`,
+    );
     const zero = await cli.run("domain verify example.com --query-timeout 0s");
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain("error: --query-timeout must be more than 0");
@@ -166,8 +207,11 @@ describe("wmctl domain", () => {
     expect(dkim).toBeGreaterThan(0);
     // The name ends its line; the TTL is under it, aligned with the name.
     expect(lines[dkim + 1]).toMatch(/^ {23}ttl \d+$/);
-    for (const l of lines.filter((x) => !x.startsWith("      ") && !x.startsWith("example.com  "))) expect(l.length, l).toBeLessThanOrEqual(80);
-    expect(r.stdout).toContain("DMARC_WORKMAIL_RECORD (note)  this is the DMARC record WorkMail recommends; the notes below are for information only\n");
+    for (const l of lines.filter((x) => !x.startsWith("      ") && !x.startsWith("example.com  ")))
+      expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(r.stdout).toContain(
+      "DMARC_WORKMAIL_RECORD (note)  this is the DMARC record WorkMail recommends; the notes below are for information only\n",
+    );
     expect(r.stdout).toMatch(/DMARC_REMOVED_TAG \(note\)  `pct=100`/);
     expect(r.stdout).toMatch(/Result: verified {2}8 passed, 0 failed, 0 pending, 0 warnings\n$/);
     expect(r.stderr).not.toContain("nothing to list");
@@ -182,10 +226,18 @@ describe("wmctl domain", () => {
     } finally {
       await sim.close();
     }
-    const r = await cli.run("domain verify example.com --skip-autodiscover", { tty: true, columns: 200, env: { FORCE_COLOR: "0" } });
-    const warned = r.stdout.split("\n").filter((l) => /^ +(DMARC|SPF|MX|DKIM|OWNERSHIP|DNS|NS)_[A-Z_]+  /.test(l) && !l.includes("(note)")).length;
+    const r = await cli.run("domain verify example.com --skip-autodiscover", {
+      tty: true,
+      columns: 200,
+      env: { FORCE_COLOR: "0" },
+    });
+    const warned = r.stdout
+      .split("\n")
+      .filter((l) => /^ +(DMARC|SPF|MX|DKIM|OWNERSHIP|DNS|NS)_[A-Z_]+  /.test(l) && !l.includes("(note)")).length;
     expect(warned).toBeGreaterThan(0);
-    const json = JSON.parse((await cli.run("domain verify example.com --skip-autodiscover -o json")).stdout) as { summary: { warnings: number } };
+    const json = JSON.parse((await cli.run("domain verify example.com --skip-autodiscover -o json")).stdout) as {
+      summary: { warnings: number };
+    };
     expect(r.stdout).toContain(`${json.summary.warnings} warning${json.summary.warnings === 1 ? "" : "s"}\n`);
     expect(json.summary.warnings).toBe(warned);
   });
@@ -201,16 +253,23 @@ describe("wmctl domain", () => {
     await cli.ok("domain add example.com");
     const sim = await LocalSim.open({ dir: cli.home });
     try {
-      await sim.upsert("example.com", "example.com", "TXT", ["v=spf1 include:_spf.google.com ~all", "google-site-verification=abc"]);
+      await sim.upsert("example.com", "example.com", "TXT", [
+        "v=spf1 include:_spf.google.com ~all",
+        "google-site-verification=abc",
+      ]);
       await sim.upsert("example.com", "_dmarc.example.com", "TXT", ["v=DMARC1; p=reject; rua=mailto:d@example.com"]);
     } finally {
       await sim.close();
     }
     const plan = (await cli.ok("domain apply example.com --dry-run")).stdout;
-    expect(plan).toContain("would UPSERT TXT example.com.  from=v=spf1 include:_spf.google.com ~all | google-site-verification=abc to=google-site-verification=abc | v=spf1 include:_spf.google.com include:amazonses.com ~all note=adds include:amazonses.com to your SPF record");
+    expect(plan).toContain(
+      "would UPSERT TXT example.com.  from=v=spf1 include:_spf.google.com ~all | google-site-verification=abc to=google-site-verification=abc | v=spf1 include:_spf.google.com include:amazonses.com ~all note=adds include:amazonses.com to your SPF record",
+    );
     expect(plan).not.toContain("_dmarc");
     await cli.ok("domain apply example.com");
-    const report = JSON.parse((await cli.run("domain verify example.com --skip-autodiscover -o json")).stdout) as VerifyJson;
+    const report = JSON.parse(
+      (await cli.run("domain verify example.com --skip-autodiscover -o json")).stdout,
+    ) as VerifyJson;
     const spf = report.checks.find((c) => c.id === "spf");
     // _spf.google.com is outside the simulator's zones: counted as unresolved, not failed.
     expect(spf?.findings.map((f) => f.code)).toContain("SPF_INCLUDE_UNRESOLVED");
@@ -220,7 +279,9 @@ describe("wmctl domain", () => {
   it("refuses a --hosted-zone that does not hold the domain, before changing anything", async () => {
     await cli.ok("domain add example.com");
     await cli.ok("domain add other.example");
-    const zone = /Created hosted zone (Z[A-Z0-9]+)/.exec((await cli.run("domain apply example.com")).stderr)?.[1] as string;
+    const zone = /Created hosted zone (Z[A-Z0-9]+)/.exec(
+      (await cli.run("domain apply example.com")).stderr,
+    )?.[1] as string;
     const r = await cli.run(`domain apply other.example --hosted-zone ${zone}`);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error: hosted zone ${zone} is example.com, which does not hold other.example`);
@@ -242,7 +303,9 @@ describe("wmctl domain", () => {
     const refused = await cli.run("domain remove example.com");
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("hint: pass --yes");
-    expect((await cli.ok("domain remove example.com --dry-run")).stdout).toMatch(/^would DeregisterMailDomain example\.com/);
+    expect((await cli.ok("domain remove example.com --dry-run")).stdout).toMatch(
+      /^would DeregisterMailDomain example\.com/,
+    );
     await cli.ok("domain remove example.com --yes");
     expect((await cli.run("domain describe example.com")).code).toBe(5);
     const test = await cli.run("domain remove acme.awsapps.com --yes");
@@ -262,12 +325,16 @@ describe("wmctl domain", () => {
     const dryDefault = await cli.run("domain remove example.com --dry-run");
     expect(dryDefault.code).toBe(6);
     expect(dryDefault.stdout).toBe("");
-    expect(dryDefault.stderr).toBe("error: example.com is the default domain\nhint: make another domain the default first: wmctl domain set-default DOMAIN\n");
+    expect(dryDefault.stderr).toBe(
+      "error: example.com is the default domain\nhint: make another domain the default first: wmctl domain set-default DOMAIN\n",
+    );
     await cli.ok("domain set-default acme.awsapps.com");
     await cli.ok("user create bob --generate-password --email bob@example.com");
     const dryUsed = await cli.run("domain remove example.com --dry-run");
     expect(dryUsed.code).toBe(6);
-    expect(dryUsed.stderr).toMatch(/^error: example\.com is used by 1 address \(bob@example\.com\)\nhint: make another domain the default/);
+    expect(dryUsed.stderr).toMatch(
+      /^error: example\.com is used by 1 address \(bob@example\.com\)\nhint: make another domain the default/,
+    );
     expect((await cli.run("domain remove example.com --yes")).code).toBe(6);
     await cli.ok("user update bob --email bob@acme.awsapps.com");
     await cli.ok("alias remove bob bob@example.com --yes");
@@ -283,21 +350,39 @@ describe("wmctl autodiscover check", () => {
     const sim = await LocalSim.open({ dir: cli.home });
     try {
       const org = (await sim.backend.listOrganizations({})).OrganizationSummaries?.[0]?.OrganizationId as string;
-      const { UserId } = await sim.backend.createUser({ OrganizationId: org, Name: "bob", DisplayName: "Bob", Password: "Passw0rd!x" });
-      await sim.backend.registerToWorkMail({ OrganizationId: org, EntityId: UserId as string, Email: "bob@example.com" });
+      const { UserId } = await sim.backend.createUser({
+        OrganizationId: org,
+        Name: "bob",
+        DisplayName: "Bob",
+        Password: "Passw0rd!x",
+      });
+      await sim.backend.registerToWorkMail({
+        OrganizationId: org,
+        EntityId: UserId as string,
+        Email: "bob@example.com",
+      });
     } finally {
       await sim.close();
     }
     const anon = await cli.run("autodiscover check example.com");
     expect(anon.code).toBe(0);
-    expect(anon.stdout).toMatch(/^phase3-redirect\tpass\thttp:\/\/autodiscover\.example\.com:\d+\/autodiscover\/autodiscover\.xml\t$/m);
-    const auth = await cli.run("autodiscover check bob@example.com --password-stdin -o json", { stdin: "Passw0rd!x\n" });
+    expect(anon.stdout).toMatch(
+      /^phase3-redirect\tpass\thttp:\/\/autodiscover\.example\.com:\d+\/autodiscover\/autodiscover\.xml\t$/m,
+    );
+    const auth = await cli.run("autodiscover check bob@example.com --password-stdin -o json", {
+      stdin: "Passw0rd!x\n",
+    });
     expect(auth.code).toBe(0);
-    expect(JSON.parse(auth.stdout)).toMatchObject({ email: "bob@example.com", mobileSyncUrl: "https://mobile.mail.us-east-1.awsapps.com/Microsoft-Server-ActiveSync" });
+    expect(JSON.parse(auth.stdout)).toMatchObject({
+      email: "bob@example.com",
+      mobileSyncUrl: "https://mobile.mail.us-east-1.awsapps.com/Microsoft-Server-ActiveSync",
+    });
     const wrong = await cli.run("autodiscover check bob@example.com --password-stdin", { stdin: "nope", tty: true });
     expect(wrong.code).toBe(3);
     expect(wrong.stdout).toContain("AD_AUTH_REJECTED");
-    expect(wrong.stderr).toContain("error: AutoDiscover for example.com reaches WorkMail, but it rejected the credentials of bob@example.com");
+    expect(wrong.stderr).toContain(
+      "error: AutoDiscover for example.com reaches WorkMail, but it rejected the credentials of bob@example.com",
+    );
     const prompt = await cli.run("autodiscover check example.com --user bob@example.com");
     expect(prompt.code).toBe(2);
     expect(prompt.stderr).toContain("hint: pass --password-stdin or --password-file");
@@ -323,7 +408,8 @@ describe("wmctl autodiscover check: explicit flags beat the simulator's wiring",
     url: string | undefined;
     status: string;
   }
-  const urls = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as { methods: MethodJson[] }).methods.map((m) => [m.id, m.url]));
+  const urls = (stdout: string) =>
+    Object.fromEntries((JSON.parse(stdout) as { methods: MethodJson[] }).methods.map((m) => [m.id, m.url]));
 
   /** A DNS server and an HTTPS server (401, as WorkMail) on loopback, with a CA of their own: "the real network". */
   async function realNetwork(domain: string) {
@@ -331,9 +417,16 @@ describe("wmctl autodiscover check: explicit flags beat the simulator's wiring",
     const ca = await localCa(db);
     db.close();
     const cert = await issueCertificate(ca, [`autodiscover.${domain}`]);
-    const https: HttpsServer = createHttpsServer({ key: cert.keyPem, cert: cert.certPem }, (_req, res) => res.writeHead(401, { "www-authenticate": "Basic" }).end());
-    const port = await new Promise<number>((r) => https.listen(0, "127.0.0.1", () => r((https.address() as { port: number }).port)));
-    const dns = await startTestDnsServer({ records: [{ name: `autodiscover.${domain}`, type: "A", value: "127.0.0.1" }], zones: [domain] });
+    const https: HttpsServer = createHttpsServer({ key: cert.keyPem, cert: cert.certPem }, (_req, res) =>
+      res.writeHead(401, { "www-authenticate": "Basic" }).end(),
+    );
+    const port = await new Promise<number>((r) =>
+      https.listen(0, "127.0.0.1", () => r((https.address() as { port: number }).port)),
+    );
+    const dns = await startTestDnsServer({
+      records: [{ name: `autodiscover.${domain}`, type: "A", value: "127.0.0.1" }],
+      zones: [domain],
+    });
     const caFile = join(cli.home, "other-ca.pem");
     writeFileSync(caFile, ca.certPem);
     return {
@@ -362,9 +455,24 @@ describe("wmctl autodiscover check: explicit flags beat the simulator's wiring",
       });
       expect(r.stderr).toContain("--resolver given");
       // With the port too, the check reaches that server and passes phase 2 there.
-      const there = await cli.run(["autodiscover", "check", "example.com", "--resolver", net.dns.address, "--https-port", String(net.port), "--ca-file", net.caFile, "-o", "json"]);
+      const there = await cli.run([
+        "autodiscover",
+        "check",
+        "example.com",
+        "--resolver",
+        net.dns.address,
+        "--https-port",
+        String(net.port),
+        "--ca-file",
+        net.caFile,
+        "-o",
+        "json",
+      ]);
       expect(there.code).toBe(0);
-      expect((JSON.parse(there.stdout) as { methods: MethodJson[] }).methods.find((m) => m.id === "phase2-autodiscover")?.status).toBe("pass");
+      expect(
+        (JSON.parse(there.stdout) as { methods: MethodJson[] }).methods.find((m) => m.id === "phase2-autodiscover")
+          ?.status,
+      ).toBe("pass");
     } finally {
       await net.close();
     }
@@ -374,7 +482,21 @@ describe("wmctl autodiscover check: explicit flags beat the simulator's wiring",
     await cli.ok("domain add example.com");
     const net = await realNetwork("elsewhere.example");
     try {
-      const r = await cli.run(["autodiscover", "check", "elsewhere.example", "--resolver", net.dns.address, "--https-port", String(net.port), "--http-port", "9", "--ca-file", net.caFile, "-o", "json"]);
+      const r = await cli.run([
+        "autodiscover",
+        "check",
+        "elsewhere.example",
+        "--resolver",
+        net.dns.address,
+        "--https-port",
+        String(net.port),
+        "--http-port",
+        "9",
+        "--ca-file",
+        net.caFile,
+        "-o",
+        "json",
+      ]);
       expect(r.code).toBe(0);
       const report = JSON.parse(r.stdout) as { workingMethod: string; methods: MethodJson[] };
       expect(report.workingMethod).toBe("phase2-autodiscover");
@@ -386,7 +508,10 @@ describe("wmctl autodiscover check: explicit flags beat the simulator's wiring",
   it("leaves the simulator's wiring aside for a domain it does not host, and for --resolver", () => {
     const env = { resolvers: [{ host: "127.0.0.1", port: 4751 }], httpsPort: 4753, httpPort: 4752 };
     expect(chooseNetwork("example.com", env, false, true)).toEqual(env);
-    expect(chooseNetwork("elsewhere.example", env, false, false)).toMatchObject({ resolvers: [], note: expect.stringContaining("real network") });
+    expect(chooseNetwork("elsewhere.example", env, false, false)).toMatchObject({
+      resolvers: [],
+      note: expect.stringContaining("real network"),
+    });
     expect(chooseNetwork("elsewhere.example", env, false, false)).not.toHaveProperty("httpsPort");
     const named = { resolvers: [{ host: "192.0.2.53", port: 53 }], httpsPort: 4753, httpPort: 4752 };
     expect(chooseNetwork("example.com", named, true, true)).toMatchObject({ resolvers: named.resolvers });
@@ -405,7 +530,10 @@ describe("wmctl local ca and verification-dns", () => {
 
   it("shows and sets where the simulator verifies domains", async () => {
     expect(await cli.json("local verification-dns")).toEqual({ mode: "own-zones", servers: [] });
-    expect(await cli.json("local verification-dns 1.1.1.1 127.0.0.1:5353")).toEqual({ mode: "resolvers", servers: ["1.1.1.1", "127.0.0.1:5353"] });
+    expect(await cli.json("local verification-dns 1.1.1.1 127.0.0.1:5353")).toEqual({
+      mode: "resolvers",
+      servers: ["1.1.1.1", "127.0.0.1:5353"],
+    });
     expect((await cli.run("local verification-dns ns1.example.com")).code).toBe(2);
     expect(await cli.json("local verification-dns --own-zones")).toEqual({ mode: "own-zones", servers: [] });
   });

@@ -46,7 +46,12 @@ describe("wmctl export start / describe / list", () => {
     expect(job).toMatchObject({ messages: 2, folders: 6, nonExportableItems: 0 });
     expect(job.location).toBe(join(cli.home, "s3", "wmctl-local-exports", "mailbox-exports", `${job.id}.zip`));
     expect(existsSync(job.location)).toBe(true);
-    expect(await cli.json<JobView>(`export describe ${job.id}`)).toMatchObject({ state: "COMPLETED", messages: 2, folders: 6, nonExportableItems: 0 });
+    expect(await cli.json<JobView>(`export describe ${job.id}`)).toMatchObject({
+      state: "COMPLETED",
+      messages: 2,
+      folders: 6,
+      nonExportableItems: 0,
+    });
     expect((await cli.ok("export list --fields id,mailbox,state")).stdout).toBe(`${job.id}\talice\tCOMPLETED\n`);
   });
 
@@ -66,13 +71,17 @@ describe("wmctl export start / describe / list", () => {
     await cli.ok("export start alice");
     const r = await cli.run("export start alice");
     expect(r.code).toBe(7);
-    expect(r.stderr).toMatch(/^error: LimitExceededException: A mailbox export job for alice was started within the last 24 hours/);
+    expect(r.stderr).toMatch(
+      /^error: LimitExceededException: A mailbox export job for alice was started within the last 24 hours/,
+    );
     await cli.ok("local advance 25h");
     await cli.ok("export start alice");
   });
 
   it("asks for the role, key and bucket on the aws backend", async () => {
-    const r = await cli.run("--backend aws --region us-east-1 --org m-0123456789abcdef0123456789abcdef export start alice");
+    const r = await cli.run(
+      "--backend aws --region us-east-1 --org m-0123456789abcdef0123456789abcdef export start alice",
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("missing --role-arn, --kms-key-arn, --bucket");
     expect(r.stderr).toContain("wmctl export prereqs --create --save");
@@ -99,7 +108,9 @@ describe("wmctl export wait / cancel", () => {
   it("refuses --timeout without --wait instead of ignoring it, and starts nothing (issue #11 item 14)", async () => {
     const r = await cli.run("export start alice --timeout 3s");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: --timeout only applies with --wait\nhint: add --wait to wait for the job, or leave --timeout out\n");
+    expect(r.stderr).toBe(
+      "error: --timeout only applies with --wait\nhint: add --wait to wait for the job, or leave --timeout out\n",
+    );
     expect((await cli.ok("export list")).stdout).toBe("");
   });
 
@@ -122,8 +133,12 @@ describe("wmctl export wait / cancel", () => {
     expect(r.stderr).toContain("\u001b[?25l");
     expect(r.stderr.lastIndexOf("\u001b[?25h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?25l"));
     expect(r.stderr.lastIndexOf("\u001b[?7h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?7l"));
-    expect(r.stderr).toContain(`error: stopped waiting for export job ${id} to finish: the job keeps running (${id})\n`);
-    expect(r.stderr).toContain(`hint: follow it with: wmctl export wait ${id} (or stop it: wmctl export cancel ${id})\n`);
+    expect(r.stderr).toContain(
+      `error: stopped waiting for export job ${id} to finish: the job keeps running (${id})\n`,
+    );
+    expect(r.stderr).toContain(
+      `hint: follow it with: wmctl export wait ${id} (or stop it: wmctl export cancel ${id})\n`,
+    );
     expect((await cli.ok(`export describe ${id} --fields state`)).stdout).toBe("RUNNING\n");
   });
 
@@ -134,7 +149,9 @@ describe("wmctl export wait / cancel", () => {
     expect(r.code).toBe(130);
     expect(r.stdout).toMatch(/alice +RUNNING\nbob +RUNNING\n$/);
     expect(r.stderr.lastIndexOf("\u001b[?25h")).toBeGreaterThan(r.stderr.lastIndexOf("\u001b[?25l"));
-    expect(r.stderr).toContain("error: stopped: 2 mailboxes are not exported yet; started jobs keep running\nhint: run `wmctl export all` again to resume");
+    expect(r.stderr).toContain(
+      "error: stopped: 2 mailboxes are not exported yet; started jobs keep running\nhint: run `wmctl export all` again to resume",
+    );
   });
 
   it("needs --yes to cancel without a terminal, then cancels", async () => {
@@ -153,7 +170,9 @@ describe("wmctl export wait / cancel", () => {
     const done = await cli.json<JobView>("export start alice");
     const finished = await cli.run(`export cancel ${done.id}`);
     expect(finished.code).toBe(6);
-    expect(finished.stderr).toContain(`export job ${done.id} is already COMPLETED; only a RUNNING job can be cancelled`);
+    expect(finished.stderr).toContain(
+      `export job ${done.id} is already COMPLETED; only a RUNNING job can be cancelled`,
+    );
     expect(finished.stderr).not.toContain("confirmation needed");
     await o.user("bob");
     o.lifecycle({ exportJobSeconds: 3600 });
@@ -170,7 +189,9 @@ describe("wmctl export verify", () => {
   it("checks the SHA-384 and the counts, and exits 3 when the zip was changed", async () => {
     const job = await cli.json<JobView>("export start alice");
     const ok = await cli.ok(`export verify ${job.id} --fields check,status`);
-    expect(ok.stdout).toBe("log\tok\nzip\tok\nentries\tok\nsha384Hash\tok\ntotalMessages\tok\ntotalBytes\tok\ntotalFolders\tok\n");
+    expect(ok.stdout).toBe(
+      "log\tok\nzip\tok\nentries\tok\nsha384Hash\tok\ntotalMessages\tok\ntotalBytes\tok\ntotalFolders\tok\n",
+    );
     const zip = readFileSync(job.location);
     const at = zip.indexOf("Subject: two");
     zip[at + 9] = "T".charCodeAt(0);
@@ -213,8 +234,22 @@ describe("wmctl export all", () => {
     expect(jobs.size).toBe(12);
 
     const again = await cli.json<Array<{ state: string; jobId: string; note: string }>>("export all --restart");
-    expect(again.every((x) => x.state === "COMPLETED" && jobs.has(x.jobId) && x.note.includes("less than 24 hours ago"))).toBe(true);
-    expect(Object.keys(again[0] ?? {})).toEqual(["mailbox", "email", "type", "entityId", "state", "jobId", "startTime", "endTime", "bucket", "s3Path", "note"]);
+    expect(
+      again.every((x) => x.state === "COMPLETED" && jobs.has(x.jobId) && x.note.includes("less than 24 hours ago")),
+    ).toBe(true);
+    expect(Object.keys(again[0] ?? {})).toEqual([
+      "mailbox",
+      "email",
+      "type",
+      "entityId",
+      "state",
+      "jobId",
+      "startTime",
+      "endTime",
+      "bucket",
+      "s3Path",
+      "note",
+    ]);
     expect((await cli.ok("export list")).stdout.trim().split("\n")).toHaveLength(12);
   });
 
@@ -287,6 +322,8 @@ describe("wmctl export prereqs", () => {
   it("explains that the local backend needs nothing", async () => {
     const r = await cli.ok("export prereqs");
     expect(r.stderr).toContain("needs no AWS resources");
-    expect(r.stdout).toContain(`bucket\tok\texport jobs write to ${join(cli.home, "s3", "wmctl-local-exports", "mailbox-exports")}/`);
+    expect(r.stdout).toContain(
+      `bucket\tok\texport jobs write to ${join(cli.home, "s3", "wmctl-local-exports", "mailbox-exports")}/`,
+    );
   });
 });

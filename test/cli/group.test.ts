@@ -25,7 +25,12 @@ describe("wmctl group create", () => {
   it("creates, enables on the default domain and adds members, saying each step on stderr", async () => {
     const r = await cli.ok("group create sales --member alice --member bob@acme.awsapps.com -o json");
     const g = JSON.parse(r.stdout) as GroupJson;
-    expect(g).toMatchObject({ name: "sales", email: "sales@acme.awsapps.com", state: "ENABLED", hiddenFromGlobalAddressList: false });
+    expect(g).toMatchObject({
+      name: "sales",
+      email: "sales@acme.awsapps.com",
+      state: "ENABLED",
+      hiddenFromGlobalAddressList: false,
+    });
     expect(g.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(g.enabledDate).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(r.stderr).toBe(
@@ -57,7 +62,9 @@ describe("wmctl group create", () => {
   it("is idempotent on re-run: nothing is created twice and members already in stay", async () => {
     await cli.ok("group create sales --member alice");
     const again = await cli.ok("group create sales --member alice,bob");
-    expect(again.stderr).toMatch(/^Group sales already exists \([0-9a-f-]{36}\)\n✓ Added user alice to sales\n✓ Added user bob to sales\n$/);
+    expect(again.stderr).toMatch(
+      /^Group sales already exists \([0-9a-f-]{36}\)\n✓ Added user alice to sales\n✓ Added user bob to sales\n$/,
+    );
     expect((await cli.ok("group list --fields name")).stdout).toBe("sales\n");
     expect((await cli.ok("group members sales --fields name")).stdout).toBe("alice\nbob\n");
   });
@@ -65,13 +72,17 @@ describe("wmctl group create", () => {
   it("reports a taken address with the service's error, exit 6 and a hint, and a name used by a user with exit 6", async () => {
     const r = await cli.run("group create team --email alice@acme.awsapps.com");
     expect(r.code).toBe(6);
-    expect(r.stderr).toContain("error: EmailAddressInUseException: alice@acme.awsapps.com is already in use by user alice\n");
+    expect(r.stderr).toContain(
+      "error: EmailAddressInUseException: alice@acme.awsapps.com is already in use by user alice\n",
+    );
     expect(r.stderr).toContain("hint: see who has it: wmctl whois alice@acme.awsapps.com, or pass another --email\n");
     // Checked before CreateGroup: no group team is left behind.
     expect((await cli.run("group describe team")).code).toBe(5);
     const taken = await cli.run("group create alice");
     expect(taken.code).toBe(6);
-    expect(taken.stderr).toBe("error: NameAvailabilityException: The name alice is already used by a user in this organization.\n");
+    expect(taken.stderr).toBe(
+      "error: NameAvailabilityException: The name alice is already used by a user in this organization.\n",
+    );
   });
 
   it("8 parallel creates of one group all succeed and make one group", async () => {
@@ -83,7 +94,9 @@ describe("wmctl group create", () => {
   it("fails before changing anything when a member does not exist", async () => {
     const r = await cli.run("group create sales --member nobody");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user or group "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: look it up with `wmctl whois`\n$/);
+    expect(r.stderr).toMatch(
+      /^error: no user or group "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: look it up with `wmctl whois`\n$/,
+    );
     expect((await cli.ok("group list")).stdout).toBe("");
   });
 
@@ -99,7 +112,9 @@ describe("wmctl group create", () => {
   it("prints the plan with --dry-run and creates nothing", async () => {
     const r = await cli.ok("group create sales --member alice --dry-run");
     expect(r.stdout).toBe(
-      "would CreateGroup sales\n" + "would RegisterToWorkMail sales  email=sales@acme.awsapps.com\n" + "would AssociateMemberToGroup sales  member=alice\n",
+      "would CreateGroup sales\n" +
+        "would RegisterToWorkMail sales  email=sales@acme.awsapps.com\n" +
+        "would AssociateMemberToGroup sales  member=alice\n",
     );
     expect((await cli.json<unknown[]>("group list")).length).toBe(0);
   });
@@ -115,7 +130,11 @@ describe("wmctl group list", () => {
   it("prints an aligned table with a header on a terminal", async () => {
     const r = await cli.ok("group list --fields name,email,state", { tty: true });
     expect(r.stdout).toMatch(/^NAME\s+EMAIL\s+STATE\s*\n/);
-    const rows = r.stdout.trimEnd().split("\n").slice(1).map((l) => l.trim().split(/\s+/));
+    const rows = r.stdout
+      .trimEnd()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/));
     expect(rows).toEqual([
       ["eng", "eng@acme.awsapps.com", "ENABLED"],
       ["engineering-leads", "-", "DISABLED"],
@@ -124,7 +143,9 @@ describe("wmctl group list", () => {
   });
 
   it("prints TSV without a header when piped, and JSON arrays with -o json", async () => {
-    expect((await cli.ok("group list --fields name,state")).stdout).toBe("eng\tENABLED\nengineering-leads\tDISABLED\nsales\tENABLED\n");
+    expect((await cli.ok("group list --fields name,state")).stdout).toBe(
+      "eng\tENABLED\nengineering-leads\tDISABLED\nsales\tENABLED\n",
+    );
     const json = await cli.json<GroupJson[]>("group list");
     expect(json.map((g) => g.name)).toEqual(["eng", "engineering-leads", "sales"]);
     expect(Object.keys(json[0] as object)).toEqual(["id", "name", "email", "state", "enabledDate"]);
@@ -140,7 +161,9 @@ describe("wmctl group list", () => {
 
   it("lists the groups a user is in with --with-member", async () => {
     await cli.ok("group add-member eng alice");
-    expect((await cli.ok("group list --with-member alice@acme.awsapps.com --fields name,email")).stdout).toBe("eng\teng@acme.awsapps.com\nsales\tsales@acme.awsapps.com\n");
+    expect((await cli.ok("group list --with-member alice@acme.awsapps.com --fields name,email")).stdout).toBe(
+      "eng\teng@acme.awsapps.com\nsales\tsales@acme.awsapps.com\n",
+    );
     expect((await cli.ok("group list --with-member alice --prefix s --fields name")).stdout).toBe("sales\n");
     expect((await cli.ok("group list --with-member bob")).stdout).toBe("");
   });
@@ -160,7 +183,10 @@ describe("wmctl group members", () => {
 
   it("expands nested groups with --recursive, showing the path in a VIA column", async () => {
     const r = await cli.ok(["group", "members", "All Staff", "--recursive"], { tty: true });
-    const lines = r.stdout.trimEnd().split("\n").map((l) => l.trimEnd());
+    const lines = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => l.trimEnd());
     expect(lines[0]).toMatch(/^NAME\s+TYPE\s+EMAIL\s+STATE\s+VIA$/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/))).toEqual([
       ["alice", "USER", "alice@acme.awsapps.com", "ENABLED", "All Staff"],
@@ -169,7 +195,12 @@ describe("wmctl group members", () => {
       ["backend", "GROUP", "backend@acme.awsapps.com", "ENABLED", "All Staff > eng"],
       ["bob", "USER", "bob@acme.awsapps.com", "ENABLED", "All Staff > eng > backend"],
     ]);
-    const json = await cli.json<Array<{ name: string; depth: number; via: string }>>(["group", "members", "All Staff", "-r"]);
+    const json = await cli.json<Array<{ name: string; depth: number; via: string }>>([
+      "group",
+      "members",
+      "All Staff",
+      "-r",
+    ]);
     expect(json.map((m) => [m.name, m.depth])).toEqual([
       ["alice", 1],
       ["eng", 1],
@@ -199,7 +230,7 @@ describe("wmctl group add-member / remove-member", () => {
     await cli.ok("group create b --member a");
   });
 
-  it("says a member is already there instead of \"Added\" (exit 0)", async () => {
+  it('says a member is already there instead of "Added" (exit 0)', async () => {
     await cli.ok("user create alice --generate-password");
     const first = await cli.ok("group add-member b alice");
     expect(first.stderr).toBe("✓ Added user alice to b\n");
@@ -233,13 +264,17 @@ describe("wmctl group add-member / remove-member", () => {
   it("reports removing a non-member with exit 5 and a hint", async () => {
     const r = await cli.run("group remove-member a alice");
     expect(r.code).toBe(5);
-    expect(r.stderr).toBe("error: EntityNotFoundException: alice is not a member of the group a.\nhint: see its members: wmctl group members a\n");
+    expect(r.stderr).toBe(
+      "error: EntityNotFoundException: alice is not a member of the group a.\nhint: see its members: wmctl group members a\n",
+    );
   });
 
   it("reports an unknown group with exit 5", async () => {
     const r = await cli.run("group add-member nosuch alice");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no group "nosuch" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl group list`\n$/);
+    expect(r.stderr).toMatch(
+      /^error: no group "nosuch" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl group list`\n$/,
+    );
   });
 });
 
@@ -260,14 +295,18 @@ describe("wmctl group update / enable / disable", () => {
     await cli.ok("group create auditors --no-enable");
     const r = await cli.run("group update auditors --email audit@acme.awsapps.com");
     expect(r.code).toBe(6);
-    expect(r.stderr).toContain("hint: enable the group first: wmctl group enable auditors --email audit@acme.awsapps.com\n");
+    expect(r.stderr).toContain(
+      "hint: enable the group first: wmctl group enable auditors --email audit@acme.awsapps.com\n",
+    );
   });
 
   it("names the domain to add when the new address is on a domain the organization does not have", async () => {
     await cli.ok("group create sales");
     const r = await cli.run("group update sales --email sales@other.example");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: MailDomainNotFoundException: .*\nhint: add the domain first: wmctl domain add other\.example, or pass another --email\n$/);
+    expect(r.stderr).toMatch(
+      /^error: MailDomainNotFoundException: .*\nhint: add the domain first: wmctl domain add other\.example, or pass another --email\n$/,
+    );
   });
 
   it("disables and re-enables a group with its previous address; repeating either is harmless", async () => {
@@ -278,7 +317,9 @@ describe("wmctl group update / enable / disable", () => {
     expect((await cli.ok("group disable sales")).stderr).toBe("Group sales is already disabled\n");
     const on = await cli.ok("group enable sales -o json");
     expect(JSON.parse(on.stdout)).toMatchObject({ state: "ENABLED", email: "team@acme.awsapps.com" });
-    expect((await cli.ok("group enable sales")).stderr).toBe("Group sales is already enabled as team@acme.awsapps.com\n");
+    expect((await cli.ok("group enable sales")).stderr).toBe(
+      "Group sales is already enabled as team@acme.awsapps.com\n",
+    );
     const dry = await cli.ok("group disable sales --dry-run");
     expect(dry.stdout).toBe("would DeregisterFromWorkMail sales\n");
   });
@@ -326,7 +367,9 @@ describe("wmctl group delete", () => {
     const prompter = new ScriptedPrompter([false]);
     const r = await cli.run("group delete sales", { prompter });
     expect(r.code).toBe(130);
-    expect(prompter.asked).toEqual(["Group sales is enabled (sales@acme.awsapps.com). Disable it and delete it for good?"]);
+    expect(prompter.asked).toEqual([
+      "Group sales is enabled (sales@acme.awsapps.com). Disable it and delete it for good?",
+    ]);
     expect((await cli.json<GroupJson>("group describe sales")).state).toBe("ENABLED");
     const yes = new ScriptedPrompter([true]);
     await cli.ok("group disable sales");

@@ -35,7 +35,8 @@ describe("help (issue #11 item 12)", () => {
     expect(help.get(NOUN_GROUPS.policies)).toContain("access-rule");
     expect(help.has("Commands")).toBe(false);
     // Every top-level command is in the group nouns.ts gives it.
-    for (const c of COMMANDS) expect(help.get(NOUN_GROUPS[NOUNS[c.name as keyof typeof NOUNS].group]), c.name).toContain(c.name);
+    for (const c of COMMANDS)
+      expect(help.get(NOUN_GROUPS[NOUNS[c.name as keyof typeof NOUNS].group]), c.name).toContain(c.name);
   });
 
   it("a command's --help lists the global flags it inherits", async () => {
@@ -43,7 +44,15 @@ describe("help (issue #11 item 12)", () => {
     const inherited = sections(r.stdout).get("Inherited flags (see wmctl --help)");
     expect(inherited).toBeDefined();
     expect(r.stdout).toMatch(/^Inherited flags \(see wmctl --help\):\n {2}--profile <name>/m);
-    for (const flag of ["--org <alias|id>", "-o, --output <format>", "--fields <list>", "--wide", "-y, --yes", "--no-input", "--debug"]) {
+    for (const flag of [
+      "--org <alias|id>",
+      "-o, --output <format>",
+      "--fields <list>",
+      "--wide",
+      "-y, --yes",
+      "--no-input",
+      "--debug",
+    ]) {
       expect(r.stdout.slice(r.stdout.indexOf("Inherited flags"))).toContain(flag);
     }
     expect(r.stdout).not.toContain("--version");

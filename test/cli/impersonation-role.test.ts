@@ -25,24 +25,44 @@ describe("wmctl impersonation-role", () => {
     expect(created.code).toBe(0);
     expect(created.stderr).toMatch(/Created impersonation role archiver \([0-9a-f-]{36}\)/);
     const role = await cli.json<Role>("impersonation-role describe archiver");
-    expect(role).toMatchObject({ name: "archiver", type: "READ_ONLY", ruleSummary: "allow-all: ALLOW all users; deny-users: DENY ceo@acme.awsapps.com" });
-    expect(role.rules[1]).toEqual({ id: "deny-users", name: "deny-users", effect: "DENY", targetUsers: ["ceo@acme.awsapps.com"] });
-    expect((await cli.ok("impersonation-role test archiver --target bob")).stdout).toBe("archiver\tbob@acme.awsapps.com\tREAD_ONLY\tALLOW\tallow-all\n");
-    expect((await cli.ok("impersonation-role test archiver --target ceo --fields effect,matchedRules")).stdout).toBe("DENY\tdeny-users\n");
+    expect(role).toMatchObject({
+      name: "archiver",
+      type: "READ_ONLY",
+      ruleSummary: "allow-all: ALLOW all users; deny-users: DENY ceo@acme.awsapps.com",
+    });
+    expect(role.rules[1]).toEqual({
+      id: "deny-users",
+      name: "deny-users",
+      effect: "DENY",
+      targetUsers: ["ceo@acme.awsapps.com"],
+    });
+    expect((await cli.ok("impersonation-role test archiver --target bob")).stdout).toBe(
+      "archiver\tbob@acme.awsapps.com\tREAD_ONLY\tALLOW\tallow-all\n",
+    );
+    expect((await cli.ok("impersonation-role test archiver --target ceo --fields effect,matchedRules")).stdout).toBe(
+      "DENY\tdeny-users\n",
+    );
   });
 
   it("a role without rules impersonates nobody, and says so", async () => {
     const r = await cli.run("impersonation-role create empty --type full-access");
     expect(r.stderr).toContain("role empty has no rules: it cannot impersonate anyone");
     expect((await cli.ok("impersonation-role test empty --target bob --fields effect")).stdout).toBe("DENY\n");
-    expect((await cli.ok("impersonation-role describe empty --fields ruleSummary")).stdout).toBe("no rules: impersonates nobody\n");
+    expect((await cli.ok("impersonation-role describe empty --fields ruleSummary")).stdout).toBe(
+      "no rules: impersonates nobody\n",
+    );
   });
 
   it("targets selected users or everyone else", async () => {
     await cli.ok("impersonation-role create helpdesk --type full --allow bob,alice");
     await cli.ok("impersonation-role create most --type read_only --allow-except ceo");
-    const t = async (role: string, user: string) => (await cli.ok(`impersonation-role test ${role} --target ${user} --fields effect`)).stdout.trim();
-    expect([await t("helpdesk", "bob"), await t("helpdesk", "alice"), await t("helpdesk", "ceo")]).toEqual(["ALLOW", "ALLOW", "DENY"]);
+    const t = async (role: string, user: string) =>
+      (await cli.ok(`impersonation-role test ${role} --target ${user} --fields effect`)).stdout.trim();
+    expect([await t("helpdesk", "bob"), await t("helpdesk", "alice"), await t("helpdesk", "ceo")]).toEqual([
+      "ALLOW",
+      "ALLOW",
+      "DENY",
+    ]);
     expect([await t("most", "bob"), await t("most", "ceo")]).toEqual(["ALLOW", "DENY"]);
     const disabled = await cli.run("impersonation-role test most --target dora");
     expect(disabled.code).toBe(6);
@@ -50,9 +70,15 @@ describe("wmctl impersonation-role", () => {
   });
 
   it("updates: rule flags replace the rules, the rest stays; names and ids both work", async () => {
-    const { id } = await cli.json<Role>("impersonation-role create svc --type read-only --allow-all --description 'backup tool'");
+    const { id } = await cli.json<Role>(
+      "impersonation-role create svc --type read-only --allow-all --description 'backup tool'",
+    );
     const updated = await cli.json<Role>(`impersonation-role update ${id} --name svc2 --deny-except bob`);
-    expect(updated).toMatchObject({ name: "svc2", type: "READ_ONLY", ruleSummary: "deny-all-except: DENY all except bob@acme.awsapps.com" });
+    expect(updated).toMatchObject({
+      name: "svc2",
+      type: "READ_ONLY",
+      ruleSummary: "deny-all-except: DENY all except bob@acme.awsapps.com",
+    });
     const typed = await cli.json<Role>("impersonation-role update svc2 --type full-access");
     expect(typed.ruleSummary).toBe(updated.ruleSummary);
     expect(typed.type).toBe("FULL_ACCESS");
@@ -60,12 +86,20 @@ describe("wmctl impersonation-role", () => {
     expect(plan.stderr).toContain("role svc2 has no rules: it cannot impersonate anyone");
     const cleared = await cli.json<Role>("impersonation-role update svc2 --clear-rules");
     expect(cleared.rules).toEqual([]);
-    expect((await cli.json<Role>("impersonation-role update svc2 --clear-rules --allow bob")).ruleSummary).toBe("allow-users: ALLOW bob@acme.awsapps.com");
+    expect((await cli.json<Role>("impersonation-role update svc2 --clear-rules --allow bob")).ruleSummary).toBe(
+      "allow-users: ALLOW bob@acme.awsapps.com",
+    );
   });
 
   it("reads rules from a JSON file and refuses a malformed one", async () => {
     const file = join(cli.home, "rules.json");
-    writeFileSync(file, JSON.stringify([{ name: "Allow all", effect: "allow" }, { name: "No CEO", effect: "DENY", targetUsers: ["ceo"] }]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { name: "Allow all", effect: "allow" },
+        { name: "No CEO", effect: "DENY", targetUsers: ["ceo"] },
+      ]),
+    );
     const role = await cli.json<Role>(`impersonation-role create from-file --type read-only --rules-file ${file}`);
     expect(role.rules.map((r) => [r.id, r.name, r.effect])).toEqual([
       ["Allow-all", "Allow all", "ALLOW"],
@@ -75,7 +109,9 @@ describe("wmctl impersonation-role", () => {
     const bad = await cli.run(`impersonation-role create bad --type read-only --rules-file ${file}`);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`--rules-file: rule 1 of ${file} needs "effect": "ALLOW" or "DENY"`);
-    const stdin = await cli.json<Role>("impersonation-role create piped --type read-only --rules-file -", { stdin: '[{"name":"all","effect":"ALLOW"}]' });
+    const stdin = await cli.json<Role>("impersonation-role create piped --type read-only --rules-file -", {
+      stdin: '[{"name":"all","effect":"ALLOW"}]',
+    });
     expect(stdin.ruleSummary).toBe("all: ALLOW all users");
   });
 
@@ -105,11 +141,15 @@ describe("wmctl impersonation-role", () => {
     expect(type.code).toBe(2);
     expect(type.stderr).toContain('--type: unknown role type "admin"');
     expect((await cli.run("impersonation-role describe nope")).code).toBe(5);
-    const first = JSON.parse((await cli.ok("impersonation-role create dup --type read-only -o json")).stdout) as { id: string };
+    const first = JSON.parse((await cli.ok("impersonation-role create dup --type read-only -o json")).stdout) as {
+      id: string;
+    };
     // A name already used is a conflict (exit 6), refused before anything is sent, also in a dry run.
     const dup = await cli.run("impersonation-role create DUP --type read-only");
     expect(dup.code).toBe(6);
-    expect(dup.stderr).toBe(`error: an impersonation role named "dup" already exists (${first.id})\nhint: change it with \`wmctl impersonation-role update dup\`, or choose another name\n`);
+    expect(dup.stderr).toBe(
+      `error: an impersonation role named "dup" already exists (${first.id})\nhint: change it with \`wmctl impersonation-role update dup\`, or choose another name\n`,
+    );
     expect((await cli.run("impersonation-role create dup --type read-only --dry-run")).code).toBe(6);
   });
 
@@ -118,7 +158,9 @@ describe("wmctl impersonation-role", () => {
     await cli.ok("impersonation-role create b --type full-access");
     expect((await cli.ok("impersonation-role list --fields name,type")).stdout).toBe("a\tREAD_ONLY\nb\tFULL_ACCESS\n");
     expect((await cli.run("impersonation-role delete a")).code).toBe(2);
-    expect((await cli.ok("impersonation-role delete a --dry-run")).stdout).toMatch(/^would DeleteImpersonationRole a  id=[0-9a-f-]{36}\n$/);
+    expect((await cli.ok("impersonation-role delete a --dry-run")).stdout).toMatch(
+      /^would DeleteImpersonationRole a  id=[0-9a-f-]{36}\n$/,
+    );
     await cli.ok("impersonation-role delete a --yes");
     expect((await cli.ok("impersonation-role list --fields name")).stdout).toBe("b\n");
   });

@@ -38,7 +38,10 @@ describe("terminal escape sequences", () => {
 describe("--region", () => {
   it("is checked on the local backend too (an AWS region name), before anything is stored", async () => {
     const r = await cli.run(["--region", "us-east-1; rm -rf /", "org", "list"]);
-    expect([r.code, r.stderr.split("\n")[0]]).toEqual([2, 'error: --region "us-east-1; rm -rf /" is not an AWS region name (like us-east-1)']);
+    expect([r.code, r.stderr.split("\n")[0]]).toEqual([
+      2,
+      'error: --region "us-east-1; rm -rf /" is not an AWS region name (like us-east-1)',
+    ]);
     const env = await cli.run(["org", "list"], { env: { WMCTL_REGION: "../../x" } });
     expect(env.code).toBe(2);
     expect(env.stderr).toContain("WMCTL_REGION");
@@ -51,7 +54,9 @@ describe("local lifecycle", () => {
   it("bounds a delay (organizations must be able to leave Creating)", async () => {
     const r = await cli.run(["local", "lifecycle", "organizationCreate=99999999999999d"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: ValidationException: lifecycle "organizationCreate" must be at most 3650d (10 years of simulator time)\n');
+    expect(r.stderr).toBe(
+      'error: ValidationException: lifecycle "organizationCreate" must be at most 3650d (10 years of simulator time)\n',
+    );
     expect((await cli.ok("local lifecycle organizationCreate=3650d")).stdout).toContain("organizationCreate\t");
   });
 });
@@ -76,7 +81,10 @@ describe("files an admin names", () => {
     const loop = join(cli.home, "loop");
     symlinkSync(loop, loop);
     const r = await cli.run(["local", "deliver", "--to", "nobody@acme.awsapps.com", loop]);
-    expect([r.code, r.stderr]).toEqual([2, `error: message file ${loop}: too many levels of symbolic links (a symlink loop?)\n`]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `error: message file ${loop}: too many levels of symbolic links (a symlink loop?)\n`,
+    ]);
     const pw = await cli.run(["user", "reset-password", "bob", "--password-file", loop]);
     expect(pw.stderr).not.toContain("ELOOP: ELOOP");
   });
@@ -92,7 +100,18 @@ describe("files an admin names", () => {
 describe("--dry-run", () => {
   it("checks the request against the API model before printing the plan", async () => {
     const long = "x".repeat(300);
-    const rule = await cli.run(["access-rule", "put", "no-imap", "--effect", "deny", "--protocol", "imap", "--description", long, "--dry-run"]);
+    const rule = await cli.run([
+      "access-rule",
+      "put",
+      "no-imap",
+      "--effect",
+      "deny",
+      "--protocol",
+      "imap",
+      "--description",
+      long,
+      "--dry-run",
+    ]);
     expect(rule.code).toBe(2);
     expect(rule.stdout).toBe("");
     expect(rule.stderr).toMatch(/^error: ValidationException: .*description/im);
@@ -103,7 +122,17 @@ describe("--dry-run", () => {
     expect(job.stderr).toMatch(/^error: ValidationException: .*description/im);
     for (const argv of [
       ["user", "update", "bob", "--display-name", "n".repeat(300), "--dry-run"],
-      ["impersonation-role", "create", "r1", "--type", "full-access", "--allow-all", "--description", long, "--dry-run"],
+      [
+        "impersonation-role",
+        "create",
+        "r1",
+        "--type",
+        "full-access",
+        "--allow-all",
+        "--description",
+        long,
+        "--dry-run",
+      ],
       ["org", "create", "Bad Alias!", "--dry-run"],
       ["resource", "update", "room1", "--description", long, "--dry-run"],
       ["tag", "add", `k=${long}`, "--dry-run"],
@@ -113,6 +142,8 @@ describe("--dry-run", () => {
       expect(r.stderr, argv[0]).toMatch(/^error: ValidationException: /);
     }
     // A valid request still prints its plan.
-    expect((await cli.ok(["access-rule", "put", "no-imap", "--effect", "deny", "--protocol", "imap", "--dry-run"])).stdout).toMatch(/^would PutAccessControlRule no-imap/);
+    expect(
+      (await cli.ok(["access-rule", "put", "no-imap", "--effect", "deny", "--protocol", "imap", "--dry-run"])).stdout,
+    ).toMatch(/^would PutAccessControlRule no-imap/);
   });
 });

@@ -10,7 +10,10 @@ afterEach(() => cli.cleanup());
 describe("wmctl local coverage", () => {
   it("lists the 92 operations of the model, implemented or not, with a summary", async () => {
     const r = await cli.ok("local coverage");
-    const rows = r.stdout.trimEnd().split("\n").map((l) => l.split("\t"));
+    const rows = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => l.split("\t"));
     expect(rows).toHaveLength(92);
     expect(rows).toContainEqual(["CreateUser", "true", "false"]);
     expect(rows).toContainEqual(["ListUsers", "true", "true"]);
@@ -19,7 +22,11 @@ describe("wmctl local coverage", () => {
     const missing = await cli.ok("local coverage --missing --fields operation");
     expect(missing.stdout).toBe("");
     const both = await cli.run("local coverage --missing --implemented");
-    expect([both.code, both.stdout, both.stderr]).toEqual([2, "", "error: --missing and --implemented contradict each other\nhint: give one, or neither for every operation\n"]);
+    expect([both.code, both.stdout, both.stderr]).toEqual([
+      2,
+      "",
+      "error: --missing and --implemented contradict each other\nhint: give one, or neither for every operation\n",
+    ]);
   });
 });
 
@@ -35,7 +42,9 @@ describe("wmctl local credentials", () => {
     expect((await cli.ok("local credentials")).stdout).toBe(a.stdout);
     const json = await cli.json<{ accessKeyId: string; secretAccessKey: string; region: string }>("local credentials");
     expect(a.stdout).toContain(json.secretAccessKey);
-    expect((await cli.ok("local credentials --shell fish")).stdout).toContain(`set -gx AWS_ACCESS_KEY_ID '${json.accessKeyId}'`);
+    expect((await cli.ok("local credentials --shell fish")).stdout).toContain(
+      `set -gx AWS_ACCESS_KEY_ID '${json.accessKeyId}'`,
+    );
   });
 
   it("differs from one store to another", async () => {
@@ -54,7 +63,13 @@ describe("wmctl local status, reset, snapshot, restore", () => {
   it("shows the store, the clock and the contents", async () => {
     await cli.ok("org create acme");
     await cli.ok("local advance 2h");
-    const s = await cli.json<{ store: string; clockOffset: string; tables: Record<string, number>; implemented: string; servedAt?: string }>("local status");
+    const s = await cli.json<{
+      store: string;
+      clockOffset: string;
+      tables: Record<string, number>;
+      implemented: string;
+      servedAt?: string;
+    }>("local status");
     expect(s.store).toBe(cli.home);
     expect(s.clockOffset).toBe("+2h");
     expect(s.tables.organizations).toBe(1);
@@ -102,7 +117,9 @@ describe("wmctl local advance", () => {
   it("refuses to move the clock past year 9999, and the store stays usable", async () => {
     const r = await cli.run("local advance 99999999999999999999d");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: ValidationException: the simulator clock cannot go past 9999-12-31T23:59:59.999Z: advance it by less\n");
+    expect(r.stderr).toBe(
+      "error: ValidationException: the simulator clock cannot go past 9999-12-31T23:59:59.999Z: advance it by less\n",
+    );
     expect((await cli.json<{ clockOffset: string }>("local status")).clockOffset).toBe("0s");
     expect((await cli.ok("local snapshot after")).stderr).toContain("Saved snapshot after");
   });
@@ -119,7 +136,9 @@ describe("wmctl local lifecycle", () => {
     const bad = await cli.run("local lifecycle nosuch=1m");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown lifecycle "nosuch"');
-    expect(bad.stderr).toContain("hint: known: organizationCreate, organizationDelete, exportJob, exportMegabytesPerSecond,");
+    expect(bad.stderr).toContain(
+      "hint: known: organizationCreate, organizationDelete, exportJob, exportMegabytesPerSecond,",
+    );
     expect((await cli.ok("local lifecycle --reset")).stdout).toContain("organizationCreate\timmediate\n");
   });
 
@@ -129,29 +148,51 @@ describe("wmctl local lifecycle", () => {
     expect(set.stdout).toContain("exportMegabytesPerSecond\t5MB/s\n");
     expect(set.stdout).toContain("exportJob\t2m\n");
     const rows = await cli.json<Array<{ name: string; seconds?: number; value: number }>>("local lifecycle");
-    expect(rows.find((r) => r.name === "exportMegabytesPerSecond")).toEqual({ name: "exportMegabytesPerSecond", delay: "5MB/s", value: 5 });
+    expect(rows.find((r) => r.name === "exportMegabytesPerSecond")).toEqual({
+      name: "exportMegabytesPerSecond",
+      delay: "5MB/s",
+      value: 5,
+    });
     expect(rows.find((r) => r.name === "exportJob")).toMatchObject({ seconds: 120, value: 120 });
-    expect((await cli.json<{ lifecycle: Record<string, number> }>("local status")).lifecycle).toMatchObject({ exportMegabytesPerSecond: 5, exportJobSeconds: 120 });
-    expect((await cli.ok("local status --fields lifecycle")).stdout).toContain("exportJob=2m exportMegabytesPerSecond=5MB/s ");
+    expect((await cli.json<{ lifecycle: Record<string, number> }>("local status")).lifecycle).toMatchObject({
+      exportMegabytesPerSecond: 5,
+      exportJobSeconds: 120,
+    });
+    expect((await cli.ok("local status --fields lifecycle")).stdout).toContain(
+      "exportJob=2m exportMegabytesPerSecond=5MB/s ",
+    );
     const bad = await cli.run("local lifecycle exportMegabytesPerSecond=fast");
-    expect([bad.code, bad.stderr]).toEqual([2, 'error: exportMegabytesPerSecond: invalid value "fast" (use a number of megabytes per second; 0: unlimited)\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'error: exportMegabytesPerSecond: invalid value "fast" (use a number of megabytes per second; 0: unlimited)\n',
+    ]);
   });
 });
 
 describe("wmctl --endpoint-url at something that is not a served simulator", () => {
   it("says it cannot be reached, or does not look like a wmctl simulator, with exit code 1", async () => {
     const { createServer } = await import("node:http");
-    const web = createServer((_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>"));
-    const port = await new Promise<number>((resolve) => web.listen(0, "127.0.0.1", () => resolve((web.address() as { port: number }).port)));
+    const web = createServer((_req, res) =>
+      res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>"),
+    );
+    const port = await new Promise<number>((resolve) =>
+      web.listen(0, "127.0.0.1", () => resolve((web.address() as { port: number }).port)),
+    );
     const env = { AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", AWS_REGION: "us-east-1" };
     try {
       const other = await cli.run(`--endpoint-url http://127.0.0.1:${port} local status`, { env });
-      expect([other.code, other.stderr]).toEqual([1, `error: http://127.0.0.1:${port} answered HTTP 404 without JSON: it does not look like a wmctl simulator (\`wmctl local serve\`)\n`]);
+      expect([other.code, other.stderr]).toEqual([
+        1,
+        `error: http://127.0.0.1:${port} answered HTTP 404 without JSON: it does not look like a wmctl simulator (\`wmctl local serve\`)\n`,
+      ]);
     } finally {
       await new Promise((r) => web.close(r));
     }
     const gone = await cli.run("--endpoint-url http://127.0.0.1:1 local status", { env });
-    expect([gone.code, gone.stderr]).toEqual([1, "error: cannot reach the simulator at http://127.0.0.1:1: ECONNREFUSED (is `wmctl local serve` running there?)\n"]);
+    expect([gone.code, gone.stderr]).toEqual([
+      1,
+      "error: cannot reach the simulator at http://127.0.0.1:1: ECONNREFUSED (is `wmctl local serve` running there?)\n",
+    ]);
   });
 });
 
@@ -199,16 +240,26 @@ describe("wmctl local serve", () => {
     stop("SIGTERM");
     const r = await run;
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ listeners: [expect.stringMatching(/^workmail=/), expect.stringMatching(/^route53=/), expect.stringMatching(/^s3=/)] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      listeners: [
+        expect.stringMatching(/^workmail=/),
+        expect.stringMatching(/^route53=/),
+        expect.stringMatching(/^s3=/),
+      ],
+    });
 
     // A DNS port another process holds (UDP and TCP): the error names the flag to change.
     const { createSocket } = await import("node:dgram");
     const taken = createSocket("udp4");
-    const port = await new Promise<number>((resolve) => taken.bind(0, "127.0.0.1", () => resolve(taken.address().port)));
+    const port = await new Promise<number>((resolve) =>
+      taken.bind(0, "127.0.0.1", () => resolve(taken.address().port)),
+    );
     try {
       const busy = await cli.run(`local serve --port 0 --dns-port ${port} --no-autodiscover`);
       expect(busy.code).toBe(1);
-      expect(busy.stderr).toContain(`the DNS port ${port} is already in use: pick another with --dns-port (0 picks a free one), or turn it off with --no-dns`);
+      expect(busy.stderr).toContain(
+        `the DNS port ${port} is already in use: pick another with --dns-port (0 picks a free one), or turn it off with --no-dns`,
+      );
     } finally {
       taken.close();
     }

@@ -21,15 +21,37 @@ describe("wmctl migrate status", () => {
     const l = MigrationLedger.open(MigrationLedger.defaultFile(h.home));
     l.startMailbox(T, "alice@acme.com", "alice@new.example");
     l.recordFolder(T, "alice@acme.com", "Inbox", "INBOX", 3, 300);
-    for (let i = 0; i < 3; i++) l.recordMessage(T, "alice@acme.com", "Inbox", { key: `k${i}`, messageId: `<${i}@x>`, size: 100, uid: i + 1, how: i === 0 ? "present" : "copied" });
-    l.finishMailbox(T, "alice@acme.com", "alice@new.example", "COPIED", { copied: 2, present: 1, failed: 0, bytes: 200 });
+    for (let i = 0; i < 3; i++)
+      l.recordMessage(T, "alice@acme.com", "Inbox", {
+        key: `k${i}`,
+        messageId: `<${i}@x>`,
+        size: 100,
+        uid: i + 1,
+        how: i === 0 ? "present" : "copied",
+      });
+    l.finishMailbox(T, "alice@acme.com", "alice@new.example", "COPIED", {
+      copied: 2,
+      present: 1,
+      failed: 0,
+      bytes: 200,
+    });
     l.startMailbox(T, "bob@acme.com", "bob@new.example");
     l.close();
 
     const json = await h.run("migrate status -o json");
     expect(json.code, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject([
-      { mailbox: "alice@acme.com", targetLogin: "alice@new.example", target: T, state: "COPIED", sourceMessages: 3, copied: 2, alreadyThere: 1, failed: 0, bytesCopied: 200 },
+      {
+        mailbox: "alice@acme.com",
+        targetLogin: "alice@new.example",
+        target: T,
+        state: "COPIED",
+        sourceMessages: 3,
+        copied: 2,
+        alreadyThere: 1,
+        failed: 0,
+        bytesCopied: 200,
+      },
       { mailbox: "bob@acme.com", state: "RUNNING", copied: 0 },
     ]);
     const fields = await h.run("migrate status --fields mailbox,state,copied");
@@ -60,11 +82,26 @@ describe("wmctl migrate mail: bad input fails before any connection (exit 2)", (
     chmodSync(pw, 0o644);
     const cases: Array<[string, RegExp]> = [
       [`migrate mail --to https://imap.example.net --map ${map}`, /--to must be an imap:\/\/ or imaps:\/\/ URL/],
-      [`migrate mail --to imaps://me:secret@imap.example.net --map ${map}`, /do not put a login or password in the URL/],
-      [`migrate mail --to imaps://imap.example.net --map ${join(h.home, "none.csv")}`, /cannot read the map file .*none\.csv: ENOENT/],
-      [`migrate mail --to imaps://imap.example.net --map ${map} --password-file ${pw}`, /can be read by other users \(mode 644\)/],
-      [`migrate mail --to imaps://imap.example.net --map ${map} --password-stdin --token-command true`, /use only one of/],
-      [`migrate mail --to imaps://imap.example.net --map ${map} --from-imap imaps://x --from ${h.home}`, /cannot be combined/],
+      [
+        `migrate mail --to imaps://me:secret@imap.example.net --map ${map}`,
+        /do not put a login or password in the URL/,
+      ],
+      [
+        `migrate mail --to imaps://imap.example.net --map ${join(h.home, "none.csv")}`,
+        /cannot read the map file .*none\.csv: ENOENT/,
+      ],
+      [
+        `migrate mail --to imaps://imap.example.net --map ${map} --password-file ${pw}`,
+        /can be read by other users \(mode 644\)/,
+      ],
+      [
+        `migrate mail --to imaps://imap.example.net --map ${map} --password-stdin --token-command true`,
+        /use only one of/,
+      ],
+      [
+        `migrate mail --to imaps://imap.example.net --map ${map} --from-imap imaps://x --from ${h.home}`,
+        /cannot be combined/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const r = await h.run(argv, { stdin: "pw\n" });

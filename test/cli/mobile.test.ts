@@ -17,23 +17,38 @@ interface Rule {
   operatingSystems?: string[];
   deviceTypes?: string[];
 }
-const IPHONE = "--device-type iPhone --device-model iPhone10C1 --os 'iOS 14.2.1 16F203' --user-agent 'iOS/14.2 (18B92) exchangesyncd/1.0'";
+const IPHONE =
+  "--device-type iPhone --device-model iPhone10C1 --os 'iOS 14.2.1 16F203' --user-agent 'iOS/14.2 (18B92) exchangesyncd/1.0'";
 const DEVICE = "6APMEKPHCP2ND42VIJ4BR8ECD0";
 
 describe("wmctl mobile-rule", () => {
   it("walks the guide: default allow, BlockAllAndroid, AllowLatestiOS without the default, update to 14.4", async () => {
-    expect((await cli.ok("mobile-rule list --fields name,effect,conditions")).stdout).toBe("default\tALLOW\tall devices\n");
-    expect((await cli.ok(`mobile-rule test ${IPHONE} --fields effect,decidedBy,matchedRules`)).stdout).toBe("ALLOW\trules\tdefault\n");
+    expect((await cli.ok("mobile-rule list --fields name,effect,conditions")).stdout).toBe(
+      "default\tALLOW\tall devices\n",
+    );
+    expect((await cli.ok(`mobile-rule test ${IPHONE} --fields effect,decidedBy,matchedRules`)).stdout).toBe(
+      "ALLOW\trules\tdefault\n",
+    );
     await cli.ok("mobile-rule create BlockAllAndroid --effect deny --device-type android");
-    expect((await cli.ok("mobile-rule test --device-type Android --fields effect,matchedRules")).stdout).toBe("DENY\tBlockAllAndroid\n");
+    expect((await cli.ok("mobile-rule test --device-type Android --fields effect,matchedRules")).stdout).toBe(
+      "DENY\tBlockAllAndroid\n",
+    );
     await cli.ok("mobile-rule create AllowLatestiOS --effect allow --os 'iOS 14.3'");
     await cli.ok("mobile-rule delete default --yes");
-    expect((await cli.ok(`mobile-rule test ${IPHONE} --fields effect,decidedBy`)).stdout).toBe("DENY\tno matching rule\n");
-    expect((await cli.ok("mobile-rule test --device-type iPhone --os 'iOS 14.3 18C66' --fields effect")).stdout).toBe("ALLOW\n");
+    expect((await cli.ok(`mobile-rule test ${IPHONE} --fields effect,decidedBy`)).stdout).toBe(
+      "DENY\tno matching rule\n",
+    );
+    expect((await cli.ok("mobile-rule test --device-type iPhone --os 'iOS 14.3 18C66' --fields effect")).stdout).toBe(
+      "ALLOW\n",
+    );
     const updated = await cli.json<Rule>("mobile-rule update AllowLatestiOS --os 'iOS 14.4'");
     expect(updated).toMatchObject({ name: "AllowLatestiOS", effect: "ALLOW", operatingSystems: ["iOS 14.4"] });
-    expect((await cli.ok("mobile-rule test --device-type iPhone --os 'iOS 14.3 18C66' --fields effect")).stdout).toBe("DENY\n");
-    expect((await cli.ok("mobile-rule test --device-type iPhone --os 'iOS 14.4.1' --fields effect")).stdout).toBe("ALLOW\n");
+    expect((await cli.ok("mobile-rule test --device-type iPhone --os 'iOS 14.3 18C66' --fields effect")).stdout).toBe(
+      "DENY\n",
+    );
+    expect((await cli.ok("mobile-rule test --device-type iPhone --os 'iOS 14.4.1' --fields effect")).stdout).toBe(
+      "ALLOW\n",
+    );
   });
 
   it("refuses a second rule with a name already used (exit 6), unless --allow-duplicate", async () => {
@@ -64,7 +79,9 @@ describe("wmctl mobile-rule", () => {
   });
 
   it("keeps what update does not change, and --clear-conditions drops the rest", async () => {
-    const created = await cli.json<Rule>("mobile-rule create r1 --effect deny --device-type android --os 'Android 8' --description first");
+    const created = await cli.json<Rule>(
+      "mobile-rule create r1 --effect deny --device-type android --os 'Android 8' --description first",
+    );
     const kept = await cli.json<Rule>(`mobile-rule update ${created.id} --effect allow`);
     expect(kept).toMatchObject({ effect: "ALLOW", deviceTypes: ["android"], operatingSystems: ["Android 8"] });
     const cleared = await cli.json<Rule>("mobile-rule update r1 --clear-conditions --os 'Android 9'");
@@ -85,20 +102,35 @@ describe("wmctl mobile-rule", () => {
   });
 
   it("prints --dry-run plans with the field names of `mobile-rule list -o json`", async () => {
-    const create = await cli.ok("mobile-rule create r1 --effect deny --device-type android --not-os 'Android 1' --dry-run");
-    expect(create.stdout).toBe("would CreateMobileDeviceAccessRule r1  effect=DENY deviceTypes=android notOperatingSystems=Android 1\n");
+    const create = await cli.ok(
+      "mobile-rule create r1 --effect deny --device-type android --not-os 'Android 1' --dry-run",
+    );
+    expect(create.stdout).toBe(
+      "would CreateMobileDeviceAccessRule r1  effect=DENY deviceTypes=android notOperatingSystems=Android 1\n",
+    );
     const { id } = await cli.json<Rule>("mobile-rule create r1 --effect deny --device-type android");
-    const update = await cli.json<{ changes: Array<{ details: Record<string, unknown> }> }>("mobile-rule update r1 --os 'Android 9' --dry-run");
-    expect(update.changes[0]?.details).toEqual({ name: "r1", effect: "DENY", deviceTypes: ["android"], operatingSystems: ["Android 9"] });
+    const update = await cli.json<{ changes: Array<{ details: Record<string, unknown> }> }>(
+      "mobile-rule update r1 --os 'Android 9' --dry-run",
+    );
+    expect(update.changes[0]?.details).toEqual({
+      name: "r1",
+      effect: "DENY",
+      deviceTypes: ["android"],
+      operatingSystems: ["Android 9"],
+    });
     expect((await cli.json<Rule>(`mobile-rule update ${id} --description x`)).operatingSystems).toBeUndefined();
   });
 
   it("warns before deleting the last rule and needs --yes without a terminal", async () => {
     const r = await cli.run("mobile-rule delete default");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("the last mobile device access rule? With no rules, all mobile device access is blocked");
+    expect(r.stderr).toContain(
+      "the last mobile device access rule? With no rules, all mobile device access is blocked",
+    );
     const plan = await cli.ok("mobile-rule delete default --dry-run");
-    expect(plan.stdout).toMatch(/^would DeleteMobileDeviceAccessRule default \([0-9a-f]+\)  rulesLeft=0 blocksAllDevices=true\n$/);
+    expect(plan.stdout).toMatch(
+      /^would DeleteMobileDeviceAccessRule default \([0-9a-f]+\)  rulesLeft=0 blocksAllDevices=true\n$/,
+    );
   });
 });
 
@@ -109,16 +141,28 @@ describe("wmctl mobile-override", () => {
     const put = await cli.run(`mobile-override put bob ${DEVICE} --effect allow --description compliant`);
     expect(put.code).toBe(0);
     expect(put.stderr).toContain(`Allowed device ${DEVICE} of bob@acme.awsapps.com`);
-    expect((await cli.ok(`mobile-rule test ${IPHONE} --user bob --device-id ${DEVICE.toLowerCase()} --fields effect,decidedBy`)).stdout).toBe("ALLOW\toverride\n");
-    expect((await cli.ok(`mobile-rule test ${IPHONE} --user alice --device-id ${DEVICE} --fields effect,decidedBy`)).stdout).toBe("DENY\trules\n");
-    expect((await cli.ok(`mobile-rule test ${IPHONE} --user bob --device-id OTHERDEVICE --fields effect`)).stdout).toBe("DENY\n");
+    expect(
+      (
+        await cli.ok(
+          `mobile-rule test ${IPHONE} --user bob --device-id ${DEVICE.toLowerCase()} --fields effect,decidedBy`,
+        )
+      ).stdout,
+    ).toBe("ALLOW\toverride\n");
+    expect(
+      (await cli.ok(`mobile-rule test ${IPHONE} --user alice --device-id ${DEVICE} --fields effect,decidedBy`)).stdout,
+    ).toBe("DENY\trules\n");
+    expect((await cli.ok(`mobile-rule test ${IPHONE} --user bob --device-id OTHERDEVICE --fields effect`)).stdout).toBe(
+      "DENY\n",
+    );
   });
 
   it("puts, updates, gets, lists and deletes overrides", async () => {
     await cli.ok(`mobile-override put bob ${DEVICE} --effect deny`);
     await cli.ok(`mobile-override put bob ${DEVICE} --effect allow`);
     await cli.ok("mobile-override put alice DEV2 --effect deny");
-    expect((await cli.ok(`mobile-override get bob ${DEVICE} --fields user,deviceId,effect`)).stdout).toBe(`bob@acme.awsapps.com\t${DEVICE}\tALLOW\n`);
+    expect((await cli.ok(`mobile-override get bob ${DEVICE} --fields user,deviceId,effect`)).stdout).toBe(
+      `bob@acme.awsapps.com\t${DEVICE}\tALLOW\n`,
+    );
     expect((await cli.ok("mobile-override list --fields user,deviceId,effect")).stdout).toBe(
       `bob@acme.awsapps.com\t${DEVICE}\tALLOW\nalice@acme.awsapps.com\tDEV2\tDENY\n`,
     );

@@ -40,12 +40,32 @@ describe("org inventory -> org restore -> org inventory", () => {
     expect(source.areas.resources).toHaveLength(seeded.resources);
 
     await cli.ok("org create rehearsal");
-    const restored = await cli.run(["--org", "rehearsal", "org", "restore", "--from", dir("acme"), "--passwords-out", dir("pw.csv"), "-o", "json"]);
+    const restored = await cli.run([
+      "--org",
+      "rehearsal",
+      "org",
+      "restore",
+      "--from",
+      dir("acme"),
+      "--passwords-out",
+      dir("pw.csv"),
+      "-o",
+      "json",
+    ]);
     expect(restored.stderr).not.toMatch(/^! /m);
     expect(restored.code).toBe(0);
     const steps = JSON.parse(restored.stdout) as StepRow[];
     const byStep = Object.fromEntries(steps.map((s) => [s.step, s]));
-    expect(steps.map((s) => s.step).slice(0, 8)).toEqual(["domains", "organization", "users", "groups", "group-members", "resources", "resource-delegates", "aliases"]);
+    expect(steps.map((s) => s.step).slice(0, 8)).toEqual([
+      "domains",
+      "organization",
+      "users",
+      "groups",
+      "group-members",
+      "resources",
+      "resource-delegates",
+      "aliases",
+    ]);
     expect(steps.at(-1)?.step).toBe("states");
     expect(byStep.users).toMatchObject({ created: seeded.users, failed: 0 });
     expect(byStep.groups).toMatchObject({ created: seeded.groups, failed: 0 });
@@ -56,13 +76,16 @@ describe("org inventory -> org restore -> org inventory", () => {
     await cli.ok(["--org", "rehearsal", "org", "inventory", "--out", dir("rehearsal")]);
     const target = readInventoryJson(dir("rehearsal"));
     const map = DomainMap.parse(["acme.awsapps.com=rehearsal.awsapps.com"]);
-    expect(comparableInventory(target, DomainMap.none, "rehearsal.awsapps.com")).toEqual(comparableInventory(source, map, "rehearsal.awsapps.com"));
+    expect(comparableInventory(target, DomainMap.none, "rehearsal.awsapps.com")).toEqual(
+      comparableInventory(source, map, "rehearsal.awsapps.com"),
+    );
     expect(target.areas.users?.find((u) => u.name === "user0000")?.email).toBe("user0000@rehearsal.awsapps.com");
 
     // Idempotent: the second run finds everything in place, policy areas included.
     const again = await cli.run(["--org", "rehearsal", "org", "restore", "--from", dir("acme"), "--yes", "-o", "json"]);
     expect(again.code).toBe(0);
-    for (const s of JSON.parse(again.stdout) as StepRow[]) expect(s, s.step).toMatchObject({ created: 0, updated: 0, failed: 0 });
+    for (const s of JSON.parse(again.stdout) as StepRow[])
+      expect(s, s.step).toMatchObject({ created: 0, updated: 0, failed: 0 });
   }, 120_000);
 
   it("wrote the new users' passwords to a private file, and no password anywhere else", () => {

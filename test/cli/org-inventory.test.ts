@@ -16,14 +16,27 @@ beforeEach(async () => {
 });
 afterEach(() => cli.cleanup());
 
-const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 const hasDomains = LocalBackend.implements("ListMailDomains") && LocalBackend.implements("GetMailDomain");
 
 describe("wmctl org inventory", () => {
   it("prints a summary per area; areas the backend does not implement are skipped with a warning", async () => {
     const r = await cli.ok("org inventory");
-    const rows = r.stdout.trimEnd().split("\n").map((l) => l.split("\t"));
-    expect(rows.slice(0, 7).map((c) => c[0])).toEqual(["organization", "domains", "users", "groups", "resources", "mailboxes", "mailbox-permissions"]);
+    const rows = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => l.split("\t"));
+    expect(rows.slice(0, 7).map((c) => c[0])).toEqual([
+      "organization",
+      "domains",
+      "users",
+      "groups",
+      "resources",
+      "mailboxes",
+      "mailbox-permissions",
+    ]);
     expect(rows.filter((c) => ["organization", "users", "groups", "resources"].includes(c[0] ?? ""))).toEqual([
       ["organization", "ok", "1", ""],
       ["users", "ok", "2", ""],
@@ -32,10 +45,14 @@ describe("wmctl org inventory", () => {
     ]);
     if (!hasDomains) {
       expect(rows[1]?.slice(0, 2)).toEqual(["domains", "skipped"]);
-      expect(r.stderr).toContain("! domains: skipped, not supported by this backend: UnsupportedOperationException: ListMailDomains is not implemented by the wmctl local simulator yet");
+      expect(r.stderr).toContain(
+        "! domains: skipped, not supported by this backend: UnsupportedOperationException: ListMailDomains is not implemented by the wmctl local simulator yet",
+      );
     }
     expect(r.stderr).toContain("Taking the inventory of acme...\n");
-    expect(r.stderr).toContain("Nothing was written: pass --out DIR to keep the inventory (or -o json for the document)\n");
+    expect(r.stderr).toContain(
+      "Nothing was written: pass --out DIR to keep the inventory (or -o json for the document)\n",
+    );
   });
 
   it("shows the summary as a table on a terminal", async () => {
@@ -54,39 +71,75 @@ describe("wmctl org inventory", () => {
       files: [],
     });
     // No service ids in the areas: they are in source.ids, for reference (issue #11 item 14).
-    const source = doc.source as { organizationId: string; ids: { organization: { id: string }; users: Record<string, string>; groups: Record<string, string>; resources: Record<string, string> } };
+    const source = doc.source as {
+      organizationId: string;
+      ids: {
+        organization: { id: string };
+        users: Record<string, string>;
+        groups: Record<string, string>;
+        resources: Record<string, string>;
+      };
+    };
     expect(source.ids.organization.id).toBe(source.organizationId);
     expect(Object.keys(source.ids.users)).toEqual(["bob", "carol"]);
     expect(Object.keys(source.ids.groups).sort()).toEqual(["All Staff", "sales"]);
     expect(Object.keys(source.ids.resources)).toEqual(["room-1"]);
     const areasText = JSON.stringify(doc.areas);
-    for (const id of [source.organizationId, ...Object.values(source.ids.users), ...Object.values(source.ids.groups), ...Object.values(source.ids.resources)]) expect(areasText).not.toContain(id);
+    for (const id of [
+      source.organizationId,
+      ...Object.values(source.ids.users),
+      ...Object.values(source.ids.groups),
+      ...Object.values(source.ids.resources),
+    ])
+      expect(areasText).not.toContain(id);
     expect(areasText).not.toMatch(/"id":/);
     const areas = doc.areas as Record<string, Array<Record<string, unknown>>>;
     expect(areas.users?.map((u) => [u.name, u.email, u.state, u.aliases])).toEqual([
       ["bob", "bob@acme.awsapps.com", "ENABLED", ["bobby@acme.awsapps.com", "robert@acme.awsapps.com"]],
       ["carol", undefined, "DISABLED", []],
     ]);
-    expect(areas.users?.[0]).toMatchObject({ firstName: "Bob", lastName: "Smith", displayName: "Bob Smith", role: "USER", hidden: false });
+    expect(areas.users?.[0]).toMatchObject({
+      firstName: "Bob",
+      lastName: "Smith",
+      displayName: "Bob Smith",
+      role: "USER",
+      hidden: false,
+    });
     expect(areas.groups?.map((g) => [g.name, g.members])).toEqual([
-      ["All Staff", [{ name: "carol", type: "USER" }, { name: "sales", type: "GROUP" }]],
+      [
+        "All Staff",
+        [
+          { name: "carol", type: "USER" },
+          { name: "sales", type: "GROUP" },
+        ],
+      ],
       ["sales", [{ name: "bob", type: "USER" }]],
     ]);
     expect(areas.resources?.[0]).toMatchObject({
       name: "room-1",
       type: "ROOM",
       description: "12 seats",
-      bookingOptions: { autoAcceptRequests: false, autoDeclineRecurringRequests: false, autoDeclineConflictingRequests: true },
+      bookingOptions: {
+        autoAcceptRequests: false,
+        autoDeclineRecurringRequests: false,
+        autoDeclineConflictingRequests: true,
+      },
       delegates: [{ name: "sales", type: "GROUP" }],
     });
     expect(JSON.stringify(doc)).not.toMatch(/password/i);
   });
 
   it("--table prints one table in the chosen format", async () => {
-    expect((await cli.ok("org inventory --table group-members -o csv")).stdout).toBe("group,member,memberType\nAll Staff,carol,USER\nAll Staff,sales,GROUP\nsales,bob,USER\n");
-    expect((await cli.ok("org inventory --table aliases")).stdout).toBe("bob\tUSER\tbob@acme.awsapps.com\tbobby@acme.awsapps.com\nbob\tUSER\tbob@acme.awsapps.com\trobert@acme.awsapps.com\n");
+    expect((await cli.ok("org inventory --table group-members -o csv")).stdout).toBe(
+      "group,member,memberType\nAll Staff,carol,USER\nAll Staff,sales,GROUP\nsales,bob,USER\n",
+    );
+    expect((await cli.ok("org inventory --table aliases")).stdout).toBe(
+      "bob\tUSER\tbob@acme.awsapps.com\tbobby@acme.awsapps.com\nbob\tUSER\tbob@acme.awsapps.com\trobert@acme.awsapps.com\n",
+    );
     const rows = await cli.json<Array<Record<string, unknown>>>("org inventory --table resources");
-    expect(rows).toEqual([expect.objectContaining({ name: "room-1", autoAcceptRequests: false, delegates: 1, aliases: [] })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ name: "room-1", autoAcceptRequests: false, delegates: 1, aliases: [] }),
+    ]);
   });
 
   it("--table collects only the areas its table is made of", async () => {
@@ -94,7 +147,8 @@ describe("wmctl org inventory", () => {
     expect(users.stderr).toMatch(/\[debug\] inventory: \d+ API calls .*describeUser 2/);
     expect(users.stderr).not.toMatch(/describeGroup|describeResource|listMailboxPermissions|listAccessControlRules/);
     const aliases = await cli.ok("org inventory --table aliases --debug");
-    for (const call of ["describeUser 2", "describeGroup 2", "describeResource 1"]) expect(aliases.stderr).toContain(call);
+    for (const call of ["describeUser 2", "describeGroup 2", "describeResource 1"])
+      expect(aliases.stderr).toContain(call);
     expect(aliases.stderr).not.toContain("listMailboxPermissions");
     // A policy area's table reads that area only.
     const tags = await cli.ok("org inventory --table tags --debug");
@@ -106,11 +160,27 @@ describe("wmctl org inventory", () => {
   it("--out writes inventory.json and the CSV files and lists them in the document", async () => {
     const out = join(cli.home, "acme-inventory");
     const r = await cli.ok(["org", "inventory", "--out", out]);
-    expect(r.stderr).toMatch(new RegExp(`✓ Inventory of acme written to ${out}: inventory.json and \\d+ CSV files \\(\\d+ API calls, [0-9.]+ s\\)`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `✓ Inventory of acme written to ${out}: inventory.json and \\d+ CSV files \\(\\d+ API calls, [0-9.]+ s\\)`,
+      ),
+    );
     const doc = JSON.parse(readFileSync(join(out, "inventory.json"), "utf8")) as { files: string[] };
-    expect(doc.files).toEqual(expect.arrayContaining(["organization.csv", "users.csv", "groups.csv", "group-members.csv", "resources.csv", "resource-delegates.csv", "aliases.csv"]));
+    expect(doc.files).toEqual(
+      expect.arrayContaining([
+        "organization.csv",
+        "users.csv",
+        "groups.csv",
+        "group-members.csv",
+        "resources.csv",
+        "resource-delegates.csv",
+        "aliases.csv",
+      ]),
+    );
     expect(readdirSync(out).sort()).toEqual([...doc.files, "inventory.json"].sort());
-    expect(readFileSync(join(out, "resource-delegates.csv"), "utf8")).toBe("resource,delegate,delegateType\nroom-1,sales,GROUP\n");
+    expect(readFileSync(join(out, "resource-delegates.csv"), "utf8")).toBe(
+      "resource,delegate,delegateType\nroom-1,sales,GROUP\n",
+    );
     // Again into the same folder: the earlier inventory is replaced.
     await cli.ok(["org", "inventory", "--out", out]);
   });
@@ -118,7 +188,9 @@ describe("wmctl org inventory", () => {
   it("refuses ambiguous or impossible requests before collecting anything", async () => {
     const csv = await cli.run("org inventory -o csv");
     expect(csv.code).toBe(2);
-    expect(csv.stderr).toBe("error: CSV holds one table at a time\nhint: pass --table NAME (organization, domains, domain-records, users ...), or --out DIR for every table\n");
+    expect(csv.stderr).toBe(
+      "error: CSV holds one table at a time\nhint: pass --table NAME (organization, domains, domain-records, users ...), or --out DIR for every table\n",
+    );
     const both = await cli.run("org inventory --out x --table users");
     expect(both.code).toBe(2);
 
@@ -132,6 +204,8 @@ describe("wmctl org inventory", () => {
     // A mistyped table is refused before any area is read (issue #11 item 8).
     const table = await cli.run("org inventory --table nope");
     expect(table.code).toBe(2);
-    expect(table.stderr).toMatch(/^error: no table "nope" in an inventory\nhint: tables: organization, .*users, groups, group-members, .*mobile-rules, mobile-overrides, .*tags\n$/);
+    expect(table.stderr).toMatch(
+      /^error: no table "nope" in an inventory\nhint: tables: organization, .*users, groups, group-members, .*mobile-rules, mobile-overrides, .*tags\n$/,
+    );
   });
 });

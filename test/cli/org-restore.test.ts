@@ -22,12 +22,20 @@ beforeEach(async () => {
 afterEach(() => cli.cleanup());
 
 const restore = (...args: string[]) => cli.run(["--org", "rehearsal", "org", "restore", "--from", inv, ...args]);
-const usersOf = async (org: string) => (await cli.json<Array<{ name: string; email?: string; state: string }>>(["--org", org, "user", "list"])).map((u) => `${u.name}:${u.email ?? ""}:${u.state}`).sort();
+const usersOf = async (org: string) =>
+  (await cli.json<Array<{ name: string; email?: string; state: string }>>(["--org", org, "user", "list"]))
+    .map((u) => `${u.name}:${u.email ?? ""}:${u.state}`)
+    .sort();
 
 /** Rewrites the inventory as if acme's addresses were on example.com (a domain the simulator cannot verify here). */
 function onExampleCom(): void {
   const path = join(inv, "inventory.json");
-  writeFileSync(path, readFileSync(path, "utf8").replaceAll("@acme.awsapps.com", "@example.com").replace('"defaultMailDomain": "acme.awsapps.com"', '"defaultMailDomain": "example.com"'));
+  writeFileSync(
+    path,
+    readFileSync(path, "utf8")
+      .replaceAll("@acme.awsapps.com", "@example.com")
+      .replace('"defaultMailDomain": "acme.awsapps.com"', '"defaultMailDomain": "example.com"'),
+  );
 }
 
 describe("wmctl org restore", () => {
@@ -53,7 +61,15 @@ describe("wmctl org restore", () => {
     expect(r.stderr).toMatch(/Dry run: \d+ changes planned, nothing was changed\n$/);
     expect(await usersOf("rehearsal")).toEqual([]);
 
-    const json = await cli.json<{ dryRun: boolean; changes: Array<{ action: string; target: string }> }>(["--org", "rehearsal", "org", "restore", "--from", inv, "--dry-run"]);
+    const json = await cli.json<{ dryRun: boolean; changes: Array<{ action: string; target: string }> }>([
+      "--org",
+      "rehearsal",
+      "org",
+      "restore",
+      "--from",
+      inv,
+      "--dry-run",
+    ]);
     expect(json.dryRun).toBe(true);
     expect(json.changes[0]).toMatchObject({ action: "CreateUser" });
   });
@@ -61,7 +77,10 @@ describe("wmctl org restore", () => {
   it("restores into an empty organization without asking, and reports per step", async () => {
     const r = await restore();
     expect(r.code).toBe(0);
-    const rows = r.stdout.trimEnd().split("\n").map((l) => l.split("\t"));
+    const rows = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => l.split("\t"));
     const byStep = Object.fromEntries(rows.map(([step, ...counts]) => [step, counts.join(" ")]));
     expect(byStep).toMatchObject({
       organization: "0 0 2 0",
@@ -75,9 +94,14 @@ describe("wmctl org restore", () => {
     });
     expect(rows.at(-1)?.[0]).toBe("states");
     expect(r.stderr).toContain("✓ users: 2 created, 0 updated, 0 skipped, 0 failed\n");
-    expect(r.stderr).toContain("2 new users get random passwords that wmctl does not keep: set them with `wmctl user reset-password` (or pass --passwords-out FILE)\n");
+    expect(r.stderr).toContain(
+      "2 new users get random passwords that wmctl does not keep: set them with `wmctl user reset-password` (or pass --passwords-out FILE)\n",
+    );
     expect(r.stderr).toContain("✓ Restored the inventory of acme into rehearsal\n");
-    expect(await usersOf("rehearsal")).toEqual(["bob:bob@rehearsal.awsapps.com:ENABLED", "dave:dave@rehearsal.awsapps.com:DISABLED"]);
+    expect(await usersOf("rehearsal")).toEqual([
+      "bob:bob@rehearsal.awsapps.com:ENABLED",
+      "dave:dave@rehearsal.awsapps.com:DISABLED",
+    ]);
   });
 
   it("asks before restoring into an organization that has entities; --yes confirms", async () => {
@@ -102,7 +126,8 @@ describe("wmctl org restore", () => {
     expect(lines).toContain("group-members,AssociateMemberToGroup,All Staff <- sales,skipped,already a member");
     expect(lines).toContain("aliases,CreateAlias,bob bobby@rehearsal.awsapps.com,skipped,already an alias");
     expect(lines).toContain("states,DeregisterFromWorkMail,dave,skipped,disabled");
-    const core = /^(domains|organization|users|groups|group-members|resources|resource-delegates|aliases|mailboxes|mailbox-permissions|states),/;
+    const core =
+      /^(domains|organization|users|groups|group-members|resources|resource-delegates|aliases|mailboxes|mailbox-permissions|states),/;
     expect(lines.filter((l) => core.test(l) && /,(created|updated|failed),/.test(l))).toEqual([]);
   });
 
@@ -110,7 +135,9 @@ describe("wmctl org restore", () => {
     onExampleCom();
     const r = await restore();
     expect(r.code).toBe(6);
-    expect(r.stderr).toMatch(/! example\.com \(\d+ addresses, the default domain\): (not a domain of the target organization|not known to be verified \(this backend cannot list domains\))\n/);
+    expect(r.stderr).toMatch(
+      /! example\.com \(\d+ addresses, the default domain\): (not a domain of the target organization|not known to be verified \(this backend cannot list domains\))\n/,
+    );
     expect(r.stderr).toContain("error: 1 domain of the inventory cannot carry addresses in rehearsal: example.com\n");
     expect(r.stderr).toContain(
       "hint: verify it in rehearsal first (wmctl domain add example.com, publish its records: wmctl domain records example.com, then wmctl domain verify example.com), or rehearse on the test domain: --map-domain example.com=rehearsal.awsapps.com\n",
@@ -118,11 +145,21 @@ describe("wmctl org restore", () => {
     expect(await usersOf("rehearsal")).toEqual([]);
     expect((await restore("--dry-run")).code).toBe(6);
 
-    const mapped = await restore("--map-domain", "example.com=rehearsal.awsapps.com", "--map-domain", "example.net=rehearsal.awsapps.com");
+    const mapped = await restore(
+      "--map-domain",
+      "example.com=rehearsal.awsapps.com",
+      "--map-domain",
+      "example.net=rehearsal.awsapps.com",
+    );
     expect(mapped.code).toBe(0);
     expect(mapped.stderr).toContain("Addresses on example.com become addresses on rehearsal.awsapps.com\n");
-    expect(mapped.stderr).toContain("! --map-domain example.net: the inventory has no address or domain on example.net\n");
-    expect(await usersOf("rehearsal")).toEqual(["bob:bob@rehearsal.awsapps.com:ENABLED", "dave:dave@rehearsal.awsapps.com:DISABLED"]);
+    expect(mapped.stderr).toContain(
+      "! --map-domain example.net: the inventory has no address or domain on example.net\n",
+    );
+    expect(await usersOf("rehearsal")).toEqual([
+      "bob:bob@rehearsal.awsapps.com:ENABLED",
+      "dave:dave@rehearsal.awsapps.com:DISABLED",
+    ]);
   });
 
   it("a failed action is reported, the rest is restored, and the exit code is 1", async () => {
@@ -134,7 +171,9 @@ describe("wmctl org restore", () => {
     expect(r.stderr).toContain("! group-members: sales <- bob: the user bob is not in the target\n");
     // Each later step that needs bob fails too (aliases; with the mailbox areas, his quota).
     expect(r.stderr).toContain("! aliases: bob bobby@rehearsal.awsapps.com: bob is not in the target\n");
-    expect(r.stderr).toMatch(/\nerror: the restore finished with [34] failed actions\nhint: fix the causes above and re-run the same command: what already exists is skipped\n$/);
+    expect(r.stderr).toMatch(
+      /\nerror: the restore finished with [34] failed actions\nhint: fix the causes above and re-run the same command: what already exists is skipped\n$/,
+    );
     expect(await usersOf("rehearsal")).toEqual(["dave:dave@rehearsal.awsapps.com:DISABLED"]);
   });
 
@@ -143,7 +182,9 @@ describe("wmctl org restore", () => {
     writeFileSync(file, "earlier passwords\n");
     const refused = await restore("--passwords-out", file);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`error: --passwords-out ${file} already exists\nhint: give a new file name: overwriting it would lose the passwords it holds\n`);
+    expect(refused.stderr).toBe(
+      `error: --passwords-out ${file} already exists\nhint: give a new file name: overwriting it would lose the passwords it holds\n`,
+    );
     expect(await usersOf("rehearsal")).toEqual([]);
     const missingDir = await restore("--passwords-out", join(cli.home, "no", "pw.csv"));
     expect(missingDir.code).toBe(2);
@@ -159,8 +200,11 @@ describe("wmctl org restore", () => {
     expect(await usersOf("rehearsal")).toEqual(["dave:dave@rehearsal.awsapps.com:ENABLED"]);
     const r = await restore("--yes", "--details", "-o", "csv");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("states,DeregisterFromWorkMail,dave,updated,\"disabled, as in the inventory\"\n");
-    expect(await usersOf("rehearsal")).toEqual(["bob:bob@rehearsal.awsapps.com:ENABLED", "dave:dave@rehearsal.awsapps.com:DISABLED"]);
+    expect(r.stdout).toContain('states,DeregisterFromWorkMail,dave,updated,"disabled, as in the inventory"\n');
+    expect(await usersOf("rehearsal")).toEqual([
+      "bob:bob@rehearsal.awsapps.com:ENABLED",
+      "dave:dave@rehearsal.awsapps.com:DISABLED",
+    ]);
   });
 
   it("--passwords-out appends to the file an earlier run wrote, one line per created user", async () => {
@@ -176,7 +220,11 @@ describe("wmctl org restore", () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain(`✓ Appended the passwords of 1 new user to ${file} (mode 0600)\n`);
     const lines = readFileSync(file, "utf8").trimEnd().split("\n");
-    expect(lines.map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["name,email", "dave,dave@rehearsal.awsapps.com", "dave,dave@rehearsal.awsapps.com"]);
+    expect(lines.map((l) => l.split(",").slice(0, 2).join(","))).toEqual([
+      "name,email",
+      "dave,dave@rehearsal.awsapps.com",
+      "dave,dave@rehearsal.awsapps.com",
+    ]);
     const third = await restore("--yes", "--passwords-out", file);
     expect(third.stderr).toContain(`No user was created: ${file} was not changed\n`);
   });
@@ -190,18 +238,31 @@ describe("wmctl org restore", () => {
     writeFileSync(join(inv, "inventory.json"), JSON.stringify(doc));
     const damaged = await restore();
     expect(damaged.code).toBe(2);
-    expect(damaged.stderr).toContain("inventory.json: areas.groups[0].members: expected an array\nhint: the file was edited or is damaged; take the inventory again\n");
+    expect(damaged.stderr).toContain(
+      "inventory.json: areas.groups[0].members: expected an array\nhint: the file was edited or is damaged; take the inventory again\n",
+    );
   });
 
   it("reports an area that is not in the inventory as skipped", async () => {
     const path = join(inv, "inventory.json");
     const doc = JSON.parse(readFileSync(path, "utf8")) as InventoryDocument;
     delete doc.areas.resources;
-    doc.skipped = [...doc.skipped.filter((x) => x.area !== "resources"), { area: "resources", reason: "failed: InternalFailure: boom" }];
+    doc.skipped = [
+      ...doc.skipped.filter((x) => x.area !== "resources"),
+      { area: "resources", reason: "failed: InternalFailure: boom" },
+    ];
     writeFileSync(path, JSON.stringify(doc));
     const r = await restore("--details", "-o", "json");
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Array<Record<string, string>>;
-    expect(rows.filter((x) => x.step === "resources")).toEqual([{ step: "resources", action: "-", target: "resources", result: "skipped", message: "not in the inventory: failed: InternalFailure: boom" }]);
+    expect(rows.filter((x) => x.step === "resources")).toEqual([
+      {
+        step: "resources",
+        action: "-",
+        target: "resources",
+        result: "skipped",
+        message: "not in the inventory: failed: InternalFailure: boom",
+      },
+    ]);
   });
 });

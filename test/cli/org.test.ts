@@ -39,7 +39,9 @@ describe("wmctl org", () => {
   it("refuses an alias the model's pattern rejects with exit code 2", async () => {
     const r = await cli.run("org create d-acme");
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: ValidationException: "d-acme" is not a valid organization alias: .*not starting with d-\n$/);
+    expect(r.stderr).toMatch(
+      /^error: ValidationException: "d-acme" is not a valid organization alias: .*not starting with d-\n$/,
+    );
   });
 
   it("switches the default organization with org use, by alias", async () => {
@@ -69,21 +71,29 @@ describe("wmctl org", () => {
     const dry = await cli.run("org delete acme --dry-run");
     expect(dry.code).toBe(6);
     expect(dry.stdout).toBe("");
-    expect(dry.stderr).toBe("error: organization acme has enabled users\nhint: disable its users first (wmctl --org acme user disable NAME), or delete it with them: wmctl org delete acme --force\n");
+    expect(dry.stderr).toBe(
+      "error: organization acme has enabled users\nhint: disable its users first (wmctl --org acme user disable NAME), or delete it with them: wmctl org delete acme --force\n",
+    );
     const real = await cli.run("org delete acme --yes");
     expect(real.code).toBe(6);
-    expect(real.stderr).toContain("hint: disable its users first (wmctl --org acme user disable NAME), or delete it with them: wmctl org delete acme --force\n");
-    expect((await cli.ok("org delete acme --dry-run --force")).stdout).toBe("would DeleteOrganization acme  deleteDirectory=true forceDelete=true\n");
+    expect(real.stderr).toContain(
+      "hint: disable its users first (wmctl --org acme user disable NAME), or delete it with them: wmctl org delete acme --force\n",
+    );
+    expect((await cli.ok("org delete acme --dry-run --force")).stdout).toBe(
+      "would DeleteOrganization acme  deleteDirectory=true forceDelete=true\n",
+    );
     await cli.ok("org delete acme --yes --force");
   });
 
-  it("says an organization is deleted instead of \"no organization\" (issue #11 item 14)", async () => {
+  it('says an organization is deleted instead of "no organization" (issue #11 item 14)', async () => {
     await cli.ok("org create acme");
     await cli.ok("org create other");
     await cli.ok("org delete acme --yes");
     const r = await cli.run("org use acme");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: organization acme is (deleted|deleting)\nhint: see `wmctl org list`; create a new one with `wmctl org create ALIAS`\n$/);
+    expect(r.stderr).toMatch(
+      /^error: organization acme is (deleted|deleting)\nhint: see `wmctl org list`; create a new one with `wmctl org create ALIAS`\n$/,
+    );
     expect((await cli.run("--org acme user list")).stderr).toMatch(/^error: organization acme is (deleted|deleting)\n/);
   });
 

@@ -29,7 +29,9 @@ describe("the retention policy applied as the simulator clock moves", () => {
   it("purges junk after its period, moves old Inbox mail to Deleted Items, and an export reflects it", async () => {
     await deliver("Inbox", ["keep-1", "keep-2"]);
     await deliver("Junk E-mail", ["spam-1", "spam-2", "spam-3"]);
-    await cli.ok("retention set --folder junk-email=permanently-delete:30 --folder inbox=delete:365 --folder deleted-items=permanently-delete:30 --yes");
+    await cli.ok(
+      "retention set --folder junk-email=permanently-delete:30 --folder inbox=delete:365 --folder deleted-items=permanently-delete:30 --yes",
+    );
 
     await cli.ok("local advance 29d");
     expect((await o.folderCounts("alice"))["Junk E-mail"]).toBe(3);

@@ -17,7 +17,9 @@ describe("wmctl retention", () => {
     expect(none.code).toBe(0);
     expect(none.stdout).toBe("");
     expect(none.stderr).toContain("No retention policy");
-    const set = await cli.json<{ id: string; name: string; folders: unknown[] }>("retention set --folder inbox=delete:30 --folder junk=permanently-delete:7 --folder drafts=none --yes");
+    const set = await cli.json<{ id: string; name: string; folders: unknown[] }>(
+      "retention set --folder inbox=delete:30 --folder junk=permanently-delete:7 --folder drafts=none --yes",
+    );
     expect(set.name).toBe("default");
     expect(set.folders).toEqual([
       { folder: "INBOX", action: "DELETE", days: 30 },
@@ -41,11 +43,17 @@ describe("wmctl retention", () => {
       "Retention policy default, folder by folder:\n  INBOX: DELETE:365 -> PERMANENTLY_DELETE:30\n  JUNK_EMAIL: DELETE:30 -> (no rule)\n" +
         "error: Apply this retention policy to every mailbox (permanently deleted messages cannot be recovered): confirmation needed\nhint: pass --yes to confirm without a prompt\n",
     );
-    expect((await cli.json<{ summary: string }>("retention show")).summary).toBe("INBOX: DELETE after 365 days; JUNK_EMAIL: DELETE after 30 days");
+    expect((await cli.json<{ summary: string }>("retention show")).summary).toBe(
+      "INBOX: DELETE after 365 days; JUNK_EMAIL: DELETE after 30 days",
+    );
     const dry = await cli.ok("retention set --folder inbox=purge:30 --dry-run");
-    expect(dry.stdout).toContain("changes=INBOX: DELETE:365 -> PERMANENTLY_DELETE:30,JUNK_EMAIL: DELETE:30 -> (no rule)");
+    expect(dry.stdout).toContain(
+      "changes=INBOX: DELETE:365 -> PERMANENTLY_DELETE:30,JUNK_EMAIL: DELETE:30 -> (no rule)",
+    );
     const merged = await cli.ok("retention set --merge --folder inbox=delete:30 --yes -o json");
-    expect(JSON.parse(merged.stdout)).toMatchObject({ summary: "INBOX: DELETE after 30 days; JUNK_EMAIL: DELETE after 30 days" });
+    expect(JSON.parse(merged.stdout)).toMatchObject({
+      summary: "INBOX: DELETE after 30 days; JUNK_EMAIL: DELETE after 30 days",
+    });
     const same = await cli.ok("retention set --merge --folder inbox=delete:30");
     expect(same.stderr).toBe("✓ Retention policy default already has these rules: nothing to change\n");
     // Only adding a recoverable rule needs no confirmation.
@@ -72,7 +80,9 @@ describe("wmctl dmarc", () => {
     expect((await cli.ok("dmarc enable")).stderr).toBe("✓ DMARC enforcement is already on\n");
     const off = await cli.run("dmarc disable");
     expect(off.code).toBe(2);
-    expect(off.stderr).toContain("error: Stop enforcing DMARC (incoming mail that fails the sender's DMARC policy will be delivered): confirmation needed");
+    expect(off.stderr).toContain(
+      "error: Stop enforcing DMARC (incoming mail that fails the sender's DMARC policy will be delivered): confirmation needed",
+    );
     expect((await cli.ok("dmarc show")).stdout).toBe("true\n");
     await cli.ok("dmarc disable --yes");
     expect((await cli.ok("dmarc disable")).stderr).toBe("✓ DMARC enforcement is already off\n");
@@ -90,13 +100,17 @@ describe("wmctl monitoring", () => {
     expect(await cli.json("monitoring show")).toEqual({ enabled: false });
     const on = await cli.json<{ enabled: boolean; logGroupArn: string; roleArn: string }>("monitoring enable --yes");
     expect(on.logGroupArn).toMatch(/^arn:aws:logs:us-east-1:\d{12}:log-group:\/aws\/workmail\/emailevents\/acme:\*$/);
-    expect(on.roleArn).toMatch(/:role\/aws-service-role\/events\.workmail\.amazonaws\.com\/AWSServiceRoleForAmazonWorkMailEvents$/);
+    expect(on.roleArn).toMatch(
+      /:role\/aws-service-role\/events\.workmail\.amazonaws\.com\/AWSServiceRoleForAmazonWorkMailEvents$/,
+    );
     const custom = await cli.json<{ logGroupArn: string; roleArn: string }>(
       "monitoring enable --log-group workmail-monitoring --role-arn arn:aws:iam::111122223333:role/workmail-monitoring-role --yes",
     );
     expect(custom.logGroupArn).toMatch(/:log-group:workmail-monitoring:\*$/);
     expect(custom.roleArn).toBe("arn:aws:iam::111122223333:role/workmail-monitoring-role");
-    const region = await cli.run("monitoring enable --log-group-arn arn:aws:logs:eu-west-1:111122223333:log-group:x:* --yes");
+    const region = await cli.run(
+      "monitoring enable --log-group-arn arn:aws:logs:eu-west-1:111122223333:log-group:x:* --yes",
+    );
     expect(region.code).toBe(2);
     expect(region.stderr).toContain("InvalidParameterException");
     const notArn = await cli.run("monitoring enable --log-group-arn workmail-monitoring --yes");
@@ -113,7 +127,13 @@ describe("wmctl availability", () => {
   let url: string;
   beforeEach(async () => {
     server = createServer((req, res) => {
-      res.writeHead(req.headers.authorization === `Basic ${Buffer.from("svc@corp.example.com:Pa55word!").toString("base64")}` ? 200 : 401).end();
+      res
+        .writeHead(
+          req.headers.authorization === `Basic ${Buffer.from("svc@corp.example.com:Pa55word!").toString("base64")}`
+            ? 200
+            : 401,
+        )
+        .end();
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/EWS/Exchange.asmx`;
@@ -121,14 +141,24 @@ describe("wmctl availability", () => {
   afterEach(() => new Promise<void>((r) => server.close(() => r())));
 
   it("adds an EWS provider with the password from stdin, never shows it, and tests it", async () => {
-    const created = await cli.run(`availability create corp.example.com --ews-url ${url} --ews-user svc@corp.example.com --password-stdin -o json`, { stdin: "Pa55word!\n" });
+    const created = await cli.run(
+      `availability create corp.example.com --ews-url ${url} --ews-user svc@corp.example.com --password-stdin -o json`,
+      { stdin: "Pa55word!\n" },
+    );
     expect(created.code).toBe(0);
     expect(created.stdout).not.toContain("Pa55word");
-    expect(JSON.parse(created.stdout)).toMatchObject({ domain: "corp.example.com", provider: "EWS", endpoint: url, ewsUsername: "svc@corp.example.com" });
+    expect(JSON.parse(created.stdout)).toMatchObject({
+      domain: "corp.example.com",
+      provider: "EWS",
+      endpoint: url,
+      ewsUsername: "svc@corp.example.com",
+    });
     const list = await cli.ok("availability list -o json");
     expect(list.stdout).not.toContain("Pa55word");
     expect((await cli.ok("availability test corp.example.com --fields passed")).stdout).toBe("true\n");
-    const wrong = await cli.run(`availability test --ews-url ${url} --ews-user svc@corp.example.com --password-stdin`, { stdin: "nope" });
+    const wrong = await cli.run(`availability test --ews-url ${url} --ews-user svc@corp.example.com --password-stdin`, {
+      stdin: "nope",
+    });
     expect(wrong.code).toBe(3);
     expect(wrong.stdout).toContain("refused the credentials (HTTP 401)");
     expect(wrong.stderr).toContain("error: the availability provider test failed");
@@ -137,8 +167,13 @@ describe("wmctl availability", () => {
   it("adds a Lambda provider, replaces a provider, and deletes with confirmation", async () => {
     const arn = "arn:aws:lambda:us-east-1:111122223333:function:cap";
     await cli.ok(`availability create gsuite.example.com --lambda-arn ${arn}`);
-    expect((await cli.ok("availability test gsuite.example.com --fields provider,passed")).stdout).toBe("LAMBDA\ttrue\n");
-    await cli.ok(`availability update gsuite.example.com --ews-url ${url} --ews-user svc@corp.example.com --password-stdin`, { stdin: "Pa55word!" });
+    expect((await cli.ok("availability test gsuite.example.com --fields provider,passed")).stdout).toBe(
+      "LAMBDA\ttrue\n",
+    );
+    await cli.ok(
+      `availability update gsuite.example.com --ews-url ${url} --ews-user svc@corp.example.com --password-stdin`,
+      { stdin: "Pa55word!" },
+    );
     expect((await cli.ok("availability list --fields domain,provider")).stdout).toBe("gsuite.example.com\tEWS\n");
     const dup = await cli.run(`availability create gsuite.example.com --lambda-arn ${arn}`);
     expect(dup.code).toBe(6);
@@ -151,22 +186,42 @@ describe("wmctl availability", () => {
 
   it("needs exactly one provider, and no password flags on argv", async () => {
     expect((await cli.run("availability create x.example.com")).stderr).toContain("missing the provider");
-    expect((await cli.run(`availability create x.example.com --lambda-arn arn:aws:lambda:us-east-1:111122223333:function:f --ews-url ${url}`)).code).toBe(2);
+    expect(
+      (
+        await cli.run(
+          `availability create x.example.com --lambda-arn arn:aws:lambda:us-east-1:111122223333:function:f --ews-url ${url}`,
+        )
+      ).code,
+    ).toBe(2);
     const noPassword = await cli.run(`availability create x.example.com --ews-url ${url} --ews-user a@b.c`);
     expect(noPassword.code).toBe(2);
     expect(noPassword.stderr).toContain("cannot prompt");
-    expect((await cli.run("availability create x.example.com --ews-url ftp://x/ --ews-user a --password-stdin", { stdin: "p" })).code).toBe(2);
+    expect(
+      (
+        await cli.run("availability create x.example.com --ews-url ftp://x/ --ews-user a --password-stdin", {
+          stdin: "p",
+        })
+      ).code,
+    ).toBe(2);
   });
 
   it("checks the provider flags under --dry-run too, without asking for the password", async () => {
     const missing = await cli.run("availability create x.example.com --dry-run");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("missing the provider");
-    const both = await cli.run(`availability update x.example.com --lambda-arn arn:aws:lambda:us-east-1:111122223333:function:f --ews-url ${url} --dry-run`);
+    const both = await cli.run(
+      `availability update x.example.com --lambda-arn arn:aws:lambda:us-east-1:111122223333:function:f --ews-url ${url} --dry-run`,
+    );
     expect(both.code).toBe(2);
-    expect((await cli.run("availability create x.example.com --ews-url ftp://x/ --ews-user a --dry-run")).stderr).toContain("is not an http(s) URL");
-    const plan = await cli.ok(`availability create X.example.com --ews-url ${url} --ews-user svc@corp.example.com --dry-run`);
-    expect(plan.stdout).toBe(`would CreateAvailabilityConfiguration x.example.com  provider=EWS endpoint=${url} ewsUsername=svc@corp.example.com\n`);
+    expect(
+      (await cli.run("availability create x.example.com --ews-url ftp://x/ --ews-user a --dry-run")).stderr,
+    ).toContain("is not an http(s) URL");
+    const plan = await cli.ok(
+      `availability create X.example.com --ews-url ${url} --ews-user svc@corp.example.com --dry-run`,
+    );
+    expect(plan.stdout).toBe(
+      `would CreateAvailabilityConfiguration x.example.com  provider=EWS endpoint=${url} ewsUsername=svc@corp.example.com\n`,
+    );
     expect((await cli.ok("availability list")).stdout).toBe("");
   });
 
@@ -182,8 +237,12 @@ describe("wmctl identity-center, idp, token", () => {
   const INSTANCE = "arn:aws:sso:::instance/ssoins-1234567890abcdef";
 
   it("remembers the applications it creates, so the ARN idp set needs can be listed again (issue #11 item 16)", async () => {
-    expect((await cli.ok("identity-center list", { tty: true })).stderr).toBe("no Identity Center applications known\n");
-    const app = (await cli.ok(`identity-center create WorkMail --instance-arn ${INSTANCE} --fields applicationArn`)).stdout.trim();
+    expect((await cli.ok("identity-center list", { tty: true })).stderr).toBe(
+      "no Identity Center applications known\n",
+    );
+    const app = (
+      await cli.ok(`identity-center create WorkMail --instance-arn ${INSTANCE} --fields applicationArn`)
+    ).stdout.trim();
     expect((await cli.ok("identity-center list --fields name,applicationArn")).stdout).toBe(`WorkMail\t${app}\n`);
     expect((await cli.ok("identity-center describe --fields applicationArn")).stdout).toBe(`${app}\n`);
     await cli.ok(`idp set --instance-arn ${INSTANCE} --application-arn ${app} --mode idp-and-directory`);
@@ -195,19 +254,35 @@ describe("wmctl identity-center, idp, token", () => {
   });
 
   it("connects Identity Center, lets a user create a token, lists and revokes it", async () => {
-    const app = (await cli.ok(`identity-center create WorkMail --instance-arn ${INSTANCE} --fields applicationArn`)).stdout.trim();
+    const app = (
+      await cli.ok(`identity-center create WorkMail --instance-arn ${INSTANCE} --fields applicationArn`)
+    ).stdout.trim();
     expect(app).toMatch(/^arn:aws:sso::\d{12}:application\/ssoins-1234567890abcdef\/apl-[a-z0-9]{16}$/);
     expect((await cli.ok("idp show --fields configured")).stdout).toBe("false\n");
     const refused = await cli.run("local issue-token --user bob --name laptop");
     expect(refused.code).toBe(6);
     expect(refused.stderr).toContain("not ACTIVE");
-    await cli.ok(`idp set --instance-arn ${INSTANCE} --application-arn ${app} --mode idp-and-directory --tokens active --token-lifetime-days 90`);
-    expect(await cli.json("idp show")).toMatchObject({ configured: true, authenticationMode: "IDENTITY_PROVIDER_AND_DIRECTORY", personalAccessTokens: "ACTIVE", tokenLifetimeDays: 90 });
+    await cli.ok(
+      `idp set --instance-arn ${INSTANCE} --application-arn ${app} --mode idp-and-directory --tokens active --token-lifetime-days 90`,
+    );
+    expect(await cli.json("idp show")).toMatchObject({
+      configured: true,
+      authenticationMode: "IDENTITY_PROVIDER_AND_DIRECTORY",
+      personalAccessTokens: "ACTIVE",
+      tokenLifetimeDays: 90,
+    });
     const issued = await cli.json<{ id: string; token: string }>("local issue-token --user bob --name laptop");
     expect(issued.token).toMatch(/^wmpat_/);
     const list = await cli.ok("token list -o json");
     expect(list.stdout).not.toContain(issued.token);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id: issued.id, user: "bob@acme.awsapps.com", name: "laptop", scopes: ["IMAP", "SMTP"] })]);
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({
+        id: issued.id,
+        user: "bob@acme.awsapps.com",
+        name: "laptop",
+        scopes: ["IMAP", "SMTP"],
+      }),
+    ]);
     expect((await cli.ok(`token describe ${issued.id} --fields name`)).stdout).toBe("laptop\n");
     expect((await cli.run(`token delete ${issued.id}`)).code).toBe(2);
     await cli.ok(`token delete ${issued.id} --yes`);
@@ -215,7 +290,9 @@ describe("wmctl identity-center, idp, token", () => {
     const inUse = await cli.run(`identity-center delete ${app} --yes`);
     expect(inUse.code).toBe(6);
     expect(inUse.stderr).toContain("OrganizationStateException");
-    expect(inUse.stderr).toContain("hint: remove that organization's identity provider configuration first: wmctl --org ORG idp delete");
+    expect(inUse.stderr).toContain(
+      "hint: remove that organization's identity provider configuration first: wmctl --org ORG idp delete",
+    );
     await cli.ok("idp delete --yes");
     await cli.ok(`identity-center delete ${app} --yes`);
   });
@@ -230,7 +307,9 @@ describe("wmctl identity-center, idp, token", () => {
 
 describe("wmctl tag", () => {
   it("adds, lists and removes organization tags", async () => {
-    expect((await cli.ok("tag add cost-center=1234 env=prod team=")).stdout).toBe("cost-center\t1234\nenv\tprod\nteam\t\n");
+    expect((await cli.ok("tag add cost-center=1234 env=prod team=")).stdout).toBe(
+      "cost-center\t1234\nenv\tprod\nteam\t\n",
+    );
     expect(await cli.json("tag list")).toEqual([
       { key: "cost-center", value: "1234" },
       { key: "env", value: "prod" },
@@ -249,6 +328,8 @@ describe("wmctl tag", () => {
     await cli.ok(["tag", "add", ...many]);
     const over = await cli.run(["tag", "add", "a=1", "b=2", "c=3"]);
     expect(over.code).toBe(7);
-    expect(over.stderr).toContain("TooManyTagsException: An organization can have at most 50 tags; this request would make 51.");
+    expect(over.stderr).toContain(
+      "TooManyTagsException: An organization can have at most 50 tags; this request would make 51.",
+    );
   });
 });

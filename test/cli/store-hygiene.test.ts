@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CliHarness } from "../helpers/run-cli.js";
@@ -26,7 +35,9 @@ describe("the store file", () => {
     writeFileSync(join(cli.home, "store.db"), Buffer.alloc(8192, 0x5a));
     const r = await cli.run("org list");
     expect(r.code).toBe(1);
-    expect(r.stderr.split("\n")[0]).toBe(`error: the simulator store ${join(cli.home, "store.db")} is damaged (file is not a database)`);
+    expect(r.stderr.split("\n")[0]).toBe(
+      `error: the simulator store ${join(cli.home, "store.db")} is damaged (file is not a database)`,
+    );
     expect(r.stderr).toContain("wmctl local snapshots");
     expect(r.stderr).not.toContain("    at ");
   });
@@ -38,7 +49,11 @@ describe("the store file", () => {
   });
 
   it("eight processes creating one new store at once all get the same, complete store", async () => {
-    const runs = await Promise.all(Array.from({ length: 8 }, () => spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: cli.home } })));
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: cli.home } }),
+      ),
+    );
     expect(runs.map((r) => r.code)).toEqual(Array(8).fill(0));
     expect(new Set(runs.map((r) => (JSON.parse(r.stdout) as { accessKeyId: string }).accessKeyId)).size).toBe(1);
     expect(readdirSync(cli.home).filter((n) => n.includes(".new-"))).toEqual([]);
@@ -91,7 +106,9 @@ describe("a read-only store", () => {
       expect([list.code, list.stdout]).toEqual([0, "bob\tENABLED\n"]);
       const write = await runReadOnly(cli.home, ["user", "create", "carol", "--generate-password"]);
       expect(write.code).toBe(4);
-      expect(write.stderr.split("\n")[0]).toBe(`error: the simulator store ${db} is read-only: this command would change it`);
+      expect(write.stderr.split("\n")[0]).toBe(
+        `error: the simulator store ${db} is read-only: this command would change it`,
+      );
     } finally {
       chmodSync(cli.home, 0o700);
       chmodSync(db, 0o600);

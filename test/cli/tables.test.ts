@@ -52,11 +52,14 @@ describe("tables for people (issue #11 item 11)", () => {
     await cli.ok("user create bob --generate-password");
     await cli.ok("user update bob --job-title Lead --department Sales --city Paris --telephone '+33 1 23'");
     const r = await cli.ok("user describe bob", { tty: true });
-    for (const line of [/^Job title: +Lead$/m, /^Department: +Sales$/m, /^City: +Paris$/m, /^Telephone: +\+33 1 23$/m]) expect(r.stdout).toMatch(line);
+    for (const line of [/^Job title: +Lead$/m, /^Department: +Sales$/m, /^City: +Paris$/m, /^Telephone: +\+33 1 23$/m])
+      expect(r.stdout).toMatch(line);
     expect(r.stdout).toMatch(/^Enabled date: +\d{4}-\d\d-\d\d \d\d:\d\d UTC \(just now\)$/m);
     expect(r.stdout).not.toMatch(/^Office:/m);
     // Scripts keep the exact values.
-    expect((await cli.ok("user describe bob --fields enabledDate")).stdout).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\n$/);
+    expect((await cli.ok("user describe bob --fields enabledDate")).stdout).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\n$/,
+    );
   });
 
   it("an empty list on a terminal says so on stderr; piped, it prints nothing", async () => {

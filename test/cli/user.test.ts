@@ -32,10 +32,19 @@ describe("wmctl user create", () => {
   it("creates, enables with <name>@<default domain> and adds aliases; a generated password is in the result only", async () => {
     const r = await cli.ok("user create bob --display-name 'Bob Smith' --alias bobby --generate-password -o json");
     const u = JSON.parse(r.stdout) as UserJson;
-    expect(u).toMatchObject({ name: "bob", displayName: "Bob Smith", email: "bob@acme.awsapps.com", state: "ENABLED", role: "USER", aliases: ["bobby@acme.awsapps.com"] });
+    expect(u).toMatchObject({
+      name: "bob",
+      displayName: "Bob Smith",
+      email: "bob@acme.awsapps.com",
+      state: "ENABLED",
+      role: "USER",
+      aliases: ["bobby@acme.awsapps.com"],
+    });
     expect(u.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(passwordProblem(u.password ?? "")).toBeUndefined();
-    expect(r.stderr).toContain(`✓ Created user bob (${u.id})\n✓ Enabled bob as bob@acme.awsapps.com\n✓ Added alias bobby@acme.awsapps.com\n`);
+    expect(r.stderr).toContain(
+      `✓ Created user bob (${u.id})\n✓ Enabled bob as bob@acme.awsapps.com\n✓ Added alias bobby@acme.awsapps.com\n`,
+    );
     expect(r.stderr).not.toContain(u.password);
     // Shown once: describing the user never shows it again.
     expect(await cli.json<UserJson>("user describe bob")).not.toHaveProperty("password");
@@ -49,14 +58,21 @@ describe("wmctl user create", () => {
   });
 
   it("is idempotent: a re-run reuses the user, adds only what is missing and never resets the password", async () => {
-    const first = JSON.parse((await cli.ok("user create bob -o json --alias bobby --password-stdin", PW)).stdout) as UserJson;
-    const r = await cli.ok("user create bob -o json --alias bobby --alias robert --display-name Robert --password-stdin", PW);
+    const first = JSON.parse(
+      (await cli.ok("user create bob -o json --alias bobby --password-stdin", PW)).stdout,
+    ) as UserJson;
+    const r = await cli.ok(
+      "user create bob -o json --alias bobby --alias robert --display-name Robert --password-stdin",
+      PW,
+    );
     const again = JSON.parse(r.stdout) as UserJson;
     expect(again.id).toBe(first.id);
     expect(again.aliases).toEqual(["bobby@acme.awsapps.com", "robert@acme.awsapps.com"]);
     expect(again.displayName).toBe("bob");
     expect(r.stderr).toContain(`User bob already exists (${first.id}); reusing it`);
-    expect(r.stderr).toContain("! user bob exists and its display name is \"bob\": not changed (use `wmctl user update bob`)");
+    expect(r.stderr).toContain(
+      '! user bob exists and its display name is "bob": not changed (use `wmctl user update bob`)',
+    );
     expect(r.stderr).toContain("! user bob exists: its password was not changed (use `wmctl user reset-password bob`)");
     expect(r.stderr).toContain("✓ Added alias robert@acme.awsapps.com\n");
     expect(r.stderr).not.toContain("Added alias bobby");
@@ -78,7 +94,9 @@ describe("wmctl user create", () => {
   it("reports a name the service refuses against the name, and creates nothing", async () => {
     const r = await cli.run(["user", "create", "bad name", "--generate-password"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: ValidationException: "bad name" is not a valid user or resource name: use letters \(no accents\), digits and \. _ - only/);
+    expect(r.stderr).toMatch(
+      /^error: ValidationException: "bad name" is not a valid user or resource name: use letters \(no accents\), digits and \. _ - only/,
+    );
     expect(await cli.json("user list")).toEqual([]);
   });
 
@@ -96,9 +114,13 @@ describe("wmctl user create", () => {
     const ok = await cli.ok("user create carol", { prompter: again });
     expect(ok.stderr).toContain("! the two passwords differ; try again (2 tries left)\n");
     expect(again.asked).toEqual(["Password", "Repeat password", "Password", "Repeat password"]);
-    const r = await cli.run("user create dave", { prompter: new ScriptedPrompter(["Passw0rd!", "x", "Passw0rd!", "y", "Passw0rd!", "z"]) });
+    const r = await cli.run("user create dave", {
+      prompter: new ScriptedPrompter(["Passw0rd!", "x", "Passw0rd!", "y", "Passw0rd!", "z"]),
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("error: the two passwords differed 3 times\nhint: or pass --password-stdin, --password-file or --generate-password\n");
+    expect(r.stderr).toContain(
+      "error: the two passwords differed 3 times\nhint: or pass --password-stdin, --password-file or --generate-password\n",
+    );
     expect((await cli.json<UserJson[]>("user list")).map((u) => u.name)).toEqual(["bob", "carol"]);
   });
 
@@ -139,7 +161,9 @@ describe("wmctl user create", () => {
         "would CreateAlias bob  alias=bobby@acme.awsapps.com\n",
     );
     expect(await cli.json("user list")).toEqual([]);
-    const json = await cli.json<{ dryRun: boolean; changes: Array<{ action: string }> }>("user create bob --generate-password --dry-run");
+    const json = await cli.json<{ dryRun: boolean; changes: Array<{ action: string }> }>(
+      "user create bob --generate-password --dry-run",
+    );
     expect(json.changes.map((c) => c.action)).toEqual(["CreateUser", "RegisterToWorkMail"]);
   });
 
@@ -152,8 +176,12 @@ describe("wmctl user create", () => {
   it("checks the address's domain before the first change: user create bob2 --email bob2@unknown-domain.example leaves nothing behind", async () => {
     const r = await cli.run("user create bob2 --email bob2@unknown-domain.example --password-stdin", PW);
     expect(r.code).toBe(5);
-    expect(r.stderr).toContain("error: MailDomainNotFoundException: unknown-domain.example is not a mail domain of this organization (for bob2@unknown-domain.example)\n");
-    expect(r.stderr).toContain("hint: add the domain first: wmctl domain add unknown-domain.example, or pass another --email\n");
+    expect(r.stderr).toContain(
+      "error: MailDomainNotFoundException: unknown-domain.example is not a mail domain of this organization (for bob2@unknown-domain.example)\n",
+    );
+    expect(r.stderr).toContain(
+      "hint: add the domain first: wmctl domain add unknown-domain.example, or pass another --email\n",
+    );
     expect(await cli.json("user list --state DISABLED")).toEqual([]);
     expect((await cli.run("user describe bob2")).code).toBe(5);
     const u = await cli.json<UserJson>("user create bob2 --email robert --password-stdin", PW);
@@ -164,7 +192,9 @@ describe("wmctl user create", () => {
     await cli.ok("user create alice --alias team --generate-password");
     const r = await cli.run("user create bob --email team@acme.awsapps.com --generate-password");
     expect(r.code).toBe(6);
-    expect(r.stderr).toContain("error: EmailAddressInUseException: team@acme.awsapps.com is already in use by user alice\n");
+    expect(r.stderr).toContain(
+      "error: EmailAddressInUseException: team@acme.awsapps.com is already in use by user alice\n",
+    );
     expect(r.stderr).toContain("hint: see who has it: wmctl whois team@acme.awsapps.com, or pass another --email\n");
     expect((await cli.run("user describe bob")).code).toBe(5);
     const alias = await cli.run("user create bob --alias team --generate-password");
@@ -188,7 +218,9 @@ describe("wmctl user create", () => {
     // enabled, given an alias and put in a group.
     const r = await cli.run("user create dave --alias davey --group sales --quota 60000 --generate-password");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("user dave: a step failed, so this run's changes were undone (remove dave from sales, remove alias davey@acme.awsapps.com, disable dave, delete user dave)");
+    expect(r.stderr).toContain(
+      "user dave: a step failed, so this run's changes were undone (remove dave from sales, remove alias davey@acme.awsapps.com, disable dave, delete user dave)",
+    );
     expect((await cli.json<UserJson[]>("user list")).map((u) => u.name)).not.toContain("dave");
     expect(await cli.json("group members sales")).toEqual([]);
     expect((await cli.run("whois davey@acme.awsapps.com")).code).toBe(5);
@@ -196,12 +228,19 @@ describe("wmctl user create", () => {
     const kept = await cli.run("user create dave --alias davey --quota 60000 --generate-password --keep-partial");
     expect(kept.code).toBe(2);
     expect(kept.stderr).toContain("user dave: kept what this run did (--keep-partial)");
-    expect(await cli.json<UserJson>("user describe dave")).toMatchObject({ state: "ENABLED", email: "dave@acme.awsapps.com" });
+    expect(await cli.json<UserJson>("user describe dave")).toMatchObject({
+      state: "ENABLED",
+      email: "dave@acme.awsapps.com",
+    });
   });
 
   it("8 parallel creates of one name on one store all succeed: a user created meanwhile is reused", async () => {
     await cli.ok("group create sales");
-    const runs = await Promise.all(Array.from({ length: 8 }, () => cli.run("user create racer --generate-password --alias speedy --group sales --fields name,email,state")));
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        cli.run("user create racer --generate-password --alias speedy --group sales --fields name,email,state"),
+      ),
+    );
     expect(runs.map((r) => (r.code === 0 ? 0 : r.stderr))).toEqual(Array(8).fill(0));
     expect(runs.filter((r) => r.stderr.includes("created meanwhile")).length).toBeGreaterThan(0);
     const users = await cli.json<UserJson[]>("user list");
@@ -228,7 +267,9 @@ describe("wmctl user create", () => {
   it("fails before changing anything when a --group does not exist (exit 5)", async () => {
     const r = await cli.run("user create bob --group nosuch --generate-password");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no group "nosuch" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl group list`\n$/);
+    expect(r.stderr).toMatch(
+      /^error: no group "nosuch" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl group list`\n$/,
+    );
     expect(await cli.json("user list")).toEqual([]);
   });
 });
@@ -262,7 +303,8 @@ describe("wmctl user list", () => {
   });
 
   it("filters by state, name, display name and email prefix, case-sensitively, and combines them", async () => {
-    const names = async (flags: string) => (await cli.ok(`user list ${flags} --fields name`)).stdout.trim().split("\n").filter(Boolean);
+    const names = async (flags: string) =>
+      (await cli.ok(`user list ${flags} --fields name`)).stdout.trim().split("\n").filter(Boolean);
     expect(await names("--state DISABLED")).toEqual(["bob"]);
     expect(await names("--prefix an")).toEqual(["ann", "anna"]);
     expect(await names("--prefix An")).toEqual(["Andy"]);
@@ -274,7 +316,10 @@ describe("wmctl user list", () => {
 
   it("streams ndjson, one object per line", async () => {
     const r = await cli.ok("user list -o ndjson");
-    const lines = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as UserJson);
+    const lines = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as UserJson);
     expect(lines.map((u) => u.name)).toEqual(["ann", "anna", "bob", "Andy"]);
     expect(lines[0]).toMatchObject({ displayName: "Ann Lee", state: "ENABLED" });
   });
@@ -302,14 +347,18 @@ describe("wmctl user describe", () => {
   it("prints a labelled record on a terminal", async () => {
     await cli.ok("user create bob --display-name 'Bob Smith' --first-name Bob --alias bobby --generate-password");
     const r = await cli.ok("user describe bob", { tty: true });
-    expect(r.stdout).toMatch(/^Id:\s+[0-9a-f-]{36}\nName:\s+bob\nDisplay name:\s+Bob Smith\nEmail:\s+bob@acme\.awsapps\.com\nState:\s+ENABLED\nRole:\s+USER\nFirst name:\s+Bob\nLast name:\s+-\n/);
+    expect(r.stdout).toMatch(
+      /^Id:\s+[0-9a-f-]{36}\nName:\s+bob\nDisplay name:\s+Bob Smith\nEmail:\s+bob@acme\.awsapps\.com\nState:\s+ENABLED\nRole:\s+USER\nFirst name:\s+Bob\nLast name:\s+-\n/,
+    );
     expect(r.stdout).toMatch(/\nAliases:\s+bobby@acme\.awsapps\.com\n/);
   });
 
   it("reports an unknown user with exit 5", async () => {
     const r = await cli.run("user describe nobody");
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: no user "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl user list`\n$/);
+    expect(r.stderr).toMatch(
+      /^error: no user "nobody" in organization acme \(m-[0-9a-f]{32}\)\nhint: see `wmctl user list`\n$/,
+    );
   });
 });
 
@@ -317,7 +366,12 @@ describe("wmctl user update", () => {
   it("sets and clears attributes, hides the user and changes the primary address", async () => {
     await cli.ok("user create bob --generate-password");
     const r = await cli.ok("user update bob --job-title Lead --office HQ --hidden --email robert -o json");
-    expect(JSON.parse(r.stdout)).toMatchObject({ jobTitle: "Lead", office: "HQ", hiddenFromGlobalAddressList: true, email: "robert@acme.awsapps.com" });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      jobTitle: "Lead",
+      office: "HQ",
+      hiddenFromGlobalAddressList: true,
+      email: "robert@acme.awsapps.com",
+    });
     expect(r.stderr).toBe(
       "✓ Updated 3 attributes of bob\n✓ Primary address of bob is now robert@acme.awsapps.com (bob@acme.awsapps.com stays as an alias)\n",
     );
@@ -331,7 +385,9 @@ describe("wmctl user update", () => {
     await cli.ok("user create bob --generate-password");
     await cli.ok("user update bob --job-title Lead --hidden");
     const same = await cli.ok("user update bob --job-title Lead --hidden --email bob --office ''");
-    expect(same.stderr).toBe('✓ bob already has job title "Lead", no office, hidden from the address list\n✓ bob@acme.awsapps.com is already the primary address of bob\n');
+    expect(same.stderr).toBe(
+      '✓ bob already has job title "Lead", no office, hidden from the address list\n✓ bob@acme.awsapps.com is already the primary address of bob\n',
+    );
     const some = await cli.ok("user update bob --job-title Lead --city Paris");
     expect(some.stderr).toBe('✓ bob already has job title "Lead"\n✓ Updated 1 attribute of bob\n');
     expect((await cli.ok("user update bob --job-title Lead --dry-run")).stdout).toBe("");
@@ -341,9 +397,13 @@ describe("wmctl user update", () => {
     await cli.ok("user create bob --generate-password");
     const none = await cli.run("user update bob");
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe("error: nothing to update\nhint: give at least one attribute, e.g. --display-name, --job-title, --hidden or --email\n");
+    expect(none.stderr).toBe(
+      "error: nothing to update\nhint: give at least one attribute, e.g. --display-name, --job-title, --hidden or --email\n",
+    );
     const dry = await cli.ok("user update bob --job-title Lead --email robert@acme.awsapps.com --dry-run");
-    expect(dry.stdout).toBe("would UpdateUser bob  jobTitle=Lead\nwould UpdatePrimaryEmailAddress bob  email=robert@acme.awsapps.com\n");
+    expect(dry.stdout).toBe(
+      "would UpdateUser bob  jobTitle=Lead\nwould UpdatePrimaryEmailAddress bob  email=robert@acme.awsapps.com\n",
+    );
     expect((await cli.json<UserJson>("user describe bob")).jobTitle).toBeUndefined();
   });
 
@@ -352,7 +412,9 @@ describe("wmctl user update", () => {
     const r = await cli.run("user update bob --email robert@acme.awsapps.com");
     expect(r.code).toBe(6);
     expect(r.stderr).toContain("error: EntityStateException: ");
-    expect(r.stderr).toContain("hint: only an enabled user's address can change: wmctl user enable bob --email robert@acme.awsapps.com\n");
+    expect(r.stderr).toContain(
+      "hint: only an enabled user's address can change: wmctl user enable bob --email robert@acme.awsapps.com\n",
+    );
   });
 });
 
@@ -364,7 +426,9 @@ describe("wmctl user enable, disable, delete", () => {
     expect(refused.stderr).toContain("confirmation needed\nhint: pass --yes to confirm without a prompt\n");
     expect((await cli.json<UserJson>("user disable bob --yes")).state).toBe("DISABLED");
     expect((await cli.ok("user disable bob --yes")).stderr).toContain("User bob is already DISABLED");
-    expect((await cli.ok("user enable bob --dry-run")).stdout).toBe("would RegisterToWorkMail bob  email=bob@acme.awsapps.com\n");
+    expect((await cli.ok("user enable bob --dry-run")).stdout).toBe(
+      "would RegisterToWorkMail bob  email=bob@acme.awsapps.com\n",
+    );
     const u = await cli.json<UserJson>("user enable bob");
     expect(u).toMatchObject({ state: "ENABLED", email: "bob@acme.awsapps.com" });
   });
@@ -376,7 +440,9 @@ describe("wmctl user enable, disable, delete", () => {
     expect((await cli.json<UserJson>("user describe bob")).state).toBe("ENABLED");
     const prompter = new ScriptedPrompter([true]);
     const r = await cli.ok("user delete bob", { prompter });
-    expect(prompter.asked).toEqual(["User bob is enabled (bob@acme.awsapps.com): disable it, then delete it for good (cannot be undone)?"]);
+    expect(prompter.asked).toEqual([
+      "User bob is enabled (bob@acme.awsapps.com): disable it, then delete it for good (cannot be undone)?",
+    ]);
     expect(r.stderr).toBe("✓ Disabled bob\n✓ Deleted user bob\n");
     expect((await cli.run("user describe bob")).code).toBe(5);
     // The name and the address are free again.
@@ -386,7 +452,9 @@ describe("wmctl user enable, disable, delete", () => {
   it("plans the two steps with --dry-run and changes nothing", async () => {
     await cli.ok("user create bob --generate-password");
     const r = await cli.ok("user delete bob --dry-run");
-    expect(r.stdout).toMatch(/^would DeregisterFromWorkMail bob  email=bob@acme\.awsapps\.com\nwould DeleteUser bob  id=[0-9a-f-]{36}\n$/);
+    expect(r.stdout).toMatch(
+      /^would DeregisterFromWorkMail bob  email=bob@acme\.awsapps\.com\nwould DeleteUser bob  id=[0-9a-f-]{36}\n$/,
+    );
     expect((await cli.json<UserJson>("user describe bob")).state).toBe("ENABLED");
   });
 
@@ -394,7 +462,11 @@ describe("wmctl user enable, disable, delete", () => {
     await cli.ok("user create bob --disabled --generate-password");
     const r = await cli.run("user delete bob");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: Delete user bob (" + (await cli.json<UserJson>("user describe bob")).id + ") for good (cannot be undone): confirmation needed\nhint: pass --yes to confirm without a prompt\n");
+    expect(r.stderr).toBe(
+      "error: Delete user bob (" +
+        (await cli.json<UserJson>("user describe bob")).id +
+        ") for good (cannot be undone): confirmation needed\nhint: pass --yes to confirm without a prompt\n",
+    );
   });
 });
 

@@ -14,16 +14,23 @@ const effect = (input: { Action: string; IpAddress: string; UserId?: string; Imp
 describe("access control rules", () => {
   it("a new organization has the default allow-all rule", async () => {
     const { Rules } = await t.api.listAccessControlRules({ OrganizationId: t.org });
-    expect(Rules).toEqual([expect.objectContaining({ Name: "default", Effect: "ALLOW", Description: "Default WorkMail Rule" })]);
+    expect(Rules).toEqual([
+      expect.objectContaining({ Name: "default", Effect: "ALLOW", Description: "Default WorkMail Rule" }),
+    ]);
     expect(Rules?.[0]?.Actions).toBeUndefined();
     const bob = await t.user("bob");
-    expect(await effect({ Action: "IMAP", IpAddress: "203.0.113.9", UserId: bob })).toEqual({ Effect: "ALLOW", MatchedRules: ["default"] });
+    expect(await effect({ Action: "IMAP", IpAddress: "203.0.113.9", UserId: bob })).toEqual({
+      Effect: "ALLOW",
+      MatchedRules: ["default"],
+    });
   });
 
   it("puts a rule with every member, lists it back, and a rule of the same name replaces it", async () => {
     const bob = await t.user("bob");
     const alice = await t.user("alice");
-    const role = (await t.api.createImpersonationRole({ OrganizationId: t.org, Name: "svc", Type: "READ_ONLY", Rules: [] })).ImpersonationRoleId as string;
+    const role = (
+      await t.api.createImpersonationRole({ OrganizationId: t.org, Name: "svc", Type: "READ_ONLY", Rules: [] })
+    ).ImpersonationRoleId as string;
     await t.api.putAccessControlRule({
       OrganizationId: t.org,
       Name: "corp-only",
@@ -38,7 +45,9 @@ describe("access control rules", () => {
       ImpersonationRoleIds: [role],
       NotImpersonationRoleIds: [],
     });
-    let rule = (await t.api.listAccessControlRules({ OrganizationId: t.org })).Rules?.find((r) => r.Name === "corp-only");
+    let rule = (await t.api.listAccessControlRules({ OrganizationId: t.org })).Rules?.find(
+      (r) => r.Name === "corp-only",
+    );
     expect(rule).toMatchObject({
       Effect: "DENY",
       Actions: ["IMAP", "EWS"],
@@ -52,7 +61,12 @@ describe("access control rules", () => {
     expect(rule?.NotImpersonationRoleIds).toBeUndefined();
     const created = rule?.DateCreated;
     advanceClock(t.backend.db, 60_000);
-    await t.api.putAccessControlRule({ OrganizationId: t.org, Name: "corp-only", Effect: "ALLOW", Description: "replaced" });
+    await t.api.putAccessControlRule({
+      OrganizationId: t.org,
+      Name: "corp-only",
+      Effect: "ALLOW",
+      Description: "replaced",
+    });
     rule = (await t.api.listAccessControlRules({ OrganizationId: t.org })).Rules?.find((r) => r.Name === "corp-only");
     expect(rule).toMatchObject({ Effect: "ALLOW", Description: "replaced" });
     expect(rule?.UserIds).toBeUndefined();
@@ -63,11 +77,26 @@ describe("access control rules", () => {
 
   it("deleting every rule blocks all access; a matching DENY wins; no matching rule denies", async () => {
     const bob = await t.user("bob");
-    await t.api.putAccessControlRule({ OrganizationId: t.org, Name: "no-imap", Effect: "DENY", Description: "no IMAP", Actions: ["IMAP"] });
-    expect(await effect({ Action: "IMAP", IpAddress: "10.0.0.1", UserId: bob })).toEqual({ Effect: "DENY", MatchedRules: ["no-imap"] });
-    expect(await effect({ Action: "EWS", IpAddress: "10.0.0.1", UserId: bob })).toEqual({ Effect: "ALLOW", MatchedRules: ["default"] });
+    await t.api.putAccessControlRule({
+      OrganizationId: t.org,
+      Name: "no-imap",
+      Effect: "DENY",
+      Description: "no IMAP",
+      Actions: ["IMAP"],
+    });
+    expect(await effect({ Action: "IMAP", IpAddress: "10.0.0.1", UserId: bob })).toEqual({
+      Effect: "DENY",
+      MatchedRules: ["no-imap"],
+    });
+    expect(await effect({ Action: "EWS", IpAddress: "10.0.0.1", UserId: bob })).toEqual({
+      Effect: "ALLOW",
+      MatchedRules: ["default"],
+    });
     await t.api.deleteAccessControlRule({ OrganizationId: t.org, Name: "default" });
-    expect(await effect({ Action: "EWS", IpAddress: "10.0.0.1", UserId: bob })).toEqual({ Effect: "DENY", MatchedRules: [] });
+    expect(await effect({ Action: "EWS", IpAddress: "10.0.0.1", UserId: bob })).toEqual({
+      Effect: "DENY",
+      MatchedRules: [],
+    });
     await t.api.deleteAccessControlRule({ OrganizationId: t.org, Name: "no-imap" });
     expect((await t.api.listAccessControlRules({ OrganizationId: t.org })).Rules).toEqual([]);
     expect((await effect({ Action: "WebMail", IpAddress: "10.0.0.1", UserId: bob })).Effect).toBe("DENY");
@@ -78,17 +107,26 @@ describe("access control rules", () => {
   });
 
   it("allows at most 10 rules per organization", async () => {
-    for (let i = 1; i < 10; i++) await t.api.putAccessControlRule({ OrganizationId: t.org, Name: `r${i}`, Effect: "ALLOW", Description: "x" });
-    const e = await failure(t.api.putAccessControlRule({ OrganizationId: t.org, Name: "r10", Effect: "ALLOW", Description: "x" }));
+    for (let i = 1; i < 10; i++)
+      await t.api.putAccessControlRule({ OrganizationId: t.org, Name: `r${i}`, Effect: "ALLOW", Description: "x" });
+    const e = await failure(
+      t.api.putAccessControlRule({ OrganizationId: t.org, Name: "r10", Effect: "ALLOW", Description: "x" }),
+    );
     expect(e.name).toBe("LimitExceededException");
     // Replacing an existing one is still fine at the limit.
     await t.api.putAccessControlRule({ OrganizationId: t.org, Name: "r9", Effect: "DENY", Description: "y" });
   });
 
   it("refuses unknown actions, users and roles, and malformed ranges", async () => {
-    const put = (more: Record<string, unknown>) => t.api.putAccessControlRule({ OrganizationId: t.org, Name: "x", Effect: "ALLOW", Description: "x", ...more });
-    expect(await failure(put({ Actions: ["Telnet"] }))).toMatchObject({ name: "InvalidParameterException", message: expect.stringContaining("Invalid action: Telnet") });
-    expect((await failure(put({ UserIds: ["00000000-0000-0000-0000-000000000000"] }))).name).toBe("EntityNotFoundException");
+    const put = (more: Record<string, unknown>) =>
+      t.api.putAccessControlRule({ OrganizationId: t.org, Name: "x", Effect: "ALLOW", Description: "x", ...more });
+    expect(await failure(put({ Actions: ["Telnet"] }))).toMatchObject({
+      name: "InvalidParameterException",
+      message: expect.stringContaining("Invalid action: Telnet"),
+    });
+    expect((await failure(put({ UserIds: ["00000000-0000-0000-0000-000000000000"] }))).name).toBe(
+      "EntityNotFoundException",
+    );
     expect((await failure(put({ ImpersonationRoleIds: ["no-such-role"] }))).name).toBe("ResourceNotFoundException");
     const bad = await failure(put({ IpRanges: ["10.0.0.0/33"] }));
     expect(bad.name).toBe("ValidationException");
@@ -99,18 +137,34 @@ describe("access control rules", () => {
 
   it("GetAccessControlEffect needs exactly one of user and role; roles only with EWS", async () => {
     const bob = await t.user("bob");
-    const role = (await t.api.createImpersonationRole({ OrganizationId: t.org, Name: "svc", Type: "FULL_ACCESS", Rules: [] })).ImpersonationRoleId as string;
+    const role = (
+      await t.api.createImpersonationRole({ OrganizationId: t.org, Name: "svc", Type: "FULL_ACCESS", Rules: [] })
+    ).ImpersonationRoleId as string;
     expect((await failure(effect({ Action: "EWS", IpAddress: "10.0.0.1" }))).name).toBe("InvalidParameterException");
-    expect((await failure(effect({ Action: "EWS", IpAddress: "10.0.0.1", UserId: bob, ImpersonationRoleId: role }))).name).toBe("InvalidParameterException");
+    expect(
+      (await failure(effect({ Action: "EWS", IpAddress: "10.0.0.1", UserId: bob, ImpersonationRoleId: role }))).name,
+    ).toBe("InvalidParameterException");
     expect(await failure(effect({ Action: "IMAP", IpAddress: "10.0.0.1", ImpersonationRoleId: role }))).toMatchObject({
       name: "InvalidParameterException",
       message: "Impersonation role ID can only be used with Action EWS.",
     });
-    expect(await effect({ Action: "EWS", IpAddress: "10.0.0.1", ImpersonationRoleId: role })).toEqual({ Effect: "ALLOW", MatchedRules: ["default"] });
-    expect((await failure(effect({ Action: "EWS", IpAddress: "10.0.0.1", ImpersonationRoleId: "nope" }))).name).toBe("ResourceNotFoundException");
-    expect((await failure(effect({ Action: "EWS", IpAddress: "10.0.0.1", UserId: "00000000-0000-0000-0000-000000000000" }))).name).toBe("EntityNotFoundException");
-    expect((await failure(effect({ Action: "Telnet", IpAddress: "10.0.0.1", UserId: bob }))).name).toBe("InvalidParameterException");
-    expect((await failure(effect({ Action: "EWS", IpAddress: "10.0.0.256", UserId: bob }))).name).toBe("ValidationException");
+    expect(await effect({ Action: "EWS", IpAddress: "10.0.0.1", ImpersonationRoleId: role })).toEqual({
+      Effect: "ALLOW",
+      MatchedRules: ["default"],
+    });
+    expect((await failure(effect({ Action: "EWS", IpAddress: "10.0.0.1", ImpersonationRoleId: "nope" }))).name).toBe(
+      "ResourceNotFoundException",
+    );
+    expect(
+      (await failure(effect({ Action: "EWS", IpAddress: "10.0.0.1", UserId: "00000000-0000-0000-0000-000000000000" })))
+        .name,
+    ).toBe("EntityNotFoundException");
+    expect((await failure(effect({ Action: "Telnet", IpAddress: "10.0.0.1", UserId: bob }))).name).toBe(
+      "InvalidParameterException",
+    );
+    expect((await failure(effect({ Action: "EWS", IpAddress: "10.0.0.256", UserId: bob }))).name).toBe(
+      "ValidationException",
+    );
   });
 
   it("answers OrganizationNotFoundException for an unknown organization", async () => {

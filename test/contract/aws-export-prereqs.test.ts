@@ -36,7 +36,18 @@ beforeAll(async () => {
         return;
       }
       res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-      res.end(JSON.stringify({ KeyMetadata: { Arn: KEY, KeyId: "1234abcd", KeySpec: "SYMMETRIC_DEFAULT", KeyUsage: "ENCRYPT_DECRYPT", Enabled: true, KeyState: "Enabled" } }));
+      res.end(
+        JSON.stringify({
+          KeyMetadata: {
+            Arn: KEY,
+            KeyId: "1234abcd",
+            KeySpec: "SYMMETRIC_DEFAULT",
+            KeyUsage: "ENCRYPT_DECRYPT",
+            Enabled: true,
+            KeyState: "Enabled",
+          },
+        }),
+      );
       return;
     }
     if (text.includes("Action=")) {
@@ -44,19 +55,39 @@ beforeAll(async () => {
       seen.push(`iam ${action}`);
       if (new URLSearchParams(text).get("RoleName") === "MissingRole") {
         res.writeHead(404, { "content-type": "text/xml" });
-        res.end(xml(`<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The role with name MissingRole cannot be found.</Message></Error><RequestId>1</RequestId></ErrorResponse>`));
+        res.end(
+          xml(
+            `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The role with name MissingRole cannot be found.</Message></Error><RequestId>1</RequestId></ErrorResponse>`,
+          ),
+        );
         return;
       }
       res.writeHead(200, { "content-type": "text/xml" });
       const ns = 'xmlns="https://iam.amazonaws.com/doc/2010-05-08/"';
       if (action === "GetRole") {
         const trust = encodeURIComponent(JSON.stringify(exportTrustPolicy({ accountId: "111122223333" })));
-        res.end(xml(`<GetRoleResponse ${ns}><GetRoleResult><Role><Path>/</Path><RoleName>WorkmailMailboxExportRole</RoleName><RoleId>AROAEXAMPLE</RoleId><Arn>${ROLE_ARN}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${trust}</AssumeRolePolicyDocument></Role></GetRoleResult></GetRoleResponse>`));
+        res.end(
+          xml(
+            `<GetRoleResponse ${ns}><GetRoleResult><Role><Path>/</Path><RoleName>WorkmailMailboxExportRole</RoleName><RoleId>AROAEXAMPLE</RoleId><Arn>${ROLE_ARN}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${trust}</AssumeRolePolicyDocument></Role></GetRoleResult></GetRoleResponse>`,
+          ),
+        );
       } else if (action === "ListRolePolicies") {
-        res.end(xml(`<ListRolePoliciesResponse ${ns}><ListRolePoliciesResult><PolicyNames><member>MailboxExport</member></PolicyNames><IsTruncated>false</IsTruncated></ListRolePoliciesResult></ListRolePoliciesResponse>`));
+        res.end(
+          xml(
+            `<ListRolePoliciesResponse ${ns}><ListRolePoliciesResult><PolicyNames><member>MailboxExport</member></PolicyNames><IsTruncated>false</IsTruncated></ListRolePoliciesResult></ListRolePoliciesResponse>`,
+          ),
+        );
       } else {
-        const doc = encodeURIComponent(JSON.stringify(exportRolePolicy({ bucket: "acme-exports", prefix: "mailbox-exports", keyArn: KEY, region: "us-east-1" })));
-        res.end(xml(`<GetRolePolicyResponse ${ns}><GetRolePolicyResult><RoleName>WorkmailMailboxExportRole</RoleName><PolicyName>MailboxExport</PolicyName><PolicyDocument>${doc}</PolicyDocument></GetRolePolicyResult></GetRolePolicyResponse>`));
+        const doc = encodeURIComponent(
+          JSON.stringify(
+            exportRolePolicy({ bucket: "acme-exports", prefix: "mailbox-exports", keyArn: KEY, region: "us-east-1" }),
+          ),
+        );
+        res.end(
+          xml(
+            `<GetRolePolicyResponse ${ns}><GetRolePolicyResult><RoleName>WorkmailMailboxExportRole</RoleName><PolicyName>MailboxExport</PolicyName><PolicyDocument>${doc}</PolicyDocument></GetRolePolicyResult></GetRolePolicyResponse>`,
+          ),
+        );
       }
       return;
     }
@@ -65,19 +96,34 @@ beforeAll(async () => {
     seen.push(`s3 ${req.method} ${url.pathname}?${sub}`);
     if (url.pathname.startsWith("/missing-bucket")) {
       res.writeHead(404, { "content-type": "application/xml" });
-      res.end(xml(`<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>missing-bucket</BucketName></Error>`));
+      res.end(
+        xml(
+          `<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>missing-bucket</BucketName></Error>`,
+        ),
+      );
       return;
     }
     res.writeHead(200, { "content-type": "application/xml" });
-    if (sub === "location") res.end(xml(`<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></LocationConstraint>`));
+    if (sub === "location")
+      res.end(xml(`<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></LocationConstraint>`));
     else if (sub === "publicAccessBlock")
-      res.end(xml(`<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>`));
+      res.end(
+        xml(
+          `<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>`,
+        ),
+      );
     else if (sub === "policyStatus") res.end(xml(`<PolicyStatus><IsPublic>false</IsPublic></PolicyStatus>`));
     else res.end();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  Object.assign(process.env, { AWS_ENDPOINT_URL_S3: url, AWS_ENDPOINT_URL_KMS: url, AWS_ENDPOINT_URL_IAM: url, AWS_ACCESS_KEY_ID: "AKIDLOCAL", AWS_SECRET_ACCESS_KEY: "local-secret" });
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_S3: url,
+    AWS_ENDPOINT_URL_KMS: url,
+    AWS_ENDPOINT_URL_IAM: url,
+    AWS_ACCESS_KEY_ID: "AKIDLOCAL",
+    AWS_SECRET_ACCESS_KEY: "local-secret",
+  });
 });
 afterAll(async () => {
   process.env = saved;

@@ -31,9 +31,22 @@ const requests = async () => (await running.control.status()).server?.requests.t
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "wmctl-retry-"));
-  running = await serveSimulator({ dataDir: dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: true, faults: {} });
+  running = await serveSimulator({
+    dataDir: dir,
+    region: "us-east-1",
+    host: "127.0.0.1",
+    port: 0,
+    auth: true,
+    faults: {},
+  });
   const c = await running.control.credentials();
-  api = await createAwsBackend({ region: "us-east-1", awsProfile: undefined, endpoint: running.endpoint, maxAttempts: 3, credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey } });
+  api = await createAwsBackend({
+    region: "us-east-1",
+    awsProfile: undefined,
+    endpoint: running.endpoint,
+    maxAttempts: 3,
+    credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey },
+  });
 });
 afterAll(async () => {
   await running.stop();
@@ -48,10 +61,13 @@ beforeEach(async () => {
 describe("the AWS backend's retries", () => {
   it("sends the 11th access rule once: LimitExceededException is a limit, not throttling (exit 7)", async () => {
     // A new organization has its default rule: nine more make ten, the maximum.
-    for (let i = 1; i <= 9; i++) await api.putAccessControlRule({ OrganizationId: org, Name: `r${i}`, Effect: "ALLOW", Description: "x" });
+    for (let i = 1; i <= 9; i++)
+      await api.putAccessControlRule({ OrganizationId: org, Name: `r${i}`, Effect: "ALLOW", Description: "x" });
     const before = await requests();
     const started = performance.now();
-    const e = await failure(api.putAccessControlRule({ OrganizationId: org, Name: "r10", Effect: "ALLOW", Description: "x" }));
+    const e = await failure(
+      api.putAccessControlRule({ OrganizationId: org, Name: "r10", Effect: "ALLOW", Description: "x" }),
+    );
     const elapsed = performance.now() - started;
     expect(e.name).toBe("LimitExceededException");
     expect(toCliError(e).exitCode).toBe(7);
@@ -73,7 +89,8 @@ describe("the AWS backend's retries", () => {
   });
 
   it("wmctl access-rule put: the 11th rule exits 7 after one request, with the service's error", async () => {
-    for (let i = 1; i <= 9; i++) await api.putAccessControlRule({ OrganizationId: org, Name: `r${i}`, Effect: "ALLOW", Description: "x" });
+    for (let i = 1; i <= 9; i++)
+      await api.putAccessControlRule({ OrganizationId: org, Name: `r${i}`, Effect: "ALLOW", Description: "x" });
     const c = await running.control.credentials();
     const home = mkdtempSync(join(tmpdir(), "wmctl-retry-cli-"));
     const env = {
@@ -95,7 +112,9 @@ describe("the AWS backend's retries", () => {
       // --debug logs every attempt on the wire: the PutAccessControlRule is sent once, not 3 times.
       expect(r.stderr.split("\n").filter((l) => l.includes("WorkMailService.PutAccessControlRule"))).toHaveLength(1);
       const sent = (await requests()) - before;
-      console.log(`wmctl access-rule put (11th rule): exit ${r.code}, ${sent} WorkMail requests in all, ${elapsed.toFixed(0)} ms (process included)`);
+      console.log(
+        `wmctl access-rule put (11th rule): exit ${r.code}, ${sent} WorkMail requests in all, ${elapsed.toFixed(0)} ms (process included)`,
+      );
     } finally {
       rmSync(home, { recursive: true, force: true });
     }

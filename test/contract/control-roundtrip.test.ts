@@ -36,10 +36,18 @@ beforeAll(async () => {
     listenerOptions: { dns: { port: 0 }, autodiscover: { httpPort: 0, httpsPort: 0 } },
   });
   const creds = await running.control.credentials();
-  remote = httpSimulatorControl(running.endpoint, async () => ({ credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey }, region: "us-east-1" }));
+  remote = httpSimulatorControl(running.endpoint, async () => ({
+    credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey },
+    region: "us-east-1",
+  }));
   local = localControl(backend);
   org = (await backend.createOrganization({ Alias: "acme" })).OrganizationId as string;
-  const { UserId } = await backend.createUser({ OrganizationId: org, Name: "bob", DisplayName: "Bob", Password: "Passw0rd!x" });
+  const { UserId } = await backend.createUser({
+    OrganizationId: org,
+    Name: "bob",
+    DisplayName: "Bob",
+    Password: "Passw0rd!x",
+  });
   await backend.registerToWorkMail({ OrganizationId: org, EntityId: UserId as string, Email: "bob@acme.awsapps.com" });
 });
 afterAll(async () => {
@@ -66,17 +74,34 @@ const CASES: Record<Method, () => Promise<void>> = {
     expect(after.getTime() - before.getTime()).toBeGreaterThanOrEqual(3_600_000);
     await expect(remote.advance(-1)).rejects.toMatchObject({ name: "ValidationException" });
     // Past what a Date holds: refused, and the clock is left where it was.
-    await expect(remote.advance(1e300)).rejects.toMatchObject({ name: "ValidationException", message: expect.stringContaining("cannot go past 9999-12-31") });
+    await expect(remote.advance(1e300)).rejects.toMatchObject({
+      name: "ValidationException",
+      message: expect.stringContaining("cannot go past 9999-12-31"),
+    });
     expect((await remote.now()).getTime() - after.getTime()).toBeLessThan(60_000);
   },
   async status() {
     const s = await remote.status();
     expect(s.now).toBeInstanceOf(Date);
     expect(s.server?.startedAt).toBeInstanceOf(Date);
-    expect(s.server?.listeners.map((l) => l.name)).toEqual(["workmail", "route53", "s3", "dns", "autodiscover-https", "autodiscover-http"]);
+    expect(s.server?.listeners.map((l) => l.name)).toEqual([
+      "workmail",
+      "route53",
+      "s3",
+      "dns",
+      "autodiscover-https",
+      "autodiscover-http",
+    ]);
     const l = await local.status();
     expect({ ...s, now: undefined, server: undefined }).toEqual({ ...l, now: undefined, server: undefined });
-    expect(l.listeners?.map((x) => x.name)).toEqual(["workmail", "route53", "s3", "dns", "autodiscover-https", "autodiscover-http"]);
+    expect(l.listeners?.map((x) => x.name)).toEqual([
+      "workmail",
+      "route53",
+      "s3",
+      "dns",
+      "autodiscover-https",
+      "autodiscover-http",
+    ]);
   },
   async reset() {
     const other = (await backend.createOrganization({ Alias: "temp" })).OrganizationId as string;
@@ -85,10 +110,19 @@ const CASES: Record<Method, () => Promise<void>> = {
     expect(await remote.reset()).toBeUndefined();
     expect((await backend.listOrganizations({})).OrganizationSummaries).toEqual([]);
     // The servers keep running: the store still names them, and keeps the CA they chain to.
-    expect((await local.status()).listeners?.map((x) => x.name)).toEqual(["workmail", "route53", "s3", "dns", "autodiscover-https", "autodiscover-http"]);
+    expect((await local.status()).listeners?.map((x) => x.name)).toEqual([
+      "workmail",
+      "route53",
+      "s3",
+      "dns",
+      "autodiscover-https",
+      "autodiscover-http",
+    ]);
     expect(await local.caCertificate()).toBe(ca);
     await remote.restore("before-reset");
-    expect((await backend.listOrganizations({})).OrganizationSummaries?.map((o) => o.OrganizationId).sort()).toEqual([org, other].sort());
+    expect((await backend.listOrganizations({})).OrganizationSummaries?.map((o) => o.OrganizationId).sort()).toEqual(
+      [org, other].sort(),
+    );
   },
   async snapshot() {
     // No name: the default (a timestamp), not "null".
@@ -115,7 +149,9 @@ const CASES: Record<Method, () => Promise<void>> = {
     expect(await remote.lifecycle()).toEqual(await local.lifecycle());
   },
   async setLifecycle() {
-    expect(await remote.setLifecycle({ organizationCreateSeconds: 30 })).toMatchObject({ organizationCreateSeconds: 30 });
+    expect(await remote.setLifecycle({ organizationCreateSeconds: 30 })).toMatchObject({
+      organizationCreateSeconds: 30,
+    });
     expect(await remote.setLifecycle({ organizationCreateSeconds: null })).toEqual(await local.lifecycle());
     await expect(remote.setLifecycle({ nope: 1 })).rejects.toMatchObject({ name: "ValidationException" });
   },
@@ -140,10 +176,23 @@ const CASES: Record<Method, () => Promise<void>> = {
     await backend.putIdentityProviderConfiguration({
       OrganizationId: org,
       AuthenticationMode: "IDENTITY_PROVIDER_AND_DIRECTORY",
-      IdentityCenterConfiguration: { InstanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef", ApplicationArn: (await backend.createIdentityCenterApplication({ Name: "WorkMail", InstanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef" })).ApplicationArn as string },
+      IdentityCenterConfiguration: {
+        InstanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+        ApplicationArn: (
+          await backend.createIdentityCenterApplication({
+            Name: "WorkMail",
+            InstanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+          })
+        ).ApplicationArn as string,
+      },
       PersonalAccessTokenConfiguration: { Status: "ACTIVE", LifetimeInDays: 30 },
     });
-    const t = await remote.issuePersonalAccessToken({ organizationId: org, user: "bob", name: "laptop", scopes: ["IMAP"] });
+    const t = await remote.issuePersonalAccessToken({
+      organizationId: org,
+      user: "bob",
+      name: "laptop",
+      scopes: ["IMAP"],
+    });
     expect(t.token.length).toBeGreaterThan(10);
     expect(t.expiresTime).toBeInstanceOf(Date);
   },
@@ -152,9 +201,21 @@ const CASES: Record<Method, () => Promise<void>> = {
     const text = "From: a@example.com\r\nSubject: bytes\r\n\r\nGrüße \u00ff\u0000\r\n";
     const whole = new Uint8Array([1, 2, 3, ...Buffer.from(text, "utf8"), 4, 5]);
     const raw = new Uint8Array(whole.buffer, 3, whole.length - 5);
-    const [r] = await remote.deliver({ organizationId: org, to: ["bob@acme.awsapps.com"], messages: [{ name: "m.eml", raw }] });
-    expect(r).toMatchObject({ name: "m.eml", status: "DELIVERED", folder: "Inbox", size: raw.byteLength, subject: "bytes" });
-    const item = backend.db.prepare<[], { file: string; sha256: string }>("SELECT file, sha256 FROM mail_items ORDER BY seq DESC LIMIT 1").get();
+    const [r] = await remote.deliver({
+      organizationId: org,
+      to: ["bob@acme.awsapps.com"],
+      messages: [{ name: "m.eml", raw }],
+    });
+    expect(r).toMatchObject({
+      name: "m.eml",
+      status: "DELIVERED",
+      folder: "Inbox",
+      size: raw.byteLength,
+      subject: "bytes",
+    });
+    const item = backend.db
+      .prepare<[], { file: string; sha256: string }>("SELECT file, sha256 FROM mail_items ORDER BY seq DESC LIMIT 1")
+      .get();
     expect(readFileSync(join(dir, "mail", item?.file ?? "missing"))).toEqual(Buffer.from(text, "utf8"));
   },
   async caCertificate() {
@@ -191,7 +252,9 @@ describe("every SimulatorControl method over the admin path", () => {
 
   it("offers nothing else: dispose and unknown names are refused", async () => {
     for (const name of ["dispose", "constructor", "nope"]) {
-      await expect((remote as unknown as Record<string, () => Promise<unknown>>)[name]?.()).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+      await expect((remote as unknown as Record<string, () => Promise<unknown>>)[name]?.()).rejects.toMatchObject({
+        name: "ResourceNotFoundException",
+      });
     }
   });
 });
@@ -199,7 +262,14 @@ describe("every SimulatorControl method over the admin path", () => {
 describe("the control codec", () => {
   it("keeps Dates, bytes and undefined arguments, and leaves other values as JSON has them", () => {
     const bytes = new Uint8Array(Buffer.from("hello world")).subarray(6);
-    const value = { args: [undefined, new Date("2025-01-02T03:04:05.678Z"), { raw: bytes, n: 1, s: "x", nested: [null, true] }, undefined] };
+    const value = {
+      args: [
+        undefined,
+        new Date("2025-01-02T03:04:05.678Z"),
+        { raw: bytes, n: 1, s: "x", nested: [null, true] },
+        undefined,
+      ],
+    };
     const text = encodeControl(value);
     expect(text).not.toContain("null,{");
     const back = decodeControl(text) as { args: unknown[] };
@@ -211,7 +281,10 @@ describe("the control codec", () => {
     expect(third).toMatchObject({ n: 1, s: "x", nested: [null, true] });
     expect(back.args[3]).toBeUndefined();
     // A plain object that merely has one of the marker keys among others is left alone.
-    expect(decodeControl('{"$date":"2025-01-01T00:00:00Z","other":1}')).toEqual({ $date: "2025-01-01T00:00:00Z", other: 1 });
+    expect(decodeControl('{"$date":"2025-01-01T00:00:00Z","other":1}')).toEqual({
+      $date: "2025-01-01T00:00:00Z",
+      other: 1,
+    });
     expect(ISO.test(JSON.stringify(decodeControl(encodeControl(new Date(0)))).slice(1))).toBe(true);
   });
 });

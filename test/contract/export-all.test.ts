@@ -99,15 +99,26 @@ describe("export all", () => {
     // A finished run is not resumed: a new run adopts the exports of the last 24 hours.
     const third = await exportAll(options(), targets);
     expect(third.runId).not.toBe(first.runId);
-    expect(third.reports.every((r) => r.state === "COMPLETED" && r.note?.includes("less than 24 hours ago"))).toBe(true);
+    expect(third.reports.every((r) => r.state === "COMPLETED" && r.note?.includes("less than 24 hours ago"))).toBe(
+      true,
+    );
     expect(await jobCount()).toBe(15);
   });
 
   it("defers a mailbox whose export failed less than 24 hours ago, and exports it after", async () => {
     const targets = await mailboxes(3);
     o.backend.tx((sim) => registerBucket(sim, { name: "public-bucket", publicAccess: true }));
-    const failed = await o.api.startMailboxExportJob({ OrganizationId: o.orgId, EntityId: targets[0]!.id, ClientToken: "x", ...{ RoleArn: DESTINATION.roleArn, KmsKeyArn: DESTINATION.kmsKeyArn }, S3BucketName: "public-bucket", S3Prefix: "p" });
-    expect((await o.api.describeMailboxExportJob({ OrganizationId: o.orgId, JobId: failed.JobId as string })).State).toBe("FAILED");
+    const failed = await o.api.startMailboxExportJob({
+      OrganizationId: o.orgId,
+      EntityId: targets[0]!.id,
+      ClientToken: "x",
+      ...{ RoleArn: DESTINATION.roleArn, KmsKeyArn: DESTINATION.kmsKeyArn },
+      S3BucketName: "public-bucket",
+      S3Prefix: "p",
+    });
+    expect(
+      (await o.api.describeMailboxExportJob({ OrganizationId: o.orgId, JobId: failed.JobId as string })).State,
+    ).toBe("FAILED");
 
     const result = await exportAll(options(), targets);
     expect(result.reports.map((r) => r.state)).toEqual(["DEFERRED", "COMPLETED", "COMPLETED"]);
@@ -122,7 +133,14 @@ describe("export all", () => {
   it("adopts a job started by another tool that is still running", async () => {
     o.lifecycle({ exportJobSeconds: 20 * 60 });
     const targets = await mailboxes(2);
-    const other = await o.api.startMailboxExportJob({ OrganizationId: o.orgId, EntityId: targets[1]!.id, ClientToken: "other-tool", ...{ RoleArn: DESTINATION.roleArn, KmsKeyArn: DESTINATION.kmsKeyArn }, S3BucketName: "elsewhere", S3Prefix: "p" });
+    const other = await o.api.startMailboxExportJob({
+      OrganizationId: o.orgId,
+      EntityId: targets[1]!.id,
+      ClientToken: "other-tool",
+      ...{ RoleArn: DESTINATION.roleArn, KmsKeyArn: DESTINATION.kmsKeyArn },
+      S3BucketName: "elsewhere",
+      S3Prefix: "p",
+    });
     const result = await exportAll(options(), targets);
     expect(result.reports.map((r) => r.state)).toEqual(["COMPLETED", "COMPLETED"]);
     expect(result.reports[1]?.jobId).toBe(other.JobId);
@@ -132,7 +150,12 @@ describe("export all", () => {
   it("reports a mailbox the service refuses and goes on", async () => {
     const targets = await mailboxes(2);
     await o.deliver(o.email("user01"), [message("x")]);
-    const bogus: MailboxTarget = { id: "0b7c7f8e-0000-4000-8000-000000000000", name: "ghost", email: undefined, type: "USER" };
+    const bogus: MailboxTarget = {
+      id: "0b7c7f8e-0000-4000-8000-000000000000",
+      name: "ghost",
+      email: undefined,
+      type: "USER",
+    };
     const result = await exportAll(options(), [bogus, ...targets]);
     expect(result.reports.map((r) => r.state)).toEqual(["ERROR", "COMPLETED", "COMPLETED"]);
     expect(result.reports[0]?.note).toContain("does not exist");

@@ -48,7 +48,15 @@ describe("StartMailboxExportJob", () => {
   it("requires every member the model requires", async () => {
     await o.user("alice");
     for (const missing of ["ClientToken", "RoleArn", "KmsKeyArn", "S3BucketName", "S3Prefix", "EntityId"]) {
-      const input: Record<string, unknown> = { OrganizationId: o.orgId, EntityId: "alice", ClientToken: "t", RoleArn: ROLE, KmsKeyArn: KEY, S3BucketName: "exports", S3Prefix: "p" };
+      const input: Record<string, unknown> = {
+        OrganizationId: o.orgId,
+        EntityId: "alice",
+        ClientToken: "t",
+        RoleArn: ROLE,
+        KmsKeyArn: KEY,
+        S3BucketName: "exports",
+        S3Prefix: "p",
+      };
       // An SDK fills in a missing ClientToken itself (an idempotency token): send an empty one instead.
       if (missing === "ClientToken") input[missing] = "";
       else delete input[missing];
@@ -82,7 +90,9 @@ describe("StartMailboxExportJob", () => {
   it("fails the job, naming the file, when a message's file is missing from the store (never a short export)", async () => {
     await o.user("alice");
     await o.deliver(o.email("alice"), [message("one"), message("two")]);
-    const row = o.backend.db.prepare<[], { file: string }>("SELECT file FROM mail_items ORDER BY seq DESC LIMIT 1").get() as { file: string };
+    const row = o.backend.db
+      .prepare<[], { file: string }>("SELECT file FROM mail_items ORDER BY seq DESC LIMIT 1")
+      .get() as { file: string };
     rmSync(join(o.dir, "mail", row.file));
     const { JobId } = await start("alice");
     const d = await describeJob(JobId as string);
@@ -109,16 +119,41 @@ describe("StartMailboxExportJob", () => {
     expect((await error(start("nobody"))).name).toBe("EntityNotFoundException");
     expect((await error(start("remote"))).name).toBe("EntityNotFoundException");
     expect((await error(start("never"))).name).toBe("EntityNotFoundException");
-    const other = await error(o.api.startMailboxExportJob({ OrganizationId: "m-0123456789abcdef0123456789abcdef", EntityId: "x", ClientToken: "t", RoleArn: ROLE, KmsKeyArn: KEY, S3BucketName: "b", S3Prefix: "p" }));
+    const other = await error(
+      o.api.startMailboxExportJob({
+        OrganizationId: "m-0123456789abcdef0123456789abcdef",
+        EntityId: "x",
+        ClientToken: "t",
+        RoleArn: ROLE,
+        KmsKeyArn: KEY,
+        S3BucketName: "b",
+        S3Prefix: "p",
+      }),
+    );
     expect(other.name).toBe("OrganizationNotFoundException");
   });
 
   it("answers OrganizationStateException while the organization is not Active", async () => {
     o.lifecycle({ organizationCreateSeconds: 3600 });
-    const { OrganizationId } = await o.api.createOrganization({ Alias: `creating${token}x`, ClientToken: `org-${token}` });
-    const e = await error(o.api.startMailboxExportJob({ OrganizationId: OrganizationId as string, EntityId: "x", ClientToken: "t", RoleArn: ROLE, KmsKeyArn: KEY, S3BucketName: "b", S3Prefix: "p" }));
+    const { OrganizationId } = await o.api.createOrganization({
+      Alias: `creating${token}x`,
+      ClientToken: `org-${token}`,
+    });
+    const e = await error(
+      o.api.startMailboxExportJob({
+        OrganizationId: OrganizationId as string,
+        EntityId: "x",
+        ClientToken: "t",
+        RoleArn: ROLE,
+        KmsKeyArn: KEY,
+        S3BucketName: "b",
+        S3Prefix: "p",
+      }),
+    );
     expect(e.name).toBe("OrganizationStateException");
-    expect((await error(o.api.listMailboxExportJobs({ OrganizationId: OrganizationId as string }))).name).toBe("OrganizationStateException");
+    expect((await error(o.api.listMailboxExportJobs({ OrganizationId: OrganizationId as string }))).name).toBe(
+      "OrganizationStateException",
+    );
   });
 
   it("exports a disabled user's mailbox within the 30 days it is kept", async () => {
@@ -131,7 +166,15 @@ describe("StartMailboxExportJob", () => {
 
   it("is idempotent on ClientToken: same request, same job; other parameters, InvalidParameterException", async () => {
     await o.user("alice");
-    const input = { OrganizationId: o.orgId, EntityId: "alice", ClientToken: "same-token", RoleArn: ROLE, KmsKeyArn: KEY, S3BucketName: "exports", S3Prefix: "p" };
+    const input = {
+      OrganizationId: o.orgId,
+      EntityId: "alice",
+      ClientToken: "same-token",
+      RoleArn: ROLE,
+      KmsKeyArn: KEY,
+      S3BucketName: "exports",
+      S3Prefix: "p",
+    };
     const first = await o.api.startMailboxExportJob(input);
     const again = await o.api.startMailboxExportJob(input);
     expect(again.JobId).toBe(first.JobId);
@@ -153,8 +196,12 @@ describe("StartMailboxExportJob", () => {
 
   it("refuses ARNs that are not an IAM role or a KMS key", async () => {
     await o.user("alice");
-    expect((await error(start("alice", { RoleArn: "arn:aws:iam::111122223333:user/bob" }))).name).toBe("InvalidParameterException");
-    expect((await error(start("alice", { KmsKeyArn: "arn:aws:kms:us-east-1:111122223333:grant/xyz" }))).name).toBe("InvalidParameterException");
+    expect((await error(start("alice", { RoleArn: "arn:aws:iam::111122223333:user/bob" }))).name).toBe(
+      "InvalidParameterException",
+    );
+    expect((await error(start("alice", { KmsKeyArn: "arn:aws:kms:us-east-1:111122223333:grant/xyz" }))).name).toBe(
+      "InvalidParameterException",
+    );
     expect((await error(start("alice", { RoleArn: "not-an-arn-at-all-xx" }))).name).toBe("ValidationException");
   });
 
@@ -175,7 +222,27 @@ describe("StartMailboxExportJob", () => {
 
   it("refuses bucket names S3 refuses, and writes nothing outside the bucket folder", async () => {
     await o.user("alice");
-    const bad = [".", "..", "...", "ab", "-abc", "abc-", "a..b", "Exports", "my_bucket", "192.168.5.4", "xn--bucket", "sthree-x", "x-s3alias", "x--ol-s3", "a".repeat(64), "amzn-s3-demo-x", "x.mrap", "x--x-s3", "x--table-s3"];
+    const bad = [
+      ".",
+      "..",
+      "...",
+      "ab",
+      "-abc",
+      "abc-",
+      "a..b",
+      "Exports",
+      "my_bucket",
+      "192.168.5.4",
+      "xn--bucket",
+      "sthree-x",
+      "x-s3alias",
+      "x--ol-s3",
+      "a".repeat(64),
+      "amzn-s3-demo-x",
+      "x.mrap",
+      "x--x-s3",
+      "x--table-s3",
+    ];
     for (const name of bad) {
       const e = await error(start("alice", { S3BucketName: name, S3Prefix: "x" }));
       expect(e.name, name).toMatch(/^(InvalidParameterException|ValidationException)$/);
@@ -184,7 +251,15 @@ describe("StartMailboxExportJob", () => {
     expect(existsSync(join(o.dir, "s3", "x"))).toBe(false);
     const ok = ["abc", "my.bucket-1", "a".repeat(63), "1.2.3"];
     for (const name of ok) {
-      const { JobId } = await o.api.startMailboxExportJob({ OrganizationId: o.orgId, EntityId: "alice", ClientToken: `ok-${name}`, RoleArn: ROLE, KmsKeyArn: KEY, S3BucketName: name, S3Prefix: "p" });
+      const { JobId } = await o.api.startMailboxExportJob({
+        OrganizationId: o.orgId,
+        EntityId: "alice",
+        ClientToken: `ok-${name}`,
+        RoleArn: ROLE,
+        KmsKeyArn: KEY,
+        S3BucketName: name,
+        S3Prefix: "p",
+      });
       expect((await describeJob(JobId as string)).State, name).toBe("COMPLETED");
       expect(existsSync(join(o.dir, "s3", name, "p", `${JobId}.zip`)), name).toBe(true);
       await o.control.advance(25 * HOUR);
@@ -295,7 +370,9 @@ describe("job lifecycle", () => {
     for (const job of [a, b]) {
       writeFileSync(join(folder, `${job}.zip.partial-dead-writer`), "PK half a zip");
       writeFileSync(join(folder, `${job}.log.json.partial-dead-writer`), "{");
-      o.backend.db.prepare("UPDATE export_jobs SET lease_id = 'dead-writer', lease_until = ? WHERE id = ?").run(Date.now() - 1000, job);
+      o.backend.db
+        .prepare("UPDATE export_jobs SET lease_id = 'dead-writer', lease_until = ? WHERE id = ?")
+        .run(Date.now() - 1000, job);
     }
     await o.api.cancelMailboxExportJob({ OrganizationId: o.orgId, JobId: b, ClientToken: "cancel-b" });
     await o.control.advance(2 * HOUR);
@@ -306,10 +383,15 @@ describe("job lifecycle", () => {
   it("cannot cancel a job that has completed, or an unknown job", async () => {
     await o.user("alice");
     const { JobId } = await start("alice");
-    const e = await error(o.api.cancelMailboxExportJob({ OrganizationId: o.orgId, JobId: JobId as string, ClientToken: "c" }));
+    const e = await error(
+      o.api.cancelMailboxExportJob({ OrganizationId: o.orgId, JobId: JobId as string, ClientToken: "c" }),
+    );
     expect(e.name).toBe("InvalidParameterException");
     expect(e.message).toContain("COMPLETED");
-    expect((await error(o.api.cancelMailboxExportJob({ OrganizationId: o.orgId, JobId: "no-such-job", ClientToken: "c" }))).name).toBe("EntityNotFoundException");
+    expect(
+      (await error(o.api.cancelMailboxExportJob({ OrganizationId: o.orgId, JobId: "no-such-job", ClientToken: "c" })))
+        .name,
+    ).toBe("EntityNotFoundException");
     expect((await error(describeJob("no-such-job"))).name).toBe("EntityNotFoundException");
   });
 
@@ -320,7 +402,11 @@ describe("job lifecycle", () => {
     }
     const page1 = await o.api.listMailboxExportJobs({ OrganizationId: o.orgId, MaxResults: 2 });
     expect(page1.Jobs).toHaveLength(2);
-    const page2 = await o.api.listMailboxExportJobs({ OrganizationId: o.orgId, MaxResults: 2, NextToken: page1.NextToken });
+    const page2 = await o.api.listMailboxExportJobs({
+      OrganizationId: o.orgId,
+      MaxResults: 2,
+      NextToken: page1.NextToken,
+    });
     expect(page2.Jobs).toHaveLength(1);
     expect(page2.NextToken).toBeUndefined();
     expect(page2.Jobs![0]).toMatchObject({ State: "COMPLETED", S3BucketName: "exports", EstimatedProgress: 100 });
@@ -334,11 +420,18 @@ describe("job lifecycle", () => {
 
   it("writes a job once even when several callers see it due at the same time", async () => {
     await o.user("alice");
-    await o.deliver(o.email("alice"), Array.from({ length: 50 }, (_, i) => message(`m${i}`, "y".repeat(20_000))));
+    await o.deliver(
+      o.email("alice"),
+      Array.from({ length: 50 }, (_, i) => message(`m${i}`, "y".repeat(20_000))),
+    );
     o.lifecycle({ exportJobSeconds: 60 });
     const { JobId } = await start("alice");
     advanceClock(o.backend.db, 61_000);
-    const seen = await Promise.all([describeJob(JobId as string), describeJob(JobId as string), o.api.listMailboxExportJobs({ OrganizationId: o.orgId })]);
+    const seen = await Promise.all([
+      describeJob(JobId as string),
+      describeJob(JobId as string),
+      o.api.listMailboxExportJobs({ OrganizationId: o.orgId }),
+    ]);
     const states = [seen[0].State, seen[1].State];
     expect(states).toContain("COMPLETED");
     expect((await describeJob(JobId as string)).State).toBe("COMPLETED");

@@ -17,7 +17,15 @@ const saved = { ...process.env };
 
 beforeAll(async () => {
   o = await MailOrg.open();
-  running = await serveSimulator({ dataDir: o.dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: true, faults: {}, log: (line) => requests.push(line) });
+  running = await serveSimulator({
+    dataDir: o.dir,
+    region: "us-east-1",
+    host: "127.0.0.1",
+    port: 0,
+    auth: true,
+    faults: {},
+    log: (line) => requests.push(line),
+  });
   const c = await running.control.credentials();
   // The S3 client takes its keys from the SDK's chain, as wmctl's does.
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: c.accessKeyId, AWS_SECRET_ACCESS_KEY: c.secretAccessKey });
@@ -33,11 +41,21 @@ describe("export verify through S3", () => {
     await o.user("alice");
     await o.deliver(o.email("alice"), [message("one"), message("two", "x".repeat(200_000))]);
     const { JobId } = await o.api.startMailboxExportJob({
-      OrganizationId: o.orgId, EntityId: "alice", ClientToken: "t", RoleArn: "arn:aws:iam::111122223333:role/r",
-      KmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k", S3BucketName: "exports", S3Prefix: "p",
+      OrganizationId: o.orgId,
+      EntityId: "alice",
+      ClientToken: "t",
+      RoleArn: "arn:aws:iam::111122223333:role/r",
+      KmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k",
+      S3BucketName: "exports",
+      S3Prefix: "p",
     });
     const d = await o.api.describeMailboxExportJob({ OrganizationId: o.orgId, JobId: JobId as string });
-    const storage = s3ExportStorage({ region: "us-east-1", awsProfile: undefined, maxAttempts: 1, endpoint: running.endpoint });
+    const storage = s3ExportStorage({
+      region: "us-east-1",
+      awsProfile: undefined,
+      maxAttempts: 1,
+      endpoint: running.endpoint,
+    });
     const report = await verifyExport(storage, "exports", d.S3Path as string);
     expect(report.checks.map((c) => [c.check, c.status])).toEqual([
       ["log", "ok"],

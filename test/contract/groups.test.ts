@@ -16,23 +16,32 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function user(name: string, enable = true): Promise<string> {
-  const id = (await api.createUser({ OrganizationId: org, Name: name, DisplayName: name, Password: "Passw0rd!x" })).UserId as string;
+  const id = (await api.createUser({ OrganizationId: org, Name: name, DisplayName: name, Password: "Passw0rd!x" }))
+    .UserId as string;
   if (enable) await api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: `${name}@acme.awsapps.com` });
   return id;
 }
 
 async function group(name: string, enable = true): Promise<string> {
   const id = (await api.createGroup({ OrganizationId: org, Name: name })).GroupId as string;
-  if (enable) await api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: `${name.replace(/ /g, "-")}@acme.awsapps.com` });
+  if (enable)
+    await api.registerToWorkMail({
+      OrganizationId: org,
+      EntityId: id,
+      Email: `${name.replace(/ /g, "-")}@acme.awsapps.com`,
+    });
   return id;
 }
 
-const add = (GroupId: string, MemberId: string) => api.associateMemberToGroup({ OrganizationId: org, GroupId, MemberId });
-const members = async (GroupId: string) => (await api.listGroupMembers({ OrganizationId: org, GroupId })).Members?.map((m) => m.Name) ?? [];
+const add = (GroupId: string, MemberId: string) =>
+  api.associateMemberToGroup({ OrganizationId: org, GroupId, MemberId });
+const members = async (GroupId: string) =>
+  (await api.listGroupMembers({ OrganizationId: org, GroupId })).Members?.map((m) => m.Name) ?? [];
 
 describe("CreateGroup / DescribeGroup / ListGroups", () => {
   it("creates a disabled group without address, enables it with RegisterToWorkMail, and never gives it a mailbox", async () => {
-    const id = (await api.createGroup({ OrganizationId: org, Name: "Sales Team", HiddenFromGlobalAddressList: true })).GroupId as string;
+    const id = (await api.createGroup({ OrganizationId: org, Name: "Sales Team", HiddenFromGlobalAddressList: true }))
+      .GroupId as string;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     let g = await api.describeGroup({ OrganizationId: org, GroupId: id });
     expect(g).toMatchObject({ GroupId: id, Name: "Sales Team", State: "DISABLED", HiddenFromGlobalAddressList: true });
@@ -49,14 +58,20 @@ describe("CreateGroup / DescribeGroup / ListGroups", () => {
       name: "NameAvailabilityException",
       message: "The name ALICE is already used by a user in this organization.",
     });
-    expect((await failure(api.createGroup({ OrganizationId: org, Name: "Administrator" }))).name).toBe("ReservedNameException");
-    expect((await failure(api.createGroup({ OrganizationId: org, Name: "bad\u0100name" }))).name).toBe("ValidationException");
+    expect((await failure(api.createGroup({ OrganizationId: org, Name: "Administrator" }))).name).toBe(
+      "ReservedNameException",
+    );
+    expect((await failure(api.createGroup({ OrganizationId: org, Name: "bad\u0100name" }))).name).toBe(
+      "ValidationException",
+    );
   });
 
   it("refuses an address another entity already has", async () => {
     await user("alice");
     const g = await group("team", false);
-    const e = await failure(api.registerToWorkMail({ OrganizationId: org, EntityId: g, Email: "alice@acme.awsapps.com" }));
+    const e = await failure(
+      api.registerToWorkMail({ OrganizationId: org, EntityId: g, Email: "alice@acme.awsapps.com" }),
+    );
     expect(e.name).toBe("EmailAddressInUseException");
   });
 
@@ -64,12 +79,15 @@ describe("CreateGroup / DescribeGroup / ListGroups", () => {
     await group("eng");
     await group("engineering-leads", false);
     await group("Sales");
-    const names = async (Filters: object) => (await api.listGroups({ OrganizationId: org, Filters })).Groups?.map((g) => g.Name);
+    const names = async (Filters: object) =>
+      (await api.listGroups({ OrganizationId: org, Filters })).Groups?.map((g) => g.Name);
     expect(await names({ NamePrefix: "eng" })).toEqual(["eng", "engineering-leads"]);
     expect(await names({ NamePrefix: "sales" })).toEqual([]);
     expect(await names({ PrimaryEmailPrefix: "sales@" })).toEqual(["Sales"]);
     expect(await names({ State: "DISABLED" })).toEqual(["engineering-leads"]);
-    expect(await failure(api.listGroups({ OrganizationId: org, Filters: { NamePrefix: "e", State: "ENABLED" } }))).toEqual({
+    expect(
+      await failure(api.listGroups({ OrganizationId: org, Filters: { NamePrefix: "e", State: "ENABLED" } })),
+    ).toEqual({
       name: "InvalidParameterException",
       message: "You can only use one filter per request; got NamePrefix, State.",
     });
@@ -84,7 +102,14 @@ describe("CreateGroup / DescribeGroup / ListGroups", () => {
     const last = await api.listGroups({ OrganizationId: org, MaxResults: 3, NextToken: second.NextToken as string });
     expect(last.Groups?.map((g) => g.Name)).toEqual(["g6"]);
     expect(last.NextToken).toBeUndefined();
-    const reused = await failure(api.listGroups({ OrganizationId: org, MaxResults: 3, NextToken: first.NextToken as string, Filters: { State: "ENABLED" } }));
+    const reused = await failure(
+      api.listGroups({
+        OrganizationId: org,
+        MaxResults: 3,
+        NextToken: first.NextToken as string,
+        Filters: { State: "ENABLED" },
+      }),
+    );
     expect(reused.name).toBe("InvalidParameterException");
   });
 
@@ -93,7 +118,9 @@ describe("CreateGroup / DescribeGroup / ListGroups", () => {
     await api.updateGroup({ OrganizationId: org, GroupId: "team", HiddenFromGlobalAddressList: true });
     expect((await api.describeGroup({ OrganizationId: org, GroupId: id })).HiddenFromGlobalAddressList).toBe(true);
     await api.deleteGroup({ OrganizationId: org, GroupId: id });
-    expect((await failure(api.updateGroup({ OrganizationId: org, GroupId: id, HiddenFromGlobalAddressList: false }))).name).toBe("EntityStateException");
+    expect(
+      (await failure(api.updateGroup({ OrganizationId: org, GroupId: id, HiddenFromGlobalAddressList: false }))).name,
+    ).toBe("EntityStateException");
   });
 });
 
@@ -116,7 +143,9 @@ describe("DeleteGroup", () => {
     expect((await api.listGroupsForEntity({ OrganizationId: org, EntityId: alice })).Groups).toEqual([]);
     const again = await group("team");
     expect(again).not.toBe(id);
-    expect((await failure(api.listGroupMembers({ OrganizationId: org, GroupId: id }))).name).toBe("EntityStateException");
+    expect((await failure(api.listGroupMembers({ OrganizationId: org, GroupId: id }))).name).toBe(
+      "EntityStateException",
+    );
   });
 
   it("answers a group that does not exist with success, as the model has no EntityNotFoundException for it", async () => {
@@ -148,7 +177,10 @@ describe("group membership", () => {
     const a = await group("a");
     const b = await group("b");
     const c = await group("c");
-    expect(await failure(add(a, "a"))).toEqual({ name: "InvalidParameterException", message: "The group a cannot be a member of itself." });
+    expect(await failure(add(a, "a"))).toEqual({
+      name: "InvalidParameterException",
+      message: "The group a cannot be a member of itself.",
+    });
     await add(a, b);
     await add(b, c);
     expect(await failure(add(c, a))).toEqual({
@@ -175,7 +207,10 @@ describe("group membership", () => {
     expect((await failure(add("nogroup", "team"))).name).toBe("EntityNotFoundException");
     const old = await group("old", false);
     await api.deleteGroup({ OrganizationId: org, GroupId: old });
-    expect(await failure(add(old, "team"))).toEqual({ name: "EntityStateException", message: "The group old is deleted." });
+    expect(await failure(add(old, "team"))).toEqual({
+      name: "EntityStateException",
+      message: "The group old is deleted.",
+    });
   });
 
   it("keeps disabled members in their groups", async () => {
@@ -194,7 +229,9 @@ describe("group membership", () => {
     await add(g, "alice");
     await api.disassociateMemberFromGroup({ OrganizationId: org, GroupId: g, MemberId: "alice@acme.awsapps.com" });
     expect(await members(g)).toEqual([]);
-    expect(await failure(api.disassociateMemberFromGroup({ OrganizationId: org, GroupId: g, MemberId: "alice" }))).toEqual({
+    expect(
+      await failure(api.disassociateMemberFromGroup({ OrganizationId: org, GroupId: g, MemberId: "alice" })),
+    ).toEqual({
       name: "EntityNotFoundException",
       message: "alice is not a member of the group team.",
     });
@@ -207,7 +244,12 @@ describe("group membership", () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = await api.listGroupMembers({ OrganizationId: org, GroupId: g, MaxResults: 10, ...(token ? { NextToken: token } : {}) });
+      const page = await api.listGroupMembers({
+        OrganizationId: org,
+        GroupId: g,
+        MaxResults: 10,
+        ...(token ? { NextToken: token } : {}),
+      });
       seen.push(...(page.Members ?? []).map((m) => m.Name as string));
       token = page.NextToken;
       pages++;
@@ -225,12 +267,20 @@ describe("group membership", () => {
     const eng = await group("eng-all");
     await add(eng, "eng");
     const groups = async (EntityId: string, GroupNamePrefix?: string) =>
-      (await api.listGroupsForEntity({ OrganizationId: org, EntityId, ...(GroupNamePrefix ? { Filters: { GroupNamePrefix } } : {}) })).Groups?.map((g) => g.GroupName);
+      (
+        await api.listGroupsForEntity({
+          OrganizationId: org,
+          EntityId,
+          ...(GroupNamePrefix ? { Filters: { GroupNamePrefix } } : {}),
+        })
+      ).Groups?.map((g) => g.GroupName);
     expect(await groups(alice)).toEqual(["eng", "engineering", "sales"]);
     expect(await groups("alice@acme.awsapps.com", "eng")).toEqual(["eng", "engineering"]);
     expect(await groups("eng")).toEqual(["eng-all"]);
     const room = (await api.createResource({ OrganizationId: org, Name: "room1", Type: "ROOM" })).ResourceId as string;
-    expect((await failure(api.listGroupsForEntity({ OrganizationId: org, EntityId: room }))).name).toBe("InvalidParameterException");
+    expect((await failure(api.listGroupsForEntity({ OrganizationId: org, EntityId: room }))).name).toBe(
+      "InvalidParameterException",
+    );
   });
 
   it("drops the memberships of a deleted user", async () => {

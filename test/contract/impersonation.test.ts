@@ -9,9 +9,16 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const create = (Name: string, Rules: Parameters<PolicyOrg["api"]["createImpersonationRole"]>[0]["Rules"], Type: "FULL_ACCESS" | "READ_ONLY" = "FULL_ACCESS") =>
-  t.api.createImpersonationRole({ OrganizationId: t.org, Name, Type, Rules }).then((r) => r.ImpersonationRoleId as string);
-const effect = (ImpersonationRoleId: string, TargetUser: string) => t.api.getImpersonationRoleEffect({ OrganizationId: t.org, ImpersonationRoleId, TargetUser });
+const create = (
+  Name: string,
+  Rules: Parameters<PolicyOrg["api"]["createImpersonationRole"]>[0]["Rules"],
+  Type: "FULL_ACCESS" | "READ_ONLY" = "FULL_ACCESS",
+) =>
+  t.api
+    .createImpersonationRole({ OrganizationId: t.org, Name, Type, Rules })
+    .then((r) => r.ImpersonationRoleId as string);
+const effect = (ImpersonationRoleId: string, TargetUser: string) =>
+  t.api.getImpersonationRoleEffect({ OrganizationId: t.org, ImpersonationRoleId, TargetUser });
 
 describe("impersonation roles", () => {
   it("creates a role whose rules name users by name or email, and reads them back as ids", async () => {
@@ -21,7 +28,13 @@ describe("impersonation roles", () => {
       "helpdesk",
       [
         { ImpersonationRuleId: "allow-all", Name: "allow-all", Effect: "ALLOW" },
-        { ImpersonationRuleId: "protect-ceo", Name: "protect-ceo", Description: "never the CEO", Effect: "DENY", TargetUsers: ["ceo@acme.awsapps.com"] },
+        {
+          ImpersonationRuleId: "protect-ceo",
+          Name: "protect-ceo",
+          Description: "never the CEO",
+          Effect: "DENY",
+          TargetUsers: ["ceo@acme.awsapps.com"],
+        },
         { ImpersonationRuleId: "others", Effect: "ALLOW", NotTargetUsers: ["bob"] },
       ],
       "READ_ONLY",
@@ -29,7 +42,13 @@ describe("impersonation roles", () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const role = await t.api.getImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: id });
     expect(role).toMatchObject({ ImpersonationRoleId: id, Name: "helpdesk", Type: "READ_ONLY" });
-    expect(role.Rules?.[1]).toEqual({ ImpersonationRuleId: "protect-ceo", Name: "protect-ceo", Description: "never the CEO", Effect: "DENY", TargetUsers: [ceo] });
+    expect(role.Rules?.[1]).toEqual({
+      ImpersonationRuleId: "protect-ceo",
+      Name: "protect-ceo",
+      Description: "never the CEO",
+      Effect: "DENY",
+      TargetUsers: [ceo],
+    });
     expect(role.Rules?.[2]?.NotTargetUsers).toEqual([bob]);
     expect(role.DateCreated).toBeInstanceOf(Date);
   });
@@ -43,8 +62,16 @@ describe("impersonation roles", () => {
       { ImpersonationRuleId: "r1", Name: "allow-all", Effect: "ALLOW" },
       { ImpersonationRuleId: "r2", Name: "protect-ceo", Effect: "DENY", TargetUsers: ["ceo"] },
     ]);
-    expect(await effect(role, "bob@acme.awsapps.com")).toEqual({ Type: "FULL_ACCESS", Effect: "ALLOW", MatchedRules: [{ ImpersonationRuleId: "r1", Name: "allow-all" }] });
-    expect(await effect(role, "ceo")).toEqual({ Type: "FULL_ACCESS", Effect: "DENY", MatchedRules: [{ ImpersonationRuleId: "r2", Name: "protect-ceo" }] });
+    expect(await effect(role, "bob@acme.awsapps.com")).toEqual({
+      Type: "FULL_ACCESS",
+      Effect: "ALLOW",
+      MatchedRules: [{ ImpersonationRuleId: "r1", Name: "allow-all" }],
+    });
+    expect(await effect(role, "ceo")).toEqual({
+      Type: "FULL_ACCESS",
+      Effect: "DENY",
+      MatchedRules: [{ ImpersonationRuleId: "r2", Name: "protect-ceo" }],
+    });
   });
 
   it("updates replace name, type, description and rules; names stay unique", async () => {
@@ -60,9 +87,19 @@ describe("impersonation roles", () => {
       Rules: [{ ImpersonationRuleId: "all", Effect: "ALLOW" }],
     });
     expect(await effect(a, "bob")).toMatchObject({ Type: "READ_ONLY", Effect: "ALLOW" });
-    expect((await failure(t.api.updateImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: a, Name: "B", Type: "READ_ONLY", Rules: [] }))).name).toBe(
-      "InvalidParameterException",
-    );
+    expect(
+      (
+        await failure(
+          t.api.updateImpersonationRole({
+            OrganizationId: t.org,
+            ImpersonationRoleId: a,
+            Name: "B",
+            Type: "READ_ONLY",
+            Rules: [],
+          }),
+        )
+      ).name,
+    ).toBe("InvalidParameterException");
     expect((await failure(create("A2", []))).name).toBe("InvalidParameterException");
     const listed = await t.api.listImpersonationRoles({ OrganizationId: t.org });
     expect(listed.Roles?.map((r) => [r.Name, r.Type])).toEqual([
@@ -72,7 +109,9 @@ describe("impersonation roles", () => {
   });
 
   it("refuses unknown target users, duplicate rule ids, and more than 20 roles", async () => {
-    expect((await failure(create("x", [{ ImpersonationRuleId: "r", Effect: "ALLOW", TargetUsers: ["ghost"] }]))).name).toBe("EntityNotFoundException");
+    expect(
+      (await failure(create("x", [{ ImpersonationRuleId: "r", Effect: "ALLOW", TargetUsers: ["ghost"] }]))).name,
+    ).toBe("EntityNotFoundException");
     await t.user("bob");
     expect(
       (
@@ -84,11 +123,17 @@ describe("impersonation roles", () => {
         )
       ).name,
     ).toBe("InvalidParameterException");
-    expect((await failure(create("x", [{ ImpersonationRuleId: "r", Effect: "ALLOW", TargetUsers: [] }]))).name).toBe("ValidationException");
+    expect((await failure(create("x", [{ ImpersonationRuleId: "r", Effect: "ALLOW", TargetUsers: [] }]))).name).toBe(
+      "ValidationException",
+    );
     for (let i = 0; i < 20; i++) await create(`role-${i}`, []);
     expect((await failure(create("role-21", []))).name).toBe("LimitExceededException");
-    expect((await failure(t.api.getImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: "nope" }))).name).toBe("ResourceNotFoundException");
-    await expect(t.api.deleteImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: "nope" })).resolves.toEqual({});
+    expect(
+      (await failure(t.api.getImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: "nope" }))).name,
+    ).toBe("ResourceNotFoundException");
+    await expect(
+      t.api.deleteImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: "nope" }),
+    ).resolves.toEqual({});
   });
 
   it("tests only enabled users as targets", async () => {
@@ -101,8 +146,18 @@ describe("impersonation roles", () => {
   it("pages roles with NextToken", async () => {
     for (let i = 0; i < 5; i++) await create(`role-${i}`, []);
     const first = await t.api.listImpersonationRoles({ OrganizationId: t.org, MaxResults: 3 });
-    const second = await t.api.listImpersonationRoles({ OrganizationId: t.org, MaxResults: 3, NextToken: first.NextToken });
-    expect([...(first.Roles ?? []), ...(second.Roles ?? [])].map((r) => r.Name)).toEqual(["role-0", "role-1", "role-2", "role-3", "role-4"]);
+    const second = await t.api.listImpersonationRoles({
+      OrganizationId: t.org,
+      MaxResults: 3,
+      NextToken: first.NextToken,
+    });
+    expect([...(first.Roles ?? []), ...(second.Roles ?? [])].map((r) => r.Name)).toEqual([
+      "role-0",
+      "role-1",
+      "role-2",
+      "role-3",
+      "role-4",
+    ]);
     expect(second.NextToken).toBeUndefined();
   });
 });
@@ -110,10 +165,16 @@ describe("impersonation roles", () => {
 describe("AssumeImpersonationRole", () => {
   it("returns a token valid for 15 minutes of simulator time", async () => {
     const role = await create("svc", [{ ImpersonationRuleId: "all", Effect: "ALLOW" }]);
-    const { Token, ExpiresIn } = await t.api.assumeImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: role });
+    const { Token, ExpiresIn } = await t.api.assumeImpersonationRole({
+      OrganizationId: t.org,
+      ImpersonationRoleId: role,
+    });
     expect(ExpiresIn).toBe(900);
     expect(Token).toMatch(/^[\x21-\x7e]{20,256}$/);
-    expect(t.backend.tx((sim) => verifyImpersonationToken(sim, Token as string))).toMatchObject({ orgId: t.org, roleId: role });
+    expect(t.backend.tx((sim) => verifyImpersonationToken(sim, Token as string))).toMatchObject({
+      orgId: t.org,
+      roleId: role,
+    });
     advanceClock(t.backend.db, 14 * 60_000);
     expect(t.backend.tx((sim) => verifyImpersonationToken(sim, Token as string))).toBeDefined();
     advanceClock(t.backend.db, 61_000);
@@ -124,11 +185,15 @@ describe("AssumeImpersonationRole", () => {
   it("keeps only a hash of the token, and deleting the role revokes it", async () => {
     const role = await create("svc", []);
     const { Token } = await t.api.assumeImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: role });
-    const stored = t.backend.tx((sim) => sim.db.prepare<[], { token_hash: string }>("SELECT token_hash FROM impersonation_tokens").all());
+    const stored = t.backend.tx((sim) =>
+      sim.db.prepare<[], { token_hash: string }>("SELECT token_hash FROM impersonation_tokens").all(),
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0]?.token_hash).not.toContain(Token as string);
     await t.api.deleteImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: role });
     expect(t.backend.tx((sim) => verifyImpersonationToken(sim, Token as string))).toBeUndefined();
-    expect((await failure(t.api.assumeImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: role }))).name).toBe("ResourceNotFoundException");
+    expect(
+      (await failure(t.api.assumeImpersonationRole({ OrganizationId: t.org, ImpersonationRoleId: role }))).name,
+    ).toBe("ResourceNotFoundException");
   });
 });

@@ -35,7 +35,12 @@ beforeEach(async () => {
   zones =
     target.endpoint === undefined
       ? new LocalHostedZones((fn) => backend.tx(fn))
-      : await createRoute53HostedZones({ awsProfile: undefined, endpoint: target.endpoint, maxAttempts: 1, credentials: target.credentials });
+      : await createRoute53HostedZones({
+          awsProfile: undefined,
+          endpoint: target.endpoint,
+          maxAttempts: 1,
+          credentials: target.credentials,
+        });
   org = (await api.createOrganization({ Alias: "acme" })).OrganizationId as string;
 });
 afterEach(async () => {
@@ -47,34 +52,63 @@ afterEach(async () => {
 /** Publishes GetMailDomain's records into a local hosted zone, as `domain apply` does. */
 async function publish(domain: string, only?: (type: string, host: string) => boolean): Promise<void> {
   const d = await api.getMailDomain({ OrganizationId: org, DomainName: domain });
-  const existing = (await zones.listHostedZonesByName({ DNSName: domain, MaxItems: 1 })).HostedZones?.find((z) => z.Name === `${domain}.`);
-  const HostedZone = existing ?? (await zones.createHostedZone({ Name: domain, CallerReference: `ref-${domain}` })).HostedZone;
+  const existing = (await zones.listHostedZonesByName({ DNSName: domain, MaxItems: 1 })).HostedZones?.find(
+    (z) => z.Name === `${domain}.`,
+  );
+  const HostedZone =
+    existing ?? (await zones.createHostedZone({ Name: domain, CallerReference: `ref-${domain}` })).HostedZone;
   const changes = (d.Records ?? [])
     .filter((r) => only === undefined || only(r.Type as string, r.Hostname as string))
     .map((r) => ({
       Action: "UPSERT" as const,
-      ResourceRecordSet: { Name: r.Hostname, Type: r.Type as "TXT", TTL: 300, ResourceRecords: [{ Value: r.Type === "TXT" ? `"${r.Value}"` : r.Value }] },
+      ResourceRecordSet: {
+        Name: r.Hostname,
+        Type: r.Type as "TXT",
+        TTL: 300,
+        ResourceRecords: [{ Value: r.Type === "TXT" ? `"${r.Value}"` : r.Value }],
+      },
     }));
   await zones.changeResourceRecordSets({ HostedZoneId: HostedZone?.Id, ChangeBatch: { Changes: changes } });
 }
 
 describe("mail domains in the simulator", () => {
   it("starts with the verified default test domain and no records to publish", async () => {
-    expect((await api.listMailDomains({ OrganizationId: org })).MailDomains).toEqual([{ DomainName: "acme.awsapps.com", DefaultDomain: true }]);
+    expect((await api.listMailDomains({ OrganizationId: org })).MailDomains).toEqual([
+      { DomainName: "acme.awsapps.com", DefaultDomain: true },
+    ]);
     const test = await api.getMailDomain({ OrganizationId: org, DomainName: "acme.awsapps.com" });
-    expect(test).toMatchObject({ IsTestDomain: true, IsDefault: true, OwnershipVerificationStatus: "VERIFIED", DkimVerificationStatus: "VERIFIED", Records: [] });
+    expect(test).toMatchObject({
+      IsTestDomain: true,
+      IsDefault: true,
+      OwnershipVerificationStatus: "VERIFIED",
+      DkimVerificationStatus: "VERIFIED",
+      Records: [],
+    });
   });
 
   it("asks for the region's records: ownership token, MX, AutoDiscover, three DKIM CNAMEs, SPF and DMARC", async () => {
     await api.registerMailDomain({ OrganizationId: org, DomainName: "Example.COM" });
     const d = await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" });
-    expect(d).toMatchObject({ IsTestDomain: false, IsDefault: false, OwnershipVerificationStatus: "PENDING", DkimVerificationStatus: "PENDING" });
+    expect(d).toMatchObject({
+      IsTestDomain: false,
+      IsDefault: false,
+      OwnershipVerificationStatus: "PENDING",
+      DkimVerificationStatus: "PENDING",
+    });
     const records = d.Records ?? [];
     expect(records).toHaveLength(8);
     expect(records[0]).toMatchObject({ Type: "TXT", Hostname: "_amazonses.example.com" });
     expect(records[0]?.Value).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-    expect(records[1]).toEqual({ Type: "MX", Hostname: "example.com", Value: "10 inbound-smtp.eu-west-1.amazonaws.com" });
-    expect(records[2]).toEqual({ Type: "CNAME", Hostname: "autodiscover.example.com", Value: "autodiscover.mail.eu-west-1.awsapps.com" });
+    expect(records[1]).toEqual({
+      Type: "MX",
+      Hostname: "example.com",
+      Value: "10 inbound-smtp.eu-west-1.amazonaws.com",
+    });
+    expect(records[2]).toEqual({
+      Type: "CNAME",
+      Hostname: "autodiscover.example.com",
+      Value: "autodiscover.mail.eu-west-1.awsapps.com",
+    });
     for (const r of records.slice(3, 6)) {
       const token = /^([a-z2-7]{32})\._domainkey\.example\.com$/.exec(r.Hostname as string)?.[1];
       expect(token, r.Hostname).toBeDefined();
@@ -100,31 +134,54 @@ describe("mail domains in the simulator", () => {
 
   it("accepts the ownership token at the domain itself, for DNS hosts without underscores", async () => {
     await api.registerMailDomain({ OrganizationId: org, DomainName: "example.com" });
-    const token = (await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).Records?.[0]?.Value as string;
+    const token = (await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).Records?.[0]
+      ?.Value as string;
     const { HostedZone } = await zones.createHostedZone({ Name: "example.com", CallerReference: "r1" });
     await zones.changeResourceRecordSets({
       HostedZoneId: HostedZone?.Id,
-      ChangeBatch: { Changes: [{ Action: "CREATE", ResourceRecordSet: { Name: "example.com", Type: "TXT", TTL: 60, ResourceRecords: [{ Value: `"${token}"` }, { Value: '"v=spf1 -all"' }] } }] },
+      ChangeBatch: {
+        Changes: [
+          {
+            Action: "CREATE",
+            ResourceRecordSet: {
+              Name: "example.com",
+              Type: "TXT",
+              TTL: 60,
+              ResourceRecords: [{ Value: `"${token}"` }, { Value: '"v=spf1 -all"' }],
+            },
+          },
+        ],
+      },
     });
-    expect((await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus).toBe("VERIFIED");
+    expect(
+      (await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus,
+    ).toBe("VERIFIED");
   });
 
   it("fails verification after the 72-hour window on the simulator clock, and registering again restarts it", async () => {
     await api.registerMailDomain({ OrganizationId: org, DomainName: "example.com" });
     advanceClock(backend.db, 71 * 3600_000);
-    expect((await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus).toBe("PENDING");
+    expect(
+      (await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus,
+    ).toBe("PENDING");
     advanceClock(backend.db, 2 * 3600_000);
     const failed = await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" });
     expect([failed.OwnershipVerificationStatus, failed.DkimVerificationStatus]).toEqual(["FAILED", "FAILED"]);
     await api.registerMailDomain({ OrganizationId: org, DomainName: "example.com" });
-    expect((await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus).toBe("PENDING");
+    expect(
+      (await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus,
+    ).toBe("PENDING");
     await publish("example.com");
-    expect((await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus).toBe("VERIFIED");
+    expect(
+      (await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus,
+    ).toBe("VERIFIED");
   });
 
   it("makes only a verified domain the default", async () => {
     await api.registerMailDomain({ OrganizationId: org, DomainName: "example.com" });
-    expect(await errorOf(api.updateDefaultMailDomain({ OrganizationId: org, DomainName: "example.com" }))).toMatchObject({ name: "MailDomainStateException" });
+    expect(
+      await errorOf(api.updateDefaultMailDomain({ OrganizationId: org, DomainName: "example.com" })),
+    ).toMatchObject({ name: "MailDomainStateException" });
     await publish("example.com");
     await api.updateDefaultMailDomain({ OrganizationId: org, DomainName: "example.com" });
     expect((await api.describeOrganization({ OrganizationId: org })).DefaultMailDomain).toBe("example.com");
@@ -132,36 +189,63 @@ describe("mail domains in the simulator", () => {
       { DomainName: "acme.awsapps.com", DefaultDomain: false },
       { DomainName: "example.com", DefaultDomain: true },
     ]);
-    expect(await errorOf(api.updateDefaultMailDomain({ OrganizationId: org, DomainName: "nope.example" }))).toMatchObject({ name: "MailDomainNotFoundException" });
+    expect(
+      await errorOf(api.updateDefaultMailDomain({ OrganizationId: org, DomainName: "nope.example" })),
+    ).toMatchObject({ name: "MailDomainNotFoundException" });
   });
 
   it("refuses to remove the test domain, the default domain, or a domain with addresses in use", async () => {
     await api.registerMailDomain({ OrganizationId: org, DomainName: "example.com" });
     await publish("example.com");
-    expect(await errorOf(api.deregisterMailDomain({ OrganizationId: org, DomainName: "acme.awsapps.com" }))).toMatchObject({ name: "InvalidParameterException" });
-    const { UserId } = await api.createUser({ OrganizationId: org, Name: "bob", DisplayName: "Bob", Password: "Passw0rd!x" });
+    expect(
+      await errorOf(api.deregisterMailDomain({ OrganizationId: org, DomainName: "acme.awsapps.com" })),
+    ).toMatchObject({ name: "InvalidParameterException" });
+    const { UserId } = await api.createUser({
+      OrganizationId: org,
+      Name: "bob",
+      DisplayName: "Bob",
+      Password: "Passw0rd!x",
+    });
     await api.registerToWorkMail({ OrganizationId: org, EntityId: UserId as string, Email: "bob@example.com" });
     const inUse = await errorOf(api.deregisterMailDomain({ OrganizationId: org, DomainName: "example.com" }));
     expect(inUse.name).toBe("MailDomainInUseException");
     expect(inUse.message).toContain("bob@example.com");
-    await api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: UserId as string, Email: "bob@acme.awsapps.com" });
+    await api.updatePrimaryEmailAddress({
+      OrganizationId: org,
+      EntityId: UserId as string,
+      Email: "bob@acme.awsapps.com",
+    });
     backend.db.prepare("DELETE FROM addresses WHERE address = 'bob@example.com'").run();
     await api.updateDefaultMailDomain({ OrganizationId: org, DomainName: "example.com" });
-    expect(await errorOf(api.deregisterMailDomain({ OrganizationId: org, DomainName: "example.com" }))).toMatchObject({ name: "MailDomainInUseException" });
+    expect(await errorOf(api.deregisterMailDomain({ OrganizationId: org, DomainName: "example.com" }))).toMatchObject({
+      name: "MailDomainInUseException",
+    });
     await api.updateDefaultMailDomain({ OrganizationId: org, DomainName: "acme.awsapps.com" });
     await api.deregisterMailDomain({ OrganizationId: org, DomainName: "example.com" });
-    expect(await errorOf(api.getMailDomain({ OrganizationId: org, DomainName: "example.com" }))).toMatchObject({ name: "MailDomainNotFoundException" });
+    expect(await errorOf(api.getMailDomain({ OrganizationId: org, DomainName: "example.com" }))).toMatchObject({
+      name: "MailDomainNotFoundException",
+    });
   });
 
   it("validates domain names: ASCII only, proper labels, no awsapps.com, not another organization's", async () => {
-    expect(await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "bücher.example" }))).toMatchObject({ name: "ValidationException" });
-    expect(await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "-bad.example" }))).toMatchObject({ name: "InvalidParameterException" });
-    expect(await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "example..com" }))).toMatchObject({ name: "InvalidParameterException" });
-    expect(await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "other.awsapps.com" }))).toMatchObject({ name: "InvalidParameterException" });
+    expect(await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "bücher.example" }))).toMatchObject({
+      name: "ValidationException",
+    });
+    expect(await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "-bad.example" }))).toMatchObject({
+      name: "InvalidParameterException",
+    });
+    expect(await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "example..com" }))).toMatchObject({
+      name: "InvalidParameterException",
+    });
+    expect(
+      await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "other.awsapps.com" })),
+    ).toMatchObject({ name: "InvalidParameterException" });
     await api.registerMailDomain({ OrganizationId: org, DomainName: "example.com" });
     await api.registerMailDomain({ OrganizationId: org, DomainName: "example.com" });
     const other = (await api.createOrganization({ Alias: "globex" })).OrganizationId as string;
-    expect(await errorOf(api.registerMailDomain({ OrganizationId: other, DomainName: "example.com" }))).toMatchObject({ name: "MailDomainInUseException" });
+    expect(await errorOf(api.registerMailDomain({ OrganizationId: other, DomainName: "example.com" }))).toMatchObject({
+      name: "MailDomainInUseException",
+    });
   });
 
   it("stops at the documented number of domains per organization", async () => {
@@ -169,14 +253,17 @@ describe("mail domains in the simulator", () => {
     backend.db.transaction(() => {
       for (let i = 0; i < 1000; i++) insert.run(org, `d${i}.example`);
     })();
-    expect(await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "one-more.example" }))).toMatchObject({
+    expect(
+      await errorOf(api.registerMailDomain({ OrganizationId: org, DomainName: "one-more.example" })),
+    ).toMatchObject({
       name: "LimitExceededException",
       message: "An organization can have at most 1000 mail domains.",
     });
   });
 
   it("pages ListMailDomains with opaque tokens", async () => {
-    for (const d of ["a.example", "b.example", "c.example"]) await api.registerMailDomain({ OrganizationId: org, DomainName: d });
+    for (const d of ["a.example", "b.example", "c.example"])
+      await api.registerMailDomain({ OrganizationId: org, DomainName: d });
     const first = await api.listMailDomains({ OrganizationId: org, MaxResults: 2 });
     expect(first.MailDomains?.map((d) => d.DomainName)).toEqual(["a.example", "acme.awsapps.com"]);
     const second = await api.listMailDomains({ OrganizationId: org, MaxResults: 2, NextToken: first.NextToken });
@@ -189,6 +276,8 @@ describe("mail domains in the simulator", () => {
     await api.registerMailDomain({ OrganizationId: org, DomainName: "example.com" });
     await publish("example.com");
     // Port 9 (discard) answers nothing: the records in the local zones are not seen.
-    expect((await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus).toBe("PENDING");
+    expect(
+      (await api.getMailDomain({ OrganizationId: org, DomainName: "example.com" })).OwnershipVerificationStatus,
+    ).toBe("PENDING");
   });
 });

@@ -18,15 +18,23 @@ async function error(p: Promise<unknown>): Promise<{ name: string; message: stri
 }
 
 const put = (entity: string, grantee: string, values: PermissionType[]) =>
-  o.api.putMailboxPermissions({ OrganizationId: o.orgId, EntityId: entity, GranteeId: grantee, PermissionValues: values });
-const list = async (entity: string) => (await o.api.listMailboxPermissions({ OrganizationId: o.orgId, EntityId: entity })).Permissions ?? [];
+  o.api.putMailboxPermissions({
+    OrganizationId: o.orgId,
+    EntityId: entity,
+    GranteeId: grantee,
+    PermissionValues: values,
+  });
+const list = async (entity: string) =>
+  (await o.api.listMailboxPermissions({ OrganizationId: o.orgId, EntityId: entity })).Permissions ?? [];
 
 describe("mailbox permissions", () => {
   it("grants, replaces and deletes a user's permissions on a user's mailbox", async () => {
     const alice = await o.user("alice");
     const bob = await o.user("bob");
     await put("alice", o.email("bob"), ["SEND_ON_BEHALF", "FULL_ACCESS", "FULL_ACCESS"]);
-    expect(await list(alice)).toEqual([{ GranteeId: bob, GranteeType: "USER", PermissionValues: ["FULL_ACCESS", "SEND_ON_BEHALF"] }]);
+    expect(await list(alice)).toEqual([
+      { GranteeId: bob, GranteeType: "USER", PermissionValues: ["FULL_ACCESS", "SEND_ON_BEHALF"] },
+    ]);
     await put(alice, bob, ["SEND_AS"]);
     expect(await list("alice")).toEqual([{ GranteeId: bob, GranteeType: "USER", PermissionValues: ["SEND_AS"] }]);
     await o.api.deleteMailboxPermissions({ OrganizationId: o.orgId, EntityId: alice, GranteeId: "bob" });
@@ -42,7 +50,9 @@ describe("mailbox permissions", () => {
     expect(e.name).toBe("InvalidParameterException");
     expect(e.message).toContain("groups can't be granted full access");
     await put("alice", sales, ["SEND_AS", "SEND_ON_BEHALF"]);
-    expect(await list("alice")).toEqual([{ GranteeId: sales, GranteeType: "GROUP", PermissionValues: ["SEND_AS", "SEND_ON_BEHALF"] }]);
+    expect(await list("alice")).toEqual([
+      { GranteeId: sales, GranteeType: "GROUP", PermissionValues: ["SEND_AS", "SEND_ON_BEHALF"] },
+    ]);
   });
 
   it("sets send permissions on a group's address, never Full Access (a group has no mailbox)", async () => {
@@ -94,7 +104,12 @@ describe("mailbox permissions", () => {
     const alice = await o.user("alice");
     for (let i = 0; i < 5; i++) await put(alice, await o.user(`g${i}`), ["SEND_AS"]);
     const p1 = await o.api.listMailboxPermissions({ OrganizationId: o.orgId, EntityId: alice, MaxResults: 3 });
-    const p2 = await o.api.listMailboxPermissions({ OrganizationId: o.orgId, EntityId: alice, MaxResults: 3, NextToken: p1.NextToken });
+    const p2 = await o.api.listMailboxPermissions({
+      OrganizationId: o.orgId,
+      EntityId: alice,
+      MaxResults: 3,
+      NextToken: p1.NextToken,
+    });
     expect(p1.Permissions).toHaveLength(3);
     expect(p2.Permissions).toHaveLength(2);
     expect(p2.NextToken).toBeUndefined();

@@ -28,7 +28,9 @@ const details = (user: string) => o.api.getMailboxDetails({ OrganizationId: o.or
 function storedFiles(): string[] {
   const root = join(o.dir, "mail");
   if (!existsSync(root)) return [];
-  return (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(eml|vcf)$/.test(f)).map((f) => join(root, f));
+  return (readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => /\.(eml|vcf)$/.test(f))
+    .map((f) => join(root, f));
 }
 
 describe("GetMailboxDetails", () => {
@@ -60,8 +62,12 @@ describe("UpdateMailboxQuota", () => {
     expect((await details("alice")).MailboxQuota).toBe(1);
     await o.api.updateMailboxQuota({ OrganizationId: o.orgId, UserId: "alice", MailboxQuota: 51200 });
     expect((await details("alice")).MailboxQuota).toBe(51200);
-    expect((await error(o.api.updateMailboxQuota({ OrganizationId: o.orgId, UserId: "alice", MailboxQuota: 0 }))).name).toBe("ValidationException");
-    const big = await error(o.api.updateMailboxQuota({ OrganizationId: o.orgId, UserId: "alice", MailboxQuota: 51201 }));
+    expect(
+      (await error(o.api.updateMailboxQuota({ OrganizationId: o.orgId, UserId: "alice", MailboxQuota: 0 }))).name,
+    ).toBe("ValidationException");
+    const big = await error(
+      o.api.updateMailboxQuota({ OrganizationId: o.orgId, UserId: "alice", MailboxQuota: 51201 }),
+    );
     expect(big.name).toBe("InvalidParameterException");
     expect(big.message).toContain("51200");
   });
@@ -69,16 +75,27 @@ describe("UpdateMailboxQuota", () => {
   it("needs an enabled user", async () => {
     const id = await o.user("alice");
     await o.disable(id);
-    expect((await error(o.api.updateMailboxQuota({ OrganizationId: o.orgId, UserId: id, MailboxQuota: 100 }))).name).toBe("EntityStateException");
+    expect(
+      (await error(o.api.updateMailboxQuota({ OrganizationId: o.orgId, UserId: id, MailboxQuota: 100 }))).name,
+    ).toBe("EntityStateException");
   });
 });
 
 describe("delivery (local deliver)", () => {
   it("stores the raw bytes unchanged and indexes them by folder", async () => {
     await o.user("alice");
-    const raw = Buffer.from(message("Grüße aus Köln", "Ünïcödé body\r\n", "X-Custom:  keeps   its  spacing\r\n"), "utf8");
+    const raw = Buffer.from(
+      message("Grüße aus Köln", "Ünïcödé body\r\n", "X-Custom:  keeps   its  spacing\r\n"),
+      "utf8",
+    );
     const [r] = await o.deliver(o.email("alice"), [raw], "Inbox/Projekte");
-    expect(r).toMatchObject({ status: "DELIVERED", folder: "Inbox/Projekte", subject: "Grüße aus Köln", kind: "message", size: raw.length });
+    expect(r).toMatchObject({
+      status: "DELIVERED",
+      folder: "Inbox/Projekte",
+      subject: "Grüße aus Köln",
+      kind: "message",
+      size: raw.length,
+    });
     const files = storedFiles();
     expect(files).toHaveLength(1);
     expect(readFileSync(files[0] as string).equals(raw)).toBe(true);
@@ -102,11 +119,20 @@ describe("delivery (local deliver)", () => {
     const tooBig = Buffer.alloc(40 * MIB + 1, 0x61);
     Buffer.from("Subject: big\r\n\r\n").copy(tooBig);
     const unencoded = message("unencoded", "u".repeat(29 * MIB + 10));
-    const parts = Array.from({ length: 501 }, (_, i) => `--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename="a${i}.txt"\r\n\r\nx\r\n`).join("");
+    const parts = Array.from(
+      { length: 501 },
+      (_, i) => `--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename="a${i}.txt"\r\n\r\nx\r\n`,
+    ).join("");
     const attachments = `Subject: many\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}--b--\r\n`;
     const rcpts = Array.from({ length: 501 }, (_, i) => `r${i}@example.com`).join(", ");
     const recipients = `Subject: crowd\r\nTo: ${rcpts}\r\n\r\nhi\r\n`;
-    const results = await o.deliver(o.email("alice"), [tooBig, unencoded, attachments, recipients, "just some text, no headers"]);
+    const results = await o.deliver(o.email("alice"), [
+      tooBig,
+      unencoded,
+      attachments,
+      recipients,
+      "just some text, no headers",
+    ]);
     expect(results.map((r) => [r.status, r.code])).toEqual([
       ["REJECTED", "MESSAGE_TOO_LARGE"],
       ["REJECTED", "MESSAGE_TOO_LARGE"],
@@ -120,9 +146,17 @@ describe("delivery (local deliver)", () => {
 
   it("accepts 500 attachments and a 39 MB message", async () => {
     await o.user("alice");
-    const parts = Array.from({ length: 500 }, (_, i) => `--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename="a${i}.txt"\r\n\r\nx\r\n`).join("");
+    const parts = Array.from(
+      { length: 500 },
+      (_, i) => `--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename="a${i}.txt"\r\n\r\nx\r\n`,
+    ).join("");
     const ok = `Subject: many\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}--b--\r\n`;
-    const large = `Subject: large\r\nMIME-Version: 1.0\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.alloc(28 * MIB, 7).toString("base64").replace(/.{76}/g, "$&\r\n")}`;
+    const large = `Subject: large\r\nMIME-Version: 1.0\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.alloc(
+      28 * MIB,
+      7,
+    )
+      .toString("base64")
+      .replace(/.{76}/g, "$&\r\n")}`;
     const results = await o.deliver(o.email("alice"), [ok, large]);
     expect(results.map((r) => r.status)).toEqual(["DELIVERED", "DELIVERED"]);
     expect(results[0]?.attachments).toBe(500);
@@ -150,7 +184,10 @@ describe("delivery (local deliver)", () => {
   it("keeps vCards as contacts and invitations in the calendar", async () => {
     await o.user("alice");
     const invite = `Subject: Meeting\r\nMIME-Version: 1.0\r\nContent-Type: text/calendar; method=REQUEST; charset=utf-8\r\n\r\nBEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n`;
-    const results = await o.deliver(o.email("alice"), ["BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nEND:VCARD\r\n", invite]);
+    const results = await o.deliver(o.email("alice"), [
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nEND:VCARD\r\n",
+      invite,
+    ]);
     expect(results.map((r) => [r.kind, r.folder])).toEqual([
       ["contact", "Contacts"],
       ["calendar", "Calendar"],
@@ -160,7 +197,9 @@ describe("delivery (local deliver)", () => {
   it("refuses folder names that cannot be folders", async () => {
     await o.user("alice");
     for (const folder of ["", "Inbox/../x", "a\\b", "Inbox//x"]) {
-      expect((await error(o.deliver(o.email("alice"), [message("x")], folder))).name, folder).toBe("InvalidParameterException");
+      expect((await error(o.deliver(o.email("alice"), [message("x")], folder))).name, folder).toBe(
+        "InvalidParameterException",
+      );
     }
   });
 });

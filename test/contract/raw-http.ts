@@ -29,17 +29,35 @@ export function raw(endpoint: string, o: RawOptions = {}): Promise<RawReply> {
   if (o.target !== undefined) headers["x-amz-target"] = o.target;
   if (o.contentType !== null) headers["content-type"] = o.contentType ?? "application/x-amz-json-1.1";
   if (o.sign) {
-    Object.assign(headers, signRequest({ method: o.method ?? "POST", url: url.pathname + url.search, headers, body }, o.sign, { region: o.sign.region ?? "us-east-1", service: o.sign.service ?? "workmail" }, o.sign.now));
+    Object.assign(
+      headers,
+      signRequest(
+        { method: o.method ?? "POST", url: url.pathname + url.search, headers, body },
+        o.sign,
+        { region: o.sign.region ?? "us-east-1", service: o.sign.service ?? "workmail" },
+        o.sign.now,
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: o.method ?? "POST", headers: { ...headers, "content-length": String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, headerNames: res.rawHeaders.filter((_, i) => i % 2 === 0), text, json: <T>() => JSON.parse(text) as T });
-      });
-    });
+    const req = request(
+      url,
+      { method: o.method ?? "POST", headers: { ...headers, "content-length": String(body.length) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            headerNames: res.rawHeaders.filter((_, i) => i % 2 === 0),
+            text,
+            json: <T>() => JSON.parse(text) as T,
+          });
+        });
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

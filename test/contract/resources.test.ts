@@ -26,12 +26,20 @@ async function user(name: string): Promise<string> {
 }
 
 const describeResource = (ResourceId: string) => api.describeResource({ OrganizationId: org, ResourceId });
-const delegates = async (ResourceId: string) => (await api.listResourceDelegates({ OrganizationId: org, ResourceId })).Delegates ?? [];
+const delegates = async (ResourceId: string) =>
+  (await api.listResourceDelegates({ OrganizationId: org, ResourceId })).Delegates ?? [];
 
 describe("CreateResource / DescribeResource / ListResources", () => {
   it("creates a disabled resource with the service's default booking options, and enables it with a mailbox", async () => {
-    const id = (await api.createResource({ OrganizationId: org, Name: "projector-1", Type: "EQUIPMENT", Description: "4K projector", HiddenFromGlobalAddressList: true }))
-      .ResourceId as string;
+    const id = (
+      await api.createResource({
+        OrganizationId: org,
+        Name: "projector-1",
+        Type: "EQUIPMENT",
+        Description: "4K projector",
+        HiddenFromGlobalAddressList: true,
+      })
+    ).ResourceId as string;
     expect(id).toMatch(/^r-[0-9a-f]{32}$/);
     expect(await describeResource(id)).toEqual({
       ResourceId: id,
@@ -40,7 +48,11 @@ describe("CreateResource / DescribeResource / ListResources", () => {
       Description: "4K projector",
       State: "DISABLED",
       HiddenFromGlobalAddressList: true,
-      BookingOptions: { AutoAcceptRequests: true, AutoDeclineRecurringRequests: false, AutoDeclineConflictingRequests: true },
+      BookingOptions: {
+        AutoAcceptRequests: true,
+        AutoDeclineRecurringRequests: false,
+        AutoDeclineConflictingRequests: true,
+      },
     });
     await api.registerToWorkMail({ OrganizationId: org, EntityId: "projector-1", Email: "projector@acme.awsapps.com" });
     const d = await describeResource("projector@acme.awsapps.com");
@@ -49,17 +61,25 @@ describe("CreateResource / DescribeResource / ListResources", () => {
   });
 
   it("applies the model's name rules (at most 20 characters, no spaces) and the organization's name uniqueness", async () => {
-    expect((await failure(api.createResource({ OrganizationId: org, Name: "a-very-long-room-name-1", Type: "ROOM" }))).message).toContain(
-      "at 'name' failed to satisfy constraint: Member must have length less than or equal to 20",
+    expect(
+      (await failure(api.createResource({ OrganizationId: org, Name: "a-very-long-room-name-1", Type: "ROOM" })))
+        .message,
+    ).toContain("at 'name' failed to satisfy constraint: Member must have length less than or equal to 20");
+    expect((await failure(api.createResource({ OrganizationId: org, Name: "Room 1", Type: "ROOM" }))).name).toBe(
+      "ValidationException",
     );
-    expect((await failure(api.createResource({ OrganizationId: org, Name: "Room 1", Type: "ROOM" }))).name).toBe("ValidationException");
-    expect((await failure(api.createResource({ OrganizationId: org, Name: "car", Type: "VEHICLE" as "ROOM" }))).message).toContain("[ROOM, EQUIPMENT]");
+    expect(
+      (await failure(api.createResource({ OrganizationId: org, Name: "car", Type: "VEHICLE" as "ROOM" }))).message,
+    ).toContain("[ROOM, EQUIPMENT]");
     await user("boardroom");
-    expect((await failure(api.createResource({ OrganizationId: org, Name: "BoardRoom", Type: "ROOM" }))).name).toBe("NameAvailabilityException");
+    expect((await failure(api.createResource({ OrganizationId: org, Name: "BoardRoom", Type: "ROOM" }))).name).toBe(
+      "NameAvailabilityException",
+    );
   });
 
   it("cannot be created or enabled in interoperability mode", async () => {
-    const interop = (await api.createOrganization({ Alias: "interop", EnableInteroperability: true })).OrganizationId as string;
+    const interop = (await api.createOrganization({ Alias: "interop", EnableInteroperability: true }))
+      .OrganizationId as string;
     const e = await failure(api.createResource({ OrganizationId: interop, Name: "room1", Type: "ROOM" }));
     expect(e.name).toBe("UnsupportedOperationException");
   });
@@ -68,14 +88,17 @@ describe("CreateResource / DescribeResource / ListResources", () => {
     await room("room-a");
     await room("room-b", false);
     await api.createResource({ OrganizationId: org, Name: "van", Type: "EQUIPMENT", Description: "the blue van" });
-    const names = async (Filters?: object) => (await api.listResources({ OrganizationId: org, ...(Filters ? { Filters } : {}) })).Resources?.map((r) => r.Name);
+    const names = async (Filters?: object) =>
+      (await api.listResources({ OrganizationId: org, ...(Filters ? { Filters } : {}) })).Resources?.map((r) => r.Name);
     expect(await names()).toEqual(["room-a", "room-b", "van"]);
     expect(await names({ NamePrefix: "room" })).toEqual(["room-a", "room-b"]);
     expect(await names({ PrimaryEmailPrefix: "room-a@" })).toEqual(["room-a"]);
     expect(await names({ State: "DISABLED" })).toEqual(["room-b", "van"]);
     const all = (await api.listResources({ OrganizationId: org })).Resources ?? [];
     expect(all[2]).toMatchObject({ Name: "van", Type: "EQUIPMENT", Description: "the blue van", State: "DISABLED" });
-    expect((await failure(api.listResources({ OrganizationId: org, Filters: { NamePrefix: "r", State: "ENABLED" } }))).name).toBe("InvalidParameterException");
+    expect(
+      (await failure(api.listResources({ OrganizationId: org, Filters: { NamePrefix: "r", State: "ENABLED" } }))).name,
+    ).toBe("InvalidParameterException");
     const page = await api.listResources({ OrganizationId: org, MaxResults: 2 });
     expect(page.Resources).toHaveLength(2);
     const rest = await api.listResources({ OrganizationId: org, MaxResults: 2, NextToken: page.NextToken as string });
@@ -88,12 +111,28 @@ describe("UpdateResource and booking rules", () => {
   it("renames, retypes, describes and hides; an empty description clears it; a taken or reserved name is refused", async () => {
     const id = await room("room1");
     await user("alice");
-    await api.updateResource({ OrganizationId: org, ResourceId: id, Name: "hall-1", Type: "EQUIPMENT", Description: "big", HiddenFromGlobalAddressList: true });
-    expect(await describeResource("hall-1")).toMatchObject({ Name: "hall-1", Type: "EQUIPMENT", Description: "big", HiddenFromGlobalAddressList: true });
+    await api.updateResource({
+      OrganizationId: org,
+      ResourceId: id,
+      Name: "hall-1",
+      Type: "EQUIPMENT",
+      Description: "big",
+      HiddenFromGlobalAddressList: true,
+    });
+    expect(await describeResource("hall-1")).toMatchObject({
+      Name: "hall-1",
+      Type: "EQUIPMENT",
+      Description: "big",
+      HiddenFromGlobalAddressList: true,
+    });
     await api.updateResource({ OrganizationId: org, ResourceId: id, Description: "" });
     expect((await describeResource(id)).Description).toBeUndefined();
-    expect((await failure(api.updateResource({ OrganizationId: org, ResourceId: id, Name: "alice" }))).name).toBe("NameAvailabilityException");
-    expect((await failure(api.updateResource({ OrganizationId: org, ResourceId: id, Name: "administrator" }))).name).toBe("NameAvailabilityException");
+    expect((await failure(api.updateResource({ OrganizationId: org, ResourceId: id, Name: "alice" }))).name).toBe(
+      "NameAvailabilityException",
+    );
+    expect(
+      (await failure(api.updateResource({ OrganizationId: org, ResourceId: id, Name: "administrator" }))).name,
+    ).toBe("NameAvailabilityException");
     // Renaming to its own name in another case is fine.
     await api.updateResource({ OrganizationId: org, ResourceId: id, Name: "Hall-1" });
     expect((await describeResource(id)).Name).toBe("Hall-1");
@@ -101,7 +140,11 @@ describe("UpdateResource and booking rules", () => {
 
   it("refuses to stop auto-accepting without a delegate (InvalidConfigurationException), and allows it with one", async () => {
     const id = await room("room1");
-    const off = { AutoAcceptRequests: false, AutoDeclineRecurringRequests: false, AutoDeclineConflictingRequests: true };
+    const off = {
+      AutoAcceptRequests: false,
+      AutoDeclineRecurringRequests: false,
+      AutoDeclineConflictingRequests: true,
+    };
     expect(await failure(api.updateResource({ OrganizationId: org, ResourceId: id, BookingOptions: off }))).toEqual({
       name: "InvalidConfigurationException",
       message:
@@ -115,8 +158,16 @@ describe("UpdateResource and booking rules", () => {
 
   it("replaces all booking options: a member left out is false", async () => {
     const id = await room("room1");
-    await api.updateResource({ OrganizationId: org, ResourceId: id, BookingOptions: { AutoAcceptRequests: true, AutoDeclineRecurringRequests: true } });
-    expect((await describeResource(id)).BookingOptions).toEqual({ AutoAcceptRequests: true, AutoDeclineRecurringRequests: true, AutoDeclineConflictingRequests: false });
+    await api.updateResource({
+      OrganizationId: org,
+      ResourceId: id,
+      BookingOptions: { AutoAcceptRequests: true, AutoDeclineRecurringRequests: true },
+    });
+    expect((await describeResource(id)).BookingOptions).toEqual({
+      AutoAcceptRequests: true,
+      AutoDeclineRecurringRequests: true,
+      AutoDeclineConflictingRequests: false,
+    });
   });
 });
 
@@ -126,7 +177,11 @@ describe("delegates", () => {
     const alice = await user("alice");
     await api.registerToWorkMail({ OrganizationId: org, EntityId: alice, Email: "alice@acme.awsapps.com" });
     const facilities = (await api.createGroup({ OrganizationId: org, Name: "facilities" })).GroupId as string;
-    await api.associateDelegateToResource({ OrganizationId: org, ResourceId: "room1@acme.awsapps.com", EntityId: "alice@acme.awsapps.com" });
+    await api.associateDelegateToResource({
+      OrganizationId: org,
+      ResourceId: "room1@acme.awsapps.com",
+      EntityId: "alice@acme.awsapps.com",
+    });
     await api.associateDelegateToResource({ OrganizationId: org, ResourceId: "room1", EntityId: "facilities" });
     await api.associateDelegateToResource({ OrganizationId: org, ResourceId: id, EntityId: alice });
     expect(await delegates(id)).toEqual([
@@ -138,14 +193,19 @@ describe("delegates", () => {
   it("refuses resources and deleted entities as delegates, and delegates of a deleted resource", async () => {
     const id = await room("room1");
     const other = await room("room2", false);
-    expect((await failure(api.associateDelegateToResource({ OrganizationId: org, ResourceId: id, EntityId: other }))).message).toBe(
-      "Only users and groups can be delegates of a resource; room2 is a resource.",
-    );
+    expect(
+      (await failure(api.associateDelegateToResource({ OrganizationId: org, ResourceId: id, EntityId: other })))
+        .message,
+    ).toBe("Only users and groups can be delegates of a resource; room2 is a resource.");
     const gone = await user("gone");
     await api.deleteUser({ OrganizationId: org, UserId: gone });
-    expect((await failure(api.associateDelegateToResource({ OrganizationId: org, ResourceId: id, EntityId: gone }))).name).toBe("EntityStateException");
+    expect(
+      (await failure(api.associateDelegateToResource({ OrganizationId: org, ResourceId: id, EntityId: gone }))).name,
+    ).toBe("EntityStateException");
     await api.deleteResource({ OrganizationId: org, ResourceId: other });
-    expect((await failure(api.listResourceDelegates({ OrganizationId: org, ResourceId: other }))).name).toBe("EntityStateException");
+    expect((await failure(api.listResourceDelegates({ OrganizationId: org, ResourceId: other }))).name).toBe(
+      "EntityStateException",
+    );
   });
 
   it("removes a delegate (even the last one of a resource that does not auto-accept), and reports one that is not a delegate", async () => {
@@ -155,7 +215,9 @@ describe("delegates", () => {
     await api.updateResource({ OrganizationId: org, ResourceId: id, BookingOptions: { AutoAcceptRequests: false } });
     await api.disassociateDelegateFromResource({ OrganizationId: org, ResourceId: id, EntityId: "alice" });
     expect(await delegates(id)).toEqual([]);
-    expect(await failure(api.disassociateDelegateFromResource({ OrganizationId: org, ResourceId: id, EntityId: "alice" }))).toEqual({
+    expect(
+      await failure(api.disassociateDelegateFromResource({ OrganizationId: org, ResourceId: id, EntityId: "alice" })),
+    ).toEqual({
       name: "EntityNotFoundException",
       message: "alice is not a delegate of the resource room1.",
     });
@@ -187,6 +249,8 @@ describe("DeleteResource", () => {
     await expect(api.deleteResource({ OrganizationId: org, ResourceId: "nosuch" })).resolves.toEqual({});
     const again = await room("room1");
     expect(again).not.toBe(id);
-    expect((await failure(api.updateResource({ OrganizationId: org, ResourceId: id, Name: "x" }))).name).toBe("EntityStateException");
+    expect((await failure(api.updateResource({ OrganizationId: org, ResourceId: id, Name: "x" }))).name).toBe(
+      "EntityStateException",
+    );
   });
 });

@@ -23,7 +23,9 @@ const put = (more: Partial<Parameters<PolicyOrg["api"]["putRetentionPolicy"]>[0]
 
 describe("retention policy operations", () => {
   it("puts, reads back and deletes the organization's one policy", async () => {
-    expect((await failure(t.api.getDefaultRetentionPolicy({ OrganizationId: t.org }))).name).toBe("EntityNotFoundException");
+    expect((await failure(t.api.getDefaultRetentionPolicy({ OrganizationId: t.org }))).name).toBe(
+      "EntityNotFoundException",
+    );
     await put({ Description: "30 days in the inbox" });
     const p = await t.api.getDefaultRetentionPolicy({ OrganizationId: t.org });
     expect(p).toMatchObject({ Name: "standard", Description: "30 days in the inbox" });
@@ -39,7 +41,9 @@ describe("retention policy operations", () => {
     expect(q.Name).toBe("stricter");
     expect((await failure(put({ Id: "another-policy" }))).name).toBe("LimitExceededException");
     await t.api.deleteRetentionPolicy({ OrganizationId: t.org, Id: p.Id as string });
-    expect((await failure(t.api.getDefaultRetentionPolicy({ OrganizationId: t.org }))).name).toBe("EntityNotFoundException");
+    expect((await failure(t.api.getDefaultRetentionPolicy({ OrganizationId: t.org }))).name).toBe(
+      "EntityNotFoundException",
+    );
     await expect(t.api.deleteRetentionPolicy({ OrganizationId: t.org, Id: p.Id as string })).resolves.toEqual({});
   });
 
@@ -50,8 +54,20 @@ describe("retention policy operations", () => {
     expect((await bad([{ Name: "ARCHIVE", Action: "DELETE", Period: 5 }])).name).toBe("ValidationException");
     expect((await bad([{ Name: "INBOX", Action: "SHRED", Period: 5 }])).name).toBe("ValidationException");
     expect((await bad([{ Name: "INBOX", Action: "DELETE" }])).name).toBe("InvalidParameterException");
-    expect((await bad([{ Name: "INBOX", Action: "DELETE", Period: 3 }, { Name: "INBOX", Action: "NONE" }])).name).toBe("InvalidParameterException");
-    await put({ FolderConfigurations: [{ Name: "INBOX", Action: "DELETE", Period: 730 }, { Name: "DRAFTS", Action: "NONE" }] });
+    expect(
+      (
+        await bad([
+          { Name: "INBOX", Action: "DELETE", Period: 3 },
+          { Name: "INBOX", Action: "NONE" },
+        ])
+      ).name,
+    ).toBe("InvalidParameterException");
+    await put({
+      FolderConfigurations: [
+        { Name: "INBOX", Action: "DELETE", Period: 730 },
+        { Name: "DRAFTS", Action: "NONE" },
+      ],
+    });
   });
 });
 
@@ -88,11 +104,13 @@ describe("applyRetention (the seam for mailbox content)", () => {
   });
 
   it("moves, recovers and purges by folder as the simulator clock advances", async () => {
-    await put({ FolderConfigurations: [
-      { Name: "INBOX", Action: "DELETE", Period: 30 },
-      { Name: "DELETED_ITEMS", Action: "DELETE", Period: 10 },
-      { Name: "JUNK_EMAIL", Action: "PERMANENTLY_DELETE", Period: 7 },
-    ] });
+    await put({
+      FolderConfigurations: [
+        { Name: "INBOX", Action: "DELETE", Period: 30 },
+        { Name: "DELETED_ITEMS", Action: "DELETE", Period: 10 },
+        { Name: "JUNK_EMAIL", Action: "PERMANENTLY_DELETE", Period: 7 },
+      ],
+    });
     const now = t.backend.tx((sim) => sim.now);
     const { content, items } = memoryContent(now);
     const first = t.backend.tx((sim) => applyRetention(sim, t.org, content));

@@ -19,13 +19,25 @@ const ports: Array<[string, () => Promise<HostedZonesApi>]> = [
   [
     "SDK over HTTP",
     async () =>
-      createRoute53HostedZones({ awsProfile: undefined, endpoint: server.endpoint, maxAttempts: 1, credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } }),
+      createRoute53HostedZones({
+        awsProfile: undefined,
+        endpoint: server.endpoint,
+        maxAttempts: 1,
+        credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+      }),
   ],
 ];
 
 beforeAll(async () => {
   sim = await LocalSim.open();
-  server = await serveSimulator({ dataDir: sim.dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: false, faults: {} });
+  server = await serveSimulator({
+    dataDir: sim.dir,
+    region: "us-east-1",
+    host: "127.0.0.1",
+    port: 0,
+    auth: false,
+    faults: {},
+  });
 });
 afterAll(async () => {
   await server.stop();
@@ -36,7 +48,11 @@ describe.each(ports)("the hosted-zones port (%s)", (label, make) => {
   it("creates a zone, finds it by name, writes and lists records, and reports the change", async () => {
     const zones = await make();
     const name = `${label.replace(/\W+/g, "-").toLowerCase()}.example.com`;
-    const created = await zones.createHostedZone({ Name: name, CallerReference: `ref-${label}`, HostedZoneConfig: { Comment: "wmctl", PrivateZone: false } });
+    const created = await zones.createHostedZone({
+      Name: name,
+      CallerReference: `ref-${label}`,
+      HostedZoneConfig: { Comment: "wmctl", PrivateZone: false },
+    });
     expect(created.HostedZone).toMatchObject({ Name: `${name}.`, Config: { Comment: "wmctl", PrivateZone: false } });
     expect(created.DelegationSet?.NameServers).toEqual(["ns-1.wmctl.localhost", "ns-2.wmctl.localhost"]);
     const id = created.HostedZone?.Id as string;
@@ -48,9 +64,33 @@ describe.each(ports)("the hosted-zones port (%s)", (label, make) => {
       ChangeBatch: {
         Comment: "test",
         Changes: [
-          { Action: "UPSERT", ResourceRecordSet: { Name: `_amazonses.${name}`, Type: "TXT", TTL: 1800, ResourceRecords: [{ Value: '"token"' }] } },
-          { Action: "UPSERT", ResourceRecordSet: { Name: `sel._domainkey.${name}`, Type: "TXT", TTL: 1800, ResourceRecords: [{ Value: quoteTxt(key) }] } },
-          { Action: "UPSERT", ResourceRecordSet: { Name: name, Type: "MX", TTL: 3600, ResourceRecords: [{ Value: "10 inbound-smtp.us-east-1.amazonaws.com." }] } },
+          {
+            Action: "UPSERT",
+            ResourceRecordSet: {
+              Name: `_amazonses.${name}`,
+              Type: "TXT",
+              TTL: 1800,
+              ResourceRecords: [{ Value: '"token"' }],
+            },
+          },
+          {
+            Action: "UPSERT",
+            ResourceRecordSet: {
+              Name: `sel._domainkey.${name}`,
+              Type: "TXT",
+              TTL: 1800,
+              ResourceRecords: [{ Value: quoteTxt(key) }],
+            },
+          },
+          {
+            Action: "UPSERT",
+            ResourceRecordSet: {
+              Name: name,
+              Type: "MX",
+              TTL: 3600,
+              ResourceRecords: [{ Value: "10 inbound-smtp.us-east-1.amazonaws.com." }],
+            },
+          },
         ],
       },
     });
@@ -64,18 +104,41 @@ describe.each(ports)("the hosted-zones port (%s)", (label, make) => {
       `_amazonses.${name}. TXT`,
       `sel._domainkey.${name}. TXT`,
     ]);
-    expect(sets.ResourceRecordSets?.find((s) => s.Name?.startsWith("sel."))?.ResourceRecords?.[0]?.Value).toBe(quoteTxt(key));
+    expect(sets.ResourceRecordSets?.find((s) => s.Name?.startsWith("sel."))?.ResourceRecords?.[0]?.Value).toBe(
+      quoteTxt(key),
+    );
   });
 
   it("raises the service's errors by name: InvalidChangeBatch with its messages, NoSuchHostedZone", async () => {
     const zones = await make();
-    const id = (await zones.createHostedZone({ Name: `err-${label.length}.example.org`, CallerReference: `err-${label}` })).HostedZone?.Id as string;
+    const id = (
+      await zones.createHostedZone({ Name: `err-${label.length}.example.org`, CallerReference: `err-${label}` })
+    ).HostedZone?.Id as string;
     const bad = zones.changeResourceRecordSets({
       HostedZoneId: id,
-      ChangeBatch: { Changes: [{ Action: "DELETE", ResourceRecordSet: { Name: `x.err-${label.length}.example.org`, Type: "TXT", TTL: 60, ResourceRecords: [{ Value: '"x"' }] } }] },
+      ChangeBatch: {
+        Changes: [
+          {
+            Action: "DELETE",
+            ResourceRecordSet: {
+              Name: `x.err-${label.length}.example.org`,
+              Type: "TXT",
+              TTL: 60,
+              ResourceRecords: [{ Value: '"x"' }],
+            },
+          },
+        ],
+      },
     });
-    await expect(bad).rejects.toMatchObject({ name: "InvalidChangeBatch", $fault: "client", message: expect.stringContaining("but it was not found"), messages: [expect.stringContaining("but it was not found")] });
-    await expect(zones.listResourceRecordSets({ HostedZoneId: "ZDOESNOTEXIST" })).rejects.toMatchObject({ name: "NoSuchHostedZone" });
+    await expect(bad).rejects.toMatchObject({
+      name: "InvalidChangeBatch",
+      $fault: "client",
+      message: expect.stringContaining("but it was not found"),
+      messages: [expect.stringContaining("but it was not found")],
+    });
+    await expect(zones.listResourceRecordSets({ HostedZoneId: "ZDOESNOTEXIST" })).rejects.toMatchObject({
+      name: "NoSuchHostedZone",
+    });
     await expect(zones.getChange({ Id: "CDOESNOTEXIST" })).rejects.toMatchObject({ name: "NoSuchChange" });
   });
 });

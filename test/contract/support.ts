@@ -11,7 +11,11 @@ export const PASSWORD = "Correct-Horse-9";
  * Awaits a call that must fail with the service's error `name` (the SDK's exception name over the
  * wire, the simulator's error in-process), a client fault, and (optionally) a message.
  */
-export async function expectServiceError(call: Promise<unknown>, name: string, message?: string | RegExp): Promise<Error> {
+export async function expectServiceError(
+  call: Promise<unknown>,
+  name: string,
+  message?: string | RegExp,
+): Promise<Error> {
   let caught: unknown;
   try {
     await call;
@@ -31,9 +35,24 @@ export async function createOrg(api: WorkMailApi, alias: string): Promise<string
   return OrganizationId as string;
 }
 
-export async function createUser(api: WorkMailApi, org: string, name: string, options: { register?: boolean; password?: string } = {}): Promise<string> {
-  const { UserId } = await api.createUser({ OrganizationId: org, Name: name, DisplayName: name.toUpperCase(), Password: options.password ?? PASSWORD });
-  if (options.register) await api.registerToWorkMail({ OrganizationId: org, EntityId: UserId as string, Email: `${name}@${await testDomain(api, org)}` });
+export async function createUser(
+  api: WorkMailApi,
+  org: string,
+  name: string,
+  options: { register?: boolean; password?: string } = {},
+): Promise<string> {
+  const { UserId } = await api.createUser({
+    OrganizationId: org,
+    Name: name,
+    DisplayName: name.toUpperCase(),
+    Password: options.password ?? PASSWORD,
+  });
+  if (options.register)
+    await api.registerToWorkMail({
+      OrganizationId: org,
+      EntityId: UserId as string,
+      Email: `${name}@${await testDomain(api, org)}`,
+    });
   return UserId as string;
 }
 

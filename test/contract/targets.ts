@@ -44,11 +44,25 @@ export async function openTarget(kind: TargetKind): Promise<ContractTarget> {
       },
     };
   }
-  const running = await serveSimulator({ dataDir: dir, region: REGION, host: "127.0.0.1", port: 0, auth: true, faults: {} });
+  const running = await serveSimulator({
+    dataDir: dir,
+    region: REGION,
+    host: "127.0.0.1",
+    port: 0,
+    auth: true,
+    faults: {},
+  });
   const creds = await running.control.credentials();
   const credentials = { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey };
   // maxAttempts 1: LimitExceededException is retried by the SDK as throttling; the suite checks answers, not retries.
-  const api = await createAwsBackend({ region: REGION, awsProfile: undefined, endpoint: running.endpoint, maxAttempts: 1, retryMode: "standard", credentials });
+  const api = await createAwsBackend({
+    region: REGION,
+    awsProfile: undefined,
+    endpoint: running.endpoint,
+    maxAttempts: 1,
+    retryMode: "standard",
+    credentials,
+  });
   const transcript: string[] = [];
   return {
     kind,
@@ -67,7 +81,8 @@ export function storeCredentials(backend: LocalBackend) {
   return simulatorCredentials(backend.db);
 }
 
-const ID = /\bm-[0-9a-f]{32}\b|\br-[0-9a-f]{32}\b|\bd-[0-9a-f]{10}\b|:\d{12}:|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
+const ID =
+  /\bm-[0-9a-f]{32}\b|\br-[0-9a-f]{32}\b|\bd-[0-9a-f]{10}\b|:\d{12}:|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
 
 /** JSON with sorted keys (the SDK builds objects in its schema's order), ids and dates replaced. */
 function normalise(value: unknown): string {
@@ -86,7 +101,9 @@ function recording(api: WorkMailApi, transcript: string[]): WorkMailApi {
   const out: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const op of WORKMAIL_OPERATIONS) {
     const m = methodName(op);
-    const fn = (api as unknown as Record<string, (input: unknown) => Promise<unknown>>)[m] as (input: unknown) => Promise<unknown>;
+    const fn = (api as unknown as Record<string, (input: unknown) => Promise<unknown>>)[m] as (
+      input: unknown,
+    ) => Promise<unknown>;
     out[m] = async (input) => {
       try {
         const result = await fn.call(api, input);

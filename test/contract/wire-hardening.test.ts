@@ -12,7 +12,15 @@ const started: { dir: string; running: RunningSimulator }[] = [];
 
 async function serve(options: Partial<ServeOptions> = {}): Promise<RunningSimulator> {
   const dir = mkdtempSync(join(tmpdir(), "wmctl-wire-hard-"));
-  const running = await serveSimulator({ dataDir: dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: false, faults: {}, ...options });
+  const running = await serveSimulator({
+    dataDir: dir,
+    region: "us-east-1",
+    host: "127.0.0.1",
+    port: 0,
+    auth: false,
+    faults: {},
+    ...options,
+  });
   started.push({ dir, running });
   return running;
 }
@@ -27,10 +35,22 @@ const advance = (endpoint: string, headers: Record<string, string>, contentType 
   raw(endpoint, { path: "/_wmctl/advance", body: JSON.stringify({ duration: "25h" }), contentType, headers });
 
 /** Sends the headers and `sent` bytes of a body declared as `declared` bytes; resolves with the first answer. */
-function partial(endpoint: string, path: string, declared: number, sent: number, headers: Record<string, string> = {}): { answer: Promise<string>; finish(): void } {
+function partial(
+  endpoint: string,
+  path: string,
+  declared: number,
+  sent: number,
+  headers: Record<string, string> = {},
+): { answer: Promise<string>; finish(): void } {
   const url = new URL(endpoint);
   const socket = connect(Number(url.port), url.hostname);
-  const lines = [`POST ${path} HTTP/1.1`, `Host: ${url.host}`, "Content-Type: application/x-amz-json-1.1", `Content-Length: ${declared}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `POST ${path} HTTP/1.1`,
+    `Host: ${url.host}`,
+    "Content-Type: application/x-amz-json-1.1",
+    `Content-Length: ${declared}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   socket.write(`${lines.join("\r\n")}\r\n\r\n`);
   socket.write(Buffer.alloc(sent, 0x20));
   let text = "";
@@ -59,7 +79,9 @@ describe("--no-auth and web browsers", () => {
     expect((await sim.control.now()).getTime() - before.getTime()).toBeLessThan(60_000);
     // The simulator's own names still work.
     for (const host of [new URL(sim.endpoint).host, `localhost:${new URL(sim.endpoint).port}`]) {
-      expect((await raw(sim.endpoint, { method: "GET", path: "/_wmctl/now", contentType: null, headers: { host } })).status).toBe(200);
+      expect(
+        (await raw(sim.endpoint, { method: "GET", path: "/_wmctl/now", contentType: null, headers: { host } })).status,
+      ).toBe(200);
     }
   });
 
@@ -71,19 +93,36 @@ describe("--no-auth and web browsers", () => {
     expect(r.headers["access-control-allow-origin"]).toBeUndefined();
     expect(r.json<{ message: string }>().message).toContain("--cors-origin");
     expect((await sim.control.now()).getTime() - before.getTime()).toBeLessThan(60_000);
-    const reset = await raw(sim.endpoint, { path: "/_wmctl/reset", contentType: "text/plain", headers: { "sec-fetch-site": "cross-site" } });
+    const reset = await raw(sim.endpoint, {
+      path: "/_wmctl/reset",
+      contentType: "text/plain",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(reset.status).toBe(403);
-    const preflight = await raw(sim.endpoint, { method: "OPTIONS", contentType: null, headers: { origin: "http://evil.example", "access-control-request-method": "POST" } });
+    const preflight = await raw(sim.endpoint, {
+      method: "OPTIONS",
+      contentType: null,
+      headers: { origin: "http://evil.example", "access-control-request-method": "POST" },
+    });
     expect(preflight.status).toBe(403);
     expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
   });
 
   it("lets the origins --cors-origin names in, and no other", async () => {
     const sim = await serve({ corsOrigins: ["http://app.test:3000"] });
-    const ok = await raw(sim.endpoint, { method: "GET", path: "/_wmctl/now", contentType: null, headers: { origin: "http://app.test:3000" } });
+    const ok = await raw(sim.endpoint, {
+      method: "GET",
+      path: "/_wmctl/now",
+      contentType: null,
+      headers: { origin: "http://app.test:3000" },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers["access-control-allow-origin"]).toBe("http://app.test:3000");
-    const preflight = await raw(sim.endpoint, { method: "OPTIONS", contentType: null, headers: { origin: "http://app.test:3000", "access-control-request-method": "POST" } });
+    const preflight = await raw(sim.endpoint, {
+      method: "OPTIONS",
+      contentType: null,
+      headers: { origin: "http://app.test:3000", "access-control-request-method": "POST" },
+    });
     expect([preflight.status, preflight.headers["access-control-allow-origin"]]).toEqual([200, "http://app.test:3000"]);
     expect((await advance(sim.endpoint, { origin: "http://app.test:3001" })).status).toBe(403);
   });
@@ -91,7 +130,11 @@ describe("--no-auth and web browsers", () => {
   it("never serves the store's secret key without authentication", async () => {
     const sim = await serve();
     const secret = (await sim.control.credentials()).secretAccessKey;
-    const r = await raw(sim.endpoint, { path: "/_wmctl/control/credentials", body: JSON.stringify({ args: [] }), contentType: "application/json" });
+    const r = await raw(sim.endpoint, {
+      path: "/_wmctl/control/credentials",
+      body: JSON.stringify({ args: [] }),
+      contentType: "application/json",
+    });
     expect(r.status).toBe(403);
     expect(r.text).not.toContain(secret);
     expect(r.json<{ message: string }>().message).toContain("wmctl local credentials");
@@ -99,7 +142,11 @@ describe("--no-auth and web browsers", () => {
 
   it("with signatures, answers any origin with CORS * as AWS does", async () => {
     const sim = await serve({ auth: true });
-    const r = await raw(sim.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}", headers: { origin: "http://any.example" } });
+    const r = await raw(sim.endpoint, {
+      target: "WorkMailService.ListOrganizations",
+      body: "{}",
+      headers: { origin: "http://any.example" },
+    });
     expect(r.status).toBe(400);
     expect(r.headers["access-control-allow-origin"]).toBe("*");
   });
@@ -127,7 +174,10 @@ describe("bodies, authentication and memory", () => {
 
   it("answers Expect: 100-continue with the refusal instead of 100 when the body would be refused", async () => {
     const sim = await serve({ auth: true });
-    const big = partial(sim.endpoint, "/", 9 * 1024 * 1024, 0, { Expect: "100-continue", "X-Amz-Target": "WorkMailService.ListOrganizations" });
+    const big = partial(sim.endpoint, "/", 9 * 1024 * 1024, 0, {
+      Expect: "100-continue",
+      "X-Amz-Target": "WorkMailService.ListOrganizations",
+    });
     try {
       const text = await big.answer;
       expect(text).toMatch(/^HTTP\/1\.1 400 /);
@@ -137,7 +187,10 @@ describe("bodies, authentication and memory", () => {
       big.finish();
     }
     const open = await serve({ auth: false });
-    const tooLarge = partial(open.endpoint, "/", 9 * 1024 * 1024, 0, { Expect: "100-continue", "X-Amz-Target": "WorkMailService.ListOrganizations" });
+    const tooLarge = partial(open.endpoint, "/", 9 * 1024 * 1024, 0, {
+      Expect: "100-continue",
+      "X-Amz-Target": "WorkMailService.ListOrganizations",
+    });
     try {
       expect(await tooLarge.answer).toMatch(/^HTTP\/1\.1 413 /);
     } finally {
@@ -148,7 +201,9 @@ describe("bodies, authentication and memory", () => {
     const socket = connect(Number(url.port), url.hostname);
     const first = await new Promise<string>((resolve) => {
       socket.once("data", (d: Buffer) => resolve(d.toString("utf8")));
-      socket.write(`POST / HTTP/1.1\r\nHost: ${url.host}\r\nX-Amz-Target: WorkMailService.ListOrganizations\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n`);
+      socket.write(
+        `POST / HTTP/1.1\r\nHost: ${url.host}\r\nX-Amz-Target: WorkMailService.ListOrganizations\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n`,
+      );
     });
     socket.destroy();
     expect(first).toMatch(/^HTTP\/1\.1 100 Continue/);
@@ -157,7 +212,11 @@ describe("bodies, authentication and memory", () => {
   it("picks the admin limit by path, never by the query string", async () => {
     const sim = await serve({ bodyLimits: { body: 64 * 1024 } });
     const body = JSON.stringify({ args: [], pad: "x".repeat(100 * 1024) });
-    const byQuery = await raw(sim.endpoint, { path: "/?next=/_wmctl/control/deliver", target: "WorkMailService.ListOrganizations", body });
+    const byQuery = await raw(sim.endpoint, {
+      path: "/?next=/_wmctl/control/deliver",
+      target: "WorkMailService.ListOrganizations",
+      body,
+    });
     expect(byQuery.status).toBe(413);
     const otherAdmin = await raw(sim.endpoint, { path: "/_wmctl/advance", body, contentType: "application/json" });
     expect(otherAdmin.status).toBe(413);

@@ -17,7 +17,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "wmctl-wire-"));
-  running = await serveSimulator({ dataDir: dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: true, faults: {} });
+  running = await serveSimulator({
+    dataDir: dir,
+    region: "us-east-1",
+    host: "127.0.0.1",
+    port: 0,
+    auth: true,
+    faults: {},
+  });
   const c = await running.control.credentials();
   creds = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey };
 });
@@ -34,7 +41,13 @@ const call = (target: string, body: unknown, extra: Parameters<typeof raw>[1] = 
   raw(running.endpoint, { target: `WorkMailService.${target}`, body: JSON.stringify(body), sign: creds, ...extra });
 
 function sdk(options: Partial<ConstructorParameters<typeof WorkMailClient>[0]> = {}): WorkMailClient {
-  return new WorkMailClient({ region: "us-east-1", endpoint: running.endpoint, credentials: creds, maxAttempts: 1, ...options });
+  return new WorkMailClient({
+    region: "us-east-1",
+    endpoint: running.endpoint,
+    credentials: creds,
+    maxAttempts: 1,
+    ...options,
+  });
 }
 
 describe("awsJson1_1 replies", () => {
@@ -59,7 +72,10 @@ describe("awsJson1_1 replies", () => {
     expect(r.headers["x-amzn-errortype"]).toBe("OrganizationNotFoundException");
     expect(r.headerNames).toContain("x-amzn-ErrorType");
     expect(r.headers["x-amzn-requestid"]).toMatch(UUID);
-    expect(r.json()).toEqual({ __type: "OrganizationNotFoundException", Message: "Organization m-00000000000000000000000000000000 was not found." });
+    expect(r.json()).toEqual({
+      __type: "OrganizationNotFoundException",
+      Message: "Organization m-00000000000000000000000000000000 was not found.",
+    });
   });
 
   it("answers the front end's own errors with a lower-case message: ValidationException", async () => {
@@ -67,28 +83,41 @@ describe("awsJson1_1 replies", () => {
     expect(r.status).toBe(400);
     expect(r.json()).toEqual({
       __type: "ValidationException",
-      message: "1 validation error detected: Value 'm-1' at 'organizationId' failed to satisfy constraint: Member must have length greater than or equal to 34",
+      message:
+        "1 validation error detected: Value 'm-1' at 'organizationId' failed to satisfy constraint: Member must have length greater than or equal to 34",
     });
   });
 
   it("answers a member of the wrong JSON type with SerializationException", async () => {
     const r = await call("ListOrganizations", { MaxResults: "5" });
     expect(r.status).toBe(400);
-    expect(r.json()).toEqual({ __type: "SerializationException", Message: "class java.lang.String can not be converted to an Integer" });
+    expect(r.json()).toEqual({
+      __type: "SerializationException",
+      Message: "class java.lang.String can not be converted to an Integer",
+    });
   });
 
   it("answers an unknown operation with UnknownOperationException, and malformed JSON with SerializationException", async () => {
-    for (const target of ["WorkMailService.NoSuchOperation", "OtherService.ListUsers", "WorkMailService", "WorkMailService.ListUsers.Extra"]) {
+    for (const target of [
+      "WorkMailService.NoSuchOperation",
+      "OtherService.ListUsers",
+      "WorkMailService",
+      "WorkMailService.ListUsers.Extra",
+    ]) {
       const r = await raw(running.endpoint, { target, body: "{}", sign: creds });
       expect([target, r.status, r.text]).toEqual([target, 400, '{"__type":"UnknownOperationException"}']);
       expect(r.headers["x-amzn-errortype"]).toBe("UnknownOperationException");
     }
-    expect((await raw(running.endpoint, { body: "{}", sign: creds })).json()).toEqual({ __type: "UnknownOperationException" });
+    expect((await raw(running.endpoint, { body: "{}", sign: creds })).json()).toEqual({
+      __type: "UnknownOperationException",
+    });
     for (const body of ["{not json", "[]", "42", "null"]) {
       const r = await raw(running.endpoint, { target: "WorkMailService.ListOrganizations", body, sign: creds });
       expect([body, r.status, r.text]).toEqual([body, 400, '{"__type":"SerializationException"}']);
     }
-    expect((await raw(running.endpoint, { target: "WorkMailService.ListOrganizations", body: "", sign: creds })).json()).toEqual({ __type: "SerializationException" });
+    expect(
+      (await raw(running.endpoint, { target: "WorkMailService.ListOrganizations", body: "", sign: creds })).json(),
+    ).toEqual({ __type: "SerializationException" });
   });
 
   it("answers another method or content type as the AWS front end does, and ignores the path", async () => {
@@ -96,7 +125,12 @@ describe("awsJson1_1 replies", () => {
     expect(get.status).toBe(403);
     expect(get.text).toContain("<Message>Unable to determine service/operation name to be authorized</Message>");
     expect(get.headers["x-amzn-requestid"]).toMatch(UUID);
-    const form = await raw(running.endpoint, { target: "WorkMailService.ListOrganizations", contentType: "application/x-www-form-urlencoded", body: "a=b", sign: creds });
+    const form = await raw(running.endpoint, {
+      target: "WorkMailService.ListOrganizations",
+      contentType: "application/x-www-form-urlencoded",
+      body: "a=b",
+      sign: creds,
+    });
     expect([form.status, form.text]).toEqual([404, "<UnknownOperationException/>\n"]);
     const anyPath = await call("ListOrganizations", {}, { path: "/some/prefix/" });
     expect(anyPath.status).toBe(200);
@@ -106,22 +140,39 @@ describe("awsJson1_1 replies", () => {
     const pre = await raw(running.endpoint, {
       method: "OPTIONS",
       contentType: null,
-      headers: { origin: "http://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "authorization,x-amz-target" },
+      headers: {
+        origin: "http://localhost:3000",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,x-amz-target",
+      },
     });
     expect(pre.status).toBe(200);
-    expect(pre.headers).toMatchObject({ "access-control-allow-methods": "POST", "access-control-allow-headers": "authorization,x-amz-target" });
+    expect(pre.headers).toMatchObject({
+      "access-control-allow-methods": "POST",
+      "access-control-allow-headers": "authorization,x-amz-target",
+    });
     const r = await call("ListOrganizations", {}, { headers: { origin: "http://localhost:3000" } });
     expect(r.headers["access-control-allow-origin"]).toBe("*");
     expect(r.headers["access-control-expose-headers"]).toContain("x-amzn-RequestId");
   });
 
   it("lets a request in flight finish when it stops", async () => {
-    const other = await serveSimulator({ dataDir: mkdtempSync(join(tmpdir(), "wmctl-wire-drain-")), region: "us-east-1", host: "127.0.0.1", port: 0, auth: false, faults: { latencyMs: 300 } });
+    const other = await serveSimulator({
+      dataDir: mkdtempSync(join(tmpdir(), "wmctl-wire-drain-")),
+      region: "us-east-1",
+      host: "127.0.0.1",
+      port: 0,
+      auth: false,
+      faults: { latencyMs: 300 },
+    });
     const inFlight = raw(other.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" });
-    while (((await other.control.status()).server?.requests.total ?? 0) < 1) await new Promise((r) => setTimeout(r, 10));
+    while (((await other.control.status()).server?.requests.total ?? 0) < 1)
+      await new Promise((r) => setTimeout(r, 10));
     await other.stop();
     expect((await inFlight).status).toBe(200);
-    await expect(raw(other.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" })).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    await expect(
+      raw(other.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" }),
+    ).rejects.toMatchObject({ code: "ECONNREFUSED" });
     rmSync(other.store, { recursive: true, force: true });
   });
 
@@ -141,20 +192,34 @@ describe("SigV4", () => {
       const r = await raw(running.endpoint, { ...op, ...o });
       return { status: r.status, ...r.json<{ __type: string; message: string }>() };
     };
-    expect(await err({})).toEqual({ status: 400, __type: "MissingAuthenticationTokenException", message: "Missing Authentication Token" });
-    expect(await err({ sign: { ...creds, secretAccessKey: "wrong" } })).toMatchObject({ status: 400, __type: "InvalidSignatureException" });
+    expect(await err({})).toEqual({
+      status: 400,
+      __type: "MissingAuthenticationTokenException",
+      message: "Missing Authentication Token",
+    });
+    expect(await err({ sign: { ...creds, secretAccessKey: "wrong" } })).toMatchObject({
+      status: 400,
+      __type: "InvalidSignatureException",
+    });
     expect(await err({ sign: { ...creds, accessKeyId: "AKIDUNKNOWN" } })).toEqual({
       status: 400,
       __type: "UnrecognizedClientException",
       message: "The security token included in the request is invalid.",
     });
-    expect(await err({ sign: { ...creds, now: new Date(Date.now() - 20 * 60_000) } })).toMatchObject({ __type: "InvalidSignatureException", message: expect.stringMatching(/^Signature expired: /) });
-    expect(await err({ sign: { ...creds, now: new Date(Date.now() + 20 * 60_000) } })).toMatchObject({ message: expect.stringMatching(/^Signature not yet current: /) });
+    expect(await err({ sign: { ...creds, now: new Date(Date.now() - 20 * 60_000) } })).toMatchObject({
+      __type: "InvalidSignatureException",
+      message: expect.stringMatching(/^Signature expired: /),
+    });
+    expect(await err({ sign: { ...creds, now: new Date(Date.now() + 20 * 60_000) } })).toMatchObject({
+      message: expect.stringMatching(/^Signature not yet current: /),
+    });
     expect(await err({ sign: { ...creds, region: "eu-west-1" } })).toMatchObject({
       __type: "InvalidSignatureException",
       message: "Credential should be scoped to a valid region, not 'eu-west-1'.",
     });
-    expect(await err({ sign: { ...creds, sessionToken: "token-from-elsewhere" } })).toMatchObject({ __type: "UnrecognizedClientException" });
+    expect(await err({ sign: { ...creds, sessionToken: "token-from-elsewhere" } })).toMatchObject({
+      __type: "UnrecognizedClientException",
+    });
     expect((await running.control.status()).server?.requests.unauthenticated).toBe(7);
   });
 
@@ -173,7 +238,14 @@ describe("SigV4", () => {
   });
 
   it("accepts unsigned requests with --no-auth", async () => {
-    const open = await serveSimulator({ dataDir: dir, region: "us-east-1", host: "127.0.0.1", port: 0, auth: false, faults: {} });
+    const open = await serveSimulator({
+      dataDir: dir,
+      region: "us-east-1",
+      host: "127.0.0.1",
+      port: 0,
+      auth: false,
+      faults: {},
+    });
     try {
       const r = await raw(open.endpoint, { target: "WorkMailService.ListOrganizations", body: "{}" });
       expect(r.status).toBe(200);
@@ -221,7 +293,12 @@ describe("fault injection", () => {
     const t0 = performance.now();
     await call("ListOrganizations", {});
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
-    const admin = await raw(running.endpoint, { method: "GET", path: "/_wmctl/faults", contentType: null, sign: creds });
+    const admin = await raw(running.endpoint, {
+      method: "GET",
+      path: "/_wmctl/faults",
+      contentType: null,
+      sign: creds,
+    });
     expect(admin.status).toBe(200);
     expect(admin.json()).toEqual({ throttleTps: null, errorRate: 1, latencyMs: 150 });
   });
@@ -252,13 +329,25 @@ describe("the admin path /_wmctl/", () => {
     const moved = (await admin("POST", "advance", { duration: "25h" })).json<{ now: string }>();
     expect(Date.parse(moved.now) - before).toBeGreaterThanOrEqual(25 * 3600_000);
     expect((await admin("POST", "advance", { seconds: 60 })).status).toBe(200);
-    expect((await admin("POST", "lifecycle", { organizationCreateSeconds: 90 })).json()).toMatchObject({ organizationCreateSeconds: 90 });
-    expect((await admin("POST", "faults", { latencyMs: 1 })).json()).toEqual({ throttleTps: null, errorRate: 0, latencyMs: 1 });
-    const status = (await admin("GET", "status")).json<{ clockOffsetMs: number; server: { endpoint: string; auth: boolean } }>();
+    expect((await admin("POST", "lifecycle", { organizationCreateSeconds: 90 })).json()).toMatchObject({
+      organizationCreateSeconds: 90,
+    });
+    expect((await admin("POST", "faults", { latencyMs: 1 })).json()).toEqual({
+      throttleTps: null,
+      errorRate: 0,
+      latencyMs: 1,
+    });
+    const status = (await admin("GET", "status")).json<{
+      clockOffsetMs: number;
+      server: { endpoint: string; auth: boolean };
+    }>();
     expect(status.clockOffsetMs).toBeGreaterThanOrEqual(25 * 3600_000 + 60_000);
     expect(status.server).toMatchObject({ endpoint: running.endpoint, auth: true });
     expect((await admin("POST", "reset")).status).toBe(200);
-    expect((await admin("GET", "status")).json()).toMatchObject({ clockOffsetMs: 0, lifecycle: { organizationCreateSeconds: 0 } });
+    expect((await admin("GET", "status")).json()).toMatchObject({
+      clockOffsetMs: 0,
+      lifecycle: { organizationCreateSeconds: 0 },
+    });
   });
 
   it("takes and restores snapshots", async () => {
@@ -269,17 +358,34 @@ describe("the admin path /_wmctl/", () => {
     expect((await admin("POST", "restore", { name: "one" })).status).toBe(200);
     const orgs = (await call("ListOrganizations", {})).json<{ OrganizationSummaries: { Alias: string }[] }>();
     expect(orgs.OrganizationSummaries.map((o) => o.Alias)).toEqual(["kept"]);
-    expect((await admin("POST", "restore", { name: "nope" })).json()).toMatchObject({ __type: "ResourceNotFoundException" });
+    expect((await admin("POST", "restore", { name: "nope" })).json()).toMatchObject({
+      __type: "ResourceNotFoundException",
+    });
     expect((await admin("GET", "snapshots")).json<unknown[]>().length).toBeGreaterThanOrEqual(1);
   });
 
   it("refuses malformed bodies and unknown settings with ValidationException, never a 500", async () => {
     const faults = await admin("POST", "faults", { latency: 5 });
-    expect([faults.status, faults.json()]).toEqual([400, { __type: "ValidationException", message: 'unknown fault setting "latency"; known: throttleTps, errorRate, latencyMs' }]);
+    expect([faults.status, faults.json()]).toEqual([
+      400,
+      {
+        __type: "ValidationException",
+        message: 'unknown fault setting "latency"; known: throttleTps, errorRate, latencyMs',
+      },
+    ]);
     expect((await admin("GET", "faults")).json()).toEqual({ throttleTps: null, errorRate: 0, latencyMs: 0 });
     for (const body of [{ args: "x" }, "not json"]) {
-      const r = await raw(running.endpoint, { method: "POST", path: "/_wmctl/control/now", contentType: "application/json", body: typeof body === "string" ? body : JSON.stringify(body), sign: creds });
-      expect([r.status, r.json()]).toEqual([400, { __type: "ValidationException", message: 'the request body must be {"args": [...]}' }]);
+      const r = await raw(running.endpoint, {
+        method: "POST",
+        path: "/_wmctl/control/now",
+        contentType: "application/json",
+        body: typeof body === "string" ? body : JSON.stringify(body),
+        sign: creds,
+      });
+      expect([r.status, r.json()]).toEqual([
+        400,
+        { __type: "ValidationException", message: 'the request body must be {"args": [...]}' },
+      ]);
     }
   });
 

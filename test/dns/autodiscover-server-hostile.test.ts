@@ -1,6 +1,9 @@
 import { request } from "node:https";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startAutodiscoverServer, type RunningAutodiscoverServer } from "../../src/local-backend/autodiscover/server.js";
+import {
+  startAutodiscoverServer,
+  type RunningAutodiscoverServer,
+} from "../../src/local-backend/autodiscover/server.js";
 import { LocalSim } from "../helpers/local-sim.js";
 
 /** The simulator's AutoDiscover endpoint against hostile XML and password guessing. */
@@ -23,7 +26,11 @@ interface Answer {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function post(body: string, auth: { user: string; password: string } | undefined, localAddress = "127.0.0.1"): Promise<Answer> {
+function post(
+  body: string,
+  auth: { user: string; password: string } | undefined,
+  localAddress = "127.0.0.1",
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -33,7 +40,12 @@ function post(body: string, auth: { user: string; password: string } | undefined
         method: "POST",
         localAddress,
         rejectUnauthorized: false,
-        headers: { "content-type": "text/xml", ...(auth === undefined ? {} : { authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString("base64")}` }) },
+        headers: {
+          "content-type": "text/xml",
+          ...(auth === undefined
+            ? {}
+            : { authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString("base64")}` }),
+        },
       },
       (res) => {
         let text = "";
@@ -55,8 +67,17 @@ describe("AutoDiscover and hostile XML", () => {
   });
 
   it.each([
-    ["an external entity (XXE)", mobile("&xxe;", '<!DOCTYPE Autodiscover [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')],
-    ["a billion laughs", mobile("&lol4;", '<!DOCTYPE a [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>')],
+    [
+      "an external entity (XXE)",
+      mobile("&xxe;", '<!DOCTYPE Autodiscover [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'),
+    ],
+    [
+      "a billion laughs",
+      mobile(
+        "&lol4;",
+        '<!DOCTYPE a [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>',
+      ),
+    ],
     ["20,000 nested elements", `<Autodiscover>${"<a>".repeat(20_000)}${"</a>".repeat(20_000)}</Autodiscover>`],
   ])("answers %s with AutoDiscover's own error response (600 Invalid Request)", async (_what, body) => {
     const r = await post(body, { user: user.email, password: user.password });
@@ -66,14 +87,22 @@ describe("AutoDiscover and hostile XML", () => {
     expect(r.body).toContain("<Message>Invalid Request</Message>");
     expect(r.body).not.toContain("root:");
     // And the server goes on answering.
-    expect((await post(mobile(user.email), { user: user.email, password: user.password })).body).toContain("MobileSync");
+    expect((await post(mobile(user.email), { user: user.email, password: user.password })).body).toContain(
+      "MobileSync",
+    );
   });
 });
 
 describe("AutoDiscover and password guessing", () => {
   it("refuses a client after too many failed logins (429 with Retry-After), other clients still get in", async () => {
-    ad = await startAutodiscoverServer({ db: sim.backend.db, region: "us-east-1", advertise: false, loginAttempts: { max: 3, windowMs: 60_000 } });
-    for (let i = 0; i < 3; i++) expect((await post(mobile(user.email), { user: user.email, password: `guess-${i}` })).status).toBe(401);
+    ad = await startAutodiscoverServer({
+      db: sim.backend.db,
+      region: "us-east-1",
+      advertise: false,
+      loginAttempts: { max: 3, windowMs: 60_000 },
+    });
+    for (let i = 0; i < 3; i++)
+      expect((await post(mobile(user.email), { user: user.email, password: `guess-${i}` })).status).toBe(401);
     const blocked = await post(mobile(user.email), { user: user.email, password: user.password });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
@@ -89,7 +118,8 @@ describe("AutoDiscover and password guessing", () => {
   it("limits failed logins by default", async () => {
     ad = await startAutodiscoverServer({ db: sim.backend.db, region: "us-east-1", advertise: false });
     const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) statuses.push((await post(mobile(user.email), { user: user.email, password: `guess-${i}` })).status);
+    for (let i = 0; i < 40; i++)
+      statuses.push((await post(mobile(user.email), { user: user.email, password: `guess-${i}` })).status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThan(40);
     expect(statuses.at(-1)).toBe(429);
   });

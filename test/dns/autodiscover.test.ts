@@ -23,7 +23,8 @@ function method(r: AutodiscoverReport, id: string) {
 function allSteps(steps: readonly Step[] | undefined): Step[] {
   return (steps ?? []).flatMap((s) => [s, ...allSteps(s.children)]);
 }
-const codesOf = (r: AutodiscoverReport, id: string) => allSteps(method(r, id)?.steps).flatMap((s) => (s.code ? [s.code] : []));
+const codesOf = (r: AutodiscoverReport, id: string) =>
+  allSteps(method(r, id)?.steps).flatMap((s) => (s.code ? [s.code] : []));
 
 describe("autodiscover check against the simulator's DNS and AutoDiscover servers", () => {
   let sim: LocalSim;
@@ -58,8 +59,28 @@ describe("autodiscover check against the simulator's DNS and AutoDiscover server
       HostedZoneId: await sim.zoneId(D),
       ChangeBatch: {
         Changes: [
-          { Action: "DELETE", ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }] } },
-          ...(address === undefined ? [] : [{ Action: "CREATE" as const, ResourceRecordSet: { Name: `autodiscover.${D}`, Type: "A" as const, TTL: 300, ResourceRecords: [{ Value: address }] } }]),
+          {
+            Action: "DELETE",
+            ResourceRecordSet: {
+              Name: `autodiscover.${D}`,
+              Type: "CNAME",
+              TTL: 300,
+              ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }],
+            },
+          },
+          ...(address === undefined
+            ? []
+            : [
+                {
+                  Action: "CREATE" as const,
+                  ResourceRecordSet: {
+                    Name: `autodiscover.${D}`,
+                    Type: "A" as const,
+                    TTL: 300,
+                    ResourceRecords: [{ Value: address }],
+                  },
+                },
+              ]),
         ],
       },
     });
@@ -123,7 +144,9 @@ describe("autodiscover check against the simulator's DNS and AutoDiscover server
   it("still fails phase 3 when autodiscover.<domain> does not resolve at all", async () => {
     await replaceCname(undefined);
     const r = await checkAutodiscover(base);
-    expect(method(r, "phase3-redirect")?.steps.map((s) => [s.id, s.status, s.code])).toEqual([["cname", "fail", "AD_CNAME_MISSING"]]);
+    expect(method(r, "phase3-redirect")?.steps.map((s) => [s.id, s.status, s.code])).toEqual([
+      ["cname", "fail", "AD_CNAME_MISSING"],
+    ]);
     expect(r.status).toBe("fail");
   });
 
@@ -154,35 +177,80 @@ describe("autodiscover check against an HTTPS server with a test CA", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function serveHttps(names: string[], handler: (status: (n: number) => void) => void, options: { validDays?: number; notBefore?: Date } = {}) {
+  async function serveHttps(
+    names: string[],
+    handler: (status: (n: number) => void) => void,
+    options: { validDays?: number; notBefore?: Date } = {},
+  ) {
     dir = mkdtempSync(join(tmpdir(), "wmctl-ca-"));
     const db = openDatabase(join(dir, "ca.db"), [metaSchema]);
     const ca = await localCa(db);
     db.close();
     const cert = await issueCertificate(ca, names, options);
-    https = createServer({ key: cert.keyPem, cert: cert.certPem }, (_req, res) => handler((n) => res.writeHead(n).end()));
-    const port = await new Promise<number>((r) => https?.listen(0, "127.0.0.1", () => r((https?.address() as { port: number }).port)));
-    dns = await startTestDnsServer({ records: [{ name: `autodiscover.${D}`, type: "A", value: "127.0.0.1" }], zones: [D] });
+    https = createServer({ key: cert.keyPem, cert: cert.certPem }, (_req, res) =>
+      handler((n) => res.writeHead(n).end()),
+    );
+    const port = await new Promise<number>((r) =>
+      https?.listen(0, "127.0.0.1", () => r((https?.address() as { port: number }).port)),
+    );
+    dns = await startTestDnsServer({
+      records: [{ name: `autodiscover.${D}`, type: "A", value: "127.0.0.1" }],
+      zones: [D],
+    });
     return { ca: ca.certPem, port };
   }
 
   it("reports a web server that answers 404 instead of 401", async () => {
     const { ca, port } = await serveHttps([`autodiscover.${D}`], (status) => status(404));
-    const r = await checkAutodiscover({ domain: D, resolvers: [parseServer(dns.address)], resolver, ca: [ca], httpsPort: port, httpPort: 9, timeoutMs: 2000 });
+    const r = await checkAutodiscover({
+      domain: D,
+      resolvers: [parseServer(dns.address)],
+      resolver,
+      ca: [ca],
+      httpsPort: port,
+      httpPort: 9,
+      timeoutMs: 2000,
+    });
     expect(codesOf(r, "phase2-autodiscover")).toEqual(["AD_UNAUTHENTICATED_NOT_401"]);
     expect(r.status).toBe("fail");
   });
 
   it("reports an expired certificate", async () => {
-    const { ca, port } = await serveHttps([`autodiscover.${D}`], (status) => status(401), { validDays: 1, notBefore: new Date(Date.now() - 10 * 86400_000) });
-    const r = await checkAutodiscover({ domain: D, resolvers: [parseServer(dns.address)], resolver, ca: [ca], httpsPort: port, httpPort: 9, timeoutMs: 2000 });
+    const { ca, port } = await serveHttps([`autodiscover.${D}`], (status) => status(401), {
+      validDays: 1,
+      notBefore: new Date(Date.now() - 10 * 86400_000),
+    });
+    const r = await checkAutodiscover({
+      domain: D,
+      resolvers: [parseServer(dns.address)],
+      resolver,
+      ca: [ca],
+      httpsPort: port,
+      httpPort: 9,
+      timeoutMs: 2000,
+    });
     expect(codesOf(r, "phase2-autodiscover")).toEqual(["AD_TLS_EXPIRED"]);
   });
 
   it("fails an SRV record whose target does not resolve (the domain's own names may be absent)", async () => {
     dir = mkdtempSync(join(tmpdir(), "wmctl-ca-"));
-    dns = await startTestDnsServer({ records: [{ name: `_autodiscover._tcp.${D}`, type: "SRV", value: { priority: 0, weight: 0, port: 443, target: `gone.${D}` } }], zones: [D] });
-    const r = await checkAutodiscover({ domain: D, resolvers: [parseServer(dns.address)], resolver, httpPort: 9, timeoutMs: 2000 });
+    dns = await startTestDnsServer({
+      records: [
+        {
+          name: `_autodiscover._tcp.${D}`,
+          type: "SRV",
+          value: { priority: 0, weight: 0, port: 443, target: `gone.${D}` },
+        },
+      ],
+      zones: [D],
+    });
+    const r = await checkAutodiscover({
+      domain: D,
+      resolvers: [parseServer(dns.address)],
+      resolver,
+      httpPort: 9,
+      timeoutMs: 2000,
+    });
     expect(method(r, "srv")?.status).toBe("fail");
     expect(codesOf(r, "srv")).toEqual(["AD_DNS_NO_ADDRESS"]);
     expect(method(r, "phase2-root")?.status).toBe("skip");
@@ -190,7 +258,15 @@ describe("autodiscover check against an HTTPS server with a test CA", () => {
 
   it("passes phase 2 on a trusted certificate for the name that answers 401", async () => {
     const { ca, port } = await serveHttps([`autodiscover.${D}`], (status) => status(401));
-    const r = await checkAutodiscover({ domain: D, resolvers: [parseServer(dns.address)], resolver, ca: [ca], httpsPort: port, httpPort: 9, timeoutMs: 2000 });
+    const r = await checkAutodiscover({
+      domain: D,
+      resolvers: [parseServer(dns.address)],
+      resolver,
+      ca: [ca],
+      httpsPort: port,
+      httpPort: 9,
+      timeoutMs: 2000,
+    });
     expect(method(r, "phase2-autodiscover")?.status).toBe("pass");
     expect(r.status).toBe("pass");
   });
@@ -206,16 +282,31 @@ describe("parsePoxAnswer", () => {
 </Response>`;
     expect((await parsePoxAnswer(sample)).kind).toBe("unknown");
     const closed = await parsePoxAnswer(`${sample}</Autodiscover>`);
-    expect(closed).toMatchObject({ kind: "mobilesync", displayName: "User1", email: "testuser@company.tld", mobileSyncUrl: "https://mobile.mail.us-east-1.awsapps.com/Microsoft-Server-ActiveSync" });
+    expect(closed).toMatchObject({
+      kind: "mobilesync",
+      displayName: "User1",
+      email: "testuser@company.tld",
+      mobileSyncUrl: "https://mobile.mail.us-east-1.awsapps.com/Microsoft-Server-ActiveSync",
+    });
   });
 
   it("reads error answers and redirects", async () => {
-    expect(await parsePoxAnswer(`<Autodiscover><Response><Error><ErrorCode>600</ErrorCode><Message>Invalid Request</Message></Error></Response></Autodiscover>`)).toEqual({
+    expect(
+      await parsePoxAnswer(
+        `<Autodiscover><Response><Error><ErrorCode>600</ErrorCode><Message>Invalid Request</Message></Error></Response></Autodiscover>`,
+      ),
+    ).toEqual({
       kind: "error",
       errorCode: "600",
       errorMessage: "Invalid Request",
     });
-    expect((await parsePoxAnswer(`<Autodiscover><Response><Action><Redirect>other@example.com</Redirect></Action></Response></Autodiscover>`)).redirectTo).toBe("other@example.com");
+    expect(
+      (
+        await parsePoxAnswer(
+          `<Autodiscover><Response><Action><Redirect>other@example.com</Redirect></Action></Response></Autodiscover>`,
+        )
+      ).redirectTo,
+    ).toBe("other@example.com");
     expect((await parsePoxAnswer("<html>not xml")).kind).toBe("unknown");
   });
 });

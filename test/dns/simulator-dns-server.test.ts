@@ -40,11 +40,24 @@ describe("the simulator's DNS server (dns2, UDP and TCP on one port)", () => {
     const dns = await sim.startDns();
     const server = parseServer(`127.0.0.1:${dns.port}`);
     const mx = await resolver.query(server, "example.com", "MX");
-    expect(mx).toMatchObject({ outcome: "answer", authoritative: true, mx: [{ preference: 10, exchange: "inbound-smtp.us-east-1.amazonaws.com" }] });
-    expect(await resolver.query(server, "nope.example.com", "A")).toMatchObject({ outcome: "nxdomain", soaZone: "example.com" });
-    expect(await resolver.query(server, "example.com", "TXT")).toMatchObject({ outcome: "nodata", soaZone: "example.com" });
+    expect(mx).toMatchObject({
+      outcome: "answer",
+      authoritative: true,
+      mx: [{ preference: 10, exchange: "inbound-smtp.us-east-1.amazonaws.com" }],
+    });
+    expect(await resolver.query(server, "nope.example.com", "A")).toMatchObject({
+      outcome: "nxdomain",
+      soaZone: "example.com",
+    });
+    expect(await resolver.query(server, "example.com", "TXT")).toMatchObject({
+      outcome: "nodata",
+      soaZone: "example.com",
+    });
     expect((await resolver.query(server, "example.org", "A")).outcome).toBe("refused");
-    expect((await resolver.query(server, "example.com", "NS")).values).toEqual(["ns-1.wmctl.localhost", "ns-2.wmctl.localhost"]);
+    expect((await resolver.query(server, "example.com", "NS")).values).toEqual([
+      "ns-1.wmctl.localhost",
+      "ns-2.wmctl.localhost",
+    ]);
   });
 
   it("expands wildcards, and answers an empty non-terminal with NODATA rather than the wildcard", async () => {
@@ -54,7 +67,10 @@ describe("the simulator's DNS server (dns2, UDP and TCP on one port)", () => {
     const server = parseServer(`127.0.0.1:${dns.port}`);
     expect((await resolver.query(server, "anything.example.com", "TXT")).txt).toEqual(["wild"]);
     expect((await resolver.query(server, "a.b.example.com", "TXT")).txt).toEqual(["deep"]);
-    expect(await resolver.query(server, "b.example.com", "TXT")).toMatchObject({ outcome: "nodata", soaZone: "example.com" });
+    expect(await resolver.query(server, "b.example.com", "TXT")).toMatchObject({
+      outcome: "nodata",
+      soaZone: "example.com",
+    });
     expect(await resolver.query(server, "anything.example.com", "MX")).toMatchObject({ outcome: "nodata" });
   });
 
@@ -71,12 +87,17 @@ describe("the simulator's DNS server (dns2, UDP and TCP on one port)", () => {
 
   it("sees changes to the zones at once, and advertises itself in the store while it runs", async () => {
     const dns = await sim.startDns(true);
-    expect(runningServices(sim.backend.db, "dns")).toEqual([expect.objectContaining({ host: "127.0.0.1", port: dns.port, pid: process.pid })]);
+    expect(runningServices(sim.backend.db, "dns")).toEqual([
+      expect.objectContaining({ host: "127.0.0.1", port: dns.port, pid: process.pid }),
+    ]);
     const server = parseServer(`127.0.0.1:${dns.port}`);
     await sim.upsert("example.com", "_amazonses.example.com", "TXT", ["token-1"]);
     expect((await resolver.query(server, "_amazonses.example.com", "TXT")).txt).toEqual(["token-1"]);
     await sim.upsert("example.com", "_amazonses.example.com", "TXT", ["token-2", "token-3"]);
-    expect([...(await resolver.query(server, "_amazonses.example.com", "TXT")).txt].sort()).toEqual(["token-2", "token-3"]);
+    expect([...(await resolver.query(server, "_amazonses.example.com", "TXT")).txt].sort()).toEqual([
+      "token-2",
+      "token-3",
+    ]);
     await dns.close();
     expect(runningServices(sim.backend.db, "dns")).toEqual([]);
   });
@@ -103,7 +124,10 @@ describe("the simulator's DNS server under hostile packets", () => {
     } finally {
       socket.close();
     }
-    expect((await resolver.query(parseServer(`127.0.0.1:${dns.port}`), "autodiscover.mail.us-east-1.awsapps.com", "A")).values).toEqual(["127.0.0.1"]);
+    expect(
+      (await resolver.query(parseServer(`127.0.0.1:${dns.port}`), "autodiscover.mail.us-east-1.awsapps.com", "A"))
+        .values,
+    ).toEqual(["127.0.0.1"]);
   });
 
   it("answers it with FORMERR over TCP and closes that connection", async () => {
@@ -118,6 +142,9 @@ describe("the simulator's DNS server under hostile packets", () => {
     expect([...Buffer.concat(received)]).toEqual([0, 12, 0xab, 0xcd, 0x81, 0x01, 0, 0, 0, 0, 0, 0, 0, 0]);
     const big = Array.from({ length: 40 }, (_, i) => `record ${i} padded to make the answer larger than 512 bytes`);
     await sim.upsert("example.com", "big.example.com", "TXT", big);
-    expect(await resolver.query(parseServer(`127.0.0.1:${dns.port}`), "big.example.com", "TXT")).toMatchObject({ outcome: "answer", viaTcp: true });
+    expect(await resolver.query(parseServer(`127.0.0.1:${dns.port}`), "big.example.com", "TXT")).toMatchObject({
+      outcome: "answer",
+      viaTcp: true,
+    });
   });
 });

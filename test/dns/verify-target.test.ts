@@ -15,7 +15,10 @@ const resolver = new WireResolver({ timeoutMs: 300, tries: 1 });
 const KEY = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtestkey+/0123456789";
 
 async function verifyFor(provider: "m365" | "google", zone: TestRecord[], tenant?: string): Promise<DomainReport> {
-  const s = await startTestDnsServer({ records: zone, zones: [D, "amazonses.com", "outlook.com", "google.com", "onmicrosoft.com"] });
+  const s = await startTestDnsServer({
+    records: zone,
+    zones: [D, "amazonses.com", "outlook.com", "google.com", "onmicrosoft.com"],
+  });
   servers.push(s);
   return verifyMailDomain({ domain: D, records: [], provider, tenant, resolvers: [parseServer(s.address)], resolver });
 }
@@ -35,8 +38,16 @@ function m365Zone(tenant = "contoso"): TestRecord[] {
     { name: D, type: "MX", value: { preference: 0, exchange: "example-com.mail.protection.outlook.com" } },
     { name: D, type: "TXT", value: "v=spf1 include:spf.protection.outlook.com -all" },
     { name: `autodiscover.${D}`, type: "CNAME", value: "autodiscover.outlook.com" },
-    { name: `selector1._domainkey.${D}`, type: "CNAME", value: `selector1-example-com._domainkey.${tenant}.onmicrosoft.com` },
-    { name: `selector2._domainkey.${D}`, type: "CNAME", value: `selector2-example-com._domainkey.${tenant}.onmicrosoft.com` },
+    {
+      name: `selector1._domainkey.${D}`,
+      type: "CNAME",
+      value: `selector1-example-com._domainkey.${tenant}.onmicrosoft.com`,
+    },
+    {
+      name: `selector2._domainkey.${D}`,
+      type: "CNAME",
+      value: `selector2-example-com._domainkey.${tenant}.onmicrosoft.com`,
+    },
     { name: `_dmarc.${D}`, type: "TXT", value: "v=DMARC1; p=quarantine" },
   ];
 }
@@ -69,7 +80,12 @@ describe("domain verify --for: target provider profiles against a zone server on
   });
 
   it("warns while SPF still includes amazonses.com, and when WorkMail's MX lingers behind", async () => {
-    const zone = m365Zone().map((rec): TestRecord => (rec.type === "TXT" && rec.name === D && String(rec.value).startsWith("v=spf1") ? { ...rec, value: "v=spf1 include:spf.protection.outlook.com include:amazonses.com -all" } : rec));
+    const zone = m365Zone().map(
+      (rec): TestRecord =>
+        rec.type === "TXT" && rec.name === D && String(rec.value).startsWith("v=spf1")
+          ? { ...rec, value: "v=spf1 include:spf.protection.outlook.com include:amazonses.com -all" }
+          : rec,
+    );
     zone.push({ name: D, type: "MX", value: { preference: 10, exchange: "inbound-smtp.us-east-1.amazonaws.com" } });
     const r = await verifyFor("m365", zone, "contoso");
     expect(codes(r, "spf")).toEqual(["SPF_STILL_AMAZONSES"]);
@@ -77,7 +93,10 @@ describe("domain verify --for: target provider profiles against a zone server on
     expect(r.status).toBe("verified");
     // WorkMail's MX first is an error: mail still lands there.
     const first: TestRecord[] = m365Zone().filter((x) => x.type !== "MX");
-    first.push({ name: D, type: "MX", value: { preference: 0, exchange: "inbound-smtp.us-east-1.amazonaws.com" } }, { name: D, type: "MX", value: { preference: 10, exchange: "example-com.mail.protection.outlook.com" } });
+    first.push(
+      { name: D, type: "MX", value: { preference: 0, exchange: "inbound-smtp.us-east-1.amazonaws.com" } },
+      { name: D, type: "MX", value: { preference: 10, exchange: "example-com.mail.protection.outlook.com" } },
+    );
     const r2 = await verifyFor("m365", first, "contoso");
     expect(codes(r2, "mx")).toEqual(["MX_STILL_WORKMAIL"]);
     expect(r2.status).toBe("failed");
@@ -85,14 +104,30 @@ describe("domain verify --for: target provider profiles against a zone server on
 
   it("accepts any tenant's DKIM host without --tenant, but not another domain's selector", async () => {
     expect((await verifyFor("m365", m365Zone("fabrikam"))).status).toBe("verified");
-    const wrong = m365Zone().map((rec): TestRecord => (rec.name === `selector1._domainkey.${D}` ? ({ ...rec, value: "selector1-other-com._domainkey.contoso.onmicrosoft.com" } as TestRecord) : rec));
+    const wrong = m365Zone().map(
+      (rec): TestRecord =>
+        rec.name === `selector1._domainkey.${D}`
+          ? ({ ...rec, value: "selector1-other-com._domainkey.contoso.onmicrosoft.com" } as TestRecord)
+          : rec,
+    );
     const r = await verifyFor("m365", wrong);
     expect(codes(r, "dkim-1")).toEqual(["DKIM_CNAME_MISMATCH"]);
     // With the tenant, another tenant's key host is a mismatch.
     expect(codes(await verifyFor("m365", m365Zone("fabrikam"), "contoso"), "dkim-2")).toEqual(["DKIM_CNAME_MISMATCH"]);
     // Newer tenants publish their keys under <tenant>.<partition>-v1/v2.dkim.mail.microsoft.
-    const newer = m365Zone().map((rec): TestRecord =>
-      rec.name.endsWith(`._domainkey.${D}`) ? ({ ...rec, value: String(rec.value).replace(/contoso\.onmicrosoft\.com$/, rec.name.startsWith("selector1") ? "contoso.j-v1.dkim.mail.microsoft" : "contoso.j-v2.dkim.mail.microsoft") } as TestRecord) : rec,
+    const newer = m365Zone().map(
+      (rec): TestRecord =>
+        rec.name.endsWith(`._domainkey.${D}`)
+          ? ({
+              ...rec,
+              value: String(rec.value).replace(
+                /contoso\.onmicrosoft\.com$/,
+                rec.name.startsWith("selector1")
+                  ? "contoso.j-v1.dkim.mail.microsoft"
+                  : "contoso.j-v2.dkim.mail.microsoft",
+              ),
+            } as TestRecord)
+          : rec,
     );
     expect((await verifyFor("m365", newer, "contoso")).status).toBe("verified");
     expect((await verifyFor("m365", newer)).status).toBe("verified");
@@ -126,10 +161,19 @@ describe("domain verify --for: target provider profiles against a zone server on
     ]);
     expect(codes(r, "mx")).toEqual(["MX_TARGET_HOST_DIFFERS"]);
     expect(r.status).toBe("verified");
-    const noKey = await verifyFor("google", zone.map((rec): TestRecord => (rec.name === `google._domainkey.${D}` ? ({ ...rec, value: "v=DKIM1; k=rsa; p=" } as TestRecord) : rec)));
+    const noKey = await verifyFor(
+      "google",
+      zone.map(
+        (rec): TestRecord =>
+          rec.name === `google._domainkey.${D}` ? ({ ...rec, value: "v=DKIM1; k=rsa; p=" } as TestRecord) : rec,
+      ),
+    );
     expect(codes(noKey, "dkim-1")).toEqual(["DKIM_TXT_INVALID"]);
     expect(noKey.status).toBe("failed");
-    const none = await verifyFor("google", zone.filter((rec) => rec.name !== `google._domainkey.${D}`));
+    const none = await verifyFor(
+      "google",
+      zone.filter((rec) => rec.name !== `google._domainkey.${D}`),
+    );
     expect(codes(none, "dkim-1")).toContain("DKIM_TXT_MISSING");
     expect(none.status).toBe("pending");
   });
@@ -138,7 +182,15 @@ describe("domain verify --for: target provider profiles against a zone server on
     const m = targetRecords("m365", "Example.CO.uk");
     expect(m.find((x) => x.id === "mx")?.value).toBe("0 example-co-uk.mail.protection.outlook.com");
     expect(m.filter((x) => x.placeholder !== undefined).map((x) => x.id)).toEqual(["verification", "dkim-1", "dkim-2"]);
-    expect(targetRecords("m365", D, { tenant: "contoso" }).filter((x) => x.placeholder !== undefined).map((x) => x.id)).toEqual(["verification"]);
-    expect(targetRecords("google", D).filter((x) => x.placeholder !== undefined).map((x) => x.id)).toEqual(["verification", "dkim-1"]);
+    expect(
+      targetRecords("m365", D, { tenant: "contoso" })
+        .filter((x) => x.placeholder !== undefined)
+        .map((x) => x.id),
+    ).toEqual(["verification"]);
+    expect(
+      targetRecords("google", D)
+        .filter((x) => x.placeholder !== undefined)
+        .map((x) => x.id),
+    ).toEqual(["verification", "dkim-1"]);
   });
 });

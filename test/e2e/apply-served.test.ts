@@ -14,7 +14,9 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   served = await startServe({ WMCTL_HOME: serverHome });
-  const keys = JSON.parse((await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout) as { accessKeyId: string; secretAccessKey: string; region: string };
+  const keys = JSON.parse(
+    (await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout,
+  ) as { accessKeyId: string; secretAccessKey: string; region: string };
   env = {
     WMCTL_HOME: clientHome,
     AWS_ACCESS_KEY_ID: keys.accessKeyId,
@@ -31,7 +33,11 @@ afterAll(async () => {
   rmSync(clientHome, { recursive: true, force: true });
 });
 
-const wmctl = (args: readonly string[], stdin?: string) => spawnCli(["--endpoint-url", served.endpoint, "--org", "acme", ...args], { env, ...(stdin === undefined ? {} : { stdin }) });
+const wmctl = (args: readonly string[], stdin?: string) =>
+  spawnCli(["--endpoint-url", served.endpoint, "--org", "acme", ...args], {
+    env,
+    ...(stdin === undefined ? {} : { stdin }),
+  });
 
 const DOC = `# acme, as it should be
 users:
@@ -72,8 +78,14 @@ describe("wmctl apply against the served simulator", () => {
     const applied = await wmctl(["apply", "-f", "-", "--prune", "--yes"], DOC);
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stderr).toContain("✓ Applied: 6 created, 0 updated, 1 deleted\n");
-    const users = JSON.parse((await wmctl(["user", "list", "-o", "json"])).stdout) as Array<{ name: string; email?: string }>;
-    expect(users.map((u) => `${u.name}:${u.email ?? ""}`).sort()).toEqual(["bob:bob@acme.awsapps.com", "carol:carol@acme.awsapps.com"]);
+    const users = JSON.parse((await wmctl(["user", "list", "-o", "json"])).stdout) as Array<{
+      name: string;
+      email?: string;
+    }>;
+    expect(users.map((u) => `${u.name}:${u.email ?? ""}`).sort()).toEqual([
+      "bob:bob@acme.awsapps.com",
+      "carol:carol@acme.awsapps.com",
+    ]);
 
     const again = await wmctl(["apply", "-f", "-", "--plan", "--prune", "--detailed-exitcode"], DOC);
     expect(again.code, again.stderr).toBe(0);

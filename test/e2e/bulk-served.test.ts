@@ -30,12 +30,14 @@ afterEach(async () => {
   rmSync(clientHome, { recursive: true, force: true });
 });
 
-const wmctl = (args: readonly string[], options: { timeoutMs?: number } = {}) => spawnCli(["--endpoint-url", served.endpoint, ...args], { env, ...options });
+const wmctl = (args: readonly string[], options: { timeoutMs?: number } = {}) =>
+  spawnCli(["--endpoint-url", served.endpoint, ...args], { env, ...options });
 
 function usersCsv(count: number, withGroup: boolean): string {
   const path = join(clientHome, "users.csv");
   const lines = [withGroup ? "name,password,aliases,groups" : "name,password"];
-  for (let i = 0; i < count; i++) lines.push(withGroup ? `u${i},Passw0rd!${i},u${i}.alias,staff` : `u${i},Passw0rd!${i}`);
+  for (let i = 0; i < count; i++)
+    lines.push(withGroup ? `u${i},Passw0rd!${i},u${i}.alias,staff` : `u${i},Passw0rd!${i}`);
   writeFileSync(path, lines.join("\n") + "\n");
   return path;
 }
@@ -51,12 +53,21 @@ describe("bulk create against the served simulator", () => {
     expect((await wmctl(["local", "faults", "--throttle", "20"])).code).toBe(0);
     const from = usersCsv(500, false);
     const report = join(clientHome, "report.csv");
-    const r = await wmctl(["bulk", "create", "--from", from, "--report", report, "--concurrency", "16"], { timeoutMs: 300_000 });
+    const r = await wmctl(["bulk", "create", "--from", from, "--report", report, "--concurrency", "16"], {
+      timeoutMs: 300_000,
+    });
     expect({ code: r.code, stderr: r.code === 0 ? "" : r.stderr }).toEqual({ code: 0, stderr: "" });
     expect(r.stderr).toContain("500 rows: 500 create");
-    const outcomes = readFileSync(report, "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[3]);
+    const outcomes = readFileSync(report, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[3]);
     expect(outcomes.filter((o) => o === "ok")).toHaveLength(500);
-    const users = JSON.parse((await wmctl(["user", "list", "--json"])).stdout) as Array<{ name: string; state: string }>;
+    const users = JSON.parse((await wmctl(["user", "list", "--json"])).stdout) as Array<{
+      name: string;
+      state: string;
+    }>;
     expect(new Set(users.map((u) => u.name)).size).toBe(500);
     expect(users.every((u) => u.state === "ENABLED")).toBe(true);
   }, 320_000);
@@ -65,17 +76,33 @@ describe("bulk create against the served simulator", () => {
     const count = 300;
     const from = usersCsv(count, true);
     const report = join(clientHome, "report.csv");
-    const args = ["--endpoint-url", served.endpoint, "bulk", "create", "--from", from, "--report", report, "--concurrency", "8"];
+    const args = [
+      "--endpoint-url",
+      served.endpoint,
+      "bulk",
+      "create",
+      "--from",
+      from,
+      "--report",
+      report,
+      "--concurrency",
+      "8",
+    ];
     // A latency per request keeps the run going long enough to be killed in the middle.
     expect((await wmctl(["local", "faults", "--latency", "5"])).code).toBe(0);
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", AWS_EC2_METADATA_DISABLED: "true", ...env }, stdio: "ignore" });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", AWS_EC2_METADATA_DISABLED: "true", ...env },
+      stdio: "ignore",
+    });
     const ledger = `${report}.ledger.jsonl`;
     // Kill once about a third of the rows are done.
     for (let i = 0; i < 600; i++) {
       await new Promise((r) => setTimeout(r, 100));
       let done = 0;
       try {
-        done = readFileSync(ledger, "utf8").split("\n").filter((l) => l.startsWith('{"t":"done"')).length;
+        done = readFileSync(ledger, "utf8")
+          .split("\n")
+          .filter((l) => l.startsWith('{"t":"done"')).length;
       } catch {
         // not there yet
       }
@@ -95,10 +122,17 @@ describe("bulk create against the served simulator", () => {
     expect(after.entities).toBe(count + 1);
     expect(after.addresses).toBe(2 * count + 1);
     expect(after.group_members).toBe(count);
-    const users = JSON.parse((await wmctl(["user", "list", "--json"])).stdout) as Array<{ name: string; state: string }>;
+    const users = JSON.parse((await wmctl(["user", "list", "--json"])).stdout) as Array<{
+      name: string;
+      state: string;
+    }>;
     expect(users.map((u) => u.name).sort()).toEqual(Array.from({ length: count }, (_, i) => `u${i}`).sort());
     expect(users.every((u) => u.state === "ENABLED")).toBe(true);
-    const outcomes = readFileSync(report, "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[3]);
+    const outcomes = readFileSync(report, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[3]);
     expect(outcomes).toEqual(Array(count).fill("ok"));
   }, 320_000);
 });

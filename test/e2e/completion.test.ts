@@ -35,11 +35,22 @@ complete -p wmctl >/dev/null || exit 9
 COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; COMPREPLY=()
 _wmctl
 printf '%s\\n' "\${COMPREPLY[@]}"`;
-  return lines(execFileSync("bash", ["--norc", "--noprofile", "-c", script], { env: { ...process.env, ...env }, encoding: "utf8" }));
+  return lines(
+    execFileSync("bash", ["--norc", "--noprofile", "-c", script], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    }),
+  );
 }
 
 function fish(line: string): string[] {
-  return lines(execFileSync("fish", ["--no-config", "-c", `source ${JSON.stringify(scripts.fish)}; complete -C ${JSON.stringify(line)}`], { env: { ...process.env, ...env }, encoding: "utf8" })).map((l) => l.split("\t")[0] as string);
+  return lines(
+    execFileSync(
+      "fish",
+      ["--no-config", "-c", `source ${JSON.stringify(scripts.fish)}; complete -C ${JSON.stringify(line)}`],
+      { env: { ...process.env, ...env }, encoding: "utf8" },
+    ),
+  ).map((l) => l.split("\t")[0] as string);
 }
 
 function lines(s: string): string[] {
@@ -82,15 +93,23 @@ describe("wmctl completion", () => {
     });
 
     it("completes user, group and domain names from the last listing, without starting wmctl", () => {
-      expect(bash("wmctl", "user", "describe", "")).toEqual(expect.arrayContaining(["alice", "bob", "alice@quickstart.awsapps.com"]));
-      expect(bash("wmctl", "--org", "quickstart", "user", "disable", "b")).toEqual(["bob", "bob@quickstart.awsapps.com"]);
+      expect(bash("wmctl", "user", "describe", "")).toEqual(
+        expect.arrayContaining(["alice", "bob", "alice@quickstart.awsapps.com"]),
+      );
+      expect(bash("wmctl", "--org", "quickstart", "user", "disable", "b")).toEqual([
+        "bob",
+        "bob@quickstart.awsapps.com",
+      ]);
       expect(bash("wmctl", "group", "members", "")).toEqual(expect.arrayContaining(["team"]));
       expect(bash("wmctl", "domain", "verify", "")).toEqual(expect.arrayContaining(["quickstart.awsapps.com"]));
     });
 
     it("skips a flag's value when counting arguments", () => {
       // `--fields name` must not count as the first argument of `user describe`.
-      expect(bash("wmctl", "user", "describe", "--fields", "name", "al")).toEqual(["alice", "alice@quickstart.awsapps.com"]);
+      expect(bash("wmctl", "user", "describe", "--fields", "name", "al")).toEqual([
+        "alice",
+        "alice@quickstart.awsapps.com",
+      ]);
     });
 
     it("completes file names where a command takes files", () => {
@@ -100,7 +119,14 @@ describe("wmctl completion", () => {
   });
 
   it("refreshes the cached names when a listing runs, and keeps them when a filtered one does", async () => {
-    expect((await spawnCli(["user", "create", "carol", "--display-name", "Carol", "--password-stdin"], { env, stdin: "Passw0rd!Passw0rd\n" })).code).toBe(0);
+    expect(
+      (
+        await spawnCli(["user", "create", "carol", "--display-name", "Carol", "--password-stdin"], {
+          env,
+          stdin: "Passw0rd!Passw0rd\n",
+        })
+      ).code,
+    ).toBe(0);
     expect(bash("wmctl", "user", "describe", "car")).toEqual([]);
     expect((await spawnCli(["user", "list", "--prefix", "c"], { env })).code).toBe(0);
     expect(readFileSync(join(home, "completion", "users"), "utf8")).toMatch(/^alice$[\s\S]*^carol$/m);

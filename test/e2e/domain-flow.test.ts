@@ -41,7 +41,10 @@ describe("the domain flow, end to end and offline", () => {
     expect(apply.code).toBe(0);
     expect(apply.stderr).toContain("is INSYNC");
 
-    const after = await spawnCli(["domain", "verify", "example.com", "--wait", "--timeout", "30s", "--interval", "500ms"], { env });
+    const after = await spawnCli(
+      ["domain", "verify", "example.com", "--wait", "--timeout", "30s", "--interval", "500ms"],
+      { env },
+    );
     expect(after.code).toBe(0);
     expect(after.stdout.split("\n").filter((l) => /\tVerified\t/.test(l))).toHaveLength(8);
 
@@ -49,13 +52,35 @@ describe("the domain flow, end to end and offline", () => {
     const org = (await sim.backend.listOrganizations({})).OrganizationSummaries?.[0];
     expect(org?.DefaultMailDomain).toBe("example.com");
 
-    const { UserId } = await sim.backend.createUser({ OrganizationId: org?.OrganizationId as string, Name: "bob", DisplayName: "Bob", Password: "Passw0rd!x" });
-    await sim.backend.registerToWorkMail({ OrganizationId: org?.OrganizationId as string, EntityId: UserId as string, Email: "bob@example.com" });
-    const ad = await spawnCli(["autodiscover", "check", "bob@example.com", "--password-stdin", "-o", "json"], { env, stdin: "Passw0rd!x" });
+    const { UserId } = await sim.backend.createUser({
+      OrganizationId: org?.OrganizationId as string,
+      Name: "bob",
+      DisplayName: "Bob",
+      Password: "Passw0rd!x",
+    });
+    await sim.backend.registerToWorkMail({
+      OrganizationId: org?.OrganizationId as string,
+      EntityId: UserId as string,
+      Email: "bob@example.com",
+    });
+    const ad = await spawnCli(["autodiscover", "check", "bob@example.com", "--password-stdin", "-o", "json"], {
+      env,
+      stdin: "Passw0rd!x",
+    });
     expect(ad.code).toBe(0);
-    const report = JSON.parse(ad.stdout) as { status: string; workingMethod: string; mobileSyncUrl: string; methods: Array<{ id: string; url?: string }> };
-    expect(report).toMatchObject({ workingMethod: "phase3-redirect", mobileSyncUrl: "https://mobile.mail.us-east-1.awsapps.com/Microsoft-Server-ActiveSync" });
-    expect(report.methods.find((m) => m.id === "phase3-redirect")?.url).toBe(`http://autodiscover.example.com:${sim.autodiscover?.httpPort}/autodiscover/autodiscover.xml`);
+    const report = JSON.parse(ad.stdout) as {
+      status: string;
+      workingMethod: string;
+      mobileSyncUrl: string;
+      methods: Array<{ id: string; url?: string }>;
+    };
+    expect(report).toMatchObject({
+      workingMethod: "phase3-redirect",
+      mobileSyncUrl: "https://mobile.mail.us-east-1.awsapps.com/Microsoft-Server-ActiveSync",
+    });
+    expect(report.methods.find((m) => m.id === "phase3-redirect")?.url).toBe(
+      `http://autodiscover.example.com:${sim.autodiscover?.httpPort}/autodiscover/autodiscover.xml`,
+    );
   });
 
   it("prints the simulator's CA, which the AutoDiscover server's certificate chains to", async () => {

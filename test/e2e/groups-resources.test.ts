@@ -20,13 +20,31 @@ describe("groups and resources through the built wmctl binary", () => {
 
     const members = await wmctl("group", "members", "all-staff@e2egroups.awsapps.com", "--recursive", "-o", "ndjson");
     expect(members.code).toBe(0);
-    expect(members.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { name: string; via: string })).toEqual([
-      expect.objectContaining({ name: "facilities", type: "GROUP", via: "All Staff", depth: 1 }),
-    ]);
+    expect(
+      members.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { name: string; via: string }),
+    ).toEqual([expect.objectContaining({ name: "facilities", type: "GROUP", via: "All Staff", depth: 1 })]);
 
-    const room = await wmctl("resource", "create", "board-room", "--type", "room", "--no-auto-accept", "--delegate", "facilities", "--json");
+    const room = await wmctl(
+      "resource",
+      "create",
+      "board-room",
+      "--type",
+      "room",
+      "--no-auto-accept",
+      "--delegate",
+      "facilities",
+      "--json",
+    );
     expect(room.code).toBe(0);
-    expect(JSON.parse(room.stdout)).toMatchObject({ name: "board-room", state: "ENABLED", autoAcceptRequests: false, delegates: ["facilities"] });
+    expect(JSON.parse(room.stdout)).toMatchObject({
+      name: "board-room",
+      state: "ENABLED",
+      autoAcceptRequests: false,
+      delegates: ["facilities"],
+    });
 
     // The booking rule holds over the wire of the CLI too: the last delegate can go (with a warning).
     const removed = await wmctl("resource", "remove-delegate", "board-room", "facilities");

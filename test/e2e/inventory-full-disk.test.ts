@@ -16,7 +16,11 @@ describe("org inventory --out DIR on a full disk", () => {
     // An organization whose users table is far bigger than the file size limit below.
     const o = await MailOrg.open({ dir: home, alias: "fulldisk" });
     for (let i = 0; i < 300; i++) {
-      await o.api.createUser({ OrganizationId: o.orgId, Name: `user${i}`, DisplayName: `User ${i} ${"with a long display name ".repeat(9)}` });
+      await o.api.createUser({
+        OrganizationId: o.orgId,
+        Name: `user${i}`,
+        DisplayName: `User ${i} ${"with a long display name ".repeat(9)}`,
+      });
     }
     await o.close();
   }, 120_000);
@@ -37,6 +41,8 @@ describe("org inventory --out DIR on a full disk", () => {
     expect(readdirSync(out)).toContain("inventory.json");
     mkdirSync(join(home, "other"));
     writeFileSync(join(home, "other", "notes.txt"), "mine");
-    expect((await spawnCli(["--org", "fulldisk", "org", "inventory", "--out", join(home, "other")], { env })).code).toBe(2);
+    expect(
+      (await spawnCli(["--org", "fulldisk", "org", "inventory", "--out", join(home, "other")], { env })).code,
+    ).toBe(2);
   }, 60_000);
 });

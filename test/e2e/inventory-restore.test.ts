@@ -19,13 +19,35 @@ const ok = async (...args: string[]) => {
 describe("the exit kit through the built wmctl binary", () => {
   it("inventories an organization, rehearses the migration into another, and gets the same content back", async () => {
     await ok("org", "create", "e2einv");
-    await ok("user", "create", "alice", "--generate-password", "--first-name", "Alice", "--last-name", "Doe", "--alias", "ali");
+    await ok(
+      "user",
+      "create",
+      "alice",
+      "--generate-password",
+      "--first-name",
+      "Alice",
+      "--last-name",
+      "Doe",
+      "--alias",
+      "ali",
+    );
     await ok("user", "create", "bob", "--generate-password", "--hidden");
     await ok("user", "update", "bob", "--job-title", "Field engineer", "--city", "Zürich");
     await ok("user", "create", "partner", "--role", "REMOTE_USER");
     await ok("group", "create", "engineering", "--member", "bob");
     await ok("group", "create", "All Staff", "--member", "engineering,alice");
-    await ok("resource", "create", "van-1", "--type", "equipment", "--no-auto-accept", "--delegate", "engineering", "--description", "the blue van");
+    await ok(
+      "resource",
+      "create",
+      "van-1",
+      "--type",
+      "equipment",
+      "--no-auto-accept",
+      "--delegate",
+      "engineering",
+      "--description",
+      "the blue van",
+    );
     const src = join(home, "e2einv-inventory");
     const inv = await ok("--org", "e2einv", "org", "inventory", "--out", src);
     expect(inv.stdout).toMatch(/^users\tok\t3\t$/m);
@@ -33,12 +55,28 @@ describe("the exit kit through the built wmctl binary", () => {
 
     await ok("org", "create", "e2erehearsal");
     const plan = await ok("--org", "e2erehearsal", "org", "restore", "--from", src, "--dry-run");
-    expect(plan.stdout).toContain("would CreateUser alice  displayName=Alice Doe role=USER firstName=Alice lastName=Doe password=(hidden)\n");
+    expect(plan.stdout).toContain(
+      "would CreateUser alice  displayName=Alice Doe role=USER firstName=Alice lastName=Doe password=(hidden)\n",
+    );
     const pw = join(home, "passwords.csv");
-    const restored = await wmctl("--org", "e2erehearsal", "org", "restore", "--from", src, "--passwords-out", pw, "--details", "-o", "json");
+    const restored = await wmctl(
+      "--org",
+      "e2erehearsal",
+      "org",
+      "restore",
+      "--from",
+      src,
+      "--passwords-out",
+      pw,
+      "--details",
+      "-o",
+      "json",
+    );
     expect(restored.code, restored.stderr).toBe(0);
     const actions = JSON.parse(restored.stdout) as Array<{ step: string; target: string; result: string }>;
-    expect(actions).toContainEqual(expect.objectContaining({ step: "group-members", target: "All Staff <- engineering", result: "created" }));
+    expect(actions).toContainEqual(
+      expect.objectContaining({ step: "group-members", target: "All Staff <- engineering", result: "created" }),
+    );
     expect(actions.filter((a) => a.result === "failed")).toEqual([]);
     expect(statSync(pw).mode & 0o777).toBe(0o600);
 
@@ -51,8 +89,12 @@ describe("the exit kit through the built wmctl binary", () => {
 
     const again = await wmctl("--org", "e2erehearsal", "org", "restore", "--from", src, "--yes");
     expect(again.code, again.stderr).toBe(0);
-    const core = /^(domains|organization|users|groups|group-members|resources|resource-delegates|aliases|mailboxes|mailbox-permissions|states)\t/;
-    const coreLines = again.stdout.trimEnd().split("\n").filter((l) => core.test(l));
+    const core =
+      /^(domains|organization|users|groups|group-members|resources|resource-delegates|aliases|mailboxes|mailbox-permissions|states)\t/;
+    const coreLines = again.stdout
+      .trimEnd()
+      .split("\n")
+      .filter((l) => core.test(l));
     expect(coreLines).toHaveLength(11);
     for (const line of coreLines) expect(line).toMatch(/^[a-z-]+\t0\t0\t\d+\t0$/);
   }, 120_000);
@@ -63,10 +105,18 @@ describe("the exit kit through the built wmctl binary", () => {
     const dir = join(home, "e2eempty-inventory");
     await ok("--org", "e2eempty", "org", "inventory", "--out", dir);
     const path = join(dir, "inventory.json");
-    writeFileSync(path, readFileSync(path, "utf8").replace('"defaultMailDomain": "e2eempty.awsapps.com"', '"defaultMailDomain": "example.com"'));
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(
+        '"defaultMailDomain": "e2eempty.awsapps.com"',
+        '"defaultMailDomain": "example.com"',
+      ),
+    );
     const blocked = await wmctl("--org", "e2eempty2", "org", "restore", "--from", dir);
     expect(blocked.code).toBe(6);
-    expect(blocked.stderr).toContain("error: 1 domain of the inventory cannot carry addresses in e2eempty2: example.com\n");
+    expect(blocked.stderr).toContain(
+      "error: 1 domain of the inventory cannot carry addresses in e2eempty2: example.com\n",
+    );
     expect(blocked.stderr).toContain("--map-domain example.com=e2eempty2.awsapps.com\n");
 
     const notInventory = await wmctl("--org", "e2eempty", "org", "restore", "--from", home);

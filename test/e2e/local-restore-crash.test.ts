@@ -17,14 +17,26 @@ async function inspect(): Promise<{ state: string; rows: number; missingFiles: n
     const aliases = backend.db.prepare<[], string>("SELECT alias FROM organizations ORDER BY alias").pluck().all();
     const files = backend.db.prepare<[], string>("SELECT file FROM mail_items").pluck().all();
     const missingFiles = files.filter((f) => !existsSync(join(home, "mail", f))).length;
-    return { state: aliases.join(",") === "snapa" ? "a" : aliases.join(",") === "snapb" ? "b" : aliases.length === 0 ? "empty" : `mixed(${aliases.join(",")})`, rows: files.length, missingFiles };
+    return {
+      state:
+        aliases.join(",") === "snapa"
+          ? "a"
+          : aliases.join(",") === "snapb"
+            ? "b"
+            : aliases.length === 0
+              ? "empty"
+              : `mixed(${aliases.join(",")})`,
+      rows: files.length,
+      missingFiles,
+    };
   } finally {
     backend.close();
   }
 }
 
 /** Starts `wmctl local restore NAME --yes` and kills it with SIGKILL after `ms` (code 128 when killed). */
-const restoreKilledAfter = (name: string, ms: number) => spawnCli(["local", "restore", name, "--yes"], { env: { WMCTL_HOME: home }, timeoutMs: ms });
+const restoreKilledAfter = (name: string, ms: number) =>
+  spawnCli(["local", "restore", name, "--yes"], { env: { WMCTL_HOME: home }, timeoutMs: ms });
 
 describe("kill -9 during `wmctl local restore`", () => {
   const PER = 1200;
@@ -33,7 +45,11 @@ describe("kill -9 during `wmctl local restore`", () => {
     for (const alias of ["snapa", "snapb"]) {
       const o = await MailOrg.open({ dir: home, alias });
       await o.user("alice");
-      for (let i = 0; i < PER; i += 200) await o.deliver(o.email("alice"), Array.from({ length: 200 }, (_, k) => message(`${alias} ${i + k}`, "x".repeat(2000))));
+      for (let i = 0; i < PER; i += 200)
+        await o.deliver(
+          o.email("alice"),
+          Array.from({ length: 200 }, (_, k) => message(`${alias} ${i + k}`, "x".repeat(2000))),
+        );
       await o.control.snapshot(alias);
       await o.control.reset();
       await o.close();
@@ -66,7 +82,13 @@ describe("kill -9 during `wmctl local restore`", () => {
     const o = await MailOrg.attach(home);
     try {
       const { JobId } = await o.api.startMailboxExportJob({
-        OrganizationId: o.orgId, EntityId: "alice", ClientToken: "after-crash", RoleArn: "arn:aws:iam::111122223333:role/R", KmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k", S3BucketName: "exports", S3Prefix: "p",
+        OrganizationId: o.orgId,
+        EntityId: "alice",
+        ClientToken: "after-crash",
+        RoleArn: "arn:aws:iam::111122223333:role/R",
+        KmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k",
+        S3BucketName: "exports",
+        S3Prefix: "p",
       });
       const d = await o.api.describeMailboxExportJob({ OrganizationId: o.orgId, JobId: JobId as string });
       expect(d.State, d.ErrorInfo).toBe("COMPLETED");

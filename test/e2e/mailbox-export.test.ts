@@ -64,7 +64,18 @@ const inbox: Record<string, Buffer> = {
       "",
     ].join(CRLF),
   ),
-  "03-raw-utf8.eml": Buffer.from(["From: Jürgen <juergen@example.de>", "To: alice@e2email.awsapps.com", "Subject: Grüße – 8-bit UTF-8 in the header", "Message-ID: <raw8bit@example.de>", "", "Schöne Grüße", ""].join(CRLF), "utf8"),
+  "03-raw-utf8.eml": Buffer.from(
+    [
+      "From: Jürgen <juergen@example.de>",
+      "To: alice@e2email.awsapps.com",
+      "Subject: Grüße – 8-bit UTF-8 in the header",
+      "Message-ID: <raw8bit@example.de>",
+      "",
+      "Schöne Grüße",
+      "",
+    ].join(CRLF),
+    "utf8",
+  ),
 };
 const projects: Record<string, Buffer> = {
   "p1.eml": Buffer.from(`Subject: Projekt Alpha${CRLF}From: a@example.com${CRLF}${CRLF}Alpha${CRLF}`),
@@ -77,9 +88,24 @@ const sent = [
   "Subject: =?UTF-8?Q?sent_three_=E2=9C=93?=\nFrom: alice@e2email.awsapps.com\nTo: z@example.com\n\nthird\n",
 ];
 const invite = Buffer.from(
-  ["Subject: Planning", "From: bob@example.com", "MIME-Version: 1.0", "Content-Type: text/calendar; method=REQUEST; charset=utf-8", "", "BEGIN:VCALENDAR", "METHOD:REQUEST", "BEGIN:VEVENT", "SUMMARY:Planning", "END:VEVENT", "END:VCALENDAR", ""].join(CRLF),
+  [
+    "Subject: Planning",
+    "From: bob@example.com",
+    "MIME-Version: 1.0",
+    "Content-Type: text/calendar; method=REQUEST; charset=utf-8",
+    "",
+    "BEGIN:VCALENDAR",
+    "METHOD:REQUEST",
+    "BEGIN:VEVENT",
+    "SUMMARY:Planning",
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ].join(CRLF),
 );
-const contact = Buffer.from(["BEGIN:VCARD", "VERSION:3.0", "FN:Bob Builder", "EMAIL:bob@example.com", "END:VCARD", ""].join(CRLF));
+const contact = Buffer.from(
+  ["BEGIN:VCARD", "VERSION:3.0", "FN:Bob Builder", "EMAIL:bob@example.com", "END:VCARD", ""].join(CRLF),
+);
 
 interface Entry {
   name: string;
@@ -113,7 +139,9 @@ describe("delivering real messages and exporting the mailbox (built CLI)", () =>
     mkdirSync(join(src, "projects"), { recursive: true });
     for (const [n, b] of Object.entries(inbox)) writeFileSync(join(src, "inbox", n), b);
     for (const [n, b] of Object.entries(projects)) writeFileSync(join(src, "projects", n), b);
-    const quoted = sent.map((m, i) => `From alice@e2email.awsapps.com Wed Oct  9 1${i}:00:00 2024\n${m.replace(/^From /m, ">From ")}\n`).join("");
+    const quoted = sent
+      .map((m, i) => `From alice@e2email.awsapps.com Wed Oct  9 1${i}:00:00 2024\n${m.replace(/^From /m, ">From ")}\n`)
+      .join("");
     writeFileSync(join(src, "sent.mbox"), quoted);
     writeFileSync(join(src, "invite.eml"), invite);
     writeFileSync(join(src, "bob.vcf"), contact);
@@ -129,7 +157,11 @@ describe("delivering real messages and exporting the mailbox (built CLI)", () =>
       ["DELIVERED", "Q3 report and photo", 2],
       ["DELIVERED", "Grüße – 8-bit UTF-8 in the header", 0],
     ]);
-    for (const args of [["--folder", "Sent Items", join(src, "sent.mbox")], ["--folder", "Inbox/Projekte/2024", join(src, "projects")], [join(src, "invite.eml"), join(src, "bob.vcf")]]) {
+    for (const args of [
+      ["--folder", "Sent Items", join(src, "sent.mbox")],
+      ["--folder", "Inbox/Projekte/2024", join(src, "projects")],
+      [join(src, "invite.eml"), join(src, "bob.vcf")],
+    ]) {
       const r = await wmctl(...to, ...args);
       expect(r.code, r.stderr).toBe(0);
     }
@@ -140,8 +172,20 @@ describe("delivering real messages and exporting the mailbox (built CLI)", () =>
     expect(job.state).toBe("COMPLETED");
 
     const entries = await unzip(job.location);
-    const folders = entries.filter((e) => e.data === undefined).map((e) => e.name).sort();
-    expect(folders).toEqual(["Calendar/", "Deleted Items/", "Drafts/", "Inbox/", "Inbox/Projekte/", "Inbox/Projekte/2024/", "Junk E-mail/", "Sent Items/"]);
+    const folders = entries
+      .filter((e) => e.data === undefined)
+      .map((e) => e.name)
+      .sort();
+    expect(folders).toEqual([
+      "Calendar/",
+      "Deleted Items/",
+      "Drafts/",
+      "Inbox/",
+      "Inbox/Projekte/",
+      "Inbox/Projekte/2024/",
+      "Junk E-mail/",
+      "Sent Items/",
+    ]);
     const byFolder = (folder: string) =>
       entries
         .filter((e) => e.data !== undefined && e.name.slice(0, e.name.lastIndexOf("/")) === folder)
@@ -175,7 +219,13 @@ describe("delivering real messages and exporting the mailbox (built CLI)", () =>
     const r = await wmctl("mailbox", "describe", "alice", "-o", "json");
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout) as { sizeMegabytes: number };
-    const total = [...Object.values(inbox), ...Object.values(projects), ...sent.map((s) => Buffer.from(s)), invite, contact].reduce((n, b) => n + b.length, 0);
+    const total = [
+      ...Object.values(inbox),
+      ...Object.values(projects),
+      ...sent.map((s) => Buffer.from(s)),
+      invite,
+      contact,
+    ].reduce((n, b) => n + b.length, 0);
     expect(Math.round(m.sizeMegabytes * 1024 * 1024)).toBe(total);
   });
 });

@@ -13,7 +13,8 @@ import { BIN, spawnCli } from "../helpers/spawn-cli.js";
 const home = mkdtempSync(join(tmpdir(), "wmctl-e2e-migrate-"));
 /** NODE_EXTRA_CA_CERTS is added once Dovecot (with TLS: STARTTLS on the plain port too) has its test CA. */
 const env: Record<string, string> = { WMCTL_HOME: home };
-const wmctl = (args: string[], stdin?: string) => spawnCli(args, { env, ...(stdin === undefined ? {} : { stdin }), timeoutMs: 120_000 });
+const wmctl = (args: string[], stdin?: string) =>
+  spawnCli(args, { env, ...(stdin === undefined ? {} : { stdin }), timeoutMs: 120_000 });
 const CRLF = "\r\n";
 const DOMAIN = "e2emig.awsapps.com";
 
@@ -43,15 +44,35 @@ const withAttachment = Buffer.from(
   ].join(CRLF),
 );
 const plain = (id: string | undefined, subject: string, body = subject, eol = CRLF) =>
-  Buffer.from([`From: someone@example.com`, `To: alice@${DOMAIN}`, `Subject: ${subject}`, ...(id === undefined ? [] : [`Message-ID: <${id}>`]), "", body, ""].join(eol));
+  Buffer.from(
+    [
+      `From: someone@example.com`,
+      `To: alice@${DOMAIN}`,
+      `Subject: ${subject}`,
+      ...(id === undefined ? [] : [`Message-ID: <${id}>`]),
+      "",
+      body,
+      "",
+    ].join(eol),
+  );
 
 /** alice's mailbox: folder -> messages. Sent mail has LF line ends (as an mbox holds it). */
 const alice: Record<string, Record<string, Buffer>> = {
-  Inbox: { "1.eml": withAttachment, "2.eml": plain("inbox-2@example.com", "Grüße – 8-bit"), "3.eml": plain(undefined, "no message id here") },
-  "Sent Items": { "s1.eml": plain("sent-1@example.com", "sent one", "sent body", "\n"), "s2.eml": plain("sent-2@example.com", "sent two", "x", "\n") },
+  Inbox: {
+    "1.eml": withAttachment,
+    "2.eml": plain("inbox-2@example.com", "Grüße – 8-bit"),
+    "3.eml": plain(undefined, "no message id here"),
+  },
+  "Sent Items": {
+    "s1.eml": plain("sent-1@example.com", "sent one", "sent body", "\n"),
+    "s2.eml": plain("sent-2@example.com", "sent two", "x", "\n"),
+  },
   "Deleted Items": { "d1.eml": plain("deleted-1@example.com", "deleted") },
   "Junk E-mail": { "j1.eml": plain("junk-1@example.com", "junk") },
-  "Inbox/Projekte Ü/2024": { "p1.eml": plain("p1@example.com", "Projekt Alpha"), "p2.eml": plain("p2@example.com", "Projekt Beta") },
+  "Inbox/Projekte Ü/2024": {
+    "p1.eml": plain("p1@example.com", "Projekt Alpha"),
+    "p2.eml": plain("p2@example.com", "Projekt Beta"),
+  },
   "Archiv/日本語": { "a1.eml": plain("a1@example.com", "archived") },
 };
 const BOB_MESSAGES = 240;
@@ -61,10 +82,13 @@ let mapFile: string;
 let pwFile: string;
 
 beforeAll(async () => {
-  dovecot = await Dovecot.start([
-    { user: "alice.t", pass: "alice-target-pw" },
-    { user: "bob.t", pass: "bob-target-pw" },
-  ], { tls: true });
+  dovecot = await Dovecot.start(
+    [
+      { user: "alice.t", pass: "alice-target-pw" },
+      { user: "bob.t", pass: "bob-target-pw" },
+    ],
+    { tls: true },
+  );
   env.NODE_EXTRA_CA_CERTS = dovecot.tls?.caFile as string;
   expect((await wmctl(["org", "create", "e2emig"])).code).toBe(0);
   const o = await MailOrg.attach(home);
@@ -81,14 +105,22 @@ beforeAll(async () => {
   }
   const bobDir = join(src, "bob");
   mkdirSync(bobDir, { recursive: true });
-  for (let i = 0; i < BOB_MESSAGES; i++) writeFileSync(join(bobDir, `${String(i).padStart(4, "0")}.eml`), plain(`bob-${i}@example.com`, `bob ${i}`, randomBytes(600).toString("base64")));
+  for (let i = 0; i < BOB_MESSAGES; i++)
+    writeFileSync(
+      join(bobDir, `${String(i).padStart(4, "0")}.eml`),
+      plain(`bob-${i}@example.com`, `bob ${i}`, randomBytes(600).toString("base64")),
+    );
   const r = await wmctl(["local", "deliver", "--to", `bob@${DOMAIN}`, bobDir]);
   expect(r.code, r.stderr).toBe(0);
   const exported = await wmctl(["export", "all"]);
   expect(exported.code, exported.stderr).toBe(0);
 
   mapFile = join(home, "mailbox-map.csv");
-  writeFileSync(mapFile, `mailbox,target_login,password\nalice@${DOMAIN},alice.t,alice-target-pw\nbob@${DOMAIN},bob.t,bob-target-pw\n`, { mode: 0o600 });
+  writeFileSync(
+    mapFile,
+    `mailbox,target_login,password\nalice@${DOMAIN},alice.t,alice-target-pw\nbob@${DOMAIN},bob.t,bob-target-pw\n`,
+    { mode: 0o600 },
+  );
   pwFile = join(home, "unused.pw");
 }, 120_000);
 
@@ -115,7 +147,11 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
     // bob alone first, slowed down, killed in the middle.
     const bobMap = join(home, "bob-map.csv");
     writeFileSync(bobMap, `mailbox,target_login,password\nbob@${DOMAIN},bob.t,bob-target-pw\n`, { mode: 0o600 });
-    const child = spawn(process.execPath, [BIN, "migrate", "mail", "--to", dovecot.url, "--map", bobMap, "--rate", "60"], { env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", ...env }, stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      [BIN, "migrate", "mail", "--to", dovecot.url, "--map", bobMap, "--rate", "60"],
+      { env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", ...env }, stdio: "ignore" },
+    );
     const exited = new Promise((r) => child.on("close", r));
     let inTarget = 0;
     for (let i = 0; i < 400 && inTarget < 40; i++) {
@@ -132,12 +168,23 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
 
     const status = await wmctl(["migrate", "status", "-o", "json"]);
     expect(status.code, status.stderr).toBe(0);
-    expect((JSON.parse(status.stdout) as Array<{ mailbox: string; state: string }>).find((m) => m.mailbox === `bob@${DOMAIN}`)?.state).toBe("RUNNING");
+    expect(
+      (JSON.parse(status.stdout) as Array<{ mailbox: string; state: string }>).find(
+        (m) => m.mailbox === `bob@${DOMAIN}`,
+      )?.state,
+    ).toBe("RUNNING");
 
     const report = join(home, "copy-report.json");
     const r = await wmctl(["migrate", "mail", ...target(), "--report", report, "-o", "json"]);
     expect(r.code, r.stderr).toBe(0);
-    const rows = JSON.parse(r.stdout) as Array<{ mailbox: string; state: string; copied: number; alreadyThere: number; skipped: number; sourceMessages: number }>;
+    const rows = JSON.parse(r.stdout) as Array<{
+      mailbox: string;
+      state: string;
+      copied: number;
+      alreadyThere: number;
+      skipped: number;
+      sourceMessages: number;
+    }>;
     const bobRow = rows.find((x) => x.mailbox === `bob@${DOMAIN}`);
     expect(bobRow?.state).toBe("COPIED");
     expect((bobRow?.copied ?? 0) + (bobRow?.alreadyThere ?? 0)).toBe(BOB_MESSAGES);
@@ -152,7 +199,15 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
 
     // alice: folders by SPECIAL-USE, nesting and non-ASCII names; bytes as sent (CRLF form); no \Seen.
     const box = await dovecot.contents("alice.t");
-    const subjectsIn = (folder: string) => (box.get(folder) ?? []).map((m) => m.source.toString("utf8").match(/^Subject: (.*)$/m)?.[1]?.trim()).sort();
+    const subjectsIn = (folder: string) =>
+      (box.get(folder) ?? [])
+        .map((m) =>
+          m.source
+            .toString("utf8")
+            .match(/^Subject: (.*)$/m)?.[1]
+            ?.trim(),
+        )
+        .sort();
     expect(subjectsIn(SPECIAL.sent)).toEqual(["sent one", "sent two"]);
     expect(subjectsIn(SPECIAL.trash)).toEqual(["deleted"]);
     expect(subjectsIn(SPECIAL.junk)).toEqual(["junk"]);
@@ -171,12 +226,14 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
     for (const z of readdirSync(join(home, "s3"), { recursive: true }) as string[]) {
       if (!z.endsWith(".zip")) continue;
       const zip = await yauzl.openPromise(join(home, "s3", z), { lazyEntries: true });
-      for await (const e of (zip as unknown as { eachEntry(): AsyncIterable<yauzl.Entry> }).eachEntry()) zipTimes.add(Math.floor(e.getLastModDate().getTime() / 1000));
+      for await (const e of (zip as unknown as { eachEntry(): AsyncIterable<yauzl.Entry> }).eachEntry())
+        zipTimes.add(Math.floor(e.getLastModDate().getTime() / 1000));
       zip.close();
     }
     const aliceTimes = [...box.values()].flat().map((m) => Math.floor(m.internalDate.getTime() / 1000));
     expect(aliceTimes).toHaveLength(10);
-    for (const t of aliceTimes) expect(zipTimes.has(t), `internal date ${new Date(t * 1000).toISOString()} is not a delivery time`).toBe(true);
+    for (const t of aliceTimes)
+      expect(zipTimes.has(t), `internal date ${new Date(t * 1000).toISOString()} is not a delivery time`).toBe(true);
 
     // A second run appends nothing.
     const again = await wmctl(["migrate", "mail", ...target(), "-o", "json"]);
@@ -187,9 +244,25 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
   it("verify exits 0 on a complete copy, and 3 naming the mailbox, folder and Message-ID of a message deleted in the target", async () => {
     const ok = await wmctl(["migrate", "verify", ...target(), "--sample", "3", "-o", "json"]);
     expect(ok.code, ok.stderr).toBe(0);
-    const rows = JSON.parse(ok.stdout) as Array<{ mailbox: string; folder: string; targetFolder: string; status: string; sourceMessages: number; targetMessages: number }>;
-    expect(rows.find((x) => x.folder === "Sent Items")).toMatchObject({ targetFolder: SPECIAL.sent, status: "ok", sourceMessages: 2, targetMessages: 2 });
-    expect(rows.find((x) => x.mailbox === `bob@${DOMAIN}` && x.folder === "Inbox")).toMatchObject({ status: "ok", sourceMessages: BOB_MESSAGES, targetMessages: BOB_MESSAGES });
+    const rows = JSON.parse(ok.stdout) as Array<{
+      mailbox: string;
+      folder: string;
+      targetFolder: string;
+      status: string;
+      sourceMessages: number;
+      targetMessages: number;
+    }>;
+    expect(rows.find((x) => x.folder === "Sent Items")).toMatchObject({
+      targetFolder: SPECIAL.sent,
+      status: "ok",
+      sourceMessages: 2,
+      targetMessages: 2,
+    });
+    expect(rows.find((x) => x.mailbox === `bob@${DOMAIN}` && x.folder === "Inbox")).toMatchObject({
+      status: "ok",
+      sourceMessages: BOB_MESSAGES,
+      targetMessages: BOB_MESSAGES,
+    });
 
     const c = await dovecot.client("alice.t");
     const lock = await c.getMailboxLock("INBOX/Projekte Ü/2024");
@@ -211,7 +284,11 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
     // Running the copy again puts back exactly the missing message.
     const fix = await wmctl(["migrate", "mail", ...target(), "-o", "json"]);
     expect(fix.code, fix.stderr).toBe(0);
-    expect((JSON.parse(fix.stdout) as Array<{ mailbox: string; copied: number }>).find((x) => x.mailbox === `alice@${DOMAIN}`)?.copied).toBe(1);
+    expect(
+      (JSON.parse(fix.stdout) as Array<{ mailbox: string; copied: number }>).find(
+        (x) => x.mailbox === `alice@${DOMAIN}`,
+      )?.copied,
+    ).toBe(1);
     expect((await wmctl(["migrate", "verify", ...target()])).code).toBe(0);
   }, 120_000);
 
@@ -220,10 +297,26 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
     writeFileSync(wrong, `mailbox,target_login\nalice@${DOMAIN},alice.t\n`);
     writeFileSync(pwFile, "not-the-password-9731\n", { mode: 0o600 });
     const report = join(home, "wrong.csv");
-    const r = await wmctl(["migrate", "mail", "--to", dovecot.url, "--map", wrong, "--password-file", pwFile, "--report", report]);
+    const r = await wmctl([
+      "migrate",
+      "mail",
+      "--to",
+      dovecot.url,
+      "--map",
+      wrong,
+      "--password-file",
+      pwFile,
+      "--report",
+      report,
+    ]);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain("alice.t");
-    for (const text of [r.stdout, r.stderr, readFileSync(report, "utf8"), readFileSync(join(home, "migrate", "ledger.jsonl"), "utf8")]) {
+    for (const text of [
+      r.stdout,
+      r.stderr,
+      readFileSync(report, "utf8"),
+      readFileSync(join(home, "migrate", "ledger.jsonl"), "utf8"),
+    ]) {
       expect(text).not.toContain("not-the-password-9731");
       expect(text).not.toContain("alice-target-pw");
     }
@@ -240,31 +333,97 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
       await c.logout();
     }
     const map = join(home, "imap-map.csv");
-    writeFileSync(map, "mailbox,target_login,password,source_login,source_password\nalice.t,carol.t,carol-target-pw,alice.t,alice-target-pw\n", { mode: 0o600 });
-    const r = await wmctl(["migrate", "mail", "--to", dovecot.url, "--map", map, "--from-imap", dovecot.url, "--ledger", join(home, "imap-ledger.jsonl"), "-o", "json"]);
+    writeFileSync(
+      map,
+      "mailbox,target_login,password,source_login,source_password\nalice.t,carol.t,carol-target-pw,alice.t,alice-target-pw\n",
+      { mode: 0o600 },
+    );
+    const r = await wmctl([
+      "migrate",
+      "mail",
+      "--to",
+      dovecot.url,
+      "--map",
+      map,
+      "--from-imap",
+      dovecot.url,
+      "--ledger",
+      join(home, "imap-ledger.jsonl"),
+      "-o",
+      "json",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as Array<{ copied: number }>)[0]?.copied).toBe(10);
     const carol = await dovecot.contents("carol.t");
     const alice = await dovecot.contents("alice.t");
-    for (const [folder, messages] of alice) expect((carol.get(folder) ?? []).map((m) => m.source.toString("base64")).sort(), folder).toEqual(messages.map((m) => m.source.toString("base64")).sort());
+    for (const [folder, messages] of alice)
+      expect((carol.get(folder) ?? []).map((m) => m.source.toString("base64")).sort(), folder).toEqual(
+        messages.map((m) => m.source.toString("base64")).sort(),
+      );
     const seen = (carol.get(SPECIAL.sent) ?? []).map((m) => [m.messageId, m.flags.includes("\\Seen")]).sort();
-    expect(seen).toEqual([["<sent-1@example.com>", true], ["<sent-2@example.com>", false]]);
-    const v = await wmctl(["migrate", "verify", "--to", dovecot.url, "--map", map, "--from-imap", dovecot.url, "--ledger", join(home, "imap-ledger.jsonl")]);
+    expect(seen).toEqual([
+      ["<sent-1@example.com>", true],
+      ["<sent-2@example.com>", false],
+    ]);
+    const v = await wmctl([
+      "migrate",
+      "verify",
+      "--to",
+      dovecot.url,
+      "--map",
+      map,
+      "--from-imap",
+      dovecot.url,
+      "--ledger",
+      join(home, "imap-ledger.jsonl"),
+    ]);
     expect(v.code, v.stderr).toBe(0);
   }, 60_000);
 
   it("reads the zips from --from FOLDER or --from s3://bucket/prefix as well as from where the export ledger says", async () => {
-    for (const [login, from] of [["dave.t", join(home, "s3")], ["erin.t", "s3://wmctl-local-exports/mailbox-exports"]] as const) {
+    for (const [login, from] of [
+      ["dave.t", join(home, "s3")],
+      ["erin.t", "s3://wmctl-local-exports/mailbox-exports"],
+    ] as const) {
       await dovecot.setUser(login, `${login}-pw`);
       const map = join(home, `${login}.csv`);
       writeFileSync(map, `mailbox,target_login,password\nalice@${DOMAIN},${login},${login}-pw\n`, { mode: 0o600 });
-      const r = await wmctl(["migrate", "mail", "--to", dovecot.url, "--map", map, "--from", from, "--ledger", join(home, `${login}.jsonl`), "-o", "json"]);
+      const r = await wmctl([
+        "migrate",
+        "mail",
+        "--to",
+        dovecot.url,
+        "--map",
+        map,
+        "--from",
+        from,
+        "--ledger",
+        join(home, `${login}.jsonl`),
+        "-o",
+        "json",
+      ]);
       expect(r.code, r.stderr).toBe(0);
-      expect((JSON.parse(r.stdout) as Array<{ copied: number; source: string }>)[0]).toMatchObject({ copied: 10, source: expect.stringMatching(/^export zip .*\.zip$/) });
+      expect((JSON.parse(r.stdout) as Array<{ copied: number; source: string }>)[0]).toMatchObject({
+        copied: 10,
+        source: expect.stringMatching(/^export zip .*\.zip$/),
+      });
     }
     const missing = join(home, "nobody.csv");
     writeFileSync(missing, `mailbox,target_login\nnobody@${DOMAIN},dave.t\n`);
-    const r = await wmctl(["migrate", "mail", "--to", dovecot.url, "--map", missing, "--password-stdin", "--ledger", join(home, "nobody.jsonl")], "dave.t-pw\n");
+    const r = await wmctl(
+      [
+        "migrate",
+        "mail",
+        "--to",
+        dovecot.url,
+        "--map",
+        missing,
+        "--password-stdin",
+        "--ledger",
+        join(home, "nobody.jsonl"),
+      ],
+      "dave.t-pw\n",
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("no completed export of nobody@");
   }, 60_000);
@@ -274,7 +433,18 @@ describe("migrate mail from export zips into Dovecot (built CLI)", () => {
     await dovecot.setUser("frank.t", "frank-pw");
     const map = join(home, "frank.csv");
     writeFileSync(map, `mailbox,target_login,password\nalice@${DOMAIN},frank.t,frank-pw\n`, { mode: 0o600 });
-    const args = ["migrate", "mail", "--to", `imaps://localhost:${tls.port}`, "--map", map, "--ledger", join(home, "frank.jsonl"), "-o", "json"];
+    const args = [
+      "migrate",
+      "mail",
+      "--to",
+      `imaps://localhost:${tls.port}`,
+      "--map",
+      map,
+      "--ledger",
+      join(home, "frank.jsonl"),
+      "-o",
+      "json",
+    ];
     const untrusted = await spawnCli(args, { env: { WMCTL_HOME: home }, timeoutMs: 60_000 });
     expect(untrusted.code).toBe(1);
     expect(untrusted.stdout).toMatch(/certificate/i);

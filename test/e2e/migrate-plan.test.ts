@@ -31,14 +31,46 @@ describe("migrate plan through the built wmctl binary", () => {
     await ok("org", "inventory", "--out", inv);
 
     const out = join(home, "plan");
-    const r = await ok("migrate", "plan", "--to", "m365", "--from", inv, "--out", out, "--map-domain", "e2eplan.awsapps.com=e2e.example", "--tenant", "e2e");
+    const r = await ok(
+      "migrate",
+      "plan",
+      "--to",
+      "m365",
+      "--from",
+      inv,
+      "--out",
+      out,
+      "--map-domain",
+      "e2eplan.awsapps.com=e2e.example",
+      "--tenant",
+      "e2e",
+    );
     expect(r.stdout.split("\n")[0]).toBe("mapping.csv\t6 addresses, 0 cannot land\t0600");
     expect(r.stderr).toContain("2 users, 2 groups, 1 resource, 6 addresses (0 cannot land), 3 mailboxes to copy");
     const mapping = parse(readFileSync(join(out, "mapping.csv")), { columns: true }) as Array<Record<string, string>>;
-    expect(mapping.map((m) => m.targetAddress).sort()).toEqual(["all-staff@e2e.example", "room-1@e2e.example", "sam@e2e.example", "team@e2e.example", "z@e2e.example", "zoe@e2e.example"]);
+    expect(mapping.map((m) => m.targetAddress).sort()).toEqual([
+      "all-staff@e2e.example",
+      "room-1@e2e.example",
+      "sam@e2e.example",
+      "team@e2e.example",
+      "z@e2e.example",
+      "zoe@e2e.example",
+    ]);
     const script = readFileSync(join(out, "provision.ps1"), "utf8");
-    const line = (fn: string) => script.split("\n").filter((l) => l.startsWith(`${fn} `)).map((l) => psTokens(l).slice(1));
-    expect(line("Add-WmMember").map((c) => c.join(" ")).sort()).toEqual(["all-staff@e2e.example team@e2e.example", "team@e2e.example sam@e2e.example", "team@e2e.example zoe@e2e.example"]);
+    const line = (fn: string) =>
+      script
+        .split("\n")
+        .filter((l) => l.startsWith(`${fn} `))
+        .map((l) => psTokens(l).slice(1));
+    expect(
+      line("Add-WmMember")
+        .map((c) => c.join(" "))
+        .sort(),
+    ).toEqual([
+      "all-staff@e2e.example team@e2e.example",
+      "team@e2e.example sam@e2e.example",
+      "team@e2e.example zoe@e2e.example",
+    ]);
     const booking = line("Set-WmBooking")[0] ?? [];
     // WorkMail declines conflicting requests by default: no conflicts allowed; recurring requests allowed.
     expect(booking.slice(0, 4)).toEqual(["room-1@e2e.example", "$false", "$false", "$true"]);

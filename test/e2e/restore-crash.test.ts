@@ -22,7 +22,10 @@ const ok = async (...args: string[]) => {
 /** Starts `wmctl args` and SIGKILLs it once `ready()` holds; resolves with the signal (null: it finished first). */
 function killWhen(args: readonly string[], ready: () => boolean): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", ...env }, stdio: "ignore" });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", ...env },
+      stdio: "ignore",
+    });
     const timer = setInterval(() => {
       if (ready()) child.kill("SIGKILL");
     }, 5);
@@ -34,7 +37,12 @@ function killWhen(args: readonly string[], ready: () => boolean): Promise<NodeJS
   });
 }
 
-const lines = (path: string) => (existsSync(path) ? readFileSync(path, "utf8").split("\n").filter((l) => l !== "") : []);
+const lines = (path: string) =>
+  existsSync(path)
+    ? readFileSync(path, "utf8")
+        .split("\n")
+        .filter((l) => l !== "")
+    : [];
 
 describe("org restore after kill -9", () => {
   it("a re-run converges to the inventory, and the passwords file holds every created user", async () => {
@@ -51,8 +59,15 @@ describe("org restore after kill -9", () => {
     const before = lines(pw).length - 1;
     expect(before).toBeGreaterThanOrEqual(40);
     // A line is written just before its CreateUser, at most --concurrency (8) ahead of the creates.
-    const existing = new Set((JSON.parse((await ok("--org", "rehearsal", "user", "list", "-o", "json")).stdout) as Array<{ name: string }>).map((u) => u.name));
-    const ahead = lines(pw).slice(1).map((l) => l.split(",")[0] ?? "").filter((n) => !existing.has(n));
+    const existing = new Set(
+      (
+        JSON.parse((await ok("--org", "rehearsal", "user", "list", "-o", "json")).stdout) as Array<{ name: string }>
+      ).map((u) => u.name),
+    );
+    const ahead = lines(pw)
+      .slice(1)
+      .map((l) => l.split(",")[0] ?? "")
+      .filter((n) => !existing.has(n));
     expect(ahead.length).toBeLessThanOrEqual(8);
 
     const again = await spawnCli(restore, { env, timeoutMs: 120_000 });
@@ -63,7 +78,9 @@ describe("org restore after kill -9", () => {
     await ok("--org", "rehearsal", "org", "inventory", "--out", dst);
     const source = readInventoryJson(src);
     const map = DomainMap.parse(["acme.awsapps.com=rehearsal.awsapps.com"]);
-    expect(comparableInventory(readInventoryJson(dst), DomainMap.none, "rehearsal.awsapps.com")).toEqual(comparableInventory(source, map, "rehearsal.awsapps.com"));
+    expect(comparableInventory(readInventoryJson(dst), DomainMap.none, "rehearsal.awsapps.com")).toEqual(
+      comparableInventory(source, map, "rehearsal.awsapps.com"),
+    );
     // Users the inventory has disabled are disabled, whichever run created them.
     const disabled = (source.areas.users ?? []).filter((u) => u.state === "DISABLED").map((u) => u.name);
     expect(disabled.length).toBeGreaterThan(5);

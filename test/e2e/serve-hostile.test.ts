@@ -27,7 +27,9 @@ async function serve(): Promise<void> {
   const at = (name: string) => (listeners.find((l) => l.startsWith(`${name}=`)) ?? "").slice(name.length + 1);
   dnsPort = Number(new URL(at("dns").replace(/^dns:/, "http:")).port);
   adHttp = new URL(at("autodiscover-http"));
-  keys = JSON.parse((await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: home } })).stdout) as typeof keys;
+  keys = JSON.parse(
+    (await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: home } })).stdout,
+  ) as typeof keys;
 }
 async function stop(): Promise<void> {
   if (served.child.exitCode === null) await served.stop();
@@ -38,18 +40,35 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 function signedHeaders(target: string): Record<string, string> {
   const url = new URL(served.endpoint);
   const headers = { host: url.host, "x-amz-target": target, "content-type": "application/x-amz-json-1.1" };
-  return { ...headers, ...signRequest({ method: "POST", url: "/", headers, body: Buffer.alloc(0) }, keys, { region: "us-east-1", service: "workmail" }) };
+  return {
+    ...headers,
+    ...signRequest({ method: "POST", url: "/", headers, body: Buffer.alloc(0) }, keys, {
+      region: "us-east-1",
+      service: "workmail",
+    }),
+  };
 }
 
 /** One POST with a body of `bytes` bytes; resolves with the status (or the socket error). */
-function post(url: string, bytes: number, headers: Record<string, string> = {}): Promise<{ status?: number; body?: string; error?: string }> {
+function post(
+  url: string,
+  bytes: number,
+  headers: Record<string, string> = {},
+): Promise<{ status?: number; body?: string; error?: string }> {
   return new Promise((resolve) => {
-    const req = request(url, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "content-length": String(bytes), ...headers } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8").on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on("error", (e) => resolve({ status: res.statusCode ?? 0, error: e.message }));
-    });
+    const req = request(
+      url,
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-amz-json-1.1", "content-length": String(bytes), ...headers },
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8").on("data", (d: string) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on("error", (e) => resolve({ status: res.statusCode ?? 0, error: e.message }));
+      },
+    );
     req.on("error", (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
     // "{}" and spaces: a JSON object of any size.
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
@@ -79,7 +98,11 @@ async function everyListenerAnswers(): Promise<void> {
   resolver.setServers([`127.0.0.1:${dnsPort}`]);
   expect(await resolver.resolve4("autodiscover.mail.us-east-1.awsapps.com")).toEqual(["127.0.0.1"]);
   // AutoDiscover's phase-3 redirect.
-  const redirect = await new Promise<number>((resolve, reject) => request(new URL("/autodiscover/autodiscover.xml", adHttp), (res) => resolve(res.statusCode ?? 0)).on("error", reject).end());
+  const redirect = await new Promise<number>((resolve, reject) =>
+    request(new URL("/autodiscover/autodiscover.xml", adHttp), (res) => resolve(res.statusCode ?? 0))
+      .on("error", reject)
+      .end(),
+  );
   expect(redirect).toBe(302);
 }
 
@@ -104,7 +127,11 @@ describe("wmctl local serve and bodies over 8 MiB", () => {
     expect(r.body).toContain("MissingAuthenticationTokenException");
     console.log(`9 MiB unsigned: HTTP ${r.status} in ${(performance.now() - started).toFixed(0)} ms`);
     // The admin path's limit is picked by path: a query string naming /_wmctl/ does not raise it.
-    const query = await post(`${served.endpoint}/?x=/_wmctl/control/deliver`, 9 * 1024 * 1024, signedHeaders("WorkMailService.ListOrganizations"));
+    const query = await post(
+      `${served.endpoint}/?x=/_wmctl/control/deliver`,
+      9 * 1024 * 1024,
+      signedHeaders("WorkMailService.ListOrganizations"),
+    );
     expect(query.status).toBe(413);
     await everyListenerAnswers();
   });
@@ -122,7 +149,10 @@ describe("wmctl local serve under a DNS flood", () => {
     const started = performance.now();
     const sends: Promise<void>[] = [];
     for (let i = 0; i < 2000; i++) {
-      const packet = i % 2 === 0 ? hostile : Buffer.from(Array.from({ length: 12 + (i % 64) }, () => Math.floor(Math.random() * 256)));
+      const packet =
+        i % 2 === 0
+          ? hostile
+          : Buffer.from(Array.from({ length: 12 + (i % 64) }, () => Math.floor(Math.random() * 256)));
       sends.push(new Promise((r) => socket.send(packet, dnsPort, "127.0.0.1", () => r())));
     }
     await Promise.all(sends);
@@ -132,7 +162,9 @@ describe("wmctl local serve under a DNS flood", () => {
     expect(api.status).toBe(400);
     socket.close();
     await everyListenerAnswers();
-    console.log(`2,000 hostile DNS packets sent in ${(sent - started).toFixed(0)} ms; the API answered ${apiMs.toFixed(0)} ms after the last one; DNS then answered a real query`);
+    console.log(
+      `2,000 hostile DNS packets sent in ${(sent - started).toFixed(0)} ms; the API answered ${apiMs.toFixed(0)} ms after the last one; DNS then answered a real query`,
+    );
     // Generous: before the fix a single 0xFFFF header blocked the event loop for ~1.6 s.
     expect(apiMs).toBeLessThan(10_000);
   }, 60_000);

@@ -37,7 +37,8 @@ afterAll(async () => {
   rmSync(clientHome, { recursive: true, force: true });
 });
 
-const wmctl = (args: string, env: Record<string, string> = {}) => spawnCli(args.split(" "), { env: { ...client, ...env } });
+const wmctl = (args: string, env: Record<string, string> = {}) =>
+  spawnCli(args.split(" "), { env: { ...client, ...env } });
 
 describe("wmctl --endpoint-url against wmctl local serve", () => {
   it("prints the endpoint URL alone with --fields endpoint", () => {
@@ -73,15 +74,26 @@ describe("wmctl --endpoint-url against wmctl local serve", () => {
     await wmctl("local advance 61m");
     expect(JSON.parse((await wmctl("org describe slowco --json")).stdout)).toMatchObject({ state: "Active" });
     await wmctl("local lifecycle --reset");
-    const status = JSON.parse((await wmctl("local status --json")).stdout) as { endpoint: string; auth: string; clockOffset: string; store: string };
-    expect(status).toMatchObject({ endpoint: served.endpoint, auth: "sigv4", clockOffset: "+1d2h1m", store: serverHome });
+    const status = JSON.parse((await wmctl("local status --json")).stdout) as {
+      endpoint: string;
+      auth: string;
+      clockOffset: string;
+      store: string;
+    };
+    expect(status).toMatchObject({
+      endpoint: served.endpoint,
+      auth: "sigv4",
+      clockOffset: "+1d2h1m",
+      store: serverHome,
+    });
   });
 
   it("refuses wrong keys with exit code 4", async () => {
     const r = await wmctl("org list", { AWS_SECRET_ACCESS_KEY: "not-the-secret" });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^error: InvalidSignatureException: The request signature we calculated does not match/);
-    const hint = 'hint: a wmctl local serve endpoint takes its own keys: eval "$(wmctl local credentials)" on its store\n';
+    const hint =
+      'hint: a wmctl local serve endpoint takes its own keys: eval "$(wmctl local credentials)" on its store\n';
     expect(r.stderr).toContain(hint);
     // The admin path (simulator control) says the same.
     const control = await wmctl("local status", { AWS_SECRET_ACCESS_KEY: "not-the-secret" });
@@ -104,7 +116,9 @@ describe("wmctl --endpoint-url against wmctl local serve", () => {
 
   it("retries 500 InternalFailure, then exits 1 when retries run out", async () => {
     await wmctl("local faults --error-rate 1");
-    const before = JSON.parse((await wmctl("local status --json")).stdout) as { requests: { injectedFailures: number } };
+    const before = JSON.parse((await wmctl("local status --json")).stdout) as {
+      requests: { injectedFailures: number };
+    };
     const r = await wmctl("org list", { WMCTL_MAX_ATTEMPTS: "3" });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: InternalFailure: /);
@@ -146,7 +160,16 @@ describe.skipIf(!hasAws)("the AWS CLI against wmctl local serve", () => {
     expect(created.stderr).toBe("");
     const org = (JSON.parse(created.stdout) as { OrganizationId: string }).OrganizationId;
     for (const name of ["u1", "u2", "u3", "u4", "u5"]) {
-      const u = await aws(["workmail", "create-user", "--organization-id", org, "--name", name, "--display-name", name.toUpperCase()]);
+      const u = await aws([
+        "workmail",
+        "create-user",
+        "--organization-id",
+        org,
+        "--name",
+        name,
+        "--display-name",
+        name.toUpperCase(),
+      ]);
       expect(u.code).toBe(0);
     }
     const listed = await aws(["workmail", "list-users", "--organization-id", org, "--page-size", "2"]);
@@ -154,11 +177,26 @@ describe.skipIf(!hasAws)("the AWS CLI against wmctl local serve", () => {
     const users = (JSON.parse(listed.stdout) as { Users: { Name: string; State: string }[] }).Users;
     expect(users.map((u) => u.Name)).toEqual(["u1", "u2", "u3", "u4", "u5"]);
     const described = await aws(["workmail", "describe-organization", "--organization-id", org]);
-    expect(JSON.parse(described.stdout)).toMatchObject({ Alias: "awscli", State: "Active", CompletedDate: expect.any(Number) });
+    expect(JSON.parse(described.stdout)).toMatchObject({
+      Alias: "awscli",
+      State: "Active",
+      CompletedDate: expect.any(Number),
+    });
     const missing = await aws(["workmail", "describe-user", "--organization-id", org, "--user-id", "nobody"]);
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toContain("An error occurred (EntityNotFoundException) when calling the DescribeUser operation: The user nobody does not exist");
-    const invalid = await aws(["workmail", "create-user", "--organization-id", org, "--name", "x y", "--display-name", "X"]);
+    expect(missing.stderr).toContain(
+      "An error occurred (EntityNotFoundException) when calling the DescribeUser operation: The user nobody does not exist",
+    );
+    const invalid = await aws([
+      "workmail",
+      "create-user",
+      "--organization-id",
+      org,
+      "--name",
+      "x y",
+      "--display-name",
+      "X",
+    ]);
     expect(invalid.stderr).toContain("(ValidationException)");
   }, 60_000);
 
@@ -166,14 +204,41 @@ describe.skipIf(!hasAws)("the AWS CLI against wmctl local serve", () => {
     const zone = await aws(["route53", "create-hosted-zone", "--name", "awscli.example", "--caller-reference", "r1"]);
     expect(zone.stderr).toBe("");
     const id = (JSON.parse(zone.stdout) as { HostedZone: { Id: string } }).HostedZone.Id;
-    const batch = { Changes: [{ Action: "UPSERT", ResourceRecordSet: { Name: "awscli.example", Type: "MX", TTL: 300, ResourceRecords: [{ Value: "10 inbound-smtp.us-east-1.amazonaws.com" }] } }] };
-    const change = await aws(["route53", "change-resource-record-sets", "--hosted-zone-id", id, "--change-batch", JSON.stringify(batch)]);
+    const batch = {
+      Changes: [
+        {
+          Action: "UPSERT",
+          ResourceRecordSet: {
+            Name: "awscli.example",
+            Type: "MX",
+            TTL: 300,
+            ResourceRecords: [{ Value: "10 inbound-smtp.us-east-1.amazonaws.com" }],
+          },
+        },
+      ],
+    };
+    const change = await aws([
+      "route53",
+      "change-resource-record-sets",
+      "--hosted-zone-id",
+      id,
+      "--change-batch",
+      JSON.stringify(batch),
+    ]);
     expect(change.stderr).toBe("");
     const sets = await aws(["route53", "list-resource-record-sets", "--hosted-zone-id", id]);
-    expect((JSON.parse(sets.stdout) as { ResourceRecordSets: Array<{ Type: string }> }).ResourceRecordSets.map((r) => r.Type)).toContain("MX");
+    expect(
+      (JSON.parse(sets.stdout) as { ResourceRecordSets: Array<{ Type: string }> }).ResourceRecordSets.map(
+        (r) => r.Type,
+      ),
+    ).toContain("MX");
     const zones = await aws(["route53", "list-hosted-zones"]);
-    expect((JSON.parse(zones.stdout) as { HostedZones: Array<{ Name: string }> }).HostedZones.map((z) => z.Name)).toEqual(["awscli.example."]);
-    expect(JSON.parse((await aws(["route53", "get-hosted-zone", "--id", id])).stdout)).toMatchObject({ HostedZone: { Name: "awscli.example." } });
+    expect(
+      (JSON.parse(zones.stdout) as { HostedZones: Array<{ Name: string }> }).HostedZones.map((z) => z.Name),
+    ).toEqual(["awscli.example."]);
+    expect(JSON.parse((await aws(["route53", "get-hosted-zone", "--id", id])).stdout)).toMatchObject({
+      HostedZone: { Name: "awscli.example." },
+    });
     const missing = await aws(["route53", "get-hosted-zone", "--id", "ZNOPE"]);
     expect(missing.stderr).toContain("(NoSuchHostedZone)");
 

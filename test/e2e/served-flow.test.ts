@@ -24,7 +24,9 @@ const PASSWORD = "Passw0rd!x";
 beforeAll(async () => {
   // --debug: one stderr line per request and DNS question (the test checks the TCP fallback).
   served = await startServe({ WMCTL_HOME: serverHome }, ["--debug"]);
-  const keys = JSON.parse((await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout) as { accessKeyId: string; secretAccessKey: string; region: string };
+  const keys = JSON.parse(
+    (await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout,
+  ) as { accessKeyId: string; secretAccessKey: string; region: string };
   env = {
     WMCTL_HOME: clientHome,
     AWS_ACCESS_KEY_ID: keys.accessKeyId,
@@ -43,7 +45,10 @@ afterAll(async () => {
 });
 
 const wmctl = (args: string, options: { stdin?: string; endpoint?: string } = {}) =>
-  spawnCli(["--endpoint-url", options.endpoint ?? served.endpoint, ...args.split(" ")], { env, ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
+  spawnCli(["--endpoint-url", options.endpoint ?? served.endpoint, ...args.split(" ")], {
+    env,
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+  });
 const portOf = (url: string) => Number(new URL(url.replace(/^dns:/, "http:")).port);
 
 describe("local serve runs every listener", () => {
@@ -81,28 +86,63 @@ describe("the domain flow through --endpoint-url", () => {
     expect((await wmctl("user create bob --password-stdin", { stdin: PASSWORD })).code).toBe(0);
     const ad = await wmctl("autodiscover check bob@example.com --password-stdin -o json", { stdin: PASSWORD });
     expect(ad.code).toBe(0);
-    const report = JSON.parse(ad.stdout) as { workingMethod: string; mobileSyncUrl: string; methods: Array<{ id: string; url?: string }> };
-    expect(report).toMatchObject({ workingMethod: "phase3-redirect", mobileSyncUrl: "https://mobile.mail.us-east-1.awsapps.com/Microsoft-Server-ActiveSync" });
-    expect(report.methods.find((m) => m.id === "phase3-redirect")?.url).toBe(`http://autodiscover.example.com:${portOf(endpoints.autodiscoverHttp)}/autodiscover/autodiscover.xml`);
+    const report = JSON.parse(ad.stdout) as {
+      workingMethod: string;
+      mobileSyncUrl: string;
+      methods: Array<{ id: string; url?: string }>;
+    };
+    expect(report).toMatchObject({
+      workingMethod: "phase3-redirect",
+      mobileSyncUrl: "https://mobile.mail.us-east-1.awsapps.com/Microsoft-Server-ActiveSync",
+    });
+    expect(report.methods.find((m) => m.id === "phase3-redirect")?.url).toBe(
+      `http://autodiscover.example.com:${portOf(endpoints.autodiscoverHttp)}/autodiscover/autodiscover.xml`,
+    );
     // A wrong password: the served AutoDiscover answers 401, the check fails.
-    expect((await wmctl("autodiscover check bob@example.com --password-stdin", { stdin: "wrong-password" })).code).toBe(3);
+    expect((await wmctl("autodiscover check bob@example.com --password-stdin", { stdin: "wrong-password" })).code).toBe(
+      3,
+    );
   }, 60_000);
 
   it("answers DNS for the zones on UDP and TCP (node:dns, as dig would)", async () => {
     const resolver = new Resolver({ timeout: 2000, tries: 1 });
     resolver.setServers([`127.0.0.1:${portOf(endpoints.dns)}`]);
-    expect((await resolver.resolveTxt("example.com")).map((t) => t.join(""))).toContain("v=spf1 include:amazonses.com ~all");
-    expect(await resolver.resolveMx("example.com")).toEqual([{ exchange: "inbound-smtp.us-east-1.amazonaws.com", priority: 10 }]);
-    expect(await resolver.resolveCname("autodiscover.example.com")).toEqual(["autodiscover.mail.us-east-1.awsapps.com"]);
+    expect((await resolver.resolveTxt("example.com")).map((t) => t.join(""))).toContain(
+      "v=spf1 include:amazonses.com ~all",
+    );
+    expect(await resolver.resolveMx("example.com")).toEqual([
+      { exchange: "inbound-smtp.us-east-1.amazonaws.com", priority: 10 },
+    ]);
+    expect(await resolver.resolveCname("autodiscover.example.com")).toEqual([
+      "autodiscover.mail.us-east-1.awsapps.com",
+    ]);
     expect(await resolver.resolve4("autodiscover.mail.us-east-1.awsapps.com")).toEqual(["127.0.0.1"]);
     await expect(resolver.resolve4("nothere.example.com")).rejects.toMatchObject({ code: "ENOTFOUND" });
     // A TXT record longer than a UDP answer holds (written through the endpoint's Route 53): truncated
     // on UDP, then fetched over TCP on the same port.
     const long = "x".repeat(250);
-    const zones = await createRoute53HostedZones({ awsProfile: undefined, endpoint: served.endpoint, maxAttempts: 1, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID as string, secretAccessKey: env.AWS_SECRET_ACCESS_KEY as string } });
+    const zones = await createRoute53HostedZones({
+      awsProfile: undefined,
+      endpoint: served.endpoint,
+      maxAttempts: 1,
+      credentials: {
+        accessKeyId: env.AWS_ACCESS_KEY_ID as string,
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY as string,
+      },
+    });
     const id = (await zones.listHostedZonesByName({ DNSName: "example.com" })).HostedZones?.[0]?.Id as string;
     const value = Array.from({ length: 8 }, (_, i) => `"${long}${i}"`).join(" ");
-    await zones.changeResourceRecordSets({ HostedZoneId: id, ChangeBatch: { Changes: [{ Action: "UPSERT", ResourceRecordSet: { Name: "big.example.com", Type: "TXT", TTL: 60, ResourceRecords: [{ Value: value }] } }] } });
+    await zones.changeResourceRecordSets({
+      HostedZoneId: id,
+      ChangeBatch: {
+        Changes: [
+          {
+            Action: "UPSERT",
+            ResourceRecordSet: { Name: "big.example.com", Type: "TXT", TTL: 60, ResourceRecords: [{ Value: value }] },
+          },
+        ],
+      },
+    });
     const big = await resolver.resolveTxt("big.example.com");
     expect(big[0]?.join("")).toBe(Array.from({ length: 8 }, (_, i) => `${long}${i}`).join(""));
     expect(served.stderr()).toMatch(/dns udp big\.example\.com TXT/);
@@ -120,7 +160,10 @@ describe("the domain flow through --endpoint-url", () => {
 describe("mail and export jobs through --endpoint-url", () => {
   it("delivers over the admin path, then export start --wait, export verify (through S3)", async () => {
     const eml = join(clientHome, "hello.eml");
-    writeFileSync(eml, "From: Ann <ann@example.org>\r\nTo: bob@example.com\r\nSubject: Grüße\r\nMessage-ID: <1@example.org>\r\n\r\nBody \u00e9\r\n");
+    writeFileSync(
+      eml,
+      "From: Ann <ann@example.org>\r\nTo: bob@example.com\r\nSubject: Grüße\r\nMessage-ID: <1@example.org>\r\n\r\nBody \u00e9\r\n",
+    );
     const delivered = await wmctl(`local deliver --to bob@example.com ${eml} -o json`);
     expect(delivered.code).toBe(0);
     expect(JSON.parse(delivered.stdout)).toMatchObject([{ status: "DELIVERED", mailbox: "bob", subject: "Grüße" }]);
@@ -149,10 +192,13 @@ describe("an endpoint that is not a wmctl simulator", () => {
         res.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
         return;
       }
-      const fwd = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const fwd = request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       req.pipe(fwd);
     });
     await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
@@ -161,7 +207,10 @@ describe("an endpoint that is not a wmctl simulator", () => {
   afterAll(() => new Promise<void>((r) => proxy.close(() => r())));
 
   it("falls back to the given --resolver after one warning line", async () => {
-    const r = await wmctl(`domain verify example.com --skip-autodiscover --resolver 127.0.0.1:${portOf(endpoints.dns)}`, { endpoint: proxyUrl });
+    const r = await wmctl(
+      `domain verify example.com --skip-autodiscover --resolver 127.0.0.1:${portOf(endpoints.dns)}`,
+      { endpoint: proxyUrl },
+    );
     expect(r.code).toBe(0);
     const warnings = r.stderr.split("\n").filter((l) => /warning/i.test(l) || /not a wmctl simulator/.test(l));
     expect(warnings).toHaveLength(1);
@@ -178,7 +227,9 @@ describe("stopping", () => {
     resolver.setServers([`127.0.0.1:${portOf(endpoints.dns)}`]);
     await expect(resolver.resolveTxt("example.com")).rejects.toBeDefined();
     // The store no longer advertises them.
-    const status = JSON.parse((await spawnCli(["local", "status", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout) as Record<string, unknown>;
+    const status = JSON.parse(
+      (await spawnCli(["local", "status", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout,
+    ) as Record<string, unknown>;
     expect(status.dns).toBeUndefined();
     expect(status.servedAt).toBeUndefined();
   });

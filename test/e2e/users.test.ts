@@ -16,7 +16,10 @@ afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 describe("users, aliases and whois through the built binary", () => {
   it("creates a user from a piped password, adds an alias and finds it with whois", async () => {
-    const created = await spawnCli(["user", "create", "bob", "--password-stdin", "--alias", "bobby", "--fields", "name,email,state"], { env, stdin: "Passw0rd!\n" });
+    const created = await spawnCli(
+      ["user", "create", "bob", "--password-stdin", "--alias", "bobby", "--fields", "name,email,state"],
+      { env, stdin: "Passw0rd!\n" },
+    );
     expect(created).toMatchObject({ code: 0, stdout: "bob\tbob@acme.awsapps.com\tENABLED\n" });
     expect(created.stderr).not.toContain("Passw0rd!");
     const who = await spawnCli(["whois", "bobby@acme.awsapps.com", "--json"], { env });
@@ -49,14 +52,20 @@ describe("several wmctl processes on one store", () => {
   it("4 processes creating 50 users each leave exactly 200 users", async () => {
     const worker = async (w: number) => {
       for (let i = 0; i < 50; i++) {
-        const r = await spawnCli(["user", "create", `w${w}-u${i}`, "--generate-password", "--quiet", "--fields", "name"], { env });
+        const r = await spawnCli(
+          ["user", "create", `w${w}-u${i}`, "--generate-password", "--quiet", "--fields", "name"],
+          { env },
+        );
         if (r.code !== 0) throw new Error(`worker ${w} user ${i}: exit ${r.code}: ${r.stderr}`);
       }
     };
     await Promise.all([0, 1, 2, 3].map(worker));
     const list = await spawnCli(["user", "list", "-o", "ndjson", "--fields", "name,state"], { env });
     expect(list.code).toBe(0);
-    const users = list.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { name: string; state: string });
+    const users = list.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { name: string; state: string });
     expect(users).toHaveLength(200);
     expect(new Set(users.map((u) => u.name)).size).toBe(200);
     expect(users.every((u) => u.state === "ENABLED")).toBe(true);
@@ -67,9 +76,26 @@ describe("user create under a race", () => {
   it("8 parallel creates of one name all succeed and make one user with its alias and group", async () => {
     expect((await spawnCli(["group", "create", "sales"], { env })).code).toBe(0);
     const runs = await Promise.all(
-      Array.from({ length: 8 }, () => spawnCli(["user", "create", "racer", "--generate-password", "--alias", "speedy", "--group", "sales", "--fields", "name,email,state"], { env })),
+      Array.from({ length: 8 }, () =>
+        spawnCli(
+          [
+            "user",
+            "create",
+            "racer",
+            "--generate-password",
+            "--alias",
+            "speedy",
+            "--group",
+            "sales",
+            "--fields",
+            "name,email,state",
+          ],
+          { env },
+        ),
+      ),
     );
-    for (const r of runs) expect({ code: r.code, stderr: r.stderr.includes("error:") ? r.stderr : "" }).toEqual({ code: 0, stderr: "" });
+    for (const r of runs)
+      expect({ code: r.code, stderr: r.stderr.includes("error:") ? r.stderr : "" }).toEqual({ code: 0, stderr: "" });
     for (const r of runs) expect(r.stdout).toBe("racer\tracer@acme.awsapps.com\tENABLED\n");
     const users = await spawnCli(["user", "list", "--json"], { env });
     expect((JSON.parse(users.stdout) as Array<{ name: string }>).filter((u) => u.name === "racer")).toHaveLength(1);

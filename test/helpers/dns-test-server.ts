@@ -9,7 +9,12 @@ export type TestRecord =
   | { name: string; type: "TXT"; value: string | string[]; ttl?: number }
   | { name: string; type: "MX"; value: { preference: number; exchange: string }; ttl?: number }
   | { name: string; type: "CNAME" | "NS" | "A" | "AAAA"; value: string; ttl?: number }
-  | { name: string; type: "SRV"; value: { priority: number; weight: number; port: number; target: string }; ttl?: number };
+  | {
+      name: string;
+      type: "SRV";
+      value: { priority: number; weight: number; port: number; target: string };
+      ttl?: number;
+    };
 
 export interface TestDnsOptions {
   readonly records: readonly TestRecord[];
@@ -42,7 +47,10 @@ export async function startTestDnsServer(options: TestDnsOptions): Promise<TestD
   const host = options.host ?? "127.0.0.1";
   const lower = (n: string) => n.toLowerCase().replace(/\.$/, "");
   const records = options.records.map((r) => ({ ...r, name: lower(r.name) }));
-  const zones = (options.zones ?? [...new Set(records.map((r) => r.name))].filter((n, _i, all) => !all.some((o) => o !== n && n.endsWith(`.${o}`)))).map(lower);
+  const zones = (
+    options.zones ??
+    [...new Set(records.map((r) => r.name))].filter((n, _i, all) => !all.some((o) => o !== n && n.endsWith(`.${o}`)))
+  ).map(lower);
   const queries: TestDnsServer["queries"] = [];
 
   const answer = (request: InstanceType<typeof dns2.Packet>, transport: "udp" | "tcp") => {
@@ -108,7 +116,11 @@ export async function startTestDnsServer(options: TestDnsOptions): Promise<TestD
 
 /** The records WorkMail asks for, as GetMailDomain returns them, with fixed tokens. */
 export function workmailRecords(domain: string, region = "us-east-1") {
-  const tokens = ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "cccccccccccccccccccccccccccccccc"];
+  const tokens = [
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+    "cccccccccccccccccccccccccccccccc",
+  ];
   return {
     token: "fmxqxT/ic0Yx4aA/bEUrDPMeax9/s3frblS+niixmqk=",
     dkimTokens: tokens,
@@ -116,7 +128,11 @@ export function workmailRecords(domain: string, region = "us-east-1") {
       { Type: "TXT", Hostname: `_amazonses.${domain}`, Value: "fmxqxT/ic0Yx4aA/bEUrDPMeax9/s3frblS+niixmqk=" },
       { Type: "MX", Hostname: domain, Value: `10 inbound-smtp.${region}.amazonaws.com` },
       { Type: "CNAME", Hostname: `autodiscover.${domain}`, Value: `autodiscover.mail.${region}.awsapps.com` },
-      ...tokens.map((t) => ({ Type: "CNAME", Hostname: `${t}._domainkey.${domain}`, Value: `${t}.dkim.amazonses.com` })),
+      ...tokens.map((t) => ({
+        Type: "CNAME",
+        Hostname: `${t}._domainkey.${domain}`,
+        Value: `${t}.dkim.amazonses.com`,
+      })),
       { Type: "TXT", Hostname: domain, Value: "v=spf1 include:amazonses.com ~all" },
       { Type: "TXT", Hostname: `_dmarc.${domain}`, Value: "v=DMARC1;p=quarantine;pct=100;fo=1" },
     ],
@@ -128,9 +144,16 @@ export function goodZone(domain: string, region = "us-east-1"): TestRecord[] {
   const w = workmailRecords(domain, region);
   return [
     { name: `_amazonses.${domain}`, type: "TXT", value: w.token, ttl: 1800 },
-    { name: domain, type: "MX", value: { preference: 10, exchange: `inbound-smtp.${region}.amazonaws.com` }, ttl: 3600 },
+    {
+      name: domain,
+      type: "MX",
+      value: { preference: 10, exchange: `inbound-smtp.${region}.amazonaws.com` },
+      ttl: 3600,
+    },
     { name: `autodiscover.${domain}`, type: "CNAME", value: `autodiscover.mail.${region}.awsapps.com`, ttl: 3600 },
-    ...w.dkimTokens.map((t): TestRecord => ({ name: `${t}._domainkey.${domain}`, type: "CNAME", value: `${t}.dkim.amazonses.com` })),
+    ...w.dkimTokens.map(
+      (t): TestRecord => ({ name: `${t}._domainkey.${domain}`, type: "CNAME", value: `${t}.dkim.amazonses.com` }),
+    ),
     { name: domain, type: "TXT", value: "v=spf1 include:amazonses.com ~all" },
     { name: `_dmarc.${domain}`, type: "TXT", value: "v=DMARC1;p=quarantine;pct=100;fo=1" },
     { name: "amazonses.com", type: "TXT", value: "v=spf1 ip4:199.255.192.0/22 -all" },

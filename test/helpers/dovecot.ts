@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -39,7 +49,8 @@ export class Dovecot {
 
   /** `tls`: also listen for imaps, with a certificate for localhost and 127.0.0.1 from a throwaway CA (openssl). */
   static async start(users: readonly DovecotUser[], options: { tls?: boolean } = {}): Promise<Dovecot> {
-    if (!existsSync(DOVECOT)) throw new Error(`Dovecot is not installed (${DOVECOT} is missing): apt-get install -y dovecot-imapd`);
+    if (!existsSync(DOVECOT))
+      throw new Error(`Dovecot is not installed (${DOVECOT} is missing): apt-get install -y dovecot-imapd`);
     const dir = mkdtempSync(join(tmpdir(), "wmctl-dovecot-"));
     chmodSync(dir, 0o755);
     for (const d of ["base", "state", "mail"]) mkdirSync(join(dir, d), { mode: 0o755 });
@@ -51,10 +62,22 @@ export class Dovecot {
     if (tls !== undefined) makeCertificates(join(dir, "tls"));
     const d = new Dovecot(dir, port, [...users], tls);
     d.writeUsers();
-    writeFileSync(join(dir, "dovecot.conf"), dovecotConfig({ dir, port, ...(tls === undefined ? {} : { tls: { port: tls.port } }), root, user: me, group: execFileSync("id", ["-gn"], { encoding: "utf8" }).trim(), special: SPECIAL }));
+    writeFileSync(
+      join(dir, "dovecot.conf"),
+      dovecotConfig({
+        dir,
+        port,
+        ...(tls === undefined ? {} : { tls: { port: tls.port } }),
+        root,
+        user: me,
+        group: execFileSync("id", ["-gn"], { encoding: "utf8" }).trim(),
+        special: SPECIAL,
+      }),
+    );
     // The master daemonizes and keeps its inherited descriptors: no pipes, or this would wait for it.
     const started = spawnSync(DOVECOT, ["-c", join(dir, "dovecot.conf")], { stdio: "ignore" });
-    if (started.status !== 0) throw new Error(`Dovecot did not start (exit ${started.status}): ${d.log() || "see its config in " + dir}`);
+    if (started.status !== 0)
+      throw new Error(`Dovecot did not start (exit ${started.status}): ${d.log() || "see its config in " + dir}`);
     await waitForPort(port, 10_000);
     if (tls !== undefined) await waitForPort(tls.port, 10_000);
     return d;
@@ -85,23 +108,58 @@ export class Dovecot {
     const u = this.users.find((x) => x.user === user);
     if (u === undefined) throw new Error(`no Dovecot user ${user}`);
     // With TLS on, the plain port offers STARTTLS too (imapflow takes it): trust the test CA.
-    const c = new ImapFlow({ host: "127.0.0.1", port: this.port, secure: false, auth: { user: u.user, pass: u.pass }, logger: false, ...(this.tls === undefined ? {} : { tls: { ca: readFileSync(this.tls.caFile) } }) });
+    const c = new ImapFlow({
+      host: "127.0.0.1",
+      port: this.port,
+      secure: false,
+      auth: { user: u.user, pass: u.pass },
+      logger: false,
+      ...(this.tls === undefined ? {} : { tls: { ca: readFileSync(this.tls.caFile) } }),
+    });
     await c.connect();
     return c;
   }
 
   /** Every folder of a user with its messages' Message-IDs, flags, internal dates and bytes. */
-  async contents(user: string): Promise<Map<string, Array<{ uid: number; messageId: string | undefined; flags: string[]; internalDate: Date; source: Buffer }>>> {
+  async contents(
+    user: string,
+  ): Promise<
+    Map<
+      string,
+      Array<{ uid: number; messageId: string | undefined; flags: string[]; internalDate: Date; source: Buffer }>
+    >
+  > {
     const c = await this.client(user);
-    const out = new Map<string, Array<{ uid: number; messageId: string | undefined; flags: string[]; internalDate: Date; source: Buffer }>>();
+    const out = new Map<
+      string,
+      Array<{ uid: number; messageId: string | undefined; flags: string[]; internalDate: Date; source: Buffer }>
+    >();
     try {
       for (const f of await c.list()) {
-        const list: Array<{ uid: number; messageId: string | undefined; flags: string[]; internalDate: Date; source: Buffer }> = [];
+        const list: Array<{
+          uid: number;
+          messageId: string | undefined;
+          flags: string[];
+          internalDate: Date;
+          source: Buffer;
+        }> = [];
         const lock = await c.getMailboxLock(f.path, { readOnly: true });
         try {
           if (c.mailbox !== false && c.mailbox.exists > 0) {
-            for await (const m of c.fetch("1:*", { uid: true, envelope: true, flags: true, internalDate: true, source: true })) {
-              list.push({ uid: m.uid, messageId: m.envelope?.messageId, flags: [...(m.flags ?? [])], internalDate: new Date(m.internalDate as Date), source: m.source as Buffer });
+            for await (const m of c.fetch("1:*", {
+              uid: true,
+              envelope: true,
+              flags: true,
+              internalDate: true,
+              source: true,
+            })) {
+              list.push({
+                uid: m.uid,
+                messageId: m.envelope?.messageId,
+                flags: [...(m.flags ?? [])],
+                internalDate: new Date(m.internalDate as Date),
+                source: m.source as Buffer,
+              });
             }
           }
         } finally {
@@ -145,7 +203,11 @@ export class Dovecot {
 
   private writeUsers(): void {
     const file = join(this.dir, "users");
-    writeFileSync(file, this.users.map((u) => `${u.user}:{PLAIN}${u.pass}::::${this.dir}/mail/${u.user}::\n`).join(""), { mode: 0o644 });
+    writeFileSync(
+      file,
+      this.users.map((u) => `${u.user}:{PLAIN}${u.pass}::::${this.dir}/mail/${u.user}::\n`).join(""),
+      { mode: 0o644 },
+    );
     // Dovecot re-reads the file when its mtime changes, in whole seconds: make each write a new second.
     const t = Math.floor(Date.now() / 1000) + ++this.writes;
     utimesSync(file, t, t);
@@ -156,10 +218,51 @@ export class Dovecot {
 function makeCertificates(dir: string): void {
   mkdirSync(dir, { mode: 0o755 });
   const openssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
-  openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=wmctl test CA");
-  openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
+  openssl(
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    "ca.key",
+    "-out",
+    "ca.pem",
+    "-days",
+    "2",
+    "-subj",
+    "/CN=wmctl test CA",
+  );
+  openssl(
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    "server.key",
+    "-out",
+    "server.csr",
+    "-subj",
+    "/CN=localhost",
+  );
   writeFileSync(join(dir, "san.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
-  openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.ext");
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    "server.csr",
+    "-CA",
+    "ca.pem",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-out",
+    "server.pem",
+    "-days",
+    "2",
+    "-extfile",
+    "san.ext",
+  );
 }
 
 function uidOf(name: string): number {

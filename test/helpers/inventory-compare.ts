@@ -8,7 +8,11 @@ const VOLATILE = new Set(["id", "enabledDate", "disabledDate", "completedDate"])
 function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !VOLATILE.has(k)).map(([k, v]) => [k, strip(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !VOLATILE.has(k))
+        .map(([k, v]) => [k, strip(v)]),
+    );
   }
   return value;
 }
@@ -20,7 +24,11 @@ function strip(value: unknown): unknown {
  * starts PENDING). Test domains and domains mapped onto the target's test domain drop out; the
  * source side is read through `map` (the restore's --map-domain plus the test-domain mapping).
  */
-export function comparableInventory(doc: InventoryDocument, map: DomainMap = DomainMap.none, targetTestDomain?: string): Record<string, unknown> {
+export function comparableInventory(
+  doc: InventoryDocument,
+  map: DomainMap = DomainMap.none,
+  targetTestDomain?: string,
+): Record<string, unknown> {
   const areas = map.deep(doc.areas) as InventoryDocument["areas"];
   const out: Record<string, unknown> = {};
   for (const [name, data] of Object.entries(areas)) {

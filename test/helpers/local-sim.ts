@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RRType } from "@aws-sdk/client-route-53";
 import type { WorkMailApi } from "../../src/backend/workmail-api.js";
-import { startAutodiscoverServer, type RunningAutodiscoverServer } from "../../src/local-backend/autodiscover/server.js";
+import {
+  startAutodiscoverServer,
+  type RunningAutodiscoverServer,
+} from "../../src/local-backend/autodiscover/server.js";
 import { startDnsServer, type RunningDnsServer } from "../../src/local-backend/dns/server.js";
 import { LocalBackend } from "../../src/local-backend/index.js";
 import { LocalHostedZones } from "../../src/local-backend/route53/local-hosted-zones.js";
@@ -20,7 +23,11 @@ export class LocalSim {
   dns?: RunningDnsServer;
   autodiscover?: RunningAutodiscoverServer;
 
-  private constructor(dir: string, backend: LocalBackend & WorkMailApi, private readonly ownsDir: boolean) {
+  private constructor(
+    dir: string,
+    backend: LocalBackend & WorkMailApi,
+    private readonly ownsDir: boolean,
+  ) {
     this.dir = dir;
     this.backend = backend;
     this.zones = new LocalHostedZones((fn) => backend.tx(fn));
@@ -28,7 +35,11 @@ export class LocalSim {
 
   static async open(options: { dir?: string; region?: string } = {}): Promise<LocalSim> {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), "wmctl-sim-"));
-    return new LocalSim(dir, await LocalBackend.open({ dir, region: options.region ?? "us-east-1" }), options.dir === undefined);
+    return new LocalSim(
+      dir,
+      await LocalBackend.open({ dir, region: options.region ?? "us-east-1" }),
+      options.dir === undefined,
+    );
   }
 
   async startDns(advertise = false): Promise<RunningDnsServer> {
@@ -45,7 +56,14 @@ export class LocalSim {
   async orgWithUser(alias = "acme"): Promise<{ org: string; userId: string; email: string; password: string }> {
     const org = (await this.backend.createOrganization({ Alias: alias })).OrganizationId as string;
     const password = "Passw0rd!x";
-    const userId = (await this.backend.createUser({ OrganizationId: org, Name: "bob", DisplayName: "Bob Builder", Password: password })).UserId as string;
+    const userId = (
+      await this.backend.createUser({
+        OrganizationId: org,
+        Name: "bob",
+        DisplayName: "Bob Builder",
+        Password: password,
+      })
+    ).UserId as string;
     const email = `bob@${alias}.awsapps.com`;
     await this.backend.registerToWorkMail({ OrganizationId: org, EntityId: userId, Email: email });
     return { org, userId, email, password };
@@ -53,23 +71,39 @@ export class LocalSim {
 
   /** The zone for a domain (created when missing). */
   async zoneId(domain: string): Promise<string> {
-    const found = (await this.zones.listHostedZonesByName({ DNSName: domain })).HostedZones?.find((z) => z.Name === `${domain}.`);
+    const found = (await this.zones.listHostedZonesByName({ DNSName: domain })).HostedZones?.find(
+      (z) => z.Name === `${domain}.`,
+    );
     if (found?.Id !== undefined) return found.Id;
-    return (await this.zones.createHostedZone({ Name: domain, CallerReference: `test-${domain}` })).HostedZone?.Id as string;
+    return (await this.zones.createHostedZone({ Name: domain, CallerReference: `test-${domain}` })).HostedZone
+      ?.Id as string;
   }
 
   async upsert(domain: string, name: string, type: RRType, values: readonly string[], ttl = 300): Promise<void> {
     const zone = await this.zoneId(domain);
     await this.zones.changeResourceRecordSets({
       HostedZoneId: zone,
-      ChangeBatch: { Changes: [{ Action: "UPSERT", ResourceRecordSet: { Name: name, Type: type, TTL: ttl, ResourceRecords: values.map((v) => ({ Value: type === "TXT" ? quoteTxt(v) : v })) } }] },
+      ChangeBatch: {
+        Changes: [
+          {
+            Action: "UPSERT",
+            ResourceRecordSet: {
+              Name: name,
+              Type: type,
+              TTL: ttl,
+              ResourceRecords: values.map((v) => ({ Value: type === "TXT" ? quoteTxt(v) : v })),
+            },
+          },
+        ],
+      },
     });
   }
 
   /** Publishes every record GetMailDomain asks for. */
   async publish(org: string, domain: string): Promise<void> {
     const d = await this.backend.getMailDomain({ OrganizationId: org, DomainName: domain });
-    for (const r of d.Records ?? []) await this.upsert(domain, r.Hostname as string, r.Type as RRType, [r.Value as string]);
+    for (const r of d.Records ?? [])
+      await this.upsert(domain, r.Hostname as string, r.Type as RRType, [r.Value as string]);
   }
 
   async close(): Promise<void> {

@@ -35,7 +35,15 @@ export class MailOrg {
     const target = await targetApi(dir, backend);
     const alias = options.alias ?? `t${randomUUID().slice(0, 8)}`;
     const { OrganizationId } = await target.api.createOrganization({ Alias: alias, ClientToken: randomUUID() });
-    return new MailOrg(dir, backend, target, target.control, OrganizationId as string, `${alias}.awsapps.com`, options.dir === undefined);
+    return new MailOrg(
+      dir,
+      backend,
+      target,
+      target.control,
+      OrganizationId as string,
+      `${alias}.awsapps.com`,
+      options.dir === undefined,
+    );
   }
 
   /** The store of a CliHarness (its WMCTL_HOME), whose first organization the CLI created (in-process). */
@@ -43,7 +51,15 @@ export class MailOrg {
     const backend = await LocalBackend.open({ dir, region: "us-east-1" });
     const org = (await backend.listOrganizations({})).OrganizationSummaries?.[0];
     if (org?.OrganizationId === undefined) throw new Error(`no organization in ${dir}`);
-    return new MailOrg(dir, backend, undefined, localControl(backend), org.OrganizationId, org.DefaultMailDomain as string, false);
+    return new MailOrg(
+      dir,
+      backend,
+      undefined,
+      localControl(backend),
+      org.OrganizationId,
+      org.DefaultMailDomain as string,
+      false,
+    );
   }
 
   get api(): WorkMailApi {
@@ -55,21 +71,41 @@ export class MailOrg {
   }
 
   async user(name: string, options: { enable?: boolean; role?: "USER" | "REMOTE_USER" } = {}): Promise<string> {
-    const { UserId } = await this.api.createUser({ OrganizationId: this.orgId, Name: name, DisplayName: name, Password: PASSWORD, ...(options.role ? { Role: options.role } : {}) });
-    if (options.enable !== false) await this.api.registerToWorkMail({ OrganizationId: this.orgId, EntityId: UserId as string, Email: this.email(name) });
+    const { UserId } = await this.api.createUser({
+      OrganizationId: this.orgId,
+      Name: name,
+      DisplayName: name,
+      Password: PASSWORD,
+      ...(options.role ? { Role: options.role } : {}),
+    });
+    if (options.enable !== false)
+      await this.api.registerToWorkMail({
+        OrganizationId: this.orgId,
+        EntityId: UserId as string,
+        Email: this.email(name),
+      });
     return UserId as string;
   }
 
   async group(name: string, members: readonly string[] = []): Promise<string> {
     const { GroupId } = await this.api.createGroup({ OrganizationId: this.orgId, Name: name });
-    await this.api.registerToWorkMail({ OrganizationId: this.orgId, EntityId: GroupId as string, Email: this.email(name) });
-    for (const m of members) await this.api.associateMemberToGroup({ OrganizationId: this.orgId, GroupId: GroupId as string, MemberId: m });
+    await this.api.registerToWorkMail({
+      OrganizationId: this.orgId,
+      EntityId: GroupId as string,
+      Email: this.email(name),
+    });
+    for (const m of members)
+      await this.api.associateMemberToGroup({ OrganizationId: this.orgId, GroupId: GroupId as string, MemberId: m });
     return GroupId as string;
   }
 
   async resource(name: string): Promise<string> {
     const { ResourceId } = await this.api.createResource({ OrganizationId: this.orgId, Name: name, Type: "ROOM" });
-    await this.api.registerToWorkMail({ OrganizationId: this.orgId, EntityId: ResourceId as string, Email: this.email(name) });
+    await this.api.registerToWorkMail({
+      OrganizationId: this.orgId,
+      EntityId: ResourceId as string,
+      Email: this.email(name),
+    });
     return ResourceId as string;
   }
 
@@ -108,7 +144,6 @@ export class MailOrg {
     this.backend.close();
     if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
   }
-
 }
 
 /** A small MIME message; `extra` adds headers. */

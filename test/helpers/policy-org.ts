@@ -21,7 +21,9 @@ export interface PolicyOrg {
   close(): Promise<void>;
 }
 
-export async function openPolicyOrg(options: { dir?: string; region?: string; alias?: string } = {}): Promise<PolicyOrg> {
+export async function openPolicyOrg(
+  options: { dir?: string; region?: string; alias?: string } = {},
+): Promise<PolicyOrg> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "wmctl-policies-"));
   const backend = await LocalBackend.open({ dir, region: options.region ?? "us-east-1" });
   const target = await targetApi(dir, backend);
@@ -35,8 +37,10 @@ export async function openPolicyOrg(options: { dir?: string; region?: string; al
     target,
     org,
     async user(name, enable = true) {
-      const id = (await api.createUser({ OrganizationId: org, Name: name, DisplayName: name, Password: "Passw0rd!x" })).UserId as string;
-      if (enable) await api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: `${name}@${alias}.awsapps.com` });
+      const id = (await api.createUser({ OrganizationId: org, Name: name, DisplayName: name, Password: "Passw0rd!x" }))
+        .UserId as string;
+      if (enable)
+        await api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: `${name}@${alias}.awsapps.com` });
       return id;
     },
     async close() {

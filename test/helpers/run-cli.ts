@@ -35,8 +35,21 @@ export class CliHarness {
 
   async run(argv: string | readonly string[], options: RunOptions = {}): Promise<CliResult> {
     const args = typeof argv === "string" ? splitArgs(argv) : argv;
-    const io = testIO({ stdoutTTY: options.tty ?? false, stderrTTY: options.tty ?? false, stdinTTY: false, stdin: options.stdin ?? "", columns: options.columns ?? 200 });
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", WMCTL_HOME: this.home, ...this.baseEnv, ...options.env };
+    const io = testIO({
+      stdoutTTY: options.tty ?? false,
+      stderrTTY: options.tty ?? false,
+      stdinTTY: false,
+      stdin: options.stdin ?? "",
+      columns: options.columns ?? 200,
+    });
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NO_COLOR: "1",
+      WMCTL_HOME: this.home,
+      ...this.baseEnv,
+      ...options.env,
+    };
     const code = await main(args, {
       io,
       env,

@@ -20,7 +20,7 @@ export class ScriptedPrompter implements Prompter {
   }
   /** Like the terminal prompt, a `validate` that refuses an answer asks again (the refusal is recorded). */
   readonly refused: string[] = [];
-  async password(message: string, o: { validate?: (v: string) => true | string } = { }): Promise<string> {
+  async password(message: string, o: { validate?: (v: string) => true | string } = {}): Promise<string> {
     for (;;) {
       const answer = String(this.next(message));
       const verdict = o.validate?.(answer) ?? true;

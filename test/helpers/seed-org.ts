@@ -21,7 +21,11 @@ const CITIES = ["Paris", "Lyon", "Zürich", "São Paulo", "Montréal"];
  * disabled group, "Board Members" (a name with a space); rooms and equipment with descriptions,
  * delegates (users and groups), booking options that need a delegate, one hidden, one disabled.
  */
-export async function seedOrganization(home: string, alias: string, options: { users?: number } = {}): Promise<SeededOrg> {
+export async function seedOrganization(
+  home: string,
+  alias: string,
+  options: { users?: number } = {},
+): Promise<SeededOrg> {
   const api = (await LocalBackend.open({ dir: home, region: "us-east-1" })) as LocalBackend & WorkMailApi;
   try {
     const { OrganizationId } = await api.createOrganization({ Alias: alias });
@@ -49,8 +53,12 @@ export async function seedOrganization(home: string, alias: string, options: { u
         UserId: id,
         Department: DEPARTMENTS[i % DEPARTMENTS.length],
         City: CITIES[i % CITIES.length],
-        ...(i % 3 === 0 ? { JobTitle: "Engineer", Telephone: `+33 1 23 45 ${String(i).padStart(4, "0")}`, Office: `B${i % 7}` } : {}),
-        ...(i % 7 === 0 ? { Initials: "XY", Street: "1 rue de la Paix", ZipCode: "75002", Country: "France", Company: "Acme SA" } : {}),
+        ...(i % 3 === 0
+          ? { JobTitle: "Engineer", Telephone: `+33 1 23 45 ${String(i).padStart(4, "0")}`, Office: `B${i % 7}` }
+          : {}),
+        ...(i % 7 === 0
+          ? { Initials: "XY", Street: "1 rue de la Paix", ZipCode: "75002", Country: "France", Company: "Acme SA" }
+          : {}),
       });
       if (i % 40 === 39) continue; // never enabled
       await api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: `${name}@${domain}` });
@@ -63,12 +71,26 @@ export async function seedOrganization(home: string, alias: string, options: { u
       if (i % 25 === 24) await api.deregisterFromWorkMail({ OrganizationId: org, EntityId: id });
     }
     const group = async (name: string, opts: { hidden?: boolean; email?: string | false } = {}) => {
-      const { GroupId } = await api.createGroup({ OrganizationId: org, Name: name, ...(opts.hidden ? { HiddenFromGlobalAddressList: true } : {}) });
+      const { GroupId } = await api.createGroup({
+        OrganizationId: org,
+        Name: name,
+        ...(opts.hidden ? { HiddenFromGlobalAddressList: true } : {}),
+      });
       ids.set(name, GroupId as string);
-      if (opts.email !== false) await api.registerToWorkMail({ OrganizationId: org, EntityId: GroupId as string, Email: opts.email ?? `${name.toLowerCase().replace(/ /g, "-")}@${domain}` });
+      if (opts.email !== false)
+        await api.registerToWorkMail({
+          OrganizationId: org,
+          EntityId: GroupId as string,
+          Email: opts.email ?? `${name.toLowerCase().replace(/ /g, "-")}@${domain}`,
+        });
       return GroupId as string;
     };
-    const member = (g: string, m: string) => api.associateMemberToGroup({ OrganizationId: org, GroupId: ids.get(g) as string, MemberId: ids.get(m) as string });
+    const member = (g: string, m: string) =>
+      api.associateMemberToGroup({
+        OrganizationId: org,
+        GroupId: ids.get(g) as string,
+        MemberId: ids.get(m) as string,
+      });
     await group("All Staff");
     await group("Leadership");
     await group("Managers", { hidden: true });
@@ -89,28 +111,77 @@ export async function seedOrganization(home: string, alias: string, options: { u
     await member("Leadership", "Managers");
     await member("All Staff", "Leadership");
     await member("Old Team", "user0001");
-    await api.createAlias({ OrganizationId: org, EntityId: ids.get("All Staff") as string, Alias: `everyone@${domain}` });
+    await api.createAlias({
+      OrganizationId: org,
+      EntityId: ids.get("All Staff") as string,
+      Alias: `everyone@${domain}`,
+    });
     await api.createAlias({ OrganizationId: org, EntityId: ids.get("Sales") as string, Alias: `deals@${domain}` });
     aliases += 2;
     await api.deregisterFromWorkMail({ OrganizationId: org, EntityId: ids.get("Old Team") as string });
 
     const resource = async (name: string, type: "ROOM" | "EQUIPMENT", description?: string, hidden = false) => {
-      const { ResourceId } = await api.createResource({ OrganizationId: org, Name: name, Type: type, ...(description ? { Description: description } : {}), ...(hidden ? { HiddenFromGlobalAddressList: true } : {}) });
+      const { ResourceId } = await api.createResource({
+        OrganizationId: org,
+        Name: name,
+        Type: type,
+        ...(description ? { Description: description } : {}),
+        ...(hidden ? { HiddenFromGlobalAddressList: true } : {}),
+      });
       ids.set(name, ResourceId as string);
       await api.registerToWorkMail({ OrganizationId: org, EntityId: ResourceId as string, Email: `${name}@${domain}` });
       return ResourceId as string;
     };
     const rooms = ["room-101", "room-102", "board-room", "van-1", "projector-2", "lab-3", "studio"];
-    for (const [i, r] of rooms.entries()) await resource(r, i >= 3 && i <= 4 ? "EQUIPMENT" : "ROOM", i % 2 === 0 ? `${4 + i * 2} seats, screen` : undefined, r === "lab-3");
-    const delegate = (r: string, e: string) => api.associateDelegateToResource({ OrganizationId: org, ResourceId: ids.get(r) as string, EntityId: ids.get(e) as string });
+    for (const [i, r] of rooms.entries())
+      await resource(
+        r,
+        i >= 3 && i <= 4 ? "EQUIPMENT" : "ROOM",
+        i % 2 === 0 ? `${4 + i * 2} seats, screen` : undefined,
+        r === "lab-3",
+      );
+    const delegate = (r: string, e: string) =>
+      api.associateDelegateToResource({
+        OrganizationId: org,
+        ResourceId: ids.get(r) as string,
+        EntityId: ids.get(e) as string,
+      });
     await delegate("board-room", "Board Members");
     await delegate("board-room", "user0000");
     await delegate("van-1", "Operations");
     await delegate("projector-2", "user0003");
-    await api.updateResource({ OrganizationId: org, ResourceId: ids.get("board-room") as string, BookingOptions: { AutoAcceptRequests: false, AutoDeclineRecurringRequests: true, AutoDeclineConflictingRequests: true } });
-    await api.updateResource({ OrganizationId: org, ResourceId: ids.get("van-1") as string, BookingOptions: { AutoAcceptRequests: false, AutoDeclineRecurringRequests: false, AutoDeclineConflictingRequests: false } });
-    await api.updateResource({ OrganizationId: org, ResourceId: ids.get("room-102") as string, BookingOptions: { AutoAcceptRequests: true, AutoDeclineRecurringRequests: true, AutoDeclineConflictingRequests: false } });
-    await api.createAlias({ OrganizationId: org, EntityId: ids.get("board-room") as string, Alias: `boardroom@${domain}` });
+    await api.updateResource({
+      OrganizationId: org,
+      ResourceId: ids.get("board-room") as string,
+      BookingOptions: {
+        AutoAcceptRequests: false,
+        AutoDeclineRecurringRequests: true,
+        AutoDeclineConflictingRequests: true,
+      },
+    });
+    await api.updateResource({
+      OrganizationId: org,
+      ResourceId: ids.get("van-1") as string,
+      BookingOptions: {
+        AutoAcceptRequests: false,
+        AutoDeclineRecurringRequests: false,
+        AutoDeclineConflictingRequests: false,
+      },
+    });
+    await api.updateResource({
+      OrganizationId: org,
+      ResourceId: ids.get("room-102") as string,
+      BookingOptions: {
+        AutoAcceptRequests: true,
+        AutoDeclineRecurringRequests: true,
+        AutoDeclineConflictingRequests: false,
+      },
+    });
+    await api.createAlias({
+      OrganizationId: org,
+      EntityId: ids.get("board-room") as string,
+      Alias: `boardroom@${domain}`,
+    });
     aliases++;
     await api.deregisterFromWorkMail({ OrganizationId: org, EntityId: ids.get("studio") as string });
     return { orgId: org, users: count, groups: 6 + DEPARTMENTS.length, resources: rooms.length, aliases };

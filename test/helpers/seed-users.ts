@@ -6,7 +6,11 @@ import { LocalBackend } from "../../src/local-backend/index.js";
  * the local store of a test's WMCTL_HOME, for tests of commands that need users to exist.
  * Returns the users' ids by name.
  */
-export async function seedUsers(home: string, names: readonly string[], options: { enabled?: boolean } = {}): Promise<Record<string, string>> {
+export async function seedUsers(
+  home: string,
+  names: readonly string[],
+  options: { enabled?: boolean } = {},
+): Promise<Record<string, string>> {
   const backend = (await LocalBackend.open({ dir: home, region: "us-east-1" })) as LocalBackend & WorkMailApi;
   try {
     const orgs = (await backend.listOrganizations({})).OrganizationSummaries ?? [];
@@ -14,9 +18,14 @@ export async function seedUsers(home: string, names: readonly string[], options:
     if (org?.OrganizationId === undefined) throw new Error("seedUsers: create an organization first");
     const ids: Record<string, string> = {};
     for (const name of names) {
-      const id = (await backend.createUser({ OrganizationId: org.OrganizationId, Name: name, DisplayName: name })).UserId as string;
+      const id = (await backend.createUser({ OrganizationId: org.OrganizationId, Name: name, DisplayName: name }))
+        .UserId as string;
       if (options.enabled !== false) {
-        await backend.registerToWorkMail({ OrganizationId: org.OrganizationId, EntityId: id, Email: `${name}@${org.DefaultMailDomain ?? ""}` });
+        await backend.registerToWorkMail({
+          OrganizationId: org.OrganizationId,
+          EntityId: id,
+          Email: `${name}@${org.DefaultMailDomain ?? ""}`,
+        });
       }
       ids[name] = id;
     }

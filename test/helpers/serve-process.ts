@@ -13,7 +13,10 @@ export interface ServedProcess {
  * Spawns the built `wmctl local serve --port 0` on a store and waits for the endpoint it prints
  * (`--fields endpoint`: one line on stdout).
  */
-export function startServe(env: Record<string, string | undefined>, args: readonly string[] = []): Promise<ServedProcess> {
+export function startServe(
+  env: Record<string, string | undefined>,
+  args: readonly string[] = [],
+): Promise<ServedProcess> {
   const child = spawn(process.execPath, [BIN, "local", "serve", "--port", "0", "--fields", "endpoint", ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", AWS_EC2_METADATA_DISABLED: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -59,7 +62,9 @@ export function startServe(env: Record<string, string | undefined>, args: readon
  */
 export async function servedClientEnv(serverHome: string, clientHome: string): Promise<Record<string, string>> {
   const { spawnCli } = await import("./spawn-cli.js");
-  const keys = JSON.parse((await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout) as { accessKeyId: string; secretAccessKey: string; region: string };
+  const keys = JSON.parse(
+    (await spawnCli(["local", "credentials", "-o", "json"], { env: { WMCTL_HOME: serverHome } })).stdout,
+  ) as { accessKeyId: string; secretAccessKey: string; region: string };
   return {
     WMCTL_HOME: clientHome,
     AWS_ACCESS_KEY_ID: keys.accessKeyId,

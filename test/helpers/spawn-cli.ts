@@ -30,7 +30,13 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
         ? [argv[0] as string, argv.slice(1)]
         : ["/bin/sh", ["-c", `ulimit -f ${options.fileSizeLimitBlocks} && exec "$@"`, "sh", ...argv]];
     const child = spawn(command, commandArgs, {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", AWS_EC2_METADATA_DISABLED: "true", ...options.env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NO_COLOR: "1",
+        AWS_EC2_METADATA_DISABLED: "true",
+        ...options.env,
+      },
       stdio: ["pipe", "pipe", "pipe"],
       ...(options.uid === undefined ? {} : { uid: options.uid }),
       ...(options.gid === undefined ? {} : { gid: options.gid }),

@@ -32,18 +32,36 @@ export interface TargetApi {
 }
 
 /** The API of `backend`'s store, reached the way this run's target says. */
-export async function targetApi(dir: string, backend: LocalBackend & WorkMailApi, kind: TargetKind = TARGET): Promise<TargetApi> {
+export async function targetApi(
+  dir: string,
+  backend: LocalBackend & WorkMailApi,
+  kind: TargetKind = TARGET,
+): Promise<TargetApi> {
   const stored = simulatorCredentials(backend.db);
   const credentials = { accessKeyId: stored.accessKeyId, secretAccessKey: stored.secretAccessKey };
   if (kind === "in-process") {
     const control = localControl(backend);
     return { kind, api: backend, control, endpoint: undefined, credentials, close: () => control.dispose() };
   }
-  const running = await serveSimulator({ dataDir: dir, region: backend.region, host: "127.0.0.1", port: 0, auth: true, faults: {} });
+  const running = await serveSimulator({
+    dataDir: dir,
+    region: backend.region,
+    host: "127.0.0.1",
+    port: 0,
+    auth: true,
+    faults: {},
+  });
   try {
     // maxAttempts 1 and no adaptive rate limiting: the SDK takes LimitExceededException for throttling;
     // the tests check answers, not retries.
-    const sdk = await createAwsBackend({ region: backend.region, awsProfile: undefined, endpoint: running.endpoint, maxAttempts: 1, retryMode: "standard", credentials });
+    const sdk = await createAwsBackend({
+      region: backend.region,
+      awsProfile: undefined,
+      endpoint: running.endpoint,
+      maxAttempts: 1,
+      retryMode: "standard",
+      credentials,
+    });
     return {
       kind,
       api: withoutMetadata(sdk),
@@ -63,7 +81,9 @@ function withoutMetadata(api: WorkMailApi): WorkMailApi {
   const out: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const op of WORKMAIL_OPERATIONS) {
     const m = methodName(op);
-    const fn = (api as unknown as Record<string, (input: unknown) => Promise<unknown>>)[m] as (input: unknown) => Promise<unknown>;
+    const fn = (api as unknown as Record<string, (input: unknown) => Promise<unknown>>)[m] as (
+      input: unknown,
+    ) => Promise<unknown>;
     out[m] = async (input) => {
       const { $metadata: _metadata, ...rest } = (await fn.call(api, input)) as Record<string, unknown>;
       return rest;

@@ -54,7 +54,8 @@ export function bashScript(model: CompletionModel, version: string): string {
     if (node.flags.length) flags.push([k, flagNames(node.flags)]);
     const withValue = node.flags.filter((f) => f.value !== undefined);
     if (withValue.length) valueFlags.push([k, flagNames(withValue)]);
-    for (const f of withValue) for (const n of f.names) flagValues.push([`${k}|${n}`, valueCode(f.value as ValueSource)]);
+    for (const f of withValue)
+      for (const n of f.names) flagValues.push([`${k}|${n}`, valueCode(f.value as ValueSource)]);
     node.args.forEach((a, i) => {
       args.push([`${k}|${i}`, valueCode(a.value)]);
       if (a.variadic) args.push([`${k}|+`, valueCode(a.value)]);
@@ -183,5 +184,8 @@ export function zshScript(model: CompletionModel, version: string): string {
 # Install for good:         wmctl completion zsh > "\${fpath[1]}/_wmctl"   (then: compinit)
 autoload -U +X compinit && { (( \${+_comps} )) || compinit; }
 autoload -U +X bashcompinit && bashcompinit
-${bashScript(model, version).split("\n").filter((l) => !l.startsWith("#")).join("\n")}`;
+${bashScript(model, version)
+  .split("\n")
+  .filter((l) => !l.startsWith("#"))
+  .join("\n")}`;
 }

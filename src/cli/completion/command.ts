@@ -39,7 +39,8 @@ export function attachCompletion(program: Command, loadSpecs: () => Promise<read
     .addHelpText("after", INSTALL_HELP)
     .action(async (shell: string, _opts: unknown, command: Command) => {
       const known = SHELLS.find((s) => s === shell.toLowerCase());
-      if (known === undefined) throw new UsageError(`no completion for shell "${shell}"`, `use one of: ${SHELLS.join(", ")}`);
+      if (known === undefined)
+        throw new UsageError(`no completion for shell "${shell}"`, `use one of: ${SHELLS.join(", ")}`);
       command.parent?.configureOutput().writeOut?.(completionScript(known, program, await loadSpecs()));
     });
 }

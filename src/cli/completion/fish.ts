@@ -6,7 +6,13 @@ export function fishQuote(s: string): string {
   return `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
-function lookup(name: string, args: string, fallback: string, entries: ReadonlyArray<[string, string]>, key: string): string {
+function lookup(
+  name: string,
+  args: string,
+  fallback: string,
+  entries: ReadonlyArray<[string, string]>,
+  key: string,
+): string {
   const arms = entries.map(([k, v]) => `        case ${fishQuote(k)}\n            echo ${fishQuote(v)}`).join("\n");
   return `function ${name} --argument-names ${args}
     switch ${key}
@@ -43,7 +49,8 @@ export function fishScript(model: CompletionModel, version: string): string {
     if (node.flags.length) flags.push([k, flagNames(node.flags)]);
     const withValue = node.flags.filter((f) => f.value !== undefined);
     if (withValue.length) valueFlags.push([k, flagNames(withValue)]);
-    for (const f of withValue) for (const n of f.names) flagValues.push([`${k}|${n}`, valueCode(f.value as ValueSource)]);
+    for (const f of withValue)
+      for (const n of f.names) flagValues.push([`${k}|${n}`, valueCode(f.value as ValueSource)]);
     node.args.forEach((a, i) => {
       args.push([`${k}|${i}`, valueCode(a.value)]);
       if (a.variadic) args.push([`${k}|+`, valueCode(a.value)]);
@@ -69,9 +76,21 @@ ${lookup("__wmctl_global_value", "flag", "echo n", globalValues, '"$flag"')}
 
 ${lookup("__wmctl_flag_value", "path flag", "__wmctl_global_value $flag", flagValues, '"$path|$flag"')}
 
-${lookup("__wmctl_variadic", "path", "echo n", args.filter(([k]) => k.endsWith("|+")).map(([k, v]) => [k.slice(0, -2), v]), '"$path"')}
+${lookup(
+  "__wmctl_variadic",
+  "path",
+  "echo n",
+  args.filter(([k]) => k.endsWith("|+")).map(([k, v]) => [k.slice(0, -2), v]),
+  '"$path"',
+)}
 
-${lookup("__wmctl_arg", "path index", "__wmctl_variadic $path", args.filter(([k]) => !k.endsWith("|+")), '"$path|$index"')}
+${lookup(
+  "__wmctl_arg",
+  "path index",
+  "__wmctl_variadic $path",
+  args.filter(([k]) => !k.endsWith("|+")),
+  '"$path|$index"',
+)}
 
 function __wmctl_offer --argument-names code cur prefix
     switch $code

@@ -127,7 +127,8 @@ function globalFlags(program: Command): FlagInfo[] {
       if (!o.required && !o.optional) return { names, value: undefined };
       if (o.argChoices) return { names, value: { kind: "words", words: o.argChoices } as const };
       const key = (o.long ?? "").replace(/^--/, "");
-      if (key === "output") return { names, value: { kind: "words", words: ["table", "tsv", "json", "ndjson", "csv"] } as const };
+      if (key === "output")
+        return { names, value: { kind: "words", words: ["table", "tsv", "json", "ndjson", "csv"] } as const };
       const cached = cachedFor(key);
       return { names, value: cached ? ({ kind: "cached", from: cached } as const) : ({ kind: "none" } as const) };
     });
@@ -138,12 +139,25 @@ function globalFlags(program: Command): FlagInfo[] {
  * so a new verb or flag completes as soon as it exists. `extra` are built-ins of the CLI layer
  * (`help`, `completion`) with their first argument's words.
  */
-export function buildModel(program: Command, specs: readonly AnySpec[], extra: ReadonlyArray<{ name: string; words: readonly string[] }>): CompletionModel {
+export function buildModel(
+  program: Command,
+  specs: readonly AnySpec[],
+  extra: ReadonlyArray<{ name: string; words: readonly string[] }>,
+): CompletionModel {
   const nodes: CompletionNode[] = [];
-  const rootChildren = [...specs.map((s) => ({ name: s.name, aliases: s.aliases ?? [] })), ...extra.map((e) => ({ name: e.name, aliases: [] }))];
+  const rootChildren = [
+    ...specs.map((s) => ({ name: s.name, aliases: s.aliases ?? [] })),
+    ...extra.map((e) => ({ name: e.name, aliases: [] })),
+  ];
   nodes.push({ path: [], children: rootChildren, flags: [], args: [] });
   for (const spec of specs) walk(spec, [spec.name], nodes);
-  for (const e of extra) nodes.push({ path: [e.name], children: [], flags: [{ names: ["--help", "-h"], value: undefined }], args: [{ value: { kind: "words", words: e.words }, variadic: false }] });
+  for (const e of extra)
+    nodes.push({
+      path: [e.name],
+      children: [],
+      flags: [{ names: ["--help", "-h"], value: undefined }],
+      args: [{ value: { kind: "words", words: e.words }, variadic: false }],
+    });
   return { globals: globalFlags(program), nodes };
 }
 

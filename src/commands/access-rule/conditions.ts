@@ -15,7 +15,8 @@ const ALIASES: Record<string, (typeof PROTOCOLS)[number]> = {
 export function parseProtocol(value: string, flag: string): string {
   const lower = value.trim().toLowerCase();
   const hit = PROTOCOLS.find((p) => p.toLowerCase() === lower) ?? ALIASES[lower];
-  if (hit === undefined) throw new UsageError(`${flag}: unknown protocol "${value}"`, `use one of: ${PROTOCOLS.join(", ")}`);
+  if (hit === undefined)
+    throw new UsageError(`${flag}: unknown protocol "${value}"`, `use one of: ${PROTOCOLS.join(", ")}`);
   return hit;
 }
 
@@ -32,7 +33,11 @@ export function parseRanges(values: readonly string[], flag: string, warn: (m: s
   if (values.length === 0) return undefined;
   return values.map((v) => {
     const r = parseCidr(v.trim());
-    if (!r.ok) throw new UsageError(`${flag}: ${r.reason}`, "write IPv4 ranges in CIDR notation, e.g. 10.0.0.0/8 or 192.0.2.10/32");
+    if (!r.ok)
+      throw new UsageError(
+        `${flag}: ${r.reason}`,
+        "write IPv4 ranges in CIDR notation, e.g. 10.0.0.0/8 or 192.0.2.10/32",
+      );
     if (r.value.hostBitsSet) warn(`${flag} ${v} has host bits set: it covers ${canonicalCidr(r.value)}`);
     return v.trim();
   });

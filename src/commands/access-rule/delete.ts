@@ -6,7 +6,11 @@ export const accessRuleDeleteCommand = defineCommand({
   aliases: ["rm"],
   summary: "Delete an access control rule",
   description: "Deleting the last rule blocks all access to the organization's mailboxes (no rule matches: deny).",
-  examples: ["wmctl access-rule delete no-imap-for-bob", "wmctl access-rule delete default --yes", "wmctl access-rule delete corp-only --dry-run"],
+  examples: [
+    "wmctl access-rule delete no-imap-for-bob",
+    "wmctl access-rule delete default --yes",
+    "wmctl access-rule delete corp-only --dry-run",
+  ],
   args: [{ name: "name", describe: "rule name" }],
   output: { fields: ["name", "deleted", "rulesLeft"], columns: ["name", "deleted", "rulesLeft"] },
   mutating: true,
@@ -15,11 +19,18 @@ export const accessRuleDeleteCommand = defineCommand({
     const org = await ctx.org();
     const rules = (await api.listAccessControlRules({ OrganizationId: org })).Rules ?? [];
     if (!rules.some((r) => r.Name === opts.name)) {
-      throw new NotFoundError(`no access control rule "${opts.name}" in organization ${org}`, "see `wmctl access-rule list`");
+      throw new NotFoundError(
+        `no access control rule "${opts.name}" in organization ${org}`,
+        "see `wmctl access-rule list`",
+      );
     }
     const last = rules.length === 1;
     if (opts.dryRun) {
-      ctx.out.plan({ action: "DeleteAccessControlRule", target: opts.name, details: { rulesLeft: rules.length - 1, blocksAllAccess: last } });
+      ctx.out.plan({
+        action: "DeleteAccessControlRule",
+        target: opts.name,
+        details: { rulesLeft: rules.length - 1, blocksAllAccess: last },
+      });
       return;
     }
     await ctx.confirm(

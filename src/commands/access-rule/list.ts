@@ -16,9 +16,12 @@ export const accessRuleListCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const { Rules } = await api.listAccessControlRules({ OrganizationId: org });
-    const needRoles = (Rules ?? []).some((r) => (r.ImpersonationRoleIds?.length ?? 0) + (r.NotImpersonationRoleIds?.length ?? 0) > 0);
+    const needRoles = (Rules ?? []).some(
+      (r) => (r.ImpersonationRoleIds?.length ?? 0) + (r.NotImpersonationRoleIds?.length ?? 0) > 0,
+    );
     const roleNames = new Map(needRoles ? (await listRoles(api, org)).map((r) => [r.id, r.name] as const) : []);
     for (const r of Rules ?? []) ctx.out.row(await accessRuleView(ctx, r, roleNames));
-    if ((Rules ?? []).length === 0) ctx.out.warn("there are no access control rules: all access to this organization's mailboxes is blocked");
+    if ((Rules ?? []).length === 0)
+      ctx.out.warn("there are no access control rules: all access to this organization's mailboxes is blocked");
   },
 });

@@ -22,7 +22,12 @@ export const accessRulePutCommand = defineCommand({
   ],
   args: [{ name: "name", describe: "rule name: letters, digits, - and _" }],
   options: {
-    effect: { kind: "enum", choices: ["ALLOW", "DENY"], required: true, describe: "What the rule does when it matches" },
+    effect: {
+      kind: "enum",
+      choices: ["ALLOW", "DENY"],
+      required: true,
+      describe: "What the rule does when it matches",
+    },
     description: { kind: "string", describe: "Description (default: the rule name)" },
     protocol: { kind: "list", placeholder: "protocol", describe: "Only requests over these protocols" },
     notProtocol: { kind: "list", placeholder: "protocol", describe: "Only requests over other protocols" },
@@ -44,7 +49,8 @@ export const accessRulePutCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const roles = opts.role.length + opts.notRole.length > 0 ? await listRoles(api, org) : [];
-    const roleIds = (refs: string[]) => (refs.length === 0 ? undefined : refs.map((ref) => findRole(roles, ref, org).id));
+    const roleIds = (refs: string[]) =>
+      refs.length === 0 ? undefined : refs.map((ref) => findRole(roles, ref, org).id);
     const roleNames = new Map(roles.map((r) => [r.id, r.name]));
     const input = {
       OrganizationId: org,
@@ -60,13 +66,19 @@ export const accessRulePutCommand = defineCommand({
       ImpersonationRoleIds: roleIds(opts.role),
       NotImpersonationRoleIds: roleIds(opts.notRole),
     };
-    const existing = (await api.listAccessControlRules({ OrganizationId: org })).Rules?.find((r) => r.Name === opts.name);
+    const existing = (await api.listAccessControlRules({ OrganizationId: org })).Rules?.find(
+      (r) => r.Name === opts.name,
+    );
     if (opts.dryRun) {
       await validateRequest("PutAccessControlRule", input);
       ctx.out.plan({
         action: "PutAccessControlRule",
         target: opts.name,
-        details: { replaces: existing !== undefined, effect: opts.effect, ...(await accessRuleConditions(ctx, input, roleNames)) },
+        details: {
+          replaces: existing !== undefined,
+          effect: opts.effect,
+          ...(await accessRuleConditions(ctx, input, roleNames)),
+        },
       });
       return;
     }

@@ -30,9 +30,13 @@ export const accessRuleTestCommand = defineCommand({
     const ip = parseIpv4(opts.ip.trim());
     if (!ip.ok) throw new UsageError(`--ip: ${ip.reason}`);
     if ((opts.user === undefined) === (opts.role === undefined)) {
-      throw new UsageError("give exactly one of --user and --role", "a request is performed by a user or by an impersonation role");
+      throw new UsageError(
+        "give exactly one of --user and --role",
+        "a request is performed by a user or by an impersonation role",
+      );
     }
-    if (opts.role !== undefined && protocol !== "EWS") throw new UsageError("--role can only be tested with --protocol EWS (impersonation uses EWS only)");
+    if (opts.role !== undefined && protocol !== "EWS")
+      throw new UsageError("--role can only be tested with --protocol EWS (impersonation uses EWS only)");
     const api = await ctx.backend();
     const org = await ctx.org();
     const user = opts.user === undefined ? undefined : await ctx.resolve.user(opts.user);

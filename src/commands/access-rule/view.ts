@@ -22,22 +22,52 @@ export interface AccessRuleView {
 }
 
 export const ACCESS_RULE_FIELDS = [
-  "name", "effect", "description", "conditions", "protocols", "notProtocols", "ipRanges", "notIpRanges",
-  "users", "notUsers", "roles", "notRoles", "created", "modified",
+  "name",
+  "effect",
+  "description",
+  "conditions",
+  "protocols",
+  "notProtocols",
+  "ipRanges",
+  "notIpRanges",
+  "users",
+  "notUsers",
+  "roles",
+  "notRoles",
+  "created",
+  "modified",
 ] as const;
 
-export const accessRuleListOutput: OutputSpec = { fields: ACCESS_RULE_FIELDS, columns: ["name", "effect", "conditions", "description"], list: true, empty: "no access control rules (all access is denied)" };
-export const accessRuleRecordOutput: OutputSpec = { fields: ACCESS_RULE_FIELDS, columns: ["name", "effect", "description", "conditions", "created", "modified"] };
+export const accessRuleListOutput: OutputSpec = {
+  fields: ACCESS_RULE_FIELDS,
+  columns: ["name", "effect", "conditions", "description"],
+  list: true,
+  empty: "no access control rules (all access is denied)",
+};
+export const accessRuleRecordOutput: OutputSpec = {
+  fields: ACCESS_RULE_FIELDS,
+  columns: ["name", "effect", "description", "conditions", "created", "modified"],
+};
 
 /** `protocol IMAP; not from 10.0.0.0/8`; `none` when the rule has no condition (it applies to all). */
-export function conditionSummary(parts: ReadonlyArray<[string, readonly string[] | undefined]>, none = "all requests"): string {
-  const out = parts.filter(([, v]) => v !== undefined && v.length > 0).map(([label, v]) => `${label} ${(v ?? []).join(",")}`);
+export function conditionSummary(
+  parts: ReadonlyArray<[string, readonly string[] | undefined]>,
+  none = "all requests",
+): string {
+  const out = parts
+    .filter(([, v]) => v !== undefined && v.length > 0)
+    .map(([label, v]) => `${label} ${(v ?? []).join(",")}`);
   return out.length === 0 ? none : out.join("; ");
 }
 
 /** A rule's conditions as admins read them (users by email or name, roles by name), each absent when empty. */
-export async function accessRuleConditions(ctx: CommandContext, r: AccessControlRule, roleNames: ReadonlyMap<string, string>) {
-  const roles = (ids: string[] | undefined) => (ids === undefined || ids.length === 0 ? undefined : ids.map((id) => roleNames.get(id) ?? id));
+export async function accessRuleConditions(
+  ctx: CommandContext,
+  r: AccessControlRule,
+  roleNames: ReadonlyMap<string, string>,
+) {
+  const roles = (ids: string[] | undefined) =>
+    ids === undefined || ids.length === 0 ? undefined : ids.map((id) => roleNames.get(id) ?? id);
   return {
     protocols: r.Actions?.length ? r.Actions : undefined,
     notProtocols: r.NotActions?.length ? r.NotActions : undefined,
@@ -51,7 +81,11 @@ export async function accessRuleConditions(ctx: CommandContext, r: AccessControl
 }
 
 /** A rule as admins read it: users by email or name, roles by name. */
-export async function accessRuleView(ctx: CommandContext, r: AccessControlRule, roleNames: ReadonlyMap<string, string>): Promise<AccessRuleView> {
+export async function accessRuleView(
+  ctx: CommandContext,
+  r: AccessControlRule,
+  roleNames: ReadonlyMap<string, string>,
+): Promise<AccessRuleView> {
   const v = await accessRuleConditions(ctx, r, roleNames);
   return {
     name: r.Name,

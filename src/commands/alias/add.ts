@@ -13,7 +13,11 @@ export const aliasAddCommand = defineCommand({
     "Each alias is a full address on one of the organization's verified domains, or a local part that gets\n" +
     "the domain of the entity's primary address. An address belongs to one user, group or resource of the\n" +
     "organization at most. Adding an alias the entity already has changes nothing.",
-  examples: ["wmctl alias add bob bobby robert@example.com", "wmctl alias add sales sales-team@example.com", "wmctl alias add bob postmaster --dry-run"],
+  examples: [
+    "wmctl alias add bob bobby robert@example.com",
+    "wmctl alias add sales sales-team@example.com",
+    "wmctl alias add bob postmaster --dry-run",
+  ],
   args: [
     { name: "entity", describe: "user, group or resource: name, email address or id" },
     { name: "aliases", describe: "addresses (or local parts) to add", variadic: true },
@@ -29,11 +33,21 @@ export const aliasAddCommand = defineCommand({
     const noun = nounOf(entity.type);
     const have = entity.state === "DELETED" ? [] : await aliasesOf(api, orgId, entity.id);
     // A plan is printed only for requests the service would take (validated all before the first line).
-    if (opts.dryRun) for (const alias of wanted) await validateRequest("CreateAlias", { OrganizationId: orgId, EntityId: entity.id, Alias: alias });
+    if (opts.dryRun)
+      for (const alias of wanted)
+        await validateRequest("CreateAlias", { OrganizationId: orgId, EntityId: entity.id, Alias: alias });
     for (const alias of wanted) {
-      const row: AliasView = { alias, entity: entity.name, entityId: entity.id, type: entity.type, primaryEmail: entity.email };
+      const row: AliasView = {
+        alias,
+        entity: entity.name,
+        entityId: entity.id,
+        type: entity.type,
+        primaryEmail: entity.email,
+      };
       if (have.includes(alias) || alias === entity.email?.toLowerCase()) {
-        ctx.out.info(`${alias} is already ${alias === entity.email?.toLowerCase() ? "the primary address" : "an alias"} of ${entity.name}`);
+        ctx.out.info(
+          `${alias} is already ${alias === entity.email?.toLowerCase() ? "the primary address" : "an alias"} of ${entity.name}`,
+        );
         ctx.out.row({ ...row, result: "unchanged" });
         continue;
       }

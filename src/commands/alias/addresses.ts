@@ -7,7 +7,9 @@ import { unlessServiceError } from "../../errors/with-hint.js";
 
 /** Every alias of an entity (ListAliases takes the entity's id). */
 export function aliasesOf(api: WorkMailApi, orgId: string, entityId: string): Promise<string[]> {
-  return collect(paginate((t) => api.listAliases({ OrganizationId: orgId, EntityId: entityId, NextToken: t }), "Aliases"));
+  return collect(
+    paginate((t) => api.listAliases({ OrganizationId: orgId, EntityId: entityId, NextToken: t }), "Aliases"),
+  );
 }
 
 export function domainOf(address: string): string {
@@ -46,8 +48,14 @@ export function addressHints(address: string, options: { flag?: string; then?: s
  * address, or a local part on the default domain); else the address it had before it was disabled;
  * else <name>@<default domain>.
  */
-export async function addressToEnable(api: WorkMailApi, orgId: string, entity: { name: string; email?: string | undefined }, typed: string | undefined): Promise<string> {
-  if (typed !== undefined) return qualifyAddress(typed, typed.includes("@") ? undefined : await defaultDomain(api, orgId));
+export async function addressToEnable(
+  api: WorkMailApi,
+  orgId: string,
+  entity: { name: string; email?: string | undefined },
+  typed: string | undefined,
+): Promise<string> {
+  if (typed !== undefined)
+    return qualifyAddress(typed, typed.includes("@") ? undefined : await defaultDomain(api, orgId));
   if (entity.email !== undefined && entity.email !== "") return entity.email.toLowerCase();
   return defaultEmail(api, orgId, entity.name);
 }
@@ -73,19 +81,37 @@ export async function checkAddressUsable(
   const verified = verifiedDomains.get(api) ?? new Set<string>();
   verifiedDomains.set(api, verified);
   if (!verified.has(`${orgId}/${domain}`)) {
-    const d = await unlessServiceError(api.getMailDomain({ OrganizationId: orgId, DomainName: domain }), "MailDomainNotFoundException");
+    const d = await unlessServiceError(
+      api.getMailDomain({ OrganizationId: orgId, DomainName: domain }),
+      "MailDomainNotFoundException",
+    );
     if (d === undefined) {
-      throw new ServiceError("MailDomainNotFoundException", `${domain} is not a mail domain of this organization (for ${address})`, { hint: hints.MailDomainNotFoundException as string });
+      throw new ServiceError(
+        "MailDomainNotFoundException",
+        `${domain} is not a mail domain of this organization (for ${address})`,
+        { hint: hints.MailDomainNotFoundException as string },
+      );
     }
     const status = d.OwnershipVerificationStatus;
     if (status !== undefined && status !== "VERIFIED") {
-      throw new ServiceError("MailDomainStateException", `the domain ${domain} is not verified (${status}), so ${address} cannot be used yet`, { hint: hints.MailDomainStateException as string });
+      throw new ServiceError(
+        "MailDomainStateException",
+        `the domain ${domain} is not verified (${status}), so ${address} cannot be used yet`,
+        { hint: hints.MailDomainStateException as string },
+      );
     }
     verified.add(`${orgId}/${domain}`);
   }
-  const holder = await unlessServiceError(api.describeEntity({ OrganizationId: orgId, Email: address }), "EntityNotFoundException");
+  const holder = await unlessServiceError(
+    api.describeEntity({ OrganizationId: orgId, Email: address }),
+    "EntityNotFoundException",
+  );
   if (holder?.EntityId === undefined || holder.EntityId === owner.id) return;
   if (holder.Type === owner.type && holder.Name?.toLowerCase() === owner.name.toLowerCase()) return;
   const noun = (holder.Type ?? "entity").toLowerCase();
-  throw new ServiceError("EmailAddressInUseException", `${address} is already in use by ${noun} ${holder.Name ?? holder.EntityId}`, { hint: hints.EmailAddressInUseException as string });
+  throw new ServiceError(
+    "EmailAddressInUseException",
+    `${address} is already in use by ${noun} ${holder.Name ?? holder.EntityId}`,
+    { hint: hints.EmailAddressInUseException as string },
+  );
 }

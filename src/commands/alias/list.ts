@@ -20,8 +20,14 @@ export const aliasListCommand = defineCommand({
   description:
     "With an entity: its aliases (ListAliases). Without: every user's, group's and resource's aliases,\n" +
     "streamed entity by entity (one ListAliases call per entity that has a primary address).",
-  examples: ["wmctl alias list bob", "wmctl alias list", "wmctl alias list -o json | jq -r '.[] | [.alias, .entity] | @tsv'"],
-  args: [{ name: "entity", describe: "user, group or resource: name, email address or id (default: all)", required: false }],
+  examples: [
+    "wmctl alias list bob",
+    "wmctl alias list",
+    "wmctl alias list -o json | jq -r '.[] | [.alias, .entity] | @tsv'",
+  ],
+  args: [
+    { name: "entity", describe: "user, group or resource: name, email address or id (default: all)", required: false },
+  ],
   output: aliasListOutput,
   async run(ctx, opts) {
     const api = await ctx.backend();
@@ -33,16 +39,19 @@ export const aliasListCommand = defineCommand({
       return;
     }
     for await (const u of paginate((t) => api.listUsers({ OrganizationId: orgId, NextToken: t }), "Users")) {
-      if (u.Id !== undefined && u.Email) await printAliases(ctx, api, orgId, { id: u.Id, name: u.Name ?? u.Id, type: "USER", email: u.Email });
+      if (u.Id !== undefined && u.Email)
+        await printAliases(ctx, api, orgId, { id: u.Id, name: u.Name ?? u.Id, type: "USER", email: u.Email });
     }
     await unlessUnsupported(ctx, async () => {
       for await (const g of paginate((t) => api.listGroups({ OrganizationId: orgId, NextToken: t }), "Groups")) {
-        if (g.Id !== undefined && g.Email) await printAliases(ctx, api, orgId, { id: g.Id, name: g.Name ?? g.Id, type: "GROUP", email: g.Email });
+        if (g.Id !== undefined && g.Email)
+          await printAliases(ctx, api, orgId, { id: g.Id, name: g.Name ?? g.Id, type: "GROUP", email: g.Email });
       }
     });
     await unlessUnsupported(ctx, async () => {
       for await (const r of paginate((t) => api.listResources({ OrganizationId: orgId, NextToken: t }), "Resources")) {
-        if (r.Id !== undefined && r.Email) await printAliases(ctx, api, orgId, { id: r.Id, name: r.Name ?? r.Id, type: "RESOURCE", email: r.Email });
+        if (r.Id !== undefined && r.Email)
+          await printAliases(ctx, api, orgId, { id: r.Id, name: r.Name ?? r.Id, type: "RESOURCE", email: r.Email });
       }
     });
   },

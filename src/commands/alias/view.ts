@@ -13,7 +13,12 @@ export interface AliasView {
 
 const FIELDS = ["alias", "entity", "entityId", "type", "primaryEmail", "result"] as const;
 
-export const aliasListOutput: OutputSpec = { fields: FIELDS, columns: ["alias", "entity", "type", "primaryEmail"], list: true, empty: "no aliases" };
+export const aliasListOutput: OutputSpec = {
+  fields: FIELDS,
+  columns: ["alias", "entity", "type", "primaryEmail"],
+  list: true,
+  empty: "no aliases",
+};
 export const aliasChangeOutput: OutputSpec = { fields: FIELDS, columns: ["alias", "entity", "result"], list: true };
 
 /** The noun of an entity type, for messages and hints (`wmctl user enable bob`). */

@@ -40,13 +40,37 @@ export const applyCommand = defineCommand({
     "wmctl --org rehearsal apply -f acme-2027-03 --map-domain example.com=rehearsal.awsapps.com",
   ],
   options: {
-    file: { kind: "string", short: "f", required: true, placeholder: "file", describe: "The document: JSON or YAML, an inventory folder, or - for stdin" },
+    file: {
+      kind: "string",
+      short: "f",
+      required: true,
+      placeholder: "file",
+      describe: "The document: JSON or YAML, an inventory folder, or - for stdin",
+    },
     plan: { kind: "boolean", describe: "Print the changes and change nothing (as --dry-run)" },
     prune: { kind: "boolean", describe: "Also delete what the document lacks (after a confirmation)" },
-    detailedExitcode: { kind: "boolean", describe: "With --plan: exit 3 when there are changes, 0 when there are none" },
-    mapDomain: { kind: "list", placeholder: "old=new", describe: "Rewrite addresses and domains OLD into NEW (repeatable)" },
-    passwordsOut: { kind: "string", placeholder: "file", describe: "Append new users' generated passwords to this file as they are created (CSV, mode 0600)" },
-    concurrency: { kind: "int", default: 8, min: 1, max: 32, placeholder: "n", describe: "API calls in flight at once" },
+    detailedExitcode: {
+      kind: "boolean",
+      describe: "With --plan: exit 3 when there are changes, 0 when there are none",
+    },
+    mapDomain: {
+      kind: "list",
+      placeholder: "old=new",
+      describe: "Rewrite addresses and domains OLD into NEW (repeatable)",
+    },
+    passwordsOut: {
+      kind: "string",
+      placeholder: "file",
+      describe: "Append new users' generated passwords to this file as they are created (CSV, mode 0600)",
+    },
+    concurrency: {
+      kind: "int",
+      default: 8,
+      min: 1,
+      max: 32,
+      placeholder: "n",
+      describe: "API calls in flight at once",
+    },
   },
   output: applyOutput,
   mutating: true,
@@ -60,10 +84,19 @@ export const applyCommand = defineCommand({
       import("../../apply/passwords-file.js"),
     ]);
     const planOnly = opts.plan || opts.dryRun;
-    if (opts.detailedExitcode && !planOnly) throw new UsageError("--detailed-exitcode goes with --plan", "wmctl apply -f FILE --plan --detailed-exitcode (exit 3 when there are changes)");
+    if (opts.detailedExitcode && !planOnly)
+      throw new UsageError(
+        "--detailed-exitcode goes with --plan",
+        "wmctl apply -f FILE --plan --detailed-exitcode (exit 3 when there are changes)",
+      );
     const explicit = DomainMap.parse(opts.mapDomain);
-    const pwFile = opts.passwordsOut !== undefined && !planOnly ? await pw.checkPasswordsFile(opts.passwordsOut) : undefined;
-    const { doc, label: docLabel } = await readDesiredState(opts.file, ctx.io.stdin, INVENTORY_AREAS.map((a) => a.name));
+    const pwFile =
+      opts.passwordsOut !== undefined && !planOnly ? await pw.checkPasswordsFile(opts.passwordsOut) : undefined;
+    const { doc, label: docLabel } = await readDesiredState(
+      opts.file,
+      ctx.io.stdin,
+      INVENTORY_AREAS.map((a) => a.name),
+    );
     const api = await ctx.backend();
     const org = await ctx.orgRef();
     const prep = await prepareApply(api, org.id, doc, explicit);
@@ -77,29 +110,56 @@ export const applyCommand = defineCommand({
       for (const p of prunable.slice(0, MAX_LISTED)) say(`  - ${p.area} ${p.target}`);
       if (prunable.length > MAX_LISTED) say(`  ... and ${prunable.length - MAX_LISTED} more`);
     };
-    const show = (c: PlanChange) => ctx.out.row({ action: c.action, area: c.area, target: c.target, change: c.change, ...(c.result === undefined ? {} : { result: c.result }) });
+    const show = (c: PlanChange) =>
+      ctx.out.row({
+        action: c.action,
+        area: c.area,
+        target: c.target,
+        change: c.change,
+        ...(c.result === undefined ? {} : { result: c.result }),
+      });
 
     if (planOnly) {
       const changes = await plan.planChanges(engine);
       const failing = changes.filter((c) => c.action === "fail");
-      const rows = [...(opts.prune ? prunable.map((p) => ({ action: "delete" as const, area: p.area, target: p.target, change: p.action })) : []), ...changes.filter((c) => c.action !== "fail")];
+      const rows = [
+        ...(opts.prune
+          ? prunable.map((p) => ({ action: "delete" as const, area: p.area, target: p.target, change: p.action }))
+          : []),
+        ...changes.filter((c) => c.action !== "fail"),
+      ];
       for (const c of rows) show(c);
       for (const f of failing) ctx.out.warn(`${f.area}: ${f.target}: would fail: ${f.change}`);
       if (!opts.prune && prunable.length > 0) {
-        ctx.out.info(`${prunable.length} thing${prunable.length === 1 ? " is" : "s are"} in ${label} and not in the document; --prune would delete:`);
+        ctx.out.info(
+          `${prunable.length} thing${prunable.length === 1 ? " is" : "s are"} in ${label} and not in the document; --prune would delete:`,
+        );
         listPrunable((l) => ctx.out.info(l));
       }
       const n = (a: string) => rows.filter((r) => r.action === a).length;
-      ctx.out.info(rows.length === 0 ? `No changes: ${label} matches the document` : `Plan: ${n("create")} to create, ${n("update")} to update, ${n("delete")} to delete`);
-      if (failing.length > 0) throw new CliError(`${failing.length} change${failing.length === 1 ? "" : "s"} would fail`, { hint: "fix the document or the organization and plan again" });
-      if (opts.detailedExitcode && rows.length > 0) throw new ChecksFailedError(`${label} differs from the document: ${rows.length} change${rows.length === 1 ? "" : "s"}`, "run the same command without --plan to apply them");
+      ctx.out.info(
+        rows.length === 0
+          ? `No changes: ${label} matches the document`
+          : `Plan: ${n("create")} to create, ${n("update")} to update, ${n("delete")} to delete`,
+      );
+      if (failing.length > 0)
+        throw new CliError(`${failing.length} change${failing.length === 1 ? "" : "s"} would fail`, {
+          hint: "fix the document or the organization and plan again",
+        });
+      if (opts.detailedExitcode && rows.length > 0)
+        throw new ChecksFailedError(
+          `${label} differs from the document: ${rows.length} change${rows.length === 1 ? "" : "s"}`,
+          "run the same command without --plan to apply them",
+        );
       return;
     }
 
     ctx.out.useColumns(["action", "area", "target", "change", "result"]);
     let deleted: PlanChange[] = [];
     if (prunable.length > 0 && opts.prune) {
-      ctx.out.info(`${prunable.length} thing${prunable.length === 1 ? " is" : "s are"} in ${label} and not in the document:`);
+      ctx.out.info(
+        `${prunable.length} thing${prunable.length === 1 ? " is" : "s are"} in ${label} and not in the document:`,
+      );
       listPrunable((l) => ctx.out.info(l));
       await ctx.confirm(`Delete ${prunable.length === 1 ? "it" : `these ${prunable.length}`} from ${label}?`);
       deleted = await plan.applyPrune(prunable);
@@ -108,7 +168,9 @@ export const applyCommand = defineCommand({
       engine = { ...engine, prep: await prepareApply(api, org.id, doc, explicit) };
     } else if (prunable.length > 0) {
       const one = prunable.length === 1;
-      ctx.out.info(`${prunable.length} thing${one ? " is" : "s are"} in ${label} and not in the document, and stay${one ? "s" : ""} (--prune deletes ${one ? "it" : "them"}; see --plan --prune)`);
+      ctx.out.info(
+        `${prunable.length} thing${one ? " is" : "s are"} in ${label} and not in the document, and stay${one ? "s" : ""} (--prune deletes ${one ? "it" : "them"}; see --plan --prune)`,
+      );
     }
     const newUsers = newUserCount(doc, prep);
     if (newUsers > 0 && opts.passwordsOut === undefined) ctx.out.info(passwordsNote(newUsers));
@@ -120,7 +182,9 @@ export const applyCommand = defineCommand({
       })
       .finally(() => journal?.close());
     if (journal !== undefined && journal.count > 0) {
-      ctx.out.status(`${pwFile?.exists === true ? "Appended" : "Wrote"} the passwords of ${journal.count} new user${journal.count === 1 ? "" : "s"} to ${opts.passwordsOut ?? ""} (mode 0600)`);
+      ctx.out.status(
+        `${pwFile?.exists === true ? "Appended" : "Wrote"} the passwords of ${journal.count} new user${journal.count === 1 ? "" : "s"} to ${opts.passwordsOut ?? ""} (mode 0600)`,
+      );
     }
     const all = [...deleted, ...applied];
     const failures = all.filter((c) => c.result === "failed");
@@ -128,10 +192,17 @@ export const applyCommand = defineCommand({
     if (failures.length > MAX_LISTED) ctx.out.warn(`... and ${failures.length - MAX_LISTED} more failed actions`);
     const n = (a: string) => all.filter((r) => r.action === a && r.result === "done").length;
     if (failures.length > 0) {
-      throw new CliError(`the apply finished with ${failures.length} failed action${failures.length === 1 ? "" : "s"} (${n("create")} created, ${n("update")} updated, ${n("delete")} deleted)`, {
-        hint: "fix the causes above and re-run the same command: what is already in place is skipped",
-      });
+      throw new CliError(
+        `the apply finished with ${failures.length} failed action${failures.length === 1 ? "" : "s"} (${n("create")} created, ${n("update")} updated, ${n("delete")} deleted)`,
+        {
+          hint: "fix the causes above and re-run the same command: what is already in place is skipped",
+        },
+      );
     }
-    ctx.out.status(all.length === 0 ? `No changes: ${label} already matches the document` : `Applied: ${n("create")} created, ${n("update")} updated, ${n("delete")} deleted`);
+    ctx.out.status(
+      all.length === 0
+        ? `No changes: ${label} already matches the document`
+        : `Applied: ${n("create")} created, ${n("update")} updated, ${n("delete")} deleted`,
+    );
   },
 });

@@ -1,6 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { defineCommand } from "../../cli/define-command.js";
-import { allSteps, stepCodes, type AutodiscoverReport, type Method, type Step, type StepStatus } from "../../autodiscover/types.js";
+import {
+  allSteps,
+  stepCodes,
+  type AutodiscoverReport,
+  type Method,
+  type Step,
+  type StepStatus,
+} from "../../autodiscover/types.js";
 import { ChecksFailedError, UsageError } from "../../errors/cli-error.js";
 import type { Style } from "../../output/style.js";
 import { environment } from "../domain/verify.js";
@@ -34,10 +41,31 @@ export const autodiscoverCheckCommand = defineCommand({
     user: { kind: "string", placeholder: "email", describe: "Authenticate as this user (the email address)" },
     passwordStdin: { kind: "boolean", describe: "Read the user's password from stdin" },
     passwordFile: { kind: "string", placeholder: "path", describe: "Read the user's password from a file" },
-    caFile: { kind: "string", placeholder: "path", describe: "Also trust this CA certificate (PEM), e.g. a private CA" },
-    resolver: { kind: "list", placeholder: "host[:port]", describe: "Resolve names through this DNS server, and use ports 443 and 80 (default: the system's; for a domain of the local or served simulator, its DNS server and AutoDiscover ports)" },
-    httpsPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "HTTPS port for the URLs built from the domain (default 443)" },
-    httpPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "HTTP port for the phase-3 redirect (default 80)" },
+    caFile: {
+      kind: "string",
+      placeholder: "path",
+      describe: "Also trust this CA certificate (PEM), e.g. a private CA",
+    },
+    resolver: {
+      kind: "list",
+      placeholder: "host[:port]",
+      describe:
+        "Resolve names through this DNS server, and use ports 443 and 80 (default: the system's; for a domain of the local or served simulator, its DNS server and AutoDiscover ports)",
+    },
+    httpsPort: {
+      kind: "int",
+      min: 1,
+      max: 65535,
+      placeholder: "port",
+      describe: "HTTPS port for the URLs built from the domain (default 443)",
+    },
+    httpPort: {
+      kind: "int",
+      min: 1,
+      max: 65535,
+      placeholder: "port",
+      describe: "HTTP port for the phase-3 redirect (default 80)",
+    },
     stepTimeout: { kind: "duration", default: "10s", describe: "How long one connection or request may take" },
   },
   output: { fields: FIELDS, columns: ["method", "status", "url", "codes"], list: true },
@@ -53,21 +81,35 @@ export const autodiscoverCheckCommand = defineCommand({
       try {
         extraCa = await readFile(opts.caFile, "utf8");
       } catch (e) {
-        throw new UsageError(`cannot read the CA file ${opts.caFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new UsageError(
+          `cannot read the CA file ${opts.caFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        );
       }
-      if (!extraCa.includes("-----BEGIN CERTIFICATE-----")) throw new UsageError(`${opts.caFile} holds no PEM certificate`);
+      if (!extraCa.includes("-----BEGIN CERTIFICATE-----"))
+        throw new UsageError(`${opts.caFile} holds no PEM certificate`);
     }
     const env = await environment(ctx, opts.resolver, true);
     const named = opts.resolver.length > 0;
     const wired = env.httpsPort !== undefined || env.httpPort !== undefined;
-    const net = chooseNetwork(domain, env, named, wired && !named ? await simulatorHosts(ctx, domain, env.resolvers[0]) : true);
+    const net = chooseNetwork(
+      domain,
+      env,
+      named,
+      wired && !named ? await simulatorHosts(ctx, domain, env.resolvers[0]) : true,
+    );
     if (net.note !== undefined) ctx.out.status(net.note);
     let password: string | undefined;
     if (opts.passwordStdin || opts.passwordFile !== undefined) {
-      if (email === undefined) throw new UsageError("a password needs a user", "pass --user EMAIL, or give an email address instead of the domain");
+      if (email === undefined)
+        throw new UsageError(
+          "a password needs a user",
+          "pass --user EMAIL, or give an email address instead of the domain",
+        );
       password = (await ctx.password({ stdin: opts.passwordStdin, file: opts.passwordFile }))?.password;
     } else if (opts.user !== undefined) {
-      password = await ctx.prompter.password(`Password for ${opts.user}`, { flag: "--password-stdin or --password-file" });
+      password = await ctx.prompter.password(`Password for ${opts.user}`, {
+        flag: "--password-stdin or --password-file",
+      });
     }
     const region = ctx.settings.region;
     const { checkAutodiscover } = await import("../../autodiscover/check.js");
@@ -77,8 +119,16 @@ export const autodiscoverCheckCommand = defineCommand({
       ...(password === undefined ? {} : { password }),
       ...(net.resolvers.length > 0 ? { resolvers: net.resolvers } : {}),
       ca: [...(env.ca === undefined ? [] : [env.ca]), ...(extraCa === undefined ? [] : [extraCa])],
-      ...(opts.httpsPort !== undefined ? { httpsPort: opts.httpsPort } : net.httpsPort !== undefined ? { httpsPort: net.httpsPort } : {}),
-      ...(opts.httpPort !== undefined ? { httpPort: opts.httpPort } : net.httpPort !== undefined ? { httpPort: net.httpPort } : {}),
+      ...(opts.httpsPort !== undefined
+        ? { httpsPort: opts.httpsPort }
+        : net.httpsPort !== undefined
+          ? { httpsPort: net.httpsPort }
+          : {}),
+      ...(opts.httpPort !== undefined
+        ? { httpPort: opts.httpPort }
+        : net.httpPort !== undefined
+          ? { httpPort: net.httpPort }
+          : {}),
       ...(region === undefined ? {} : { expectedCname: `autodiscover.mail.${region}.awsapps.com` }),
       timeoutMs: opts.stepTimeout,
     });
@@ -93,25 +143,45 @@ export const autodiscoverCheckCommand = defineCommand({
 function failure(report: AutodiscoverReport, domain: string): ChecksFailedError {
   const codes = new Set(report.methods.flatMap((m) => stepCodes(m.steps)));
   if (codes.has("AD_ROOT_DOMAIN_CERT_TRAP")) {
-    return new ChecksFailedError(`AutoDiscover for ${domain} fails: https://${domain} presents a wrong certificate and Outlook stops there`, "fix the certificate of the root domain (or make it refuse port 443)");
+    return new ChecksFailedError(
+      `AutoDiscover for ${domain} fails: https://${domain} presents a wrong certificate and Outlook stops there`,
+      "fix the certificate of the root domain (or make it refuse port 443)",
+    );
   }
   if (codes.has("AD_AUTH_REJECTED")) {
-    return new ChecksFailedError(`AutoDiscover for ${domain} reaches WorkMail, but it rejected the credentials of ${report.email ?? "the user"}`, "check the email address and the password; the user must be enabled");
+    return new ChecksFailedError(
+      `AutoDiscover for ${domain} reaches WorkMail, but it rejected the credentials of ${report.email ?? "the user"}`,
+      "check the email address and the password; the user must be enabled",
+    );
   }
-  return new ChecksFailedError(`AutoDiscover for ${domain} fails: no method reaches WorkMail`, `publish autodiscover.${domain} as WorkMail asks: wmctl domain records ${domain}`);
+  return new ChecksFailedError(
+    `AutoDiscover for ${domain} fails: no method reaches WorkMail`,
+    `publish autodiscover.${domain} as WorkMail asks: wmctl domain records ${domain}`,
+  );
 }
 
 function methodRow(m: Method) {
-  return { method: m.id, title: m.title, status: m.status, url: m.url, codes: stepCodes(m.steps), evidence: allSteps(m.steps).flatMap((s) => s.evidence) };
+  return {
+    method: m.id,
+    title: m.title,
+    status: m.status,
+    url: m.url,
+    codes: stepCodes(m.steps),
+    evidence: allSteps(m.steps).flatMap((s) => s.evidence),
+  };
 }
 
 /** The Remote Connectivity Analyzer's tree: each method, its steps, their evidence and fixes. */
 export function renderTree(report: AutodiscoverReport, style: Style): string {
-  const out: string[] = [`${style.bold(`AutoDiscover for ${report.domain}`)}${report.email ? style.dim(` as ${report.email}`) : ""}  ${style.dim(`${report.elapsedMs} ms`)}`];
+  const out: string[] = [
+    `${style.bold(`AutoDiscover for ${report.domain}`)}${report.email ? style.dim(` as ${report.email}`) : ""}  ${style.dim(`${report.elapsedMs} ms`)}`,
+  ];
   const icon = (status: StepStatus) => statusIcon(style, status);
   const walk = (steps: readonly Step[], indent: string) => {
     for (const s of steps) {
-      out.push(`${indent}${icon(s.status)} ${s.title}${s.code ? `  ${s.status === "fail" ? style.red(s.code) : style.yellow(s.code)}` : ""}${s.elapsedMs !== undefined ? style.dim(`  ${s.elapsedMs} ms`) : ""}`);
+      out.push(
+        `${indent}${icon(s.status)} ${s.title}${s.code ? `  ${s.status === "fail" ? style.red(s.code) : style.yellow(s.code)}` : ""}${s.elapsedMs !== undefined ? style.dim(`  ${s.elapsedMs} ms`) : ""}`,
+      );
       for (const e of s.evidence) out.push(`${indent}    ${style.dim(e)}`);
       if (s.fix !== undefined) out.push(`${indent}    ${style.dim("fix:")} ${s.fix}`);
       walk(s.children ?? [], `${indent}  `);
@@ -121,7 +191,15 @@ export function renderTree(report: AutodiscoverReport, style: Style): string {
     out.push("", `${icon(m.status)} ${style.bold(m.title)}${m.url ? style.dim(`  ${m.url}`) : ""}`);
     walk(m.steps, "  ");
   }
-  const verdict = report.status === "pass" ? style.green("works") : report.status === "warn" ? style.yellow("works, with warnings") : style.red("fails");
-  out.push("", `Result: ${verdict}${report.workingMethod ? style.dim(`  clients use ${report.workingMethod}`) : ""}${report.mobileSyncUrl ? `\nActiveSync URL: ${report.mobileSyncUrl}` : ""}`);
+  const verdict =
+    report.status === "pass"
+      ? style.green("works")
+      : report.status === "warn"
+        ? style.yellow("works, with warnings")
+        : style.red("fails");
+  out.push(
+    "",
+    `Result: ${verdict}${report.workingMethod ? style.dim(`  clients use ${report.workingMethod}`) : ""}${report.mobileSyncUrl ? `\nActiveSync URL: ${report.mobileSyncUrl}` : ""}`,
+  );
   return out.join("\n") + "\n";
 }

@@ -27,16 +27,32 @@ interface Environment {
 export function chooseNetwork(domain: string, env: Environment, named: boolean, hosted: boolean): AutodiscoverNetwork {
   const wired = env.httpsPort !== undefined || env.httpPort !== undefined;
   if (!wired) return { resolvers: env.resolvers };
-  if (named) return { resolvers: env.resolvers, note: "--resolver given: the hosts it names are asked on ports 443 and 80 (--https-port, --http-port), not the simulator's" };
-  if (!hosted) return { resolvers: [], note: `${domain} is not a domain of the simulator: checking it on the real network (the system's resolver)` };
-  return { resolvers: env.resolvers, ...(env.httpsPort === undefined ? {} : { httpsPort: env.httpsPort }), ...(env.httpPort === undefined ? {} : { httpPort: env.httpPort }) };
+  if (named)
+    return {
+      resolvers: env.resolvers,
+      note: "--resolver given: the hosts it names are asked on ports 443 and 80 (--https-port, --http-port), not the simulator's",
+    };
+  if (!hosted)
+    return {
+      resolvers: [],
+      note: `${domain} is not a domain of the simulator: checking it on the real network (the system's resolver)`,
+    };
+  return {
+    resolvers: env.resolvers,
+    ...(env.httpsPort === undefined ? {} : { httpsPort: env.httpsPort }),
+    ...(env.httpPort === undefined ? {} : { httpPort: env.httpPort }),
+  };
 }
 
 /**
  * True when the simulator answers for `domain`: its DNS server is authoritative for it (a hosted
  * zone: anything but REFUSED), or it is a mail domain of one of its organizations.
  */
-export async function simulatorHosts(ctx: CommandContext, domain: string, dns: DnsServer | undefined): Promise<boolean> {
+export async function simulatorHosts(
+  ctx: CommandContext,
+  domain: string,
+  dns: DnsServer | undefined,
+): Promise<boolean> {
   if (dns !== undefined) {
     const { WireResolver } = await import("../../dns-verify/wire-resolver.js");
     const soa = await new WireResolver({ timeoutMs: 2000, tries: 1 }).query(dns, domain, "SOA");
@@ -46,7 +62,10 @@ export async function simulatorHosts(ctx: CommandContext, domain: string, dns: D
   for await (const org of paginate((t) => api.listOrganizations({ NextToken: t }), "OrganizationSummaries")) {
     if (org.OrganizationId === undefined || org.State === "Deleted") continue;
     try {
-      for await (const d of paginate((t) => api.listMailDomains({ OrganizationId: org.OrganizationId as string, NextToken: t }), "MailDomains")) {
+      for await (const d of paginate(
+        (t) => api.listMailDomains({ OrganizationId: org.OrganizationId as string, NextToken: t }),
+        "MailDomains",
+      )) {
         if (d.DomainName?.toLowerCase() === domain) return true;
       }
     } catch {

@@ -14,12 +14,15 @@ export const availabilityDeleteCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const domain = opts.domain.toLowerCase();
-    if ((await findAvailability(api, org, domain)) === undefined) throw new NotFoundError(`no availability provider for ${domain}`, "see `wmctl availability list`");
+    if ((await findAvailability(api, org, domain)) === undefined)
+      throw new NotFoundError(`no availability provider for ${domain}`, "see `wmctl availability list`");
     if (opts.dryRun) {
       ctx.out.plan({ action: "DeleteAvailabilityConfiguration", target: domain });
       return;
     }
-    await ctx.confirm(`Remove the availability provider for ${domain}? WorkMail users will no longer see free/busy of its users.`);
+    await ctx.confirm(
+      `Remove the availability provider for ${domain}? WorkMail users will no longer see free/busy of its users.`,
+    );
     await api.deleteAvailabilityConfiguration({ OrganizationId: org, DomainName: domain });
     ctx.out.status(`Removed the availability provider for ${domain}`);
     ctx.out.record({ domain, deleted: true });

@@ -8,5 +8,11 @@ import { NOUNS } from "../nouns.js";
 
 export const availabilityGroup = defineGroup({
   ...NOUNS.availability,
-  commands: [availabilityListCommand, availabilityCreateCommand, availabilityUpdateCommand, availabilityDeleteCommand, availabilityTestCommand],
+  commands: [
+    availabilityListCommand,
+    availabilityCreateCommand,
+    availabilityUpdateCommand,
+    availabilityDeleteCommand,
+    availabilityTestCommand,
+  ],
 });

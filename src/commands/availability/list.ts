@@ -11,7 +11,10 @@ export const availabilityListCommand = defineCommand({
   async run(ctx) {
     const api = await ctx.backend();
     const org = await ctx.org();
-    for await (const c of paginate((t) => api.listAvailabilityConfigurations({ OrganizationId: org, NextToken: t }), "AvailabilityConfigurations")) {
+    for await (const c of paginate(
+      (t) => api.listAvailabilityConfigurations({ OrganizationId: org, NextToken: t }),
+      "AvailabilityConfigurations",
+    )) {
       ctx.out.row(availabilityView(c));
     }
   },

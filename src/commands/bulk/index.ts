@@ -8,6 +8,6 @@ export const bulkGroup = defineGroup({
   description:
     "GAM-style bulk work from a spreadsheet: every row is validated first, --dry-run prints the plan per\n" +
     "row, rows run in parallel under one rate limit, --report writes the outcome per row, and a re-run\n" +
-    "after Ctrl-C, a crash or kill -9 continues where it stopped. See README \"Bulk work\".",
+    'after Ctrl-C, a crash or kill -9 continues where it stopped. See README "Bulk work".',
   commands: BULK_VERBS.map(bulkVerbCommand),
 });

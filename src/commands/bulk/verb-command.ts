@@ -18,7 +18,9 @@ export function parseRate(text: string | undefined): number | undefined {
  * its columns in --help.
  */
 export function bulkVerbCommand(verb: BulkVerb) {
-  const columns = verb.fields.map((f) => `  ${f.name}${verb.required.includes(f.name) ? " (required)" : ""}: ${f.describe}`).join("\n");
+  const columns = verb.fields
+    .map((f) => `  ${f.name}${verb.required.includes(f.name) ? " (required)" : ""}: ${f.describe}`)
+    .join("\n");
   return defineCommand({
     name: verb.name,
     summary: verb.summary,
@@ -35,17 +37,59 @@ export function bulkVerbCommand(verb: BulkVerb) {
       `cat rows.jsonl | wmctl bulk ${verb.name} --from - --report result.jsonl`,
     ],
     options: {
-      from: { kind: "string", required: true, placeholder: "file", describe: "FILE.csv, FILE.jsonl, or - for standard input" },
-      map: { kind: "list", placeholder: "column=field", describe: "Read FIELD from COLUMN (repeatable; COLUMN= ignores a column)" },
+      from: {
+        kind: "string",
+        required: true,
+        placeholder: "file",
+        describe: "FILE.csv, FILE.jsonl, or - for standard input",
+      },
+      map: {
+        kind: "list",
+        placeholder: "column=field",
+        describe: "Read FIELD from COLUMN (repeatable; COLUMN= ignores a column)",
+      },
       concurrency: { kind: "int", default: 8, min: 1, max: 64, placeholder: "n", describe: "Rows in progress at once" },
-      rate: { kind: "string", placeholder: "n/s", describe: "At most this many WorkMail requests per second for the whole run (default: as fast as the service allows; throttling slows it down)" },
-      report: { kind: "string", placeholder: "file", describe: "Write one line per row (CSV, or JSON Lines for .jsonl): row, key, action, outcome, error, message; the resume ledger goes beside it" },
-      ...(verb.generatesPassword === undefined ? {} : { passwordsOut: { kind: "string", placeholder: "file", describe: "Append generated passwords here (row,name,password; mode 0600)" } as const }),
+      rate: {
+        kind: "string",
+        placeholder: "n/s",
+        describe:
+          "At most this many WorkMail requests per second for the whole run (default: as fast as the service allows; throttling slows it down)",
+      },
+      report: {
+        kind: "string",
+        placeholder: "file",
+        describe:
+          "Write one line per row (CSV, or JSON Lines for .jsonl): row, key, action, outcome, error, message; the resume ledger goes beside it",
+      },
+      ...(verb.generatesPassword === undefined
+        ? {}
+        : {
+            passwordsOut: {
+              kind: "string",
+              placeholder: "file",
+              describe: "Append generated passwords here (row,name,password; mode 0600)",
+            } as const,
+          }),
       restart: { kind: "boolean", describe: "Ignore the ledger of an earlier run and do every row again" },
-      keepPartial: { kind: "boolean", describe: "When a row's later step fails, keep what it made instead of undoing it" },
-      ...(verb.name === "offboard" ? { export: { kind: "boolean", describe: "Export each mailbox first and wait for it (also an export column)" } as const } : {}),
+      keepPartial: {
+        kind: "boolean",
+        describe: "When a row's later step fails, keep what it made instead of undoing it",
+      },
+      ...(verb.name === "offboard"
+        ? {
+            export: {
+              kind: "boolean",
+              describe: "Export each mailbox first and wait for it (also an export column)",
+            } as const,
+          }
+        : {}),
     },
-    output: { fields: ["row", "key", "action", "outcome", "error", "message"], columns: ["row", "key", "action", "outcome", "error", "message"], list: true, empty: "no failed rows" },
+    output: {
+      fields: ["row", "key", "action", "outcome", "error", "message"],
+      columns: ["row", "key", "action", "outcome", "error", "message"],
+      list: true,
+      empty: "no failed rows",
+    },
     mutating: true,
     async run(ctx, opts) {
       const { runBulk } = await import("../../bulk/run-bulk.js");

@@ -10,13 +10,20 @@ export const configGetCommand = defineCommand({
     "Prints the effective value: a flag beats its WMCTL_ variable, which beats the profile, which beats\n" +
     "the default (`backend` is local unless something says otherwise). Where it comes from goes to stderr.\n" +
     "Exit 5 when the setting has no value at all.",
-  examples: ["wmctl config get region", "wmctl --profile prod config get awsProfile", "WMCTL_BACKEND=aws wmctl config get backend"],
+  examples: [
+    "wmctl config get region",
+    "wmctl --profile prod config get awsProfile",
+    "WMCTL_BACKEND=aws wmctl config get backend",
+  ],
   args: [{ name: "key", describe: "the setting (see `wmctl config list --all`)" }],
   async run(ctx, opts) {
     const key = profileKey(opts.key);
     const { value, source } = effective(ctx.settings, key);
     if (value === undefined) {
-      throw new NotFoundError(`${key} is not set (not in profile ${ctx.settings.profileName}, and no flag or variable gives it)`, `set it: wmctl config set ${key} VALUE`);
+      throw new NotFoundError(
+        `${key} is not set (not in profile ${ctx.settings.profileName}, and no flag or variable gives it)`,
+        `set it: wmctl config set ${key} VALUE`,
+      );
     }
     ctx.out.text(String(value));
     ctx.out.info(`(from ${source ?? `profile ${ctx.settings.profileName}`})`);
@@ -24,7 +31,10 @@ export const configGetCommand = defineCommand({
 });
 
 /** The value a key has after flags, environment, profile and defaults, and where it came from. */
-function effective(s: Settings, key: ReturnType<typeof profileKey>): { value: string | number | undefined; source: string | undefined } {
+function effective(
+  s: Settings,
+  key: ReturnType<typeof profileKey>,
+): { value: string | number | undefined; source: string | undefined } {
   switch (key) {
     case "backend":
     case "region":
@@ -36,7 +46,9 @@ function effective(s: Settings, key: ReturnType<typeof profileKey>): { value: st
     case "organizationId":
       return { value: s.org, source: s.sources.organizationId };
     case "output":
-      return s.output === undefined ? { value: "table", source: "default: a table on a terminal, tsv when piped" } : { value: s.output, source: s.sources.output };
+      return s.output === undefined
+        ? { value: "table", source: "default: a table on a terminal, tsv when piped" }
+        : { value: s.output, source: s.sources.output };
     default:
       return { value: s.profile[key], source: `profile ${s.profileName}` };
   }

@@ -10,5 +10,13 @@ import { NOUNS } from "../nouns.js";
 
 export const configGroup = defineGroup({
   ...NOUNS.config,
-  commands: [configListCommand, configGetCommand, configSetCommand, configUnsetCommand, configUseCommand, configProfilesCommand, configPathCommand],
+  commands: [
+    configListCommand,
+    configGetCommand,
+    configSetCommand,
+    configUnsetCommand,
+    configUseCommand,
+    configProfilesCommand,
+    configPathCommand,
+  ],
 });

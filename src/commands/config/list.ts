@@ -5,7 +5,8 @@ export const configListCommand = defineCommand({
   name: "list",
   aliases: ["ls"],
   summary: "Show the settings stored in a profile",
-  description: "Without --all, only the keys that are set. The profile is --profile, WMCTL_PROFILE, or the current one.",
+  description:
+    "Without --all, only the keys that are set. The profile is --profile, WMCTL_PROFILE, or the current one.",
   examples: ["wmctl config list", "wmctl --profile prod config list --all", "wmctl config list -o json"],
   options: { all: { kind: "boolean", describe: "Also list the keys that are not set, with what they mean" } },
   output: { fields: ["profile", "key", "value", "describe"], columns: ["key", "value"], list: true },

@@ -26,7 +26,10 @@ export const configSetCommand = defineCommand({
     try {
       value = PROFILE_KEYS[key].parse(opts.value);
     } catch (e) {
-      throw new UsageError(`${key}: ${(e as Error).message}`, "see every key and what it takes: wmctl config list --all");
+      throw new UsageError(
+        `${key}: ${(e as Error).message}`,
+        "see every key and what it takes: wmctl config list --all",
+      );
     }
     const name = ctx.settings.profileName;
     if (opts.dryRun) {
@@ -37,5 +40,3 @@ export const configSetCommand = defineCommand({
     ctx.out.status(`Set ${key} in profile ${name}`);
   },
 });
-
-

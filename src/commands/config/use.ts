@@ -11,7 +11,10 @@ export const configUseCommand = defineCommand({
   async run(ctx, opts) {
     const name = checkProfileName(opts.profile);
     if (name !== DEFAULT_PROFILE && ctx.config.profile(name) === undefined) {
-      throw new NotFoundError(`no profile named "${name}"`, "create it first: wmctl --profile NAME config set KEY VALUE");
+      throw new NotFoundError(
+        `no profile named "${name}"`,
+        "create it first: wmctl --profile NAME config set KEY VALUE",
+      );
     }
     await ctx.config.update((file) => {
       file.currentProfile = name;

@@ -24,14 +24,24 @@ export const domainAddCommand = defineCommand({
       return;
     }
     const api = await ctx.backend();
-    const before = await unlessServiceError(api.getMailDomain({ OrganizationId: org, DomainName: domain }), "MailDomainNotFoundException");
+    const before = await unlessServiceError(
+      api.getMailDomain({ OrganizationId: org, DomainName: domain }),
+      "MailDomainNotFoundException",
+    );
     await api.registerMailDomain({ OrganizationId: org, DomainName: domain, ClientToken: randomUUID() });
     const d = await api.getMailDomain({ OrganizationId: org, DomainName: domain });
     const verified = d.OwnershipVerificationStatus === "VERIFIED" && d.DkimVerificationStatus === "VERIFIED";
-    if (before === undefined) ctx.out.status(`Added ${domain}; WorkMail asks for ${d.Records?.length ?? 0} DNS records`);
+    if (before === undefined)
+      ctx.out.status(`Added ${domain}; WorkMail asks for ${d.Records?.length ?? 0} DNS records`);
     else if (verified) ctx.out.status(`${domain} is already added and verified: nothing to do`);
-    else ctx.out.status(`${domain} is already added (ownership ${d.OwnershipVerificationStatus ?? "unknown"}, DKIM ${d.DkimVerificationStatus ?? "unknown"}); verification restarted`);
-    if (!verified) ctx.out.info(`Next: wmctl domain apply ${domain} (Route 53), or wmctl domain records ${domain} --format zone; then wmctl domain verify ${domain}`);
+    else
+      ctx.out.status(
+        `${domain} is already added (ownership ${d.OwnershipVerificationStatus ?? "unknown"}, DKIM ${d.DkimVerificationStatus ?? "unknown"}); verification restarted`,
+      );
+    if (!verified)
+      ctx.out.info(
+        `Next: wmctl domain apply ${domain} (Route 53), or wmctl domain records ${domain} --format zone; then wmctl domain verify ${domain}`,
+      );
     ctx.out.record(domainView(domain, d));
   },
 });

@@ -26,8 +26,15 @@ export const domainApplyCommand = defineCommand({
   ],
   args: [{ name: "domain", describe: "the domain" }],
   options: {
-    hostedZone: { kind: "string", placeholder: "id", describe: "The hosted zone to write to (default: the public zone whose name is closest to the domain)" },
-    createZone: { kind: "boolean", describe: "Create a public hosted zone for the domain when there is none (Route 53 charges for zones)" },
+    hostedZone: {
+      kind: "string",
+      placeholder: "id",
+      describe: "The hosted zone to write to (default: the public zone whose name is closest to the domain)",
+    },
+    createZone: {
+      kind: "boolean",
+      describe: "Create a public hosted zone for the domain when there is none (Route 53 charges for zones)",
+    },
     skipMx: { kind: "boolean", describe: "Leave the MX record alone (mail keeps flowing where it flows now)" },
     wait: { kind: "boolean", describe: "Wait until Route 53 reports the change INSYNC" },
     timeout: { kind: "duration", default: "10m", describe: "How long --wait waits (exit 8 when still PENDING)" },
@@ -73,32 +80,56 @@ export async function publishRecords(
   }
   const zones = await ctx.hostedZones();
   // The simulator's zones, in-process or served at --endpoint-url: a missing zone is simply created.
-  const simulated = zones.kind === "local" || (ctx.settings.endpointUrl !== undefined && ctx.settings.route53EndpointUrl === undefined && (await ctx.findSimulator()).control !== undefined);
+  const simulated =
+    zones.kind === "local" ||
+    (ctx.settings.endpointUrl !== undefined &&
+      ctx.settings.route53EndpointUrl === undefined &&
+      (await ctx.findSimulator()).control !== undefined);
   let zoneId = opts.hostedZone === undefined ? await findZone(zones, domain) : bareZoneId(opts.hostedZone);
   if (zoneId === undefined) {
     if (!opts.createZone && !simulated) {
-      throw new NotFoundError(`no public Route 53 hosted zone holds ${domain}`, `pass --hosted-zone ID, or --create-zone to create one (then delegate the domain to its name servers)`);
+      throw new NotFoundError(
+        `no public Route 53 hosted zone holds ${domain}`,
+        `pass --hosted-zone ID, or --create-zone to create one (then delegate the domain to its name servers)`,
+      );
     }
     if (opts.dryRun) {
       ctx.out.plan({ action: "CreateHostedZone", target: `${domain}.` });
     } else {
-      const created = await zones.createHostedZone({ Name: domain, CallerReference: `wmctl-${randomUUID()}`, HostedZoneConfig: { Comment: `Amazon WorkMail domain ${domain}`, PrivateZone: false } });
+      const created = await zones.createHostedZone({
+        Name: domain,
+        CallerReference: `wmctl-${randomUUID()}`,
+        HostedZoneConfig: { Comment: `Amazon WorkMail domain ${domain}`, PrivateZone: false },
+      });
       zoneId = bareZoneId(created.HostedZone?.Id ?? "");
       const ns = created.DelegationSet?.NameServers ?? [];
-      ctx.out.status(`Created hosted zone ${zoneId} for ${domain}${ns.length ? `; name servers: ${ns.join(", ")}` : ""}`);
+      ctx.out.status(
+        `Created hosted zone ${zoneId} for ${domain}${ns.length ? `; name servers: ${ns.join(", ")}` : ""}`,
+      );
     }
   }
   const existing = zoneId === undefined ? [] : await recordSets(zones, zoneId);
   // A zone named with --hosted-zone must hold the domain (its SOA names the zone's apex).
-  const apex = existing.find((s) => s.type === "SOA")?.name.toLowerCase().replace(/\.$/, "");
+  const apex = existing
+    .find((s) => s.type === "SOA")
+    ?.name.toLowerCase()
+    .replace(/\.$/, "");
   if (opts.hostedZone !== undefined && apex !== undefined && domain !== apex && !domain.endsWith(`.${apex}`)) {
-    throw new UsageError(`hosted zone ${zoneId ?? opts.hostedZone} is ${apex}, which does not hold ${domain}`, "name the zone of the domain or of a parent domain, or leave out --hosted-zone to find it by name");
+    throw new UsageError(
+      `hosted zone ${zoneId ?? opts.hostedZone} is ${apex}, which does not hold ${domain}`,
+      "name the zone of the domain or of a parent domain, or leave out --hosted-zone to find it by name",
+    );
   }
   const plan = planRecordSets(recordRows(domain, d.Records ?? []), existing, { skipMx: opts.skipMx });
   const changes = plan.filter((p) => p.action === "create" || p.action === "update");
   for (const p of plan.filter((x) => x.action === "skip")) ctx.out.warn(`skip ${p.type} ${p.name}: ${p.note ?? ""}`);
   if (opts.dryRun) {
-    for (const p of changes) ctx.out.plan({ action: `UPSERT ${p.type}`, target: `${p.name}.`, details: { from: p.before.join(" | ") || undefined, to: p.after.join(" | "), note: p.note } });
+    for (const p of changes)
+      ctx.out.plan({
+        action: `UPSERT ${p.type}`,
+        target: `${p.name}.`,
+        details: { from: p.before.join(" | ") || undefined, to: p.after.join(" | "), note: p.note },
+      });
     if (changes.length === 0) ctx.out.info(`${domain}: the zone already holds every record`);
     return { plan, zoneId, changed: 0 };
   }
@@ -113,12 +144,19 @@ export async function publishRecords(
       Comment: `wmctl domain apply ${domain}`,
       Changes: changes.map((p) => ({
         Action: "UPSERT" as const,
-        ResourceRecordSet: { Name: fqdn(p.name), Type: p.type as "TXT", TTL: p.ttl, ResourceRecords: p.after.map((v) => ({ Value: presentation(p.type, v) })) },
+        ResourceRecordSet: {
+          Name: fqdn(p.name),
+          Type: p.type as "TXT",
+          TTL: p.ttl,
+          ResourceRecords: p.after.map((v) => ({ Value: presentation(p.type, v) })),
+        },
       })),
     },
   });
   const changeId = res.ChangeInfo?.Id ?? "";
-  ctx.out.status(`Submitted ${changes.length} record set change${changes.length === 1 ? "" : "s"} to zone ${zoneId} (${changeId}, ${res.ChangeInfo?.Status ?? "PENDING"})`);
+  ctx.out.status(
+    `Submitted ${changes.length} record set change${changes.length === 1 ? "" : "s"} to zone ${zoneId} (${changeId}, ${res.ChangeInfo?.Status ?? "PENDING"})`,
+  );
   show(plan);
   if (opts.wait && res.ChangeInfo?.Status !== "INSYNC") {
     await pollUntil({
@@ -137,7 +175,16 @@ export async function publishRecords(
 }
 
 function applyView(p: PlanItem) {
-  return { action: p.action, purpose: p.purpose, type: p.type, name: p.name, ttl: p.ttl, before: [...p.before], after: [...p.after], note: p.note };
+  return {
+    action: p.action,
+    purpose: p.purpose,
+    type: p.type,
+    name: p.name,
+    ttl: p.ttl,
+    before: [...p.before],
+    after: [...p.after],
+    note: p.note,
+  };
 }
 
 /** The public zone whose name is the domain or its closest parent. */
@@ -164,10 +211,19 @@ async function recordSets(zones: HostedZonesApi, zoneId: string): Promise<Existi
       ...(start.type === undefined ? {} : { StartRecordType: start.type as "TXT" }),
     });
     for (const s of res.ResourceRecordSets ?? []) {
-      out.push({ name: s.Name ?? "", type: s.Type ?? "", ttl: s.TTL, values: (s.ResourceRecords ?? []).map((r) => r.Value ?? ""), alias: s.AliasTarget !== undefined });
+      out.push({
+        name: s.Name ?? "",
+        type: s.Type ?? "",
+        ttl: s.TTL,
+        values: (s.ResourceRecords ?? []).map((r) => r.Value ?? ""),
+        alias: s.AliasTarget !== undefined,
+      });
     }
     if (!res.IsTruncated) break;
-    start = { ...(res.NextRecordName === undefined ? {} : { name: res.NextRecordName }), ...(res.NextRecordType === undefined ? {} : { type: res.NextRecordType }) };
+    start = {
+      ...(res.NextRecordName === undefined ? {} : { name: res.NextRecordName }),
+      ...(res.NextRecordType === undefined ? {} : { type: res.NextRecordType }),
+    };
   }
   return out;
 }

@@ -11,6 +11,8 @@ export const domainDescribeCommand = defineCommand({
   async run(ctx, opts) {
     const domain = domainArg(opts.domain);
     const api = await ctx.backend();
-    ctx.out.record(domainView(domain, await api.getMailDomain({ OrganizationId: await ctx.org(), DomainName: domain })));
+    ctx.out.record(
+      domainView(domain, await api.getMailDomain({ OrganizationId: await ctx.org(), DomainName: domain })),
+    );
   },
 });

@@ -17,7 +17,8 @@ export const domainListCommand = defineCommand({
     for await (const page of pages(api, org)) {
       // One GetMailDomain per domain for its statuses, 8 at a time, printed in the listing's order.
       const details = page.map((d) => limit(() => api.getMailDomain({ OrganizationId: org, DomainName: d })));
-      for (const [i, name] of page.entries()) ctx.out.row(domainView(name, await (details[i] as (typeof details)[number]), false));
+      for (const [i, name] of page.entries())
+        ctx.out.row(domainView(name, await (details[i] as (typeof details)[number]), false));
     }
   },
 });

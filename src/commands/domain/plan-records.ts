@@ -57,10 +57,13 @@ export function mergeSpf(record: string): string {
 }
 
 function includesSes(record: string): boolean {
-  return parseSpf(record).terms.some((t) => t.name === "include" && t.kind === "mechanism" && t.value === "amazonses.com");
+  return parseSpf(record).terms.some(
+    (t) => t.name === "include" && t.kind === "mechanism" && t.value === "amazonses.com",
+  );
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
 /**
  * What `domain apply` changes, record set by record set, merging with what the zone already holds
@@ -68,9 +71,14 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * regions' `_amazonses` values), an existing SPF record gets `include:amazonses.com` added instead
  * of being replaced, an existing DMARC policy is kept. Pure.
  */
-export function planRecordSets(rows: readonly RecordRow[], existing: readonly ExistingSet[], options: { skipMx?: boolean } = {}): PlanItem[] {
+export function planRecordSets(
+  rows: readonly RecordRow[],
+  existing: readonly ExistingSet[],
+  options: { skipMx?: boolean } = {},
+): PlanItem[] {
   const at = (name: string, type: string) => existing.find((s) => bare(s.name) === name && s.type === type);
-  const texts = (s: ExistingSet | undefined, type: string) => (s === undefined ? [] : s.values.map((v) => valueText(type, v)));
+  const texts = (s: ExistingSet | undefined, type: string) =>
+    s === undefined ? [] : s.values.map((v) => valueText(type, v));
   const groups = new Map<string, RecordRow[]>();
   for (const r of rows) groups.set(`${r.name}|${r.type}`, [...(groups.get(`${r.name}|${r.type}`) ?? []), r]);
   const plan: PlanItem[] = [];
@@ -80,9 +88,22 @@ export function planRecordSets(rows: readonly RecordRow[], existing: readonly Ex
     const current = at(name, type);
     const before = texts(current, type);
     const wanted = group.map((r) => valueText(type, r.value));
-    const item = (action: PlanItem["action"], after: readonly string[], note?: string): PlanItem => ({ action, purpose, type, name, ttl, before, after, ...(note === undefined ? {} : { note }) });
+    const item = (action: PlanItem["action"], after: readonly string[], note?: string): PlanItem => ({
+      action,
+      purpose,
+      type,
+      name,
+      ttl,
+      before,
+      after,
+      ...(note === undefined ? {} : { note }),
+    });
     const decide = (after: readonly string[], note?: string): PlanItem =>
-      current === undefined ? item("create", after, note) : sameSet(before, after) ? item("unchanged", before, note) : item("update", after, note);
+      current === undefined
+        ? item("create", after, note)
+        : sameSet(before, after)
+          ? item("unchanged", before, note)
+          : item("update", after, note);
 
     if (current?.alias) {
       plan.push(item("skip", before, `${name} ${type} is an alias record; change it by hand`));
@@ -95,7 +116,13 @@ export function planRecordSets(rows: readonly RecordRow[], existing: readonly Ex
     if (type === "CNAME") {
       const other = existing.find((s) => bare(s.name) === name && s.type !== "CNAME");
       if (other !== undefined) {
-        plan.push(item("skip", texts(other, other.type), `${name} has ${articled(other.type)} record; a CNAME cannot share its name`));
+        plan.push(
+          item(
+            "skip",
+            texts(other, other.type),
+            `${name} has ${articled(other.type)} record; a CNAME cannot share its name`,
+          ),
+        );
         continue;
       }
       plan.push(decide(wanted));
@@ -103,14 +130,25 @@ export function planRecordSets(rows: readonly RecordRow[], existing: readonly Ex
     }
     if (type === "MX") {
       const others = before.filter((v) => !wanted.includes(v));
-      plan.push(decide(wanted, others.length > 0 ? `replaces ${others.join(", ")}: mail goes to WorkMail once this propagates` : undefined));
+      plan.push(
+        decide(
+          wanted,
+          others.length > 0 ? `replaces ${others.join(", ")}: mail goes to WorkMail once this propagates` : undefined,
+        ),
+      );
       continue;
     }
     if (type === "TXT" && purpose === "SPF") {
       const spf = before.filter(isSpfRecord);
       const rest = before.filter((v) => !isSpfRecord(v));
       if (spf.length > 1) {
-        plan.push(item("skip", before, `${name} has ${spf.length} SPF records; merge them into one by hand (with include:amazonses.com)`));
+        plan.push(
+          item(
+            "skip",
+            before,
+            `${name} has ${spf.length} SPF records; merge them into one by hand (with include:amazonses.com)`,
+          ),
+        );
         continue;
       }
       const existingSpf = spf[0];

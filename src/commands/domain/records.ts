@@ -21,7 +21,11 @@ export const domainRecordsCommand = defineCommand({
   ],
   args: [{ name: "domain", describe: "the domain" }],
   options: {
-    format: { kind: "enum", choices: ["table", "zone", "csv", "json", "route53"], describe: "Output format (default: -o, or a table on a terminal)" },
+    format: {
+      kind: "enum",
+      choices: ["table", "zone", "csv", "json", "route53"],
+      describe: "Output format (default: -o, or a table on a terminal)",
+    },
   },
   output: recordListOutput,
   async run(ctx, opts) {
@@ -31,7 +35,10 @@ export const domainRecordsCommand = defineCommand({
       throw new UsageError(`--format ${format} conflicts with -o ${ctx.settings.output}`, "use one of them");
     }
     if ((format === "zone" || format === "route53") && ctx.out.config.fields !== undefined) {
-      throw new UsageError(`--fields does not apply to --format ${format}`, "use it with the table, csv or json formats");
+      throw new UsageError(
+        `--fields does not apply to --format ${format}`,
+        "use it with the table, csv or json formats",
+      );
     }
     const api = await ctx.backend();
     const d = await api.getMailDomain({ OrganizationId: await ctx.org(), DomainName: domain });
@@ -51,7 +58,9 @@ export const domainRecordsCommand = defineCommand({
 
 /** A BIND zone snippet with fully qualified names (the guide's "Copy all"). */
 export function zoneSnippet(domain: string, rows: readonly RecordRow[]): string {
-  const lines = rows.map((r) => [`${r.name}.`, String(r.ttl), "IN", r.type, presentation(r.type, valueText(r.type, r.value))] as const);
+  const lines = rows.map(
+    (r) => [`${r.name}.`, String(r.ttl), "IN", r.type, presentation(r.type, valueText(r.type, r.value))] as const,
+  );
   const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...lines.map((l) => l[i]?.length ?? 0)));
   const body = lines.map((l) => l.map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c)).join("  ")).join("\n");
   return `; Amazon WorkMail records for ${domain}\n; Names are fully qualified (note the trailing dots).\n${body}\n`;
@@ -66,5 +75,8 @@ export function changeBatch(domain: string, rows: readonly RecordRow[]) {
     set.ResourceRecords.push({ Value: presentation(r.type, valueText(r.type, r.value)) });
     sets.set(key, set);
   }
-  return { Comment: `Amazon WorkMail records for ${domain}`, Changes: [...sets.values()].map((s) => ({ Action: "UPSERT", ResourceRecordSet: s })) };
+  return {
+    Comment: `Amazon WorkMail records for ${domain}`,
+    Changes: [...sets.values()].map((s) => ({ Action: "UPSERT", ResourceRecordSet: s })),
+  };
 }

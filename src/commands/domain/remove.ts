@@ -27,11 +27,19 @@ export const domainRemoveCommand = defineCommand({
     const current = await api.getMailDomain({ OrganizationId: org, DomainName: domain });
     if (opts.dryRun) {
       // What the service would refuse, refused now with the code the real run exits with.
-      if (domain.endsWith(".awsapps.com")) throw new UsageError(`${domain} is the organization's test domain, which cannot be removed`);
-      if (current.IsDefault === true) throw new ConflictError(`${domain} is the default domain`, "make another domain the default first: wmctl domain set-default DOMAIN");
+      if (domain.endsWith(".awsapps.com"))
+        throw new UsageError(`${domain} is the organization's test domain, which cannot be removed`);
+      if (current.IsDefault === true)
+        throw new ConflictError(
+          `${domain} is the default domain`,
+          "make another domain the default first: wmctl domain set-default DOMAIN",
+        );
       const used = await addressesOn(api, org, domain);
       if (used.length > 0) {
-        throw new ConflictError(`${domain} is used by ${used.length === 1 ? "1 address" : `${used.length} addresses`} (${used.slice(0, 3).join(", ")}${used.length > 3 ? " ..." : ""})`, IN_USE_HINT(domain));
+        throw new ConflictError(
+          `${domain} is used by ${used.length === 1 ? "1 address" : `${used.length} addresses`} (${used.slice(0, 3).join(", ")}${used.length > 3 ? " ..." : ""})`,
+          IN_USE_HINT(domain),
+        );
       }
       ctx.out.plan({ action: "DeregisterMailDomain", target: domain, details: { organization: org } });
       return;
@@ -52,15 +60,22 @@ const IN_USE_HINT = (domain: string) =>
 async function addressesOn(api: WorkMailApi, org: string, domain: string): Promise<string[]> {
   const on = (a: string | undefined) => a !== undefined && a.toLowerCase().endsWith(`@${domain}`);
   async function* entities() {
-    for await (const u of paginate((t) => api.listUsers({ OrganizationId: org, NextToken: t }), "Users")) yield { id: u.Id, email: u.Email, state: u.State };
-    for await (const g of paginate((t) => api.listGroups({ OrganizationId: org, NextToken: t }), "Groups")) yield { id: g.Id, email: g.Email, state: g.State };
-    for await (const r of paginate((t) => api.listResources({ OrganizationId: org, NextToken: t }), "Resources")) yield { id: r.Id, email: r.Email, state: r.State };
+    for await (const u of paginate((t) => api.listUsers({ OrganizationId: org, NextToken: t }), "Users"))
+      yield { id: u.Id, email: u.Email, state: u.State };
+    for await (const g of paginate((t) => api.listGroups({ OrganizationId: org, NextToken: t }), "Groups"))
+      yield { id: g.Id, email: g.Email, state: g.State };
+    for await (const r of paginate((t) => api.listResources({ OrganizationId: org, NextToken: t }), "Resources"))
+      yield { id: r.Id, email: r.Email, state: r.State };
   }
   const found: string[] = [];
   const live = async function* () {
-    for await (const e of entities()) if (e.state !== "DELETED" && e.id !== undefined) yield { id: e.id, email: e.email };
+    for await (const e of entities())
+      if (e.state !== "DELETED" && e.id !== undefined) yield { id: e.id, email: e.email };
   };
-  for await (const addresses of mapOrdered(live(), async (e) => [e.email, ...(await aliasesOf(api, org, e.id).catch(() => []))])) {
+  for await (const addresses of mapOrdered(live(), async (e) => [
+    e.email,
+    ...(await aliasesOf(api, org, e.id).catch(() => [])),
+  ])) {
     found.push(...addresses.filter((a): a is string => on(a)));
   }
   return found;

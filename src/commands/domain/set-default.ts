@@ -5,7 +5,8 @@ import { domainArg, domainStatusOutput, domainView } from "./view.js";
 export const domainSetDefaultCommand = defineCommand({
   name: "set-default",
   summary: "Make a verified domain the organization's default",
-  description: "New users and groups get addresses in the default domain. Existing addresses do not change.\nOnly a verified domain can be the default (MailDomainStateException otherwise).",
+  description:
+    "New users and groups get addresses in the default domain. Existing addresses do not change.\nOnly a verified domain can be the default (MailDomainStateException otherwise).",
   examples: ["wmctl domain set-default example.com"],
   args: [{ name: "domain", describe: "the domain" }],
   output: domainStatusOutput,

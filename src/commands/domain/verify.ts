@@ -6,7 +6,13 @@ import type { DomainReport } from "../../dns-verify/verify-domain.js";
 import { ChecksFailedError, PendingError, UsageError } from "../../errors/cli-error.js";
 import { formatDuration } from "../../time/duration.js";
 import { pollUntil } from "../../wait/poll.js";
-import { checkRow, renderReport, summarizeAutodiscover, VERIFY_FIELDS, type AutodiscoverSummary } from "./verify-render.js";
+import {
+  checkRow,
+  renderReport,
+  summarizeAutodiscover,
+  VERIFY_FIELDS,
+  type AutodiscoverSummary,
+} from "./verify-render.js";
 import { domainArg } from "./view.js";
 
 export const domainVerifyCommand = defineCommand({
@@ -39,16 +45,46 @@ export const domainVerifyCommand = defineCommand({
   ],
   args: [{ name: "domain", describe: "the domain" }],
   options: {
-    resolver: { kind: "list", placeholder: "host[:port]", describe: "Ask this DNS server (repeatable); each is asked separately and their answers compared" },
-    authoritative: { kind: "boolean", describe: "Also ask the domain's authoritative name servers (the default without --resolver)" },
-    nsPort: { kind: "int", min: 1, max: 65535, placeholder: "port", describe: "Port of the name servers (default 53; loopback name servers use the resolver's port)" },
-    mailFrom: { kind: "string", placeholder: "domain", describe: "Also check this custom MAIL FROM domain (e.g. mail.example.com)" },
-    for: { kind: "enum", choices: ["m365", "google"], placeholder: "provider", describe: "Check the records of the provider you move to (Microsoft 365, Google Workspace) instead of WorkMail's" },
-    tenant: { kind: "string", placeholder: "name", describe: "With --for m365: the tenant (contoso or contoso.onmicrosoft.com), for the exact DKIM CNAME targets" },
+    resolver: {
+      kind: "list",
+      placeholder: "host[:port]",
+      describe: "Ask this DNS server (repeatable); each is asked separately and their answers compared",
+    },
+    authoritative: {
+      kind: "boolean",
+      describe: "Also ask the domain's authoritative name servers (the default without --resolver)",
+    },
+    nsPort: {
+      kind: "int",
+      min: 1,
+      max: 65535,
+      placeholder: "port",
+      describe: "Port of the name servers (default 53; loopback name servers use the resolver's port)",
+    },
+    mailFrom: {
+      kind: "string",
+      placeholder: "domain",
+      describe: "Also check this custom MAIL FROM domain (e.g. mail.example.com)",
+    },
+    for: {
+      kind: "enum",
+      choices: ["m365", "google"],
+      placeholder: "provider",
+      describe: "Check the records of the provider you move to (Microsoft 365, Google Workspace) instead of WorkMail's",
+    },
+    tenant: {
+      kind: "string",
+      placeholder: "name",
+      describe: "With --for m365: the tenant (contoso or contoso.onmicrosoft.com), for the exact DKIM CNAME targets",
+    },
     strict: { kind: "boolean", describe: "Warnings fail too (a third-party MX, p=none ...)" },
     skipAutodiscover: { kind: "boolean", describe: "Leave out the AutoDiscover summary (no HTTP requests)" },
     wait: { kind: "boolean", describe: "Check again until every required record verifies" },
-    timeout: { kind: "duration", default: "30m", describe: "How long --wait waits (exit 8 when records are still pending)" },
+    timeout: {
+      kind: "duration",
+      default: "30m",
+      describe: "How long --wait waits (exit 8 when records are still pending)",
+    },
     interval: { kind: "duration", default: "10s", describe: "Time between checks with --wait" },
     queryTimeout: { kind: "duration", default: "2s", describe: "How long one DNS query waits for an answer" },
   },
@@ -58,9 +94,15 @@ export const domainVerifyCommand = defineCommand({
     const mailFrom = opts.mailFrom === undefined ? undefined : flagDomain("--mail-from", opts.mailFrom);
     if (opts.queryTimeout <= 0) throw new UsageError("--query-timeout must be more than 0", "e.g. --query-timeout 2s");
     const target = opts.for;
-    if (target === undefined && opts.tenant !== undefined) throw new UsageError("--tenant goes with --for m365", `e.g. wmctl domain verify ${domain} --for m365 --tenant contoso`);
-    if (target !== undefined && mailFrom !== undefined) throw new UsageError("--mail-from checks WorkMail's custom MAIL FROM domain: leave it out with --for");
-    if (target === "google" && opts.tenant !== undefined) throw new UsageError("--tenant is a Microsoft 365 setting: leave it out with --for google");
+    if (target === undefined && opts.tenant !== undefined)
+      throw new UsageError(
+        "--tenant goes with --for m365",
+        `e.g. wmctl domain verify ${domain} --for m365 --tenant contoso`,
+      );
+    if (target !== undefined && mailFrom !== undefined)
+      throw new UsageError("--mail-from checks WorkMail's custom MAIL FROM domain: leave it out with --for");
+    if (target === "google" && opts.tenant !== undefined)
+      throw new UsageError("--tenant is a Microsoft 365 setting: leave it out with --for google");
     const { tenantName } = await import("../../dns-verify/provider-profiles.js");
     let tenant: string | undefined;
     try {
@@ -72,16 +114,24 @@ export const domainVerifyCommand = defineCommand({
     const api = target === undefined ? await ctx.backend() : undefined;
     const withAutodiscover = !opts.skipAutodiscover && target === undefined;
     const env = await environment(ctx, opts.resolver, withAutodiscover);
-    const [{ verifyMailDomain, reportStatus }, { checkAutodiscover }] = await Promise.all([import("../../dns-verify/verify-domain.js"), import("../../autodiscover/check.js")]);
+    const [{ verifyMailDomain, reportStatus }, { checkAutodiscover }] = await Promise.all([
+      import("../../dns-verify/verify-domain.js"),
+      import("../../autodiscover/check.js"),
+    ]);
 
     const once = async (): Promise<DomainReport> => {
-      const d = api === undefined || org === undefined ? {} : await api.getMailDomain({ OrganizationId: org, DomainName: domain });
+      const d =
+        api === undefined || org === undefined
+          ? {}
+          : await api.getMailDomain({ OrganizationId: org, DomainName: domain });
       const report = await verifyMailDomain({
         domain,
         records: d.Records ?? [],
         ...(target === undefined ? {} : { provider: target, tenant }),
         isTestDomain: d.IsTestDomain === true,
-        ...(target === undefined ? { service: { ownership: d.OwnershipVerificationStatus, dkim: d.DkimVerificationStatus } } : {}),
+        ...(target === undefined
+          ? { service: { ownership: d.OwnershipVerificationStatus, dkim: d.DkimVerificationStatus } }
+          : {}),
         resolvers: env.resolvers,
         ...(opts.authoritative || env.resolvers.length === 0 ? { authoritative: true } : {}),
         ...(opts.nsPort === undefined ? {} : { nsPort: opts.nsPort }),
@@ -111,7 +161,10 @@ export const domainVerifyCommand = defineCommand({
       } catch (e) {
         if (e instanceof PendingError) {
           await print(ctx, last, undefined, env.note);
-          throw new PendingError(`${domain} is still pending after ${formatDuration(opts.timeout)}: ${openIds(last)}`, "DNS changes can take up to 48 hours, verification up to 72; run again later or wait longer with --timeout");
+          throw new PendingError(
+            `${domain} is still pending after ${formatDuration(opts.timeout)}: ${openIds(last)}`,
+            "DNS changes can take up to 48 hours, verification up to 72; run again later or wait longer with --timeout",
+          );
         }
         throw e;
       }
@@ -131,22 +184,37 @@ export const domainVerifyCommand = defineCommand({
       );
     }
     await print(ctx, report, autodiscover, env.note);
-    if (report.status === "failed") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified`, `fix the records listed above, then run \`wmctl domain verify${target === undefined ? "" : ` ${domain} --for ${target}`}\` again`);
+    if (report.status === "failed")
+      throw new ChecksFailedError(
+        `${domain}: ${openIds(report)} not verified`,
+        `fix the records listed above, then run \`wmctl domain verify${target === undefined ? "" : ` ${domain} --for ${target}`}\` again`,
+      );
     if (report.status === "pending" && unanswered(report)) {
       throw new ChecksFailedError(
         `${domain}: no DNS server answered (${report.servers.map((s) => s.server).join(", ") || "none found"})`,
-        opts.resolver.length > 0 ? "check the addresses given with --resolver, or try again later" : "check the network and the system's resolvers, or name a server with --resolver",
+        opts.resolver.length > 0
+          ? "check the addresses given with --resolver, or try again later"
+          : "check the network and the system's resolvers, or name a server with --resolver",
       );
     }
-    const publish = target === undefined ? `wmctl domain apply ${domain}` : `the plan's zones/${domain}.zone, see dns-cutover.md`;
-    if (report.status === "pending") throw new ChecksFailedError(`${domain}: ${openIds(report)} not verified yet`, `publish the records (${publish}), or wait: wmctl domain verify ${domain}${target === undefined ? "" : ` --for ${target}`} --wait`);
+    const publish =
+      target === undefined ? `wmctl domain apply ${domain}` : `the plan's zones/${domain}.zone, see dns-cutover.md`;
+    if (report.status === "pending")
+      throw new ChecksFailedError(
+        `${domain}: ${openIds(report)} not verified yet`,
+        `publish the records (${publish}), or wait: wmctl domain verify ${domain}${target === undefined ? "" : ` --for ${target}`} --wait`,
+      );
   },
 });
 
 /** Every open record is Unreachable, and no server refused the domain: nothing was learnt about the records. */
 function unanswered(r: DomainReport): boolean {
   const open = r.checks.filter((c) => c.required && !c.ok);
-  return open.length > 0 && open.every((c) => c.status === "Unreachable") && !r.findings.some((f) => f.code === "DNS_REFUSED");
+  return (
+    open.length > 0 &&
+    open.every((c) => c.status === "Unreachable") &&
+    !r.findings.some((f) => f.code === "DNS_REFUSED")
+  );
 }
 
 /** domainArg for a flag's value: the error names the flag. */
@@ -164,11 +232,21 @@ function openIds(r: DomainReport): string {
   return `${open.length} required record${open.length === 1 ? "" : "s"} (${open.join(", ")})`;
 }
 
-async function print(ctx: CommandContext, report: DomainReport, autodiscover: AutodiscoverSummary | undefined, note: string | undefined): Promise<void> {
+async function print(
+  ctx: CommandContext,
+  report: DomainReport,
+  autodiscover: AutodiscoverSummary | undefined,
+  note: string | undefined,
+): Promise<void> {
   if (ctx.out.isJson) {
     ctx.out.record({ ...report, ...(autodiscover === undefined ? {} : { autodiscover }), checkedAt: new Date() });
   } else if (ctx.out.format === "table") {
-    ctx.out.text(renderReport(report, autodiscover, ctx.out.config.style, { ...(note === undefined ? {} : { serversNote: note }), width: ctx.out.config.width }));
+    ctx.out.text(
+      renderReport(report, autodiscover, ctx.out.config.style, {
+        ...(note === undefined ? {} : { serversNote: note }),
+        width: ctx.out.config.width,
+      }),
+    );
   } else {
     if (report.isTestDomain) ctx.out.info(`${report.domain} is WorkMail's test domain: WorkMail manages its records`);
     for (const c of report.checks) ctx.out.row(checkRow(c));
@@ -188,7 +266,11 @@ interface VerifyEnvironment {
  * served simulator, the simulator's DNS (and AutoDiscover) servers and its CA. An endpoint that is
  * not a wmctl simulator gets one warning, then the named resolvers (or the system's) are used.
  */
-export async function environment(ctx: CommandContext, named: readonly string[], withAutodiscover: boolean): Promise<VerifyEnvironment> {
+export async function environment(
+  ctx: CommandContext,
+  named: readonly string[],
+  withAutodiscover: boolean,
+): Promise<VerifyEnvironment> {
   const { parseServer } = await import("../../dns-verify/resolver.js");
   let resolvers: DnsServer[];
   try {
@@ -200,7 +282,9 @@ export async function environment(ctx: CommandContext, named: readonly string[],
   if (ctx.settings.backend !== "local" && endpoint === undefined) return { resolvers };
   const fallback = (reason: string): VerifyEnvironment => {
     const where = resolvers.length > 0 ? "the given --resolver" : "the system resolver";
-    ctx.out.warn(`${endpoint ?? "the endpoint"} is not a wmctl simulator (its /_wmctl/ admin path ${reason.replace(/\.$/, "")}): asking ${where} instead`);
+    ctx.out.warn(
+      `${endpoint ?? "the endpoint"} is not a wmctl simulator (its /_wmctl/ admin path ${reason.replace(/\.$/, "")}): asking ${where} instead`,
+    );
     return { resolvers };
   };
   const found = await ctx.findSimulator();
@@ -209,19 +293,29 @@ export async function environment(ctx: CommandContext, named: readonly string[],
   let net: SimulatorNetwork;
   let ca: string | undefined;
   try {
-    [net, ca] = await Promise.all([sim.network({ dns: resolvers.length === 0, autodiscover: withAutodiscover }), withAutodiscover ? sim.caCertificate() : undefined]);
+    [net, ca] = await Promise.all([
+      sim.network({ dns: resolvers.length === 0, autodiscover: withAutodiscover }),
+      withAutodiscover ? sim.caCertificate() : undefined,
+    ]);
   } catch (e) {
     // The served simulator is older than these control methods, or refused them.
     if (!found.served || (e as { $fault?: unknown }).$fault === undefined) throw e;
     return fallback((e as Error).message);
   }
   // A listener bound to every address is reached where the endpoint is.
-  const host = (h: string) => (WILDCARD.has(h) ? (endpoint === undefined ? "127.0.0.1" : new URL(endpoint).hostname.replace(/^\[|\]$/g, "")) : h);
-  const ad = net.autodiscover === undefined ? {} : { httpsPort: net.autodiscover.httpsPort, httpPort: net.autodiscover.httpPort };
+  const host = (h: string) =>
+    WILDCARD.has(h) ? (endpoint === undefined ? "127.0.0.1" : new URL(endpoint).hostname.replace(/^\[|\]$/g, "")) : h;
+  const ad =
+    net.autodiscover === undefined
+      ? {}
+      : { httpsPort: net.autodiscover.httpsPort, httpPort: net.autodiscover.httpPort };
   if (resolvers.length > 0 || net.dns === undefined) return { resolvers, ...(ca === undefined ? {} : { ca }), ...ad };
   return {
     resolvers: [{ host: host(net.dns.host), port: net.dns.port }],
-    note: net.dns.source === "served" ? "(the simulator's DNS server)" : "(the simulator's DNS server, started for this command)",
+    note:
+      net.dns.source === "served"
+        ? "(the simulator's DNS server)"
+        : "(the simulator's DNS server, started for this command)",
     ...(ca === undefined ? {} : { ca }),
     ...ad,
   };

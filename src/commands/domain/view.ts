@@ -17,7 +17,12 @@ export interface DomainView {
 
 const STATUS_FIELDS = ["domain", "isDefault", "isTestDomain", "ownershipStatus", "dkimStatus"] as const;
 /** `domain list` has no records (one GetMailDomain per domain gives the statuses; `domain records` has the rest). */
-export const domainListOutput: OutputSpec = { fields: STATUS_FIELDS, columns: STATUS_FIELDS, list: true, empty: "no mail domains" };
+export const domainListOutput: OutputSpec = {
+  fields: STATUS_FIELDS,
+  columns: STATUS_FIELDS,
+  list: true,
+  empty: "no mail domains",
+};
 export const domainRecordOutput: OutputSpec = { fields: [...STATUS_FIELDS, "records"], columns: STATUS_FIELDS };
 /** One domain's statuses, without its records (`domain set-default`). */
 export const domainStatusOutput: OutputSpec = { fields: STATUS_FIELDS, columns: STATUS_FIELDS };
@@ -29,7 +34,9 @@ export function domainView(domain: string, d: GetMailDomainResponse, withRecords
     isTestDomain: d.IsTestDomain,
     ownershipStatus: d.OwnershipVerificationStatus,
     dkimStatus: d.DkimVerificationStatus,
-    ...(withRecords ? { records: (d.Records ?? []).map((r) => ({ type: r.Type, name: r.Hostname, value: r.Value })) } : {}),
+    ...(withRecords
+      ? { records: (d.Records ?? []).map((r) => ({ type: r.Type, name: r.Hostname, value: r.Value })) }
+      : {}),
   };
 }
 
@@ -42,9 +49,13 @@ export function domainArg(raw: string): string {
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(name)) {
     const ascii = domainToASCII(name);
-    throw new UsageError(`"${raw}" is not an ASCII domain name; WorkMail takes domain names in Basic Latin only`, ascii ? `use its ASCII form: ${ascii}` : undefined);
+    throw new UsageError(
+      `"${raw}" is not an ASCII domain name; WorkMail takes domain names in Basic Latin only`,
+      ascii ? `use its ASCII form: ${ascii}` : undefined,
+    );
   }
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(name)) throw new UsageError(`"${raw}" is not a domain name`, "e.g. example.com");
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(name))
+    throw new UsageError(`"${raw}" is not a domain name`, "e.g. example.com");
   return name;
 }
 
@@ -87,4 +98,8 @@ export function recordRows(domain: string, records: readonly DnsRecord[]): Recor
 }
 
 export const RECORD_FIELDS = ["section", "purpose", "type", "name", "value", "ttl"] as const;
-export const recordListOutput: OutputSpec = { fields: RECORD_FIELDS, columns: ["purpose", "type", "name", "value"], list: true };
+export const recordListOutput: OutputSpec = {
+  fields: RECORD_FIELDS,
+  columns: ["purpose", "type", "name", "value"],
+  list: true,
+};

@@ -8,7 +8,19 @@ import { writeReportFile } from "../../output/report-file.js";
 import { listMailboxes, mailboxesFromFile, parseFilter } from "../../export-jobs/targets.js";
 import { DESTINATION_OPTIONS, destinationFor } from "./start.js";
 
-const REPORT_FIELDS = ["mailbox", "email", "type", "entityId", "state", "jobId", "startTime", "endTime", "bucket", "s3Path", "note"] as const;
+const REPORT_FIELDS = [
+  "mailbox",
+  "email",
+  "type",
+  "entityId",
+  "state",
+  "jobId",
+  "startTime",
+  "endTime",
+  "bucket",
+  "s3Path",
+  "note",
+] as const;
 
 export const exportAllCommand = defineCommand({
   name: "all",
@@ -27,20 +39,47 @@ export const exportAllCommand = defineCommand({
   ],
   options: {
     ...DESTINATION_OPTIONS,
-    users: { kind: "string", placeholder: "file", describe: "Only these mailboxes: a file of names, emails or ids (one per line, or a CSV with an email/name column); a name that matches nobody fails the run before any job starts" },
-    skipMissing: { kind: "boolean", describe: "With --users: skip names that match no user or resource (with a warning) instead of failing" },
-    filter: { kind: "list", placeholder: "key=value", describe: "type=user|resource|all, state=enabled|disabled|all (default enabled), name=GLOB, email=GLOB" },
-    concurrency: { kind: "int", min: 1, max: MAX_CONCURRENT_JOBS, default: MAX_CONCURRENT_JOBS, describe: "Jobs kept running at once" },
+    users: {
+      kind: "string",
+      placeholder: "file",
+      describe:
+        "Only these mailboxes: a file of names, emails or ids (one per line, or a CSV with an email/name column); a name that matches nobody fails the run before any job starts",
+    },
+    skipMissing: {
+      kind: "boolean",
+      describe: "With --users: skip names that match no user or resource (with a warning) instead of failing",
+    },
+    filter: {
+      kind: "list",
+      placeholder: "key=value",
+      describe: "type=user|resource|all, state=enabled|disabled|all (default enabled), name=GLOB, email=GLOB",
+    },
+    concurrency: {
+      kind: "int",
+      min: 1,
+      max: MAX_CONCURRENT_JOBS,
+      default: MAX_CONCURRENT_JOBS,
+      describe: "Jobs kept running at once",
+    },
     description: { kind: "string", placeholder: "text", describe: "A description for every job" },
     restart: { kind: "boolean", describe: "Start a new run instead of resuming the unfinished one" },
-    timeout: { kind: "duration", default: "24h", describe: "Stop waiting after this long (jobs keep running; run again to resume)" },
+    timeout: {
+      kind: "duration",
+      default: "24h",
+      describe: "Stop waiting after this long (jobs keep running; run again to resume)",
+    },
     interval: { kind: "duration", describe: "Time between checks (default 10s; 100ms on the local backend)" },
     report: { kind: "string", placeholder: "file", describe: "Also write the report to FILE (.json, else CSV)" },
   },
-  output: { fields: REPORT_FIELDS, columns: ["mailbox", "email", "state", "jobId", "endTime", "s3Path", "note"], list: true },
+  output: {
+    fields: REPORT_FIELDS,
+    columns: ["mailbox", "email", "state", "jobId", "endTime", "s3Path", "note"],
+    list: true,
+  },
   mutating: true,
   async run(ctx, opts) {
-    if (opts.users !== undefined && opts.filter.length > 0) throw new UsageError("--users and --filter cannot be combined");
+    if (opts.users !== undefined && opts.filter.length > 0)
+      throw new UsageError("--users and --filter cannot be combined");
     if (opts.skipMissing && opts.users === undefined) throw new UsageError("--skip-missing goes with --users FILE");
     const filter = parseFilter(opts.filter);
     const destination = await destinationFor(ctx, opts);
@@ -62,17 +101,31 @@ export const exportAllCommand = defineCommand({
       targets = await listMailboxes(api, org, filter, (m) => ctx.out.warn(m));
     }
     if (opts.dryRun) {
-      for (const t of targets) ctx.out.plan({ action: "StartMailboxExportJob", target: t.name, details: { bucket: destination.bucket, prefix: destination.prefix } });
+      for (const t of targets)
+        ctx.out.plan({
+          action: "StartMailboxExportJob",
+          target: t.name,
+          details: { bucket: destination.bucket, prefix: destination.prefix },
+        });
       return;
     }
     if (targets.length === 0) {
       ctx.out.status("No mailbox to export");
       return;
     }
-    const sim = ctx.settings.backend === "local" || ctx.settings.endpointUrl !== undefined ? (await ctx.findSimulator()).control : undefined;
-    const bars = await progressBars(ctx.out.config.progress, ctx.io.stderr, "mailboxes [{bar}] {value}/{total} exported | {running} running | {failed} failed | {deferred} deferred");
+    const sim =
+      ctx.settings.backend === "local" || ctx.settings.endpointUrl !== undefined
+        ? (await ctx.findSimulator()).control
+        : undefined;
+    const bars = await progressBars(
+      ctx.out.config.progress,
+      ctx.io.stderr,
+      "mailboxes [{bar}] {value}/{total} exported | {running} running | {failed} failed | {deferred} deferred",
+    );
     const bar = bars.bar(targets.length, { running: 0, failed: 0, deferred: 0 });
-    ctx.out.info(`Exporting ${targets.length} mailbox${targets.length === 1 ? "" : "es"} to ${destination.bucket}/${destination.prefix}, ${opts.concurrency} at a time`);
+    ctx.out.info(
+      `Exporting ${targets.length} mailbox${targets.length === 1 ? "" : "es"} to ${destination.bucket}/${destination.prefix}, ${opts.concurrency} at a time`,
+    );
     let result;
     try {
       result = await exportAll(
@@ -98,23 +151,33 @@ export const exportAllCommand = defineCommand({
     for (const r of result.reports) ctx.out.row(r);
     if (opts.report !== undefined) await writeReportFile(opts.report, result.reports, REPORT_FIELDS);
 
-    const count = (...states: MailboxReport["state"][]) => result.reports.filter((r) => states.includes(r.state)).length;
+    const count = (...states: MailboxReport["state"][]) =>
+      result.reports.filter((r) => states.includes(r.state)).length;
     const done = count("COMPLETED");
     ctx.out.status(`${done} of ${result.reports.length} mailboxes exported (run ${result.runId})`);
     const failed = count("FAILED", "CANCELLED", "ERROR");
     const pending = count("RUNNING", "NOT_STARTED", "DEFERRED");
-    if (failed > 0) throw new CliError(`${failed} mailbox export${failed === 1 ? "" : "s"} failed`, { hint: "see the note column; after 24 hours, `wmctl export all` retries them" });
-    if (pending > 0 && result.interrupted) {
-      throw new CliError(`stopped: ${pending} mailbox${pending === 1 ? " is" : "es are"} not exported yet; started jobs keep running`, {
-        exitCode: ExitCode.Cancelled,
-        hint: "run `wmctl export all` again to resume (follow the jobs with `wmctl export list --state RUNNING`)",
+    if (failed > 0)
+      throw new CliError(`${failed} mailbox export${failed === 1 ? "" : "s"} failed`, {
+        hint: "see the note column; after 24 hours, `wmctl export all` retries them",
       });
+    if (pending > 0 && result.interrupted) {
+      throw new CliError(
+        `stopped: ${pending} mailbox${pending === 1 ? " is" : "es are"} not exported yet; started jobs keep running`,
+        {
+          exitCode: ExitCode.Cancelled,
+          hint: "run `wmctl export all` again to resume (follow the jobs with `wmctl export list --state RUNNING`)",
+        },
+      );
     }
     if (pending > 0) {
-      throw new CliError(`${pending} mailbox${pending === 1 ? " is" : "es are"} not exported yet (running, deferred or not started)`, {
-        exitCode: ExitCode.Pending,
-        hint: "run `wmctl export all` again to resume",
-      });
+      throw new CliError(
+        `${pending} mailbox${pending === 1 ? " is" : "es are"} not exported yet (running, deferred or not started)`,
+        {
+          exitCode: ExitCode.Pending,
+          hint: "run `wmctl export all` again to resume",
+        },
+      );
     }
   },
 });

@@ -22,7 +22,10 @@ export const exportCancelCommand = defineCommand({
     const mailbox = await mailboxName(ctx, before.EntityId);
     // Known before asking: a finished job cannot be cancelled, and a cancelled one needs nothing.
     if (before.State === "COMPLETED" || before.State === "FAILED") {
-      throw new ConflictError(`export job ${opts.job} is already ${before.State}; only a RUNNING job can be cancelled`, `see it: wmctl export describe ${opts.job}`);
+      throw new ConflictError(
+        `export job ${opts.job} is already ${before.State}; only a RUNNING job can be cancelled`,
+        `see it: wmctl export describe ${opts.job}`,
+      );
     }
     if (before.State === "CANCELLED") {
       ctx.out.status(`Export job ${opts.job} is already cancelled`);

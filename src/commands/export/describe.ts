@@ -15,6 +15,9 @@ export const exportDescribeCommand = defineCommand({
     const d = await api.describeMailboxExportJob({ OrganizationId: org, JobId: opts.job });
     ExportLedger.open(ctx.settings.dataDir, org).observe(opts.job, d);
     const storage = await ctx.exportStorage();
-    ctx.out.record({ ...exportJobView(opts.job, d, await mailboxName(ctx, d.EntityId), storage), ...(await finishedLogCounts(storage, d)) });
+    ctx.out.record({
+      ...exportJobView(opts.job, d, await mailboxName(ctx, d.EntityId), storage),
+      ...(await finishedLogCounts(storage, d)),
+    });
   },
 });

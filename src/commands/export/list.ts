@@ -8,10 +8,19 @@ export const exportListCommand = defineCommand({
   name: "list",
   aliases: ["ls"],
   summary: "List the organization's export jobs of the last seven days",
-  description: "The service lists jobs started within the last seven days; --all adds older jobs that wmctl started,\nfrom its local ledger (their state as last seen).",
-  examples: ["wmctl export list", "wmctl export list --state RUNNING --fields id", "wmctl export list --all -o csv > exports.csv"],
+  description:
+    "The service lists jobs started within the last seven days; --all adds older jobs that wmctl started,\nfrom its local ledger (their state as last seen).",
+  examples: [
+    "wmctl export list",
+    "wmctl export list --state RUNNING --fields id",
+    "wmctl export list --all -o csv > exports.csv",
+  ],
   options: {
-    state: { kind: "enum", choices: ["RUNNING", "COMPLETED", "FAILED", "CANCELLED"], describe: "Only jobs in this state" },
+    state: {
+      kind: "enum",
+      choices: ["RUNNING", "COMPLETED", "FAILED", "CANCELLED"],
+      describe: "Only jobs in this state",
+    },
     all: { kind: "boolean", describe: "Also jobs older than seven days that wmctl remembers" },
   },
   output: exportJobListOutput,
@@ -23,11 +32,14 @@ export const exportListCommand = defineCommand({
     const listed = new Set<string>();
     // The export log's counts (messages, folders ...) are read per completed job when they are shown.
     const counts = ctx.out.wants(LOG_COUNT_FIELDS);
-    const jobs = filterItems(paginate((t) => api.listMailboxExportJobs({ OrganizationId: org, NextToken: t }), "Jobs"), (j) => {
-      listed.add(j.JobId as string);
-      ledger.observe(j.JobId as string, j);
-      return opts.state === undefined || j.State === opts.state;
-    });
+    const jobs = filterItems(
+      paginate((t) => api.listMailboxExportJobs({ OrganizationId: org, NextToken: t }), "Jobs"),
+      (j) => {
+        listed.add(j.JobId as string);
+        ledger.observe(j.JobId as string, j);
+        return opts.state === undefined || j.State === opts.state;
+      },
+    );
     const views = mapOrdered(jobs, async (j) => ({
       ...exportJobView(j.JobId as string, j, await mailboxName(ctx, j.EntityId), storage),
       ...(counts && j.State === "COMPLETED" ? await logCounts(storage, j.S3BucketName, j.S3Path) : {}),
@@ -45,7 +57,8 @@ export const exportListCommand = defineCommand({
         }
       }
       if (opts.state !== undefined && j.state !== opts.state) continue;
-      const logged = counts && j.state === "COMPLETED" && j.s3Path !== undefined ? await logCounts(storage, j.bucket, j.s3Path) : {};
+      const logged =
+        counts && j.state === "COMPLETED" && j.s3Path !== undefined ? await logCounts(storage, j.bucket, j.s3Path) : {};
       ctx.out.row({
         ...logged,
         id: j.jobId,

@@ -13,15 +13,37 @@ export const exportPrereqsCommand = defineCommand({
     "bucket and encrypt with the key. --create provisions what is missing (bucket with Block Public Access,\n" +
     "key, role with the guide's trust and inline policies); --save stores them in the profile for\n" +
     "`export start` and `export all`. Exit 3 when something is missing or wrong. The local backend needs none.",
-  examples: ["wmctl --backend aws export prereqs", "wmctl --backend aws export prereqs --create --save --bucket acme-workmail-exports"],
+  examples: [
+    "wmctl --backend aws export prereqs",
+    "wmctl --backend aws export prereqs --create --save --bucket acme-workmail-exports",
+  ],
   options: {
-    bucket: { kind: "string", placeholder: "name", describe: "The bucket (default: the profile's exportBucket, else workmail-exports-ACCOUNT-REGION)" },
-    prefix: { kind: "string", placeholder: "prefix", describe: "Key prefix the role may write under (default: the profile's, else mailbox-exports)" },
-    kmsKeyArn: { kind: "string", placeholder: "arn", describe: "An existing key (default: the profile's; --create makes one when none)" },
-    roleName: { kind: "string", placeholder: "name", describe: `The role (default: the profile's exportRoleArn, else ${DEFAULT_EXPORT_ROLE_NAME})` },
+    bucket: {
+      kind: "string",
+      placeholder: "name",
+      describe: "The bucket (default: the profile's exportBucket, else workmail-exports-ACCOUNT-REGION)",
+    },
+    prefix: {
+      kind: "string",
+      placeholder: "prefix",
+      describe: "Key prefix the role may write under (default: the profile's, else mailbox-exports)",
+    },
+    kmsKeyArn: {
+      kind: "string",
+      placeholder: "arn",
+      describe: "An existing key (default: the profile's; --create makes one when none)",
+    },
+    roleName: {
+      kind: "string",
+      placeholder: "name",
+      describe: `The role (default: the profile's exportRoleArn, else ${DEFAULT_EXPORT_ROLE_NAME})`,
+    },
     create: { kind: "boolean", describe: "Create or repair what is missing" },
     save: { kind: "boolean", describe: "Store the role, key, bucket and prefix in the profile when all is ready" },
-    pinOrganization: { kind: "boolean", describe: "Trust the role for this organization only (aws:SourceArn), not every organization of the account" },
+    pinOrganization: {
+      kind: "boolean",
+      describe: "Trust the role for this organization only (aws:SourceArn), not every organization of the account",
+    },
   },
   output: { fields: ["check", "status", "detail", "fix"], columns: ["check", "status", "detail", "fix"], list: true },
   async run(ctx, opts) {
@@ -30,9 +52,19 @@ export const exportPrereqsCommand = defineCommand({
     if (port === undefined) {
       const dest = resolveDestination(opts, ctx.settings, true);
       const storage = await ctx.exportStorage();
-      ctx.out.info(`The ${served ? "served simulator" : "local backend"} needs no AWS resources for mailbox exports: nothing to provision.`);
-      ctx.out.row({ check: "bucket", status: "ok", detail: `export jobs write to ${storage.location(dest.bucket, dest.prefix)}/ (buckets are folders, created on first use)` });
-      ctx.out.row({ check: "kms-key", status: "ok", detail: "not used by the simulator (any key ARN in the organization's region is accepted)" });
+      ctx.out.info(
+        `The ${served ? "served simulator" : "local backend"} needs no AWS resources for mailbox exports: nothing to provision.`,
+      );
+      ctx.out.row({
+        check: "bucket",
+        status: "ok",
+        detail: `export jobs write to ${storage.location(dest.bucket, dest.prefix)}/ (buckets are folders, created on first use)`,
+      });
+      ctx.out.row({
+        check: "kms-key",
+        status: "ok",
+        detail: "not used by the simulator (any key ARN in the organization's region is accepted)",
+      });
       ctx.out.row({ check: "role", status: "ok", detail: "not used by the simulator (any IAM role ARN is accepted)" });
       return;
     }
@@ -44,18 +76,37 @@ export const exportPrereqsCommand = defineCommand({
     const profile = ctx.settings.profile;
     const bucket = opts.bucket ?? profile.exportBucket ?? `workmail-exports-${accountId}-${region}`;
     const prefix = opts.prefix ?? profile.exportPrefix ?? DEFAULT_EXPORT_PREFIX;
-    const roleName = opts.roleName ?? profile.exportRoleArn?.split(":role/")[1]?.split("/").pop() ?? DEFAULT_EXPORT_ROLE_NAME;
+    const roleName =
+      opts.roleName ?? profile.exportRoleArn?.split(":role/")[1]?.split("/").pop() ?? DEFAULT_EXPORT_ROLE_NAME;
     const report = await checkExportPrereqs(
       port,
-      { region, accountId, organizationArn: arn, bucket, prefix, keyArn: opts.kmsKeyArn ?? profile.exportKmsKeyArn, roleName, pinOrganization: opts.pinOrganization },
+      {
+        region,
+        accountId,
+        organizationArn: arn,
+        bucket,
+        prefix,
+        keyArn: opts.kmsKeyArn ?? profile.exportKmsKeyArn,
+        roleName,
+        pinOrganization: opts.pinOrganization,
+      },
       opts.create,
     );
     for (const c of report.checks) ctx.out.row(c);
-    if (!report.ready) throw new ChecksFailedError("the export prerequisites are not ready", opts.create ? undefined : "run again with --create to provision what is missing");
+    if (!report.ready)
+      throw new ChecksFailedError(
+        "the export prerequisites are not ready",
+        opts.create ? undefined : "run again with --create to provision what is missing",
+      );
     if (opts.save && report.roleArn !== undefined && report.keyArn !== undefined) {
       const roleArn = report.roleArn;
       const keyArn = report.keyArn;
-      await ctx.config.setProfile(ctx.settings.profileName, { exportRoleArn: roleArn, exportKmsKeyArn: keyArn, exportBucket: bucket, exportPrefix: prefix });
+      await ctx.config.setProfile(ctx.settings.profileName, {
+        exportRoleArn: roleArn,
+        exportKmsKeyArn: keyArn,
+        exportBucket: bucket,
+        exportPrefix: prefix,
+      });
       ctx.out.status(`Saved the export role, key, bucket and prefix in profile ${ctx.settings.profileName}`);
     }
   },

@@ -11,16 +11,37 @@ import { waitForJobs } from "./wait.js";
 import { validateRequest } from "../../backend/validate-request.js";
 
 export const DESTINATION_OPTIONS = {
-  roleArn: { kind: "string", placeholder: "arn", describe: "IAM role the export service assumes (default: the profile's exportRoleArn)" },
-  kmsKeyArn: { kind: "string", placeholder: "arn", describe: "Symmetric KMS key, in the organization's region (default: the profile's exportKmsKeyArn)" },
-  bucket: { kind: "string", placeholder: "name", describe: "S3 bucket without public access, in the organization's region (default: the profile's exportBucket)" },
-  prefix: { kind: "string", placeholder: "prefix", describe: "S3 key prefix (default: the profile's exportPrefix, else mailbox-exports)" },
+  roleArn: {
+    kind: "string",
+    placeholder: "arn",
+    describe: "IAM role the export service assumes (default: the profile's exportRoleArn)",
+  },
+  kmsKeyArn: {
+    kind: "string",
+    placeholder: "arn",
+    describe: "Symmetric KMS key, in the organization's region (default: the profile's exportKmsKeyArn)",
+  },
+  bucket: {
+    kind: "string",
+    placeholder: "name",
+    describe: "S3 bucket without public access, in the organization's region (default: the profile's exportBucket)",
+  },
+  prefix: {
+    kind: "string",
+    placeholder: "prefix",
+    describe: "S3 key prefix (default: the profile's exportPrefix, else mailbox-exports)",
+  },
 } as const;
 
 /** The destination from flags and profile; a simulator (also one served at --endpoint-url) needs none. */
 export async function destinationFor(ctx: CommandContext, flags: DestinationFlags): Promise<ExportDestination> {
-  const complete = (flags.roleArn ?? ctx.settings.profile.exportRoleArn) !== undefined && (flags.kmsKeyArn ?? ctx.settings.profile.exportKmsKeyArn) !== undefined && (flags.bucket ?? ctx.settings.profile.exportBucket) !== undefined;
-  const simulated = ctx.settings.backend === "local" || (!complete && ctx.settings.endpointUrl !== undefined && (await ctx.findSimulator()).control !== undefined);
+  const complete =
+    (flags.roleArn ?? ctx.settings.profile.exportRoleArn) !== undefined &&
+    (flags.kmsKeyArn ?? ctx.settings.profile.exportKmsKeyArn) !== undefined &&
+    (flags.bucket ?? ctx.settings.profile.exportBucket) !== undefined;
+  const simulated =
+    ctx.settings.backend === "local" ||
+    (!complete && ctx.settings.endpointUrl !== undefined && (await ctx.findSimulator()).control !== undefined);
   return resolveDestination(flags, ctx.settings, simulated);
 }
 
@@ -46,7 +67,11 @@ export const exportStartCommand = defineCommand({
   output: exportJobRecordOutput,
   mutating: true,
   async run(ctx, opts) {
-    if (opts.timeout !== undefined && !opts.wait) throw new UsageError("--timeout only applies with --wait", "add --wait to wait for the job, or leave --timeout out");
+    if (opts.timeout !== undefined && !opts.wait)
+      throw new UsageError(
+        "--timeout only applies with --wait",
+        "add --wait to wait for the job, or leave --timeout out",
+      );
     const dest = await destinationFor(ctx, opts);
     const owner = await ctx.resolve.entity(opts.mailbox, ["USER", "RESOURCE"]);
     const api = await ctx.backend();
@@ -63,7 +88,11 @@ export const exportStartCommand = defineCommand({
     };
     if (opts.dryRun) {
       await validateRequest("StartMailboxExportJob", request);
-      ctx.out.plan({ action: "StartMailboxExportJob", target: owner.name, details: { bucket: dest.bucket, prefix: dest.prefix, roleArn: dest.roleArn, kmsKeyArn: dest.kmsKeyArn } });
+      ctx.out.plan({
+        action: "StartMailboxExportJob",
+        target: owner.name,
+        details: { bucket: dest.bucket, prefix: dest.prefix, roleArn: dest.roleArn, kmsKeyArn: dest.kmsKeyArn },
+      });
       return;
     }
     const { JobId } = await api.startMailboxExportJob(request);
@@ -90,10 +119,21 @@ export const exportStartCommand = defineCommand({
         [done] = await waitForJobs(ctx, api, org, [jobId], opts.timeout ?? 3_600_000);
       } catch (e) {
         // Still running at the timeout: the job's record (its id above all) is the result all the same.
-        if (e instanceof PendingError || (e instanceof CliError && e.exitCode === ExitCode.Cancelled)) ctx.out.record(exportJobView(jobId, await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId }), owner.name, storage));
+        if (e instanceof PendingError || (e instanceof CliError && e.exitCode === ExitCode.Cancelled))
+          ctx.out.record(
+            exportJobView(
+              jobId,
+              await api.describeMailboxExportJob({ OrganizationId: org, JobId: jobId }),
+              owner.name,
+              storage,
+            ),
+          );
         throw e;
       }
-      ctx.out.record({ ...exportJobView(jobId, done ?? d, owner.name, storage), ...(await finishedLogCounts(storage, done ?? d)) });
+      ctx.out.record({
+        ...exportJobView(jobId, done ?? d, owner.name, storage),
+        ...(await finishedLogCounts(storage, done ?? d)),
+      });
       return;
     }
     ctx.out.record(exportJobView(jobId, d, owner.name, storage));

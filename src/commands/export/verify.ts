@@ -11,12 +11,19 @@ export const exportVerifyCommand = defineCommand({
     "totalMessages, totalBytes and totalFolders, and every entry's CRC-32. Exit 3 when anything differs.",
   examples: ["wmctl export verify 1d2c3b4a-...", "wmctl export verify JOB -o json"],
   args: [{ name: "job", describe: "the export job id (COMPLETED)" }],
-  output: { fields: ["check", "status", "expected", "found"], columns: ["check", "status", "expected", "found"], list: true },
+  output: {
+    fields: ["check", "status", "expected", "found"],
+    columns: ["check", "status", "expected", "found"],
+    list: true,
+  },
   async run(ctx, opts) {
     const api = await ctx.backend();
     const d = await api.describeMailboxExportJob({ OrganizationId: await ctx.org(), JobId: opts.job });
     if (d.State !== "COMPLETED" || d.S3BucketName === undefined || d.S3Path === undefined) {
-      throw new ConflictError(`export job ${opts.job} is ${d.State ?? "unknown"}, not COMPLETED`, d.State === "RUNNING" ? `wait for it: wmctl export wait ${opts.job}` : undefined);
+      throw new ConflictError(
+        `export job ${opts.job} is ${d.State ?? "unknown"}, not COMPLETED`,
+        d.State === "RUNNING" ? `wait for it: wmctl export wait ${opts.job}` : undefined,
+      );
     }
     const report = await verifyExport(await ctx.exportStorage(), d.S3BucketName, d.S3Path);
     for (const c of report.checks) ctx.out.row(c);

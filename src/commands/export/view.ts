@@ -27,35 +27,86 @@ export interface ExportJobView {
 }
 
 export const EXPORT_JOB_FIELDS = [
-  "id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "prefix", "s3Path", "location", "description", "error", "roleArn", "kmsKeyArn",
-  "messages", "bytes", "folders", "nonExportableItems",
+  "id",
+  "mailbox",
+  "entityId",
+  "state",
+  "progress",
+  "startTime",
+  "endTime",
+  "bucket",
+  "prefix",
+  "s3Path",
+  "location",
+  "description",
+  "error",
+  "roleArn",
+  "kmsKeyArn",
+  "messages",
+  "bytes",
+  "folders",
+  "nonExportableItems",
 ] as const;
 
-export const exportJobListOutput: OutputSpec = { fields: EXPORT_JOB_FIELDS, columns: ["id", "mailbox", "state", "progress", "startTime", "endTime", "s3Path"], list: true, empty: "no export jobs" };
+export const exportJobListOutput: OutputSpec = {
+  fields: EXPORT_JOB_FIELDS,
+  columns: ["id", "mailbox", "state", "progress", "startTime", "endTime", "s3Path"],
+  list: true,
+  empty: "no export jobs",
+};
 export const exportJobRecordOutput: OutputSpec = {
   fields: EXPORT_JOB_FIELDS,
-  columns: ["id", "mailbox", "entityId", "state", "progress", "startTime", "endTime", "bucket", "s3Path", "location", "messages", "bytes", "folders", "nonExportableItems", "description", "error"],
+  columns: [
+    "id",
+    "mailbox",
+    "entityId",
+    "state",
+    "progress",
+    "startTime",
+    "endTime",
+    "bucket",
+    "s3Path",
+    "location",
+    "messages",
+    "bytes",
+    "folders",
+    "nonExportableItems",
+    "description",
+    "error",
+  ],
 };
 
 /** The fields read from a completed job's export log. */
 export const LOG_COUNT_FIELDS: readonly string[] = ["messages", "bytes", "folders", "nonExportableItems"];
 
 /** The counts of a finished job's export log (undefined when it cannot be read: missing, no access). */
-export async function logCounts(storage: ExportStorage, bucket: string | undefined, s3Path: string | undefined): Promise<Partial<ExportJobView>> {
+export async function logCounts(
+  storage: ExportStorage,
+  bucket: string | undefined,
+  s3Path: string | undefined,
+): Promise<Partial<ExportJobView>> {
   if (bucket === undefined || s3Path === undefined) return {};
   try {
     const key = await findExportLog(storage, bucket, s3Path);
     if (key === undefined) return {};
     const log = await readExportLog(storage, bucket, key);
     const n = (v: unknown) => (typeof v !== "string" || v === "" || Number.isNaN(Number(v)) ? undefined : Number(v));
-    return { messages: n(log.totalMessages), bytes: n(log.totalBytes), folders: n(log.totalFolders), nonExportableItems: n(log.totalNonExportableItems) };
+    return {
+      messages: n(log.totalMessages),
+      bytes: n(log.totalBytes),
+      folders: n(log.totalFolders),
+      nonExportableItems: n(log.totalNonExportableItems),
+    };
   } catch {
     return {};
   }
 }
 
 /** The log's counts of a COMPLETED job (nothing for a job in another state). */
-export async function finishedLogCounts(storage: ExportStorage, j: DescribeMailboxExportJobResponse): Promise<Partial<ExportJobView>> {
+export async function finishedLogCounts(
+  storage: ExportStorage,
+  j: DescribeMailboxExportJobResponse,
+): Promise<Partial<ExportJobView>> {
   return j.State === "COMPLETED" ? logCounts(storage, j.S3BucketName, j.S3Path) : {};
 }
 
@@ -87,7 +138,10 @@ export function exportJobView(
     bucket: j.S3BucketName,
     prefix: d.S3Prefix,
     s3Path: j.S3Path,
-    location: storage !== undefined && j.S3BucketName !== undefined && j.S3Path !== undefined && j.State === "COMPLETED" ? storage.location(j.S3BucketName, j.S3Path) : undefined,
+    location:
+      storage !== undefined && j.S3BucketName !== undefined && j.S3Path !== undefined && j.State === "COMPLETED"
+        ? storage.location(j.S3BucketName, j.S3Path)
+        : undefined,
     description: j.Description,
     error: d.ErrorInfo,
     roleArn: d.RoleArn,

@@ -14,7 +14,14 @@ import { exportJobListOutput, exportJobView, mailboxName, TERMINAL_STATES } from
  * per job on a terminal's stderr. A timeout is exit 8 (PendingError), whose hint names the jobs to
  * wait for again (starting a job again would only meet the 24-hour rule).
  */
-export async function waitForJobs(ctx: CommandContext, api: WorkMailApi, org: string, jobIds: readonly string[], timeoutMs: number, intervalMs?: number): Promise<DescribeMailboxExportJobResponse[]> {
+export async function waitForJobs(
+  ctx: CommandContext,
+  api: WorkMailApi,
+  org: string,
+  jobIds: readonly string[],
+  timeoutMs: number,
+  intervalMs?: number,
+): Promise<DescribeMailboxExportJobResponse[]> {
   const bars = await progressBars(ctx.out.config.progress, ctx.io.stderr, "{job} [{bar}] {percentage}% {state}");
   const ledger = ExportLedger.open(ctx.settings.dataDir, org);
   const progress = new Map(jobIds.map((id) => [id, bars.bar(100, { job: id.slice(0, 8), state: "RUNNING" })]));
@@ -24,7 +31,8 @@ export async function waitForJobs(ctx: CommandContext, api: WorkMailApi, org: st
       what: jobIds.length === 1 ? `export job ${jobIds[0] ?? ""} to finish` : `${jobIds.length} export jobs to finish`,
       timeoutMs,
       interrupted: ctx.untilInterrupted(),
-      intervalMs: intervalMs ?? (ctx.settings.backend === "local" ? 250 : ctx.settings.endpointUrl !== undefined ? 1000 : 5000),
+      intervalMs:
+        intervalMs ?? (ctx.settings.backend === "local" ? 250 : ctx.settings.endpointUrl !== undefined ? 1000 : 5000),
       check: async () => {
         await Promise.all(
           jobIds.map(async (id) => {
@@ -68,7 +76,10 @@ export const exportWaitCommand = defineCommand({
   name: "wait",
   summary: "Wait for export jobs to finish (progress bars on a terminal)",
   description: "Exit 0 when every job COMPLETED, 1 when one FAILED or was CANCELLED, 8 when --timeout passed first.",
-  examples: ["wmctl export wait 1d2c3b4a-...", "wmctl export wait $(wmctl export list --state RUNNING --fields id) --timeout 2h"],
+  examples: [
+    "wmctl export wait 1d2c3b4a-...",
+    "wmctl export wait $(wmctl export list --state RUNNING --fields id) --timeout 2h",
+  ],
   args: [{ name: "jobs", describe: "export job ids", variadic: true }],
   options: {
     timeout: { kind: "duration", default: "1h", describe: "How long to wait (exit 8 when a job is still running)" },
@@ -80,12 +91,16 @@ export const exportWaitCommand = defineCommand({
     const org = await ctx.org();
     const all = await waitForJobs(ctx, api, org, opts.jobs, opts.timeout, opts.interval);
     const storage = await ctx.exportStorage();
-    for (const [i, d] of all.entries()) ctx.out.row(exportJobView(opts.jobs[i] as string, d, await mailboxName(ctx, d.EntityId), storage));
+    for (const [i, d] of all.entries())
+      ctx.out.row(exportJobView(opts.jobs[i] as string, d, await mailboxName(ctx, d.EntityId), storage));
     const bad = all.filter((d) => d.State !== "COMPLETED");
     if (bad.length > 0) {
-      throw new CliError(`${bad.length} export job${bad.length === 1 ? "" : "s"} did not complete (${bad.map((d) => d.State).join(", ")})`, {
-        hint: "see the error field: wmctl export describe JOB",
-      });
+      throw new CliError(
+        `${bad.length} export job${bad.length === 1 ? "" : "s"} did not complete (${bad.map((d) => d.State).join(", ")})`,
+        {
+          hint: "see the error field: wmctl export describe JOB",
+        },
+      );
     }
   },
 });

@@ -32,29 +32,53 @@ export interface CreateResult {
  * keepPartial. The one engine of `group create` and `bulk create-group`.
  */
 export async function createGroupComposite(ctx: CommandContext, req: GroupCreateRequest): Promise<CreateResult> {
-  if (!req.enable && req.email !== undefined) throw new UsageError("--email enables the group, but --no-enable was given", "drop one of them");
+  if (!req.enable && req.email !== undefined)
+    throw new UsageError("--email enables the group, but --no-enable was given", "drop one of them");
   const api = await ctx.backend();
   const org = await ctx.org();
   const members: ResolvedEntity[] = [];
   for (const ref of req.members) members.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
   let existing = await findLive(ctx, "GROUP", req.name);
   if (existing === undefined) await checkNameFree(ctx, req.name, "GROUP");
-  const email = req.enable ? await addressToEnable(api, org, { name: req.name, email: existing?.email }, req.email) : undefined;
+  const email = req.enable
+    ? await addressToEnable(api, org, { name: req.name, email: existing?.email }, req.email)
+    : undefined;
   const register = email !== undefined && existing?.state !== "ENABLED" ? email : undefined;
-  if (register !== undefined) await checkAddressUsable(api, org, register, { id: existing?.id, name: req.name, type: "GROUP" }, "--email");
+  if (register !== undefined)
+    await checkAddressUsable(api, org, register, { id: existing?.id, name: req.name, type: "GROUP" }, "--email");
 
   const steps: PlannedChange[] = [];
-  if (existing === undefined) steps.push({ action: "CreateGroup", target: req.name, details: { hidden: req.hidden || undefined } });
-  if (register !== undefined) steps.push({ action: "RegisterToWorkMail", target: req.name, details: { email: register } });
-  for (const m of members) steps.push({ action: "AssociateMemberToGroup", target: req.name, details: { member: m.name } });
-  if (req.dryRun) return { outcome: existing === undefined ? "created" : steps.length > 0 ? "updated" : "unchanged", id: existing?.id, steps };
+  if (existing === undefined)
+    steps.push({ action: "CreateGroup", target: req.name, details: { hidden: req.hidden || undefined } });
+  if (register !== undefined)
+    steps.push({ action: "RegisterToWorkMail", target: req.name, details: { email: register } });
+  for (const m of members)
+    steps.push({ action: "AssociateMemberToGroup", target: req.name, details: { member: m.name } });
+  if (req.dryRun)
+    return {
+      outcome: existing === undefined ? "created" : steps.length > 0 ? "updated" : "unchanged",
+      id: existing?.id,
+      steps,
+    };
 
   const undo = new Undo(ctx, `group ${req.name}`);
   let created = false;
   try {
     let id: string;
     if (existing === undefined) {
-      const made = await createOrReuse(ctx, "GROUP", req.name, async () => (await api.createGroup({ OrganizationId: org, Name: req.name, ...(req.hidden ? { HiddenFromGlobalAddressList: true } : {}) })).GroupId as string);
+      const made = await createOrReuse(
+        ctx,
+        "GROUP",
+        req.name,
+        async () =>
+          (
+            await api.createGroup({
+              OrganizationId: org,
+              Name: req.name,
+              ...(req.hidden ? { HiddenFromGlobalAddressList: true } : {}),
+            })
+          ).GroupId as string,
+      );
       id = made.id;
       if (made.reused === undefined) {
         created = true;
@@ -68,10 +92,15 @@ export async function createGroupComposite(ctx: CommandContext, req: GroupCreate
     }
     if (email !== undefined && existing?.state === "ENABLED") {
       if (existing.email?.toLowerCase() !== email) {
-        ctx.out.warn(`group ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl group update ${shellQuote(existing.name)} --email ${email}`);
+        ctx.out.warn(
+          `group ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl group update ${shellQuote(existing.name)} --email ${email}`,
+        );
       }
     } else if (email !== undefined) {
-      await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }), addressHints(email, { flag: "--email" }));
+      await withHints(
+        api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }),
+        addressHints(email, { flag: "--email" }),
+      );
       undo.push(`disable group ${req.name}`, () => api.deregisterFromWorkMail({ OrganizationId: org, EntityId: id }));
       ctx.out.status(`Enabled group ${req.name} as ${email}`);
     }

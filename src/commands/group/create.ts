@@ -19,14 +19,22 @@ export const groupCreateCommand = defineCommand({
   ],
   args: [{ name: "name", describe: "the group's name" }],
   options: {
-    email: { kind: "string", placeholder: "address", describe: "Primary address, or its local part on the default domain (default: <name>@<default domain>)" },
+    email: {
+      kind: "string",
+      placeholder: "address",
+      describe: "Primary address, or its local part on the default domain (default: <name>@<default domain>)",
+    },
     enable: {
       kind: "boolean",
       negatable: true,
       describe: "Enable the group for mail (the default)",
       negatedDescribe: "Only create the group; enable it later with `wmctl group enable`",
     },
-    member: { kind: "list", placeholder: "user|group", describe: "Add this user or group as a member (repeatable, comma-separated)" },
+    member: {
+      kind: "list",
+      placeholder: "user|group",
+      describe: "Add this user or group as a member (repeatable, comma-separated)",
+    },
     hidden: { kind: "boolean", describe: "Hide the group from the global address list" },
     keepPartial: { kind: "boolean", describe: "If a step fails half-way, keep what was made instead of undoing it" },
   },
@@ -47,6 +55,8 @@ export const groupCreateCommand = defineCommand({
       return;
     }
     const api = await ctx.backend();
-    ctx.out.record(groupView(await api.describeGroup({ OrganizationId: await ctx.org(), GroupId: result.id as string })));
+    ctx.out.record(
+      groupView(await api.describeGroup({ OrganizationId: await ctx.org(), GroupId: result.id as string })),
+    );
   },
 });

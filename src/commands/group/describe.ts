@@ -5,7 +5,11 @@ export const groupDescribeCommand = defineCommand({
   name: "describe",
   aliases: ["show"],
   summary: "Show a group's details",
-  examples: ["wmctl group describe sales", "wmctl group describe sales@example.com -o json", 'wmctl group describe "All Staff" --fields id'],
+  examples: [
+    "wmctl group describe sales",
+    "wmctl group describe sales@example.com -o json",
+    'wmctl group describe "All Staff" --fields id',
+  ],
   args: [{ name: "group", describe: "name, email or id" }],
   output: groupRecordOutput,
   async run(ctx, opts) {

@@ -19,9 +19,17 @@ export const groupListCommand = defineCommand({
   ],
   options: {
     prefix: { kind: "string", describe: "Only groups whose name starts with this" },
-    emailPrefix: { kind: "string", placeholder: "prefix", describe: "Only groups whose primary address starts with this" },
+    emailPrefix: {
+      kind: "string",
+      placeholder: "prefix",
+      describe: "Only groups whose primary address starts with this",
+    },
     state: { kind: "enum", choices: ["ENABLED", "DISABLED", "DELETED"], describe: "Only groups in this state" },
-    withMember: { kind: "string", placeholder: "user|group", describe: "Only groups this user or group is a direct member of (ListGroupsForEntity)" },
+    withMember: {
+      kind: "string",
+      placeholder: "user|group",
+      describe: "Only groups this user or group is a direct member of (ListGroupsForEntity)",
+    },
   },
   output: groupListOutput,
   async run(ctx, opts) {
@@ -54,17 +62,27 @@ export const groupListCommand = defineCommand({
 
     // One filter goes to the service (it refuses more); the rest are applied here.
     const filter: ListGroupsFilters | undefined =
-      opts.prefix !== undefined ? { NamePrefix: opts.prefix }
-      : opts.emailPrefix !== undefined ? { PrimaryEmailPrefix: opts.emailPrefix }
-      : opts.state !== undefined ? { State: opts.state }
-      : undefined;
-    const groups = paginate((t) => api.listGroups({ OrganizationId: org, ...(filter ? { Filters: filter } : {}), ...(t ? { NextToken: t } : {}) }), "Groups");
+      opts.prefix !== undefined
+        ? { NamePrefix: opts.prefix }
+        : opts.emailPrefix !== undefined
+          ? { PrimaryEmailPrefix: opts.emailPrefix }
+          : opts.state !== undefined
+            ? { State: opts.state }
+            : undefined;
+    const groups = paginate(
+      (t) =>
+        api.listGroups({ OrganizationId: org, ...(filter ? { Filters: filter } : {}), ...(t ? { NextToken: t } : {}) }),
+      "Groups",
+    );
     const kept = filterItems(groups, (g) => keep(groupSummaryView(g)));
     if (!ctx.out.wants(["hiddenFromGlobalAddressList"])) {
       for await (const g of kept) ctx.out.row(groupSummaryView(g));
       return;
     }
     // Address book visibility is not in the listing: DescribeGroup per group.
-    for await (const view of mapOrdered(kept, async (g) => groupView(await api.describeGroup({ OrganizationId: org, GroupId: g.Id as string })))) ctx.out.row(view);
+    for await (const view of mapOrdered(kept, async (g) =>
+      groupView(await api.describeGroup({ OrganizationId: org, GroupId: g.Id as string })),
+    ))
+      ctx.out.row(view);
   },
 });

@@ -12,7 +12,11 @@ export const groupMembersCommand = defineCommand({
     "With --recursive, members of nested groups follow their group, and the VIA column shows the\n" +
     'path of groups that brings them in ("all-staff > engineering"). A member reached by two paths\n' +
     "is listed once per path; a group already on the path is not expanded again.",
-  examples: ["wmctl group members sales", "wmctl group members all-staff --recursive", "wmctl group members all-staff -r --fields name,depth -o tsv"],
+  examples: [
+    "wmctl group members sales",
+    "wmctl group members all-staff --recursive",
+    "wmctl group members all-staff -r --fields name,depth -o tsv",
+  ],
   args: [{ name: "group", describe: "name, email or id" }],
   options: { recursive: { kind: "boolean", short: "r", describe: "Expand nested groups" } },
   output: memberListOutput,
@@ -23,7 +27,10 @@ export const groupMembersCommand = defineCommand({
     if (opts.recursive) ctx.out.useColumns(RECURSIVE_MEMBER_COLUMNS);
     // ListGroupMembers has no addresses: DescribeUser / DescribeGroup per member, when the email is shown.
     const withEmail = ctx.out.wants(["email"]);
-    const view = async (m: Member, path: readonly string[]) => ({ ...memberView(m, path), ...(withEmail ? { email: await memberEmail(api, org, m) } : {}) });
+    const view = async (m: Member, path: readonly string[]) => ({
+      ...memberView(m, path),
+      ...(withEmail ? { email: await memberEmail(api, org, m) } : {}),
+    });
     if (!opts.recursive) {
       for await (const row of mapOrdered(membersOf(api, org, g.id), (m) => view(m, [g.name]))) ctx.out.row(row);
       return;
@@ -48,5 +55,8 @@ async function memberEmail(api: WorkMailApi, org: string, m: Member): Promise<st
 }
 
 function membersOf(api: WorkMailApi, org: string, groupId: string): AsyncGenerator<Member> {
-  return paginate((t) => api.listGroupMembers({ OrganizationId: org, GroupId: groupId, ...(t ? { NextToken: t } : {}) }), "Members");
+  return paginate(
+    (t) => api.listGroupMembers({ OrganizationId: org, GroupId: groupId, ...(t ? { NextToken: t } : {}) }),
+    "Members",
+  );
 }

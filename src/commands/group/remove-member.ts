@@ -20,7 +20,11 @@ export const groupRemoveMemberCommand = defineCommand({
     for (const ref of opts.members) members.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
     for (const m of members) {
       if (opts.dryRun) {
-        ctx.out.plan({ action: "DisassociateMemberFromGroup", target: g.name, details: { member: m.name, type: m.type } });
+        ctx.out.plan({
+          action: "DisassociateMemberFromGroup",
+          target: g.name,
+          details: { member: m.name, type: m.type },
+        });
         continue;
       }
       await withHints(api.disassociateMemberFromGroup({ OrganizationId: org, GroupId: g.id, MemberId: m.id }), {

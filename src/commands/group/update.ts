@@ -10,10 +10,19 @@ export const groupUpdateCommand = defineCommand({
   name: "update",
   summary: "Change a group's primary address or its visibility in the global address list",
   description: "The old primary address stays as an alias when --email changes it.",
-  examples: ["wmctl group update sales --email sales@example.com", "wmctl group update auditors --hidden", "wmctl group update auditors --no-hidden"],
+  examples: [
+    "wmctl group update sales --email sales@example.com",
+    "wmctl group update auditors --hidden",
+    "wmctl group update auditors --no-hidden",
+  ],
   args: [{ name: "group", describe: "name, email or id" }],
   options: {
-    email: { kind: "string", placeholder: "address", describe: "New primary address, or its local part on the current domain (the group must be enabled; the old one stays as an alias)" },
+    email: {
+      kind: "string",
+      placeholder: "address",
+      describe:
+        "New primary address, or its local part on the current domain (the group must be enabled; the old one stays as an alias)",
+    },
     hidden: {
       kind: "boolean",
       negatable: true,
@@ -24,15 +33,22 @@ export const groupUpdateCommand = defineCommand({
   output: groupRecordOutput,
   mutating: true,
   async run(ctx, opts) {
-    if (opts.email === undefined && opts.hidden === undefined) throw new UsageError("nothing to update", "pass --email, --hidden or --no-hidden");
+    if (opts.email === undefined && opts.hidden === undefined)
+      throw new UsageError("nothing to update", "pass --email, --hidden or --no-hidden");
     const api = await ctx.backend();
     const org = await ctx.org();
     const g = await ctx.resolve.group(opts.group);
-    const email = opts.email === undefined ? undefined : qualifyAddress(opts.email, g.email === undefined ? undefined : domainOf(g.email));
+    const email =
+      opts.email === undefined
+        ? undefined
+        : qualifyAddress(opts.email, g.email === undefined ? undefined : domainOf(g.email));
     if (opts.dryRun) {
-      if (email !== undefined) await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: org, EntityId: g.id, Email: email });
-      if (opts.hidden !== undefined) ctx.out.plan({ action: "UpdateGroup", target: g.name, details: { hidden: opts.hidden } });
-      if (email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: g.name, details: { email } });
+      if (email !== undefined)
+        await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: org, EntityId: g.id, Email: email });
+      if (opts.hidden !== undefined)
+        ctx.out.plan({ action: "UpdateGroup", target: g.name, details: { hidden: opts.hidden } });
+      if (email !== undefined)
+        ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: g.name, details: { email } });
       return;
     }
     if (opts.hidden !== undefined) {

@@ -12,9 +12,22 @@ export interface GroupView {
   hiddenFromGlobalAddressList?: boolean | undefined;
 }
 
-export const GROUP_FIELDS = ["id", "name", "email", "state", "enabledDate", "disabledDate", "hiddenFromGlobalAddressList"] as const;
+export const GROUP_FIELDS = [
+  "id",
+  "name",
+  "email",
+  "state",
+  "enabledDate",
+  "disabledDate",
+  "hiddenFromGlobalAddressList",
+] as const;
 
-export const groupListOutput: OutputSpec = { fields: GROUP_FIELDS, columns: ["name", "email", "state", "id"], list: true, empty: "no groups" };
+export const groupListOutput: OutputSpec = {
+  fields: GROUP_FIELDS,
+  columns: ["name", "email", "state", "id"],
+  list: true,
+  empty: "no groups",
+};
 export const groupRecordOutput: OutputSpec = { fields: GROUP_FIELDS, columns: GROUP_FIELDS };
 
 export function groupView(g: DescribeGroupResponse): GroupView {
@@ -30,7 +43,14 @@ export function groupView(g: DescribeGroupResponse): GroupView {
 }
 
 export function groupSummaryView(g: Group): GroupView {
-  return { id: g.Id, name: g.Name, email: g.Email, state: g.State, enabledDate: g.EnabledDate, disabledDate: g.DisabledDate };
+  return {
+    id: g.Id,
+    name: g.Name,
+    email: g.Email,
+    state: g.State,
+    enabledDate: g.EnabledDate,
+    disabledDate: g.DisabledDate,
+  };
 }
 
 /** A member of a group; `via` and `depth` say where a nested member comes from (--recursive). */
@@ -47,8 +67,23 @@ export interface MemberView {
   depth: number;
 }
 
-export const MEMBER_FIELDS = ["id", "name", "type", "email", "state", "enabledDate", "disabledDate", "via", "depth"] as const;
-export const memberListOutput: OutputSpec = { fields: MEMBER_FIELDS, columns: ["name", "type", "email", "state", "id"], list: true, empty: "no members" };
+export const MEMBER_FIELDS = [
+  "id",
+  "name",
+  "type",
+  "email",
+  "state",
+  "enabledDate",
+  "disabledDate",
+  "via",
+  "depth",
+] as const;
+export const memberListOutput: OutputSpec = {
+  fields: MEMBER_FIELDS,
+  columns: ["name", "type", "email", "state", "id"],
+  list: true,
+  empty: "no members",
+};
 export const RECURSIVE_MEMBER_COLUMNS = ["name", "type", "email", "state", "via"] as const;
 
 /** Groups on a membership path, as printed in `via`: "all-staff > engineering". */

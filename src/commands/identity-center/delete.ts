@@ -7,7 +7,9 @@ export const identityCenterDeleteCommand = defineCommand({
   aliases: ["rm"],
   summary: "Delete the WorkMail application from IAM Identity Center",
   description: "Fails while an organization's identity provider configuration uses it (`wmctl idp delete` first).",
-  examples: ["wmctl identity-center delete arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-abcdef0123456789 --yes"],
+  examples: [
+    "wmctl identity-center delete arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-abcdef0123456789 --yes",
+  ],
   args: [{ name: "applicationArn", describe: "the application ARN" }],
   output: { fields: ["applicationArn", "deleted"], columns: ["applicationArn", "deleted"] },
   mutating: true,
@@ -19,7 +21,8 @@ export const identityCenterDeleteCommand = defineCommand({
     await ctx.confirm(`Delete the Identity Center application ${opts.applicationArn}?`);
     const api = await ctx.backend();
     await withHints(api.deleteIdentityCenterApplication({ ApplicationArn: opts.applicationArn }), {
-      OrganizationStateException: "remove that organization's identity provider configuration first: wmctl --org ORG idp delete",
+      OrganizationStateException:
+        "remove that organization's identity provider configuration first: wmctl --org ORG idp delete",
     });
     forgetApplication(ctx, opts.applicationArn);
     ctx.out.status("Deleted the Identity Center application");

@@ -15,11 +15,14 @@ export const identityCenterDescribeCommand = defineCommand({
     const apps = await knownApplications(ctx);
     const ref = opts.application;
     const hit =
-      ref === undefined ? (apps.find((a) => a.usedBy !== undefined) ?? (apps.length === 1 ? apps[0] : undefined))
-      : apps.find((a) => a.applicationArn === ref || a.name?.toLowerCase() === ref.toLowerCase());
+      ref === undefined
+        ? (apps.find((a) => a.usedBy !== undefined) ?? (apps.length === 1 ? apps[0] : undefined))
+        : apps.find((a) => a.applicationArn === ref || a.name?.toLowerCase() === ref.toLowerCase());
     if (hit === undefined) {
       throw new NotFoundError(
-        ref === undefined ? `${apps.length === 0 ? "no" : "more than one"} Identity Center application known` : `no Identity Center application "${ref}" known to wmctl`,
+        ref === undefined
+          ? `${apps.length === 0 ? "no" : "more than one"} Identity Center application known`
+          : `no Identity Center application "${ref}" known to wmctl`,
         "see `wmctl identity-center list` (wmctl knows the ones it created and the one the organization uses)",
       );
     }

@@ -7,5 +7,10 @@ import { NOUNS } from "../nouns.js";
 
 export const identityCenterGroup = defineGroup({
   ...NOUNS["identity-center"],
-  commands: [identityCenterCreateCommand, identityCenterListCommand, identityCenterDescribeCommand, identityCenterDeleteCommand],
+  commands: [
+    identityCenterCreateCommand,
+    identityCenterListCommand,
+    identityCenterDescribeCommand,
+    identityCenterDeleteCommand,
+  ],
 });

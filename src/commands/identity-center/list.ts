@@ -6,7 +6,8 @@ import { applicationListOutput, rememberedApplications, type ApplicationView } f
 export const identityCenterListCommand = defineCommand({
   name: "list",
   aliases: ["ls"],
-  summary: "List the WorkMail applications in IAM Identity Center that wmctl created, and the one the organization uses",
+  summary:
+    "List the WorkMail applications in IAM Identity Center that wmctl created, and the one the organization uses",
   description:
     "The WorkMail API cannot list Identity Center applications: wmctl remembers each one `identity-center\n" +
     "create` made (per backend, region and endpoint, in its data folder), and adds the application the\n" +
@@ -21,8 +22,17 @@ export const identityCenterListCommand = defineCommand({
 /** The remembered applications, and the organization's own (marked usedBy) even when wmctl did not create it. */
 export async function knownApplications(ctx: CommandContext): Promise<ApplicationView[]> {
   const api = await ctx.backend();
-  const org = await ctx.orgRef().then(() => ctx.knownOrg(), () => undefined);
-  const config = org === undefined ? undefined : await unlessServiceError(api.describeIdentityProviderConfiguration({ OrganizationId: org.id }), "ResourceNotFoundException");
+  const org = await ctx.orgRef().then(
+    () => ctx.knownOrg(),
+    () => undefined,
+  );
+  const config =
+    org === undefined
+      ? undefined
+      : await unlessServiceError(
+          api.describeIdentityProviderConfiguration({ OrganizationId: org.id }),
+          "ResourceNotFoundException",
+        );
   const inUse = config?.IdentityCenterConfiguration?.ApplicationArn;
   const label = org?.alias ?? org?.id;
   const views: ApplicationView[] = rememberedApplications(ctx).map((a) => ({
@@ -33,7 +43,13 @@ export async function knownApplications(ctx: CommandContext): Promise<Applicatio
     usedBy: a.applicationArn === inUse ? label : undefined,
   }));
   if (inUse !== undefined && !views.some((v) => v.applicationArn === inUse)) {
-    views.push({ applicationArn: inUse, name: undefined, instanceArn: config?.IdentityCenterConfiguration?.InstanceArn, created: undefined, usedBy: label });
+    views.push({
+      applicationArn: inUse,
+      name: undefined,
+      instanceArn: config?.IdentityCenterConfiguration?.InstanceArn,
+      created: undefined,
+      usedBy: label,
+    });
   }
   return views;
 }

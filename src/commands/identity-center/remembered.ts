@@ -26,7 +26,12 @@ export interface ApplicationView {
 }
 
 export const APPLICATION_FIELDS = ["applicationArn", "name", "instanceArn", "created", "usedBy"] as const;
-export const applicationListOutput: OutputSpec = { fields: APPLICATION_FIELDS, columns: ["name", "applicationArn", "usedBy", "created"], list: true, empty: "no Identity Center applications known" };
+export const applicationListOutput: OutputSpec = {
+  fields: APPLICATION_FIELDS,
+  columns: ["name", "applicationArn", "usedBy", "created"],
+  list: true,
+  empty: "no Identity Center applications known",
+};
 export const applicationRecordOutput: OutputSpec = { fields: APPLICATION_FIELDS, columns: APPLICATION_FIELDS };
 
 type NoteFile = Record<string, RememberedApplication[]>;

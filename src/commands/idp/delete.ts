@@ -5,7 +5,8 @@ export const idpDeleteCommand = defineCommand({
   name: "delete",
   aliases: ["rm"],
   summary: "Stop signing users in through IAM Identity Center",
-  description: "Authentication falls back to the WorkMail directory; users may need new passwords and to set up their mail clients again.",
+  description:
+    "Authentication falls back to the WorkMail directory; users may need new passwords and to set up their mail clients again.",
   examples: ["wmctl idp delete --yes"],
   output: idpOutput,
   mutating: true,
@@ -15,7 +16,9 @@ export const idpDeleteCommand = defineCommand({
       ctx.out.plan({ action: "DeleteIdentityProviderConfiguration", target: org });
       return;
     }
-    await ctx.confirm("Disable the Identity Center integration? Users may have to reset their directory passwords and set up their mail clients again.");
+    await ctx.confirm(
+      "Disable the Identity Center integration? Users may have to reset their directory passwords and set up their mail clients again.",
+    );
     const api = await ctx.backend();
     await api.deleteIdentityProviderConfiguration({ OrganizationId: org });
     ctx.out.status("Identity Center integration disabled: users sign in with the WorkMail directory");

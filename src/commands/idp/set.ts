@@ -19,15 +19,32 @@ export const idpSetCommand = defineCommand({
   ],
   options: {
     instanceArn: { kind: "string", required: true, placeholder: "arn", describe: "the Identity Center instance ARN" },
-    applicationArn: { kind: "string", required: true, placeholder: "arn", describe: "the WorkMail application ARN (`wmctl identity-center create`)" },
-    mode: { kind: "enum", choices: ["idp-only", "idp-and-directory"], required: true, describe: "How users authenticate" },
+    applicationArn: {
+      kind: "string",
+      required: true,
+      placeholder: "arn",
+      describe: "the WorkMail application ARN (`wmctl identity-center create`)",
+    },
+    mode: {
+      kind: "enum",
+      choices: ["idp-only", "idp-and-directory"],
+      required: true,
+      describe: "How users authenticate",
+    },
     tokens: { kind: "enum", choices: ["active", "inactive"], default: "inactive", describe: "Personal access tokens" },
-    tokenLifetimeDays: { kind: "int", min: 1, max: 3653, placeholder: "days", describe: "How long personal access tokens are valid" },
+    tokenLifetimeDays: {
+      kind: "int",
+      min: 1,
+      max: 3653,
+      placeholder: "days",
+      describe: "How long personal access tokens are valid",
+    },
   },
   output: idpOutput,
   mutating: true,
   async run(ctx, opts) {
-    if (!INSTANCE_ARN.test(opts.instanceArn)) throw new UsageError(`--instance-arn "${opts.instanceArn}" is not an Identity Center instance ARN`);
+    if (!INSTANCE_ARN.test(opts.instanceArn))
+      throw new UsageError(`--instance-arn "${opts.instanceArn}" is not an Identity Center instance ARN`);
     const input = {
       AuthenticationMode: MODES[opts.mode],
       IdentityCenterConfiguration: { InstanceArn: opts.instanceArn, ApplicationArn: opts.applicationArn },
@@ -39,7 +56,15 @@ export const idpSetCommand = defineCommand({
     const org = await ctx.org();
     if (opts.dryRun) {
       await validateRequest("PutIdentityProviderConfiguration", { OrganizationId: org, ...input });
-      ctx.out.plan({ action: "PutIdentityProviderConfiguration", target: org, details: { mode: input.AuthenticationMode, applicationArn: opts.applicationArn, tokens: input.PersonalAccessTokenConfiguration.Status } });
+      ctx.out.plan({
+        action: "PutIdentityProviderConfiguration",
+        target: org,
+        details: {
+          mode: input.AuthenticationMode,
+          applicationArn: opts.applicationArn,
+          tokens: input.PersonalAccessTokenConfiguration.Status,
+        },
+      });
       return;
     }
     const api = await ctx.backend();

@@ -10,6 +10,13 @@ export const idpShowCommand = defineCommand({
   output: idpOutput,
   async run(ctx) {
     const api = await ctx.backend();
-    ctx.out.record(idpView(await unlessServiceError(api.describeIdentityProviderConfiguration({ OrganizationId: await ctx.org() }), "ResourceNotFoundException")));
+    ctx.out.record(
+      idpView(
+        await unlessServiceError(
+          api.describeIdentityProviderConfiguration({ OrganizationId: await ctx.org() }),
+          "ResourceNotFoundException",
+        ),
+      ),
+    );
   },
 });

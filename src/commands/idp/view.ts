@@ -11,8 +11,22 @@ export interface IdpView {
 }
 
 export const idpOutput: OutputSpec = {
-  fields: ["configured", "authenticationMode", "instanceArn", "applicationArn", "personalAccessTokens", "tokenLifetimeDays"],
-  columns: ["configured", "authenticationMode", "instanceArn", "applicationArn", "personalAccessTokens", "tokenLifetimeDays"],
+  fields: [
+    "configured",
+    "authenticationMode",
+    "instanceArn",
+    "applicationArn",
+    "personalAccessTokens",
+    "tokenLifetimeDays",
+  ],
+  columns: [
+    "configured",
+    "authenticationMode",
+    "instanceArn",
+    "applicationArn",
+    "personalAccessTokens",
+    "tokenLifetimeDays",
+  ],
 };
 
 export function idpView(r: DescribeIdentityProviderConfigurationResponse | undefined): IdpView {

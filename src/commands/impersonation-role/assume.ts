@@ -7,7 +7,10 @@ export const roleAssumeCommand = defineCommand({
   description:
     "Pass the token to EWS within 15 minutes as `Authorization: Bearer <token>`. It is printed to stdout\n" +
     "once and never logged; with --fields token only the token is printed.",
-  examples: ["TOKEN=$(wmctl impersonation-role assume archiver --fields token)", "wmctl impersonation-role assume archiver -o json"],
+  examples: [
+    "TOKEN=$(wmctl impersonation-role assume archiver --fields token)",
+    "wmctl impersonation-role assume archiver -o json",
+  ],
   args: [{ name: "role", describe: "role name or id" }],
   output: { fields: ["token", "expiresIn", "expiresAt", "role"], columns: ["token", "expiresIn", "expiresAt"] },
   async run(ctx, opts) {
@@ -20,6 +23,11 @@ export const roleAssumeCommand = defineCommand({
     const sim = (await ctx.findSimulator()).control;
     const now = sim === undefined ? new Date() : await sim.now();
     ctx.out.status(`Token for ${role.name}: use it within ${Math.round(expiresIn / 60)} minutes; it is shown only now`);
-    ctx.out.record({ token: res.Token, expiresIn, expiresAt: new Date(now.getTime() + expiresIn * 1000), role: role.name });
+    ctx.out.record({
+      token: res.Token,
+      expiresIn,
+      expiresAt: new Date(now.getTime() + expiresIn * 1000),
+      role: role.name,
+    });
   },
 });

@@ -18,7 +18,12 @@ export const roleCreateCommand = defineCommand({
   ],
   args: [{ name: "name", describe: "role name (unique in the organization)" }],
   options: {
-    type: { kind: "string", required: true, placeholder: "type", describe: "full-access (read and modify items) or read-only" },
+    type: {
+      kind: "string",
+      required: true,
+      placeholder: "type",
+      describe: "full-access (read and modify items) or read-only",
+    },
     description: { kind: "string", describe: "Description" },
     ...RULE_OPTIONS,
   },
@@ -30,10 +35,14 @@ export const roleCreateCommand = defineCommand({
     const org = await ctx.org();
     const twin = (await listRoles(api, org)).find((r) => r.name.toLowerCase() === opts.name.toLowerCase());
     if (twin !== undefined) {
-      throw new ConflictError(`an impersonation role named "${twin.name}" already exists (${twin.id})`, `change it with \`wmctl impersonation-role update ${shellQuote(twin.name)}\`, or choose another name`);
+      throw new ConflictError(
+        `an impersonation role named "${twin.name}" already exists (${twin.id})`,
+        `change it with \`wmctl impersonation-role update ${shellQuote(twin.name)}\`, or choose another name`,
+      );
     }
     const rules = (await buildRules(ctx, opts)) ?? [];
-    if (rules.length === 0) ctx.out.warn(`role ${opts.name} has no rules: it cannot impersonate anyone until you add one (e.g. --allow-all)`);
+    if (rules.length === 0)
+      ctx.out.warn(`role ${opts.name} has no rules: it cannot impersonate anyone until you add one (e.g. --allow-all)`);
     const request = {
       OrganizationId: org,
       Name: opts.name,
@@ -44,11 +53,20 @@ export const roleCreateCommand = defineCommand({
     };
     if (opts.dryRun) {
       await validateRequest("CreateImpersonationRole", request);
-      ctx.out.plan({ action: "CreateImpersonationRole", target: opts.name, details: { type, rules: rules.map((r) => `${r.Name ?? r.ImpersonationRuleId}:${r.Effect}`) } });
+      ctx.out.plan({
+        action: "CreateImpersonationRole",
+        target: opts.name,
+        details: { type, rules: rules.map((r) => `${r.Name ?? r.ImpersonationRuleId}:${r.Effect}`) },
+      });
       return;
     }
     const { ImpersonationRoleId } = await api.createImpersonationRole(request);
     ctx.out.status(`Created impersonation role ${opts.name} (${ImpersonationRoleId ?? "?"})`);
-    ctx.out.record(await roleView(ctx, await api.getImpersonationRole({ OrganizationId: org, ImpersonationRoleId: ImpersonationRoleId as string })));
+    ctx.out.record(
+      await roleView(
+        ctx,
+        await api.getImpersonationRole({ OrganizationId: org, ImpersonationRoleId: ImpersonationRoleId as string }),
+      ),
+    );
   },
 });

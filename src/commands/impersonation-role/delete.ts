@@ -17,7 +17,9 @@ export const roleDeleteCommand = defineCommand({
       ctx.out.plan({ action: "DeleteImpersonationRole", target: role.name, details: { id: role.id } });
       return;
     }
-    await ctx.confirm(`Delete impersonation role ${role.name} (${role.id})? Applications using it lose access to mailboxes.`);
+    await ctx.confirm(
+      `Delete impersonation role ${role.name} (${role.id})? Applications using it lose access to mailboxes.`,
+    );
     await api.deleteImpersonationRole({ OrganizationId: org, ImpersonationRoleId: role.id });
     ctx.out.status(`Deleted impersonation role ${role.name}`);
     ctx.out.record({ id: role.id, name: role.name, deleted: true });

@@ -10,5 +10,13 @@ import { NOUNS } from "../nouns.js";
 
 export const impersonationRoleGroup = defineGroup({
   ...NOUNS["impersonation-role"],
-  commands: [roleListCommand, roleCreateCommand, roleUpdateCommand, roleDeleteCommand, roleDescribeCommand, roleTestCommand, roleAssumeCommand],
+  commands: [
+    roleListCommand,
+    roleCreateCommand,
+    roleUpdateCommand,
+    roleDeleteCommand,
+    roleDescribeCommand,
+    roleTestCommand,
+    roleAssumeCommand,
+  ],
 });

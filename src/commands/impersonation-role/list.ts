@@ -19,7 +19,11 @@ export const roleListCommand = defineCommand({
       return;
     }
     // The description and rules are not in the listing: GetImpersonationRole per role.
-    const get = async (r: ImpersonationRole) => roleView(ctx, await api.getImpersonationRole({ OrganizationId: org, ImpersonationRoleId: r.ImpersonationRoleId as string }));
+    const get = async (r: ImpersonationRole) =>
+      roleView(
+        ctx,
+        await api.getImpersonationRole({ OrganizationId: org, ImpersonationRoleId: r.ImpersonationRoleId as string }),
+      );
     for await (const view of mapOrdered(roles, get)) ctx.out.row(view);
   },
 });

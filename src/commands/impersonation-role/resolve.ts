@@ -12,7 +12,8 @@ export interface RoleRef {
 export async function listRoles(api: WorkMailApi, orgId: string): Promise<RoleRef[]> {
   const out: RoleRef[] = [];
   for await (const r of paginate((t) => api.listImpersonationRoles({ OrganizationId: orgId, NextToken: t }), "Roles")) {
-    if (r.ImpersonationRoleId !== undefined) out.push({ id: r.ImpersonationRoleId, name: r.Name ?? r.ImpersonationRoleId, type: r.Type });
+    if (r.ImpersonationRoleId !== undefined)
+      out.push({ id: r.ImpersonationRoleId, name: r.Name ?? r.ImpersonationRoleId, type: r.Type });
   }
   return out;
 }
@@ -20,7 +21,11 @@ export async function listRoles(api: WorkMailApi, orgId: string): Promise<RoleRe
 /** An impersonation role of `roles` named by its name (any case) or its id. */
 export function findRole(roles: readonly RoleRef[], ref: string, orgId: string): RoleRef {
   const hit = roles.find((r) => r.id === ref) ?? roles.find((r) => r.name.toLowerCase() === ref.toLowerCase());
-  if (hit === undefined) throw new NotFoundError(`no impersonation role "${ref}" in organization ${orgId}`, "see `wmctl impersonation-role list`");
+  if (hit === undefined)
+    throw new NotFoundError(
+      `no impersonation role "${ref}" in organization ${orgId}`,
+      "see `wmctl impersonation-role list`",
+    );
   return hit;
 }
 

@@ -9,10 +9,22 @@ import { UsageError } from "../../errors/cli-error.js";
 export const RULE_OPTIONS = {
   allowAll: { kind: "boolean", describe: "Add a rule that allows impersonating every user" },
   allow: { kind: "list", placeholder: "user", describe: "Add a rule that allows impersonating these users" },
-  allowExcept: { kind: "list", placeholder: "user", describe: "Add a rule that allows impersonating everyone but these users" },
+  allowExcept: {
+    kind: "list",
+    placeholder: "user",
+    describe: "Add a rule that allows impersonating everyone but these users",
+  },
   deny: { kind: "list", placeholder: "user", describe: "Add a rule that denies impersonating these users" },
-  denyExcept: { kind: "list", placeholder: "user", describe: "Add a rule that denies impersonating everyone but these users" },
-  rulesFile: { kind: "string", placeholder: "file", describe: "Rules as JSON (the `rules` of `describe -o json`; - for stdin)" },
+  denyExcept: {
+    kind: "list",
+    placeholder: "user",
+    describe: "Add a rule that denies impersonating everyone but these users",
+  },
+  rulesFile: {
+    kind: "string",
+    placeholder: "file",
+    describe: "Rules as JSON (the `rules` of `describe -o json`; - for stdin)",
+  },
 } as const;
 
 export interface RuleFlags {
@@ -38,10 +50,18 @@ interface FileRule {
   notTargetUsers?: unknown;
 }
 
-const slug = (s: string) => s.replace(/[^a-zA-Z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64);
+const slug = (s: string) =>
+  s
+    .replace(/[^a-zA-Z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64);
 
 export function anyRuleFlag(f: RuleFlags): boolean {
-  return f.allowAll || f.allow.length + f.allowExcept.length + f.deny.length + f.denyExcept.length > 0 || f.rulesFile !== undefined;
+  return (
+    f.allowAll ||
+    f.allow.length + f.allowExcept.length + f.deny.length + f.denyExcept.length > 0 ||
+    f.rulesFile !== undefined
+  );
 }
 
 /** The API rules the flags describe, target users resolved to ids; undefined when no rule flag was given. */
@@ -59,10 +79,34 @@ export async function buildRules(ctx: CommandContext, f: RuleFlags): Promise<Imp
     }
   }
   if (f.allowAll) rules.push({ ImpersonationRuleId: "allow-all", Name: "allow-all", Effect: "ALLOW" });
-  if (f.allow.length) rules.push({ ImpersonationRuleId: "allow-users", Name: "allow-users", Effect: "ALLOW", TargetUsers: await ids(f.allow) });
-  if (f.allowExcept.length) rules.push({ ImpersonationRuleId: "allow-all-except", Name: "allow-all-except", Effect: "ALLOW", NotTargetUsers: await ids(f.allowExcept) });
-  if (f.deny.length) rules.push({ ImpersonationRuleId: "deny-users", Name: "deny-users", Effect: "DENY", TargetUsers: await ids(f.deny) });
-  if (f.denyExcept.length) rules.push({ ImpersonationRuleId: "deny-all-except", Name: "deny-all-except", Effect: "DENY", NotTargetUsers: await ids(f.denyExcept) });
+  if (f.allow.length)
+    rules.push({
+      ImpersonationRuleId: "allow-users",
+      Name: "allow-users",
+      Effect: "ALLOW",
+      TargetUsers: await ids(f.allow),
+    });
+  if (f.allowExcept.length)
+    rules.push({
+      ImpersonationRuleId: "allow-all-except",
+      Name: "allow-all-except",
+      Effect: "ALLOW",
+      NotTargetUsers: await ids(f.allowExcept),
+    });
+  if (f.deny.length)
+    rules.push({
+      ImpersonationRuleId: "deny-users",
+      Name: "deny-users",
+      Effect: "DENY",
+      TargetUsers: await ids(f.deny),
+    });
+  if (f.denyExcept.length)
+    rules.push({
+      ImpersonationRuleId: "deny-all-except",
+      Name: "deny-all-except",
+      Effect: "DENY",
+      NotTargetUsers: await ids(f.denyExcept),
+    });
   return rules;
 }
 
@@ -71,7 +115,9 @@ async function readRulesFile(ctx: CommandContext, file: string): Promise<Imperso
   try {
     text = file === "-" ? await readAll(ctx.io.stdin) : await readFile(file, "utf8");
   } catch (e) {
-    throw new UsageError(`--rules-file: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `--rules-file: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   let parsed: unknown;
   try {
@@ -87,7 +133,8 @@ async function readRulesFile(ctx: CommandContext, file: string): Promise<Imperso
     if (effect !== "ALLOW" && effect !== "DENY") throw new UsageError(`${where} needs "effect": "ALLOW" or "DENY"`);
     const users = (v: unknown, key: string) => {
       if (v === undefined || v === null) return undefined;
-      if (!Array.isArray(v) || v.some((u) => typeof u !== "string")) throw new UsageError(`${where}: "${key}" must be a list of user names or emails`);
+      if (!Array.isArray(v) || v.some((u) => typeof u !== "string"))
+        throw new UsageError(`${where}: "${key}" must be a list of user names or emails`);
       return v.length === 0 ? undefined : (v as string[]);
     };
     const name = typeof raw.name === "string" && raw.name !== "" ? raw.name : undefined;

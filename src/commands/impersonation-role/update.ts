@@ -45,12 +45,18 @@ export const roleUpdateCommand = defineCommand({
       ctx.out.plan({
         action: "UpdateImpersonationRole",
         target: ref.name,
-        details: { name: input.Name, type: input.Type, rules: rules.map((r) => `${r.Name ?? r.ImpersonationRuleId}:${r.Effect}`) },
+        details: {
+          name: input.Name,
+          type: input.Type,
+          rules: rules.map((r) => `${r.Name ?? r.ImpersonationRuleId}:${r.Effect}`),
+        },
       });
       return;
     }
     await api.updateImpersonationRole(input);
     ctx.out.status(`Updated impersonation role ${input.Name}`);
-    ctx.out.record(await roleView(ctx, await api.getImpersonationRole({ OrganizationId: org, ImpersonationRoleId: ref.id })));
+    ctx.out.record(
+      await roleView(ctx, await api.getImpersonationRole({ OrganizationId: org, ImpersonationRoleId: ref.id })),
+    );
   },
 });

@@ -25,9 +25,26 @@ export interface RoleView {
   modified: Date | undefined;
 }
 
-export const ROLE_FIELDS = ["id", "name", "type", "description", "rules", "ruleSummary", "created", "modified"] as const;
-export const roleListOutput: OutputSpec = { fields: ROLE_FIELDS, columns: ["name", "type", "id", "modified"], list: true, empty: "no impersonation roles" };
-export const roleRecordOutput: OutputSpec = { fields: ROLE_FIELDS, columns: ["id", "name", "type", "description", "ruleSummary", "created", "modified"] };
+export const ROLE_FIELDS = [
+  "id",
+  "name",
+  "type",
+  "description",
+  "rules",
+  "ruleSummary",
+  "created",
+  "modified",
+] as const;
+export const roleListOutput: OutputSpec = {
+  fields: ROLE_FIELDS,
+  columns: ["name", "type", "id", "modified"],
+  list: true,
+  empty: "no impersonation roles",
+};
+export const roleRecordOutput: OutputSpec = {
+  fields: ROLE_FIELDS,
+  columns: ["id", "name", "type", "description", "ruleSummary", "created", "modified"],
+};
 
 export const ROLE_TYPES = ["FULL_ACCESS", "READ_ONLY"] as const;
 export type RoleType = (typeof ROLE_TYPES)[number];
@@ -36,7 +53,11 @@ export type RoleType = (typeof ROLE_TYPES)[number];
 export function parseRoleType(value: string): RoleType {
   const v = value.trim().toUpperCase().replace(/[-\s]/g, "_");
   const hit = v === "READONLY" ? "READ_ONLY" : v === "FULL" ? "FULL_ACCESS" : ROLE_TYPES.find((t) => t === v);
-  if (hit === undefined) throw new UsageError(`--type: unknown role type "${value}"`, "use full-access (read and modify items) or read-only");
+  if (hit === undefined)
+    throw new UsageError(
+      `--type: unknown role type "${value}"`,
+      "use full-access (read and modify items) or read-only",
+    );
   return hit;
 }
 

@@ -8,14 +8,26 @@ export const localCoverageCommand = defineCommand({
     "Generated from the service model and the simulator's handlers. An operation not implemented yet\n" +
     "answers UnsupportedOperationException (never a fake success). With --endpoint-url: what that served\n" +
     "simulator implements.",
-  examples: ["wmctl local coverage", "wmctl local coverage --missing", "wmctl local coverage -o json | jq '[.[] | select(.implemented)] | length'"],
+  examples: [
+    "wmctl local coverage",
+    "wmctl local coverage --missing",
+    "wmctl local coverage -o json | jq '[.[] | select(.implemented)] | length'",
+  ],
   options: {
     missing: { kind: "boolean", describe: "Only the operations not implemented yet" },
     implemented: { kind: "boolean", describe: "Only the implemented operations" },
   },
-  output: { fields: ["operation", "implemented", "paginated"], columns: ["operation", "implemented", "paginated"], list: true },
+  output: {
+    fields: ["operation", "implemented", "paginated"],
+    columns: ["operation", "implemented", "paginated"],
+    list: true,
+  },
   async run(ctx, opts) {
-    if (opts.missing && opts.implemented) throw new UsageError("--missing and --implemented contradict each other", "give one, or neither for every operation");
+    if (opts.missing && opts.implemented)
+      throw new UsageError(
+        "--missing and --implemented contradict each other",
+        "give one, or neither for every operation",
+      );
     const sim = await ctx.simulator();
     const all = await sim.coverage();
     for (const c of all) {

@@ -43,20 +43,35 @@ export const localCredentialsCommand = defineCommand({
     "Each store has its own key pair, created on first use; `wmctl local serve` checks request signatures\n" +
     "against it. Prints `export` lines (plus the endpoint of a running `local serve` on this store), to use\n" +
     "with eval; -o json prints them as one object.",
-  examples: ['eval "$(wmctl local credentials)"', "wmctl local credentials --shell fish | source", "wmctl local credentials -o json"],
+  examples: [
+    'eval "$(wmctl local credentials)"',
+    "wmctl local credentials --shell fish | source",
+    "wmctl local credentials -o json",
+  ],
   options: {
     shell: { kind: "enum", choices: ["sh", "fish", "powershell"], default: "sh", describe: "Syntax of the exports" },
   },
-  output: { fields: ["accessKeyId", "secretAccessKey", "region", "endpoint"], columns: ["accessKeyId", "secretAccessKey", "region", "endpoint"] },
+  output: {
+    fields: ["accessKeyId", "secretAccessKey", "region", "endpoint"],
+    columns: ["accessKeyId", "secretAccessKey", "region", "endpoint"],
+  },
   async run(ctx, opts) {
     const sim = await ctx.simulator();
     const c = await sim.credentials();
     // Piped into eval is the common case: shell syntax unless a data format was asked for.
     if (ctx.settings.output !== undefined || ctx.settings.fields !== undefined) {
-      ctx.out.record({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, region: c.region, endpoint: c.endpoint });
+      ctx.out.record({
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        region: c.region,
+        endpoint: c.endpoint,
+      });
       return;
     }
     ctx.out.text(exportsFor(opts.shell, c, sim.location) + "\n");
-    if (c.endpoint === undefined) ctx.out.info("(no `wmctl local serve` is running on this store: pass its URL with --endpoint-url when you start one)");
+    if (c.endpoint === undefined)
+      ctx.out.info(
+        "(no `wmctl local serve` is running on this store: pass its URL with --endpoint-url when you start one)",
+      );
   },
 });

@@ -26,11 +26,33 @@ export const localDeliverCommand = defineCommand({
   ],
   args: [{ name: "files", describe: "message files, directories or mbox files", variadic: true }],
   options: {
-    to: { kind: "list", required: true, placeholder: "email", describe: "Recipient: a user, resource or group address (repeatable)" },
-    folder: { kind: "string", placeholder: "name", describe: "Folder to deliver into, e.g. Inbox, 'Sent Items', Inbox/Projects (default: Inbox)" },
+    to: {
+      kind: "list",
+      required: true,
+      placeholder: "email",
+      describe: "Recipient: a user, resource or group address (repeatable)",
+    },
+    folder: {
+      kind: "string",
+      placeholder: "name",
+      describe: "Folder to deliver into, e.g. Inbox, 'Sent Items', Inbox/Projects (default: Inbox)",
+    },
   },
   output: {
-    fields: ["name", "recipient", "mailbox", "folder", "status", "code", "reason", "size", "kind", "subject", "messageId", "attachments"],
+    fields: [
+      "name",
+      "recipient",
+      "mailbox",
+      "folder",
+      "status",
+      "code",
+      "reason",
+      "size",
+      "kind",
+      "subject",
+      "messageId",
+      "attachments",
+    ],
     columns: ["name", "mailbox", "folder", "status", "size", "subject", "reason"],
     list: true,
   },
@@ -44,7 +66,12 @@ export const localDeliverCommand = defineCommand({
     let batchBytes = 0;
     const send = async () => {
       if (batch.length === 0) return;
-      const results = await sim.deliver({ organizationId, to: opts.to, ...(opts.folder === undefined ? {} : { folder: opts.folder }), messages: batch });
+      const results = await sim.deliver({
+        organizationId,
+        to: opts.to,
+        ...(opts.folder === undefined ? {} : { folder: opts.folder }),
+        messages: batch,
+      });
       batch = [];
       batchBytes = 0;
       for (const r of results) {
@@ -61,17 +88,23 @@ export const localDeliverCommand = defineCommand({
       }
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      if (err.code === "ENOENT" || err.code === "EACCES" || err.code === "EISDIR") throw new UsageError(`cannot read ${err.path ?? "a message file"}: ${err.code}`);
+      if (err.code === "ENOENT" || err.code === "EACCES" || err.code === "EISDIR")
+        throw new UsageError(`cannot read ${err.path ?? "a message file"}: ${err.code}`);
       throw e;
     }
     await send();
-    ctx.out.status(`Delivered ${delivered} message cop${delivered === 1 ? "y" : "ies"}${rejected.length ? `, ${rejected.length} rejected` : ""}`);
+    ctx.out.status(
+      `Delivered ${delivered} message cop${delivered === 1 ? "y" : "ies"}${rejected.length ? `, ${rejected.length} rejected` : ""}`,
+    );
     if (rejected.length > 0) {
       const limits = rejected.every((r) => LIMIT_CODES.has(r.code ?? ""));
       const first = rejected[0] as DeliveryResult;
-      throw new CliError(`${rejected.length} message cop${rejected.length === 1 ? "y was" : "ies were"} rejected; first: ${first.name} for ${first.mailbox}: ${first.reason ?? first.code}`, {
-        exitCode: limits ? ExitCode.Throttled : ExitCode.Failure,
-      });
+      throw new CliError(
+        `${rejected.length} message cop${rejected.length === 1 ? "y was" : "ies were"} rejected; first: ${first.name} for ${first.mailbox}: ${first.reason ?? first.code}`,
+        {
+          exitCode: limits ? ExitCode.Throttled : ExitCode.Failure,
+        },
+      );
     }
   },
 });

@@ -15,12 +15,18 @@ export const localFaultsCommand = defineCommand({
     ...FAULT_OPTIONS,
     clear: { kind: "boolean", describe: "Turn every fault off" },
   },
-  output: { fields: ["throttleTps", "errorRate", "latencyMs", "summary"], columns: ["throttleTps", "errorRate", "latencyMs"] },
+  output: {
+    fields: ["throttleTps", "errorRate", "latencyMs", "summary"],
+    columns: ["throttleTps", "errorRate", "latencyMs"],
+  },
   async run(ctx, opts) {
     const sim = await ctx.simulator();
     const current = await sim.faults();
     if (current === undefined) {
-      throw new UsageError("fault injection applies to a served simulator", "start `wmctl local serve`, then: wmctl --endpoint-url http://127.0.0.1:PORT local faults ...");
+      throw new UsageError(
+        "fault injection applies to a served simulator",
+        "start `wmctl local serve`, then: wmctl --endpoint-url http://127.0.0.1:PORT local faults ...",
+      );
     }
     const patch = { ...(opts.clear ? NO_FAULTS : {}), ...faultPatch(opts) };
     const settings = Object.keys(patch).length > 0 ? await sim.setFaults(patch) : current;

@@ -8,9 +8,17 @@ export const localIssueTokenCommand = defineCommand({
     "Real users create personal access tokens in the WorkMail web app; there is no admin API for it.\n" +
     "This does the same on the local simulator, so `wmctl token` has something to manage. Tokens must be\n" +
     "ACTIVE in the organization (`wmctl idp set ... --tokens active`). The token is printed once.",
-  examples: ["wmctl local issue-token --user bob@example.com --name laptop", "wmctl local issue-token --user bob --name phone --scope EWS --fields token"],
+  examples: [
+    "wmctl local issue-token --user bob@example.com --name laptop",
+    "wmctl local issue-token --user bob --name phone --scope EWS --fields token",
+  ],
   options: {
-    user: { kind: "string", required: true, placeholder: "user", describe: "The user creating the token (name or email)" },
+    user: {
+      kind: "string",
+      required: true,
+      placeholder: "user",
+      describe: "The user creating the token (name or email)",
+    },
     name: { kind: "string", required: true, describe: "The token's name" },
     scope: { kind: "list", placeholder: "scope", describe: "Scopes (default: IMAP, SMTP)" },
   },
@@ -25,9 +33,18 @@ export const localIssueTokenCommand = defineCommand({
         name: opts.name,
         scopes: opts.scope.length > 0 ? opts.scope : ["IMAP", "SMTP"],
       }),
-      { OrganizationStateException: "turn personal access tokens on first: wmctl idp set --tokens active (see `wmctl idp show`)" },
+      {
+        OrganizationStateException:
+          "turn personal access tokens on first: wmctl idp set --tokens active (see `wmctl idp show`)",
+      },
     );
     ctx.out.status(`Issued personal access token ${opts.name} for ${user.email ?? user.name}; it is shown only now`);
-    ctx.out.record({ id: issued.id, token: issued.token, user: user.email ?? user.name, name: opts.name, expires: issued.expiresTime });
+    ctx.out.record({
+      id: issued.id,
+      token: issued.token,
+      user: user.email ?? user.name,
+      name: opts.name,
+      expires: issued.expiresTime,
+    });
   },
 });

@@ -20,13 +20,19 @@ export function describeLifecycle(key: string, value: number): string {
 
 /** One row of `local lifecycle`: `seconds` for a delay, `value` (what the store holds) for every setting. */
 export function lifecycleView(key: string, value: number) {
-  return { name: lifecycleName(key), delay: describeLifecycle(key, value), seconds: isDelay(key) ? value : undefined, value };
+  return {
+    name: lifecycleName(key),
+    delay: describeLifecycle(key, value),
+    seconds: isDelay(key) ? value : undefined,
+    value,
+  };
 }
 
 /** The stored value of `NAME=TEXT`: a duration for a delay, a number >= 0 for a throughput. Throws RangeError. */
 export function parseLifecycleValue(key: string, text: string): number {
   if (isDelay(key)) return parseDurationArg(text) / 1000;
   const n = Number(text.trim());
-  if (text.trim() === "" || !Number.isFinite(n) || n < 0) throw new RangeError(`invalid value "${text}" (use a number of megabytes per second; 0: unlimited)`);
+  if (text.trim() === "" || !Number.isFinite(n) || n < 0)
+    throw new RangeError(`invalid value "${text}" (use a number of megabytes per second; 0: unlimited)`);
   return n;
 }

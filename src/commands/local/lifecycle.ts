@@ -9,8 +9,20 @@ export const localLifecycleCommand = defineCommand({
     "How long, in simulator time, a lifecycle takes: e.g. organizationCreate (Creating -> Active).\n" +
     "`wmctl local advance` moves the clock past them. exportMegabytesPerSecond adds a mailbox export's\n" +
     "size to its exportJob delay (0: unlimited). Settings are kept in the store (served or not).",
-  examples: ["wmctl local lifecycle", "wmctl local lifecycle organizationCreate=30s", "wmctl local lifecycle exportJob=2m exportMegabytesPerSecond=5", "wmctl local lifecycle --reset"],
-  args: [{ name: "settings", describe: "NAME=DURATION pairs (90s, 15m, 2h; 0 = immediate), or exportMegabytesPerSecond=N", required: false, variadic: true }],
+  examples: [
+    "wmctl local lifecycle",
+    "wmctl local lifecycle organizationCreate=30s",
+    "wmctl local lifecycle exportJob=2m exportMegabytesPerSecond=5",
+    "wmctl local lifecycle --reset",
+  ],
+  args: [
+    {
+      name: "settings",
+      describe: "NAME=DURATION pairs (90s, 15m, 2h; 0 = immediate), or exportMegabytesPerSecond=N",
+      required: false,
+      variadic: true,
+    },
+  ],
   options: {
     reset: { kind: "boolean", describe: "Put every setting back to its default" },
   },
@@ -27,7 +39,8 @@ export const localLifecycleCommand = defineCommand({
       const name = pair.slice(0, eq);
       // `organizationCreate` and `organizationCreateSeconds` name the same delay.
       const key = keys.find((k) => k === name || lifecycleName(k) === name);
-      if (key === undefined) throw new UsageError(`unknown lifecycle "${name}"`, `known: ${keys.map(lifecycleName).join(", ")}`);
+      if (key === undefined)
+        throw new UsageError(`unknown lifecycle "${name}"`, `known: ${keys.map(lifecycleName).join(", ")}`);
       try {
         patch[key] = parseLifecycleValue(key, pair.slice(eq + 1));
       } catch (e) {

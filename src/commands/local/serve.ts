@@ -13,14 +13,23 @@ const OFFSETS = { dns: 1, autodiscoverHttp: 2, autodiscoverHttps: 3 } as const;
 
 export function listenerPorts(
   port: number,
-  opts: { dnsPort?: number | undefined; autodiscoverHttpPort?: number | undefined; autodiscoverHttpsPort?: number | undefined; noDns: boolean; noAutodiscover: boolean },
+  opts: {
+    dnsPort?: number | undefined;
+    autodiscoverHttpPort?: number | undefined;
+    autodiscoverHttpsPort?: number | undefined;
+    noDns: boolean;
+    noAutodiscover: boolean;
+  },
 ): ListenerOptions {
   const derived = (offset: number) => (port === 0 || port + offset > 65535 ? 0 : port + offset);
   return {
     dns: opts.noDns ? false : { port: opts.dnsPort ?? derived(OFFSETS.dns) },
     autodiscover: opts.noAutodiscover
       ? false
-      : { httpPort: opts.autodiscoverHttpPort ?? derived(OFFSETS.autodiscoverHttp), httpsPort: opts.autodiscoverHttpsPort ?? derived(OFFSETS.autodiscoverHttps) },
+      : {
+          httpPort: opts.autodiscoverHttpPort ?? derived(OFFSETS.autodiscoverHttp),
+          httpsPort: opts.autodiscoverHttpsPort ?? derived(OFFSETS.autodiscoverHttps),
+        },
   };
 }
 
@@ -49,24 +58,74 @@ export const localServeCommand = defineCommand({
     "dig @127.0.0.1 -p 4751 example.com MX",
   ],
   options: {
-    host: { kind: "string", placeholder: "address", default: "127.0.0.1", describe: "Address to listen on (every listener)" },
-    port: { kind: "int", default: DEFAULT_SERVE_PORT, min: 0, max: 65535, describe: "Port of the WorkMail, Route 53 and S3 endpoint (0: a free one)" },
-    noAuth: { kind: "boolean", describe: "Accept unsigned requests (no SigV4 check; web pages are refused unless --cors-origin names them)" },
-    corsOrigin: { kind: "list", placeholder: "origin", describe: "Let a web page at this origin (http://localhost:3000) call the simulator from a browser; * for any" },
-    dnsPort: { kind: "int", min: 0, max: 65535, placeholder: "port", describe: "UDP and TCP port of the DNS server (default: --port + 1; 0: a free one)" },
+    host: {
+      kind: "string",
+      placeholder: "address",
+      default: "127.0.0.1",
+      describe: "Address to listen on (every listener)",
+    },
+    port: {
+      kind: "int",
+      default: DEFAULT_SERVE_PORT,
+      min: 0,
+      max: 65535,
+      describe: "Port of the WorkMail, Route 53 and S3 endpoint (0: a free one)",
+    },
+    noAuth: {
+      kind: "boolean",
+      describe: "Accept unsigned requests (no SigV4 check; web pages are refused unless --cors-origin names them)",
+    },
+    corsOrigin: {
+      kind: "list",
+      placeholder: "origin",
+      describe: "Let a web page at this origin (http://localhost:3000) call the simulator from a browser; * for any",
+    },
+    dnsPort: {
+      kind: "int",
+      min: 0,
+      max: 65535,
+      placeholder: "port",
+      describe: "UDP and TCP port of the DNS server (default: --port + 1; 0: a free one)",
+    },
     noDns: { kind: "boolean", describe: "Do not run the DNS server" },
-    autodiscoverHttpPort: { kind: "int", min: 0, max: 65535, placeholder: "port", describe: "Port of AutoDiscover over HTTP, the phase-3 redirect (default: --port + 2)" },
-    autodiscoverHttpsPort: { kind: "int", min: 0, max: 65535, placeholder: "port", describe: "Port of AutoDiscover over HTTPS (default: --port + 3)" },
+    autodiscoverHttpPort: {
+      kind: "int",
+      min: 0,
+      max: 65535,
+      placeholder: "port",
+      describe: "Port of AutoDiscover over HTTP, the phase-3 redirect (default: --port + 2)",
+    },
+    autodiscoverHttpsPort: {
+      kind: "int",
+      min: 0,
+      max: 65535,
+      placeholder: "port",
+      describe: "Port of AutoDiscover over HTTPS (default: --port + 3)",
+    },
     noAutodiscover: { kind: "boolean", describe: "Do not run the AutoDiscover server" },
     ...FAULT_OPTIONS,
   },
   output: {
-    fields: ["endpoint", "region", "auth", "faults", "store", "admin", "dns", "autodiscoverHttps", "autodiscoverHttp", "listeners"],
+    fields: [
+      "endpoint",
+      "region",
+      "auth",
+      "faults",
+      "store",
+      "admin",
+      "dns",
+      "autodiscoverHttps",
+      "autodiscoverHttp",
+      "listeners",
+    ],
     columns: ["endpoint", "region", "auth", "faults", "store", "dns", "autodiscoverHttps", "autodiscoverHttp"],
   },
   async run(ctx, opts) {
     if (ctx.settings.backend === "aws") {
-      throw new UsageError("`local serve` serves the local simulator's store, not an AWS endpoint", "drop --backend aws / --endpoint-url (the store is chosen by WMCTL_HOME or the profile)");
+      throw new UsageError(
+        "`local serve` serves the local simulator's store, not an AWS endpoint",
+        "drop --backend aws / --endpoint-url (the store is chosen by WMCTL_HOME or the profile)",
+      );
     }
     if (opts.noDns && opts.dnsPort !== undefined) throw new UsageError("--dns-port and --no-dns contradict each other");
     if (opts.noAutodiscover && (opts.autodiscoverHttpPort !== undefined || opts.autodiscoverHttpsPort !== undefined)) {
@@ -74,13 +133,19 @@ export const localServeCommand = defineCommand({
     }
     const corsOrigins = opts.corsOrigin.map((o) => {
       const origin = normalizeOrigin(o.trim());
-      if (origin === undefined) throw new UsageError(`--cors-origin: "${o}" is not a web origin`, "e.g. --cors-origin http://localhost:3000 (scheme, host and port; no path)");
+      if (origin === undefined)
+        throw new UsageError(
+          `--cors-origin: "${o}" is not a web origin`,
+          "e.g. --cors-origin http://localhost:3000 (scheme, host and port; no path)",
+        );
       return origin;
     });
     const faults = faultPatch(opts);
     const region = ctx.settings.region ?? "us-east-1";
     if (!LOOPBACK.test(opts.host)) {
-      ctx.out.warn(`listening on ${opts.host}: other machines can reach the simulator and its admin path${opts.noAuth ? ", and --no-auth lets anyone in" : ""}`);
+      ctx.out.warn(
+        `listening on ${opts.host}: other machines can reach the simulator and its admin path${opts.noAuth ? ", and --no-auth lets anyone in" : ""}`,
+      );
     }
     const running = await startSimulatorServer({
       dataDir: ctx.settings.dataDir,
@@ -117,10 +182,14 @@ export const localServeCommand = defineCommand({
         `Serving the simulator (region ${region}${running.auth ? "" : ", no signature check"}):\n` +
           running.listeners.map((l) => `  ${l.name.padEnd(width)}  ${l.url}`).join("\n") +
           "\nUse it with:\n" +
-          (running.auth ? `  eval "$(wmctl local credentials)"        # the simulator's own keys, region and endpoints\n` : "") +
+          (running.auth
+            ? `  eval "$(wmctl local credentials)"        # the simulator's own keys, region and endpoints\n`
+            : "") +
           `  aws workmail list-organizations --endpoint-url ${endpoint}\n` +
           `  wmctl --endpoint-url ${endpoint} domain verify example.com\n` +
-          (dnsAt === undefined ? "" : `  dig @${dnsAt.hostname.replace(/^\[|\]$/g, "")} -p ${dnsAt.port} example.com TXT\n`) +
+          (dnsAt === undefined
+            ? ""
+            : `  dig @${dnsAt.hostname.replace(/^\[|\]$/g, "")} -p ${dnsAt.port} example.com TXT\n`) +
           `Press Ctrl-C to stop.`,
       );
       const signal = await ctx.untilInterrupted();

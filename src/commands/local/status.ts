@@ -16,19 +16,52 @@ export const localStatusCommand = defineCommand({
   examples: ["wmctl local status", "wmctl --endpoint-url http://127.0.0.1:4750 local status -o json"],
   output: {
     fields: [
-      "store", "region", "accountId", "now", "clockOffset", "lifecycle", "tables", "schema", "implemented",
-      "snapshots", "servedAt", "endpoint", "auth", "faults", "requests", "dns", "autodiscoverHttps", "autodiscoverHttp", "listeners", "startedAt",
+      "store",
+      "region",
+      "accountId",
+      "now",
+      "clockOffset",
+      "lifecycle",
+      "tables",
+      "schema",
+      "implemented",
+      "snapshots",
+      "servedAt",
+      "endpoint",
+      "auth",
+      "faults",
+      "requests",
+      "dns",
+      "autodiscoverHttps",
+      "autodiscoverHttp",
+      "listeners",
+      "startedAt",
     ],
     columns: [
-      "store", "region", "now", "clockOffset", "lifecycle", "tables", "implemented", "snapshots", "servedAt", "auth", "faults", "requests",
-      "dns", "autodiscoverHttps", "autodiscoverHttp",
+      "store",
+      "region",
+      "now",
+      "clockOffset",
+      "lifecycle",
+      "tables",
+      "implemented",
+      "snapshots",
+      "servedAt",
+      "auth",
+      "faults",
+      "requests",
+      "dns",
+      "autodiscoverHttps",
+      "autodiscoverHttp",
     ],
   },
   async run(ctx) {
     const sim = await ctx.simulator();
     const s = await sim.status();
     const json = ctx.out.isJson;
-    const lifecycle = Object.fromEntries(Object.entries(s.lifecycle).map(([k, v]) => [lifecycleName(k), describeLifecycle(k, v)]));
+    const lifecycle = Object.fromEntries(
+      Object.entries(s.lifecycle).map(([k, v]) => [lifecycleName(k), describeLifecycle(k, v)]),
+    );
     const listeners = s.server?.listeners ?? s.listeners ?? [];
     const listener = (name: string) => listeners.find((l) => l.name === name)?.url;
     const rows = Object.fromEntries(Object.entries(s.tables).filter(([, n]) => n > 0));
@@ -47,7 +80,12 @@ export const localStatusCommand = defineCommand({
       endpoint: s.server?.endpoint,
       auth: s.server === undefined ? undefined : s.server.auth ? "sigv4" : "off",
       faults: s.server === undefined ? undefined : json ? s.server.faults : describeFaults(s.server.faults),
-      requests: s.server === undefined ? undefined : json ? s.server.requests : pairs(s.server.requests as unknown as Record<string, unknown>),
+      requests:
+        s.server === undefined
+          ? undefined
+          : json
+            ? s.server.requests
+            : pairs(s.server.requests as unknown as Record<string, unknown>),
       dns: listener("dns"),
       autodiscoverHttps: listener("autodiscover-https"),
       autodiscoverHttp: listener("autodiscover-http"),

@@ -8,7 +8,11 @@ export const localVerificationDnsCommand = defineCommand({
     "By default the simulator verifies a domain (ownership TXT, DKIM CNAMEs) against its own hosted\n" +
     "zones, without network: `wmctl domain apply` on the local backend writes there. Name DNS servers to\n" +
     "verify against real DNS instead (records published on the internet, or on another test server).",
-  examples: ["wmctl local verification-dns", "wmctl local verification-dns 1.1.1.1 8.8.8.8", "wmctl local verification-dns --own-zones"],
+  examples: [
+    "wmctl local verification-dns",
+    "wmctl local verification-dns 1.1.1.1 8.8.8.8",
+    "wmctl local verification-dns --own-zones",
+  ],
   args: [{ name: "servers", describe: "DNS servers (IP[:port])", required: false, variadic: true }],
   options: { ownZones: { kind: "boolean", describe: "Go back to the simulator's own zones" } },
   output: { fields: ["servers", "mode"], columns: ["mode", "servers"] },
@@ -23,7 +27,11 @@ export const localVerificationDnsCommand = defineCommand({
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
-      ctx.out.status(servers.length === 0 ? "The simulator verifies domains against its own zones" : `The simulator verifies domains through ${servers.join(", ")}`);
+      ctx.out.status(
+        servers.length === 0
+          ? "The simulator verifies domains against its own zones"
+          : `The simulator verifies domains through ${servers.join(", ")}`,
+      );
     }
     ctx.out.record({ mode: servers.length === 0 ? "own-zones" : "resolvers", servers });
   },

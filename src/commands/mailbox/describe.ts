@@ -14,7 +14,9 @@ export const mailboxDescribeCommand = defineCommand({
     const d = await api.getMailboxDetails({ OrganizationId: await ctx.org(), UserId: owner.id });
     const view = mailboxView(owner, d.MailboxQuota, d.MailboxSize);
     if (view.usedPercent !== undefined && view.usedPercent >= QUOTA_WARNING_PERCENT) {
-      ctx.out.warn(`${owner.name}'s mailbox is at ${view.usedPercent}% of its ${view.quotaMegabytes} MB quota; raise it with \`wmctl mailbox set-quota ${owner.name} SIZE\``);
+      ctx.out.warn(
+        `${owner.name}'s mailbox is at ${view.usedPercent}% of its ${view.quotaMegabytes} MB quota; raise it with \`wmctl mailbox set-quota ${owner.name} SIZE\``,
+      );
     }
     ctx.out.record(view);
   },

@@ -21,7 +21,11 @@ export const mailboxOutput: OutputSpec = {
 /** WorkMail notifies users at 90 percent of their quota (guide: editing user details). */
 export const QUOTA_WARNING_PERCENT = 90;
 
-export function mailboxView(e: ResolvedEntity, quotaMegabytes: number | undefined, sizeMegabytes: number | undefined): MailboxView {
+export function mailboxView(
+  e: ResolvedEntity,
+  quotaMegabytes: number | undefined,
+  sizeMegabytes: number | undefined,
+): MailboxView {
   return {
     mailbox: e.name,
     email: e.email,
@@ -30,7 +34,10 @@ export function mailboxView(e: ResolvedEntity, quotaMegabytes: number | undefine
     state: e.state,
     quotaMegabytes,
     sizeMegabytes,
-    usedPercent: quotaMegabytes === undefined || sizeMegabytes === undefined ? undefined : Math.round((sizeMegabytes / quotaMegabytes) * 10000) / 100,
+    usedPercent:
+      quotaMegabytes === undefined || sizeMegabytes === undefined
+        ? undefined
+        : Math.round((sizeMegabytes / quotaMegabytes) * 10000) / 100,
   };
 }
 
@@ -55,7 +62,13 @@ export const PERMISSIONS: readonly PermissionType[] = ["FULL_ACCESS", "SEND_AS",
 
 /** `full-access`, `send_as`, `SendOnBehalf` ... -> the API's values. */
 export function parsePermission(text: string): PermissionType | undefined {
-  const key = text.trim().toUpperCase().replace(/[-\s]/g, "_").replace(/^SENDONBEHALF$/, "SEND_ON_BEHALF").replace(/^SENDAS$/, "SEND_AS").replace(/^FULLACCESS$/, "FULL_ACCESS");
+  const key = text
+    .trim()
+    .toUpperCase()
+    .replace(/[-\s]/g, "_")
+    .replace(/^SENDONBEHALF$/, "SEND_ON_BEHALF")
+    .replace(/^SENDAS$/, "SEND_AS")
+    .replace(/^FULLACCESS$/, "FULL_ACCESS");
   return PERMISSIONS.find((p) => p === key);
 }
 

@@ -10,7 +10,21 @@ import { writeReportFile } from "../../output/report-file.js";
 import { openLedger, targetCredentials, TARGET_OPTIONS } from "./options.js";
 import { mailSources } from "./sources.js";
 
-export const MAIL_REPORT_FIELDS = ["mailbox", "targetLogin", "state", "folders", "sourceMessages", "copied", "alreadyThere", "skipped", "failed", "bytes", "seconds", "source", "note"] as const;
+export const MAIL_REPORT_FIELDS = [
+  "mailbox",
+  "targetLogin",
+  "state",
+  "folders",
+  "sourceMessages",
+  "copied",
+  "alreadyThere",
+  "skipped",
+  "failed",
+  "bytes",
+  "seconds",
+  "source",
+  "note",
+] as const;
 
 export const migrateMailCommand = defineCommand({
   name: "mail",
@@ -32,12 +46,41 @@ export const migrateMailCommand = defineCommand({
   options: {
     ...TARGET_OPTIONS,
     concurrency: { kind: "int", min: 1, max: 64, default: 4, describe: "Mailboxes copied at once" },
-    maxConnections: { kind: "int", min: 1, max: 256, default: 16, describe: "Connections open to the target at once, shared by every mailbox (at most 8 per login)" },
-    rate: { kind: "int", min: 1, placeholder: "n", describe: "At most N messages appended per second (default: no limit)" },
+    maxConnections: {
+      kind: "int",
+      min: 1,
+      max: 256,
+      default: 16,
+      describe: "Connections open to the target at once, shared by every mailbox (at most 8 per login)",
+    },
+    rate: {
+      kind: "int",
+      min: 1,
+      placeholder: "n",
+      describe: "At most N messages appended per second (default: no limit)",
+    },
     markSeen: { kind: "boolean", describe: "Mark copied messages read when the source does not say (export zips)" },
-    report: { kind: "string", placeholder: "file", describe: "Also write the per-mailbox report to FILE (.json, else CSV)" },
+    report: {
+      kind: "string",
+      placeholder: "file",
+      describe: "Also write the per-mailbox report to FILE (.json, else CSV)",
+    },
   },
-  output: { fields: MAIL_REPORT_FIELDS, columns: ["mailbox", "targetLogin", "state", "sourceMessages", "copied", "alreadyThere", "skipped", "failed", "note"], list: true },
+  output: {
+    fields: MAIL_REPORT_FIELDS,
+    columns: [
+      "mailbox",
+      "targetLogin",
+      "state",
+      "sourceMessages",
+      "copied",
+      "alreadyThere",
+      "skipped",
+      "failed",
+      "note",
+    ],
+    list: true,
+  },
   mutating: true,
   async run(ctx, opts) {
     const server = parseImapUrl(opts.to, "--to");
@@ -45,7 +88,12 @@ export const migrateMailCommand = defineCommand({
     const credentials = await targetCredentials(ctx, opts);
     const sources = await mailSources(ctx, opts, entries);
     if (opts.dryRun) {
-      for (const e of entries) ctx.out.plan({ action: "CopyMailbox", target: e.mailbox, details: { to: `${server.url} as ${e.targetLogin}`, from: await sources.describe(e) } });
+      for (const e of entries)
+        ctx.out.plan({
+          action: "CopyMailbox",
+          target: e.mailbox,
+          details: { to: `${server.url} as ${e.targetLogin}`, from: await sources.describe(e) },
+        });
       return;
     }
     if (entries.length === 0) {
@@ -58,14 +106,20 @@ export const migrateMailCommand = defineCommand({
       stopping = true;
       ctx.out.warn("stopping after the messages in flight (the ledger keeps what was copied; run again to resume)");
     });
-    const bars = await progressBars(ctx.out.config.progress, ctx.io.stderr, "mailboxes [{bar}] {value}/{total} | {messages} messages | {mb} MB | {failed} failed");
+    const bars = await progressBars(
+      ctx.out.config.progress,
+      ctx.io.stderr,
+      "mailboxes [{bar}] {value}/{total} | {messages} messages | {mb} MB | {failed} failed",
+    );
     const bar = bars.bar(entries.length, { messages: 0, mb: "0.0", failed: 0 });
     let done = 0;
     let messages = 0;
     let bytes = 0;
     let failed = 0;
     const tick = () => bar.update(done, { messages, mb: (bytes / 1e6).toFixed(1), failed });
-    ctx.out.info(`Copying ${entries.length} mailbox${entries.length === 1 ? "" : "es"} to ${server.url}, ${opts.concurrency} at a time over at most ${opts.maxConnections} connections`);
+    ctx.out.info(
+      `Copying ${entries.length} mailbox${entries.length === 1 ? "" : "es"} to ${server.url}, ${opts.concurrency} at a time over at most ${opts.maxConnections} connections`,
+    );
     const jobs: CopyJob[] = entries.map((e) => ({
       mailbox: e.mailbox,
       login: e.targetLogin,
@@ -101,11 +155,30 @@ export const migrateMailCommand = defineCommand({
     if (opts.report !== undefined) await writeReportFile(opts.report, results, MAIL_REPORT_FIELDS);
     const count = (s: MailboxResult["state"]) => results.filter((r) => r.state === s).length;
     const copied = results.reduce((n, r) => n + r.copied, 0);
-    ctx.out.status(`${count("COPIED")} of ${results.length} mailboxes copied: ${copied} messages appended, ${results.reduce((n, r) => n + r.alreadyThere, 0)} already there`);
-    if (stopping) throw new CancelledError(`stopped: ${count("STOPPED")} mailbox(es) unfinished; run the same command again to resume`);
+    ctx.out.status(
+      `${count("COPIED")} of ${results.length} mailboxes copied: ${copied} messages appended, ${results.reduce((n, r) => n + r.alreadyThere, 0)} already there`,
+    );
+    if (stopping)
+      throw new CancelledError(
+        `stopped: ${count("STOPPED")} mailbox(es) unfinished; run the same command again to resume`,
+      );
     const auth = count("AUTH_FAILED");
-    if (auth > 0) throw new AuthError(`${auth} login${auth === 1 ? " was" : "s were"} refused by ${server.url}: ${results.filter((r) => r.state === "AUTH_FAILED").map((r) => r.targetLogin).join(", ")}`, "check the map's target_login and the password or token");
+    if (auth > 0)
+      throw new AuthError(
+        `${auth} login${auth === 1 ? " was" : "s were"} refused by ${server.url}: ${results
+          .filter((r) => r.state === "AUTH_FAILED")
+          .map((r) => r.targetLogin)
+          .join(", ")}`,
+        "check the map's target_login and the password or token",
+      );
     const bad = count("FAILED");
-    if (bad > 0) throw new CliError(`${bad} mailbox${bad === 1 ? "" : "es"} not fully copied: ${results.filter((r) => r.state === "FAILED").map((r) => r.mailbox).join(", ")}`, { hint: "see the note column; run again to retry (nothing is appended twice)" });
+    if (bad > 0)
+      throw new CliError(
+        `${bad} mailbox${bad === 1 ? "" : "es"} not fully copied: ${results
+          .filter((r) => r.state === "FAILED")
+          .map((r) => r.mailbox)
+          .join(", ")}`,
+        { hint: "see the note column; run again to retry (nothing is appended twice)" },
+      );
   },
 });

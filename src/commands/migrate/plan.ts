@@ -8,7 +8,15 @@ const planOutput: OutputSpec = { fields: ["file", "holds", "mode"], columns: ["f
 const MAX_REASONS_SHOWN = 5;
 
 /** The areas a plan reads (the core areas of an inventory; policy areas do not move). */
-const PLAN_AREAS = new Set(["organization", "domains", "users", "groups", "resources", "mailboxes", "mailbox-permissions"]);
+const PLAN_AREAS = new Set([
+  "organization",
+  "domains",
+  "users",
+  "groups",
+  "resources",
+  "mailboxes",
+  "mailbox-permissions",
+]);
 
 export const migratePlanCommand = defineCommand({
   name: "plan",
@@ -38,13 +46,43 @@ export const migratePlanCommand = defineCommand({
     "wmctl migrate plan --to imap --from acme-2027-03 --out acme-imap",
   ],
   options: {
-    to: { kind: "enum", choices: ["m365", "google", "imap"], required: true, placeholder: "target", describe: "Where the organization moves: Microsoft 365, Google Workspace, or any IMAP server" },
-    from: { kind: "string", placeholder: "dir", describe: "An inventory folder (or its inventory.json); without it the organization's inventory is taken now" },
-    out: { kind: "string", required: true, placeholder: "dir", describe: "The migration folder to write (new, empty, or a previous plan)" },
-    mapDomain: { kind: "list", placeholder: "old=new", describe: "Addresses on OLD land on NEW (repeatable), as in org restore" },
-    tenant: { kind: "string", placeholder: "name", describe: "m365: the tenant (contoso or contoso.onmicrosoft.com), for the DKIM records" },
+    to: {
+      kind: "enum",
+      choices: ["m365", "google", "imap"],
+      required: true,
+      placeholder: "target",
+      describe: "Where the organization moves: Microsoft 365, Google Workspace, or any IMAP server",
+    },
+    from: {
+      kind: "string",
+      placeholder: "dir",
+      describe: "An inventory folder (or its inventory.json); without it the organization's inventory is taken now",
+    },
+    out: {
+      kind: "string",
+      required: true,
+      placeholder: "dir",
+      describe: "The migration folder to write (new, empty, or a previous plan)",
+    },
+    mapDomain: {
+      kind: "list",
+      placeholder: "old=new",
+      describe: "Addresses on OLD land on NEW (repeatable), as in org restore",
+    },
+    tenant: {
+      kind: "string",
+      placeholder: "name",
+      describe: "m365: the tenant (contoso or contoso.onmicrosoft.com), for the DKIM records",
+    },
     force: { kind: "boolean", describe: "Write into a --out folder that holds other files" },
-    concurrency: { kind: "int", default: 8, min: 1, max: 32, placeholder: "n", describe: "API calls in flight when taking the inventory now" },
+    concurrency: {
+      kind: "int",
+      default: 8,
+      min: 1,
+      max: 32,
+      placeholder: "n",
+      describe: "API calls in flight when taking the inventory now",
+    },
   },
   output: planOutput,
   async run(ctx, opts) {
@@ -57,7 +95,8 @@ export const migratePlanCommand = defineCommand({
       import("../../migrate/plan/plan-files.js"),
       import("../../inventory/wmctl-version.js"),
     ]);
-    if (opts.tenant !== undefined && opts.to !== "m365") throw new UsageError("--tenant is a Microsoft 365 setting: it goes with --to m365");
+    if (opts.tenant !== undefined && opts.to !== "m365")
+      throw new UsageError("--tenant is a Microsoft 365 setting: it goes with --to m365");
     let tenant: string | undefined;
     try {
       tenant = tenantName(opts.tenant);
@@ -75,9 +114,15 @@ export const migratePlanCommand = defineCommand({
       const { collectInventory } = await import("../../inventory/collect.js");
       const api = await ctx.backend();
       const org = await ctx.orgRef();
-      ctx.out.info(`Taking the inventory of ${org.alias ?? (await api.describeOrganization({ OrganizationId: org.id })).Alias ?? org.id}...`);
+      ctx.out.info(
+        `Taking the inventory of ${org.alias ?? (await api.describeOrganization({ OrganizationId: org.id })).Alias ?? org.id}...`,
+      );
       const result = await collectInventory(api, org.id, {
-        source: { region: ctx.settings.region, backend: ctx.settings.backend, ...(ctx.settings.endpointUrl === undefined ? {} : { endpoint: ctx.settings.endpointUrl }) },
+        source: {
+          region: ctx.settings.region,
+          backend: ctx.settings.backend,
+          ...(ctx.settings.endpointUrl === undefined ? {} : { endpoint: ctx.settings.endpointUrl }),
+        },
         wmctlVersion: version,
         concurrency: opts.concurrency,
         areas: [],
@@ -88,30 +133,63 @@ export const migratePlanCommand = defineCommand({
         },
       });
       const failed = result.outcomes.filter((o) => o.status === "failed");
-      if (failed.length > 0) throw new CliError(`the inventory is incomplete (${failed.map((o) => o.area).join(", ")} failed): no plan was written`, { hint: "see the warnings above; fix the cause and run the plan again" });
+      if (failed.length > 0)
+        throw new CliError(
+          `the inventory is incomplete (${failed.map((o) => o.area).join(", ")} failed): no plan was written`,
+          { hint: "see the warnings above; fix the cause and run the plan again" },
+        );
       doc = result.doc;
     }
     for (const area of ["users", "groups", "resources"] as const) {
-      if (doc.areas[area] === undefined) ctx.out.warn(`the inventory has no ${area}: the plan has none either (runbook.md says so)`);
+      if (doc.areas[area] === undefined)
+        ctx.out.warn(`the inventory has no ${area}: the plan has none either (runbook.md says so)`);
     }
     const mentioned = JSON.stringify(doc.areas).toLowerCase();
-    for (const [from] of map.entries()) if (!mentioned.includes(from)) ctx.out.warn(`--map-domain ${from}: the inventory has no address or domain on ${from}`);
+    for (const [from] of map.entries())
+      if (!mentioned.includes(from))
+        ctx.out.warn(`--map-domain ${from}: the inventory has no address or domain on ${from}`);
 
     const plan = model.buildPlan(doc, opts.to, map);
     const written = await planFiles(plan, { out: opts.out, tenant, wmctlVersion: version });
     const counts = model.planCounts(plan);
-    await folder.writePlanFolder(opts.out, state, written, (names) =>
-      JSON.stringify({ format: folder.PLAN_FORMAT, formatVersion: 1, wmctlVersion: version, target: opts.to, createdAt: new Date().toISOString(), inventory: { source: doc.source, createdAt: doc.createdAt }, domainMap: Object.fromEntries(map.entries()), counts, files: names }, null, 2) + "\n",
+    await folder.writePlanFolder(
+      opts.out,
+      state,
+      written,
+      (names) =>
+        JSON.stringify(
+          {
+            format: folder.PLAN_FORMAT,
+            formatVersion: 1,
+            wmctlVersion: version,
+            target: opts.to,
+            createdAt: new Date().toISOString(),
+            inventory: { source: doc.source, createdAt: doc.createdAt },
+            domainMap: Object.fromEntries(map.entries()),
+            counts,
+            files: names,
+          },
+          null,
+          2,
+        ) + "\n",
     );
     for (const f of written) ctx.out.row({ file: f.path, holds: f.holds, mode: f.mode.toString(8).padStart(4, "0") });
     for (const n of plan.notes) ctx.out.warn(n);
-    if (opts.to === "m365" && tenant === undefined && plan.domains.length > 0) ctx.out.info("The DKIM records in zones/ are placeholders: pass --tenant NAME (your NAME.onmicrosoft.com) to write them in full");
+    if (opts.to === "m365" && tenant === undefined && plan.domains.length > 0)
+      ctx.out.info(
+        "The DKIM records in zones/ are placeholders: pass --tenant NAME (your NAME.onmicrosoft.com) to write them in full",
+      );
     if (counts.cannotLand > 0) {
       const reasons = new Map<string, number>();
-      for (const m of plan.mapping) if (m.status === "cannot-land") reasons.set(m.reason, (reasons.get(m.reason) ?? 0) + 1);
+      for (const m of plan.mapping)
+        if (m.status === "cannot-land") reasons.set(m.reason, (reasons.get(m.reason) ?? 0) + 1);
       const shown = [...reasons].sort((a, b) => b[1] - a[1]);
-      for (const [reason, n] of shown.slice(0, MAX_REASONS_SHOWN)) ctx.out.warn(`${model.plural(n, "address", "addresses")} cannot land: ${reason}`);
-      if (shown.length > MAX_REASONS_SHOWN) ctx.out.warn(`... and ${model.plural(shown.length - MAX_REASONS_SHOWN, "other reason")}: see the reason column of mapping.csv`);
+      for (const [reason, n] of shown.slice(0, MAX_REASONS_SHOWN))
+        ctx.out.warn(`${model.plural(n, "address", "addresses")} cannot land: ${reason}`);
+      if (shown.length > MAX_REASONS_SHOWN)
+        ctx.out.warn(
+          `... and ${model.plural(shown.length - MAX_REASONS_SHOWN, "other reason")}: see the reason column of mapping.csv`,
+        );
     }
     const count = model.plural;
     ctx.out.status(

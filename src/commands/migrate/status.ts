@@ -8,19 +8,53 @@ export const migrateStatusCommand = defineCommand({
     "One row per mailbox and target server that `migrate mail` worked on, from its ledger: the state\n" +
     "(RUNNING while a copy runs or after it was killed, STOPPED by Ctrl-C, COPIED, FAILED, AUTH_FAILED),\n" +
     "messages in the source, copied, already in the target, failed, bytes copied, when it started and ended.",
-  examples: ["wmctl migrate status", "wmctl migrate status -o json", "wmctl migrate status --fields mailbox,state,copied"],
+  examples: [
+    "wmctl migrate status",
+    "wmctl migrate status -o json",
+    "wmctl migrate status --fields mailbox,state,copied",
+  ],
   options: {
-    ledger: { kind: "string", placeholder: "file", describe: "The migration ledger (default: migrate/ledger.jsonl in wmctl's data folder)" },
+    ledger: {
+      kind: "string",
+      placeholder: "file",
+      describe: "The migration ledger (default: migrate/ledger.jsonl in wmctl's data folder)",
+    },
     to: { kind: "string", placeholder: "imap[s]://host[:port]", describe: "Only this target server" },
   },
   output: {
-    fields: ["mailbox", "targetLogin", "target", "state", "sourceMessages", "copied", "alreadyThere", "failed", "bytesCopied", "startedAt", "finishedAt", "note"],
-    columns: ["mailbox", "targetLogin", "state", "sourceMessages", "copied", "alreadyThere", "failed", "finishedAt", "note"],
+    fields: [
+      "mailbox",
+      "targetLogin",
+      "target",
+      "state",
+      "sourceMessages",
+      "copied",
+      "alreadyThere",
+      "failed",
+      "bytesCopied",
+      "startedAt",
+      "finishedAt",
+      "note",
+    ],
+    columns: [
+      "mailbox",
+      "targetLogin",
+      "state",
+      "sourceMessages",
+      "copied",
+      "alreadyThere",
+      "failed",
+      "finishedAt",
+      "note",
+    ],
     list: true,
   },
   async run(ctx, opts) {
     const ledger = openLedger(ctx, opts.ledger);
-    const want = opts.to === undefined ? undefined : (await import("../../migrate/imap-server.js")).parseImapUrl(opts.to, "--to").url;
+    const want =
+      opts.to === undefined
+        ? undefined
+        : (await import("../../migrate/imap-server.js")).parseImapUrl(opts.to, "--to").url;
     let n = 0;
     for (const b of ledger.mailboxes()) {
       if (want !== undefined && b.target !== want) continue;

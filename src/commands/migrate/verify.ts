@@ -9,7 +9,20 @@ import type { MailSource } from "../../migrate/mail/source.js";
 import { openLedger, targetCredentials, TARGET_OPTIONS } from "./options.js";
 import { mailSources } from "./sources.js";
 
-const FIELDS = ["mailbox", "folder", "targetFolder", "status", "sourceMessages", "targetMessages", "ledgerMessages", "sourceBytes", "targetBytes", "sampled", "missing", "detail"] as const;
+const FIELDS = [
+  "mailbox",
+  "folder",
+  "targetFolder",
+  "status",
+  "sourceMessages",
+  "targetMessages",
+  "ledgerMessages",
+  "sourceBytes",
+  "targetBytes",
+  "sampled",
+  "missing",
+  "detail",
+] as const;
 
 export const migrateVerifyCommand = defineCommand({
   name: "verify",
@@ -26,9 +39,29 @@ export const migrateVerifyCommand = defineCommand({
   ],
   options: {
     ...TARGET_OPTIONS,
-    sample: { kind: "int", min: 0, max: 10_000, default: 5, describe: "Messages per folder fetched back from the target and compared by hash" },
+    sample: {
+      kind: "int",
+      min: 0,
+      max: 10_000,
+      default: 5,
+      describe: "Messages per folder fetched back from the target and compared by hash",
+    },
   },
-  output: { fields: FIELDS, columns: ["mailbox", "folder", "targetFolder", "status", "sourceMessages", "targetMessages", "ledgerMessages", "sampled", "detail"], list: true },
+  output: {
+    fields: FIELDS,
+    columns: [
+      "mailbox",
+      "folder",
+      "targetFolder",
+      "status",
+      "sourceMessages",
+      "targetMessages",
+      "ledgerMessages",
+      "sampled",
+      "detail",
+    ],
+    list: true,
+  },
   async run(ctx, opts) {
     const server = parseImapUrl(opts.to, "--to");
     const entries = await readMapFile(opts.map);
@@ -40,7 +73,20 @@ export const migrateVerifyCommand = defineCommand({
     for (const e of entries) {
       let source: MailSource | undefined;
       const fail = (detail: string, status: FolderCheck["status"] = "error") => {
-        const row: FolderCheck = { mailbox: e.mailbox, folder: "*", targetFolder: undefined, status, sourceMessages: 0, targetMessages: 0, ledgerMessages: 0, sourceBytes: 0, targetBytes: 0, sampled: 0, missing: 0, detail };
+        const row: FolderCheck = {
+          mailbox: e.mailbox,
+          folder: "*",
+          targetFolder: undefined,
+          status,
+          sourceMessages: 0,
+          targetMessages: 0,
+          ledgerMessages: 0,
+          sourceBytes: 0,
+          targetBytes: 0,
+          sampled: 0,
+          missing: 0,
+          detail,
+        };
         problems.push(row);
         ctx.out.row(row);
       };
@@ -48,13 +94,30 @@ export const migrateVerifyCommand = defineCommand({
         source = await sources.open(e);
         const zip = await sources.zip(e);
         if (zip?.logKey !== undefined) {
-          const log = "path" in zip.logKey ? (JSON.parse(await (await import("node:fs/promises")).readFile(zip.logKey.path, "utf8")) as Record<string, unknown>) : await readExportLog(await ctx.exportStorage(), zip.logKey.bucket, zip.logKey.key);
+          const log =
+            "path" in zip.logKey
+              ? (JSON.parse(await (await import("node:fs/promises")).readFile(zip.logKey.path, "utf8")) as Record<
+                  string,
+                  unknown
+                >)
+              : await readExportLog(await ctx.exportStorage(), zip.logKey.bucket, zip.logKey.key);
           let inZip = 0;
           for (const f of await source.folders()) inZip += (await source.messages(f.path)).length;
-          if (String(inZip) !== String(log.totalMessages)) fail(`the export zip holds ${inZip} messages but its log says totalMessages ${String(log.totalMessages)}`, "mismatch");
+          if (String(inZip) !== String(log.totalMessages))
+            fail(
+              `the export zip holds ${inZip} messages but its log says totalMessages ${String(log.totalMessages)}`,
+              "mismatch",
+            );
         }
         await zip?.release();
-        const rows = await verifyMailbox({ mailbox: e.mailbox, server, auth: await credentialsFor(e.targetLogin, e.password, credentials), source, ledger, sample: opts.sample });
+        const rows = await verifyMailbox({
+          mailbox: e.mailbox,
+          server,
+          auth: await credentialsFor(e.targetLogin, e.password, credentials),
+          source,
+          ledger,
+          sample: opts.sample,
+        });
         for (const r of rows) {
           ctx.out.row(r);
           if (r.status !== "ok") problems.push(r);
@@ -67,7 +130,8 @@ export const migrateVerifyCommand = defineCommand({
       }
     }
     ledger.close();
-    if (refused.length > 0) throw new AuthError(`${server.url} refused the login${refused.length === 1 ? "" : "s"} ${refused.join(", ")}`);
+    if (refused.length > 0)
+      throw new AuthError(`${server.url} refused the login${refused.length === 1 ? "" : "s"} ${refused.join(", ")}`);
     if (problems.length > 0) {
       const first = problems[0] as FolderCheck;
       throw new ChecksFailedError(
@@ -75,6 +139,8 @@ export const migrateVerifyCommand = defineCommand({
         "run `wmctl migrate mail` again with the same map to copy what is missing",
       );
     }
-    ctx.out.status(`Verified ${entries.length} mailbox${entries.length === 1 ? "" : "es"}: every message is in ${server.url}`);
+    ctx.out.status(
+      `Verified ${entries.length} mailbox${entries.length === 1 ? "" : "es"}: every message is in ${server.url}`,
+    );
   },
 });

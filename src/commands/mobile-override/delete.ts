@@ -19,12 +19,22 @@ export const mobileOverrideDeleteCommand = defineCommand({
     const user = await ctx.resolve.user(opts.user);
     const label = user.email ?? user.name;
     const effect = (await findOverride(api, org, user.id, opts.deviceId))?.Effect;
-    if (effect === undefined) throw new NotFoundError(`no override for ${label} and device ${opts.deviceId}`, "see `wmctl mobile-override list`");
+    if (effect === undefined)
+      throw new NotFoundError(
+        `no override for ${label} and device ${opts.deviceId}`,
+        "see `wmctl mobile-override list`",
+      );
     if (opts.dryRun) {
-      ctx.out.plan({ action: "DeleteMobileDeviceAccessOverride", target: `${label} ${opts.deviceId}`, details: { effect } });
+      ctx.out.plan({
+        action: "DeleteMobileDeviceAccessOverride",
+        target: `${label} ${opts.deviceId}`,
+        details: { effect },
+      });
       return;
     }
-    await ctx.confirm(`Delete the ${effect} override for ${label} and device ${opts.deviceId}? The mobile rules will decide for it again.`);
+    await ctx.confirm(
+      `Delete the ${effect} override for ${label} and device ${opts.deviceId}? The mobile rules will decide for it again.`,
+    );
     await api.deleteMobileDeviceAccessOverride({ OrganizationId: org, UserId: user.id, DeviceId: opts.deviceId });
     ctx.out.status(`Deleted the override for ${label} and device ${opts.deviceId}`);
     ctx.out.record({ user: label, deviceId: opts.deviceId, deleted: true });

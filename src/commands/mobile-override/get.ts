@@ -18,7 +18,10 @@ export const mobileOverrideGetCommand = defineCommand({
     const user = await ctx.resolve.user(opts.user);
     const override = await findOverride(api, org, user.id, opts.deviceId);
     if (override === undefined) {
-      throw new NotFoundError(`no override for ${user.email ?? user.name} and device ${opts.deviceId}: the mobile rules decide`, "see `wmctl mobile-override list`");
+      throw new NotFoundError(
+        `no override for ${user.email ?? user.name} and device ${opts.deviceId}: the mobile rules decide`,
+        "see `wmctl mobile-override list`",
+      );
     }
     ctx.out.record(await overrideView(ctx, override));
   },

@@ -7,5 +7,10 @@ import { NOUNS } from "../nouns.js";
 
 export const mobileOverrideGroup = defineGroup({
   ...NOUNS["mobile-override"],
-  commands: [mobileOverrideListCommand, mobileOverridePutCommand, mobileOverrideGetCommand, mobileOverrideDeleteCommand],
+  commands: [
+    mobileOverrideListCommand,
+    mobileOverridePutCommand,
+    mobileOverrideGetCommand,
+    mobileOverrideDeleteCommand,
+  ],
 });

@@ -27,7 +27,11 @@ export const mobileOverridePutCommand = defineCommand({
     const org = await ctx.org();
     const user = await ctx.resolve.user(opts.user);
     if (opts.dryRun) {
-      ctx.out.plan({ action: "PutMobileDeviceAccessOverride", target: `${user.email ?? user.name} ${opts.deviceId}`, details: { effect: opts.effect, description: opts.description } });
+      ctx.out.plan({
+        action: "PutMobileDeviceAccessOverride",
+        target: `${user.email ?? user.name} ${opts.deviceId}`,
+        details: { effect: opts.effect, description: opts.description },
+      });
       return;
     }
     await api.putMobileDeviceAccessOverride({
@@ -37,7 +41,14 @@ export const mobileOverridePutCommand = defineCommand({
       Effect: opts.effect,
       ...(opts.description === undefined ? {} : { Description: opts.description }),
     });
-    ctx.out.status(`${opts.effect === "ALLOW" ? "Allowed" : "Denied"} device ${opts.deviceId} of ${user.email ?? user.name}`);
-    ctx.out.record(await overrideView(ctx, await api.getMobileDeviceAccessOverride({ OrganizationId: org, UserId: user.id, DeviceId: opts.deviceId })));
+    ctx.out.status(
+      `${opts.effect === "ALLOW" ? "Allowed" : "Denied"} device ${opts.deviceId} of ${user.email ?? user.name}`,
+    );
+    ctx.out.record(
+      await overrideView(
+        ctx,
+        await api.getMobileDeviceAccessOverride({ OrganizationId: org, UserId: user.id, DeviceId: opts.deviceId }),
+      ),
+    );
   },
 });

@@ -17,10 +17,21 @@ export interface OverrideView {
 }
 
 export const OVERRIDE_FIELDS = ["user", "userId", "deviceId", "effect", "description", "created", "modified"] as const;
-export const overrideListOutput: OutputSpec = { fields: OVERRIDE_FIELDS, columns: ["user", "deviceId", "effect", "description", "modified"], list: true, empty: "no mobile device access overrides" };
-export const overrideRecordOutput: OutputSpec = { fields: OVERRIDE_FIELDS, columns: ["user", "deviceId", "effect", "description", "created", "modified"] };
+export const overrideListOutput: OutputSpec = {
+  fields: OVERRIDE_FIELDS,
+  columns: ["user", "deviceId", "effect", "description", "modified"],
+  list: true,
+  empty: "no mobile device access overrides",
+};
+export const overrideRecordOutput: OutputSpec = {
+  fields: OVERRIDE_FIELDS,
+  columns: ["user", "deviceId", "effect", "description", "created", "modified"],
+};
 
-export async function overrideView(ctx: CommandContext, o: MobileDeviceAccessOverride | GetMobileDeviceAccessOverrideResponse): Promise<OverrideView> {
+export async function overrideView(
+  ctx: CommandContext,
+  o: MobileDeviceAccessOverride | GetMobileDeviceAccessOverrideResponse,
+): Promise<OverrideView> {
   return {
     user: o.UserId === undefined ? undefined : await entityLabel(ctx.resolve, o.UserId),
     userId: o.UserId,
@@ -35,11 +46,26 @@ export async function overrideView(ctx: CommandContext, o: MobileDeviceAccessOve
 export const DEVICE_ID_HELP = "the device id as the console shows it (letters and digits, any case)";
 
 /** The override for a user's device, or undefined when the mobile rules decide for it. */
-export async function findOverride(api: WorkMailApi, orgId: string, userId: string, deviceId: string): Promise<GetMobileDeviceAccessOverrideResponse | undefined> {
-  return unlessServiceError(api.getMobileDeviceAccessOverride({ OrganizationId: orgId, UserId: userId, DeviceId: deviceId }), "ResourceNotFoundException");
+export async function findOverride(
+  api: WorkMailApi,
+  orgId: string,
+  userId: string,
+  deviceId: string,
+): Promise<GetMobileDeviceAccessOverrideResponse | undefined> {
+  return unlessServiceError(
+    api.getMobileDeviceAccessOverride({ OrganizationId: orgId, UserId: userId, DeviceId: deviceId }),
+    "ResourceNotFoundException",
+  );
 }
 
 /** Every override of an organization (or of one user / device). */
-export async function* listOverrides(api: WorkMailApi, orgId: string, filter: { UserId?: string; DeviceId?: string } = {}) {
-  yield* paginate((t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, ...filter, NextToken: t }), "Overrides");
+export async function* listOverrides(
+  api: WorkMailApi,
+  orgId: string,
+  filter: { UserId?: string; DeviceId?: string } = {},
+) {
+  yield* paginate(
+    (t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, ...filter, NextToken: t }),
+    "Overrides",
+  );
 }

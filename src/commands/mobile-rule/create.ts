@@ -2,7 +2,15 @@ import { randomUUID } from "node:crypto";
 import { defineCommand } from "../../cli/define-command.js";
 import { ConflictError } from "../../errors/cli-error.js";
 import { shellQuote } from "../../output/shell-quote.js";
-import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleConditions, mobileRuleRecordOutput, mobileRuleView } from "./view.js";
+import {
+  CONDITION_OPTIONS,
+  CONDITIONS_HELP,
+  conditionMembers,
+  listMobileRules,
+  mobileRuleConditions,
+  mobileRuleRecordOutput,
+  mobileRuleView,
+} from "./view.js";
 import { validateRequest } from "../../backend/validate-request.js";
 
 export const mobileRuleCreateCommand = defineCommand({
@@ -17,10 +25,18 @@ export const mobileRuleCreateCommand = defineCommand({
   ],
   args: [{ name: "name", describe: "rule name" }],
   options: {
-    effect: { kind: "enum", choices: ["ALLOW", "DENY"], required: true, describe: "What the rule does when it matches" },
+    effect: {
+      kind: "enum",
+      choices: ["ALLOW", "DENY"],
+      required: true,
+      describe: "What the rule does when it matches",
+    },
     description: { kind: "string", describe: "Description" },
     ...CONDITION_OPTIONS,
-    allowDuplicate: { kind: "boolean", describe: "Create it even if a rule with this name exists (name such rules by id afterwards)" },
+    allowDuplicate: {
+      kind: "boolean",
+      describe: "Create it even if a rule with this name exists (name such rules by id afterwards)",
+    },
   },
   output: mobileRuleRecordOutput,
   mutating: true,
@@ -46,12 +62,18 @@ export const mobileRuleCreateCommand = defineCommand({
     };
     if (opts.dryRun) {
       await validateRequest("CreateMobileDeviceAccessRule", request);
-      ctx.out.plan({ action: "CreateMobileDeviceAccessRule", target: opts.name, details: { effect: opts.effect, description: opts.description, ...mobileRuleConditions(members) } });
+      ctx.out.plan({
+        action: "CreateMobileDeviceAccessRule",
+        target: opts.name,
+        details: { effect: opts.effect, description: opts.description, ...mobileRuleConditions(members) },
+      });
       return;
     }
     const { MobileDeviceAccessRuleId } = await api.createMobileDeviceAccessRule(request);
     ctx.out.status(`Created mobile device access rule ${opts.name} (${MobileDeviceAccessRuleId ?? "?"})`);
-    const saved = (await listMobileRules(api, org)).find((r) => r.MobileDeviceAccessRuleId === MobileDeviceAccessRuleId);
+    const saved = (await listMobileRules(api, org)).find(
+      (r) => r.MobileDeviceAccessRuleId === MobileDeviceAccessRuleId,
+    );
     if (saved !== undefined) ctx.out.record(mobileRuleView(saved));
   },
 });

@@ -18,7 +18,11 @@ export const mobileRuleDeleteCommand = defineCommand({
     const count = rules.length;
     const label = `${rule.Name ?? ""} (${rule.MobileDeviceAccessRuleId ?? ""})`;
     if (opts.dryRun) {
-      ctx.out.plan({ action: "DeleteMobileDeviceAccessRule", target: label, details: { rulesLeft: count - 1, blocksAllDevices: count === 1 } });
+      ctx.out.plan({
+        action: "DeleteMobileDeviceAccessRule",
+        target: label,
+        details: { rulesLeft: count - 1, blocksAllDevices: count === 1 },
+      });
       return;
     }
     await ctx.confirm(
@@ -26,7 +30,10 @@ export const mobileRuleDeleteCommand = defineCommand({
         ? `Delete ${label}, the last mobile device access rule? With no rules, all mobile device access is blocked.`
         : `Delete mobile device access rule ${label}?`,
     );
-    await api.deleteMobileDeviceAccessRule({ OrganizationId: org, MobileDeviceAccessRuleId: rule.MobileDeviceAccessRuleId as string });
+    await api.deleteMobileDeviceAccessRule({
+      OrganizationId: org,
+      MobileDeviceAccessRuleId: rule.MobileDeviceAccessRuleId as string,
+    });
     ctx.out.status(`Deleted mobile device access rule ${label}`);
     if (count === 1) ctx.out.warn("no mobile device access rules are left: all mobile device access is blocked");
     ctx.out.record({ id: rule.MobileDeviceAccessRuleId, name: rule.Name, deleted: true, rulesLeft: count - 1 });

@@ -8,5 +8,11 @@ import { NOUNS } from "../nouns.js";
 
 export const mobileRuleGroup = defineGroup({
   ...NOUNS["mobile-rule"],
-  commands: [mobileRuleListCommand, mobileRuleCreateCommand, mobileRuleUpdateCommand, mobileRuleDeleteCommand, mobileRuleTestCommand],
+  commands: [
+    mobileRuleListCommand,
+    mobileRuleCreateCommand,
+    mobileRuleUpdateCommand,
+    mobileRuleDeleteCommand,
+    mobileRuleTestCommand,
+  ],
 });

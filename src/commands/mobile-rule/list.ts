@@ -15,6 +15,7 @@ export const mobileRuleListCommand = defineCommand({
     const api = await ctx.backend();
     const rules = await listMobileRules(api, await ctx.org());
     for (const r of rules) ctx.out.row(mobileRuleView(r));
-    if (rules.length === 0) ctx.out.warn("there are no mobile device access rules: all mobile device access is blocked (overrides aside)");
+    if (rules.length === 0)
+      ctx.out.warn("there are no mobile device access rules: all mobile device access is blocked (overrides aside)");
   },
 });

@@ -21,11 +21,23 @@ export const mobileRuleTestCommand = defineCommand({
     deviceId: { kind: "string", placeholder: "id", describe: "The device id, to apply an override" },
   },
   output: {
-    fields: ["effect", "decidedBy", "matchedRules", "override", "deviceType", "deviceModel", "os", "userAgent", "user", "deviceId"],
+    fields: [
+      "effect",
+      "decidedBy",
+      "matchedRules",
+      "override",
+      "deviceType",
+      "deviceModel",
+      "os",
+      "userAgent",
+      "user",
+      "deviceId",
+    ],
     columns: ["effect", "decidedBy", "matchedRules"],
   },
   async run(ctx, opts) {
-    if ((opts.user === undefined) !== (opts.deviceId === undefined)) throw new UsageError("--user and --device-id go together (an override is per user and device)");
+    if ((opts.user === undefined) !== (opts.deviceId === undefined))
+      throw new UsageError("--user and --device-id go together (an override is per user and device)");
     const api = await ctx.backend();
     const org = await ctx.org();
     const res = await api.getMobileDeviceAccessEffect({

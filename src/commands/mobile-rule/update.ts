@@ -1,5 +1,14 @@
 import { defineCommand } from "../../cli/define-command.js";
-import { CONDITION_OPTIONS, CONDITIONS_HELP, conditionMembers, listMobileRules, mobileRuleConditions, mobileRuleRecordOutput, mobileRuleView, resolveMobileRule } from "./view.js";
+import {
+  CONDITION_OPTIONS,
+  CONDITIONS_HELP,
+  conditionMembers,
+  listMobileRules,
+  mobileRuleConditions,
+  mobileRuleRecordOutput,
+  mobileRuleView,
+  resolveMobileRule,
+} from "./view.js";
 import { validateRequest } from "../../backend/validate-request.js";
 
 export const mobileRuleUpdateCommand = defineCommand({
@@ -34,7 +43,9 @@ export const mobileRuleUpdateCommand = defineCommand({
       MobileDeviceAccessRuleId: rule.MobileDeviceAccessRuleId as string,
       Name: opts.name ?? (rule.Name as string),
       Effect: opts.effect ?? rule.Effect ?? "ALLOW",
-      ...((opts.description ?? rule.Description) === undefined ? {} : { Description: opts.description ?? rule.Description }),
+      ...((opts.description ?? rule.Description) === undefined
+        ? {}
+        : { Description: opts.description ?? rule.Description }),
       DeviceTypes: keep("DeviceTypes", rule.DeviceTypes),
       NotDeviceTypes: keep("NotDeviceTypes", rule.NotDeviceTypes),
       DeviceModels: keep("DeviceModels", rule.DeviceModels),
@@ -49,13 +60,20 @@ export const mobileRuleUpdateCommand = defineCommand({
       ctx.out.plan({
         action: "UpdateMobileDeviceAccessRule",
         target: `${rule.Name ?? ""} (${input.MobileDeviceAccessRuleId})`,
-        details: { name: input.Name, effect: input.Effect, description: input.Description, ...mobileRuleConditions(input) },
+        details: {
+          name: input.Name,
+          effect: input.Effect,
+          description: input.Description,
+          ...mobileRuleConditions(input),
+        },
       });
       return;
     }
     await api.updateMobileDeviceAccessRule(input);
     ctx.out.status(`Updated mobile device access rule ${input.Name}`);
-    const saved = (await listMobileRules(api, org)).find((r) => r.MobileDeviceAccessRuleId === rule.MobileDeviceAccessRuleId);
+    const saved = (await listMobileRules(api, org)).find(
+      (r) => r.MobileDeviceAccessRuleId === rule.MobileDeviceAccessRuleId,
+    );
     if (saved !== undefined) ctx.out.record(mobileRuleView(saved));
   },
 });

@@ -23,12 +23,33 @@ export interface MobileRuleView {
 }
 
 export const MOBILE_RULE_FIELDS = [
-  "id", "name", "effect", "description", "conditions", "deviceTypes", "notDeviceTypes", "deviceModels", "notDeviceModels",
-  "operatingSystems", "notOperatingSystems", "userAgents", "notUserAgents", "created", "modified",
+  "id",
+  "name",
+  "effect",
+  "description",
+  "conditions",
+  "deviceTypes",
+  "notDeviceTypes",
+  "deviceModels",
+  "notDeviceModels",
+  "operatingSystems",
+  "notOperatingSystems",
+  "userAgents",
+  "notUserAgents",
+  "created",
+  "modified",
 ] as const;
 
-export const mobileRuleListOutput: OutputSpec = { fields: MOBILE_RULE_FIELDS, columns: ["id", "name", "effect", "conditions", "description"], list: true, empty: "no mobile device access rules" };
-export const mobileRuleRecordOutput: OutputSpec = { fields: MOBILE_RULE_FIELDS, columns: ["id", "name", "effect", "description", "conditions", "created", "modified"] };
+export const mobileRuleListOutput: OutputSpec = {
+  fields: MOBILE_RULE_FIELDS,
+  columns: ["id", "name", "effect", "conditions", "description"],
+  list: true,
+  empty: "no mobile device access rules",
+};
+export const mobileRuleRecordOutput: OutputSpec = {
+  fields: MOBILE_RULE_FIELDS,
+  columns: ["id", "name", "effect", "description", "conditions", "created", "modified"],
+};
 
 const some = (l: string[] | undefined) => (l === undefined || l.length === 0 ? undefined : l);
 
@@ -77,27 +98,61 @@ export async function listMobileRules(api: WorkMailApi, orgId: string): Promise<
 }
 
 /** A mobile rule of `rules` by id, or by name when exactly one rule has it (rule names need not be unique). */
-export function resolveMobileRule(rules: readonly MobileDeviceAccessRule[], ref: string, orgId: string): MobileDeviceAccessRule {
+export function resolveMobileRule(
+  rules: readonly MobileDeviceAccessRule[],
+  ref: string,
+  orgId: string,
+): MobileDeviceAccessRule {
   const byId = rules.find((r) => r.MobileDeviceAccessRuleId === ref);
   if (byId !== undefined) return byId;
   const byName = rules.filter((r) => r.Name?.toLowerCase() === ref.toLowerCase());
   if (byName.length === 1) return byName[0] as MobileDeviceAccessRule;
   if (byName.length > 1) {
-    throw new UsageError(`${byName.length} mobile rules are named "${ref}"`, `name one by id: ${byName.map((r) => r.MobileDeviceAccessRuleId).join(", ")}`);
+    throw new UsageError(
+      `${byName.length} mobile rules are named "${ref}"`,
+      `name one by id: ${byName.map((r) => r.MobileDeviceAccessRuleId).join(", ")}`,
+    );
   }
-  throw new NotFoundError(`no mobile device access rule "${ref}" in organization ${orgId}`, "see `wmctl mobile-rule list`");
+  throw new NotFoundError(
+    `no mobile device access rule "${ref}" in organization ${orgId}`,
+    "see `wmctl mobile-rule list`",
+  );
 }
 
 /** The condition flags shared by create and update. */
 export const CONDITION_OPTIONS = {
-  deviceType: { kind: "list", placeholder: "type", describe: "Devices whose type starts with one of these (any case; $NONE: not reported)" },
-  notDeviceType: { kind: "list", placeholder: "type", describe: "Devices that report a type starting with none of these" },
+  deviceType: {
+    kind: "list",
+    placeholder: "type",
+    describe: "Devices whose type starts with one of these (any case; $NONE: not reported)",
+  },
+  notDeviceType: {
+    kind: "list",
+    placeholder: "type",
+    describe: "Devices that report a type starting with none of these",
+  },
   deviceModel: { kind: "list", placeholder: "model", describe: "Devices whose model starts with one of these" },
-  notDeviceModel: { kind: "list", placeholder: "model", describe: "Devices that report a model starting with none of these" },
-  os: { kind: "list", placeholder: "os", describe: "Devices whose operating system starts with one of these, e.g. 'iOS 14.3'" },
-  notOs: { kind: "list", placeholder: "os", describe: "Devices that report an operating system starting with none of these" },
+  notDeviceModel: {
+    kind: "list",
+    placeholder: "model",
+    describe: "Devices that report a model starting with none of these",
+  },
+  os: {
+    kind: "list",
+    placeholder: "os",
+    describe: "Devices whose operating system starts with one of these, e.g. 'iOS 14.3'",
+  },
+  notOs: {
+    kind: "list",
+    placeholder: "os",
+    describe: "Devices that report an operating system starting with none of these",
+  },
   userAgent: { kind: "list", placeholder: "agent", describe: "Devices whose user agent starts with one of these" },
-  notUserAgent: { kind: "list", placeholder: "agent", describe: "Devices that report a user agent starting with none of these" },
+  notUserAgent: {
+    kind: "list",
+    placeholder: "agent",
+    describe: "Devices that report a user agent starting with none of these",
+  },
 } as const;
 
 export interface ConditionFlags {

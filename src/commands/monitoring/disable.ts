@@ -5,7 +5,8 @@ export const monitoringDisableCommand = defineCommand({
   name: "disable",
   aliases: ["off"],
   summary: "Turn off email event logging",
-  description: "The log group and the service-linked role stay; delete them in CloudWatch Logs and IAM if you no longer need them.",
+  description:
+    "The log group and the service-linked role stay; delete them in CloudWatch Logs and IAM if you no longer need them.",
   examples: ["wmctl monitoring disable --yes"],
   output: monitoringOutput,
   mutating: true,

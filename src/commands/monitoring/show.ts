@@ -10,7 +10,10 @@ export const monitoringShowCommand = defineCommand({
   output: monitoringOutput,
   async run(ctx) {
     const api = await ctx.backend();
-    const res = await unlessServiceError(api.describeEmailMonitoringConfiguration({ OrganizationId: await ctx.org() }), "ResourceNotFoundException");
+    const res = await unlessServiceError(
+      api.describeEmailMonitoringConfiguration({ OrganizationId: await ctx.org() }),
+      "ResourceNotFoundException",
+    );
     ctx.out.record({ enabled: res !== undefined, logGroupArn: res?.LogGroupArn, roleArn: res?.RoleArn });
   },
 });

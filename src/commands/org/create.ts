@@ -12,11 +12,18 @@ export const orgCreateCommand = defineCommand({
   description:
     "The alias is globally unique: 1-62 letters, digits and single hyphens, not starting with 'd-'.\n" +
     "The new organization becomes the profile's default organization when the profile has none.",
-  examples: ["wmctl org create acme --wait", "wmctl org create acme --domain example.com --kms-key-arn arn:aws:kms:us-east-1:111122223333:key/..."],
+  examples: [
+    "wmctl org create acme --wait",
+    "wmctl org create acme --domain example.com --kms-key-arn arn:aws:kms:us-east-1:111122223333:key/...",
+  ],
   args: [{ name: "alias", describe: "the organization's alias (its web app is https://<alias>.awsapps.com/mail)" }],
   options: {
     domain: { kind: "list", placeholder: "domain", describe: "Also add this mail domain (repeatable)" },
-    kmsKeyArn: { kind: "string", placeholder: "arn", describe: "Symmetric KMS key for mailbox encryption (default: a WorkMail-managed key)" },
+    kmsKeyArn: {
+      kind: "string",
+      placeholder: "arn",
+      describe: "Symmetric KMS key for mailbox encryption (default: a WorkMail-managed key)",
+    },
     interoperability: { kind: "boolean", describe: "Enable interoperability with Microsoft Exchange" },
     wait: { kind: "boolean", describe: "Wait until the organization is Active" },
     timeout: { kind: "duration", default: "10m", describe: "How long --wait waits (exit 8 when still Creating)" },
@@ -34,7 +41,11 @@ export const orgCreateCommand = defineCommand({
     };
     if (opts.dryRun) {
       await validateRequest("CreateOrganization", request);
-      ctx.out.plan({ action: "CreateOrganization", target: opts.alias, details: { domains, kmsKeyArn: opts.kmsKeyArn } });
+      ctx.out.plan({
+        action: "CreateOrganization",
+        target: opts.alias,
+        details: { domains, kmsKeyArn: opts.kmsKeyArn },
+      });
       return;
     }
     const api = await ctx.backend();

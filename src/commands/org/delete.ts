@@ -4,13 +4,18 @@ import { ConflictError } from "../../errors/cli-error.js";
 import { withHints } from "../../errors/with-hint.js";
 import { orgRecordOutput } from "./view.js";
 
-const FORCE_HINT = (label: string) => `disable its users first (wmctl --org ${label} user disable NAME), or delete it with them: wmctl org delete ${label} --force`;
+const FORCE_HINT = (label: string) =>
+  `disable its users first (wmctl --org ${label} user disable NAME), or delete it with them: wmctl org delete ${label} --force`;
 
 export const orgDeleteCommand = defineCommand({
   name: "delete",
   aliases: ["rm"],
   summary: "Delete an organization and all its mailboxes (cannot be undone)",
-  examples: ["wmctl org delete acme", "wmctl org delete acme --yes --force", "wmctl org delete acme --keep-directory --dry-run"],
+  examples: [
+    "wmctl org delete acme",
+    "wmctl org delete acme --yes --force",
+    "wmctl org delete acme --keep-directory --dry-run",
+  ],
   args: [{ name: "org", describe: "alias or id" }],
   options: {
     force: { kind: "boolean", describe: "Delete even if the organization has enabled users (ForceDelete)" },
@@ -25,12 +30,21 @@ export const orgDeleteCommand = defineCommand({
       // What the service would refuse, refused now with the code the real run exits with (6).
       const api = await ctx.backend();
       const d = await api.describeOrganization({ OrganizationId: org.id });
-      if (d.State === "Creating") throw new ConflictError(`organization ${label} is still being created`, "wait until `wmctl org describe` says Active");
+      if (d.State === "Creating")
+        throw new ConflictError(
+          `organization ${label} is still being created`,
+          "wait until `wmctl org describe` says Active",
+        );
       if (!opts.force) {
         const enabled = await api.listUsers({ OrganizationId: org.id, Filters: { State: "ENABLED" }, MaxResults: 1 });
-        if ((enabled.Users ?? []).length > 0) throw new ConflictError(`organization ${label} has enabled users`, FORCE_HINT(label));
+        if ((enabled.Users ?? []).length > 0)
+          throw new ConflictError(`organization ${label} has enabled users`, FORCE_HINT(label));
       }
-      ctx.out.plan({ action: "DeleteOrganization", target: label, details: { deleteDirectory: !opts.keepDirectory, forceDelete: opts.force } });
+      ctx.out.plan({
+        action: "DeleteOrganization",
+        target: label,
+        details: { deleteDirectory: !opts.keepDirectory, forceDelete: opts.force },
+      });
       return;
     }
     await ctx.confirm(`Delete organization ${label} (${org.id}) and all its mailbox data for good (cannot be undone)?`);

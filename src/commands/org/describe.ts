@@ -5,7 +5,11 @@ export const orgDescribeCommand = defineCommand({
   name: "describe",
   aliases: ["show"],
   summary: "Show an organization's details",
-  examples: ["wmctl org describe", "wmctl org describe acme --fields id", "wmctl org describe m-0123456789abcdef0123456789abcdef -o json"],
+  examples: [
+    "wmctl org describe",
+    "wmctl org describe acme --fields id",
+    "wmctl org describe m-0123456789abcdef0123456789abcdef -o json",
+  ],
   args: [{ name: "org", describe: "alias or id (default: --org or the profile's organization)", required: false }],
   output: orgRecordOutput,
   async run(ctx, opts) {

@@ -10,5 +10,13 @@ import { NOUNS } from "../nouns.js";
 
 export const orgGroup = defineGroup({
   ...NOUNS.org,
-  commands: [orgCreateCommand, orgListCommand, orgDescribeCommand, orgDeleteCommand, orgUseCommand, orgInventoryCommand, orgRestoreCommand],
+  commands: [
+    orgCreateCommand,
+    orgListCommand,
+    orgDescribeCommand,
+    orgDeleteCommand,
+    orgUseCommand,
+    orgInventoryCommand,
+    orgRestoreCommand,
+  ],
 });

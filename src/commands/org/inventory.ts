@@ -32,7 +32,11 @@ export const POLICY_TABLES: Readonly<Record<string, string>> = {
 };
 const TABLE_NAMES = [...CORE_TABLE_NAMES, ...Object.keys(POLICY_TABLES)];
 
-const summaryOutput: OutputSpec = { fields: ["area", "status", "items", "note"], columns: ["area", "status", "items", "note"], list: true };
+const summaryOutput: OutputSpec = {
+  fields: ["area", "status", "items", "note"],
+  columns: ["area", "status", "items", "note"],
+  list: true,
+};
 
 export const orgInventoryCommand = defineCommand({
   name: "inventory",
@@ -57,24 +61,46 @@ export const orgInventoryCommand = defineCommand({
     "wmctl org inventory --table group-members -o csv > group-members.csv",
   ],
   options: {
-    out: { kind: "string", placeholder: "dir", describe: "Write inventory.json and the CSV files into this folder (new, empty, or an earlier inventory's)" },
-    table: { kind: "string", placeholder: "name", describe: `Print one table instead of the summary (${TABLE_NAMES.join(", ")})` },
-    concurrency: { kind: "int", default: 8, min: 1, max: 32, placeholder: "n", describe: "API calls in flight at once (the AWS backend retries throttling)" },
+    out: {
+      kind: "string",
+      placeholder: "dir",
+      describe: "Write inventory.json and the CSV files into this folder (new, empty, or an earlier inventory's)",
+    },
+    table: {
+      kind: "string",
+      placeholder: "name",
+      describe: `Print one table instead of the summary (${TABLE_NAMES.join(", ")})`,
+    },
+    concurrency: {
+      kind: "int",
+      default: 8,
+      min: 1,
+      max: 32,
+      placeholder: "n",
+      describe: "API calls in flight at once (the AWS backend retries throttling)",
+    },
   },
   output: summaryOutput,
   async run(ctx, opts) {
-    if (opts.out !== undefined && opts.table !== undefined) throw new UsageError("--table prints one table to stdout; --out writes them all: use one of them");
+    if (opts.out !== undefined && opts.table !== undefined)
+      throw new UsageError("--table prints one table to stdout; --out writes them all: use one of them");
     if (opts.out === undefined && opts.table === undefined && ctx.out.format === "csv") {
-      throw new UsageError("CSV holds one table at a time", `pass --table NAME (${CORE_TABLE_NAMES.slice(0, 4).join(", ")} ...), or --out DIR for every table`);
+      throw new UsageError(
+        "CSV holds one table at a time",
+        `pass --table NAME (${CORE_TABLE_NAMES.slice(0, 4).join(", ")} ...), or --out DIR for every table`,
+      );
     }
-    if (opts.table !== undefined && !TABLE_NAMES.includes(opts.table)) throw new UsageError(`no table "${opts.table}" in an inventory`, `tables: ${TABLE_NAMES.join(", ")}`);
-    const [{ collectInventory }, { inventoryTables }, files, { INVENTORY_AREAS }, { wmctlVersion }] = await Promise.all([
-      import("../../inventory/collect.js"),
-      import("../../inventory/tables.js"),
-      import("../../inventory/inventory-files.js"),
-      import("../../inventory/areas.js"),
-      import("../../inventory/wmctl-version.js"),
-    ]);
+    if (opts.table !== undefined && !TABLE_NAMES.includes(opts.table))
+      throw new UsageError(`no table "${opts.table}" in an inventory`, `tables: ${TABLE_NAMES.join(", ")}`);
+    const [{ collectInventory }, { inventoryTables }, files, { INVENTORY_AREAS }, { wmctlVersion }] = await Promise.all(
+      [
+        import("../../inventory/collect.js"),
+        import("../../inventory/tables.js"),
+        import("../../inventory/inventory-files.js"),
+        import("../../inventory/areas.js"),
+        import("../../inventory/wmctl-version.js"),
+      ],
+    );
     const previous = opts.out === undefined ? [] : await files.prepareOutDir(opts.out);
     const api = await ctx.backend();
     const org = await ctx.orgRef();
@@ -91,7 +117,10 @@ export const orgInventoryCommand = defineCommand({
       concurrency: opts.concurrency,
       areas: INVENTORY_AREAS,
       // --table collects only the areas its table is made of.
-      only: opts.table === undefined ? undefined : new Set(CORE_TABLES[opts.table] ?? [POLICY_TABLES[opts.table] as string]),
+      only:
+        opts.table === undefined
+          ? undefined
+          : new Set(CORE_TABLES[opts.table] ?? [POLICY_TABLES[opts.table] as string]),
       warn: (m) => ctx.out.warn(m),
       onArea: (o) => {
         if (o.status === "ok") ctx.out.status(`${o.area}: ${o.items} item${o.items === 1 ? "" : "s"}`);
@@ -100,16 +129,24 @@ export const orgInventoryCommand = defineCommand({
     const { doc, outcomes } = result;
     const tables = inventoryTables(doc, INVENTORY_AREAS);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    ctx.debug(`inventory: ${result.calls} API calls in ${seconds} s (${[...result.callsByMethod].map(([m, n]) => `${m} ${n}`).join(", ")})`);
+    ctx.debug(
+      `inventory: ${result.calls} API calls in ${seconds} s (${[...result.callsByMethod].map(([m, n]) => `${m} ${n}`).join(", ")})`,
+    );
 
     if (opts.out !== undefined) {
       const written = await files.writeInventoryDir(opts.out, doc, tables, previous);
-      ctx.out.status(`Inventory of ${label} written to ${opts.out}: inventory.json and ${written.length} CSV files (${result.calls} API calls, ${seconds} s)`);
+      ctx.out.status(
+        `Inventory of ${label} written to ${opts.out}: inventory.json and ${written.length} CSV files (${result.calls} API calls, ${seconds} s)`,
+      );
       for (const o of outcomes) ctx.out.row({ area: o.area, status: o.status, items: o.items, note: o.reason });
     } else if (opts.table !== undefined) {
       const areas = CORE_TABLES[opts.table] ?? [POLICY_TABLES[opts.table] as string];
       const missed = outcomes.filter((o) => areas.includes(o.area) && o.status !== "ok");
-      if (missed.length > 0) throw new UsageError(`no table "${opts.table}" in this inventory`, "its area was not collected: see the warning above");
+      if (missed.length > 0)
+        throw new UsageError(
+          `no table "${opts.table}" in this inventory`,
+          "its area was not collected: see the warning above",
+        );
       // An empty table (no tags ...) prints nothing: an empty list is a success.
       const table = tables.get(opts.table) ?? { columns: [], rows: [] };
       ctx.out.useColumns(table.columns);

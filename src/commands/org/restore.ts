@@ -37,11 +37,32 @@ export const orgRestoreCommand = defineCommand({
     "wmctl --org rehearsal org restore --from acme-2027-03 --details -o csv > restore-report.csv",
   ],
   options: {
-    from: { kind: "string", required: true, placeholder: "dir", describe: "The inventory folder (or its inventory.json)" },
-    mapDomain: { kind: "list", placeholder: "old=new", describe: "Rewrite addresses and domains OLD into NEW (repeatable)" },
-    passwordsOut: { kind: "string", placeholder: "file", describe: "Append the new users' generated passwords to this file as they are created (CSV, mode 0600; a new file, or one an earlier run wrote)" },
+    from: {
+      kind: "string",
+      required: true,
+      placeholder: "dir",
+      describe: "The inventory folder (or its inventory.json)",
+    },
+    mapDomain: {
+      kind: "list",
+      placeholder: "old=new",
+      describe: "Rewrite addresses and domains OLD into NEW (repeatable)",
+    },
+    passwordsOut: {
+      kind: "string",
+      placeholder: "file",
+      describe:
+        "Append the new users' generated passwords to this file as they are created (CSV, mode 0600; a new file, or one an earlier run wrote)",
+    },
     details: { kind: "boolean", describe: "Report every action instead of a summary per step" },
-    concurrency: { kind: "int", default: 8, min: 1, max: 32, placeholder: "n", describe: "API calls in flight at once" },
+    concurrency: {
+      kind: "int",
+      default: 8,
+      min: 1,
+      max: 32,
+      placeholder: "n",
+      describe: "API calls in flight at once",
+    },
   },
   output: restoreOutput,
   mutating: true,
@@ -54,15 +75,20 @@ export const orgRestoreCommand = defineCommand({
       import("../../apply/passwords-file.js"),
     ]);
     const explicit = DomainMap.parse(opts.mapDomain);
-    const pwFile = opts.passwordsOut !== undefined && !opts.dryRun ? await pw.checkPasswordsFile(opts.passwordsOut) : undefined;
-    const journal = opts.passwordsOut !== undefined && !opts.dryRun ? new pw.PasswordsJournal(opts.passwordsOut) : undefined;
+    const pwFile =
+      opts.passwordsOut !== undefined && !opts.dryRun ? await pw.checkPasswordsFile(opts.passwordsOut) : undefined;
+    const journal =
+      opts.passwordsOut !== undefined && !opts.dryRun ? new pw.PasswordsJournal(opts.passwordsOut) : undefined;
     const { doc } = await files.readInventory(opts.from);
     const api = await ctx.backend();
     const org = await ctx.orgRef();
     const prep = await prepareApply(api, org.id, doc, explicit);
     const label = prep.target.alias ?? org.id;
     const source = doc.source.alias ?? doc.source.organizationId;
-    if (org.id === doc.source.organizationId) ctx.out.info(`Restoring into ${label}, the organization the inventory was taken from: only what is missing is re-created`);
+    if (org.id === doc.source.organizationId)
+      ctx.out.info(
+        `Restoring into ${label}, the organization the inventory was taken from: only what is missing is re-created`,
+      );
 
     checkDomains(prep, label, ctx.out);
     checkInteroperability(doc, prep, source, label, ctx.out);
@@ -81,7 +107,9 @@ export const orgRestoreCommand = defineCommand({
       if (newUsers > 0 && opts.passwordsOut === undefined) ctx.out.info(passwordsNote(newUsers));
     }
 
-    ctx.out.info(`${opts.dryRun ? "Planning the restore of" : "Restoring"} ${source} (inventory of ${doc.createdAt}) into ${label}...`);
+    ctx.out.info(
+      `${opts.dryRun ? "Planning the restore of" : "Restoring"} ${source} (inventory of ${doc.createdAt}) into ${label}...`,
+    );
     let planned = 0;
     if (opts.details && !opts.dryRun) ctx.out.useColumns(DETAIL_COLUMNS);
     const outcome = await runSteps(api, org.id, doc, prep, {
@@ -95,31 +123,51 @@ export const orgRestoreCommand = defineCommand({
       },
       onStep: ({ step, results }) => {
         const t = tally(results);
-        if (!opts.dryRun) ctx.out.status(`${step}: ${t.created} created, ${t.updated} updated, ${t.skipped} skipped, ${t.failed} failed`);
+        if (!opts.dryRun)
+          ctx.out.status(
+            `${step}: ${t.created} created, ${t.updated} updated, ${t.skipped} skipped, ${t.failed} failed`,
+          );
         if (opts.dryRun) return;
-        if (opts.details) for (const r of results) ctx.out.row({ step, action: r.action, target: r.target, result: r.result, message: r.message });
+        if (opts.details)
+          for (const r of results)
+            ctx.out.row({ step, action: r.action, target: r.target, result: r.result, message: r.message });
         else ctx.out.row({ step, ...t });
       },
     }).finally(() => journal?.close());
 
-    const failures = outcome.steps.flatMap((s) => s.results.filter((r) => r.result === "failed").map((r) => ({ ...r, step: s.step })));
-    for (const f of failures.slice(0, MAX_FAILURES_SHOWN)) ctx.out.warn(`${f.step}: ${f.target}: ${f.message ?? "failed"}`);
-    if (failures.length > MAX_FAILURES_SHOWN) ctx.out.warn(`... and ${failures.length - MAX_FAILURES_SHOWN} more failed actions (see --details)`);
+    const failures = outcome.steps.flatMap((s) =>
+      s.results.filter((r) => r.result === "failed").map((r) => ({ ...r, step: s.step })),
+    );
+    for (const f of failures.slice(0, MAX_FAILURES_SHOWN))
+      ctx.out.warn(`${f.step}: ${f.target}: ${f.message ?? "failed"}`);
+    if (failures.length > MAX_FAILURES_SHOWN)
+      ctx.out.warn(`... and ${failures.length - MAX_FAILURES_SHOWN} more failed actions (see --details)`);
 
     if (opts.dryRun) {
-      ctx.out.info(`Dry run: ${planned} change${planned === 1 ? "" : "s"} planned, nothing was changed${failures.length > 0 ? `; ${failures.length} action${failures.length === 1 ? "" : "s"} would fail` : ""}`);
+      ctx.out.info(
+        `Dry run: ${planned} change${planned === 1 ? "" : "s"} planned, nothing was changed${failures.length > 0 ? `; ${failures.length} action${failures.length === 1 ? "" : "s"} would fail` : ""}`,
+      );
       return;
     }
     if (journal !== undefined && opts.passwordsOut !== undefined) {
       const n = journal.count;
-      if (n > 0) ctx.out.status(`${pwFile?.exists === true ? "Appended" : "Wrote"} the passwords of ${n} new user${n === 1 ? "" : "s"} to ${opts.passwordsOut} (mode 0600)`);
-      else ctx.out.info(`No user was created: ${opts.passwordsOut} was not ${pwFile?.exists === true ? "changed" : "written"}`);
+      if (n > 0)
+        ctx.out.status(
+          `${pwFile?.exists === true ? "Appended" : "Wrote"} the passwords of ${n} new user${n === 1 ? "" : "s"} to ${opts.passwordsOut} (mode 0600)`,
+        );
+      else
+        ctx.out.info(
+          `No user was created: ${opts.passwordsOut} was not ${pwFile?.exists === true ? "changed" : "written"}`,
+        );
     }
     ctx.debug(`restore: ${outcome.calls} API calls`);
     if (failures.length > 0) {
-      throw new CliError(`the restore finished with ${failures.length} failed action${failures.length === 1 ? "" : "s"}`, {
-        hint: "fix the causes above and re-run the same command: what already exists is skipped",
-      });
+      throw new CliError(
+        `the restore finished with ${failures.length} failed action${failures.length === 1 ? "" : "s"}`,
+        {
+          hint: "fix the causes above and re-run the same command: what already exists is skipped",
+        },
+      );
     }
     ctx.out.status(`Restored the inventory of ${source} into ${label}`);
   },

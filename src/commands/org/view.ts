@@ -16,21 +16,58 @@ export interface OrganizationView {
 }
 
 export const ORG_FIELDS = [
-  "id", "alias", "state", "defaultMailDomain", "directoryId", "directoryType",
-  "completedDate", "arn", "interoperabilityEnabled", "migrationAdmin", "errorMessage",
+  "id",
+  "alias",
+  "state",
+  "defaultMailDomain",
+  "directoryId",
+  "directoryType",
+  "completedDate",
+  "arn",
+  "interoperabilityEnabled",
+  "migrationAdmin",
+  "errorMessage",
 ] as const;
 
 /** The fields `org list` gets only from DescribeOrganization. */
-export const ORG_DETAIL_FIELDS: readonly string[] = ["directoryId", "directoryType", "completedDate", "arn", "interoperabilityEnabled", "migrationAdmin"];
+export const ORG_DETAIL_FIELDS: readonly string[] = [
+  "directoryId",
+  "directoryType",
+  "completedDate",
+  "arn",
+  "interoperabilityEnabled",
+  "migrationAdmin",
+];
 
-export const orgListOutput: OutputSpec = { fields: ORG_FIELDS, columns: ["id", "alias", "state", "defaultMailDomain"], list: true, empty: "no organizations" };
+export const orgListOutput: OutputSpec = {
+  fields: ORG_FIELDS,
+  columns: ["id", "alias", "state", "defaultMailDomain"],
+  list: true,
+  empty: "no organizations",
+};
 export const orgRecordOutput: OutputSpec = {
   fields: ORG_FIELDS,
-  columns: ["id", "alias", "state", "defaultMailDomain", "directoryId", "directoryType", "completedDate", "arn", "interoperabilityEnabled"],
+  columns: [
+    "id",
+    "alias",
+    "state",
+    "defaultMailDomain",
+    "directoryId",
+    "directoryType",
+    "completedDate",
+    "arn",
+    "interoperabilityEnabled",
+  ],
 };
 
 export function orgSummaryView(o: OrganizationSummary): OrganizationView {
-  return { id: o.OrganizationId, alias: o.Alias, state: o.State, defaultMailDomain: o.DefaultMailDomain, errorMessage: o.ErrorMessage };
+  return {
+    id: o.OrganizationId,
+    alias: o.Alias,
+    state: o.State,
+    defaultMailDomain: o.DefaultMailDomain,
+    errorMessage: o.ErrorMessage,
+  };
 }
 
 export function orgView(o: DescribeOrganizationResponse): OrganizationView {

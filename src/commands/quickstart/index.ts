@@ -36,8 +36,16 @@ export const quickstartCommand = defineCommand({
     if (opts.dryRun) {
       ctx.out.plan({ action: "CreateOrganization", target: opts.alias });
       for (const u of USERS) ctx.out.plan({ action: "CreateUser+RegisterToWorkMail", target: u.name });
-      ctx.out.plan({ action: "CreateGroup+RegisterToWorkMail+AssociateMemberToGroup", target: GROUP, details: { members: USERS.map((u) => u.name) } });
-      ctx.out.plan({ action: "CreateResource+RegisterToWorkMail", target: RESOURCE.name, details: { type: RESOURCE.type } });
+      ctx.out.plan({
+        action: "CreateGroup+RegisterToWorkMail+AssociateMemberToGroup",
+        target: GROUP,
+        details: { members: USERS.map((u) => u.name) },
+      });
+      ctx.out.plan({
+        action: "CreateResource+RegisterToWorkMail",
+        target: RESOURCE.name,
+        details: { type: RESOURCE.type },
+      });
       return;
     }
     const api = await ctx.backend();
@@ -48,7 +56,16 @@ export const quickstartCommand = defineCommand({
       const existing = await ctx.resolve.entity(u.name, ["USER"]).catch(() => undefined);
       let id = existing?.id;
       if (id === undefined) {
-        id = (await api.createUser({ OrganizationId: orgId, Name: u.name, DisplayName: u.displayName, FirstName: u.firstName, LastName: u.lastName, Password: generatePassword() })).UserId as string;
+        id = (
+          await api.createUser({
+            OrganizationId: orgId,
+            Name: u.name,
+            DisplayName: u.displayName,
+            FirstName: u.firstName,
+            LastName: u.lastName,
+            Password: generatePassword(),
+          })
+        ).UserId as string;
       }
       if (existing?.state !== "ENABLED") {
         await api.registerToWorkMail({ OrganizationId: orgId, EntityId: id, Email: `${u.name}@${domain}` });
@@ -59,15 +76,31 @@ export const quickstartCommand = defineCommand({
 
     const group = await ctx.resolve.entity(GROUP, ["GROUP"]).catch(() => undefined);
     const groupId = group?.id ?? ((await api.createGroup({ OrganizationId: orgId, Name: GROUP })).GroupId as string);
-    if (group?.state !== "ENABLED") await api.registerToWorkMail({ OrganizationId: orgId, EntityId: groupId, Email: `${GROUP}@${domain}` });
+    if (group?.state !== "ENABLED")
+      await api.registerToWorkMail({ OrganizationId: orgId, EntityId: groupId, Email: `${GROUP}@${domain}` });
     const members = new Set<string>();
-    for await (const m of paginate((t) => api.listGroupMembers({ OrganizationId: orgId, GroupId: groupId, NextToken: t }), "Members")) if (m.Id) members.add(m.Id);
-    for (const id of userIds) if (!members.has(id)) await api.associateMemberToGroup({ OrganizationId: orgId, GroupId: groupId, MemberId: id });
+    for await (const m of paginate(
+      (t) => api.listGroupMembers({ OrganizationId: orgId, GroupId: groupId, NextToken: t }),
+      "Members",
+    ))
+      if (m.Id) members.add(m.Id);
+    for (const id of userIds)
+      if (!members.has(id)) await api.associateMemberToGroup({ OrganizationId: orgId, GroupId: groupId, MemberId: id });
     ctx.out.status(`Group ${GROUP} <${GROUP}@${domain}> with ${USERS.map((u) => u.name).join(" and ")}`);
 
     const room = await ctx.resolve.entity(RESOURCE.name, ["RESOURCE"]).catch(() => undefined);
-    const roomId = room?.id ?? ((await api.createResource({ OrganizationId: orgId, Name: RESOURCE.name, Type: RESOURCE.type, Description: RESOURCE.description })).ResourceId as string);
-    if (room?.state !== "ENABLED") await api.registerToWorkMail({ OrganizationId: orgId, EntityId: roomId, Email: `${RESOURCE.name}@${domain}` });
+    const roomId =
+      room?.id ??
+      ((
+        await api.createResource({
+          OrganizationId: orgId,
+          Name: RESOURCE.name,
+          Type: RESOURCE.type,
+          Description: RESOURCE.description,
+        })
+      ).ResourceId as string);
+    if (room?.state !== "ENABLED")
+      await api.registerToWorkMail({ OrganizationId: orgId, EntityId: roomId, Email: `${RESOURCE.name}@${domain}` });
     ctx.out.status(`Room ${RESOURCE.name} <${RESOURCE.name}@${domain}>`);
 
     await listEverything(ctx, api, orgId);
@@ -83,7 +116,11 @@ export const quickstartCommand = defineCommand({
   },
 });
 
-async function ensureOrganization(ctx: CommandContext, api: WorkMailApi, alias: string): Promise<{ id: string; domain: string }> {
+async function ensureOrganization(
+  ctx: CommandContext,
+  api: WorkMailApi,
+  alias: string,
+): Promise<{ id: string; domain: string }> {
   let id = await ctx
     .resolveOrg(alias)
     .then((o) => o.id)
@@ -117,6 +154,13 @@ async function listEverything(ctx: CommandContext, api: WorkMailApi, orgId: stri
     if (g.State !== "DELETED") ctx.out.row({ type: "group", name: g.Name, email: g.Email, state: g.State, id: g.Id });
   }
   for await (const r of paginate((t) => api.listResources({ OrganizationId: orgId, NextToken: t }), "Resources")) {
-    if (r.State !== "DELETED") ctx.out.row({ type: r.Type === "EQUIPMENT" ? "equipment" : "room", name: r.Name, email: r.Email, state: r.State, id: r.Id });
+    if (r.State !== "DELETED")
+      ctx.out.row({
+        type: r.Type === "EQUIPMENT" ? "equipment" : "room",
+        name: r.Name,
+        email: r.Email,
+        state: r.State,
+        id: r.Id,
+      });
   }
 }

@@ -30,7 +30,8 @@ export interface ResourceCreateRequest extends BookingFlags {
  * keepPartial. The one engine of `resource create` and `bulk create-resource`.
  */
 export async function createResourceComposite(ctx: CommandContext, req: ResourceCreateRequest): Promise<CreateResult> {
-  if (!req.enable && req.email !== undefined) throw new UsageError("--email enables the resource, but --no-enable was given", "drop one of them");
+  if (!req.enable && req.email !== undefined)
+    throw new UsageError("--email enables the resource, but --no-enable was given", "drop one of them");
   const api = await ctx.backend();
   const org = await ctx.org();
   const delegates: ResolvedEntity[] = [];
@@ -38,18 +39,36 @@ export async function createResourceComposite(ctx: CommandContext, req: Resource
   let existing = await findLive(ctx, "RESOURCE", req.name);
   if (existing === undefined) await checkNameFree(ctx, req.name, "RESOURCE");
   if (req.autoAccept === false && delegates.length === 0 && existing === undefined) {
-    throw new UsageError("--no-auto-accept needs a delegate to answer booking requests", "add --delegate USER_OR_GROUP");
+    throw new UsageError(
+      "--no-auto-accept needs a delegate to answer booking requests",
+      "add --delegate USER_OR_GROUP",
+    );
   }
-  const email = req.enable ? await addressToEnable(api, org, { name: req.name, email: existing?.email }, req.email) : undefined;
-  if (email !== undefined && existing?.state !== "ENABLED") await checkAddressUsable(api, org, email, { id: existing?.id, name: req.name, type: "RESOURCE" }, "--email");
+  const email = req.enable
+    ? await addressToEnable(api, org, { name: req.name, email: existing?.email }, req.email)
+    : undefined;
+  if (email !== undefined && existing?.state !== "ENABLED")
+    await checkAddressUsable(api, org, email, { id: existing?.id, name: req.name, type: "RESOURCE" }, "--email");
   const booking = bookingFlagsGiven(req) ? mergeBooking(undefined, req) : undefined;
 
   const steps: PlannedChange[] = [];
-  if (existing === undefined) steps.push({ action: "CreateResource", target: req.name, details: { type: req.type, description: req.description, hidden: req.hidden || undefined } });
-  if (email !== undefined && existing?.state !== "ENABLED") steps.push({ action: "RegisterToWorkMail", target: req.name, details: { email } });
-  for (const d of delegates) steps.push({ action: "AssociateDelegateToResource", target: req.name, details: { delegate: d.name } });
+  if (existing === undefined)
+    steps.push({
+      action: "CreateResource",
+      target: req.name,
+      details: { type: req.type, description: req.description, hidden: req.hidden || undefined },
+    });
+  if (email !== undefined && existing?.state !== "ENABLED")
+    steps.push({ action: "RegisterToWorkMail", target: req.name, details: { email } });
+  for (const d of delegates)
+    steps.push({ action: "AssociateDelegateToResource", target: req.name, details: { delegate: d.name } });
   if (booking !== undefined) steps.push({ action: "UpdateResource", target: req.name, details: { ...booking } });
-  if (req.dryRun) return { outcome: existing === undefined ? "created" : steps.length > 0 ? "updated" : "unchanged", id: existing?.id, steps };
+  if (req.dryRun)
+    return {
+      outcome: existing === undefined ? "created" : steps.length > 0 ? "updated" : "unchanged",
+      id: existing?.id,
+      steps,
+    };
 
   const undo = new Undo(ctx, `resource ${req.name}`);
   let created = false;
@@ -79,14 +98,18 @@ export async function createResourceComposite(ctx: CommandContext, req: Resource
     }
     if (email !== undefined && existing?.state === "ENABLED") {
       if (existing.email?.toLowerCase() !== email) {
-        ctx.out.warn(`resource ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl resource update ${shellQuote(existing.name)} --email ${email}`);
+        ctx.out.warn(
+          `resource ${existing.name} is already enabled as ${existing.email ?? "?"}; to change it: wmctl resource update ${shellQuote(existing.name)} --email ${email}`,
+        );
       }
     } else if (email !== undefined) {
       await withHints(api.registerToWorkMail({ OrganizationId: org, EntityId: id, Email: email }), {
         ...addressHints(email, { flag: "--email" }),
         UnsupportedOperationException: "resources cannot be enabled while the organization is in interoperability mode",
       });
-      undo.push(`disable resource ${req.name}`, () => api.deregisterFromWorkMail({ OrganizationId: org, EntityId: id }));
+      undo.push(`disable resource ${req.name}`, () =>
+        api.deregisterFromWorkMail({ OrganizationId: org, EntityId: id }),
+      );
       ctx.out.status(`Enabled ${req.name} as ${email}`);
     }
     for (const d of delegates) {
@@ -96,8 +119,12 @@ export async function createResourceComposite(ctx: CommandContext, req: Resource
     const current = await api.describeResource({ OrganizationId: org, ResourceId: id });
     const wanted = {
       ...(existing !== undefined && current.Type !== req.type ? { Type: req.type } : {}),
-      ...(existing !== undefined && req.description !== undefined && current.Description !== req.description ? { Description: req.description } : {}),
-      ...(existing !== undefined && req.hidden && !current.HiddenFromGlobalAddressList ? { HiddenFromGlobalAddressList: true } : {}),
+      ...(existing !== undefined && req.description !== undefined && current.Description !== req.description
+        ? { Description: req.description }
+        : {}),
+      ...(existing !== undefined && req.hidden && !current.HiddenFromGlobalAddressList
+        ? { HiddenFromGlobalAddressList: true }
+        : {}),
       ...(booking !== undefined ? { BookingOptions: mergeBooking(current.BookingOptions, req) } : {}),
     };
     if (Object.keys(wanted).length > 0) {

@@ -21,7 +21,11 @@ export const resourceCreateCommand = defineCommand({
   args: [{ name: "name", describe: "the resource's name" }],
   options: {
     type: { kind: "enum", choices: RESOURCE_TYPES, required: true, describe: "What is booked" },
-    email: { kind: "string", placeholder: "address", describe: "Primary address, or its local part on the default domain (default: <name>@<default domain>)" },
+    email: {
+      kind: "string",
+      placeholder: "address",
+      describe: "Primary address, or its local part on the default domain (default: <name>@<default domain>)",
+    },
     description: { kind: "string", placeholder: "text", describe: "What the resource is (at most 64 characters)" },
     enable: {
       kind: "boolean",
@@ -30,7 +34,11 @@ export const resourceCreateCommand = defineCommand({
       negatedDescribe: "Only create the resource; enable it later with `wmctl resource enable`",
     },
     hidden: { kind: "boolean", describe: "Hide the resource from the global address list" },
-    delegate: { kind: "list", placeholder: "user|group", describe: "A user or group who answers booking requests (repeatable)" },
+    delegate: {
+      kind: "list",
+      placeholder: "user|group",
+      describe: "A user or group who answers booking requests (repeatable)",
+    },
     ...BOOKING_FLAGS,
     keepPartial: { kind: "boolean", describe: "If a step fails half-way, keep what was made instead of undoing it" },
   },
@@ -58,6 +66,11 @@ export const resourceCreateCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const id = result.id as string;
-    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: id }), await delegateNamesOf(api, org, id)));
+    ctx.out.record(
+      resourceView(
+        await api.describeResource({ OrganizationId: org, ResourceId: id }),
+        await delegateNamesOf(api, org, id),
+      ),
+    );
   },
 });

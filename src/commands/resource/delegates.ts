@@ -27,7 +27,10 @@ export async function delegateNamesOf(api: WorkMailApi, org: string, resourceId:
 
 /** A resource's delegates, with each one's name, address and state looked up. */
 export async function* delegatesOf(api: WorkMailApi, org: string, resourceId: string): AsyncGenerator<DelegateView> {
-  const all = paginate((t) => api.listResourceDelegates({ OrganizationId: org, ResourceId: resourceId, ...(t ? { NextToken: t } : {}) }), "Delegates");
+  const all = paginate(
+    (t) => api.listResourceDelegates({ OrganizationId: org, ResourceId: resourceId, ...(t ? { NextToken: t } : {}) }),
+    "Delegates",
+  );
   for await (const d of all) yield await delegateView(api, org, d);
 }
 

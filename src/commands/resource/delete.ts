@@ -7,7 +7,11 @@ export const resourceDeleteCommand = defineCommand({
   aliases: ["rm"],
   summary: "Delete a resource for good (an enabled resource is disabled first, after confirmation)",
   description: "Its addresses are released and its delegates removed. This cannot be undone.",
-  examples: ["wmctl resource delete room-101", "wmctl resource delete room-101 --yes", "wmctl resource delete room-101 --dry-run"],
+  examples: [
+    "wmctl resource delete room-101",
+    "wmctl resource delete room-101 --yes",
+    "wmctl resource delete room-101 --dry-run",
+  ],
   args: [{ name: "resource", describe: "name, email or id" }],
   output: resourceRecordOutput,
   mutating: true,

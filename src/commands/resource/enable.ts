@@ -8,7 +8,9 @@ export const resourceEnableCommand = defineCommand({
   description: "Without --email, the resource gets back its last address, or <name>@<default domain>.",
   examples: ["wmctl resource enable room-101", "wmctl resource enable room-101 --email room-101@example.com"],
   args: [{ name: "resource", describe: "name, email or id" }],
-  options: { email: { kind: "string", placeholder: "address", describe: "Primary address to enable the resource with" } },
+  options: {
+    email: { kind: "string", placeholder: "address", describe: "Primary address to enable the resource with" },
+  },
   output: resourceRecordOutput,
   mutating: true,
   async run(ctx, opts) {

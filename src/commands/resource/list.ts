@@ -12,10 +12,18 @@ export const resourceListCommand = defineCommand({
   description:
     "Prefixes are case-sensitive, as in the console. The service takes one filter per request:\n" +
     "wmctl sends the first of --prefix, --email-prefix, --state and applies the others itself.",
-  examples: ["wmctl resource list", "wmctl resource list --type room --state ENABLED", "wmctl resource list --prefix conf -o json"],
+  examples: [
+    "wmctl resource list",
+    "wmctl resource list --type room --state ENABLED",
+    "wmctl resource list --prefix conf -o json",
+  ],
   options: {
     prefix: { kind: "string", describe: "Only resources whose name starts with this" },
-    emailPrefix: { kind: "string", placeholder: "prefix", describe: "Only resources whose primary address starts with this" },
+    emailPrefix: {
+      kind: "string",
+      placeholder: "prefix",
+      describe: "Only resources whose primary address starts with this",
+    },
     state: { kind: "enum", choices: ["ENABLED", "DISABLED", "DELETED"], describe: "Only resources in this state" },
     type: { kind: "enum", choices: RESOURCE_TYPES, describe: "Only rooms or only equipment" },
   },
@@ -24,12 +32,23 @@ export const resourceListCommand = defineCommand({
     const api = await ctx.backend();
     const org = await ctx.org();
     const filter: ListResourcesFilters | undefined =
-      opts.prefix !== undefined ? { NamePrefix: opts.prefix }
-      : opts.emailPrefix !== undefined ? { PrimaryEmailPrefix: opts.emailPrefix }
-      : opts.state !== undefined ? { State: opts.state }
-      : undefined;
+      opts.prefix !== undefined
+        ? { NamePrefix: opts.prefix }
+        : opts.emailPrefix !== undefined
+          ? { PrimaryEmailPrefix: opts.emailPrefix }
+          : opts.state !== undefined
+            ? { State: opts.state }
+            : undefined;
     const type = opts.type?.toUpperCase();
-    const all = paginate((t) => api.listResources({ OrganizationId: org, ...(filter ? { Filters: filter } : {}), ...(t ? { NextToken: t } : {}) }), "Resources");
+    const all = paginate(
+      (t) =>
+        api.listResources({
+          OrganizationId: org,
+          ...(filter ? { Filters: filter } : {}),
+          ...(t ? { NextToken: t } : {}),
+        }),
+      "Resources",
+    );
     const kept = filterItems(
       all,
       (r) =>
@@ -44,6 +63,7 @@ export const resourceListCommand = defineCommand({
     }
     // Booking options, visibility and delegates are not in the listing: DescribeResource per resource.
     const delegates = ctx.out.wants(["delegates"]);
-    for await (const view of mapOrdered(kept, (r) => describedResourceView(api, org, r.Id as string, { delegates }))) ctx.out.row(view);
+    for await (const view of mapOrdered(kept, (r) => describedResourceView(api, org, r.Id as string, { delegates })))
+      ctx.out.row(view);
   },
 });

@@ -6,7 +6,8 @@ import { shellQuote } from "../../output/shell-quote.js";
 export const resourceRemoveDelegateCommand = defineCommand({
   name: "remove-delegate",
   summary: "Remove delegates from a resource",
-  description: "wmctl warns when this leaves a resource that does not accept requests automatically without any delegate.",
+  description:
+    "wmctl warns when this leaves a resource that does not accept requests automatically without any delegate.",
   examples: ["wmctl resource remove-delegate room-101 alice"],
   args: [
     { name: "resource", describe: "name, email or id" },
@@ -21,7 +22,11 @@ export const resourceRemoveDelegateCommand = defineCommand({
     for (const ref of opts.delegates) delegates.push(await ctx.resolve.entity(ref, ["USER", "GROUP"]));
     for (const d of delegates) {
       if (opts.dryRun) {
-        ctx.out.plan({ action: "DisassociateDelegateFromResource", target: r.name, details: { delegate: d.name, type: d.type } });
+        ctx.out.plan({
+          action: "DisassociateDelegateFromResource",
+          target: r.name,
+          details: { delegate: d.name, type: d.type },
+        });
         continue;
       }
       await withHints(api.disassociateDelegateFromResource({ OrganizationId: org, ResourceId: r.id, EntityId: d.id }), {

@@ -5,7 +5,14 @@ import { withHints } from "../../errors/with-hint.js";
 import { shellQuote } from "../../output/shell-quote.js";
 import { addressHints, domainOf, qualifyAddress } from "../alias/addresses.js";
 import { delegateNamesOf } from "./delegates.js";
-import { BOOKING_FLAGS, bookingFlagsGiven, mergeBooking, RESOURCE_TYPES, resourceRecordOutput, resourceView } from "./view.js";
+import {
+  BOOKING_FLAGS,
+  bookingFlagsGiven,
+  mergeBooking,
+  RESOURCE_TYPES,
+  resourceRecordOutput,
+  resourceView,
+} from "./view.js";
 import { validateRequest } from "../../backend/validate-request.js";
 
 export const resourceUpdateCommand = defineCommand({
@@ -24,7 +31,12 @@ export const resourceUpdateCommand = defineCommand({
     name: { kind: "string", placeholder: "new-name", describe: "Rename the resource" },
     type: { kind: "enum", choices: RESOURCE_TYPES, describe: "Change the type" },
     description: { kind: "string", placeholder: "text", describe: "New description ('' clears it)" },
-    email: { kind: "string", placeholder: "address", describe: "New primary address, or its local part on the current domain (the resource must be enabled; the old one stays as an alias)" },
+    email: {
+      kind: "string",
+      placeholder: "address",
+      describe:
+        "New primary address, or its local part on the current domain (the resource must be enabled; the old one stays as an alias)",
+    },
     hidden: {
       kind: "boolean",
       negatable: true,
@@ -37,15 +49,25 @@ export const resourceUpdateCommand = defineCommand({
   mutating: true,
   async run(ctx, opts) {
     const changes =
-      opts.name !== undefined || opts.type !== undefined || opts.description !== undefined || opts.hidden !== undefined || bookingFlagsGiven(opts);
+      opts.name !== undefined ||
+      opts.type !== undefined ||
+      opts.description !== undefined ||
+      opts.hidden !== undefined ||
+      bookingFlagsGiven(opts);
     if (!changes && opts.email === undefined) {
-      throw new UsageError("nothing to update", "pass --name, --type, --description, --email, --hidden, or a booking flag (--auto-accept, --decline-recurring, --decline-conflicting)");
+      throw new UsageError(
+        "nothing to update",
+        "pass --name, --type, --description, --email, --hidden, or a booking flag (--auto-accept, --decline-recurring, --decline-conflicting)",
+      );
     }
     const api = await ctx.backend();
     const org = await ctx.org();
     const r = await ctx.resolve.resource(opts.resource);
     const current = await api.describeResource({ OrganizationId: org, ResourceId: r.id });
-    const email = opts.email === undefined ? undefined : qualifyAddress(opts.email, r.email === undefined ? undefined : domainOf(r.email));
+    const email =
+      opts.email === undefined
+        ? undefined
+        : qualifyAddress(opts.email, r.email === undefined ? undefined : domainOf(r.email));
     const update = {
       ...(opts.name !== undefined ? { Name: opts.name } : {}),
       ...(opts.type !== undefined ? { Type: opts.type.toUpperCase() as ResourceType } : {}),
@@ -55,12 +77,14 @@ export const resourceUpdateCommand = defineCommand({
     };
     if (opts.dryRun) {
       if (changes) await validateRequest("UpdateResource", { OrganizationId: org, ResourceId: r.id, ...update });
-      if (email !== undefined) await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: org, EntityId: r.id, Email: email });
+      if (email !== undefined)
+        await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: org, EntityId: r.id, Email: email });
       if (changes) {
         const { BookingOptions, ...rest } = update;
         ctx.out.plan({ action: "UpdateResource", target: r.name, details: { ...rest, ...BookingOptions } });
       }
-      if (email !== undefined) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: r.name, details: { email } });
+      if (email !== undefined)
+        ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: r.name, details: { email } });
       return;
     }
     const label = shellQuote(opts.name ?? r.name);
@@ -79,6 +103,11 @@ export const resourceUpdateCommand = defineCommand({
       ctx.out.status(`Primary address of resource ${opts.name ?? r.name} is now ${email}`);
     }
     ctx.resolve.forget();
-    ctx.out.record(resourceView(await api.describeResource({ OrganizationId: org, ResourceId: r.id }), await delegateNamesOf(api, org, r.id)));
+    ctx.out.record(
+      resourceView(
+        await api.describeResource({ OrganizationId: org, ResourceId: r.id }),
+        await delegateNamesOf(api, org, r.id),
+      ),
+    );
   },
 });

@@ -20,16 +20,36 @@ export interface ResourceView {
 }
 
 export const RESOURCE_FIELDS = [
-  "id", "name", "type", "email", "state", "description", "enabledDate", "disabledDate", "hiddenFromGlobalAddressList",
-  "autoAcceptRequests", "autoDeclineRecurringRequests", "autoDeclineConflictingRequests", "delegates",
+  "id",
+  "name",
+  "type",
+  "email",
+  "state",
+  "description",
+  "enabledDate",
+  "disabledDate",
+  "hiddenFromGlobalAddressList",
+  "autoAcceptRequests",
+  "autoDeclineRecurringRequests",
+  "autoDeclineConflictingRequests",
+  "delegates",
 ] as const;
 
 /** The fields `resource list` gets only from DescribeResource and ListResourceDelegates. */
 export const RESOURCE_DETAIL_FIELDS: readonly string[] = [
-  "hiddenFromGlobalAddressList", "autoAcceptRequests", "autoDeclineRecurringRequests", "autoDeclineConflictingRequests", "delegates",
+  "hiddenFromGlobalAddressList",
+  "autoAcceptRequests",
+  "autoDeclineRecurringRequests",
+  "autoDeclineConflictingRequests",
+  "delegates",
 ];
 
-export const resourceListOutput: OutputSpec = { fields: RESOURCE_FIELDS, columns: ["name", "type", "email", "state", "description"], list: true, empty: "no resources" };
+export const resourceListOutput: OutputSpec = {
+  fields: RESOURCE_FIELDS,
+  columns: ["name", "type", "email", "state", "description"],
+  list: true,
+  empty: "no resources",
+};
 export const resourceRecordOutput: OutputSpec = { fields: RESOURCE_FIELDS, columns: RESOURCE_FIELDS };
 
 /** The resource types as typed on the command line. */
@@ -76,7 +96,12 @@ export interface DelegateView {
 }
 
 export const DELEGATE_FIELDS = ["id", "name", "type", "email", "state"] as const;
-export const delegateListOutput: OutputSpec = { fields: DELEGATE_FIELDS, columns: ["name", "type", "email", "state"], list: true, empty: "no delegates" };
+export const delegateListOutput: OutputSpec = {
+  fields: DELEGATE_FIELDS,
+  columns: ["name", "type", "email", "state"],
+  list: true,
+  empty: "no delegates",
+};
 
 /** The booking flags shared by `resource create` and `resource update`. */
 export const BOOKING_FLAGS = {

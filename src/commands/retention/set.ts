@@ -22,7 +22,10 @@ export const retentionSetCommand = defineCommand({
     folder: { kind: "list", required: true, placeholder: "spec", describe: "FOLDER=ACTION:DAYS (repeatable)" },
     name: { kind: "string", describe: "Policy name (default: the current one's, else `default`)" },
     description: { kind: "string", describe: "Policy description" },
-    merge: { kind: "boolean", describe: "Keep the current rules of the folders not given (default: the policy is replaced)" },
+    merge: {
+      kind: "boolean",
+      describe: "Keep the current rules of the folders not given (default: the policy is replaced)",
+    },
   },
   output: retentionOutput,
   mutating: true,
@@ -40,16 +43,33 @@ export const retentionSetCommand = defineCommand({
       folders.push(...(current?.FolderConfigurations ?? []).filter((f) => !given.has(f.Name)));
     }
     const diff = folderDiff(current?.FolderConfigurations ?? [], folders);
-    if (diff.every((d) => d.change === "same") && name === (current?.Name ?? name) && description === current?.Description && current !== undefined) {
+    if (
+      diff.every((d) => d.change === "same") &&
+      name === (current?.Name ?? name) &&
+      description === current?.Description &&
+      current !== undefined
+    ) {
       ctx.out.status(`Retention policy ${name} already has these rules: nothing to change`);
       ctx.out.record(retentionView(current));
       return;
     }
     // Dropping or changing a folder's rule, or deleting for good, is shown and confirmed.
-    const risky = diff.filter((d) => d.change === "removed" || d.change === "changed" || (d.change === "added" && d.after?.includes("PERMANENTLY_DELETE")));
+    const risky = diff.filter(
+      (d) =>
+        d.change === "removed" ||
+        d.change === "changed" ||
+        (d.change === "added" && d.after?.includes("PERMANENTLY_DELETE")),
+    );
     if (risky.length > 0 && !opts.dryRun) {
-      ctx.out.info(`Retention policy ${name}, folder by folder:\n${diff.filter((d) => d.change !== "same").map((d) => `  ${d.line}`).join("\n")}`);
-      await ctx.confirm(`Apply this retention policy to every mailbox${risky.some((d) => d.after?.includes("PERMANENTLY_DELETE")) ? " (permanently deleted messages cannot be recovered)" : ""}?`);
+      ctx.out.info(
+        `Retention policy ${name}, folder by folder:\n${diff
+          .filter((d) => d.change !== "same")
+          .map((d) => `  ${d.line}`)
+          .join("\n")}`,
+      );
+      await ctx.confirm(
+        `Apply this retention policy to every mailbox${risky.some((d) => d.after?.includes("PERMANENTLY_DELETE")) ? " (permanently deleted messages cannot be recovered)" : ""}?`,
+      );
     }
     const request = {
       OrganizationId: org,
@@ -63,7 +83,11 @@ export const retentionSetCommand = defineCommand({
       ctx.out.plan({
         action: "PutRetentionPolicy",
         target: name,
-        details: { replaces: current?.Id, folders: folders.map(ruleText), changes: diff.filter((d) => d.change !== "same").map((d) => d.line) },
+        details: {
+          replaces: current?.Id,
+          folders: folders.map(ruleText),
+          changes: diff.filter((d) => d.change !== "same").map((d) => d.line),
+        },
       });
       return;
     }
@@ -86,8 +110,12 @@ interface FolderChange {
 }
 
 /** How each folder's rule changes from `before` to `after`. */
-export function folderDiff(before: readonly FolderConfiguration[], after: readonly FolderConfiguration[]): FolderChange[] {
-  const rule = (f: FolderConfiguration | undefined) => (f === undefined ? undefined : ruleText(f).slice((f.Name ?? "").length + 1));
+export function folderDiff(
+  before: readonly FolderConfiguration[],
+  after: readonly FolderConfiguration[],
+): FolderChange[] {
+  const rule = (f: FolderConfiguration | undefined) =>
+    f === undefined ? undefined : ruleText(f).slice((f.Name ?? "").length + 1);
   const names = [...new Set([...before, ...after].map((f) => f.Name ?? ""))];
   return names.map((n) => {
     const b = rule(before.find((f) => f.Name === n));

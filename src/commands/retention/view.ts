@@ -36,15 +36,27 @@ export function parseFolderSpec(spec: string): FolderConfiguration {
   if (m === null) throw new UsageError(`--folder "${spec}": expected FOLDER=ACTION:DAYS, e.g. inbox=delete:30`);
   const key = (s: string) => s.trim().toLowerCase().replace(/_/g, "-");
   const folder = FOLDER_ALIASES[key(m[1] as string)];
-  if (folder === undefined) throw new UsageError(`--folder "${spec}": unknown folder "${m[1] ?? ""}"`, "folders: inbox, deleted-items, sent-items, drafts, junk-email");
+  if (folder === undefined)
+    throw new UsageError(
+      `--folder "${spec}": unknown folder "${m[1] ?? ""}"`,
+      "folders: inbox, deleted-items, sent-items, drafts, junk-email",
+    );
   const action = ACTION_ALIASES[key(m[2] as string)];
-  if (action === undefined) throw new UsageError(`--folder "${spec}": unknown action "${m[2] ?? ""}"`, "actions: delete, permanently-delete, none");
+  if (action === undefined)
+    throw new UsageError(
+      `--folder "${spec}": unknown action "${m[2] ?? ""}"`,
+      "actions: delete, permanently-delete, none",
+    );
   if (m[3] === undefined || m[3] === "") {
-    if (action !== "NONE") throw new UsageError(`--folder "${spec}": ${action.toLowerCase().replace("_", "-")} needs a number of days, e.g. ${m[1] ?? ""}=${m[2] ?? ""}:30`);
+    if (action !== "NONE")
+      throw new UsageError(
+        `--folder "${spec}": ${action.toLowerCase().replace("_", "-")} needs a number of days, e.g. ${m[1] ?? ""}=${m[2] ?? ""}:30`,
+      );
     return { Name: folder, Action: action };
   }
   const days = Number(m[3]);
-  if (!/^\d+$/.test(m[3]) || days < 1 || days > 730) throw new UsageError(`--folder "${spec}": days must be a whole number 1-730`);
+  if (!/^\d+$/.test(m[3]) || days < 1 || days > 730)
+    throw new UsageError(`--folder "${spec}": days must be a whole number 1-730`);
   return { Name: folder, Action: action, Period: days };
 }
 
@@ -57,7 +69,10 @@ export interface RetentionView {
   folders: Array<{ folder: string | undefined; action: string | undefined; days: number | undefined }>;
 }
 
-export const retentionOutput: OutputSpec = { fields: ["id", "name", "description", "summary", "folders"], columns: ["id", "name", "description", "summary"] };
+export const retentionOutput: OutputSpec = {
+  fields: ["id", "name", "description", "summary", "folders"],
+  columns: ["id", "name", "description", "summary"],
+};
 
 export function retentionView(p: GetDefaultRetentionPolicyResponse): RetentionView {
   const folders = (p.FolderConfigurations ?? []).map((f) => ({ folder: f.Name, action: f.Action, days: f.Period }));
@@ -68,12 +83,20 @@ export function retentionView(p: GetDefaultRetentionPolicyResponse): RetentionVi
     summary:
       folders.length === 0
         ? "no folders"
-        : folders.map((f) => `${f.folder ?? "?"}: ${f.action === "NONE" ? "keep" : `${f.action ?? "?"} after ${f.days ?? "?"} days`}`).join("; "),
+        : folders
+            .map(
+              (f) =>
+                `${f.folder ?? "?"}: ${f.action === "NONE" ? "keep" : `${f.action ?? "?"} after ${f.days ?? "?"} days`}`,
+            )
+            .join("; "),
     folders,
   };
 }
 
 /** The organization's retention policy, or undefined when it has none. */
-export async function currentPolicy(api: WorkMailApi, orgId: string): Promise<GetDefaultRetentionPolicyResponse | undefined> {
+export async function currentPolicy(
+  api: WorkMailApi,
+  orgId: string,
+): Promise<GetDefaultRetentionPolicyResponse | undefined> {
   return unlessServiceError(api.getDefaultRetentionPolicy({ OrganizationId: orgId }), "EntityNotFoundException");
 }

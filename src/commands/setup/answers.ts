@@ -13,7 +13,14 @@ export interface SetupAnswers {
   readonly createZone: boolean;
   readonly skipMx: boolean;
   readonly wait: boolean;
-  readonly admin: { readonly name: string; readonly displayName: string; readonly password: "stdin" | "file" | "generate" | "prompt"; readonly file?: string } | undefined;
+  readonly admin:
+    | {
+        readonly name: string;
+        readonly displayName: string;
+        readonly password: "stdin" | "file" | "generate" | "prompt";
+        readonly file?: string;
+      }
+    | undefined;
 }
 
 export interface SetupFlags {
@@ -44,11 +51,17 @@ const validUserName = (name: string) => name.length <= 64 && USER_NAME.test(name
  */
 export function missingFlags(flags: SetupFlags, orgFromSettings: string | undefined): string[] {
   const missing: string[] = [];
-  if (flags.createOrg === undefined && orgFromSettings === undefined) missing.push("--create-org ALIAS (or --org ALIAS for an existing one)");
+  if (flags.createOrg === undefined && orgFromSettings === undefined)
+    missing.push("--create-org ALIAS (or --org ALIAS for an existing one)");
   if (flags.domain === undefined && !flags.skipDomain) missing.push("--domain DOMAIN (or --skip-domain)");
   if (flags.domain !== undefined && flags.dns === undefined) missing.push("--dns route53|print|skip");
   if (flags.admin === undefined && !flags.skipAdmin) missing.push("--admin NAME (or --skip-admin)");
-  if (flags.admin !== undefined && !flags.passwordStdin && flags.passwordFile === undefined && !flags.generatePassword) {
+  if (
+    flags.admin !== undefined &&
+    !flags.passwordStdin &&
+    flags.passwordFile === undefined &&
+    !flags.generatePassword
+  ) {
     missing.push("--password-stdin, --password-file or --generate-password");
   }
   return missing;
@@ -56,13 +69,24 @@ export function missingFlags(flags: SetupFlags, orgFromSettings: string | undefi
 
 /** Asks what the flags do not say (only on a terminal). */
 export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Promise<SetupAnswers> {
-  if (flags.createOrg !== undefined && ctx.settings.org !== undefined && ctx.settings.org !== ctx.settings.profile.organizationId) {
+  if (
+    flags.createOrg !== undefined &&
+    ctx.settings.org !== undefined &&
+    ctx.settings.org !== ctx.settings.profile.organizationId
+  ) {
     throw new UsageError("use either --create-org or --org, not both");
   }
-  if (flags.domain !== undefined && flags.skipDomain) throw new UsageError("use either --domain or --skip-domain, not both");
-  if (flags.admin !== undefined && flags.skipAdmin) throw new UsageError("use either --admin or --skip-admin, not both");
-  if (flags.createOrg !== undefined && !ALIAS.test(flags.createOrg)) throw new UsageError(`"${flags.createOrg}" is not a valid alias`, "letters, digits and single hyphens, not starting with d-");
-  if (flags.admin !== undefined && !validUserName(flags.admin)) throw new UsageError(`--admin: "${flags.admin}" is not a valid user name`, USER_NAME_RULE);
+  if (flags.domain !== undefined && flags.skipDomain)
+    throw new UsageError("use either --domain or --skip-domain, not both");
+  if (flags.admin !== undefined && flags.skipAdmin)
+    throw new UsageError("use either --admin or --skip-admin, not both");
+  if (flags.createOrg !== undefined && !ALIAS.test(flags.createOrg))
+    throw new UsageError(
+      `"${flags.createOrg}" is not a valid alias`,
+      "letters, digits and single hyphens, not starting with d-",
+    );
+  if (flags.admin !== undefined && !validUserName(flags.admin))
+    throw new UsageError(`--admin: "${flags.admin}" is not a valid user name`, USER_NAME_RULE);
   if (!ctx.prompter.canPrompt) {
     const missing = missingFlags(flags, ctx.settings.org);
     if (missing.length > 0) {
@@ -75,14 +99,19 @@ export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Pro
   const p = ctx.prompter;
   let org: SetupAnswers["org"];
   // --org (or WMCTL_ORG) chooses; the profile's default organization is only the suggested answer.
-  const explicitOrg = ctx.settings.org !== undefined && ctx.settings.org !== ctx.settings.profile.organizationId ? ctx.settings.org : undefined;
+  const explicitOrg =
+    ctx.settings.org !== undefined && ctx.settings.org !== ctx.settings.profile.organizationId
+      ? ctx.settings.org
+      : undefined;
   if (flags.createOrg !== undefined) org = { create: flags.createOrg };
-  else if (explicitOrg !== undefined || (!p.canPrompt && ctx.settings.org !== undefined)) org = { use: (explicitOrg ?? ctx.settings.org) as string };
+  else if (explicitOrg !== undefined || (!p.canPrompt && ctx.settings.org !== undefined))
+    org = { use: (explicitOrg ?? ctx.settings.org) as string };
   else {
     const api = await ctx.backend();
     const live: Array<{ id: string; alias: string }> = [];
     for await (const o of paginate((t) => api.listOrganizations({ NextToken: t }), "OrganizationSummaries")) {
-      if (o.State === "Active" && o.Alias !== undefined && o.OrganizationId !== undefined) live.push({ id: o.OrganizationId, alias: o.Alias });
+      if (o.State === "Active" && o.Alias !== undefined && o.OrganizationId !== undefined)
+        live.push({ id: o.OrganizationId, alias: o.Alias });
     }
     const suggested = live.find((o) => o.id === ctx.settings.profile.organizationId)?.alias;
     const choice = await p.select(
@@ -100,19 +129,22 @@ export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Pro
   }
   let domain = flags.domain === undefined ? undefined : domainArg(flags.domain);
   if (domain === undefined && !flags.skipDomain) {
-    const typed = await p.input("Your mail domain (empty to skip; the test domain <alias>.awsapps.com works meanwhile)", {
-      flag: "--domain or --skip-domain",
-      default: "",
-      validate: (v) => {
-        if (v.trim() === "") return true;
-        try {
-          domainArg(v);
-          return true;
-        } catch (e) {
-          return (e as Error).message;
-        }
+    const typed = await p.input(
+      "Your mail domain (empty to skip; the test domain <alias>.awsapps.com works meanwhile)",
+      {
+        flag: "--domain or --skip-domain",
+        default: "",
+        validate: (v) => {
+          if (v.trim() === "") return true;
+          try {
+            domainArg(v);
+            return true;
+          } catch (e) {
+            return (e as Error).message;
+          }
+        },
       },
-    });
+    );
     domain = typed.trim() === "" ? undefined : domainArg(typed);
   }
   let dns: SetupAnswers["dns"] = flags.dns ?? "skip";
@@ -122,7 +154,12 @@ export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Pro
     dns = await p.select(
       `Publish ${domain}'s DNS records`,
       [
-        { value: "route53", name: local ? "In the simulator's zones (its local Route 53)" : "In Route 53 (UPSERT into the domain's hosted zone)" },
+        {
+          value: "route53",
+          name: local
+            ? "In the simulator's zones (its local Route 53)"
+            : "In Route 53 (UPSERT into the domain's hosted zone)",
+        },
         { value: "print", name: "Print them: I publish them at my DNS host" },
         { value: "skip", name: "Not now" },
       ],
@@ -130,7 +167,10 @@ export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Pro
     );
   }
   if (domain !== undefined && dns !== "skip" && !flags.wait && p.canPrompt) {
-    wait = await p.confirm("Wait for WorkMail to verify the domain now?", { flag: "--wait", default: dns === "route53" });
+    wait = await p.confirm("Wait for WorkMail to verify the domain now?", {
+      flag: "--wait",
+      default: dns === "route53",
+    });
   }
   let admin: SetupAnswers["admin"];
   let adminName = flags.admin;
@@ -143,10 +183,30 @@ export async function gatherAnswers(ctx: CommandContext, flags: SetupFlags): Pro
     adminName = typed.trim() === "" ? undefined : typed.trim();
   }
   if (adminName !== undefined) {
-    const password = flags.passwordStdin ? "stdin" : flags.passwordFile !== undefined ? "file" : flags.generatePassword ? "generate" : "prompt";
-    admin = { name: adminName, displayName: flags.adminDisplayName ?? adminName, password, ...(flags.passwordFile === undefined ? {} : { file: flags.passwordFile }) };
+    const password = flags.passwordStdin
+      ? "stdin"
+      : flags.passwordFile !== undefined
+        ? "file"
+        : flags.generatePassword
+          ? "generate"
+          : "prompt";
+    admin = {
+      name: adminName,
+      displayName: flags.adminDisplayName ?? adminName,
+      password,
+      ...(flags.passwordFile === undefined ? {} : { file: flags.passwordFile }),
+    };
   }
-  return { org, domain, dns: domain === undefined ? "skip" : dns, hostedZone: flags.hostedZone, createZone: flags.createZone, skipMx: flags.skipMx, wait: domain !== undefined && dns !== "skip" && wait, admin };
+  return {
+    org,
+    domain,
+    dns: domain === undefined ? "skip" : dns,
+    hostedZone: flags.hostedZone,
+    createZone: flags.createZone,
+    skipMx: flags.skipMx,
+    wait: domain !== undefined && dns !== "skip" && wait,
+    admin,
+  };
 }
 
 /** The same setup without questions: printed at the end (never with a password). */

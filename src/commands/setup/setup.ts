@@ -15,7 +15,18 @@ import { recordRows } from "../domain/view.js";
 import { commandLine, gatherAnswers, type SetupAnswers } from "./answers.js";
 import { NOUNS } from "../nouns.js";
 
-const FIELDS = ["organization", "organizationId", "domain", "records", "domainStatus", "defaultDomain", "user", "email", "generatedPassword", "commandLine"] as const;
+const FIELDS = [
+  "organization",
+  "organizationId",
+  "domain",
+  "records",
+  "domainStatus",
+  "defaultDomain",
+  "user",
+  "email",
+  "generatedPassword",
+  "commandLine",
+] as const;
 
 export const setupCommand = defineCommand({
   ...NOUNS.setup,
@@ -30,28 +41,59 @@ export const setupCommand = defineCommand({
     "wmctl --org acme setup --skip-domain --admin alice --password-stdin < pw.txt",
   ],
   options: {
-    createOrg: { kind: "string", placeholder: "alias", describe: "Create this organization (or pick an existing one with --org)" },
+    createOrg: {
+      kind: "string",
+      placeholder: "alias",
+      describe: "Create this organization (or pick an existing one with --org)",
+    },
     domain: { kind: "string", placeholder: "domain", describe: "Your mail domain" },
     skipDomain: { kind: "boolean", describe: "Only the test domain <alias>.awsapps.com for now" },
-    dns: { kind: "enum", choices: ["route53", "print", "skip"], describe: "Publish the records in Route 53 (the simulator's zones locally), print them, or skip" },
+    dns: {
+      kind: "enum",
+      choices: ["route53", "print", "skip"],
+      describe: "Publish the records in Route 53 (the simulator's zones locally), print them, or skip",
+    },
     hostedZone: { kind: "string", placeholder: "id", describe: "The Route 53 hosted zone (default: found by name)" },
     createZone: { kind: "boolean", describe: "Create a hosted zone when there is none" },
     skipMx: { kind: "boolean", describe: "Leave the MX record alone for now" },
     wait: { kind: "boolean", describe: "Wait until WorkMail verifies the domain, then make it the default" },
     timeout: { kind: "duration", default: "30m", describe: "How long --wait waits" },
     admin: { kind: "string", placeholder: "name", describe: "Create this first user" },
-    adminDisplayName: { kind: "string", placeholder: "text", describe: "The first user's display name (default: the name)" },
+    adminDisplayName: {
+      kind: "string",
+      placeholder: "text",
+      describe: "The first user's display name (default: the name)",
+    },
     skipAdmin: { kind: "boolean", describe: "Create no user" },
     passwordStdin: { kind: "boolean", describe: "Read the first user's password from stdin" },
     passwordFile: { kind: "string", placeholder: "path", describe: "Read the first user's password from a file" },
     generatePassword: { kind: "boolean", describe: "Generate the first user's password (printed once)" },
   },
-  output: { fields: FIELDS, columns: ["organization", "domain", "domainStatus", "defaultDomain", "user", "email", "generatedPassword", "commandLine"] },
+  output: {
+    fields: FIELDS,
+    columns: [
+      "organization",
+      "domain",
+      "domainStatus",
+      "defaultDomain",
+      "user",
+      "email",
+      "generatedPassword",
+      "commandLine",
+    ],
+  },
   async run(ctx, opts) {
     const answers = await gatherAnswers(ctx, opts);
     // The first user's password is read (or asked for) before anything is created, so a missing
     // file or an empty stdin cannot leave an organization and a domain behind without their user.
-    const pw = answers.admin === undefined ? undefined : await ctx.password({ stdin: answers.admin.password === "stdin", file: answers.admin.file, generate: answers.admin.password === "generate" });
+    const pw =
+      answers.admin === undefined
+        ? undefined
+        : await ctx.password({
+            stdin: answers.admin.password === "stdin",
+            file: answers.admin.file,
+            generate: answers.admin.password === "generate",
+          });
     const api = await ctx.backend();
 
     // 1. The organization.
@@ -76,7 +118,10 @@ export const setupCommand = defineCommand({
         },
         onPending: (s) => ctx.out.info(`organization ${alias} is ${s ?? "?"}...`),
       });
-      if (state === "Failed") throw new CliError(`organization ${alias} (${orgId}) failed to create`, { hint: `see wmctl org describe ${orgId}; delete it and run setup again` });
+      if (state === "Failed")
+        throw new CliError(`organization ${alias} (${orgId}) failed to create`, {
+          hint: `see wmctl org describe ${orgId}; delete it and run setup again`,
+        });
       if (ctx.settings.profile.organizationId === undefined) {
         await ctx.config.setProfile(ctx.settings.profileName, { organizationId: orgId });
         ctx.out.info(`Default organization of profile ${ctx.settings.profileName} is now ${alias}`);
@@ -105,11 +150,18 @@ export const setupCommand = defineCommand({
           email = `${name.split("@")[0] as string}@${defaultDomain}`;
           await api.registerToWorkMail({ OrganizationId: orgId, EntityId: existing.Id as string, Email: email });
         }
-        ctx.out.status(`User ${name} already exists <${email}>; using it (its password was not changed: wmctl user reset-password ${shellQuote(name)})`);
+        ctx.out.status(
+          `User ${name} already exists <${email}>; using it (its password was not changed: wmctl user reset-password ${shellQuote(name)})`,
+        );
         user = { name, email };
       } else {
         const email = `${name.split("@")[0] as string}@${defaultDomain}`;
-        const { UserId } = await api.createUser({ OrganizationId: orgId, Name: name, DisplayName: answers.admin.displayName, Password: password });
+        const { UserId } = await api.createUser({
+          OrganizationId: orgId,
+          Name: name,
+          DisplayName: answers.admin.displayName,
+          Password: password,
+        });
         await api.registerToWorkMail({ OrganizationId: orgId, EntityId: UserId as string, Email: email });
         ctx.out.status(`Created user ${name} <${email}>`);
         user = { name, email, ...(pw?.generated ? { generatedPassword: password } : {}) };
@@ -145,7 +197,10 @@ async function liveOrganization(api: WorkMailApi, alias: string): Promise<{ id: 
 
 /** The user with exactly this name that is not deleted, if there is one. */
 async function liveUser(api: WorkMailApi, orgId: string, name: string): Promise<User | undefined> {
-  for await (const u of paginate((t) => api.listUsers({ OrganizationId: orgId, NextToken: t, Filters: { UsernamePrefix: name } }), "Users")) {
+  for await (const u of paginate(
+    (t) => api.listUsers({ OrganizationId: orgId, NextToken: t, Filters: { UsernamePrefix: name } }),
+    "Users",
+  )) {
     if (u.Name?.toLowerCase() === name.toLowerCase() && u.State !== "DELETED") return u;
   }
   return undefined;
@@ -155,20 +210,40 @@ async function liveUser(api: WorkMailApi, orgId: string, name: string): Promise<
 async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers, timeoutMs: number): Promise<string> {
   const api = await ctx.backend();
   const domain = a.domain as string;
-  const known = await unlessServiceError(api.getMailDomain({ OrganizationId: orgId, DomainName: domain }), "MailDomainNotFoundException");
-  if (known?.OwnershipVerificationStatus !== "VERIFIED") await api.registerMailDomain({ OrganizationId: orgId, DomainName: domain, ClientToken: randomUUID() });
-  ctx.out.status(known === undefined ? `Added ${domain}` : `${domain} is already added (${known.OwnershipVerificationStatus ?? "PENDING"})`);
+  const known = await unlessServiceError(
+    api.getMailDomain({ OrganizationId: orgId, DomainName: domain }),
+    "MailDomainNotFoundException",
+  );
+  if (known?.OwnershipVerificationStatus !== "VERIFIED")
+    await api.registerMailDomain({ OrganizationId: orgId, DomainName: domain, ClientToken: randomUUID() });
+  ctx.out.status(
+    known === undefined
+      ? `Added ${domain}`
+      : `${domain} is already added (${known.OwnershipVerificationStatus ?? "PENDING"})`,
+  );
   if (a.dns === "route53") {
-    const publish = { hostedZone: a.hostedZone, createZone: a.createZone, skipMx: a.skipMx, wait: a.wait, timeout: timeoutMs, dryRun: false };
+    const publish = {
+      hostedZone: a.hostedZone,
+      createZone: a.createZone,
+      skipMx: a.skipMx,
+      wait: a.wait,
+      timeout: timeoutMs,
+      dryRun: false,
+    };
     // setup's result is one record: the plan goes to stderr, a line per record set.
     await publishRecords(ctx, orgId, domain, publish, (plan) => {
-      for (const p of plan) if (p.action !== "skip") ctx.out.info(`${p.action.padEnd(9)} ${p.type.padEnd(5)} ${p.name}${p.note ? `  (${p.note})` : ""}`);
+      for (const p of plan)
+        if (p.action !== "skip")
+          ctx.out.info(`${p.action.padEnd(9)} ${p.type.padEnd(5)} ${p.name}${p.note ? `  (${p.note})` : ""}`);
     });
   } else if (a.dns === "print") {
     const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
-    ctx.out.info(`\nPublish these records at your DNS host:\n${zoneSnippet(domain, recordRows(domain, d.Records ?? []))}`);
+    ctx.out.info(
+      `\nPublish these records at your DNS host:\n${zoneSnippet(domain, recordRows(domain, d.Records ?? []))}`,
+    );
   }
-  let status = (await api.getMailDomain({ OrganizationId: orgId, DomainName: domain })).OwnershipVerificationStatus ?? "PENDING";
+  let status =
+    (await api.getMailDomain({ OrganizationId: orgId, DomainName: domain })).OwnershipVerificationStatus ?? "PENDING";
   if (a.wait && status === "PENDING") {
     try {
       status =
@@ -180,11 +255,16 @@ async function setUpDomain(ctx: CommandContext, orgId: string, a: SetupAnswers, 
             const d = await api.getMailDomain({ OrganizationId: orgId, DomainName: domain });
             return { done: d.OwnershipVerificationStatus !== "PENDING", value: d.OwnershipVerificationStatus };
           },
-          onPending: (_s, elapsed) => ctx.out.info(`${domain} is not verified yet after ${formatDuration(elapsed)}; see wmctl domain verify ${domain}`),
+          onPending: (_s, elapsed) =>
+            ctx.out.info(
+              `${domain} is not verified yet after ${formatDuration(elapsed)}; see wmctl domain verify ${domain}`,
+            ),
         })) ?? status;
     } catch (e) {
       if (!(e instanceof PendingError)) throw e;
-      ctx.out.warn(`${domain} is still not verified; carrying on with the test domain (check later: wmctl domain verify ${domain})`);
+      ctx.out.warn(
+        `${domain} is still not verified; carrying on with the test domain (check later: wmctl domain verify ${domain})`,
+      );
     }
   }
   if (status === "VERIFIED") {

@@ -18,7 +18,8 @@ export const tagAddCommand = defineCommand({
   async run(ctx, opts) {
     const tags = opts.tags.map((pair) => {
       const eq = pair.indexOf("=");
-      if (eq <= 0) throw new UsageError(`"${pair}" is not key=value`, "e.g. cost-center=1234 (key= for an empty value)");
+      if (eq <= 0)
+        throw new UsageError(`"${pair}" is not key=value`, "e.g. cost-center=1234 (key= for an empty value)");
       const key = pair.slice(0, eq);
       if (key.toLowerCase().startsWith("aws:")) throw new UsageError(`tag key "${key}": the aws: prefix is reserved`);
       return { Key: key, Value: pair.slice(eq + 1) };
@@ -27,7 +28,10 @@ export const tagAddCommand = defineCommand({
     if (twice !== undefined) throw new UsageError(`the tag key ${twice.Key} is given twice`);
     if (opts.dryRun) {
       // The organization's ARN is not needed to check the tags: a placeholder of the same shape stands in.
-      await validateRequest("TagResource", { ResourceARN: "arn:aws:workmail:us-east-1:000000000000:organization/m-00000000000000000000000000000000", Tags: tags });
+      await validateRequest("TagResource", {
+        ResourceARN: "arn:aws:workmail:us-east-1:000000000000:organization/m-00000000000000000000000000000000",
+        Tags: tags,
+      });
       for (const t of tags) ctx.out.plan({ action: "TagResource", target: t.Key, details: { value: t.Value } });
       return;
     }

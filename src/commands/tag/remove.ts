@@ -12,7 +12,9 @@ export const tagRemoveCommand = defineCommand({
   async run(ctx, opts) {
     const api = await ctx.backend();
     const arn = await organizationArn(ctx);
-    const current = new Map(((await api.listTagsForResource({ ResourceARN: arn })).Tags ?? []).map((t) => [t.Key as string, t.Value]));
+    const current = new Map(
+      ((await api.listTagsForResource({ ResourceARN: arn })).Tags ?? []).map((t) => [t.Key as string, t.Value]),
+    );
     const missing = opts.keys.filter((k) => !current.has(k));
     if (missing.length > 0) ctx.out.warn(`no tag ${missing.join(", ")} on this organization`);
     const keys = opts.keys.filter((k) => current.has(k));

@@ -19,7 +19,9 @@ export const tokenDeleteCommand = defineCommand({
       ctx.out.plan({ action: "DeletePersonalAccessToken", target: opts.id, details: { user, name: meta.Name } });
       return;
     }
-    await ctx.confirm(`Revoke ${user}'s personal access token "${meta.Name ?? opts.id}"? Mail clients using it stop working.`);
+    await ctx.confirm(
+      `Revoke ${user}'s personal access token "${meta.Name ?? opts.id}"? Mail clients using it stop working.`,
+    );
     await api.deletePersonalAccessToken({ OrganizationId: org, PersonalAccessTokenId: opts.id });
     ctx.out.status(`Revoked ${user}'s token ${meta.Name ?? opts.id}`);
     ctx.out.record({ id: opts.id, user, name: meta.Name, deleted: true });

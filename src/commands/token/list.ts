@@ -14,7 +14,12 @@ export const tokenListCommand = defineCommand({
     const org = await ctx.org();
     const user = opts.user === undefined ? undefined : await ctx.resolve.user(opts.user);
     const pages = paginate(
-      (t) => api.listPersonalAccessTokens({ OrganizationId: org, NextToken: t, ...(user === undefined ? {} : { UserId: user.id }) }),
+      (t) =>
+        api.listPersonalAccessTokens({
+          OrganizationId: org,
+          NextToken: t,
+          ...(user === undefined ? {} : { UserId: user.id }),
+        }),
       "PersonalAccessTokenSummaries",
     );
     for await (const t of pages) ctx.out.row(await tokenView(ctx, t));

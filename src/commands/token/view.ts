@@ -17,10 +17,21 @@ export interface TokenView {
 }
 
 export const TOKEN_FIELDS = ["id", "user", "userId", "name", "scopes", "created", "lastUsed", "expires"] as const;
-export const tokenListOutput: OutputSpec = { fields: TOKEN_FIELDS, columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"], list: true, empty: "no personal access tokens" };
-export const tokenRecordOutput: OutputSpec = { fields: TOKEN_FIELDS, columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"] };
+export const tokenListOutput: OutputSpec = {
+  fields: TOKEN_FIELDS,
+  columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"],
+  list: true,
+  empty: "no personal access tokens",
+};
+export const tokenRecordOutput: OutputSpec = {
+  fields: TOKEN_FIELDS,
+  columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"],
+};
 
-export async function tokenView(ctx: CommandContext, t: PersonalAccessTokenSummary | GetPersonalAccessTokenMetadataResponse): Promise<TokenView> {
+export async function tokenView(
+  ctx: CommandContext,
+  t: PersonalAccessTokenSummary | GetPersonalAccessTokenMetadataResponse,
+): Promise<TokenView> {
   return {
     id: t.PersonalAccessTokenId,
     user: t.UserId === undefined ? undefined : await entityLabel(ctx.resolve, t.UserId),
@@ -34,11 +45,16 @@ export async function tokenView(ctx: CommandContext, t: PersonalAccessTokenSumma
 }
 
 /** A token's metadata (never the token); NotFoundError (exit 5) when there is no such token. */
-export async function requireToken(api: WorkMailApi, orgId: string, id: string): Promise<GetPersonalAccessTokenMetadataResponse> {
+export async function requireToken(
+  api: WorkMailApi,
+  orgId: string,
+  id: string,
+): Promise<GetPersonalAccessTokenMetadataResponse> {
   try {
     return await api.getPersonalAccessTokenMetadata({ OrganizationId: orgId, PersonalAccessTokenId: id });
   } catch (e) {
-    if ((e as Error).name === "ResourceNotFoundException") throw new NotFoundError(`no personal access token ${id}`, "see `wmctl token list`");
+    if ((e as Error).name === "ResourceNotFoundException")
+      throw new NotFoundError(`no personal access token ${id}`, "see `wmctl token list`");
     throw e;
   }
 }

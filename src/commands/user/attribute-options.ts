@@ -34,7 +34,9 @@ export const USER_ATTRIBUTE_OPTIONS = {
 } as const;
 
 /** The attributes given on the command line, by wmctl's camelCase name. */
-export function attributesGiven(opts: Partial<Record<UserAttribute, string | undefined>>): Partial<Record<UserAttribute, string>> {
+export function attributesGiven(
+  opts: Partial<Record<UserAttribute, string | undefined>>,
+): Partial<Record<UserAttribute, string>> {
   const out: Partial<Record<UserAttribute, string>> = {};
   for (const key of Object.keys(LABELS) as UserAttribute[]) {
     const v = opts[key];

@@ -10,7 +10,14 @@ import { UsageError } from "../../errors/cli-error.js";
 import { ServiceError } from "../../errors/service-error.js";
 import { serviceErrorName, withHints } from "../../errors/with-hint.js";
 import type { PlannedChange } from "../../output/output.js";
-import { addressHints, addressToEnable, aliasesOf, checkAddressUsable, domainOf, qualifyAddress } from "../alias/addresses.js";
+import {
+  addressHints,
+  addressToEnable,
+  aliasesOf,
+  checkAddressUsable,
+  domainOf,
+  qualifyAddress,
+} from "../alias/addresses.js";
 import { Undo } from "../undo.js";
 
 /** What `user create` and a `bulk create` row ask for. */
@@ -60,28 +67,47 @@ export async function createUserComposite(ctx: CommandContext, req: UserCreateRe
   const api = await ctx.backend();
   const orgId = await ctx.org();
   const role = req.role ?? "USER";
-  if (req.disabled && req.aliases.length > 0) throw new UsageError("--alias needs an enabled user", "drop --disabled, or add aliases later with `wmctl alias add`");
-  if (req.disabled && req.email !== undefined) throw new UsageError("--email is the address the user is enabled with; it cannot go with --disabled");
-  if (req.quotaMb !== undefined && (req.disabled || role !== "USER")) throw new UsageError("a quota needs an enabled user with a mailbox (role USER)");
+  if (req.disabled && req.aliases.length > 0)
+    throw new UsageError(
+      "--alias needs an enabled user",
+      "drop --disabled, or add aliases later with `wmctl alias add`",
+    );
+  if (req.disabled && req.email !== undefined)
+    throw new UsageError("--email is the address the user is enabled with; it cannot go with --disabled");
+  if (req.quotaMb !== undefined && (req.disabled || role !== "USER"))
+    throw new UsageError("a quota needs an enabled user with a mailbox (role USER)");
 
   let existing = await findUser(api, orgId, req.name);
   if (existing === undefined && role === "USER" && !req.passwordAvailable) {
-    throw new UsageError(`a password is needed for the new user ${req.name}, and there is no terminal to ask for it`, "pass --password-stdin, --password-file or --generate-password (a REMOTE_USER needs none)");
+    throw new UsageError(
+      `a password is needed for the new user ${req.name}, and there is no terminal to ask for it`,
+      "pass --password-stdin, --password-file or --generate-password (a REMOTE_USER needs none)",
+    );
   }
   // Groups are resolved before anything changes, so a typo changes nothing.
   const groups: ResolvedEntity[] = [];
   for (const g of req.groups) groups.push(await ctx.resolve.group(g));
 
   const enabledEmail = existing?.State === "ENABLED" ? existing.Email?.toLowerCase() : undefined;
-  const wantEmail = req.disabled || enabledEmail !== undefined ? undefined : await addressToEnable(api, orgId, { name: req.name, email: existing?.Email }, req.email);
+  const wantEmail =
+    req.disabled || enabledEmail !== undefined
+      ? undefined
+      : await addressToEnable(api, orgId, { name: req.name, email: existing?.Email }, req.email);
   const primary = enabledEmail ?? wantEmail;
-  const aliases = [...new Set(req.aliases.map((a) => qualifyAddress(a, primary === undefined ? undefined : domainOf(primary))))];
-  const displayName = req.displayName ?? ([req.attributes.firstName, req.attributes.lastName].filter(Boolean).join(" ") || req.name);
+  const aliases = [
+    ...new Set(req.aliases.map((a) => qualifyAddress(a, primary === undefined ? undefined : domainOf(primary)))),
+  ];
+  const displayName =
+    req.displayName ?? ([req.attributes.firstName, req.attributes.lastName].filter(Boolean).join(" ") || req.name);
   if (existing !== undefined) reportDifferences(ctx, existing, { ...req, role }, req.passwordGiven);
 
-  const haveAliases = existing?.UserId !== undefined && existing.State === "ENABLED" ? await aliasesOf(api, orgId, existing.UserId) : [];
+  const haveAliases =
+    existing?.UserId !== undefined && existing.State === "ENABLED" ? await aliasesOf(api, orgId, existing.UserId) : [];
   const newAliases = aliases.filter((a) => !haveAliases.includes(a) && a !== primary);
-  const haveGroups = existing?.UserId !== undefined && groups.length > 0 ? await groupIdsOf(api, orgId, existing.UserId) : new Set<string>();
+  const haveGroups =
+    existing?.UserId !== undefined && groups.length > 0
+      ? await groupIdsOf(api, orgId, existing.UserId)
+      : new Set<string>();
   const newGroups = groups.filter((g) => !haveGroups.has(g.id));
   // Every address on a verified domain of the organization, and free (or already this user's).
   const owner = { id: existing?.UserId, name: req.name, type: "USER" as const };
@@ -90,15 +116,25 @@ export async function createUserComposite(ctx: CommandContext, req: UserCreateRe
   const extra = existing === undefined ? attributesAfterCreate(req.attributes) : {};
 
   const steps: PlannedChange[] = [];
-  const plan = (action: string, target: string, details?: Record<string, unknown>) => steps.push({ action, target, ...(details === undefined ? {} : { details }) });
+  const plan = (action: string, target: string, details?: Record<string, unknown>) =>
+    steps.push({ action, target, ...(details === undefined ? {} : { details }) });
   if (existing === undefined) {
-    plan("CreateUser", req.name, { displayName, role, hidden: req.hidden || undefined, firstName: req.attributes.firstName, lastName: req.attributes.lastName });
+    plan("CreateUser", req.name, {
+      displayName,
+      role,
+      hidden: req.hidden || undefined,
+      firstName: req.attributes.firstName,
+      lastName: req.attributes.lastName,
+    });
     if (Object.keys(extra).length > 0) plan("UpdateUser", req.name, lowerKeys(extra));
   }
   if (wantEmail !== undefined) plan("RegisterToWorkMail", req.name, { email: wantEmail });
   for (const a of newAliases) plan("CreateAlias", req.name, { alias: a });
   for (const g of newGroups) plan("AssociateMemberToGroup", g.name, { member: req.name });
-  const quotaNow = req.quotaMb !== undefined && existing?.UserId !== undefined && existing.State === "ENABLED" ? (await api.getMailboxDetails({ OrganizationId: orgId, UserId: existing.UserId })).MailboxQuota : undefined;
+  const quotaNow =
+    req.quotaMb !== undefined && existing?.UserId !== undefined && existing.State === "ENABLED"
+      ? (await api.getMailboxDetails({ OrganizationId: orgId, UserId: existing.UserId })).MailboxQuota
+      : undefined;
   const quotaMb = req.quotaMb !== undefined && req.quotaMb !== quotaNow ? req.quotaMb : undefined;
   if (quotaMb !== undefined) plan("UpdateMailboxQuota", req.name, { mailboxQuotaMb: quotaMb });
   const outcome = existing === undefined ? "created" : steps.length > 0 ? "updated" : "unchanged";
@@ -110,7 +146,9 @@ export async function createUserComposite(ctx: CommandContext, req: UserCreateRe
     pw = await req.password();
     const problem = pw === undefined || pw.generated ? undefined : passwordProblem(pw.password);
     if (problem !== undefined) {
-      throw new ServiceError("InvalidPasswordException", problem, { hint: "use 8 to 63 characters from three of: upper case, lower case, digits, special characters, Latin-1 letters" });
+      throw new ServiceError("InvalidPasswordException", problem, {
+        hint: "use 8 to 63 characters from three of: upper case, lower case, digits, special characters, Latin-1 letters",
+      });
     }
     if (pw?.generated) generated = pw.password;
   }
@@ -153,20 +191,30 @@ export async function createUserComposite(ctx: CommandContext, req: UserCreateRe
     }
     const rerun = req.keepPartial ? "the user exists now; fix the cause and re-run the same command" : undefined;
     for (const a of newAliases) {
-      await withHints(api.createAlias({ OrganizationId: orgId, EntityId: id, Alias: a }), addressHints(a, rerun === undefined ? {} : { then: rerun }));
+      await withHints(
+        api.createAlias({ OrganizationId: orgId, EntityId: id, Alias: a }),
+        addressHints(a, rerun === undefined ? {} : { then: rerun }),
+      );
       undo.push(`remove alias ${a}`, () => api.deleteAlias({ OrganizationId: orgId, EntityId: id, Alias: a }));
       ctx.out.status(`Added alias ${a}`);
     }
     for (const g of newGroups) {
       await api.associateMemberToGroup({ OrganizationId: orgId, GroupId: g.id, MemberId: id });
-      undo.push(`remove ${req.name} from ${g.name}`, () => api.disassociateMemberFromGroup({ OrganizationId: orgId, GroupId: g.id, MemberId: id }));
+      undo.push(`remove ${req.name} from ${g.name}`, () =>
+        api.disassociateMemberFromGroup({ OrganizationId: orgId, GroupId: g.id, MemberId: id }),
+      );
       ctx.out.status(`Added ${req.name} to group ${g.name}`);
     }
     if (quotaMb !== undefined) {
       await api.updateMailboxQuota({ OrganizationId: orgId, UserId: id, MailboxQuota: quotaMb });
       ctx.out.status(`Mailbox quota of ${req.name} is now ${quotaMb} MB`);
     }
-    return { outcome: created ? "created" : undo.empty && quotaMb === undefined ? "unchanged" : "updated", userId: id, generatedPassword: generated, steps };
+    return {
+      outcome: created ? "created" : undo.empty && quotaMb === undefined ? "unchanged" : "updated",
+      userId: id,
+      generatedPassword: generated,
+      steps,
+    };
   } catch (e) {
     await undo.unlessKept(e, req.keepPartial);
     throw e;
@@ -174,7 +222,10 @@ export async function createUserComposite(ctx: CommandContext, req: UserCreateRe
 }
 
 /** CreateUser; under a race (the same name created meanwhile) the user that now exists. */
-async function createOrAdopt(api: WorkMailApi, input: CreateUserRequest): Promise<{ userId: string; adopted: DescribeUserResponse | undefined }> {
+async function createOrAdopt(
+  api: WorkMailApi,
+  input: CreateUserRequest,
+): Promise<{ userId: string; adopted: DescribeUserResponse | undefined }> {
   try {
     return { userId: (await api.createUser(input)).UserId as string, adopted: undefined };
   } catch (e) {
@@ -188,7 +239,10 @@ async function createOrAdopt(api: WorkMailApi, input: CreateUserRequest): Promis
 /** RegisterToWorkMail; already enabled with this very address (a parallel run did it) is done. */
 async function registerOnce(api: WorkMailApi, orgId: string, userId: string, email: string): Promise<void> {
   try {
-    await withHints(api.registerToWorkMail({ OrganizationId: orgId, EntityId: userId, Email: email }), addressHints(email, { flag: "--email" }));
+    await withHints(
+      api.registerToWorkMail({ OrganizationId: orgId, EntityId: userId, Email: email }),
+      addressHints(email, { flag: "--email" }),
+    );
   } catch (e) {
     if (serviceErrorName(e) !== "EntityAlreadyRegisteredException") throw e;
     const u = await api.describeUser({ OrganizationId: orgId, UserId: userId });
@@ -197,7 +251,11 @@ async function registerOnce(api: WorkMailApi, orgId: string, userId: string, ema
 }
 
 /** The user with this name, if one exists (a deleted one does not count). */
-export async function findUser(api: WorkMailApi, orgId: string, name: string): Promise<DescribeUserResponse | undefined> {
+export async function findUser(
+  api: WorkMailApi,
+  orgId: string,
+  name: string,
+): Promise<DescribeUserResponse | undefined> {
   try {
     const u = await api.describeUser({ OrganizationId: orgId, UserId: name });
     // A name that looks like an address may find whoever owns that address: only the same name counts.
@@ -212,14 +270,18 @@ export async function findUser(api: WorkMailApi, orgId: string, name: string): P
 }
 
 async function groupIdsOf(api: WorkMailApi, orgId: string, userId: string): Promise<Set<string>> {
-  const groups = await collect(paginate((t) => api.listGroupsForEntity({ OrganizationId: orgId, EntityId: userId, NextToken: t }), "Groups"));
+  const groups = await collect(
+    paginate((t) => api.listGroupsForEntity({ OrganizationId: orgId, EntityId: userId, NextToken: t }), "Groups"),
+  );
   return new Set(groups.map((g) => g.GroupId).filter((id): id is string => id !== undefined));
 }
 
 /** The attributes CreateUser does not take (UpdateUser sets them right after). */
 function attributesAfterCreate(attributes: UserCreateRequest["attributes"]): Partial<UpdateUserRequest> {
   const out: Partial<UpdateUserRequest> = {};
-  for (const [key, member] of Object.entries(USER_ATTRIBUTE_MEMBERS) as Array<[UserAttribute, (typeof USER_ATTRIBUTE_MEMBERS)[UserAttribute]]>) {
+  for (const [key, member] of Object.entries(USER_ATTRIBUTE_MEMBERS) as Array<
+    [UserAttribute, (typeof USER_ATTRIBUTE_MEMBERS)[UserAttribute]]
+  >) {
     const v = attributes[key];
     if (v !== undefined && v !== "" && key !== "firstName" && key !== "lastName") out[member] = v;
   }
@@ -234,27 +296,45 @@ export function lowerKeys(o: object): Record<string, unknown> {
 function reportDifferences(
   ctx: CommandContext,
   u: DescribeUserResponse,
-  o: { displayName?: string | undefined; attributes: UserCreateRequest["attributes"]; role: string; hidden: boolean; disabled: boolean; email?: string | undefined; dryRun: boolean },
+  o: {
+    displayName?: string | undefined;
+    attributes: UserCreateRequest["attributes"];
+    role: string;
+    hidden: boolean;
+    disabled: boolean;
+    email?: string | undefined;
+    dryRun: boolean;
+  },
   passwordGiven: boolean,
 ): void {
   const name = u.Name ?? "";
   ctx.out.info(`User ${name} already exists (${u.UserId ?? "?"}); ${o.dryRun ? "it would be reused" : "reusing it"}`);
   const diffs: string[] = [];
-  if (o.displayName !== undefined && o.displayName !== u.DisplayName) diffs.push(`display name is "${u.DisplayName ?? ""}"`);
-  for (const [key, member] of Object.entries(USER_ATTRIBUTE_MEMBERS) as Array<[UserAttribute, (typeof USER_ATTRIBUTE_MEMBERS)[UserAttribute]]>) {
+  if (o.displayName !== undefined && o.displayName !== u.DisplayName)
+    diffs.push(`display name is "${u.DisplayName ?? ""}"`);
+  for (const [key, member] of Object.entries(USER_ATTRIBUTE_MEMBERS) as Array<
+    [UserAttribute, (typeof USER_ATTRIBUTE_MEMBERS)[UserAttribute]]
+  >) {
     const want = o.attributes[key];
     if (want !== undefined && want !== (u[member] ?? "")) diffs.push(`${key} is "${u[member] ?? ""}"`);
   }
   if (o.role !== (u.UserRole ?? "USER")) diffs.push(`role is ${u.UserRole ?? "USER"}`);
   if (o.hidden && u.HiddenFromGlobalAddressList !== true) diffs.push("it is shown in the global address list");
-  if (diffs.length > 0) ctx.out.warn(`user ${name} exists and its ${diffs.join(", ")}: not changed (use \`wmctl user update ${name}\`)`);
+  if (diffs.length > 0)
+    ctx.out.warn(`user ${name} exists and its ${diffs.join(", ")}: not changed (use \`wmctl user update ${name}\`)`);
   if (o.email !== undefined && u.State === "ENABLED" && u.Email !== undefined && !sameAddress(o.email, u.Email)) {
-    ctx.out.warn(`user ${name} is already enabled as ${u.Email}: not changed (use \`wmctl user update ${name} --email ${o.email}\`)`);
+    ctx.out.warn(
+      `user ${name} is already enabled as ${u.Email}: not changed (use \`wmctl user update ${name} --email ${o.email}\`)`,
+    );
   }
-  if (o.disabled && u.State === "ENABLED") ctx.out.warn(`user ${name} is enabled: left enabled (use \`wmctl user disable ${name}\`)`);
-  if (passwordGiven) ctx.out.warn(`user ${name} exists: its password was not changed (use \`wmctl user reset-password ${name}\`)`);
+  if (o.disabled && u.State === "ENABLED")
+    ctx.out.warn(`user ${name} is enabled: left enabled (use \`wmctl user disable ${name}\`)`);
+  if (passwordGiven)
+    ctx.out.warn(`user ${name} exists: its password was not changed (use \`wmctl user reset-password ${name}\`)`);
 }
 
 function sameAddress(typed: string, actual: string): boolean {
-  return typed.includes("@") ? typed.toLowerCase() === actual.toLowerCase() : actual.toLowerCase().startsWith(`${typed.toLowerCase()}@`);
+  return typed.includes("@")
+    ? typed.toLowerCase() === actual.toLowerCase()
+    : actual.toLowerCase().startsWith(`${typed.toLowerCase()}@`);
 }

@@ -32,15 +32,42 @@ export const userCreateCommand = defineCommand({
   ],
   args: [{ name: "name", describe: "user name (letters, digits, _ - .; at most 64)" }],
   options: {
-    email: { kind: "string", placeholder: "address", describe: "Primary email address, or its local part (default: <name>@<default domain>)" },
-    displayName: { kind: "string", placeholder: "text", describe: "Display name (default: first and last name, else the user name)" },
+    email: {
+      kind: "string",
+      placeholder: "address",
+      describe: "Primary email address, or its local part (default: <name>@<default domain>)",
+    },
+    displayName: {
+      kind: "string",
+      placeholder: "text",
+      describe: "Display name (default: first and last name, else the user name)",
+    },
     ...USER_ATTRIBUTE_OPTIONS,
-    role: { kind: "enum", choices: ["USER", "REMOTE_USER"], describe: "USER has a mailbox; REMOTE_USER is listed in the address book without one (default: USER)" },
+    role: {
+      kind: "enum",
+      choices: ["USER", "REMOTE_USER"],
+      describe: "USER has a mailbox; REMOTE_USER is listed in the address book without one (default: USER)",
+    },
     hidden: { kind: "boolean", describe: "Hide the user from the global address list" },
-    alias: { kind: "list", placeholder: "address", describe: "Also add this alias (repeatable; a local part gets the primary address's domain)" },
-    group: { kind: "list", placeholder: "group", describe: "Add the user to this group, by name, email or id (repeatable)" },
-    disabled: { kind: "boolean", describe: "Create the user but leave it disabled (no RegisterToWorkMail, no mailbox)" },
-    quota: { kind: "string", placeholder: "size", describe: "Mailbox quota: 500, 500MB, 2GB (1 MB to 50 GB; default: the organization's)" },
+    alias: {
+      kind: "list",
+      placeholder: "address",
+      describe: "Also add this alias (repeatable; a local part gets the primary address's domain)",
+    },
+    group: {
+      kind: "list",
+      placeholder: "group",
+      describe: "Add the user to this group, by name, email or id (repeatable)",
+    },
+    disabled: {
+      kind: "boolean",
+      describe: "Create the user but leave it disabled (no RegisterToWorkMail, no mailbox)",
+    },
+    quota: {
+      kind: "string",
+      placeholder: "size",
+      describe: "Mailbox quota: 500, 500MB, 2GB (1 MB to 50 GB; default: the organization's)",
+    },
     keepPartial: { kind: "boolean", describe: "If a step fails half-way, keep what was made instead of undoing it" },
     ...PASSWORD_OPTIONS,
   },
@@ -51,7 +78,11 @@ export const userCreateCommand = defineCommand({
     const orgId = await ctx.org();
     const source = passwordSource(opts);
     const quotaMb = opts.quota === undefined ? undefined : parseQuotaMb(opts.quota);
-    if (opts.quota !== undefined && (quotaMb === undefined || quotaMb < 1)) throw new UsageError(`invalid quota "${opts.quota}"`, "give a whole number of MB (1 to 51200), or GB: 500, 500MB, 2GB");
+    if (opts.quota !== undefined && (quotaMb === undefined || quotaMb < 1))
+      throw new UsageError(
+        `invalid quota "${opts.quota}"`,
+        "give a whole number of MB (1 to 51200), or GB: 500, 500MB, 2GB",
+      );
     const given = hasPasswordSource(source);
     const result = await createUserComposite(ctx, {
       name: opts.name,
@@ -77,7 +108,10 @@ export const userCreateCommand = defineCommand({
     const userId = result.userId as string;
     const final = await api.describeUser({ OrganizationId: orgId, UserId: userId });
     const finalAliases = final.State === "ENABLED" ? await aliasesOf(api, orgId, userId) : [];
-    const view = userView(final, { aliases: finalAliases, groups: opts.group.length > 0 ? await groupNamesOf(api, orgId, userId) : undefined });
+    const view = userView(final, {
+      aliases: finalAliases,
+      groups: opts.group.length > 0 ? await groupNamesOf(api, orgId, userId) : undefined,
+    });
     if (result.generatedPassword !== undefined) {
       ctx.out.info("The generated password is shown once, in the result: store it now.");
       view.password = result.generatedPassword;

@@ -24,7 +24,8 @@ export const userDeleteCommand = defineCommand({
     }
     const enabled = user.state === "ENABLED";
     if (opts.dryRun) {
-      if (enabled) ctx.out.plan({ action: "DeregisterFromWorkMail", target: user.name, details: { email: user.email } });
+      if (enabled)
+        ctx.out.plan({ action: "DeregisterFromWorkMail", target: user.name, details: { email: user.email } });
       ctx.out.plan({ action: "DeleteUser", target: user.name, details: { id: user.id } });
       return;
     }

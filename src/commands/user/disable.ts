@@ -25,7 +25,9 @@ export const userDisableCommand = defineCommand({
       ctx.out.plan({ action: "DeregisterFromWorkMail", target: user.name, details: { email: user.email } });
       return;
     }
-    await ctx.confirm(`Disable user ${user.name} (${user.email ?? user.id}): it can no longer sign in, and its mailbox is deleted after 30 days disabled?`);
+    await ctx.confirm(
+      `Disable user ${user.name} (${user.email ?? user.id}): it can no longer sign in, and its mailbox is deleted after 30 days disabled?`,
+    );
     await api.deregisterFromWorkMail({ OrganizationId: orgId, EntityId: user.id });
     ctx.out.status(`Disabled ${user.name}`);
     ctx.out.record(await describedUserView(api, orgId, user.id));

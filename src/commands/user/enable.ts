@@ -10,10 +10,18 @@ export const userEnableCommand = defineCommand({
   description:
     "An enabled USER gets a mailbox (a REMOTE_USER is listed in the address book without one).\n" +
     "Without --email the user gets back the address it had, else <name>@<default domain>.",
-  examples: ["wmctl user enable bob", "wmctl user enable bob --email bob@example.com", "wmctl user enable bob --dry-run"],
+  examples: [
+    "wmctl user enable bob",
+    "wmctl user enable bob --email bob@example.com",
+    "wmctl user enable bob --dry-run",
+  ],
   args: [{ name: "user", describe: "name, email address or id" }],
   options: {
-    email: { kind: "string", placeholder: "address", describe: "Primary email address, or its local part on the default domain" },
+    email: {
+      kind: "string",
+      placeholder: "address",
+      describe: "Primary email address, or its local part on the default domain",
+    },
   },
   output: userRecordOutput,
   mutating: true,
@@ -22,8 +30,14 @@ export const userEnableCommand = defineCommand({
     const orgId = await ctx.org();
     const user = await ctx.resolve.user(opts.user);
     if (user.state === "ENABLED") {
-      if (opts.email !== undefined && user.email !== undefined && qualifyAddress(opts.email, domainOf(user.email)) !== user.email.toLowerCase()) {
-        ctx.out.warn(`user ${user.name} is already enabled as ${user.email}; to change it: wmctl user update ${user.name} --email ${opts.email}`);
+      if (
+        opts.email !== undefined &&
+        user.email !== undefined &&
+        qualifyAddress(opts.email, domainOf(user.email)) !== user.email.toLowerCase()
+      ) {
+        ctx.out.warn(
+          `user ${user.name} is already enabled as ${user.email}; to change it: wmctl user update ${user.name} --email ${opts.email}`,
+        );
       } else ctx.out.info(`User ${user.name} is already enabled as ${user.email ?? "?"}`);
       if (!opts.dryRun) ctx.out.record(await describedUserView(api, orgId, user.id));
       return;

@@ -27,10 +27,22 @@ export const userListCommand = defineCommand({
   options: {
     state: { kind: "enum", choices: ["ENABLED", "DISABLED", "DELETED"], describe: "Only users in this state" },
     prefix: { kind: "string", placeholder: "text", describe: "Only users whose name starts with this" },
-    displayNamePrefix: { kind: "string", placeholder: "text", describe: "Only users whose display name starts with this" },
-    emailPrefix: { kind: "string", placeholder: "text", describe: "Only users whose primary email address starts with this" },
+    displayNamePrefix: {
+      kind: "string",
+      placeholder: "text",
+      describe: "Only users whose display name starts with this",
+    },
+    emailPrefix: {
+      kind: "string",
+      placeholder: "text",
+      describe: "Only users whose primary email address starts with this",
+    },
     all: { kind: "boolean", describe: "Include deleted users" },
-    group: { kind: "string", placeholder: "group", describe: "Only members of this group (name, email or id), through nested groups too" },
+    group: {
+      kind: "string",
+      placeholder: "group",
+      describe: "Only members of this group (name, email or id), through nested groups too",
+    },
   },
   output: userListOutput,
   async run(ctx, opts) {
@@ -45,14 +57,20 @@ export const userListCommand = defineCommand({
     };
     filter("UsernamePrefix", opts.prefix, (u) => (u.Name ?? "").startsWith(opts.prefix ?? ""));
     filter("PrimaryEmailPrefix", opts.emailPrefix, (u) => (u.Email ?? "").startsWith(opts.emailPrefix ?? ""));
-    filter("DisplayNamePrefix", opts.displayNamePrefix, (u) => (u.DisplayName ?? "").startsWith(opts.displayNamePrefix ?? ""));
+    filter("DisplayNamePrefix", opts.displayNamePrefix, (u) =>
+      (u.DisplayName ?? "").startsWith(opts.displayNamePrefix ?? ""),
+    );
     filter("State", opts.state, (u) => u.State === opts.state);
     if (opts.state === undefined && !opts.all) local.push((u) => u.State !== "DELETED");
     if (opts.group !== undefined) {
       const members = await usersIn(api, orgId, (await ctx.resolve.group(opts.group)).id);
       local.push((u) => members.has(u.Id ?? ""));
     }
-    const pages = paginate((t) => api.listUsers({ OrganizationId: orgId, NextToken: t, ...(server === undefined ? {} : { Filters: server }) }), "Users");
+    const pages = paginate(
+      (t) =>
+        api.listUsers({ OrganizationId: orgId, NextToken: t, ...(server === undefined ? {} : { Filters: server }) }),
+      "Users",
+    );
     const kept = filterItems(pages, (u) => local.every((keep) => keep(u)));
     if (!ctx.out.wants(USER_DETAIL_FIELDS)) {
       for await (const u of kept) ctx.out.row(userSummaryView(u));
@@ -60,7 +78,8 @@ export const userListCommand = defineCommand({
     }
     // Fields ListUsers lacks (job title, aliases, groups ...): DescribeUser per user, 8 at a time, in order.
     const links = ctx.out.wants(["aliases", "groups"]);
-    for await (const view of mapOrdered(kept, (u) => describedUserView(api, orgId, u.Id as string, { links }))) ctx.out.row(view);
+    for await (const view of mapOrdered(kept, (u) => describedUserView(api, orgId, u.Id as string, { links })))
+      ctx.out.row(view);
   },
 });
 
@@ -70,7 +89,10 @@ async function usersIn(api: WorkMailApi, orgId: string, groupId: string): Promis
   const seen = new Set<string>([groupId]);
   const queue = [groupId];
   for (let g = queue.shift(); g !== undefined; g = queue.shift()) {
-    for await (const m of paginate((t) => api.listGroupMembers({ OrganizationId: orgId, GroupId: g, NextToken: t }), "Members")) {
+    for await (const m of paginate(
+      (t) => api.listGroupMembers({ OrganizationId: orgId, GroupId: g, NextToken: t }),
+      "Members",
+    )) {
       if (m.Id === undefined) continue;
       if (m.Type === "USER") users.add(m.Id);
       else if (m.Type === "GROUP" && !seen.has(m.Id)) {

@@ -24,19 +24,35 @@ export const userResetPasswordCommand = defineCommand({
   async run(ctx, opts) {
     const source = passwordSource(opts);
     if (!hasPasswordSource(source) && !ctx.prompter.canPrompt) {
-      throw new UsageError(`a new password is needed for ${opts.user}, and wmctl cannot prompt for it (no terminal or --no-input)`, `pass ${PASSWORD_FLAGS}`);
+      throw new UsageError(
+        `a new password is needed for ${opts.user}, and wmctl cannot prompt for it (no terminal or --no-input)`,
+        `pass ${PASSWORD_FLAGS}`,
+      );
     }
     const api = await ctx.backend();
     const orgId = await ctx.org();
     const user = await ctx.resolve.user(opts.user);
     if (opts.dryRun) {
-      ctx.out.plan({ action: "ResetPassword", target: user.name, details: { source: source.generate ? "generated" : source.stdin ? "stdin" : source.file !== undefined ? "file" : "prompt" } });
+      ctx.out.plan({
+        action: "ResetPassword",
+        target: user.name,
+        details: {
+          source: source.generate
+            ? "generated"
+            : source.stdin
+              ? "stdin"
+              : source.file !== undefined
+                ? "file"
+                : "prompt",
+        },
+      });
       return;
     }
     const pw = await ctx.password(source);
     if (pw === undefined) return;
     await withHints(api.resetPassword({ OrganizationId: orgId, UserId: user.id, Password: pw.password }), {
-      InvalidPasswordException: "use 8 to 63 characters from three of: upper case, lower case, digits, special characters, Latin-1 letters",
+      InvalidPasswordException:
+        "use 8 to 63 characters from three of: upper case, lower case, digits, special characters, Latin-1 letters",
     });
     ctx.out.status(`Password of ${user.name} reset`);
     if (pw.generated) {

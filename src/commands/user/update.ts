@@ -44,51 +44,72 @@ export const userUpdateCommand = defineCommand({
     role: { kind: "enum", choices: ["USER", "REMOTE_USER"], describe: "Role (a REMOTE_USER has no mailbox)" },
     hidden: { kind: "boolean", describe: "Hide the user from the global address list" },
     visible: { kind: "boolean", describe: "Show the user in the global address list" },
-    email: { kind: "string", placeholder: "address", describe: "Make this the primary email address (the old one stays as an alias)" },
+    email: {
+      kind: "string",
+      placeholder: "address",
+      describe: "Make this the primary email address (the old one stays as an alias)",
+    },
   },
   output: userRecordOutput,
   mutating: true,
   async run(ctx, opts) {
     if (opts.hidden && opts.visible) throw new UsageError("--hidden and --visible contradict each other");
     const changes: Partial<UpdateUserRequest> = {};
-    for (const [key, member] of Object.entries(ATTRIBUTES) as Array<[keyof typeof ATTRIBUTES, (typeof ATTRIBUTES)[keyof typeof ATTRIBUTES]]>) {
+    for (const [key, member] of Object.entries(ATTRIBUTES) as Array<
+      [keyof typeof ATTRIBUTES, (typeof ATTRIBUTES)[keyof typeof ATTRIBUTES]]
+    >) {
       const v = opts[key];
       if (v !== undefined) changes[member] = v;
     }
     if (opts.role !== undefined) changes.Role = opts.role;
     if (opts.hidden || opts.visible) changes.HiddenFromGlobalAddressList = opts.hidden;
     if (Object.keys(changes).length === 0 && opts.email === undefined) {
-      throw new UsageError("nothing to update", "give at least one attribute, e.g. --display-name, --job-title, --hidden or --email");
+      throw new UsageError(
+        "nothing to update",
+        "give at least one attribute, e.g. --display-name, --job-title, --hidden or --email",
+      );
     }
     const api = await ctx.backend();
     const orgId = await ctx.org();
     const user = await ctx.resolve.user(opts.user);
-    const email = opts.email === undefined ? undefined : qualifyAddress(opts.email, user.email === undefined ? undefined : domainOf(user.email));
+    const email =
+      opts.email === undefined
+        ? undefined
+        : qualifyAddress(opts.email, user.email === undefined ? undefined : domainOf(user.email));
     // Only what differs is sent and counted: a re-run says "already", not "Updated".
     const now = await api.describeUser({ OrganizationId: orgId, UserId: user.id });
     const same = sameAttributes(changes, now);
     for (const member of same) delete changes[member];
     if (same.length > 0) ctx.out.status(`${user.name} already has ${same.map(describeSame(now)).join(", ")}`);
-    if (email !== undefined && email === user.email?.toLowerCase()) ctx.out.status(`${email} is already the primary address of ${user.name}`);
+    if (email !== undefined && email === user.email?.toLowerCase())
+      ctx.out.status(`${email} is already the primary address of ${user.name}`);
     if (opts.dryRun) {
-      if (Object.keys(changes).length > 0) await validateRequest("UpdateUser", { OrganizationId: orgId, UserId: user.id, ...changes });
-      if (email !== undefined && email !== user.email) await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: orgId, EntityId: user.id, Email: email });
-      if (Object.keys(changes).length > 0) ctx.out.plan({ action: "UpdateUser", target: user.name, details: lowerKeys(changes) });
-      if (email !== undefined && email !== user.email?.toLowerCase()) ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: user.name, details: { email } });
+      if (Object.keys(changes).length > 0)
+        await validateRequest("UpdateUser", { OrganizationId: orgId, UserId: user.id, ...changes });
+      if (email !== undefined && email !== user.email)
+        await validateRequest("UpdatePrimaryEmailAddress", { OrganizationId: orgId, EntityId: user.id, Email: email });
+      if (Object.keys(changes).length > 0)
+        ctx.out.plan({ action: "UpdateUser", target: user.name, details: lowerKeys(changes) });
+      if (email !== undefined && email !== user.email?.toLowerCase())
+        ctx.out.plan({ action: "UpdatePrimaryEmailAddress", target: user.name, details: { email } });
       return;
     }
     if (Object.keys(changes).length > 0) {
       await withHints(api.updateUser({ OrganizationId: orgId, UserId: user.id, ...changes }), {
         EntityStateException: `user ${user.name} is ${user.state ?? "in another state"}; see \`wmctl user describe ${user.name}\``,
       });
-      ctx.out.status(`Updated ${Object.keys(changes).length} attribute${Object.keys(changes).length > 1 ? "s" : ""} of ${user.name}`);
+      ctx.out.status(
+        `Updated ${Object.keys(changes).length} attribute${Object.keys(changes).length > 1 ? "s" : ""} of ${user.name}`,
+      );
     }
     if (email !== undefined && email !== user.email?.toLowerCase()) {
       await withHints(api.updatePrimaryEmailAddress({ OrganizationId: orgId, EntityId: user.id, Email: email }), {
         ...addressHints(email, { flag: "--email" }),
         EntityStateException: `only an enabled user's address can change: wmctl user enable ${user.name} --email ${email}`,
       });
-      ctx.out.status(`Primary address of ${user.name} is now ${email}${user.email ? ` (${user.email} stays as an alias)` : ""}`);
+      ctx.out.status(
+        `Primary address of ${user.name} is now ${email}${user.email ? ` (${user.email} stays as an alias)` : ""}`,
+      );
     }
     ctx.resolve.forget();
     ctx.out.record(await describedUserView(api, orgId, user.id));
@@ -96,8 +117,12 @@ export const userUpdateCommand = defineCommand({
 });
 
 /** The members of `changes` whose value the user already has ('' and unset are the same). */
-function sameAttributes(changes: Partial<UpdateUserRequest>, now: DescribeUserResponse): Array<keyof UpdateUserRequest> {
-  const current = (member: keyof UpdateUserRequest): unknown => (member === "Role" ? now.UserRole : now[member as keyof DescribeUserResponse]);
+function sameAttributes(
+  changes: Partial<UpdateUserRequest>,
+  now: DescribeUserResponse,
+): Array<keyof UpdateUserRequest> {
+  const current = (member: keyof UpdateUserRequest): unknown =>
+    member === "Role" ? now.UserRole : now[member as keyof DescribeUserResponse];
   return (Object.keys(changes) as Array<keyof UpdateUserRequest>).filter((member) => {
     const want = changes[member];
     const have = current(member);
@@ -108,7 +133,8 @@ function sameAttributes(changes: Partial<UpdateUserRequest>, now: DescribeUserRe
 /** `job title "Lead"`, `role USER`, `hidden from the address list`. */
 function describeSame(now: DescribeUserResponse) {
   return (member: keyof UpdateUserRequest): string => {
-    if (member === "HiddenFromGlobalAddressList") return now.HiddenFromGlobalAddressList === true ? "hidden from the address list" : "visible in the address list";
+    if (member === "HiddenFromGlobalAddressList")
+      return now.HiddenFromGlobalAddressList === true ? "hidden from the address list" : "visible in the address list";
     if (member === "Role") return `role ${now.UserRole ?? ""}`;
     const label = member.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
     const value = now[member as keyof DescribeUserResponse];

@@ -35,19 +35,58 @@ export interface UserView {
 }
 
 export const USER_FIELDS = [
-  "id", "name", "displayName", "email", "state", "role", "enabledDate", "disabledDate",
-  "firstName", "lastName", "initials", "telephone", "street", "jobTitle", "city", "company", "zipCode",
-  "department", "country", "office", "hiddenFromGlobalAddressList", "mailboxProvisionedDate",
-  "mailboxDeprovisionedDate", "identityProviderUserId", "identityProviderIdentityStoreId", "aliases", "groups",
+  "id",
+  "name",
+  "displayName",
+  "email",
+  "state",
+  "role",
+  "enabledDate",
+  "disabledDate",
+  "firstName",
+  "lastName",
+  "initials",
+  "telephone",
+  "street",
+  "jobTitle",
+  "city",
+  "company",
+  "zipCode",
+  "department",
+  "country",
+  "office",
+  "hiddenFromGlobalAddressList",
+  "mailboxProvisionedDate",
+  "mailboxDeprovisionedDate",
+  "identityProviderUserId",
+  "identityProviderIdentityStoreId",
+  "aliases",
+  "groups",
 ] as const;
 
-export const userListOutput: OutputSpec = { fields: USER_FIELDS, columns: ["name", "email", "state", "role"], list: true, empty: "no users" };
+export const userListOutput: OutputSpec = {
+  fields: USER_FIELDS,
+  columns: ["name", "email", "state", "role"],
+  list: true,
+  empty: "no users",
+};
 
 export const userRecordOutput: OutputSpec = {
   fields: USER_FIELDS,
   columns: [
-    "id", "name", "displayName", "email", "state", "role", "firstName", "lastName", "enabledDate", "disabledDate",
-    "hiddenFromGlobalAddressList", "aliases", "groups",
+    "id",
+    "name",
+    "displayName",
+    "email",
+    "state",
+    "role",
+    "firstName",
+    "lastName",
+    "enabledDate",
+    "disabledDate",
+    "hiddenFromGlobalAddressList",
+    "aliases",
+    "groups",
   ],
 };
 
@@ -73,7 +112,10 @@ export function userSummaryView(u: User): UserView {
   };
 }
 
-export function userView(u: DescribeUserResponse, extra: { aliases?: string[] | undefined; groups?: string[] | undefined } = {}): UserView {
+export function userView(
+  u: DescribeUserResponse,
+  extra: { aliases?: string[] | undefined; groups?: string[] | undefined } = {},
+): UserView {
   return {
     id: u.UserId,
     name: u.Name,

@@ -10,7 +10,14 @@ import { checkCnameRecord } from "./cname.js";
 export function checkAutodiscoverCname(ctx: CheckContext): Promise<RecordCheck> {
   const exp = ctx.expected.autodiscover;
   const name = exp?.name ?? `autodiscover.${ctx.domain}`;
-  const base = { id: "autodiscover", section: "WorkMail configuration", type: "CNAME", name, required: true, expected: exp?.value } as const;
+  const base = {
+    id: "autodiscover",
+    section: "WorkMail configuration",
+    type: "CNAME",
+    name,
+    required: true,
+    expected: exp?.value,
+  } as const;
   return guarded(base, async () => {
     if (exp === undefined) return { ...base, status: "Skipped", found: [], findings: [], pending: false };
     const { j, findings, otherType } = await checkCnameRecord(ctx, name, exp.value, {
@@ -25,14 +32,25 @@ export function checkAutodiscoverCname(ctx: CheckContext): Promise<RecordCheck> 
       const actual = findings.find((f) => f.code === "AUTODISCOVER_NOT_CNAME")?.actual;
       const kept = findings.filter((f) => f.code !== "AUTODISCOVER_MISSING" && f.code !== "AUTODISCOVER_NOT_CNAME");
       kept.push(
-        finding("AUTODISCOVER_NOT_CNAME", "warning", `${name} has an A record instead of WorkMail's CNAME: a phase-2 endpoint of your own (CloudFront, a proxy) rather than phase 3`, {
-          ...(actual === undefined ? {} : { actual }),
-          fix: `run \`wmctl autodiscover check ${ctx.domain}\` to test it; or publish ${name}. CNAME ${exp.value}.`,
-        }),
+        finding(
+          "AUTODISCOVER_NOT_CNAME",
+          "warning",
+          `${name} has an A record instead of WorkMail's CNAME: a phase-2 endpoint of your own (CloudFront, a proxy) rather than phase 3`,
+          {
+            ...(actual === undefined ? {} : { actual }),
+            fix: `run \`wmctl autodiscover check ${ctx.domain}\` to test it; or publish ${name}. CNAME ${exp.value}.`,
+          },
+        ),
       );
       findings.splice(0, findings.length, ...kept);
       status = "Inconsistent";
     }
-    return { ...base, status, found: j.found, findings, pending: (j.has("missing") && otherType === undefined) || j.disagree || j.verdicts.length === 0 };
+    return {
+      ...base,
+      status,
+      found: j.found,
+      findings,
+      pending: (j.has("missing") && otherType === undefined) || j.disagree || j.verdicts.length === 0,
+    };
   });
 }

@@ -31,7 +31,9 @@ export interface Judged {
 }
 
 export function judge(answers: readonly DnsAnswer[], verdictOf: (a: DnsAnswer) => Verdict): Judged {
-  const verdicts = answers.filter((a) => isDefinitive(a.outcome)).map((a) => ({ server: a.server, verdict: verdictOf(a), answer: a }));
+  const verdicts = answers
+    .filter((a) => isDefinitive(a.outcome))
+    .map((a) => ({ server: a.server, verdict: verdictOf(a), answer: a }));
   const kinds = new Set(verdicts.map((v) => v.verdict));
   const values = new Set(verdicts.map((v) => JSON.stringify([...observe(v.answer).values].sort())));
   return {
@@ -67,17 +69,27 @@ export function serverFindings(j: Judged, name: string, type: RecordType): Findi
   const out: Finding[] = [];
   if (j.unreachable.length > 0 && j.verdicts.length > 0) {
     out.push(
-      finding("DNS_SERVER_UNREACHABLE", "warning", `${list(j.unreachable.map((a) => a.server))} gave no usable answer for ${name} ${type} (${describeAbsence(j.unreachable[0] as DnsAnswer)})`, {
-        servers: j.unreachable.map((a) => a.server),
-      }),
+      finding(
+        "DNS_SERVER_UNREACHABLE",
+        "warning",
+        `${list(j.unreachable.map((a) => a.server))} gave no usable answer for ${name} ${type} (${describeAbsence(j.unreachable[0] as DnsAnswer)})`,
+        {
+          servers: j.unreachable.map((a) => a.server),
+        },
+      ),
     );
   }
   if (j.verdicts.length === 0 && j.answers.length > 0) {
     out.push(
-      finding("DNS_NO_ANSWER", "error", `no server answered for ${name} ${type}: ${j.unreachable.map((a) => `${a.server} ${describeAbsence(a)}`).join("; ")}`, {
-        servers: j.unreachable.map((a) => a.server),
-        fix: "check the server addresses (--resolver) and that they serve this domain",
-      }),
+      finding(
+        "DNS_NO_ANSWER",
+        "error",
+        `no server answered for ${name} ${type}: ${j.unreachable.map((a) => `${a.server} ${describeAbsence(a)}`).join("; ")}`,
+        {
+          servers: j.unreachable.map((a) => a.server),
+          fix: "check the server addresses (--resolver) and that they serve this domain",
+        },
+      ),
     );
   }
   if (j.disagree) {
@@ -88,10 +100,15 @@ export function serverFindings(j: Judged, name: string, type: RecordType): Findi
       groups.set(key, [...(groups.get(key) ?? []), v.server]);
     }
     out.push(
-      finding("DNS_SERVERS_DISAGREE", "error", `the servers disagree on ${name} ${type}: ${[...groups].map(([k, s]) => `${list(s)}: ${k}`).join("; ")}`, {
-        servers: j.verdicts.map((v) => v.server),
-        fix: "a change has not reached every name server yet, or one server serves a stale copy of the zone; wait, or fix the zone on the lagging server",
-      }),
+      finding(
+        "DNS_SERVERS_DISAGREE",
+        "error",
+        `the servers disagree on ${name} ${type}: ${[...groups].map(([k, s]) => `${list(s)}: ${k}`).join("; ")}`,
+        {
+          servers: j.verdicts.map((v) => v.server),
+          fix: "a change has not reached every name server yet, or one server serves a stale copy of the zone; wait, or fix the zone on the lagging server",
+        },
+      ),
     );
   }
   return out;
@@ -114,15 +131,27 @@ export async function appendedTwice(ctx: CheckContext, name: string, type: Recor
   const answers = await ctx.dns.lookup(doubled, type);
   const hit = answers.find((a) => a.outcome === "answer");
   if (hit === undefined) return undefined;
-  return finding("NAME_DOMAIN_APPENDED_TWICE", "error", `the record was created as ${doubled}: the DNS host appended the domain to a name that already had it`, {
-    actual: observe(hit).values,
-    servers: [hit.server],
-    fix: `rename it to ${name}. (with a trailing dot), or enter only the part before ${ctx.domain}`,
-  });
+  return finding(
+    "NAME_DOMAIN_APPENDED_TWICE",
+    "error",
+    `the record was created as ${doubled}: the DNS host appended the domain to a name that already had it`,
+    {
+      actual: observe(hit).values,
+      servers: [hit.server],
+      fix: `rename it to ${name}. (with a trailing dot), or enter only the part before ${ctx.domain}`,
+    },
+  );
 }
 
 /** A zone-file line for a fix: `name. TTL TYPE value`. */
 export function zoneLine(name: string, type: RecordType, value: string): string {
-  const v = type === "TXT" ? `"${value}"` : type === "MX" ? value.replace(/(\S+)$/, "$1.") : type === "CNAME" ? `${value}.` : value;
+  const v =
+    type === "TXT"
+      ? `"${value}"`
+      : type === "MX"
+        ? value.replace(/(\S+)$/, "$1.")
+        : type === "CNAME"
+          ? `${value}.`
+          : value;
   return `${name}. ${type} ${v}`;
 }

@@ -47,17 +47,35 @@ function checkUris(tag: string, value: string, problems: DmarcProblem[]): void {
   for (const uri of uris) {
     const m = /^mailto:([^!\s]+)(!\d+[kmgt]?)?$/i.exec(uri);
     if (m === null) {
-      problems.push({ code: "DMARC_INVALID_URI", severity: "error", message: `${tag}: \`${uri}\` is not a mailto: URI`, fix: `${tag}=mailto:dmarc-reports@example.com` });
+      problems.push({
+        code: "DMARC_INVALID_URI",
+        severity: "error",
+        message: `${tag}: \`${uri}\` is not a mailto: URI`,
+        fix: `${tag}=mailto:dmarc-reports@example.com`,
+      });
       continue;
     }
     if (!/^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/i.test(m[1] as string)) {
-      problems.push({ code: "DMARC_INVALID_URI", severity: "error", message: `${tag}: \`${m[1] as string}\` is not an email address` });
+      problems.push({
+        code: "DMARC_INVALID_URI",
+        severity: "error",
+        message: `${tag}: \`${m[1] as string}\` is not an email address`,
+      });
     }
     if (m[2] !== undefined) {
-      problems.push({ code: "DMARC_URI_SIZE_LIMIT", severity: "info", message: `${tag}: the \`${m[2]}\` size limit is obsolete syntax; RFC 9989 receivers ignore it` });
+      problems.push({
+        code: "DMARC_URI_SIZE_LIMIT",
+        severity: "info",
+        message: `${tag}: the \`${m[2]}\` size limit is obsolete syntax; RFC 9989 receivers ignore it`,
+      });
     }
   }
-  if (uris.length > 2) problems.push({ code: "DMARC_MANY_URIS", severity: "warning", message: `${tag} lists ${uris.length} addresses; some receivers send reports to the first two only` });
+  if (uris.length > 2)
+    problems.push({
+      code: "DMARC_MANY_URIS",
+      severity: "warning",
+      message: `${tag} lists ${uris.length} addresses; some receivers send reports to the first two only`,
+    });
 }
 
 export function parseDmarc(text: string): ParsedDmarc {
@@ -68,10 +86,14 @@ export function parseDmarc(text: string): ParsedDmarc {
     tags,
     policy: undefined,
     subdomainPolicy: undefined,
-    problems: [...problems, { code: "DMARC_SYNTAX", severity: "error", message, ...(fix === undefined ? {} : { fix }) }],
+    problems: [
+      ...problems,
+      { code: "DMARC_SYNTAX", severity: "error", message, ...(fix === undefined ? {} : { fix }) },
+    ],
     valid: false,
   });
-  if (text !== text.trimStart()) return invalid("the record starts with whitespace: receivers do not see a DMARC record");
+  if (text !== text.trimStart())
+    return invalid("the record starts with whitespace: receivers do not see a DMARC record");
   if (/^"/.test(text)) return invalid("the record starts with a quote character: the quotes are part of the value");
   const parts = text.split(";").map((p) => p.trim());
   const seen = new Set<string>();
@@ -91,7 +113,8 @@ export function parseDmarc(text: string): ParsedDmarc {
   const first = tags[0];
   if (first === undefined || first.name !== "v") return invalid("the first tag must be `v=DMARC1`");
   if (first.value !== "DMARC1") {
-    if (/^DMARC1[\s,]+\S/.test(first.value)) return invalid(`\`v=${first.value}\`: tags must be separated by \`;\``, "write `v=DMARC1; p=...`");
+    if (/^DMARC1[\s,]+\S/.test(first.value))
+      return invalid(`\`v=${first.value}\`: tags must be separated by \`;\``, "write `v=DMARC1; p=...`");
     return invalid(`\`v=${first.value}\`: the version must be exactly \`DMARC1\``);
   }
   const get = (n: string) => tags.find((t) => t.name === n)?.value;
@@ -99,7 +122,11 @@ export function parseDmarc(text: string): ParsedDmarc {
     const v = get(n);
     if (v === undefined) return undefined;
     if (!POLICIES.has(v.toLowerCase())) {
-      problems.push({ code: "DMARC_INVALID_VALUE", severity: "error", message: `\`${n}=${v}\`: use none, quarantine or reject` });
+      problems.push({
+        code: "DMARC_INVALID_VALUE",
+        severity: "error",
+        message: `\`${n}=${v}\`: use none, quarantine or reject`,
+      });
       return undefined;
     }
     return v.toLowerCase() as DmarcPolicy;
@@ -115,10 +142,19 @@ export function parseDmarc(text: string): ParsedDmarc {
       fix: "add `p=quarantine` (or `p=none` to monitor first)",
     });
   } else if (tags[1]?.name !== "p") {
-    problems.push({ code: "DMARC_P_NOT_SECOND", severity: "info", message: "`p=` does not follow `v=DMARC1`; RFC 9989 allows this, RFC 7489 receivers may not" });
+    problems.push({
+      code: "DMARC_P_NOT_SECOND",
+      severity: "info",
+      message: "`p=` does not follow `v=DMARC1`; RFC 9989 allows this, RFC 7489 receivers may not",
+    });
   }
   if (policy === "none") {
-    problems.push({ code: "DMARC_POLICY_NONE", severity: "warning", message: "`p=none` only monitors: spoofed mail is still delivered", fix: "move to `p=quarantine` once reports look clean" });
+    problems.push({
+      code: "DMARC_POLICY_NONE",
+      severity: "warning",
+      message: "`p=none` only monitors: spoofed mail is still delivered",
+      fix: "move to `p=quarantine` once reports look clean",
+    });
   }
   for (const t of tags) {
     if (t.name === "v" || t.name === "p" || t.name === "sp" || t.name === "np") continue;
@@ -126,16 +162,30 @@ export function parseDmarc(text: string): ParsedDmarc {
     if (removed !== undefined) {
       problems.push({ code: "DMARC_REMOVED_TAG", severity: "info", message: `\`${t.name}=${t.value}\`: ${removed}` });
       if (t.name === "pct" && /^\d+$/.test(t.value) && Number(t.value) < 100) {
-        problems.push({ code: "DMARC_PARTIAL_PCT", severity: "warning", message: `\`pct=${t.value}\`: older receivers apply the policy to ${t.value}% of failing mail, RFC 9989 receivers to all of it`, fix: "use `t=y` while testing, then drop it" });
+        problems.push({
+          code: "DMARC_PARTIAL_PCT",
+          severity: "warning",
+          message: `\`pct=${t.value}\`: older receivers apply the policy to ${t.value}% of failing mail, RFC 9989 receivers to all of it`,
+          fix: "use `t=y` while testing, then drop it",
+        });
       }
       continue;
     }
     if (!KNOWN.has(t.name)) {
-      problems.push({ code: "DMARC_UNKNOWN_TAG", severity: "warning", message: `\`${t.name}\` is not a DMARC tag; receivers ignore it` });
+      problems.push({
+        code: "DMARC_UNKNOWN_TAG",
+        severity: "warning",
+        message: `\`${t.name}\` is not a DMARC tag; receivers ignore it`,
+      });
       continue;
     }
     const v = t.value.toLowerCase();
-    const bad = (allowed: string) => problems.push({ code: "DMARC_INVALID_VALUE", severity: "error", message: `\`${t.name}=${t.value}\`: use ${allowed}` });
+    const bad = (allowed: string) =>
+      problems.push({
+        code: "DMARC_INVALID_VALUE",
+        severity: "error",
+        message: `\`${t.name}=${t.value}\`: use ${allowed}`,
+      });
     switch (t.name) {
       case "adkim":
       case "aspf":
@@ -143,14 +193,24 @@ export function parseDmarc(text: string): ParsedDmarc {
         break;
       case "t":
         if (v !== "y" && v !== "n") bad("y or n");
-        else if (v === "y") problems.push({ code: "DMARC_TESTING", severity: "info", message: "`t=y`: the domain is testing its policy; receivers may apply a milder one" });
+        else if (v === "y")
+          problems.push({
+            code: "DMARC_TESTING",
+            severity: "info",
+            message: "`t=y`: the domain is testing its policy; receivers may apply a milder one",
+          });
         break;
       case "psd":
         if (v !== "y" && v !== "n" && v !== "u") bad("y, n or u");
         break;
       case "fo":
         if (!/^[01ds](:[01ds])*$/.test(v)) bad("0, 1, d, s or a colon-separated list of them");
-        else if (get("ruf") === undefined) problems.push({ code: "DMARC_FO_WITHOUT_RUF", severity: "info", message: "`fo=` has no effect without `ruf=`" });
+        else if (get("ruf") === undefined)
+          problems.push({
+            code: "DMARC_FO_WITHOUT_RUF",
+            severity: "info",
+            message: "`fo=` has no effect without `ruf=`",
+          });
         break;
       case "rua":
       case "ruf":
@@ -158,5 +218,12 @@ export function parseDmarc(text: string): ParsedDmarc {
         break;
     }
   }
-  return { raw: text, tags, policy: policy ?? (get("p") === undefined ? "none" : undefined), subdomainPolicy, problems, valid: !problems.some((p) => p.severity === "error") };
+  return {
+    raw: text,
+    tags,
+    policy: policy ?? (get("p") === undefined ? "none" : undefined),
+    subdomainPolicy,
+    problems,
+    valid: !problems.some((p) => p.severity === "error"),
+  };
 }

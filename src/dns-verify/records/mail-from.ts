@@ -11,7 +11,14 @@ import { checkSpf } from "./spf.js";
 export async function checkMailFrom(ctx: CheckContext, mailFrom: string): Promise<RecordCheck[]> {
   const region = ctx.expected.region ?? "us-east-1";
   const exchange = `feedback-smtp.${region}.amazonses.com`;
-  const mxBase = { id: "mail-from-mx", section: "Improved email delivery", type: "MX", name: mailFrom, required: true, expected: `10 ${exchange}` } as const;
+  const mxBase = {
+    id: "mail-from-mx",
+    section: "Improved email delivery",
+    type: "MX",
+    name: mailFrom,
+    required: true,
+    expected: `10 ${exchange}`,
+  } as const;
   const mx = guarded(mxBase, async () => {
     const answers = await ctx.dns.lookup(mailFrom, "MX");
     const j = judge(answers, (a) => {
@@ -19,13 +26,47 @@ export async function checkMailFrom(ctx: CheckContext, mailFrom: string): Promis
       return shape === "none" ? "missing" : shape === "workmail" ? "match" : "mismatch";
     });
     const findings: Finding[] = [...serverFindings(j, mailFrom, "MX")];
-    if (j.has("missing")) findings.push(finding("MAIL_FROM_MX_MISSING", "error", `${mailFrom} has no MX record`, { expected: mxBase.expected, fix: `add ${mailFrom}. MX 10 ${exchange}.` }));
-    if (j.has("mismatch")) findings.push(finding("MAIL_FROM_MX_MISMATCH", "error", `${mailFrom}'s MX does not point at ${exchange}`, { expected: mxBase.expected, fix: `set ${mailFrom}. MX 10 ${exchange}.` }));
-    return { ...mxBase, status: configurationStatus(j), found: j.found, findings, pending: j.has("missing") || j.disagree };
+    if (j.has("missing"))
+      findings.push(
+        finding("MAIL_FROM_MX_MISSING", "error", `${mailFrom} has no MX record`, {
+          expected: mxBase.expected,
+          fix: `add ${mailFrom}. MX 10 ${exchange}.`,
+        }),
+      );
+    if (j.has("mismatch"))
+      findings.push(
+        finding("MAIL_FROM_MX_MISMATCH", "error", `${mailFrom}'s MX does not point at ${exchange}`, {
+          expected: mxBase.expected,
+          fix: `set ${mailFrom}. MX 10 ${exchange}.`,
+        }),
+      );
+    return {
+      ...mxBase,
+      status: configurationStatus(j),
+      found: j.found,
+      findings,
+      pending: j.has("missing") || j.disagree,
+    };
   });
-  const txt = checkSpf(ctx, { name: mailFrom, id: "mail-from-txt", section: "Improved email delivery", required: true }).then((c): RecordCheck => {
-    const status = c.status === "Verified" ? "Verified" : c.status === "Missing" ? "Pending" : c.status === "Inconsistent" ? "Failed" : c.status;
-    return { ...c, status, findings: c.findings.map((f) => (f.code === "SPF_MISSING" ? { ...f, code: "MAIL_FROM_SPF_MISSING" } : f)) };
+  const txt = checkSpf(ctx, {
+    name: mailFrom,
+    id: "mail-from-txt",
+    section: "Improved email delivery",
+    required: true,
+  }).then((c): RecordCheck => {
+    const status =
+      c.status === "Verified"
+        ? "Verified"
+        : c.status === "Missing"
+          ? "Pending"
+          : c.status === "Inconsistent"
+            ? "Failed"
+            : c.status;
+    return {
+      ...c,
+      status,
+      findings: c.findings.map((f) => (f.code === "SPF_MISSING" ? { ...f, code: "MAIL_FROM_SPF_MISSING" } : f)),
+    };
   });
   return Promise.all([mx, txt]);
 }

@@ -23,7 +23,9 @@ export function parseMx(records: readonly MxRecord[], expectedExchange: string):
     const before = others.filter((r) => r.preference <= best);
     return before.length > 0 ? { kind: "workmail-not-first", before } : { kind: "workmail", others };
   }
-  const region = records.map((r) => /^inbound-smtp\.([a-z0-9-]+)\.amazonaws\.com$/.exec(r.exchange)?.[1]).find((r) => r !== undefined);
+  const region = records
+    .map((r) => /^inbound-smtp\.([a-z0-9-]+)\.amazonaws\.com$/.exec(r.exchange)?.[1])
+    .find((r) => r !== undefined);
   if (region !== undefined) return { kind: "wrong-region", region };
   return { kind: "other", hosts: [...records] };
 }
@@ -62,10 +64,18 @@ export async function judgeMx<S extends { kind: string }>(
     seen.add(shape.kind);
     if (shape.kind === "none") {
       status = status === "Inconsistent" ? status : "Missing";
-      findings.push(finding("MX_MISSING", "error", `${name} has no MX record: ${absence(j)}`, { expected: base.expected, fix: `add ${zoneLine(name, "MX", base.expected ?? "")}` }));
+      findings.push(
+        finding("MX_MISSING", "error", `${name} has no MX record: ${absence(j)}`, {
+          expected: base.expected,
+          fix: `add ${zoneLine(name, "MX", base.expected ?? "")}`,
+        }),
+      );
       continue;
     }
-    const outcome = describe(shape, v.answer.mx.map((r) => `${r.preference} ${r.exchange}`));
+    const outcome = describe(
+      shape,
+      v.answer.mx.map((r) => `${r.preference} ${r.exchange}`),
+    );
     findings.push(...outcome.findings);
     if (outcome.inconsistent) status = "Inconsistent";
   }
@@ -73,7 +83,13 @@ export async function judgeMx<S extends { kind: string }>(
     const doubled = await appendedTwice(ctx, name, "MX");
     if (doubled !== undefined) findings.push(doubled);
   }
-  return { ...base, status, found: j.found, findings, pending: j.has("missing") || j.disagree || j.verdicts.length === 0 };
+  return {
+    ...base,
+    status,
+    found: j.found,
+    findings,
+    pending: j.has("missing") || j.disagree || j.verdicts.length === 0,
+  };
 }
 
 /**
@@ -84,53 +100,88 @@ export async function judgeMx<S extends { kind: string }>(
 export function checkMx(ctx: CheckContext): Promise<RecordCheck> {
   const exp = ctx.expected.mx;
   const name = ctx.domain;
-  const base = { id: "mx", section: "WorkMail configuration", type: "MX", name, required: true, expected: exp ? `${exp.preference} ${exp.exchange}` : undefined } as const;
+  const base = {
+    id: "mx",
+    section: "WorkMail configuration",
+    type: "MX",
+    name,
+    required: true,
+    expected: exp ? `${exp.preference} ${exp.exchange}` : undefined,
+  } as const;
   return guarded(base, async () => {
     if (exp === undefined) return { ...base, status: "Skipped", found: [], findings: [], pending: false };
     const fix = `set ${zoneLine(name, "MX", `${exp.preference} ${exp.exchange}`)} as the only MX record`;
-    return judgeMx(ctx, base, (mx) => parseMx(mx, exp.exchange), "workmail", (shape, actual): MxShapeOutcome => {
-      switch (shape.kind) {
-        case "workmail":
-          return {
-            inconsistent: false,
-            findings:
-              shape.others.length === 0
-                ? []
-                : [
-                    finding("MX_NOT_ONLY", "warning", `other MX hosts follow WorkMail's (${shape.others.map((r) => `${r.preference} ${r.exchange}`).join(", ")}); the guide says WorkMail should be the only entry`, {
-                      actual,
-                      fix: "remove the other MX records unless they are a deliberate backup",
-                    }),
-                  ],
-          };
-        case "workmail-not-first":
-          return {
-            inconsistent: true,
-            findings: [
-              finding("MX_NOT_LOWEST", "warning", `${shape.before.map((r) => `${r.preference} ${r.exchange}`).join(", ")} comes before WorkMail's endpoint: mail goes there first`, {
-                expected: base.expected,
-                actual,
-                fix: `${fix}; if that host is a mail proxy that forwards to WorkMail, this is expected (the guide: safe to ignore)`,
-              }),
-            ],
-          };
-        case "wrong-region":
-          return {
-            inconsistent: true,
-            findings: [finding("MX_WRONG_REGION", "error", `the MX points at WorkMail's ${shape.region} endpoint, but the organization is in ${ctx.expected.region ?? "another region"}`, { expected: base.expected, actual, fix })],
-          };
-        default:
-          return {
-            inconsistent: true,
-            findings: [
-              finding("MX_NOT_WORKMAIL", "warning", `the MX points elsewhere (${shape.kind === "other" ? shape.hosts.map((r) => r.exchange).join(", ") : ""}): mail does not reach WorkMail directly`, {
-                expected: base.expected,
-                actual,
-                fix: `${fix} once mailboxes are migrated; if those hosts are a mail proxy in front of WorkMail, this is expected (the guide: safe to ignore)`,
-              }),
-            ],
-          };
-      }
-    });
+    return judgeMx(
+      ctx,
+      base,
+      (mx) => parseMx(mx, exp.exchange),
+      "workmail",
+      (shape, actual): MxShapeOutcome => {
+        switch (shape.kind) {
+          case "workmail":
+            return {
+              inconsistent: false,
+              findings:
+                shape.others.length === 0
+                  ? []
+                  : [
+                      finding(
+                        "MX_NOT_ONLY",
+                        "warning",
+                        `other MX hosts follow WorkMail's (${shape.others.map((r) => `${r.preference} ${r.exchange}`).join(", ")}); the guide says WorkMail should be the only entry`,
+                        {
+                          actual,
+                          fix: "remove the other MX records unless they are a deliberate backup",
+                        },
+                      ),
+                    ],
+            };
+          case "workmail-not-first":
+            return {
+              inconsistent: true,
+              findings: [
+                finding(
+                  "MX_NOT_LOWEST",
+                  "warning",
+                  `${shape.before.map((r) => `${r.preference} ${r.exchange}`).join(", ")} comes before WorkMail's endpoint: mail goes there first`,
+                  {
+                    expected: base.expected,
+                    actual,
+                    fix: `${fix}; if that host is a mail proxy that forwards to WorkMail, this is expected (the guide: safe to ignore)`,
+                  },
+                ),
+              ],
+            };
+          case "wrong-region":
+            return {
+              inconsistent: true,
+              findings: [
+                finding(
+                  "MX_WRONG_REGION",
+                  "error",
+                  `the MX points at WorkMail's ${shape.region} endpoint, but the organization is in ${ctx.expected.region ?? "another region"}`,
+                  { expected: base.expected, actual, fix },
+                ),
+              ],
+            };
+          default:
+            return {
+              inconsistent: true,
+              findings: [
+                finding(
+                  "MX_NOT_WORKMAIL",
+                  "warning",
+                  `the MX points elsewhere (${shape.kind === "other" ? shape.hosts.map((r) => r.exchange).join(", ") : ""}): mail does not reach WorkMail directly`,
+                  {
+                    expected: base.expected,
+                    actual,
+                    fix: `${fix} once mailboxes are migrated; if those hosts are a mail proxy in front of WorkMail, this is expected (the guide: safe to ignore)`,
+                  },
+                ),
+              ],
+            };
+        }
+      },
+    );
   });
 }

@@ -1,11 +1,23 @@
 import { finding, guarded, type Finding, type RecordCheck, type RecordStatus } from "../findings.js";
 import type { DnsAnswer } from "../resolver.js";
-import { absence, appendedTwice, judge, ownershipStatus, serverFindings, zoneLine, type CheckContext, type Verdict } from "./common.js";
+import {
+  absence,
+  appendedTwice,
+  judge,
+  ownershipStatus,
+  serverFindings,
+  zoneLine,
+  type CheckContext,
+  type Verdict,
+} from "./common.js";
 
 const strip = (s: string) => s.trim().replace(/^"(.*)"$/, "$1");
 
 /** query: the `_amazonses` TXT record, and the domain's own TXT (the guide's no-underscore variant). */
-export async function queryOwnership(ctx: CheckContext, name: string): Promise<{ underscored: DnsAnswer[]; apex: DnsAnswer[] }> {
+export async function queryOwnership(
+  ctx: CheckContext,
+  name: string,
+): Promise<{ underscored: DnsAnswer[]; apex: DnsAnswer[] }> {
   const [underscored, apex] = await Promise.all([ctx.dns.lookup(name, "TXT"), ctx.dns.lookup(ctx.domain, "TXT")]);
   return { underscored, apex };
 }
@@ -24,7 +36,14 @@ export function parseOwnership(values: readonly string[], token: string): "exact
 export function checkOwnership(ctx: CheckContext): Promise<RecordCheck> {
   const exp = ctx.expected.ownership;
   const name = exp?.name ?? `_amazonses.${ctx.domain}`;
-  const base = { id: "ownership", section: "Domain ownership", type: "TXT", name, required: true, expected: exp?.value } as const;
+  const base = {
+    id: "ownership",
+    section: "Domain ownership",
+    type: "TXT",
+    name,
+    required: true,
+    expected: exp?.value,
+  } as const;
   return guarded(base, async () => {
     if (exp === undefined) return { ...base, status: "Skipped", found: [], findings: [], pending: false };
     const { underscored, apex } = await queryOwnership(ctx, name);
@@ -39,21 +58,38 @@ export function checkOwnership(ctx: CheckContext): Promise<RecordCheck> {
     const fix = `add ${zoneLine(name, "TXT", exp.value)}`;
     const matched = j.verdicts.filter((v) => v.verdict === "match");
     if (matched.some((v) => parseOwnership(v.answer.txt, exp.value) !== "exact")) {
-      findings.push(finding("OWNERSHIP_AT_APEX", "info", `the token is in a TXT record of ${ctx.domain} itself (the variant for DNS hosts that do not allow underscores)`));
+      findings.push(
+        finding(
+          "OWNERSHIP_AT_APEX",
+          "info",
+          `the token is in a TXT record of ${ctx.domain} itself (the variant for DNS hosts that do not allow underscores)`,
+        ),
+      );
     }
     if (matched.some((v) => v.answer.txt.length > 1)) {
-      findings.push(finding("OWNERSHIP_MULTIPLE_VALUES", "info", `${name} holds ${Math.max(...matched.map((v) => v.answer.txt.length))} values; other regions or accounts verifying the same domain each need theirs`));
+      findings.push(
+        finding(
+          "OWNERSHIP_MULTIPLE_VALUES",
+          "info",
+          `${name} holds ${Math.max(...matched.map((v) => v.answer.txt.length))} values; other regions or accounts verifying the same domain each need theirs`,
+        ),
+      );
     }
     for (const v of j.verdicts.filter((x) => x.verdict === "mismatch")) {
       const quoted = parseOwnership(v.answer.txt, exp.value) === "quoted";
       findings.push(
         quoted
-          ? finding("OWNERSHIP_EXTRA_QUOTES", "error", `${name} holds the token wrapped in quote characters on ${v.server}: the quotes became part of the value`, {
-              expected: exp.value,
-              actual: v.answer.txt,
-              servers: [v.server],
-              fix: "enter the token without quotes (the DNS host adds them)",
-            })
+          ? finding(
+              "OWNERSHIP_EXTRA_QUOTES",
+              "error",
+              `${name} holds the token wrapped in quote characters on ${v.server}: the quotes became part of the value`,
+              {
+                expected: exp.value,
+                actual: v.answer.txt,
+                servers: [v.server],
+                fix: "enter the token without quotes (the DNS host adds them)",
+              },
+            )
           : finding("OWNERSHIP_TOKEN_MISMATCH", "error", `${name} on ${v.server} does not hold WorkMail's token`, {
               expected: exp.value,
               actual: v.answer.txt,
@@ -63,12 +99,20 @@ export function checkOwnership(ctx: CheckContext): Promise<RecordCheck> {
       );
     }
     if (j.has("missing")) {
-      findings.push(finding("OWNERSHIP_MISSING", "error", `no TXT record at ${name}: ${absence(j)}`, { expected: exp.value, fix }));
+      findings.push(
+        finding("OWNERSHIP_MISSING", "error", `no TXT record at ${name}: ${absence(j)}`, { expected: exp.value, fix }),
+      );
       const doubled = await appendedTwice(ctx, name, "TXT");
       if (doubled !== undefined) findings.push(doubled);
     }
     const combined = combineWithService(ownershipStatus(j), ctx.service?.ownership, findings, "ownership", name);
-    return { ...base, status: combined.status, found: j.found, findings, pending: combined.pending || j.disagree || j.verdicts.length === 0 };
+    return {
+      ...base,
+      status: combined.status,
+      found: j.found,
+      findings,
+      pending: combined.pending || j.disagree || j.verdicts.length === 0,
+    };
   });
 }
 
@@ -76,24 +120,46 @@ export function checkOwnership(ctx: CheckContext): Promise<RecordCheck> {
  * Ownership-style records have a service-side verdict too. The console shows the service's status;
  * the doctor shows DNS and says when the two differ.
  */
-export function combineWithService(dnsStatus: RecordStatus, service: string | undefined, findings: Finding[], what: string, name: string): { status: RecordStatus; pending: boolean } {
-  if (service === undefined) return { status: dnsStatus, pending: dnsStatus === "Pending" || dnsStatus === "Unreachable" };
+export function combineWithService(
+  dnsStatus: RecordStatus,
+  service: string | undefined,
+  findings: Finding[],
+  what: string,
+  name: string,
+): { status: RecordStatus; pending: boolean } {
+  if (service === undefined)
+    return { status: dnsStatus, pending: dnsStatus === "Pending" || dnsStatus === "Unreachable" };
   if (service === "FAILED") {
     findings.push(
-      finding(`${what.toUpperCase()}_VERIFICATION_FAILED`, "error", `WorkMail reports ${what} verification FAILED: it did not find the record within its verification window`, {
-        fix: "publish the record, then register the domain again (wmctl domain add) to restart verification",
-      }),
+      finding(
+        `${what.toUpperCase()}_VERIFICATION_FAILED`,
+        "error",
+        `WorkMail reports ${what} verification FAILED: it did not find the record within its verification window`,
+        {
+          fix: "publish the record, then register the domain again (wmctl domain add) to restart verification",
+        },
+      ),
     );
     return { status: "Failed", pending: false };
   }
   if (dnsStatus === "Unreachable") return { status: dnsStatus, pending: true };
   if (dnsStatus === "Verified" && service === "PENDING") {
-    findings.push(finding(`${what.toUpperCase()}_NOT_CONFIRMED`, "info", `the record is published, but WorkMail still reports ${what} verification PENDING; it checks periodically`));
+    findings.push(
+      finding(
+        `${what.toUpperCase()}_NOT_CONFIRMED`,
+        "info",
+        `the record is published, but WorkMail still reports ${what} verification PENDING; it checks periodically`,
+      ),
+    );
     return { status: "Pending", pending: true };
   }
   if (service === "VERIFIED" && dnsStatus !== "Verified") {
     findings.push(
-      finding(`${what.toUpperCase()}_RECORD_REMOVED`, "warning", `WorkMail verified ${what} earlier, but ${name} does not hold the record now; keep it published`),
+      finding(
+        `${what.toUpperCase()}_RECORD_REMOVED`,
+        "warning",
+        `WorkMail verified ${what} earlier, but ${name} does not hold the record now; keep it published`,
+      ),
     );
     return { status: "Verified", pending: false };
   }

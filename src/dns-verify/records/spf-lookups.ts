@@ -44,17 +44,34 @@ export async function expandSpf(domain: string, record: string, dns: DnsView, ma
   const includes = new Set<string>();
   let budget = 40; // stop expanding runaway trees; the count is already far over the limit by then
 
-  const expandTerm = async (term: SpfTerm, self: string, chain: readonly string[], depth: number): Promise<LookupNode | undefined> => {
+  const expandTerm = async (
+    term: SpfTerm,
+    self: string,
+    chain: readonly string[],
+    depth: number,
+  ): Promise<LookupNode | undefined> => {
     const name = term.name;
     if (!LOOKUP_TERMS.has(name)) return undefined;
     const target = (term.kind === "modifier" ? term.value : (term.value ?? self)).toLowerCase();
-    const node = (extra: Partial<LookupNode> = {}): LookupNode => ({ term: term.raw, domain: target, lookups: 1, void: false, children: [], ...extra });
+    const node = (extra: Partial<LookupNode> = {}): LookupNode => ({
+      term: term.raw,
+      domain: target,
+      lookups: 1,
+      void: false,
+      children: [],
+      ...extra,
+    });
     if (target.includes("%") || name === "ptr") return node({ domain: target.includes("%") ? undefined : target });
     if (--budget < 0) return node();
     if (name === "include" || name === "redirect") {
       includes.add(target);
       if (chain.includes(target)) {
-        problems.push({ code: "SPF_INCLUDE_LOOP", severity: "error", message: `${[...chain, target].join(" -> ")} loops back to ${target}`, term: term.raw });
+        problems.push({
+          code: "SPF_INCLUDE_LOOP",
+          severity: "error",
+          message: `${[...chain, target].join(" -> ")} loops back to ${target}`,
+          term: term.raw,
+        });
         return node();
       }
       const answer = await dns.first(target, "TXT");
@@ -72,7 +89,10 @@ export async function expandSpf(domain: string, record: string, dns: DnsView, ma
         problems.push({
           code: "SPF_INCLUDE_NO_SPF",
           severity: "error",
-          message: spf.length === 0 ? `${target} (from \`${term.raw}\`) has no SPF record: receivers treat this as a permanent error` : `${target} has ${spf.length} SPF records`,
+          message:
+            spf.length === 0
+              ? `${target} (from \`${term.raw}\`) has no SPF record: receivers treat this as a permanent error`
+              : `${target} has ${spf.length} SPF records`,
           term: term.raw,
         });
         return node({ void: isVoid(answer) });
@@ -84,12 +104,20 @@ export async function expandSpf(domain: string, record: string, dns: DnsView, ma
     }
     if (name === "a") {
       const [a4, a6] = await Promise.all([dns.first(target, "A"), dns.first(target, "AAAA")]);
-      return node({ void: !hasRecords(a4) && !hasRecords(a6) && (isVoid(a4) || a4 === undefined) && (isVoid(a6) || a6 === undefined) });
+      return node({
+        void:
+          !hasRecords(a4) && !hasRecords(a6) && (isVoid(a4) || a4 === undefined) && (isVoid(a6) || a6 === undefined),
+      });
     }
     if (name === "mx") {
       const mx = await dns.first(target, "MX");
       if (mx !== undefined && mx.mx.length > MAX_MX_HOSTS) {
-        problems.push({ code: "SPF_MX_TOO_MANY", severity: "error", message: `\`${term.raw}\`: ${target} has ${mx.mx.length} MX hosts; more than ${MAX_MX_HOSTS} is a permanent error`, term: term.raw });
+        problems.push({
+          code: "SPF_MX_TOO_MANY",
+          severity: "error",
+          message: `\`${term.raw}\`: ${target} has ${mx.mx.length} MX hosts; more than ${MAX_MX_HOSTS} is a permanent error`,
+          term: term.raw,
+        });
       }
       return node({ void: isVoid(mx) });
     }
@@ -97,7 +125,13 @@ export async function expandSpf(domain: string, record: string, dns: DnsView, ma
     return node({ void: isVoid(await dns.first(target, "A")) });
   };
 
-  const expandTerms = async (terms: readonly SpfTerm[], self: string, chain: readonly string[], depth: number, hasAll: boolean): Promise<LookupNode[]> => {
+  const expandTerms = async (
+    terms: readonly SpfTerm[],
+    self: string,
+    chain: readonly string[],
+    depth: number,
+    hasAll: boolean,
+  ): Promise<LookupNode[]> => {
     // redirect= applies only when there is no `all` (RFC 7208 section 6.1).
     const relevant = terms.filter((t) => !(t.kind === "modifier" && (t.name !== "redirect" || hasAll)));
     const nodes = await Promise.all(relevant.map((t) => expandTerm(t, self, chain, depth)));

@@ -61,7 +61,8 @@ export function isSpfRecord(txt: string): boolean {
 export function looksLikeBrokenSpf(txt: string): string | undefined {
   if (isSpfRecord(txt)) return undefined;
   const t = txt.trimStart();
-  if (/^"+\s*v=spf1/i.test(t)) return "the record starts with a quote character: the quotes are part of the value, so receivers do not see an SPF record";
+  if (/^"+\s*v=spf1/i.test(t))
+    return "the record starts with a quote character: the quotes are part of the value, so receivers do not see an SPF record";
   if (txt !== t && isSpfRecord(t)) return "the record starts with whitespace: receivers do not see an SPF record";
   if (/^v=spf1\S/i.test(t)) return "`v=spf1` must be followed by a space";
   if (/^v\s*=\s*spf1/i.test(t)) return "the version must be written `v=spf1` exactly, without spaces";
@@ -69,7 +70,13 @@ export function looksLikeBrokenSpf(txt: string): string | undefined {
   return undefined;
 }
 
-function problem(code: string, severity: SpfProblem["severity"], message: string, term?: string, fix?: string): SpfProblem {
+function problem(
+  code: string,
+  severity: SpfProblem["severity"],
+  message: string,
+  term?: string,
+  fix?: string,
+): SpfProblem {
   return { code, severity, message, ...(term === undefined ? {} : { term }), ...(fix === undefined ? {} : { fix }) };
 }
 
@@ -107,12 +114,19 @@ function parseTerm(raw: string): SpfTerm | SpfProblem {
     if ((name === "redirect" || name === "exp") && !validDomainSpec(value)) {
       return problem("SPF_SYNTAX", "error", `\`${raw}\`: ${name}= needs a domain name`, raw);
     }
-    if (!validMacroString(value)) return problem("SPF_SYNTAX", "error", `\`${raw}\`: invalid characters in the modifier's value`, raw);
+    if (!validMacroString(value))
+      return problem("SPF_SYNTAX", "error", `\`${raw}\`: invalid characters in the modifier's value`, raw);
     return { kind: "modifier", raw, name, value };
   }
   const glued = /^(.*[^+\-~?\s])([+\-~?]all)$/i.exec(raw);
   if (glued !== null) {
-    return problem("SPF_SYNTAX", "error", `\`${raw}\` is not a valid term: a space is missing before \`${glued[2]}\``, raw, `write \`${glued[1]} ${glued[2]}\``);
+    return problem(
+      "SPF_SYNTAX",
+      "error",
+      `\`${raw}\` is not a valid term: a space is missing before \`${glued[2]}\``,
+      raw,
+      `write \`${glued[1]} ${glued[2]}\``,
+    );
   }
   const m = /^([+\-~?]?)([a-z0-9]+)(.*)$/i.exec(raw);
   const qualifierText = m?.[1] ?? "";
@@ -124,10 +138,22 @@ function parseTerm(raw: string): SpfTerm | SpfProblem {
   const stray = /^[^\w:/=.%]+$/.exec(rest);
   if (stray !== null) {
     const clean = `${qualifierText}${name}`;
-    return problem("SPF_SYNTAX", "error", `\`${raw}\` is not a valid term (stray \`${stray[0]}\` after \`${clean}\`)`, raw, `write \`${clean}\` (SPF terms are separated by spaces, not \`;\` or \`,\`)`);
+    return problem(
+      "SPF_SYNTAX",
+      "error",
+      `\`${raw}\` is not a valid term (stray \`${stray[0]}\` after \`${clean}\`)`,
+      raw,
+      `write \`${clean}\` (SPF terms are separated by spaces, not \`;\` or \`,\`)`,
+    );
   }
   const qualifier = (qualifierText === "" ? "+" : qualifierText) as Qualifier;
-  const base = { kind: "mechanism" as const, raw, qualifier, explicitQualifier: qualifierText !== "", name: name as MechanismName };
+  const base = {
+    kind: "mechanism" as const,
+    raw,
+    qualifier,
+    explicitQualifier: qualifierText !== "",
+    name: name as MechanismName,
+  };
   let value: string | undefined;
   if (rest.startsWith(":")) {
     const slash = name === "ip6" ? rest.search(/\/\d{1,3}$/) : rest.indexOf("/");
@@ -137,33 +163,43 @@ function parseTerm(raw: string): SpfTerm | SpfProblem {
   }
   switch (name as MechanismName) {
     case "all":
-      if (value !== undefined || rest !== "") return problem("SPF_SYNTAX", "error", `\`${raw}\`: \`all\` takes no argument`, raw);
+      if (value !== undefined || rest !== "")
+        return problem("SPF_SYNTAX", "error", `\`${raw}\`: \`all\` takes no argument`, raw);
       return { ...base, value: undefined, cidr4: undefined, cidr6: undefined };
     case "include":
     case "exists":
-      if (value === undefined || value === "") return problem("SPF_SYNTAX", "error", `\`${raw}\`: ${name} needs a domain (${name}:example.com)`, raw);
-      if (rest !== "" || !validDomainSpec(value)) return problem("SPF_SYNTAX", "error", `\`${raw}\`: \`${value}${rest}\` is not a valid domain`, raw);
+      if (value === undefined || value === "")
+        return problem("SPF_SYNTAX", "error", `\`${raw}\`: ${name} needs a domain (${name}:example.com)`, raw);
+      if (rest !== "" || !validDomainSpec(value))
+        return problem("SPF_SYNTAX", "error", `\`${raw}\`: \`${value}${rest}\` is not a valid domain`, raw);
       return { ...base, value: value.toLowerCase(), cidr4: undefined, cidr6: undefined };
     case "a":
     case "mx": {
-      if (value !== undefined && !validDomainSpec(value)) return problem("SPF_SYNTAX", "error", `\`${raw}\`: \`${value}\` is not a valid domain`, raw);
+      if (value !== undefined && !validDomainSpec(value))
+        return problem("SPF_SYNTAX", "error", `\`${raw}\`: \`${value}\` is not a valid domain`, raw);
       const cidr = parseCidr(rest, true, true);
-      if (cidr === undefined) return problem("SPF_SYNTAX", "error", `\`${raw}\`: invalid prefix length \`${rest}\``, raw);
+      if (cidr === undefined)
+        return problem("SPF_SYNTAX", "error", `\`${raw}\`: invalid prefix length \`${rest}\``, raw);
       return { ...base, value: value?.toLowerCase(), cidr4: cidr.cidr4, cidr6: cidr.cidr6 };
     }
     case "ptr":
-      if (rest !== "" || (value !== undefined && !validDomainSpec(value))) return problem("SPF_SYNTAX", "error", `\`${raw}\`: invalid ptr mechanism`, raw);
+      if (rest !== "" || (value !== undefined && !validDomainSpec(value)))
+        return problem("SPF_SYNTAX", "error", `\`${raw}\`: invalid ptr mechanism`, raw);
       return { ...base, value: value?.toLowerCase(), cidr4: undefined, cidr6: undefined };
     case "ip4": {
-      if (value === undefined || !isIPv4(value)) return problem("SPF_INVALID_IP", "error", `\`${raw}\`: \`${value ?? ""}\` is not an IPv4 address`, raw);
+      if (value === undefined || !isIPv4(value))
+        return problem("SPF_INVALID_IP", "error", `\`${raw}\`: \`${value ?? ""}\` is not an IPv4 address`, raw);
       const cidr = parseCidr(rest, true, false);
-      if (cidr === undefined) return problem("SPF_INVALID_IP", "error", `\`${raw}\`: invalid IPv4 prefix length \`${rest}\` (0-32)`, raw);
+      if (cidr === undefined)
+        return problem("SPF_INVALID_IP", "error", `\`${raw}\`: invalid IPv4 prefix length \`${rest}\` (0-32)`, raw);
       return { ...base, value, cidr4: cidr.cidr4, cidr6: undefined };
     }
     case "ip6": {
-      if (value === undefined || !isIPv6(value)) return problem("SPF_INVALID_IP", "error", `\`${raw}\`: \`${value ?? ""}\` is not an IPv6 address`, raw);
+      if (value === undefined || !isIPv6(value))
+        return problem("SPF_INVALID_IP", "error", `\`${raw}\`: \`${value ?? ""}\` is not an IPv6 address`, raw);
       const c = /^\/(\d{1,3})$/.exec(rest);
-      if (rest !== "" && (c === null || Number(c[1]) > 128)) return problem("SPF_INVALID_IP", "error", `\`${raw}\`: invalid IPv6 prefix length \`${rest}\` (0-128)`, raw);
+      if (rest !== "" && (c === null || Number(c[1]) > 128))
+        return problem("SPF_INVALID_IP", "error", `\`${raw}\`: invalid IPv6 prefix length \`${rest}\` (0-128)`, raw);
       return { ...base, value: value.toLowerCase(), cidr4: undefined, cidr6: c === null ? undefined : Number(c[1]) };
     }
   }
@@ -173,16 +209,34 @@ export function parseSpf(text: string): ParsedSpf {
   const problems: SpfProblem[] = [];
   const terms: SpfTerm[] = [];
   if (!isSpfRecord(text)) {
-    problems.push(problem("SPF_SYNTAX", "error", looksLikeBrokenSpf(text) ?? "the record does not start with `v=spf1`"));
+    problems.push(
+      problem("SPF_SYNTAX", "error", looksLikeBrokenSpf(text) ?? "the record does not start with `v=spf1`"),
+    );
     return { raw: text, terms, problems, all: undefined, redirect: undefined };
   }
   // eslint-disable-next-line no-control-regex
-  if (/[^\x20-\x7e]/.test(text)) problems.push(problem("SPF_NOT_ASCII", "error", "the record contains characters outside printable ASCII (tabs, line breaks, smart quotes ...)"));
+  if (/[^\x20-\x7e]/.test(text))
+    problems.push(
+      problem(
+        "SPF_NOT_ASCII",
+        "error",
+        "the record contains characters outside printable ASCII (tabs, line breaks, smart quotes ...)",
+      ),
+    );
   const size = Buffer.byteLength(text, "utf8");
   if (size > SPF_SIZE_ADVICE) {
-    problems.push(problem("SPF_TOO_LONG", "warning", `the record is ${size} bytes; keep it under ${SPF_SIZE_ADVICE} so it fits one DNS answer with the rest of the TXT records`));
+    problems.push(
+      problem(
+        "SPF_TOO_LONG",
+        "warning",
+        `the record is ${size} bytes; keep it under ${SPF_SIZE_ADVICE} so it fits one DNS answer with the rest of the TXT records`,
+      ),
+    );
   }
-  for (const raw of text.slice(6).split(/ +/).filter((t) => t !== "")) {
+  for (const raw of text
+    .slice(6)
+    .split(/ +/)
+    .filter((t) => t !== "")) {
     const parsed = parseTerm(raw);
     if ("code" in parsed) problems.push(parsed);
     else terms.push(parsed);
@@ -191,7 +245,13 @@ export function parseSpf(text: string): ParsedSpf {
   const modifiers = terms.filter((t): t is Modifier => t.kind === "modifier");
   for (const name of ["redirect", "exp"]) {
     if (modifiers.filter((m) => m.name === name).length > 1) {
-      problems.push(problem("SPF_DUPLICATE_MODIFIER", "error", `\`${name}=\` appears more than once (a permanent error, RFC 7208 section 6)`));
+      problems.push(
+        problem(
+          "SPF_DUPLICATE_MODIFIER",
+          "error",
+          `\`${name}=\` appears more than once (a permanent error, RFC 7208 section 6)`,
+        ),
+      );
     }
   }
   const all = mechanisms.find((m) => m.name === "all");
@@ -199,24 +259,68 @@ export function parseSpf(text: string): ParsedSpf {
   if (all !== undefined) {
     const after = terms.slice(terms.indexOf(all) + 1).filter((t) => t.kind === "mechanism");
     if (after.length > 0) {
-      problems.push(problem("SPF_TERMS_AFTER_ALL", "warning", `${after.map((t) => `\`${t.raw}\``).join(", ")} after \`${all.raw}\` will never be evaluated`, undefined, "move them before `all`"));
+      problems.push(
+        problem(
+          "SPF_TERMS_AFTER_ALL",
+          "warning",
+          `${after.map((t) => `\`${t.raw}\``).join(", ")} after \`${all.raw}\` will never be evaluated`,
+          undefined,
+          "move them before `all`",
+        ),
+      );
     }
-    if (redirect !== undefined) problems.push(problem("SPF_REDIRECT_IGNORED", "warning", "`redirect=` is ignored when the record has an `all` mechanism"));
+    if (redirect !== undefined)
+      problems.push(
+        problem("SPF_REDIRECT_IGNORED", "warning", "`redirect=` is ignored when the record has an `all` mechanism"),
+      );
     if (all.qualifier === "+") {
-      problems.push(problem("SPF_PASS_ALL", "error", `\`${all.raw}\` lets every server on the internet send mail as this domain`, all.raw, "end the record with `~all` or `-all`"));
+      problems.push(
+        problem(
+          "SPF_PASS_ALL",
+          "error",
+          `\`${all.raw}\` lets every server on the internet send mail as this domain`,
+          all.raw,
+          "end the record with `~all` or `-all`",
+        ),
+      );
     } else if (all.qualifier === "?") {
-      problems.push(problem("SPF_NEUTRAL_ALL", "warning", "`?all` gives no protection: receivers treat unlisted senders as neutral", all.raw, "end the record with `~all` or `-all`"));
+      problems.push(
+        problem(
+          "SPF_NEUTRAL_ALL",
+          "warning",
+          "`?all` gives no protection: receivers treat unlisted senders as neutral",
+          all.raw,
+          "end the record with `~all` or `-all`",
+        ),
+      );
     }
   } else if (redirect === undefined) {
     problems.push(
-      problem("SPF_NO_ALL", "warning", "the record has no `all` mechanism and no `redirect=`: unlisted senders get a neutral result", undefined, "end the record with `~all` or `-all`"),
+      problem(
+        "SPF_NO_ALL",
+        "warning",
+        "the record has no `all` mechanism and no `redirect=`: unlisted senders get a neutral result",
+        undefined,
+        "end the record with `~all` or `-all`",
+      ),
     );
   }
   if (mechanisms.some((m) => m.name === "ptr")) {
-    problems.push(problem("SPF_PTR", "warning", "`ptr` is slow and unreliable; RFC 7208 section 5.5 says it SHOULD NOT be used", undefined, "list the sending addresses with ip4:/ip6: instead"));
+    problems.push(
+      problem(
+        "SPF_PTR",
+        "warning",
+        "`ptr` is slow and unreliable; RFC 7208 section 5.5 says it SHOULD NOT be used",
+        undefined,
+        "list the sending addresses with ip4:/ip6: instead",
+      ),
+    );
   }
   for (const m of modifiers) {
-    if (m.name !== "redirect" && m.name !== "exp") problems.push(problem("SPF_UNKNOWN_MODIFIER", "info", `\`${m.raw}\` is not a known modifier; receivers ignore it`, m.raw));
+    if (m.name !== "redirect" && m.name !== "exp")
+      problems.push(
+        problem("SPF_UNKNOWN_MODIFIER", "info", `\`${m.raw}\` is not a known modifier; receivers ignore it`, m.raw),
+      );
   }
   return { raw: text, terms, problems, all, redirect };
 }

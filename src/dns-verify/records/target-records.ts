@@ -1,7 +1,15 @@
 import { finding, guarded, type Finding, type RecordCheck } from "../findings.js";
 import type { TargetProfile } from "../provider-profiles.js";
 import type { MxRecord } from "../resolver.js";
-import { absence, appendedTwice, judge, ownershipStatus, serverFindings, zoneLine, type CheckContext } from "./common.js";
+import {
+  absence,
+  appendedTwice,
+  judge,
+  ownershipStatus,
+  serverFindings,
+  zoneLine,
+  type CheckContext,
+} from "./common.js";
 import { judgeMx, type MxShapeOutcome } from "./mx.js";
 
 /**
@@ -24,14 +32,23 @@ export type TargetMxShape =
   | { kind: "other"; hosts: MxRecord[] };
 
 /** parse (pure): what a set of MX records means for the target provider. */
-export function parseTargetMx(records: readonly MxRecord[], target: Pick<TargetProfile, "mxHost">, exchange?: string): TargetMxShape {
+export function parseTargetMx(
+  records: readonly MxRecord[],
+  target: Pick<TargetProfile, "mxHost">,
+  exchange?: string,
+): TargetMxShape {
   if (records.length === 0) return { kind: "none" };
   const ours = records.filter((r) => target.mxHost.test(r.exchange));
-  if (ours.length === 0) return records.some((r) => WORKMAIL_MX.test(r.exchange)) ? { kind: "workmail" } : { kind: "other", hosts: [...records] };
+  if (ours.length === 0)
+    return records.some((r) => WORKMAIL_MX.test(r.exchange))
+      ? { kind: "workmail" }
+      : { kind: "other", hosts: [...records] };
   const best = Math.min(...ours.map((r) => r.preference));
   const others = records.filter((r) => !target.mxHost.test(r.exchange));
   const before = others.filter((r) => r.preference <= best);
-  return before.length > 0 ? { kind: "target-not-first", before } : { kind: "target", others, exact: exchange === undefined || ours.some((r) => r.exchange === exchange) };
+  return before.length > 0
+    ? { kind: "target-not-first", before }
+    : { kind: "target", others, exact: exchange === undefined || ours.some((r) => r.exchange === exchange) };
 }
 
 /** check: the domain's MX points at the target provider (Verified / Missing / Inconsistent). Never throws. */
@@ -42,43 +59,81 @@ export function checkTargetMx(ctx: CheckContext, target: TargetProfile): Promise
   const base = { id: "mx", section: "Mail routing", type: "MX", name, required: true, expected } as const;
   const fix = `set ${zoneLine(name, "MX", expected ?? "")} as the only MX record`;
   return guarded(base, () =>
-    judgeMx(ctx, base, (mx) => parseTargetMx(mx, target, exp?.exchange), "target", (shape, actual): MxShapeOutcome => {
-      switch (shape.kind) {
-        case "target": {
-          const findings: Finding[] = [];
-          if (!shape.exact) findings.push(finding("MX_TARGET_HOST_DIFFERS", "info", `the MX is ${target.label}'s (${actual.join(", ")}), not the host this profile computes (${expected ?? ""}); the admin center shows the one to use`));
-          if (shape.others.length > 0) {
-            findings.push(
-              finding("MX_NOT_ONLY", "warning", `other MX hosts follow ${target.label}'s (${shape.others.map((r) => `${r.preference} ${r.exchange}`).join(", ")})`, {
-                actual,
-                fix: `remove them once ${target.label} receives all mail (WorkMail's inbound-smtp host above all)`,
-              }),
-            );
+    judgeMx(
+      ctx,
+      base,
+      (mx) => parseTargetMx(mx, target, exp?.exchange),
+      "target",
+      (shape, actual): MxShapeOutcome => {
+        switch (shape.kind) {
+          case "target": {
+            const findings: Finding[] = [];
+            if (!shape.exact)
+              findings.push(
+                finding(
+                  "MX_TARGET_HOST_DIFFERS",
+                  "info",
+                  `the MX is ${target.label}'s (${actual.join(", ")}), not the host this profile computes (${expected ?? ""}); the admin center shows the one to use`,
+                ),
+              );
+            if (shape.others.length > 0) {
+              findings.push(
+                finding(
+                  "MX_NOT_ONLY",
+                  "warning",
+                  `other MX hosts follow ${target.label}'s (${shape.others.map((r) => `${r.preference} ${r.exchange}`).join(", ")})`,
+                  {
+                    actual,
+                    fix: `remove them once ${target.label} receives all mail (WorkMail's inbound-smtp host above all)`,
+                  },
+                ),
+              );
+            }
+            return { inconsistent: false, findings };
           }
-          return { inconsistent: false, findings };
+          case "target-not-first":
+            return {
+              inconsistent: true,
+              findings: [
+                finding(
+                  shape.before.some((r) => WORKMAIL_MX.test(r.exchange)) ? "MX_STILL_WORKMAIL" : "MX_TARGET_NOT_LOWEST",
+                  "error",
+                  `${shape.before.map((r) => `${r.preference} ${r.exchange}`).join(", ")} comes before ${target.label}'s host: mail goes there first`,
+                  { expected, actual, fix },
+                ),
+              ],
+            };
+          case "workmail":
+            return {
+              inconsistent: true,
+              findings: [
+                finding(
+                  "MX_STILL_WORKMAIL",
+                  "error",
+                  `the MX still points at WorkMail (${actual.join(", ")}): mail does not reach ${target.label}`,
+                  { expected, actual, fix: `${fix} at the cutover (see dns-cutover.md)` },
+                ),
+              ],
+            };
+          default:
+            return {
+              inconsistent: true,
+              findings: [
+                finding(
+                  "MX_NOT_TARGET",
+                  "error",
+                  `the MX points elsewhere (${shape.kind === "other" ? shape.hosts.map((r) => r.exchange).join(", ") : ""}), not at ${target.label}`,
+                  {
+                    expected,
+                    actual,
+                    fix: `${fix}; if those hosts are a mail filter in front of ${target.label}, this is expected`,
+                  },
+                ),
+              ],
+            };
         }
-        case "target-not-first":
-          return {
-            inconsistent: true,
-            findings: [
-              finding(shape.before.some((r) => WORKMAIL_MX.test(r.exchange)) ? "MX_STILL_WORKMAIL" : "MX_TARGET_NOT_LOWEST", "error", `${shape.before.map((r) => `${r.preference} ${r.exchange}`).join(", ")} comes before ${target.label}'s host: mail goes there first`, { expected, actual, fix }),
-            ],
-          };
-        case "workmail":
-          return { inconsistent: true, findings: [finding("MX_STILL_WORKMAIL", "error", `the MX still points at WorkMail (${actual.join(", ")}): mail does not reach ${target.label}`, { expected, actual, fix: `${fix} at the cutover (see dns-cutover.md)` })] };
-        default:
-          return {
-            inconsistent: true,
-            findings: [
-              finding("MX_NOT_TARGET", "error", `the MX points elsewhere (${shape.kind === "other" ? shape.hosts.map((r) => r.exchange).join(", ") : ""}), not at ${target.label}`, {
-                expected,
-                actual,
-                fix: `${fix}; if those hosts are a mail filter in front of ${target.label}, this is expected`,
-              }),
-            ],
-          };
-      }
-    }),
+      },
+    ),
   );
 }
 
@@ -89,21 +144,41 @@ export function checkTargetMx(ctx: CheckContext, target: TargetProfile): Promise
  */
 export function checkTargetVerification(ctx: CheckContext, target: TargetProfile): Promise<RecordCheck> {
   const name = ctx.domain;
-  const base = { id: "verification", section: "Domain ownership", type: "TXT", name, required: false, expected: ctx.expected.ownership?.value } as const;
+  const base = {
+    id: "verification",
+    section: "Domain ownership",
+    type: "TXT",
+    name,
+    required: false,
+    expected: ctx.expected.ownership?.value,
+  } as const;
   return guarded(base, async () => {
     const answers = await ctx.dns.lookup(name, "TXT");
     const j = judge(answers, (a) => (a.txt.some((t) => t.startsWith(target.verificationPrefix)) ? "match" : "missing"));
-    const findings: Finding[] = [...serverFindings(j, name, "TXT")].filter((f) => f.code !== "DNS_SERVERS_DISAGREE" || j.has("missing"));
+    const findings: Finding[] = [...serverFindings(j, name, "TXT")].filter(
+      (f) => f.code !== "DNS_SERVERS_DISAGREE" || j.has("missing"),
+    );
     if (j.has("missing")) {
       const others = j.verdicts.some((v) => v.answer.txt.length > 0);
       findings.push(
-        finding("VERIFICATION_TXT_MISSING", "warning", `${name} has no ${target.verificationPrefix}... TXT record${others ? " among its TXT records" : `: ${absence(j)}`}`, {
-          expected: base.expected,
-          fix: `add the ${target.label} verification record its admin console shows (${base.expected ?? target.verificationPrefix})`,
-        }),
+        finding(
+          "VERIFICATION_TXT_MISSING",
+          "warning",
+          `${name} has no ${target.verificationPrefix}... TXT record${others ? " among its TXT records" : `: ${absence(j)}`}`,
+          {
+            expected: base.expected,
+            fix: `add the ${target.label} verification record its admin console shows (${base.expected ?? target.verificationPrefix})`,
+          },
+        ),
       );
     }
-    return { ...base, status: ownershipStatus(j), found: j.found, findings, pending: j.has("missing") || j.verdicts.length === 0 };
+    return {
+      ...base,
+      status: ownershipStatus(j),
+      found: j.found,
+      findings,
+      pending: j.has("missing") || j.verdicts.length === 0,
+    };
   });
 }
 
@@ -118,7 +193,14 @@ export function parseDkimTxt(values: readonly string[]): "key" | "revoked" | "ot
 /** check: a DKIM key published as TXT (Google: `google._domainkey`), Verified / Pending / Failed. Never throws. */
 export function checkDkimTxt(ctx: CheckContext, target: TargetProfile): Promise<RecordCheck> {
   const name = `${target.dkimTxt ?? "default._domainkey"}.${ctx.domain}`;
-  const base = { id: "dkim-1", section: "Improved security", type: "TXT", name, required: true, expected: "v=DKIM1; k=rsa; p=<the key from the admin console>" } as const;
+  const base = {
+    id: "dkim-1",
+    section: "Improved security",
+    type: "TXT",
+    name,
+    required: true,
+    expected: "v=DKIM1; k=rsa; p=<the key from the admin console>",
+  } as const;
   return guarded(base, async () => {
     const answers = await ctx.dns.lookup(name, "TXT");
     const j = judge(answers, (a) => {
@@ -129,13 +211,26 @@ export function checkDkimTxt(ctx: CheckContext, target: TargetProfile): Promise<
     const fix = `generate the key in ${target.label}'s admin console and publish it as ${name}. TXT "v=DKIM1; k=rsa; p=..."`;
     for (const v of j.verdicts.filter((x) => x.verdict === "mismatch")) {
       const p = parseDkimTxt(v.answer.txt);
-      findings.push(finding("DKIM_TXT_INVALID", "error", `${name} on ${v.server} ${p === "revoked" ? "has an empty or malformed p= key" : "holds no DKIM key"}`, { actual: v.answer.txt, servers: [v.server], fix }));
+      findings.push(
+        finding(
+          "DKIM_TXT_INVALID",
+          "error",
+          `${name} on ${v.server} ${p === "revoked" ? "has an empty or malformed p= key" : "holds no DKIM key"}`,
+          { actual: v.answer.txt, servers: [v.server], fix },
+        ),
+      );
     }
     if (j.has("missing")) {
       findings.push(finding("DKIM_TXT_MISSING", "error", `no DKIM key at ${name}: ${absence(j)}`, { fix }));
       const doubled = await appendedTwice(ctx, name, "TXT");
       if (doubled !== undefined) findings.push(doubled);
     }
-    return { ...base, status: ownershipStatus(j), found: j.found, findings, pending: j.has("missing") || j.disagree || j.verdicts.length === 0 };
+    return {
+      ...base,
+      status: ownershipStatus(j),
+      found: j.found,
+      findings,
+      pending: j.has("missing") || j.disagree || j.verdicts.length === 0,
+    };
   });
 }

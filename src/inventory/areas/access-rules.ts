@@ -83,7 +83,13 @@ export const accessRulesArea: InventoryArea<InventoryAccessRule[]> = {
           NotImpersonationRoleIds: roleIdsOf(rule.notRoles),
         };
       } catch (e) {
-        steps.push({ area: AREA, action: "PutAccessControlRule", target: rule.name, result: "failed", message: (e as Error).message });
+        steps.push({
+          area: AREA,
+          action: "PutAccessControlRule",
+          target: rule.name,
+          result: "failed",
+          message: (e as Error).message,
+        });
         return;
       }
       if (existing !== undefined && alreadyEqual(existing as Record<string, unknown>, input)) {
@@ -91,10 +97,18 @@ export const accessRulesArea: InventoryArea<InventoryAccessRule[]> = {
         return;
       }
       const body = input;
-      steps.push(await attempt(AREA, "PutAccessControlRule", rule.name, existing ? "updated" : "created", () => api.putAccessControlRule({ OrganizationId: orgId, ...body })));
+      steps.push(
+        await attempt(AREA, "PutAccessControlRule", rule.name, existing ? "updated" : "created", () =>
+          api.putAccessControlRule({ OrganizationId: orgId, ...body }),
+        ),
+      );
     };
     const remove = async (name: string) => {
-      steps.push(await attempt(AREA, "DeleteAccessControlRule", name, "updated", () => api.deleteAccessControlRule({ OrganizationId: orgId, Name: name })));
+      steps.push(
+        await attempt(AREA, "DeleteAccessControlRule", name, "updated", () =>
+          api.deleteAccessControlRule({ OrganizationId: orgId, Name: name }),
+        ),
+      );
     };
     // Stay within the 10-rule limit: when the new rules do not fit beside the extra ones, make room first.
     const added = data.filter((r) => !current.includes(r.name)).length;
@@ -127,4 +141,3 @@ export const accessRulesArea: InventoryArea<InventoryAccessRule[]> = {
 function optional<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
-

@@ -22,11 +22,19 @@ export const availabilityArea: InventoryArea<InventoryAvailability[]> = {
 
   async collect(api, orgId) {
     const out: InventoryAvailability[] = [];
-    for await (const c of paginate((t) => api.listAvailabilityConfigurations({ OrganizationId: orgId, NextToken: t }), "AvailabilityConfigurations")) {
+    for await (const c of paginate(
+      (t) => api.listAvailabilityConfigurations({ OrganizationId: orgId, NextToken: t }),
+      "AvailabilityConfigurations",
+    )) {
       out.push(
         c.ProviderType === "LAMBDA"
           ? { domain: c.DomainName as string, provider: "LAMBDA", lambdaArn: c.LambdaProvider?.LambdaArn }
-          : { domain: c.DomainName as string, provider: "EWS", ewsEndpoint: c.EwsProvider?.EwsEndpoint, ewsUsername: c.EwsProvider?.EwsUsername },
+          : {
+              domain: c.DomainName as string,
+              provider: "EWS",
+              ewsEndpoint: c.EwsProvider?.EwsEndpoint,
+              ewsUsername: c.EwsProvider?.EwsUsername,
+            },
       );
     }
     return out;
@@ -34,7 +42,10 @@ export const availabilityArea: InventoryArea<InventoryAvailability[]> = {
 
   async restore(api, orgId, data) {
     const existing = new Map<string, string | undefined>();
-    for await (const c of paginate((t) => api.listAvailabilityConfigurations({ OrganizationId: orgId, NextToken: t }), "AvailabilityConfigurations")) {
+    for await (const c of paginate(
+      (t) => api.listAvailabilityConfigurations({ OrganizationId: orgId, NextToken: t }),
+      "AvailabilityConfigurations",
+    )) {
       existing.set(c.DomainName as string, c.ProviderType === "LAMBDA" ? c.LambdaProvider?.LambdaArn : undefined);
     }
     const steps: RestoreStep[] = [];
@@ -56,10 +67,20 @@ export const availabilityArea: InventoryArea<InventoryAvailability[]> = {
       }
       const provider = { LambdaProvider: { LambdaArn: c.lambdaArn as string } };
       steps.push(
-        await attempt(AREA, update ? "UpdateAvailabilityConfiguration" : "CreateAvailabilityConfiguration", c.domain, update ? "updated" : "created", () =>
-          update
-            ? api.updateAvailabilityConfiguration({ OrganizationId: orgId, DomainName: c.domain, ...provider })
-            : api.createAvailabilityConfiguration({ OrganizationId: orgId, DomainName: c.domain, ClientToken: randomUUID(), ...provider }),
+        await attempt(
+          AREA,
+          update ? "UpdateAvailabilityConfiguration" : "CreateAvailabilityConfiguration",
+          c.domain,
+          update ? "updated" : "created",
+          () =>
+            update
+              ? api.updateAvailabilityConfiguration({ OrganizationId: orgId, DomainName: c.domain, ...provider })
+              : api.createAvailabilityConfiguration({
+                  OrganizationId: orgId,
+                  DomainName: c.domain,
+                  ClientToken: randomUUID(),
+                  ...provider,
+                }),
         ),
       );
     }
@@ -67,6 +88,13 @@ export const availabilityArea: InventoryArea<InventoryAvailability[]> = {
   },
 
   tables(data) {
-    return { availability: data.map((c) => ({ domain: c.domain, provider: c.provider, endpoint: c.ewsEndpoint ?? c.lambdaArn ?? "", ewsUsername: c.ewsUsername ?? "" })) };
+    return {
+      availability: data.map((c) => ({
+        domain: c.domain,
+        provider: c.provider,
+        endpoint: c.ewsEndpoint ?? c.lambdaArn ?? "",
+        ewsUsername: c.ewsUsername ?? "",
+      })),
+    };
   },
 };

@@ -27,7 +27,9 @@ export const identityProviderArea: InventoryArea<InventoryIdentityProvider | nul
         instanceArn: c.IdentityCenterConfiguration?.InstanceArn as string,
         applicationArn: c.IdentityCenterConfiguration?.ApplicationArn as string,
         personalAccessTokens: (c.PersonalAccessTokenConfiguration?.Status ?? "INACTIVE") as "ACTIVE" | "INACTIVE",
-        ...(c.PersonalAccessTokenConfiguration?.LifetimeInDays === undefined ? {} : { tokenLifetimeDays: c.PersonalAccessTokenConfiguration.LifetimeInDays }),
+        ...(c.PersonalAccessTokenConfiguration?.LifetimeInDays === undefined
+          ? {}
+          : { tokenLifetimeDays: c.PersonalAccessTokenConfiguration.LifetimeInDays }),
       };
     } catch (e) {
       if ((e as Error).name === "ResourceNotFoundException") return null;
@@ -36,17 +38,36 @@ export const identityProviderArea: InventoryArea<InventoryIdentityProvider | nul
   },
 
   async restore(api, orgId, data) {
-    if (data === null) return [{ area: AREA, action: "PutIdentityProviderConfiguration", target: "(none)", result: "skipped", message: "users sign in with the WorkMail directory" }];
+    if (data === null)
+      return [
+        {
+          area: AREA,
+          action: "PutIdentityProviderConfiguration",
+          target: "(none)",
+          result: "skipped",
+          message: "users sign in with the WorkMail directory",
+        },
+      ];
     const have = await identityProviderArea.collect(api, orgId, { nameOf: () => undefined, emailOf: () => undefined });
-    const fields = ["authenticationMode", "instanceArn", "applicationArn", "personalAccessTokens", "tokenLifetimeDays"] as const;
-    if (have !== null && fields.every((f) => have[f] === data[f])) return [skipped(AREA, "PutIdentityProviderConfiguration", data.applicationArn)];
+    const fields = [
+      "authenticationMode",
+      "instanceArn",
+      "applicationArn",
+      "personalAccessTokens",
+      "tokenLifetimeDays",
+    ] as const;
+    if (have !== null && fields.every((f) => have[f] === data[f]))
+      return [skipped(AREA, "PutIdentityProviderConfiguration", data.applicationArn)];
     return [
       await attempt(AREA, "PutIdentityProviderConfiguration", data.applicationArn, "updated", () =>
         api.putIdentityProviderConfiguration({
           OrganizationId: orgId,
           AuthenticationMode: data.authenticationMode,
           IdentityCenterConfiguration: { InstanceArn: data.instanceArn, ApplicationArn: data.applicationArn },
-          PersonalAccessTokenConfiguration: { Status: data.personalAccessTokens, ...(data.tokenLifetimeDays === undefined ? {} : { LifetimeInDays: data.tokenLifetimeDays }) },
+          PersonalAccessTokenConfiguration: {
+            Status: data.personalAccessTokens,
+            ...(data.tokenLifetimeDays === undefined ? {} : { LifetimeInDays: data.tokenLifetimeDays }),
+          },
         }),
       ),
     ];

@@ -29,8 +29,14 @@ export const impersonationRolesArea: InventoryArea<InventoryImpersonationRole[]>
 
   async collect(api, orgId, refs) {
     const out: InventoryImpersonationRole[] = [];
-    for await (const r of paginate((t) => api.listImpersonationRoles({ OrganizationId: orgId, NextToken: t }), "Roles")) {
-      const role = await api.getImpersonationRole({ OrganizationId: orgId, ImpersonationRoleId: r.ImpersonationRoleId as string });
+    for await (const r of paginate(
+      (t) => api.listImpersonationRoles({ OrganizationId: orgId, NextToken: t }),
+      "Roles",
+    )) {
+      const role = await api.getImpersonationRole({
+        OrganizationId: orgId,
+        ImpersonationRoleId: r.ImpersonationRoleId as string,
+      });
       out.push({
         name: role.Name as string,
         type: role.Type as InventoryImpersonationRole["type"],
@@ -50,7 +56,10 @@ export const impersonationRolesArea: InventoryArea<InventoryImpersonationRole[]>
 
   async restore(api, orgId, data, refs) {
     const existing = new Map<string, string>();
-    for await (const r of paginate((t) => api.listImpersonationRoles({ OrganizationId: orgId, NextToken: t }), "Roles")) {
+    for await (const r of paginate(
+      (t) => api.listImpersonationRoles({ OrganizationId: orgId, NextToken: t }),
+      "Roles",
+    )) {
       existing.set((r.Name ?? "").toLowerCase(), r.ImpersonationRoleId as string);
     }
     const steps: RestoreStep[] = [];
@@ -61,19 +70,31 @@ export const impersonationRolesArea: InventoryArea<InventoryImpersonationRole[]>
         continue;
       }
       steps.push(
-        await attempt(AREA, id === undefined ? "CreateImpersonationRole" : "UpdateImpersonationRole", role.name, id === undefined ? "created" : "updated", async () => {
-          const rules: ImpersonationRule[] = role.rules.map((r) => ({
-            ImpersonationRuleId: r.id,
-            ...(r.name === undefined ? {} : { Name: r.name }),
-            ...(r.description === undefined ? {} : { Description: r.description }),
-            Effect: r.effect,
-            ...(r.targetUsers === undefined ? {} : { TargetUsers: userIdsOf(refs, r.targetUsers) }),
-            ...(r.notTargetUsers === undefined ? {} : { NotTargetUsers: userIdsOf(refs, r.notTargetUsers) }),
-          }));
-          const common = { OrganizationId: orgId, Name: role.name, Type: role.type, Rules: rules, ...(role.description === undefined ? {} : { Description: role.description }) };
-          if (id === undefined) await api.createImpersonationRole({ ...common, ClientToken: randomUUID() });
-          else await api.updateImpersonationRole({ ...common, ImpersonationRoleId: id });
-        }),
+        await attempt(
+          AREA,
+          id === undefined ? "CreateImpersonationRole" : "UpdateImpersonationRole",
+          role.name,
+          id === undefined ? "created" : "updated",
+          async () => {
+            const rules: ImpersonationRule[] = role.rules.map((r) => ({
+              ImpersonationRuleId: r.id,
+              ...(r.name === undefined ? {} : { Name: r.name }),
+              ...(r.description === undefined ? {} : { Description: r.description }),
+              Effect: r.effect,
+              ...(r.targetUsers === undefined ? {} : { TargetUsers: userIdsOf(refs, r.targetUsers) }),
+              ...(r.notTargetUsers === undefined ? {} : { NotTargetUsers: userIdsOf(refs, r.notTargetUsers) }),
+            }));
+            const common = {
+              OrganizationId: orgId,
+              Name: role.name,
+              Type: role.type,
+              Rules: rules,
+              ...(role.description === undefined ? {} : { Description: role.description }),
+            };
+            if (id === undefined) await api.createImpersonationRole({ ...common, ClientToken: randomUUID() });
+            else await api.updateImpersonationRole({ ...common, ImpersonationRoleId: id });
+          },
+        ),
       );
     }
     return steps;
@@ -97,14 +118,48 @@ export const impersonationRolesArea: InventoryArea<InventoryImpersonationRole[]>
 };
 
 /** Whether the target's role already has the type, description and rules (ids aside) of the inventory's; a user it cannot resolve means no. */
-async function sameRole(api: WorkMailApi, orgId: string, id: string, role: InventoryImpersonationRole, refs: EntityIds): Promise<boolean> {
+async function sameRole(
+  api: WorkMailApi,
+  orgId: string,
+  id: string,
+  role: InventoryImpersonationRole,
+  refs: EntityIds,
+): Promise<boolean> {
   const have = await api.getImpersonationRole({ OrganizationId: orgId, ImpersonationRoleId: id });
-  const key = (r: { name?: string | undefined; description?: string | undefined; effect?: string | undefined; targets?: string[] | undefined; notTargets?: string[] | undefined }) =>
-    JSON.stringify([r.name ?? "", r.description ?? "", r.effect ?? "", [...(r.targets ?? [])].sort(), [...(r.notTargets ?? [])].sort()]);
+  const key = (r: {
+    name?: string | undefined;
+    description?: string | undefined;
+    effect?: string | undefined;
+    targets?: string[] | undefined;
+    notTargets?: string[] | undefined;
+  }) =>
+    JSON.stringify([
+      r.name ?? "",
+      r.description ?? "",
+      r.effect ?? "",
+      [...(r.targets ?? [])].sort(),
+      [...(r.notTargets ?? [])].sort(),
+    ]);
   try {
-    const want = role.rules.map((r) => key({ ...r, targets: userIdsOf(refs, r.targetUsers), notTargets: userIdsOf(refs, r.notTargetUsers) })).sort();
-    const now = (have.Rules ?? []).map((r) => key({ name: r.Name, description: r.Description, effect: r.Effect, targets: r.TargetUsers, notTargets: r.NotTargetUsers })).sort();
-    return have.Type === role.type && (have.Description ?? "") === (role.description ?? "") && JSON.stringify(want) === JSON.stringify(now);
+    const want = role.rules
+      .map((r) => key({ ...r, targets: userIdsOf(refs, r.targetUsers), notTargets: userIdsOf(refs, r.notTargetUsers) }))
+      .sort();
+    const now = (have.Rules ?? [])
+      .map((r) =>
+        key({
+          name: r.Name,
+          description: r.Description,
+          effect: r.Effect,
+          targets: r.TargetUsers,
+          notTargets: r.NotTargetUsers,
+        }),
+      )
+      .sort();
+    return (
+      have.Type === role.type &&
+      (have.Description ?? "") === (role.description ?? "") &&
+      JSON.stringify(want) === JSON.stringify(now)
+    );
   } catch {
     return false;
   }

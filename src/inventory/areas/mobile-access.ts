@@ -74,7 +74,10 @@ export const mobileAccessArea: InventoryArea<InventoryMobileAccess> = {
   async collect(api, orgId, refs) {
     const rules = ((await api.listMobileDeviceAccessRules({ OrganizationId: orgId })).Rules ?? []).map(fromApi);
     const overrides: InventoryMobileOverride[] = [];
-    for await (const o of paginate((t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, NextToken: t }), "Overrides")) {
+    for await (const o of paginate(
+      (t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, NextToken: t }),
+      "Overrides",
+    )) {
       overrides.push({
         user: userRef(refs, o.UserId as string),
         deviceId: o.DeviceId as string,
@@ -97,7 +100,10 @@ export const mobileAccessArea: InventoryArea<InventoryMobileAccess> = {
     const remove = async (r: MobileDeviceAccessRule) => {
       steps.push(
         await attempt(AREA, "DeleteMobileDeviceAccessRule", r.Name ?? "", "updated", () =>
-          api.deleteMobileDeviceAccessRule({ OrganizationId: orgId, MobileDeviceAccessRuleId: r.MobileDeviceAccessRuleId as string }),
+          api.deleteMobileDeviceAccessRule({
+            OrganizationId: orgId,
+            MobileDeviceAccessRuleId: r.MobileDeviceAccessRuleId as string,
+          }),
         ),
       );
     };
@@ -110,10 +116,19 @@ export const mobileAccessArea: InventoryArea<InventoryMobileAccess> = {
         continue;
       }
       steps.push(
-        await attempt(AREA, id === undefined ? "CreateMobileDeviceAccessRule" : "UpdateMobileDeviceAccessRule", rule.name, id === undefined ? "created" : "updated", () =>
-          id === undefined
-            ? api.createMobileDeviceAccessRule({ OrganizationId: orgId, ClientToken: randomUUID(), ...toApi(rule) })
-            : api.updateMobileDeviceAccessRule({ OrganizationId: orgId, MobileDeviceAccessRuleId: id, ...toApi(rule) }),
+        await attempt(
+          AREA,
+          id === undefined ? "CreateMobileDeviceAccessRule" : "UpdateMobileDeviceAccessRule",
+          rule.name,
+          id === undefined ? "created" : "updated",
+          () =>
+            id === undefined
+              ? api.createMobileDeviceAccessRule({ OrganizationId: orgId, ClientToken: randomUUID(), ...toApi(rule) })
+              : api.updateMobileDeviceAccessRule({
+                  OrganizationId: orgId,
+                  MobileDeviceAccessRuleId: id,
+                  ...toApi(rule),
+                }),
         ),
       );
     }
@@ -122,19 +137,27 @@ export const mobileAccessArea: InventoryArea<InventoryMobileAccess> = {
     for (const o of data.overrides) {
       const userId = refs.idOf(o.user);
       const have = overrides.find((c) => c.UserId === userId && c.DeviceId === o.deviceId);
-      if (have !== undefined && alreadyEqual(have as Record<string, unknown>, { Effect: o.effect, Description: o.description })) {
+      if (
+        have !== undefined &&
+        alreadyEqual(have as Record<string, unknown>, { Effect: o.effect, Description: o.description })
+      ) {
         steps.push(skipped(AREA, "PutMobileDeviceAccessOverride", `${o.user} ${o.deviceId}`));
         continue;
       }
       steps.push(
-        await attempt(AREA, "PutMobileDeviceAccessOverride", `${o.user} ${o.deviceId}`, have === undefined ? "created" : "updated", () =>
-          api.putMobileDeviceAccessOverride({
-            OrganizationId: orgId,
-            UserId: (userIdsOf(refs, [o.user]) as string[])[0] as string,
-            DeviceId: o.deviceId,
-            Effect: o.effect,
-            ...(o.description === undefined ? {} : { Description: o.description }),
-          }),
+        await attempt(
+          AREA,
+          "PutMobileDeviceAccessOverride",
+          `${o.user} ${o.deviceId}`,
+          have === undefined ? "created" : "updated",
+          () =>
+            api.putMobileDeviceAccessOverride({
+              OrganizationId: orgId,
+              UserId: (userIdsOf(refs, [o.user]) as string[])[0] as string,
+              DeviceId: o.deviceId,
+              Effect: o.effect,
+              ...(o.description === undefined ? {} : { Description: o.description }),
+            }),
         ),
       );
     }
@@ -149,13 +172,22 @@ export const mobileAccessArea: InventoryArea<InventoryMobileAccess> = {
         description: r.description ?? "",
         ...Object.fromEntries(KEYS.map(([k]) => [k, cell(r[k])])),
       })),
-      "mobile-overrides": data.overrides.map((o) => ({ user: o.user, deviceId: o.deviceId, effect: o.effect, description: o.description ?? "" })),
+      "mobile-overrides": data.overrides.map((o) => ({
+        user: o.user,
+        deviceId: o.deviceId,
+        effect: o.effect,
+        description: o.description ?? "",
+      })),
     };
   },
 };
 
 async function currentOverrides(api: WorkMailApi, orgId: string): Promise<MobileDeviceAccessOverride[]> {
   const all: MobileDeviceAccessOverride[] = [];
-  for await (const o of paginate((t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, NextToken: t }), "Overrides")) all.push(o);
+  for await (const o of paginate(
+    (t) => api.listMobileDeviceAccessOverrides({ OrganizationId: orgId, NextToken: t }),
+    "Overrides",
+  ))
+    all.push(o);
   return all;
 }

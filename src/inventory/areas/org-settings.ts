@@ -35,7 +35,13 @@ export const orgSettingsArea: InventoryArea<InventoryOrgSettings> = {
           ),
     ];
     if (data.monitoring === null) {
-      steps.push({ area: AREA, action: "PutEmailMonitoringConfiguration", target: "(off)", result: "skipped", message: "email event logging is off in the inventory" });
+      steps.push({
+        area: AREA,
+        action: "PutEmailMonitoringConfiguration",
+        target: "(off)",
+        result: "skipped",
+        message: "email event logging is off in the inventory",
+      });
     } else {
       const m = data.monitoring;
       if (now.monitoring?.logGroupArn === m.logGroupArn && now.monitoring.roleArn === m.roleArn) {
@@ -44,7 +50,11 @@ export const orgSettingsArea: InventoryArea<InventoryOrgSettings> = {
       }
       steps.push(
         await attempt(AREA, "PutEmailMonitoringConfiguration", m.logGroupArn, "updated", () =>
-          api.putEmailMonitoringConfiguration({ OrganizationId: orgId, LogGroupArn: m.logGroupArn, ...(m.roleArn === undefined ? {} : { RoleArn: m.roleArn }) }),
+          api.putEmailMonitoringConfiguration({
+            OrganizationId: orgId,
+            LogGroupArn: m.logGroupArn,
+            ...(m.roleArn === undefined ? {} : { RoleArn: m.roleArn }),
+          }),
         ),
       );
     }
@@ -52,6 +62,14 @@ export const orgSettingsArea: InventoryArea<InventoryOrgSettings> = {
   },
 
   tables(data) {
-    return { "org-settings": [{ dmarcEnforced: data.dmarcEnforced, monitoringLogGroupArn: data.monitoring?.logGroupArn ?? "", monitoringRoleArn: data.monitoring?.roleArn ?? "" }] };
+    return {
+      "org-settings": [
+        {
+          dmarcEnforced: data.dmarcEnforced,
+          monitoringLogGroupArn: data.monitoring?.logGroupArn ?? "",
+          monitoringRoleArn: data.monitoring?.roleArn ?? "",
+        },
+      ],
+    };
   },
 };

@@ -1,13 +1,25 @@
 import type { EntityIds, EntityNames, RestoreStep } from "../area.js";
 
 /** Runs one restore action; a failure becomes a "failed" step instead of stopping the restore. */
-export async function attempt(area: string, action: string, target: string, result: RestoreStep["result"], fn: () => Promise<unknown>): Promise<RestoreStep> {
+export async function attempt(
+  area: string,
+  action: string,
+  target: string,
+  result: RestoreStep["result"],
+  fn: () => Promise<unknown>,
+): Promise<RestoreStep> {
   try {
     await fn();
     return { area, action, target, result };
   } catch (e) {
     const err = e as Error;
-    return { area, action, target, result: "failed", message: `${err.name === "Error" ? "" : `${err.name}: `}${err.message}` };
+    return {
+      area,
+      action,
+      target,
+      result: "failed",
+      message: `${err.name === "Error" ? "" : `${err.name}: `}${err.message}`,
+    };
   }
 }
 
@@ -47,7 +59,10 @@ export function cell(list: readonly string[] | undefined): string {
  * `wanted` are compared with `current`, lists as sets, and an empty list, "" and absent as the same.
  * Restores skip such writes, so running one twice changes nothing the second time.
  */
-export function alreadyEqual(current: Readonly<Record<string, unknown>>, wanted: Readonly<Record<string, unknown>>): boolean {
+export function alreadyEqual(
+  current: Readonly<Record<string, unknown>>,
+  wanted: Readonly<Record<string, unknown>>,
+): boolean {
   const norm = (v: unknown): unknown => {
     if (v === undefined || v === null || v === "") return undefined;
     if (Array.isArray(v)) return v.length === 0 ? undefined : JSON.stringify([...v].map(String).sort());
@@ -57,6 +72,11 @@ export function alreadyEqual(current: Readonly<Record<string, unknown>>, wanted:
 }
 
 /** A step that had nothing to do. */
-export function skipped(area: string, action: string, target: string, message = "already as in the inventory"): RestoreStep {
+export function skipped(
+  area: string,
+  action: string,
+  target: string,
+  message = "already as in the inventory",
+): RestoreStep {
   return { area, action, target, result: "skipped", message };
 }

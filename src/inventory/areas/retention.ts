@@ -19,7 +19,11 @@ export const retentionArea: InventoryArea<InventoryRetention | null> = {
       return {
         name: p.Name as string,
         ...(p.Description === undefined ? {} : { description: p.Description }),
-        folders: (p.FolderConfigurations ?? []).map((f) => ({ folder: f.Name as string, action: f.Action as string, ...(f.Period === undefined ? {} : { days: f.Period }) })),
+        folders: (p.FolderConfigurations ?? []).map((f) => ({
+          folder: f.Name as string,
+          action: f.Action as string,
+          ...(f.Period === undefined ? {} : { days: f.Period }),
+        })),
       };
     } catch (e) {
       if ((e as Error).name === "EntityNotFoundException") return null;
@@ -28,7 +32,16 @@ export const retentionArea: InventoryArea<InventoryRetention | null> = {
   },
 
   async restore(api, orgId, data) {
-    if (data === null) return [{ area: AREA, action: "PutRetentionPolicy", target: "(none)", result: "skipped", message: "the inventory has no retention policy" }];
+    if (data === null)
+      return [
+        {
+          area: AREA,
+          action: "PutRetentionPolicy",
+          target: "(none)",
+          result: "skipped",
+          message: "the inventory has no retention policy",
+        },
+      ];
     let id: string | undefined;
     let have: InventoryRetention | null = null;
     try {
@@ -56,11 +69,19 @@ export const retentionArea: InventoryArea<InventoryRetention | null> = {
   },
 
   tables(data) {
-    return { retention: (data?.folders ?? []).map((f) => ({ policy: data?.name ?? "", folder: f.folder, action: f.action, days: f.days ?? "" })) };
+    return {
+      retention: (data?.folders ?? []).map((f) => ({
+        policy: data?.name ?? "",
+        folder: f.folder,
+        action: f.action,
+        days: f.days ?? "",
+      })),
+    };
   },
 };
 
 function sameRetention(a: InventoryRetention, b: InventoryRetention): boolean {
-  const folders = (p: InventoryRetention) => JSON.stringify(p.folders.map((f) => [f.folder, f.action, f.days ?? null]).sort());
+  const folders = (p: InventoryRetention) =>
+    JSON.stringify(p.folders.map((f) => [f.folder, f.action, f.days ?? null]).sort());
   return a.name === b.name && (a.description ?? "") === (b.description ?? "") && folders(a) === folders(b);
 }

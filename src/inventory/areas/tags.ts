@@ -11,14 +11,20 @@ export const tagsArea: InventoryArea<InventoryTags> = {
 
   async collect(api, orgId) {
     const arn = (await api.describeOrganization({ OrganizationId: orgId })).ARN as string;
-    return ((await api.listTagsForResource({ ResourceARN: arn })).Tags ?? []).map((t) => ({ key: t.Key as string, value: t.Value ?? "" }));
+    return ((await api.listTagsForResource({ ResourceARN: arn })).Tags ?? []).map((t) => ({
+      key: t.Key as string,
+      value: t.Value ?? "",
+    }));
   },
 
   async restore(api, orgId, data) {
     if (data.length === 0) return [];
     const arn = (await api.describeOrganization({ OrganizationId: orgId })).ARN as string;
-    const have = new Map(((await api.listTagsForResource({ ResourceARN: arn })).Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
-    if (data.every((t) => have.get(t.key) === t.value)) return [skipped(AREA, "TagResource", data.map((t) => t.key).join(","))];
+    const have = new Map(
+      ((await api.listTagsForResource({ ResourceARN: arn })).Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]),
+    );
+    if (data.every((t) => have.get(t.key) === t.value))
+      return [skipped(AREA, "TagResource", data.map((t) => t.key).join(","))];
     return [
       await attempt(AREA, "TagResource", data.map((t) => t.key).join(","), "updated", () =>
         api.tagResource({ ResourceARN: arn, Tags: data.map((t) => ({ Key: t.key, Value: t.value })) }),

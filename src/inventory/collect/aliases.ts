@@ -8,7 +8,9 @@ import type { DirectoryEntry } from "../entity-directory.js";
  */
 export async function aliasesOfEntity(api: WorkMailApi, orgId: string, e: DirectoryEntry): Promise<string[]> {
   if (e.email === undefined) return [];
-  const all = await collect(paginate((t) => api.listAliases({ OrganizationId: orgId, EntityId: e.id, NextToken: t }), "Aliases"));
+  const all = await collect(
+    paginate((t) => api.listAliases({ OrganizationId: orgId, EntityId: e.id, NextToken: t }), "Aliases"),
+  );
   const primary = e.email.toLowerCase();
   return [...new Set(all.map((a) => a.toLowerCase()))].filter((a) => a !== primary).sort();
 }

@@ -6,7 +6,9 @@ import { fanOut } from "../fan-out.js";
 /** ListMailDomains, then GetMailDomain for each: default, test domain, statuses and the DNS records to publish. */
 export async function collectDomains(ctx: CollectContext): Promise<DomainData[]> {
   const { api, orgId } = ctx;
-  const summaries = await collect(paginate((t) => api.listMailDomains({ OrganizationId: orgId, NextToken: t }), "MailDomains"));
+  const summaries = await collect(
+    paginate((t) => api.listMailDomains({ OrganizationId: orgId, NextToken: t }), "MailDomains"),
+  );
   const domains = await fanOut(
     summaries.filter((s) => s.DomainName !== undefined),
     async (s): Promise<DomainData> => {
@@ -18,7 +20,11 @@ export async function collectDomains(ctx: CollectContext): Promise<DomainData[]>
         isTestDomain: d.IsTestDomain === true,
         ownershipVerificationStatus: text(d.OwnershipVerificationStatus),
         dkimVerificationStatus: text(d.DkimVerificationStatus),
-        records: (d.Records ?? []).map((r) => ({ type: r.Type ?? "", hostname: r.Hostname ?? "", value: r.Value ?? "" })),
+        records: (d.Records ?? []).map((r) => ({
+          type: r.Type ?? "",
+          hostname: r.Hostname ?? "",
+          value: r.Value ?? "",
+        })),
       };
     },
   );

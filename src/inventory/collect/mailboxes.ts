@@ -20,16 +20,16 @@ function byMailbox(a: { mailbox: string; grantee: string }, b: { mailbox: string
 export async function collectMailboxes(ctx: CollectContext): Promise<MailboxData[]> {
   const { api, orgId } = ctx;
   const rows = await fanOut(
-    ctx.directory
-      .all("USER")
-      .filter(hasMailbox),
+    ctx.directory.all("USER").filter(hasMailbox),
     async (e): Promise<MailboxData | undefined> => {
       const d = await unlessGone(api.getMailboxDetails({ OrganizationId: orgId, UserId: e.id }));
       if (d === undefined) return undefined;
       return { user: e.name, email: e.email, quotaMb: d.MailboxQuota, sizeMb: d.MailboxSize };
     },
   );
-  return rows.filter((r): r is MailboxData => r !== undefined).sort((a, b) => (a.user.toLowerCase() < b.user.toLowerCase() ? -1 : 1));
+  return rows
+    .filter((r): r is MailboxData => r !== undefined)
+    .sort((a, b) => (a.user.toLowerCase() < b.user.toLowerCase() ? -1 : 1));
 }
 
 /**
@@ -40,32 +40,45 @@ export async function collectMailboxPermissions(ctx: CollectContext): Promise<Ma
   const { api, orgId } = ctx;
   const owners = ctx.directory.all().filter((e) => e.state === "ENABLED" && (e.type !== "USER" || hasMailbox(e)));
   let groupsRefused = false;
-  const lists = await fanOut(
-    owners,
-    async (e): Promise<MailboxPermissionData[]> => {
-      let perms;
-      try {
-        perms = await unlessGone(collect(paginate((t) => api.listMailboxPermissions({ OrganizationId: orgId, EntityId: e.id, NextToken: t }), "Permissions")));
-      } catch (err) {
-        // A backend that keeps no permissions on groups refuses them as a parameter error.
-        if (e.type === "GROUP" && (err as { name?: string }).name === "InvalidParameterException") {
-          groupsRefused = true;
-          return [];
-        }
-        throw err;
+  const lists = await fanOut(owners, async (e): Promise<MailboxPermissionData[]> => {
+    let perms;
+    try {
+      perms = await unlessGone(
+        collect(
+          paginate(
+            (t) => api.listMailboxPermissions({ OrganizationId: orgId, EntityId: e.id, NextToken: t }),
+            "Permissions",
+          ),
+        ),
+      );
+    } catch (err) {
+      // A backend that keeps no permissions on groups refuses them as a parameter error.
+      if (e.type === "GROUP" && (err as { name?: string }).name === "InvalidParameterException") {
+        groupsRefused = true;
+        return [];
       }
-      const out: MailboxPermissionData[] = [];
-      for (const p of perms ?? []) {
-        const grantee = p.GranteeId === undefined ? undefined : ctx.directory.nameOf(p.GranteeId);
-        if (grantee === undefined) {
-          ctx.warn(`mailbox ${e.name}: grantee ${p.GranteeId ?? "?"} is not a known user or group; left out`);
-          continue;
-        }
-        out.push({ mailbox: e.name, mailboxType: e.type, grantee, granteeType: p.GranteeType ?? "USER", permissions: [...(p.PermissionValues ?? [])].sort() });
+      throw err;
+    }
+    const out: MailboxPermissionData[] = [];
+    for (const p of perms ?? []) {
+      const grantee = p.GranteeId === undefined ? undefined : ctx.directory.nameOf(p.GranteeId);
+      if (grantee === undefined) {
+        ctx.warn(`mailbox ${e.name}: grantee ${p.GranteeId ?? "?"} is not a known user or group; left out`);
+        continue;
       }
-      return out;
-    },
-  );
-  if (groupsRefused) ctx.warn("the backend keeps no mailbox permissions on groups (InvalidParameterException); none were listed for groups");
+      out.push({
+        mailbox: e.name,
+        mailboxType: e.type,
+        grantee,
+        granteeType: p.GranteeType ?? "USER",
+        permissions: [...(p.PermissionValues ?? [])].sort(),
+      });
+    }
+    return out;
+  });
+  if (groupsRefused)
+    ctx.warn(
+      "the backend keeps no mailbox permissions on groups (InvalidParameterException); none were listed for groups",
+    );
   return lists.flat().sort(byMailbox);
 }

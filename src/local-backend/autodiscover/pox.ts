@@ -35,11 +35,18 @@ export async function parsePoxRequest(body: string): Promise<PoxRequest | undefi
   let doc: Record<string, unknown>;
   try {
     if (XMLValidator.validate(body) !== true) return undefined;
-    doc = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, maxNestedTags: MAX_DEPTH }).parse(body) as Record<string, unknown>;
+    doc = new XMLParser({
+      removeNSPrefix: true,
+      ignoreAttributes: true,
+      parseTagValue: false,
+      maxNestedTags: MAX_DEPTH,
+    }).parse(body) as Record<string, unknown>;
   } catch {
     return undefined;
   }
-  const request = (doc.Autodiscover as { Request?: { EMailAddress?: unknown; AcceptableResponseSchema?: unknown } } | undefined)?.Request;
+  const request = (
+    doc.Autodiscover as { Request?: { EMailAddress?: unknown; AcceptableResponseSchema?: unknown } } | undefined
+  )?.Request;
   if (request === undefined) return undefined;
   const text = (v: unknown) => (typeof v === "string" ? v.trim() : undefined);
   return { email: text(request.EMailAddress), schema: text(request.AcceptableResponseSchema) };
@@ -49,11 +56,19 @@ const XML_DECLARATION = { "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" } 
 
 async function build(doc: object): Promise<string> {
   const { XMLBuilder } = await loadFxp();
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, suppressEmptyNode: false }).build({ ...XML_DECLARATION, ...doc }) as string;
+  return new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    format: true,
+    suppressEmptyNode: false,
+  }).build({ ...XML_DECLARATION, ...doc }) as string;
 }
 
 /** The MobileSync answer, as in the guide's sample: the ActiveSync URL for the user. */
-export function mobileSyncResponse(user: { displayName: string; email: string }, activeSyncUrl: string): Promise<string> {
+export function mobileSyncResponse(
+  user: { displayName: string; email: string },
+  activeSyncUrl: string,
+): Promise<string> {
   return build({
     Autodiscover: {
       "@_xmlns": SCHEMA.response,
@@ -92,7 +107,15 @@ export function errorResponse(code: 600 | 601, message: string): Promise<string>
   return build({
     Autodiscover: {
       "@_xmlns": SCHEMA.response,
-      Response: { Error: { "@_Time": new Date().toISOString().slice(11, 19), "@_Id": "2477272013", ErrorCode: String(code), Message: message, DebugData: "" } },
+      Response: {
+        Error: {
+          "@_Time": new Date().toISOString().slice(11, 19),
+          "@_Id": "2477272013",
+          ErrorCode: String(code),
+          Message: message,
+          DebugData: "",
+        },
+      },
     },
   });
 }

@@ -66,7 +66,11 @@ export async function startAutodiscoverServer(options: AutodiscoverServerOptions
   const endpoints = workmailEndpoints(options.region);
   const ca = await localCa(options.db);
   const defaultNames = [
-    ...DEFAULT_SERVICE_NAMES.regions.flatMap((r) => [`autodiscover-service.mail.${r}.awsapps.com`, `autodiscover.mail.${r}.awsapps.com`, `mobile.mail.${r}.awsapps.com`]),
+    ...DEFAULT_SERVICE_NAMES.regions.flatMap((r) => [
+      `autodiscover-service.mail.${r}.awsapps.com`,
+      `autodiscover.mail.${r}.awsapps.com`,
+      `mobile.mail.${r}.awsapps.com`,
+    ]),
     "localhost",
     "127.0.0.1",
   ];
@@ -80,13 +84,18 @@ export async function startAutodiscoverServer(options: AutodiscoverServerOptions
     const name = servername.toLowerCase();
     const domain = name.startsWith("autodiscover.") ? name.slice("autodiscover.".length) : undefined;
     if (domain === undefined) return Promise.resolve(undefined);
-    const registered = options.db.prepare<[string], { n: number }>("SELECT 1 AS n FROM mail_domains WHERE domain = ? AND is_test = 0").get(domain);
+    const registered = options.db
+      .prepare<[string], { n: number }>("SELECT 1 AS n FROM mail_domains WHERE domain = ? AND is_test = 0")
+      .get(domain);
     const zone = reader.zoneFor(`${name}.`);
-    const hasAddress = zone !== undefined && reader.recordSetsAt(zone.id, `${name}.`).some((s) => s.type === "A" || s.type === "AAAA");
+    const hasAddress =
+      zone !== undefined && reader.recordSetsAt(zone.id, `${name}.`).some((s) => s.type === "A" || s.type === "AAAA");
     if (registered === undefined || !hasAddress) return Promise.resolve(undefined);
     let ctx = contexts.get(name);
     if (ctx === undefined) {
-      ctx = issueCertificate(ca, [name]).then((c) => createSecureContext({ key: c.keyPem, cert: c.certPem + ca.certPem }));
+      ctx = issueCertificate(ca, [name]).then((c) =>
+        createSecureContext({ key: c.keyPem, cert: c.certPem + ca.certPem }),
+      );
       contexts.set(name, ctx);
     }
     return ctx;
@@ -145,7 +154,12 @@ export async function startAutodiscoverServer(options: AutodiscoverServerOptions
       return log(req, 404, false);
     }
     const port = httpsPort === 443 ? "" : `:${httpsPort}`;
-    res.writeHead(302, { location: `https://${endpoints.autodiscoverService}${port}/autodiscover/autodiscover.xml`, "content-length": "0" }).end();
+    res
+      .writeHead(302, {
+        location: `https://${endpoints.autodiscoverService}${port}/autodiscover/autodiscover.xml`,
+        "content-length": "0",
+      })
+      .end();
     log(req, 302, false);
   };
 
@@ -206,7 +220,10 @@ export async function startAutodiscoverServer(options: AutodiscoverServerOptions
       closed = true;
       if (options.advertise !== false) withdrawService(options.db, "autodiscover", endpoint);
       for (const s of sockets) s.destroy();
-      await Promise.all([new Promise<void>((r) => https.close(() => r())), new Promise<void>((r) => http.close(() => r()))]);
+      await Promise.all([
+        new Promise<void>((r) => https.close(() => r())),
+        new Promise<void>((r) => http.close(() => r())),
+      ]);
     },
   };
 }

@@ -31,7 +31,10 @@ export interface ServiceNames {
   readonly regions: readonly string[];
 }
 
-export const DEFAULT_SERVICE_NAMES: ServiceNames = { address: "127.0.0.1", regions: ["us-east-1", "us-west-2", "eu-west-1"] };
+export const DEFAULT_SERVICE_NAMES: ServiceNames = {
+  address: "127.0.0.1",
+  regions: ["us-east-1", "us-west-2", "eu-west-1"],
+};
 
 /** A stand-in for amazonses.com's SPF record (a list of SES sending ranges, no further lookups). */
 export const AMAZONSES_SPF =
@@ -51,7 +54,8 @@ function serviceAnswer(name: string, type: string, names: ServiceNames): AnswerS
     if (SERVICE_HOSTS.some((h) => name === `${h}.${region}.awsapps.com`)) return a(name);
   }
   if (name === "amazonses.com") {
-    const answers: AnswerRecord[] = type === "TXT" || type === "ANY" ? [{ name, ttl: 300, data: { type: "TXT", strings: [AMAZONSES_SPF] } }] : [];
+    const answers: AnswerRecord[] =
+      type === "TXT" || type === "ANY" ? [{ name, ttl: 300, data: { type: "TXT", strings: [AMAZONSES_SPF] } }] : [];
     return { rcode: RCODE.NOERROR, authoritative: true, answers, authorities: [] };
   }
   return undefined;
@@ -80,7 +84,12 @@ function soaOf(reader: ZoneReader, zoneId: string, zoneName: string): AnswerReco
  * zone (and outside the simulated service names) are REFUSED, as an authoritative-only server
  * does. CNAMEs are followed inside the local zones; wildcards (`*.example.com`) are expanded.
  */
-export function answerQuestion(reader: ZoneReader, qname: string, qtype: string, names: ServiceNames = DEFAULT_SERVICE_NAMES): AnswerSet {
+export function answerQuestion(
+  reader: ZoneReader,
+  qname: string,
+  qtype: string,
+  names: ServiceNames = DEFAULT_SERVICE_NAMES,
+): AnswerSet {
   const answers: AnswerRecord[] = [];
   let name = qname.toLowerCase().replace(/\.$/, "");
   for (let hop = 0; hop < 8; hop++) {
@@ -89,17 +98,25 @@ export function answerQuestion(reader: ZoneReader, qname: string, qtype: string,
       const service = serviceAnswer(name, qtype, names);
       if (service !== undefined) return hop === 0 ? service : { ...service, answers: [...answers, ...service.answers] };
       // A CNAME leading out of the local zones: the answer so far is the chain.
-      return hop === 0 ? { rcode: RCODE.REFUSED, authoritative: false, answers: [], authorities: [] } : { rcode: RCODE.NOERROR, authoritative: true, answers, authorities: [] };
+      return hop === 0
+        ? { rcode: RCODE.REFUSED, authoritative: false, answers: [], authorities: [] }
+        : { rcode: RCODE.NOERROR, authoritative: true, answers, authorities: [] };
     }
     let sets = reader.recordSetsAt(zone.id, `${name}.`);
     const owner = name;
     // A name without records exists when it is the apex or an empty non-terminal (records below it).
-    const exists = sets.length > 0 || name === zone.name.replace(/\.$/, "") || reader.hasNamesBelow(zone.id, `${name}.`);
+    const exists =
+      sets.length > 0 || name === zone.name.replace(/\.$/, "") || reader.hasNamesBelow(zone.id, `${name}.`);
     if (!exists) sets = reader.recordSetsAt(zone.id, `*.${name.slice(name.indexOf(".") + 1)}.`);
     if (sets.length === 0) {
       // NODATA for a name that exists; otherwise NXDOMAIN, also at the end of a CNAME chain
       // (RFC 6604: the RCODE describes the last name).
-      return { rcode: exists ? RCODE.NOERROR : RCODE.NXDOMAIN, authoritative: true, answers, authorities: soaOf(reader, zone.id, zone.name) };
+      return {
+        rcode: exists ? RCODE.NOERROR : RCODE.NXDOMAIN,
+        authoritative: true,
+        answers,
+        authorities: soaOf(reader, zone.id, zone.name),
+      };
     }
     const cname = sets.find((s) => s.type === "CNAME");
     if (cname !== undefined && qtype !== "CNAME") {

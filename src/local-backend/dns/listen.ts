@@ -25,7 +25,12 @@ const MAX_TCP_CONNECTIONS = 256;
  * given up and another tried. Every packet passes checkQueryPacket before dns2 parses it: a
  * header whose counts cannot fit the packet is answered FORMERR (or dropped) in constant time.
  */
-export async function listenUdpAndTcp(dns2: Dns2, host: string, port: number | undefined, handle: DnsHandler): Promise<DnsListener> {
+export async function listenUdpAndTcp(
+  dns2: Dns2,
+  host: string,
+  port: number | undefined,
+  handle: DnsHandler,
+): Promise<DnsListener> {
   for (let attempt = 0; ; attempt++) {
     const udp = new dns2.UDPServer({ type: isIPv6(host) ? "udp6" : "udp4" } as never);
     // dns2 parses every datagram it receives: its own listener gives way to the guarded one.
@@ -57,7 +62,10 @@ export async function listenUdpAndTcp(dns2: Dns2, host: string, port: number | u
       port: bound,
       async close() {
         for (const s of sockets) s.destroy();
-        await Promise.all([new Promise<void>((r) => udp.close(() => r())), new Promise<void>((r) => tcp.close(() => r()))]);
+        await Promise.all([
+          new Promise<void>((r) => udp.close(() => r())),
+          new Promise<void>((r) => tcp.close(() => r())),
+        ]);
       },
     };
   }

@@ -23,12 +23,14 @@ export type PacketVerdict =
 export function checkQueryPacket(packet: Buffer): PacketVerdict {
   if (packet.length < 2) return { ok: false, reason: "shorter than a message id", answer: undefined };
   // A response (QR=1) is never answered: no loops between servers, no reflection.
-  if (packet.length >= 3 && (packet[2] as number) & 0x80) return { ok: false, reason: "a response, not a query", answer: undefined };
+  if (packet.length >= 3 && (packet[2] as number) & 0x80)
+    return { ok: false, reason: "a response, not a query", answer: undefined };
   const refuse = (reason: string): PacketVerdict => ({ ok: false, reason, answer: formErr(packet) });
   if (packet.length < HEADER_BYTES) return refuse(`a ${packet.length}-byte packet has no complete header`);
   const qd = packet.readUInt16BE(4);
   const records = packet.readUInt16BE(6) + packet.readUInt16BE(8) + packet.readUInt16BE(10);
-  if (qd > MAX_QUESTIONS || records > MAX_RECORDS) return refuse(`${qd} questions and ${records} records: more than a query carries`);
+  if (qd > MAX_QUESTIONS || records > MAX_RECORDS)
+    return refuse(`${qd} questions and ${records} records: more than a query carries`);
   if (qd * MIN_QUESTION + records * MIN_RECORD > packet.length - HEADER_BYTES) {
     return refuse(`${qd} questions and ${records} records cannot fit in ${packet.length} bytes`);
   }

@@ -22,7 +22,13 @@ export interface DnsServerOptions {
   /** Answer every question this much later (simulates a distant server; default 0). */
   readonly latencyMs?: number;
   /** Called once per question answered (for a --debug log). */
-  readonly onQuery?: (q: { name: string; type: string; rcode: number; answers: number; transport: "udp" | "tcp" }) => void;
+  readonly onQuery?: (q: {
+    name: string;
+    type: string;
+    rcode: number;
+    answers: number;
+    transport: "udp" | "tcp";
+  }) => void;
 }
 
 export interface RunningDnsServer {
@@ -107,7 +113,14 @@ function toResource(dns2: Dns2, r: AnswerRecord): Record<string, unknown> {
       // dns2 writes the length octet as `len & 0xff`: never hand it a string over 255 bytes.
       return { ...base, type: dns2.Packet.TYPE[d.type], data: d.strings.flatMap((s) => splitCharacterStrings(s)) };
     case "SRV":
-      return { ...base, type: dns2.Packet.TYPE.SRV, priority: d.priority, weight: d.weight, port: d.port, target: d.target };
+      return {
+        ...base,
+        type: dns2.Packet.TYPE.SRV,
+        priority: d.priority,
+        weight: d.weight,
+        port: d.port,
+        target: d.target,
+      };
     case "CAA":
       return { ...base, type: dns2.Packet.TYPE.CAA, flags: d.flags, tag: d.tag, value: d.value };
     case "SOA":

@@ -41,7 +41,8 @@ export function bucketForExport(sim: Sim, name: string): BucketRow {
 /** S3's naming rules, so that no name (`..` above all) can point a bucket folder outside `s3/`. */
 function checkBucketName(name: string): void {
   const problem = bucketNameProblem(name);
-  if (problem !== undefined) throw fail.invalidParameter(`The S3 bucket name ${JSON.stringify(name)} is invalid: ${problem}.`);
+  if (problem !== undefined)
+    throw fail.invalidParameter(`The S3 bucket name ${JSON.stringify(name)} is invalid: ${problem}.`);
 }
 
 /**
@@ -52,11 +53,14 @@ function checkBucketName(name: string): void {
 export function objectPath(paths: StorePaths, bucket: string, key: string): string {
   const segments = key.split("/").filter((s) => s !== "");
   if (segments.length === 0 || segments.some((s) => s === "." || s === "..")) {
-    throw fail.invalidParameter(`The S3 key ${key} cannot be stored by the local simulator (empty, "." or ".." segments).`);
+    throw fail.invalidParameter(
+      `The S3 key ${key} cannot be stored by the local simulator (empty, "." or ".." segments).`,
+    );
   }
   checkBucketName(bucket);
   const path = pathInside(join(paths.s3, bucket), ...segments);
-  if (path === undefined) throw fail.invalidParameter(`The S3 key ${key} of bucket ${bucket} leaves the bucket's folder.`);
+  if (path === undefined)
+    throw fail.invalidParameter(`The S3 key ${key} of bucket ${bucket} leaves the bucket's folder.`);
   return path;
 }
 
@@ -71,7 +75,13 @@ export function exportKeys(prefix: string, jobId: string): { zip: string; log: s
  * the current lease's: a writer that was killed leaves them, and its job is then taken over by
  * another writer or cancelled. Called once the job's lease is known to be dead or the job's own.
  */
-export function removeStalePartials(paths: StorePaths, bucket: string, prefix: string, jobId: string, currentLease?: string): void {
+export function removeStalePartials(
+  paths: StorePaths,
+  bucket: string,
+  prefix: string,
+  jobId: string,
+  currentLease?: string,
+): void {
   const keys = exportKeys(prefix, jobId);
   const zip = objectPath(paths, bucket, keys.zip);
   const log = objectPath(paths, bucket, keys.log);
@@ -84,7 +94,8 @@ export function removeStalePartials(paths: StorePaths, bucket: string, prefix: s
   for (const name of names) {
     for (const file of [zip, log]) {
       const stem = `${basename(file)}.partial-`;
-      if (name.startsWith(stem) && name !== `${stem}${currentLease ?? ""}`) rmSync(join(dirname(file), name), { force: true });
+      if (name.startsWith(stem) && name !== `${stem}${currentLease ?? ""}`)
+        rmSync(join(dirname(file), name), { force: true });
     }
   }
 }

@@ -40,7 +40,9 @@ export async function runDueJobs(ctx: AsyncContext, orgId: string, jobId?: strin
       .all(orgId, sim.now.getTime(), wall, jobId ?? null, jobId ?? null);
     return due.map((job): Claim => {
       const leaseId = randomUUID();
-      sim.db.prepare("UPDATE export_jobs SET lease_id = ?, lease_until = ?, work_bytes = 0 WHERE seq = ?").run(leaseId, wall + LEASE_MS, job.seq);
+      sim.db
+        .prepare("UPDATE export_jobs SET lease_id = ?, lease_until = ?, work_bytes = 0 WHERE seq = ?")
+        .run(leaseId, wall + LEASE_MS, job.seq);
       const keys = exportKeys(job.prefix, job.id);
       return {
         job,
@@ -67,7 +69,9 @@ async function runJob(ctx: AsyncContext, claim: Claim): Promise<void> {
     ctx.tx(
       (sim) =>
         sim.db
-          .prepare("UPDATE export_jobs SET work_bytes = ?, lease_until = ? WHERE seq = ? AND lease_id = ? AND state = 'RUNNING'")
+          .prepare(
+            "UPDATE export_jobs SET work_bytes = ?, lease_until = ? WHERE seq = ? AND lease_id = ? AND state = 'RUNNING'",
+          )
           .run(bytes, Date.now() + LEASE_MS, job.seq, leaseId).changes === 1,
     );
 
@@ -79,7 +83,14 @@ async function runJob(ctx: AsyncContext, claim: Claim): Promise<void> {
     try {
       const outcome = await writeExport(
         { paths: ctx.paths, tx: (fn) => ctx.tx(fn), heartbeat },
-        { orgId: job.org_id, entityId: job.entity_id, zipPath: claim.zipPath, logPath: claim.logPath, startedAt: job.started_at, leaseId },
+        {
+          orgId: job.org_id,
+          entityId: job.entity_id,
+          zipPath: claim.zipPath,
+          logPath: claim.logPath,
+          startedAt: job.started_at,
+          leaseId,
+        },
         endTime,
       );
       log = JSON.stringify(outcome);

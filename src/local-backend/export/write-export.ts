@@ -77,7 +77,7 @@ export async function writeExport(io: ExportIo, target: ExportTarget, endTimeOf:
       .prepare<unknown[], { path: string; created_at: number }>(
         `SELECT path, created_at FROM mail_folders WHERE org_id = ? AND entity_id = ? AND kind IN (${EXPORTED_FOLDER_KINDS.map(() => "?").join(", ")}) ORDER BY path`,
       )
-      .all(target.orgId, target.entityId, ...EXPORTED_FOLDER_KINDS)
+      .all(target.orgId, target.entityId, ...EXPORTED_FOLDER_KINDS),
   );
   const nonExportable = io.tx(
     (sim) =>
@@ -99,7 +99,11 @@ export async function writeExport(io: ExportIo, target: ExportTarget, endTimeOf:
     hash.update(chunk);
     zipBytes += chunk.length;
   });
-  const written = pipeline(zip.outputStream as NodeJS.ReadableStream, hasher, createWriteStream(partial, { highWaterMark: 1 << 20, mode: 0o600 }));
+  const written = pipeline(
+    zip.outputStream as NodeJS.ReadableStream,
+    hasher,
+    createWriteStream(partial, { highWaterMark: 1 << 20, mode: 0o600 }),
+  );
 
   let messages = 0;
   let bytes = 0;
@@ -116,8 +120,13 @@ export async function writeExport(io: ExportIo, target: ExportTarget, endTimeOf:
       if (data === undefined) {
         // Deleted while exporting (retention, the 30-day rule): not exported. A message the index
         // still holds whose file is gone is a damaged store: the job fails, never a short export.
-        const indexed = io.tx((sim) => sim.db.prepare("SELECT 1 FROM mail_items WHERE seq = ?").get(next.item.seq) !== undefined);
-        if (indexed) throw new Error(`the file of message ${next.item.seq} (${next.item.file}) is missing from the store's mail folder`);
+        const indexed = io.tx(
+          (sim) => sim.db.prepare("SELECT 1 FROM mail_items WHERE seq = ?").get(next.item.seq) !== undefined,
+        );
+        if (indexed)
+          throw new Error(
+            `the file of message ${next.item.seq} (${next.item.file}) is missing from the store's mail folder`,
+          );
         return;
       }
       // Do not run further ahead of the writer than the window allows.
@@ -125,15 +134,19 @@ export async function writeExport(io: ExportIo, target: ExportTarget, endTimeOf:
       zipPending += data.length;
       // The zip keeps each entry's read function until the end: hand the bytes over once.
       const box: { data: Buffer | undefined } = { data };
-      zip.addReadStreamLazy(`${next.item.folder_path}/${next.item.seq}.eml`, { size: data.length, mtime: new Date(next.item.delivered_at), compress: false }, (cb) => {
-        const d = box.data as Buffer;
-        box.data = undefined;
-        zipPending -= d.length;
-        const w = wake;
-        wake = undefined;
-        w?.();
-        cb(null, Readable.from([d]));
-      });
+      zip.addReadStreamLazy(
+        `${next.item.folder_path}/${next.item.seq}.eml`,
+        { size: data.length, mtime: new Date(next.item.delivered_at), compress: false },
+        (cb) => {
+          const d = box.data as Buffer;
+          box.data = undefined;
+          zipPending -= d.length;
+          const w = wake;
+          wake = undefined;
+          w?.();
+          cb(null, Readable.from([d]));
+        },
+      );
       messages++;
       bytes += data.length;
       if (bytes - lastBeat >= HEARTBEAT_BYTES) {
@@ -150,7 +163,8 @@ export async function writeExport(io: ExportIo, target: ExportTarget, endTimeOf:
         data.catch(() => undefined); // awaited below; a stopped export must not leave it unhandled
         reads.push({ item, data });
         readBytes += item.size;
-        while (reads.length >= READ_AHEAD_ITEMS || (readBytes > READ_AHEAD_BYTES && reads.length > 1)) await addToZip(reads.shift() as (typeof reads)[number]);
+        while (reads.length >= READ_AHEAD_ITEMS || (readBytes > READ_AHEAD_BYTES && reads.length > 1))
+          await addToZip(reads.shift() as (typeof reads)[number]);
       }
     }
     while (reads.length > 0) await addToZip(reads.shift() as (typeof reads)[number]);
@@ -158,10 +172,13 @@ export async function writeExport(io: ExportIo, target: ExportTarget, endTimeOf:
   };
 
   try {
-    await Promise.all([produce().catch((e: unknown) => {
-      (zip.outputStream as unknown as Readable).destroy(e as Error);
-      throw e;
-    }), written]);
+    await Promise.all([
+      produce().catch((e: unknown) => {
+        (zip.outputStream as unknown as Readable).destroy(e as Error);
+        throw e;
+      }),
+      written,
+    ]);
     io.heartbeat(bytes);
     const sha384 = hash.digest("hex");
     renameSync(partial, target.zipPath);
@@ -176,7 +193,14 @@ export async function writeExport(io: ExportIo, target: ExportTarget, endTimeOf:
     };
     writeFileSync(`${target.logPath}.partial-${target.leaseId}`, JSON.stringify(log, null, 2) + "\n", { mode: 0o600 });
     renameSync(`${target.logPath}.partial-${target.leaseId}`, target.logPath);
-    return { totalMessages: messages, totalBytes: bytes, totalFolders: folders.length, totalNonExportableItems: nonExportable, sha384, zipBytes };
+    return {
+      totalMessages: messages,
+      totalBytes: bytes,
+      totalFolders: folders.length,
+      totalNonExportableItems: nonExportable,
+      sha384,
+      zipBytes,
+    };
   } catch (e) {
     rmSync(partial, { force: true });
     throw e;

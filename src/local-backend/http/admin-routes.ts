@@ -14,7 +14,8 @@ export interface AdminReply {
 type Route = (control: SimulatorControl, body: Record<string, unknown>) => Promise<unknown>;
 
 const str = (v: unknown, what: string): string => {
-  if (typeof v !== "string" || v === "") throw new ControlError("ValidationException", `${what} must be a non-empty string`);
+  if (typeof v !== "string" || v === "")
+    throw new ControlError("ValidationException", `${what} must be a non-empty string`);
   return v;
 };
 
@@ -61,7 +62,12 @@ const POST_ROUTES: Readonly<Record<string, Route>> = {
   faults: (c, b) => c.setFaults(b as Partial<FaultSettings>),
 };
 
-export async function handleAdmin(control: SimulatorControl, method: string, path: string, rawBody: Buffer): Promise<AdminReply> {
+export async function handleAdmin(
+  control: SimulatorControl,
+  method: string,
+  path: string,
+  rawBody: Buffer,
+): Promise<AdminReply> {
   try {
     const route = path.split("?")[0] ?? "";
     if (route.startsWith("control/")) {
@@ -73,11 +79,13 @@ export async function handleAdmin(control: SimulatorControl, method: string, pat
       }
       let args: unknown = [];
       try {
-        if (rawBody.length > 0) args = (decodeControl(rawBody.toString("utf8")) as { args?: unknown } | null)?.args ?? [];
+        if (rawBody.length > 0)
+          args = (decodeControl(rawBody.toString("utf8")) as { args?: unknown } | null)?.args ?? [];
       } catch {
         args = undefined;
       }
-      if (!Array.isArray(args)) throw new ControlError("ValidationException", 'the request body must be {"args": [...]}');
+      if (!Array.isArray(args))
+        throw new ControlError("ValidationException", 'the request body must be {"args": [...]}');
       const result: unknown = await (fn as (...a: unknown[]) => Promise<unknown>).apply(control, args);
       return { status: 200, body: encodeControl({ result: result ?? null }) };
     }
@@ -96,17 +104,25 @@ export async function handleAdmin(control: SimulatorControl, method: string, pat
     }
     return { status: 200, body: plainJson((await handler(control, body)) ?? null) };
   } catch (e) {
-    if (e instanceof ControlError) return { status: e.httpStatus, body: JSON.stringify({ __type: e.name, message: e.message }) };
+    if (e instanceof ControlError)
+      return { status: e.httpStatus, body: JSON.stringify({ __type: e.name, message: e.message }) };
     const err = e as Error & { $fault?: string; httpStatus?: number };
-    if (err.$fault !== undefined) return { status: err.httpStatus ?? 400, body: JSON.stringify({ __type: err.name, message: err.message }) };
+    if (err.$fault !== undefined)
+      return { status: err.httpStatus ?? 400, body: JSON.stringify({ __type: err.name, message: err.message }) };
     return { status: 500, body: JSON.stringify({ __type: "InternalFailure", message: err.message }) };
   }
 }
 
 function notFound(method: string, path: string): AdminReply {
-  const routes = [...Object.keys(GET_ROUTES).map((r) => `GET ${ADMIN_PREFIX}${r}`), ...Object.keys(POST_ROUTES).map((r) => `POST ${ADMIN_PREFIX}${r}`)];
+  const routes = [
+    ...Object.keys(GET_ROUTES).map((r) => `GET ${ADMIN_PREFIX}${r}`),
+    ...Object.keys(POST_ROUTES).map((r) => `POST ${ADMIN_PREFIX}${r}`),
+  ];
   return {
     status: 404,
-    body: JSON.stringify({ __type: "ResourceNotFoundException", message: `no admin route ${method} ${ADMIN_PREFIX}${path}; routes: ${routes.join(", ")}` }),
+    body: JSON.stringify({
+      __type: "ResourceNotFoundException",
+      message: `no admin route ${method} ${ADMIN_PREFIX}${path}; routes: ${routes.join(", ")}`,
+    }),
   };
 }

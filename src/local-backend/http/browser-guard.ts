@@ -21,7 +21,9 @@ export interface BrowserPolicy {
   readonly host: string;
 }
 
-export type BrowserVerdict = { readonly ok: true; readonly cors: Record<string, string> } | { readonly ok: false; readonly message: string };
+export type BrowserVerdict =
+  | { readonly ok: true; readonly cors: Record<string, string> }
+  | { readonly ok: false; readonly message: string };
 
 const EXPOSE = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
 
@@ -43,21 +45,36 @@ export function browserGuard(policy: BrowserPolicy): (req: IncomingMessage) => B
   };
   return (req): BrowserVerdict => {
     if (!policy.auth && !hostOk(req.headers.host)) {
-      return { ok: false, message: `Host '${req.headers.host ?? ""}' is not this simulator's address: without signatures (--no-auth) it answers only an IP address, localhost or --host` };
+      return {
+        ok: false,
+        message: `Host '${req.headers.host ?? ""}' is not this simulator's address: without signatures (--no-auth) it answers only an IP address, localhost or --host`,
+      };
     }
     const origin = req.headers.origin;
     const site = req.headers["sec-fetch-site"];
     if (origin === undefined) {
       if (!policy.auth && (site === "cross-site" || site === "same-site")) {
-        return { ok: false, message: "a request from another web site is refused without signatures (--no-auth): allow its origin with --cors-origin" };
+        return {
+          ok: false,
+          message:
+            "a request from another web site is refused without signatures (--no-auth): allow its origin with --cors-origin",
+        };
       }
       return { ok: true, cors: {} };
     }
     const normalized = normalizeOrigin(origin);
     if (anyOrigin || (normalized !== undefined && allowed.has(normalized))) {
-      return { ok: true, cors: { "Access-Control-Allow-Origin": anyOrigin ? "*" : (normalized as string), "Access-Control-Expose-Headers": EXPOSE, Vary: "Origin" } };
+      return {
+        ok: true,
+        cors: {
+          "Access-Control-Allow-Origin": anyOrigin ? "*" : (normalized as string),
+          "Access-Control-Expose-Headers": EXPOSE,
+          Vary: "Origin",
+        },
+      };
     }
-    if (policy.auth && allowed.size === 0) return { ok: true, cors: { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": EXPOSE } };
+    if (policy.auth && allowed.size === 0)
+      return { ok: true, cors: { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": EXPOSE } };
     return {
       ok: false,
       message: policy.auth

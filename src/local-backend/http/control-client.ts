@@ -48,16 +48,28 @@ export function httpSimulatorControl(endpoint: string, signer: SignerSource): Si
     const body = Buffer.from(encodeControl({ args }), "utf8");
     const headers: Record<string, string> = { host: url.host, "content-type": "application/json" };
     const s = await (signing ??= signer());
-    if ("credentials" in s) Object.assign(headers, signRequest({ method: "POST", url: url.pathname + url.search, headers, body }, s.credentials, { region: s.region, service: "workmail" }));
+    if ("credentials" in s)
+      Object.assign(
+        headers,
+        signRequest({ method: "POST", url: url.pathname + url.search, headers, body }, s.credentials, {
+          region: s.region,
+          service: "workmail",
+        }),
+      );
     let res: { status: number; text: string };
     try {
       res = await post(url, headers, body);
     } catch (e) {
       const err = e as NodeJS.ErrnoException & { errors?: NodeJS.ErrnoException[] };
       const why = err.code ?? err.errors?.[0]?.code ?? err.message;
-      throw new NotASimulatorError(`cannot reach the simulator at ${endpoint}: ${why} (is \`wmctl local serve\` running there?)`);
+      throw new NotASimulatorError(
+        `cannot reach the simulator at ${endpoint}: ${why} (is \`wmctl local serve\` running there?)`,
+      );
     }
-    const notASimulator = (answer: string) => new NotASimulatorError(`${endpoint} answered ${answer}: it does not look like a wmctl simulator (\`wmctl local serve\`)`);
+    const notASimulator = (answer: string) =>
+      new NotASimulatorError(
+        `${endpoint} answered ${answer}: it does not look like a wmctl simulator (\`wmctl local serve\`)`,
+      );
     const text = res.text;
     let parsed: unknown;
     try {
@@ -68,7 +80,8 @@ export function httpSimulatorControl(endpoint: string, signer: SignerSource): Si
     if (res.status < 200 || res.status > 299) {
       const p = parsed as { __type?: string; message?: string; Message?: string };
       if (p.__type === "MissingAuthenticationTokenException" && "unavailable" in s) throw s.unavailable;
-      if (p.__type === undefined || p.__type.endsWith("UnknownOperationException")) throw notASimulator(`HTTP ${res.status}${p.__type === undefined ? "" : ` ${p.__type}`}`);
+      if (p.__type === undefined || p.__type.endsWith("UnknownOperationException"))
+        throw notASimulator(`HTTP ${res.status}${p.__type === undefined ? "" : ` ${p.__type}`}`);
       throw new RemoteControlError(p.__type, (p.message ?? p.Message ?? "").split("\n")[0] ?? "", res.status);
     }
     return (parsed as { result?: unknown }).result ?? undefined;

@@ -10,7 +10,8 @@ export function encodeControl(value: unknown): string {
   return JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
     const raw = key === "" ? value : (this as Record<string, unknown>)[key];
     if (raw instanceof Date) return { $date: raw.toISOString() };
-    if (raw instanceof Uint8Array) return { $bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("base64") };
+    if (raw instanceof Uint8Array)
+      return { $bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("base64") };
     if (raw === undefined && Array.isArray(this)) return { $undefined: true };
     return v;
   });

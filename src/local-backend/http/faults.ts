@@ -29,15 +29,30 @@ export class FaultInjector {
   /** Applies a patch (null clears the throttle); the throttle's bucket starts full. */
   update(patch: Partial<FaultSettings>): FaultSettings {
     const unknown = Object.keys(patch).filter((k) => !Object.hasOwn(NO_FAULTS, k));
-    if (unknown.length > 0) throw new ControlError("ValidationException", `unknown fault setting "${unknown[0]}"; known: ${Object.keys(NO_FAULTS).join(", ")}`);
+    if (unknown.length > 0)
+      throw new ControlError(
+        "ValidationException",
+        `unknown fault setting "${unknown[0]}"; known: ${Object.keys(NO_FAULTS).join(", ")}`,
+      );
     const next = { ...this.settings, ...patch };
-    if (next.throttleTps !== null && (typeof next.throttleTps !== "number" || !Number.isFinite(next.throttleTps) || next.throttleTps <= 0)) {
-      throw new ControlError("ValidationException", "throttleTps must be a number of requests per second > 0 (or null for no limit)");
+    if (
+      next.throttleTps !== null &&
+      (typeof next.throttleTps !== "number" || !Number.isFinite(next.throttleTps) || next.throttleTps <= 0)
+    ) {
+      throw new ControlError(
+        "ValidationException",
+        "throttleTps must be a number of requests per second > 0 (or null for no limit)",
+      );
     }
     if (typeof next.errorRate !== "number" || !(next.errorRate >= 0 && next.errorRate <= 1)) {
       throw new ControlError("ValidationException", "errorRate must be a number from 0 to 1");
     }
-    if (typeof next.latencyMs !== "number" || !Number.isFinite(next.latencyMs) || next.latencyMs < 0 || next.latencyMs > 600_000) {
+    if (
+      typeof next.latencyMs !== "number" ||
+      !Number.isFinite(next.latencyMs) ||
+      next.latencyMs < 0 ||
+      next.latencyMs > 600_000
+    ) {
       throw new ControlError("ValidationException", "latencyMs must be a number of milliseconds from 0 to 600000");
     }
     if (patch.throttleTps !== undefined) {

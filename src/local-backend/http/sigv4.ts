@@ -44,7 +44,10 @@ export function sha256Hex(data: string | Buffer): string {
 
 /** `20130609T095204Z` <-> Date. */
 export function amzDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function parseAmzDate(s: string): Date | undefined {
@@ -100,16 +103,28 @@ function canonicalHeaderValue(values: readonly string[]): string {
 
 /** S3's canonical URI: the path encoded once, as sent (no dot-segment removal, no double encoding). */
 export function s3CanonicalUri(path: string): string {
-  return path.split("/").map((seg) => uriEscape(safeDecode(seg))).join("/") || "/";
+  return (
+    path
+      .split("/")
+      .map((seg) => uriEscape(safeDecode(seg)))
+      .join("/") || "/"
+  );
 }
 
-export function canonicalRequest(req: WireRequest, signedHeaders: readonly string[], payloadHash: string, s3 = false): string {
+export function canonicalRequest(
+  req: WireRequest,
+  signedHeaders: readonly string[],
+  payloadHash: string,
+  s3 = false,
+): string {
   const q = req.url.indexOf("?");
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const query = q < 0 ? "" : req.url.slice(q + 1);
   const headerLines = signedHeaders.map((h) => `${h}:${canonicalHeaderValue(req.headers.get(h) ?? [])}\n`).join("");
   const uri = s3 ? s3CanonicalUri(path) : canonicalUri(path);
-  return [req.method.toUpperCase(), uri, canonicalQuery(query), headerLines, signedHeaders.join(";"), payloadHash].join("\n");
+  return [req.method.toUpperCase(), uri, canonicalQuery(query), headerLines, signedHeaders.join(";"), payloadHash].join(
+    "\n",
+  );
 }
 
 /** The service (and region) a request's SigV4 credential scope names, if it is signed. */
@@ -119,7 +134,13 @@ export function signingScope(req: WireRequest): { region: string; service: strin
   if (header !== undefined) credential = /Credential=([^,\s]+)/.exec(header)?.[1];
   else {
     const q = req.url.indexOf("?");
-    const param = q < 0 ? undefined : req.url.slice(q + 1).split("&").find((p) => p.startsWith("X-Amz-Credential="));
+    const param =
+      q < 0
+        ? undefined
+        : req.url
+            .slice(q + 1)
+            .split("&")
+            .find((p) => p.startsWith("X-Amz-Credential="));
     if (param !== undefined) credential = safeDecode(param.slice("X-Amz-Credential=".length));
   }
   const parts = credential?.split("/");
@@ -148,7 +169,9 @@ function stringToSign(when: string, scope: string, canonical: string): string {
 }
 
 function signature(secret: string, scopeDate: string, region: string, service: string, toSign: string): string {
-  return createHmac("sha256", signingKey(secret, scopeDate, region, service)).update(toSign).digest("hex");
+  return createHmac("sha256", signingKey(secret, scopeDate, region, service))
+    .update(toSign)
+    .digest("hex");
 }
 
 /**
@@ -170,7 +193,11 @@ export function signRequest(
   const wire: WireRequest = { method: req.method, url: req.url, headers: all, body: req.body };
   const date = when.slice(0, 8);
   const credentialScope = `${date}/${scope.region}/${scope.service}/aws4_request`;
-  const toSign = stringToSign(when, credentialScope, canonicalRequest(wire, signed, added["x-amz-content-sha256"] as string));
+  const toSign = stringToSign(
+    when,
+    credentialScope,
+    canonicalRequest(wire, signed, added["x-amz-content-sha256"] as string),
+  );
   const sig = signature(creds.secretAccessKey, date, scope.region, scope.service, toSign);
   added.authorization = `${ALGORITHM} Credential=${creds.accessKeyId}/${credentialScope}, SignedHeaders=${signed.join(";")}, Signature=${sig}`;
   return added;
@@ -197,14 +224,20 @@ export interface VerifyOptions {
 }
 
 /** Checks a request's signature; returns the failure AWS would answer with, or the caller's key id. */
-export function verifyRequest(req: WireRequest, options: VerifyOptions): { ok: true; accessKeyId: string } | { ok: false; failure: SigV4Failure } {
+export function verifyRequest(
+  req: WireRequest,
+  options: VerifyOptions,
+): { ok: true; accessKeyId: string } | { ok: false; failure: SigV4Failure } {
   const fail = (name: SigV4Failure["name"], message: string) => ({ ok: false as const, failure: { name, message } });
   const header = req.headers.get("authorization")?.[0];
   const q = req.url.indexOf("?");
   const query = q < 0 ? "" : req.url.slice(q + 1);
   const queryAuth = query.split("&").some((p) => p.split("=")[0] === "X-Amz-Algorithm");
   if (header !== undefined && queryAuth) {
-    return fail("InvalidSignatureException", "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
+    return fail(
+      "InvalidSignatureException",
+      "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.",
+    );
   }
   if (header === undefined || !header.trim().startsWith("AWS4-")) {
     return fail("MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -223,12 +256,16 @@ export function verifyRequest(req: WireRequest, options: VerifyOptions): { ok: t
   for (const p of ["Credential", "Signature", "SignedHeaders"]) {
     if (!params.get(p)) incomplete += `Authorization header requires '${p}' parameter. `;
   }
-  if (rawDate === undefined) incomplete += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
+  if (rawDate === undefined)
+    incomplete += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
   if (incomplete !== "") return fail("IncompleteSignatureException", `${incomplete}Authorization=${header}`);
 
   const date = req.headers.has("x-amz-date") ? parseAmzDate(rawDate as string) : parseHttpDate(rawDate as string);
   if (date === undefined) {
-    return fail("IncompleteSignatureException", `Date must be in ISO-8601 'basic format'. Got '${rawDate as string}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+    return fail(
+      "IncompleteSignatureException",
+      `Date must be in ISO-8601 'basic format'. Got '${rawDate as string}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
   }
   const when = amzDate(date);
   const now = options.now ?? new Date();
@@ -246,38 +283,56 @@ export function verifyRequest(req: WireRequest, options: VerifyOptions): { ok: t
   }
 
   const signedHeaders = (params.get("SignedHeaders") as string).split(";").map((h) => h.toLowerCase());
-  if (!signedHeaders.includes("host")) return fail("InvalidSignatureException", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+  if (!signedHeaders.includes("host"))
+    return fail("InvalidSignatureException", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
   if (algorithm !== ALGORITHM) {
-    return fail("IncompleteSignatureException", `Unsupported AWS 'algorithm': '${algorithm}' (only ${ALGORITHM} for now). `);
+    return fail(
+      "IncompleteSignatureException",
+      `Unsupported AWS 'algorithm': '${algorithm}' (only ${ALGORITHM} for now). `,
+    );
   }
   const credential = (params.get("Credential") as string).replace(/\/+$/, "");
   const parts = credential.split("/");
   if (parts.length !== 5) {
-    return fail("IncompleteSignatureException", `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`);
+    return fail(
+      "IncompleteSignatureException",
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
+    );
   }
   const [keyId, scopeDate, region, service, terminator] = parts as [string, string, string, string, string];
   let scopeProblems = "";
   if (options.headersOnly === true) {
-    if (terminator !== "aws4_request" || scopeDate !== when.slice(0, 8)) return fail("InvalidSignatureException", "Credential scope is malformed.");
-    return options.lookup(keyId) === undefined ? fail("UnrecognizedClientException", "The security token included in the request is invalid.") : { ok: true, accessKeyId: keyId };
+    if (terminator !== "aws4_request" || scopeDate !== when.slice(0, 8))
+      return fail("InvalidSignatureException", "Credential scope is malformed.");
+    return options.lookup(keyId) === undefined
+      ? fail("UnrecognizedClientException", "The security token included in the request is invalid.")
+      : { ok: true, accessKeyId: keyId };
   }
-  if (typeof options.region === "string" ? region !== options.region : !options.region.includes(region)) scopeProblems += `Credential should be scoped to a valid region, not '${region}'. `;
-  if (service !== options.service) scopeProblems += `Credential should be scoped to correct service: '${options.service}'. `;
-  if (terminator !== "aws4_request") scopeProblems += `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'. `;
+  if (typeof options.region === "string" ? region !== options.region : !options.region.includes(region))
+    scopeProblems += `Credential should be scoped to a valid region, not '${region}'. `;
+  if (service !== options.service)
+    scopeProblems += `Credential should be scoped to correct service: '${options.service}'. `;
+  if (terminator !== "aws4_request")
+    scopeProblems += `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'. `;
   if (scopeDate !== when.slice(0, 8)) {
     scopeProblems += `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${when.slice(0, 8)}', from '${when}'.`;
   }
   if (scopeProblems !== "") return fail("InvalidSignatureException", scopeProblems.trim());
 
   const creds = options.lookup(keyId);
-  if (creds === undefined) return fail("UnrecognizedClientException", "The security token included in the request is invalid.");
+  if (creds === undefined)
+    return fail("UnrecognizedClientException", "The security token included in the request is invalid.");
 
   let payloadHash = sha256Hex(req.body);
   if (options.s3 === true) {
     const declared = req.headers.get("x-amz-content-sha256")?.[0];
-    if (declared === undefined) return fail("IncompleteSignatureException", "Missing required header for this request: x-amz-content-sha256");
+    if (declared === undefined)
+      return fail("IncompleteSignatureException", "Missing required header for this request: x-amz-content-sha256");
     if (declared !== "UNSIGNED-PAYLOAD" && declared !== payloadHash) {
-      return fail("InvalidSignatureException", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+      return fail(
+        "InvalidSignatureException",
+        "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      );
     }
     payloadHash = declared;
   }

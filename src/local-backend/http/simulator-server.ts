@@ -53,7 +53,9 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
         const net = await base.network(needs);
         return {
           ...(net.dns === undefined ? {} : { dns: { ...net.dns, source: "served" as const } }),
-          ...(net.autodiscover === undefined ? {} : { autodiscover: { ...net.autodiscover, source: "served" as const } }),
+          ...(net.autodiscover === undefined
+            ? {}
+            : { autodiscover: { ...net.autodiscover, source: "served" as const } }),
         };
       },
     };
@@ -74,7 +76,8 @@ export async function serveSimulator(options: ServeOptions): Promise<RunningSimu
       host: options.host,
       corsOrigins: options.corsOrigins,
       limits: options.bodyLimits,
-      onInternalError: (e, op) => options.warn?.(`internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+      onInternalError: (e, op) =>
+        options.warn?.(`internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
       expectContinue: true,
     });
     const server = createServer({ keepAlive: true }, handler);
@@ -147,17 +150,27 @@ function s3Store(backend: LocalBackend): S3Store {
     region: backend.region,
     buckets: () => {
       const rows = backend.db
-        .prepare<[], { name: string; region: string; created_at: number }>("SELECT name, region, created_at FROM s3_buckets ORDER BY name")
+        .prepare<[], { name: string; region: string; created_at: number }>(
+          "SELECT name, region, created_at FROM s3_buckets ORDER BY name",
+        )
         .all()
         .map((r) => ({ name: r.name, region: r.region, created: new Date(r.created_at) }));
       let folders: string[] = [];
       try {
-        folders = readdirSync(backend.paths.s3, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+        folders = readdirSync(backend.paths.s3, { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name);
       } catch {
         // No bucket yet.
       }
       const named = new Set(rows.map((r) => r.name));
-      const extra = folders.filter((f) => !named.has(f)).map((name) => ({ name, region: backend.region, created: new Date(statSync(join(backend.paths.s3, name)).birthtimeMs || Date.now()) }));
+      const extra = folders
+        .filter((f) => !named.has(f))
+        .map((name) => ({
+          name,
+          region: backend.region,
+          created: new Date(statSync(join(backend.paths.s3, name)).birthtimeMs || Date.now()),
+        }));
       return [...rows, ...extra].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
   };
@@ -167,9 +180,12 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
   return new Promise((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
       server.off("listening", onListening);
-      if (e.code === "EADDRINUSE") reject(new Error(`port ${port} on ${host} is already in use: pick another with --port (0 picks a free one)`));
-      else if (e.code === "EADDRNOTAVAIL" || e.code === "ENOTFOUND") reject(new Error(`cannot listen on ${host}: not an address of this machine`));
-      else if (e.code === "EACCES") reject(new Error(`not allowed to listen on ${host}:${port} (ports below 1024 need privileges)`));
+      if (e.code === "EADDRINUSE")
+        reject(new Error(`port ${port} on ${host} is already in use: pick another with --port (0 picks a free one)`));
+      else if (e.code === "EADDRNOTAVAIL" || e.code === "ENOTFOUND")
+        reject(new Error(`cannot listen on ${host}: not an address of this machine`));
+      else if (e.code === "EACCES")
+        reject(new Error(`not allowed to listen on ${host}:${port} (ports below 1024 need privileges)`));
       else reject(e);
     };
     const onListening = () => {

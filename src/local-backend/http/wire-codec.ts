@@ -19,7 +19,9 @@ export function toWireJson(value: unknown): string {
  * Input members of timestamp shapes arrive as epoch seconds; the core takes Dates. Walks the
  * operation's input shape (only where a timestamp can be reached; most operations have none).
  */
-export function createInputReviver(model: ServiceModel): (operation: string, input: Record<string, unknown>) => Record<string, unknown> {
+export function createInputReviver(
+  model: ServiceModel,
+): (operation: string, input: Record<string, unknown>) => Record<string, unknown> {
   const reaches = new Map<string, boolean>();
   const canReach = (shapeName: string, seen: Set<string>): boolean => {
     const cached = reaches.get(shapeName);
@@ -44,9 +46,15 @@ export function createInputReviver(model: ServiceModel): (operation: string, inp
       for (const [name, ref] of Object.entries(s.members)) if (name in out) out[name] = revive(ref.shape, out[name]);
       return out;
     }
-    if (s.type === "list" && s.member && Array.isArray(v)) return v.map((item) => revive((s.member as { shape: string }).shape, item));
+    if (s.type === "list" && s.member && Array.isArray(v))
+      return v.map((item) => revive((s.member as { shape: string }).shape, item));
     if (s.type === "map" && s.value && typeof v === "object" && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, item]) => [k, revive((s.value as { shape: string }).shape, item)]));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, item]) => [
+          k,
+          revive((s.value as { shape: string }).shape, item),
+        ]),
+      );
     }
     return v;
   };
@@ -64,5 +72,9 @@ export function errorBody(name: string, message: string | undefined, modelled: R
 }
 
 export function modelledExceptions(model: ServiceModel): Set<string> {
-  return new Set(Object.entries(model.shapes).filter(([, s]) => s.exception === true).map(([n]) => n));
+  return new Set(
+    Object.entries(model.shapes)
+      .filter(([, s]) => s.exception === true)
+      .map(([n]) => n),
+  );
 }

@@ -35,7 +35,10 @@ interface Planned {
  * A message refused for one mailbox may still reach the others: the result has one row per
  * message and mailbox, as a bounce would.
  */
-export async function deliverMessages(ctx: Pick<AsyncContext, "tx" | "paths">, request: DeliverRequest): Promise<DeliveryResult[]> {
+export async function deliverMessages(
+  ctx: Pick<AsyncContext, "tx" | "paths">,
+  request: DeliverRequest,
+): Promise<DeliveryResult[]> {
   if (request.to.length === 0) throw fail.invalidParameter("Name at least one recipient.");
   const explicitFolder = request.folder === undefined ? undefined : canonicalFolderPath(request.folder);
   const targets = ctx.tx((sim) => {
@@ -50,8 +53,20 @@ export async function deliverMessages(ctx: Pick<AsyncContext, "tx" | "paths">, r
     const inspected = await inspectMessage(message.raw);
     const envelope = targets.length;
     for (const target of targets) {
-      const base = { name: message.name, recipient: target.recipient, mailbox: target.entity.name, size: message.raw.byteLength };
-      const problem = inspected.problem ?? (envelope > MESSAGE_QUOTAS.maxRecipients ? { code: "TOO_MANY_RECIPIENTS", reason: `The message has ${envelope} recipients; the limit is ${MESSAGE_QUOTAS.maxRecipients}.` } : undefined);
+      const base = {
+        name: message.name,
+        recipient: target.recipient,
+        mailbox: target.entity.name,
+        size: message.raw.byteLength,
+      };
+      const problem =
+        inspected.problem ??
+        (envelope > MESSAGE_QUOTAS.maxRecipients
+          ? {
+              code: "TOO_MANY_RECIPIENTS",
+              reason: `The message has ${envelope} recipients; the limit is ${MESSAGE_QUOTAS.maxRecipients}.`,
+            }
+          : undefined);
       if (problem !== undefined) {
         results.push({ ...base, status: "REJECTED", ...problem, ...summary(inspected) });
         continue;
@@ -69,7 +84,8 @@ export async function deliverMessages(ctx: Pick<AsyncContext, "tx" | "paths">, r
   const generations = ctx.tx((sim) => {
     const g = new Map<string, number>();
     for (const p of planned) {
-      if (!g.has(p.target.entity.id) && isLiveMailbox(p.target.entity)) g.set(p.target.entity.id, ensureMailbox(sim, request.organizationId, p.target.entity.id).generation);
+      if (!g.has(p.target.entity.id) && isLiveMailbox(p.target.entity))
+        g.set(p.target.entity.id, ensureMailbox(sim, request.organizationId, p.target.entity.id).generation);
     }
     return g;
   });
@@ -114,7 +130,12 @@ function store(sim: Sim, orgId: string, p: Planned): StoreOutcome {
     return { ok: false, code: "MAILBOX_UNAVAILABLE", reason: unavailableReason(entity ?? p.target.entity) };
   }
   const mailbox = ensureMailbox(sim, orgId, entity.id);
-  if (mailbox.generation !== p.generation) return { ok: false, code: "MAILBOX_UNAVAILABLE", reason: `The mailbox of ${entity.name} was deleted during delivery.` };
+  if (mailbox.generation !== p.generation)
+    return {
+      ok: false,
+      code: "MAILBOX_UNAVAILABLE",
+      reason: `The mailbox of ${entity.name} was deleted during delivery.`,
+    };
   const size = p.message.raw.byteLength;
   const quota = mailbox.quota_mb * BYTES_PER_MB;
   if (mailbox.size_bytes + size > quota) {
@@ -131,8 +152,26 @@ function store(sim: Sim, orgId: string, p: Planned): StoreOutcome {
       `INSERT INTO mail_items (org_id, entity_id, folder_id, kind, file, size, sha256, message_id, subject, from_address, sent_at, attachments, delivered_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(orgId, entity.id, folder.id, i.kind, p.file, size, createHash("sha256").update(p.message.raw).digest("hex"), i.messageId ?? null, i.subject ?? null, i.from ?? null, i.sentAt ?? null, i.attachments, sim.now.getTime());
-  sim.db.prepare("UPDATE mailboxes SET size_bytes = size_bytes + ?, item_count = item_count + 1 WHERE org_id = ? AND entity_id = ?").run(size, orgId, entity.id);
+    .run(
+      orgId,
+      entity.id,
+      folder.id,
+      i.kind,
+      p.file,
+      size,
+      createHash("sha256").update(p.message.raw).digest("hex"),
+      i.messageId ?? null,
+      i.subject ?? null,
+      i.from ?? null,
+      i.sentAt ?? null,
+      i.attachments,
+      sim.now.getTime(),
+    );
+  sim.db
+    .prepare(
+      "UPDATE mailboxes SET size_bytes = size_bytes + ?, item_count = item_count + 1 WHERE org_id = ? AND entity_id = ?",
+    )
+    .run(size, orgId, entity.id);
   return { ok: true };
 }
 
@@ -142,13 +181,16 @@ function resolveTargets(sim: Sim, orgId: string, to: readonly string[]): Target[
   for (const recipient of to) {
     const entity = findEntity(sim, orgId, recipient.trim());
     if (entity === undefined || entity.state === "DELETED") {
-      throw fail.entityNotFound(`No user, group or resource with the address ${recipient} exists in organization ${orgId}.`);
+      throw fail.entityNotFound(
+        `No user, group or resource with the address ${recipient} exists in organization ${orgId}.`,
+      );
     }
     if (entity.type !== "GROUP") {
       if (!targets.has(entity.id)) targets.set(entity.id, { recipient, entity });
       continue;
     }
-    if (entity.state !== "ENABLED") throw fail.entityState(`The group ${entity.name} is not enabled, so it receives no mail.`);
+    if (entity.state !== "ENABLED")
+      throw fail.entityState(`The group ${entity.name} is not enabled, so it receives no mail.`);
     for (const member of groupMailboxes(sim, orgId, entity.id)) {
       if (!targets.has(member.id)) targets.set(member.id, { recipient, entity: member });
     }
@@ -177,7 +219,8 @@ function groupMailboxes(sim: Sim, orgId: string, groupId: string): EntityRow[] {
 }
 
 function unavailableReason(e: EntityRow): string {
-  if (!canHaveMailbox(e)) return `${e.name} has no mailbox in WorkMail (${e.type === "GROUP" ? "groups" : "remote users"} have none).`;
+  if (!canHaveMailbox(e))
+    return `${e.name} has no mailbox in WorkMail (${e.type === "GROUP" ? "groups" : "remote users"} have none).`;
   return `The mailbox of ${e.name} is ${e.state.toLowerCase()}; mail to it bounces.`;
 }
 

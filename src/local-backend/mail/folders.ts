@@ -40,11 +40,17 @@ export function canonicalFolderPath(input: string): string {
   const raw = input.trim();
   if (Object.hasOwn(API_NAMES, raw)) return API_NAMES[raw] as string;
   const segments = raw.split("/").map((s) => s.trim());
-  if (segments.length > MAX_DEPTH) throw fail.invalidParameter(`The folder ${input} is nested deeper than ${MAX_DEPTH} levels.`);
+  if (segments.length > MAX_DEPTH)
+    throw fail.invalidParameter(`The folder ${input} is nested deeper than ${MAX_DEPTH} levels.`);
   for (const s of segments) {
-    if (s === "" || s === "." || s === "..") throw fail.invalidParameter(`The folder name "${input}" is not valid: empty, "." and ".." segments are not allowed.`);
-    if (s.length > MAX_SEGMENT) throw fail.invalidParameter(`A folder name may have at most ${MAX_SEGMENT} characters.`);
-    if (/[\u0000-\u001f\u007f\\]/.test(s)) throw fail.invalidParameter(`The folder name "${input}" contains a control character or a backslash.`);
+    if (s === "" || s === "." || s === "..")
+      throw fail.invalidParameter(
+        `The folder name "${input}" is not valid: empty, "." and ".." segments are not allowed.`,
+      );
+    if (s.length > MAX_SEGMENT)
+      throw fail.invalidParameter(`A folder name may have at most ${MAX_SEGMENT} characters.`);
+    if (/[\u0000-\u001f\u007f\\]/.test(s))
+      throw fail.invalidParameter(`The folder name "${input}" contains a control character or a backslash.`);
   }
   const top = DEFAULT_FOLDERS.find((f) => f.path.toLowerCase() === (segments[0] as string).toLowerCase());
   if (top !== undefined) segments[0] = top.path;

@@ -33,11 +33,20 @@ let parser: Promise<PostalMimeModule> | undefined;
 export async function inspectMessage(raw: Uint8Array): Promise<Inspected> {
   const size = raw.byteLength;
   if (size > MESSAGE_QUOTAS.maxMimeBytes) {
-    return reject("message", "MESSAGE_TOO_LARGE", `The message is ${mib(size)} in MIME format; the limit for incoming messages is 40 MB.`);
+    return reject(
+      "message",
+      "MESSAGE_TOO_LARGE",
+      `The message is ${mib(size)} in MIME format; the limit for incoming messages is 40 MB.`,
+    );
   }
   if (isVCard(raw)) return { kind: "contact", defaultFolder: "Contacts", attachments: 0 };
 
-  if (!startsWithHeaderField(raw)) return reject("message", "NOT_MIME", "The file is not a MIME message: it does not start with a header field (Name: value).");
+  if (!startsWithHeaderField(raw))
+    return reject(
+      "message",
+      "NOT_MIME",
+      "The file is not a MIME message: it does not start with a header field (Name: value).",
+    );
   const { default: PostalMime } = await (parser ??= import("postal-mime"));
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
@@ -45,12 +54,17 @@ export async function inspectMessage(raw: Uint8Array): Promise<Inspected> {
   } catch (e) {
     return reject("message", "NOT_MIME", `The message cannot be parsed as MIME: ${(e as Error).message}`);
   }
-  if (email.headers.length === 0) return reject("message", "NOT_MIME", "The file is not a MIME message: it has no header section.");
+  if (email.headers.length === 0)
+    return reject("message", "NOT_MIME", "The file is not a MIME message: it has no header section.");
 
   const contentType = email.headers.find((h) => h.key === "content-type")?.value.toLowerCase() ?? "";
-  const calendar = contentType.startsWith("text/calendar") || email.attachments.some((a) => a.mimeType === "text/calendar" && a.method !== undefined);
+  const calendar =
+    contentType.startsWith("text/calendar") ||
+    email.attachments.some((a) => a.mimeType === "text/calendar" && a.method !== undefined);
   const kind = calendar ? "calendar" : "message";
-  const attachments = email.attachments.filter((a) => a.mimeType !== "text/calendar" || a.disposition === "attachment").length;
+  const attachments = email.attachments.filter(
+    (a) => a.mimeType !== "text/calendar" || a.disposition === "attachment",
+  ).length;
   const info = {
     kind,
     defaultFolder: calendar ? "Calendar" : "Inbox",
@@ -62,16 +76,35 @@ export async function inspectMessage(raw: Uint8Array): Promise<Inspected> {
   } as const;
 
   let unencoded = Buffer.byteLength(email.text ?? "") + Buffer.byteLength(email.html ?? "");
-  for (const a of email.attachments) unencoded += typeof a.content === "string" ? Buffer.byteLength(a.content) : a.content.byteLength;
+  for (const a of email.attachments)
+    unencoded += typeof a.content === "string" ? Buffer.byteLength(a.content) : a.content.byteLength;
   if (unencoded > MESSAGE_QUOTAS.maxUnencodedBytes) {
-    return { ...info, problem: { code: "MESSAGE_TOO_LARGE", reason: `The message holds ${mib(unencoded)} of unencoded data; the limit is 29 MB.` } };
+    return {
+      ...info,
+      problem: {
+        code: "MESSAGE_TOO_LARGE",
+        reason: `The message holds ${mib(unencoded)} of unencoded data; the limit is 29 MB.`,
+      },
+    };
   }
   if (email.attachments.length > MESSAGE_QUOTAS.maxAttachments) {
-    return { ...info, problem: { code: "TOO_MANY_ATTACHMENTS", reason: `The message has ${email.attachments.length} attachments; the limit is 500.` } };
+    return {
+      ...info,
+      problem: {
+        code: "TOO_MANY_ATTACHMENTS",
+        reason: `The message has ${email.attachments.length} attachments; the limit is 500.`,
+      },
+    };
   }
   const recipients = [email.to, email.cc, email.bcc].reduce((n, list) => n + countAddresses(list), 0);
   if (recipients > MESSAGE_QUOTAS.maxRecipients) {
-    return { ...info, problem: { code: "TOO_MANY_RECIPIENTS", reason: `The message is addressed to ${recipients} recipients; the limit is 500.` } };
+    return {
+      ...info,
+      problem: {
+        code: "TOO_MANY_RECIPIENTS",
+        reason: `The message is addressed to ${recipients} recipients; the limit is 500.`,
+      },
+    };
   }
   return info;
 }
@@ -87,7 +120,10 @@ function startsWithHeaderField(raw: Uint8Array): boolean {
 }
 
 function isVCard(raw: Uint8Array): boolean {
-  const head = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, 64)).toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart();
+  const head = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, 64))
+    .toString("latin1")
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, "")
+    .trimStart();
   return /^BEGIN:VCARD\r?\n/i.test(head);
 }
 

@@ -47,18 +47,29 @@ export function isLiveMailbox(row: EntityRow): boolean {
 }
 
 export function getMailbox(sim: Sim, orgId: string, entityId: string): MailboxRow | undefined {
-  return sim.db.prepare<[string, string], MailboxRow>("SELECT * FROM mailboxes WHERE org_id = ? AND entity_id = ?").get(orgId, entityId);
+  return sim.db
+    .prepare<[string, string], MailboxRow>("SELECT * FROM mailboxes WHERE org_id = ? AND entity_id = ?")
+    .get(orgId, entityId);
 }
 
 /** The mailbox row of an entity, created (with WorkMail's default folders) on first use. */
 export function ensureMailbox(sim: Sim, orgId: string, entityId: string): MailboxRow {
   const now = sim.now.getTime();
   sim.db
-    .prepare("INSERT INTO mailboxes (org_id, entity_id, created_at) VALUES (?, ?, ?) ON CONFLICT(org_id, entity_id) DO NOTHING")
+    .prepare(
+      "INSERT INTO mailboxes (org_id, entity_id, created_at) VALUES (?, ?, ?) ON CONFLICT(org_id, entity_id) DO NOTHING",
+    )
     .run(orgId, entityId, now);
-  const folders = sim.db.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM mail_folders WHERE org_id = ? AND entity_id = ?").get(orgId, entityId)?.n ?? 0;
+  const folders =
+    sim.db
+      .prepare<[string, string], { n: number }>(
+        "SELECT count(*) AS n FROM mail_folders WHERE org_id = ? AND entity_id = ?",
+      )
+      .get(orgId, entityId)?.n ?? 0;
   if (folders === 0) {
-    const insert = sim.db.prepare("INSERT INTO mail_folders (org_id, entity_id, path, kind, created_at) VALUES (?, ?, ?, ?, ?)");
+    const insert = sim.db.prepare(
+      "INSERT INTO mail_folders (org_id, entity_id, path, kind, created_at) VALUES (?, ?, ?, ?, ?)",
+    );
     for (const f of DEFAULT_FOLDERS) insert.run(orgId, entityId, f.path, f.kind, now);
   }
   return getMailbox(sim, orgId, entityId) as MailboxRow;
@@ -66,11 +77,15 @@ export function ensureMailbox(sim: Sim, orgId: string, entityId: string): Mailbo
 
 /** A folder of a mailbox by (canonical) path, created with its parents when missing. */
 export function ensureFolder(sim: Sim, orgId: string, entityId: string, path: string): FolderRow {
-  const find = sim.db.prepare<[string, string, string], FolderRow>("SELECT * FROM mail_folders WHERE org_id = ? AND entity_id = ? AND lower(path) = lower(?)");
+  const find = sim.db.prepare<[string, string, string], FolderRow>(
+    "SELECT * FROM mail_folders WHERE org_id = ? AND entity_id = ? AND lower(path) = lower(?)",
+  );
   const hit = find.get(orgId, entityId, path);
   if (hit !== undefined) return hit;
   const segments = path.split("/");
-  const insert = sim.db.prepare("INSERT INTO mail_folders (org_id, entity_id, path, kind, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+  const insert = sim.db.prepare(
+    "INSERT INTO mail_folders (org_id, entity_id, path, kind, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  );
   for (let i = 1; i <= segments.length; i++) {
     const p = segments.slice(0, i).join("/");
     insert.run(orgId, entityId, p, kindOfPath(p), sim.now.getTime());

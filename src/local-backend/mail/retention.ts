@@ -46,10 +46,8 @@ function purgeMailbox(sim: Sim, m: Expired): void {
   const db = sim.db;
   db.prepare("DELETE FROM mail_items WHERE org_id = ? AND entity_id = ?").run(m.org_id, m.entity_id);
   db.prepare("DELETE FROM mail_folders WHERE org_id = ? AND entity_id = ?").run(m.org_id, m.entity_id);
-  db.prepare("UPDATE mailboxes SET generation = generation + 1, size_bytes = 0, item_count = 0, purged_at = ? WHERE org_id = ? AND entity_id = ?").run(
-    sim.now.getTime(),
-    m.org_id,
-    m.entity_id,
-  );
+  db.prepare(
+    "UPDATE mailboxes SET generation = generation + 1, size_bytes = 0, item_count = 0, purged_at = ? WHERE org_id = ? AND entity_id = ?",
+  ).run(sim.now.getTime(), m.org_id, m.entity_id);
   rmSync(mailboxDir(sim.paths, m.org_id, m.entity_id, m.generation), { recursive: true, force: true });
 }

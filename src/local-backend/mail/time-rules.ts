@@ -35,10 +35,16 @@ interface ItemRow {
 function retentionContent(sim: Sim, removedFiles: string[]): RetentionMailboxContent {
   const db = sim.db;
   const remove = (orgId: string, mailboxId: string, messageId: string) => {
-    const row = db.prepare<[string, string, number], ItemRow>("SELECT * FROM mail_items WHERE org_id = ? AND entity_id = ? AND seq = ?").get(orgId, mailboxId, Number(messageId));
+    const row = db
+      .prepare<[string, string, number], ItemRow>(
+        "SELECT * FROM mail_items WHERE org_id = ? AND entity_id = ? AND seq = ?",
+      )
+      .get(orgId, mailboxId, Number(messageId));
     if (row === undefined) return;
     db.prepare("DELETE FROM mail_items WHERE seq = ?").run(row.seq);
-    db.prepare("UPDATE mailboxes SET size_bytes = max(0, size_bytes - ?), item_count = max(0, item_count - 1) WHERE org_id = ? AND entity_id = ?").run(row.size, orgId, mailboxId);
+    db.prepare(
+      "UPDATE mailboxes SET size_bytes = max(0, size_bytes - ?), item_count = max(0, item_count - 1) WHERE org_id = ? AND entity_id = ?",
+    ).run(row.size, orgId, mailboxId);
     removedFiles.push(itemFile(sim.paths, row.file));
   };
   return {
@@ -61,7 +67,9 @@ function retentionContent(sim: Sim, removedFiles: string[]): RetentionMailboxCon
     },
     moveToDeletedItems(orgId, mailboxId, messageId, at) {
       const folder = ensureFolder(sim, orgId, mailboxId, "Deleted Items");
-      db.prepare("UPDATE mail_items SET folder_id = ?, last_action_at = ? WHERE org_id = ? AND entity_id = ? AND seq = ?").run(folder.id, at.getTime(), orgId, mailboxId, Number(messageId));
+      db.prepare(
+        "UPDATE mail_items SET folder_id = ?, last_action_at = ? WHERE org_id = ? AND entity_id = ? AND seq = ?",
+      ).run(folder.id, at.getTime(), orgId, mailboxId, Number(messageId));
     },
     deleteRecoverably: (orgId, mailboxId, messageId) => remove(orgId, mailboxId, messageId),
     deletePermanently: (orgId, mailboxId, messageId) => remove(orgId, mailboxId, messageId),
@@ -81,7 +89,10 @@ export function applyTimeRules(sim: Sim, orgId?: string): { reports: RetentionRe
   const orgs =
     orgId !== undefined
       ? [orgId]
-      : sim.db.prepare<[], { id: string }>("SELECT id FROM organizations WHERE deleted_at IS NULL").all().map((o) => o.id);
+      : sim.db
+          .prepare<[], { id: string }>("SELECT id FROM organizations WHERE deleted_at IS NULL")
+          .all()
+          .map((o) => o.id);
   const reports = orgs.map((id) => applyRetention(sim, id, content));
   return { reports, removedFiles };
 }

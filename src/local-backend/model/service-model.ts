@@ -7,7 +7,18 @@ export interface ShapeRef {
 }
 
 export interface Shape {
-  readonly type: "structure" | "string" | "integer" | "long" | "boolean" | "timestamp" | "list" | "map" | "blob" | "double" | "float";
+  readonly type:
+    | "structure"
+    | "string"
+    | "integer"
+    | "long"
+    | "boolean"
+    | "timestamp"
+    | "list"
+    | "map"
+    | "blob"
+    | "double"
+    | "float";
   readonly members?: Readonly<Record<string, ShapeRef & { documentation?: string; idempotencyToken?: boolean }>>;
   readonly required?: readonly string[];
   readonly member?: ShapeRef;

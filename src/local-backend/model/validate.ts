@@ -46,10 +46,19 @@ export function validateInput(model: ServiceModel, operation: string, input: unk
           : `Value '${display(v.value)}' at '${v.path}' failed to satisfy constraint: ${v.constraint}`,
     )
     .join("; ");
-  throw new SimulatedServiceError("ValidationException", `${n} validation error${n > 1 ? "s" : ""} detected: ${detail}`);
+  throw new SimulatedServiceError(
+    "ValidationException",
+    `${n} validation error${n > 1 ? "s" : ""} detected: ${detail}`,
+  );
 }
 
-function checkStructure(model: ServiceModel, shapeName: string, value: Record<string, unknown>, path: string, out: Violation[]): void {
+function checkStructure(
+  model: ServiceModel,
+  shapeName: string,
+  value: Record<string, unknown>,
+  path: string,
+  out: Violation[],
+): void {
   const shape = model.shapes[shapeName];
   if (shape?.members === undefined) return;
   for (const name of shape.required ?? []) {
@@ -79,7 +88,8 @@ function checkValue(model: ServiceModel, shapeName: string, value: unknown, path
       return;
     case "integer":
     case "long":
-      if (typeof value !== "number" || !Number.isInteger(value)) throw serialization(shape.type === "long" ? "Long" : "Integer", value);
+      if (typeof value !== "number" || !Number.isInteger(value))
+        throw serialization(shape.type === "long" ? "Long" : "Integer", value);
       checkRange(shape, value, path, out);
       return;
     case "double":
@@ -98,19 +108,35 @@ function checkValue(model: ServiceModel, shapeName: string, value: unknown, path
     case "list": {
       if (!Array.isArray(value)) throw serialization("List", value);
       if (shape.min !== undefined && value.length < shape.min) {
-        out.push({ path, value: `[${value.length} items]`, sensitive: false, constraint: `Member must have length greater than or equal to ${shape.min}` });
+        out.push({
+          path,
+          value: `[${value.length} items]`,
+          sensitive: false,
+          constraint: `Member must have length greater than or equal to ${shape.min}`,
+        });
       } else if (shape.max !== undefined && value.length > shape.max) {
-        out.push({ path, value: `[${value.length} items]`, sensitive: false, constraint: `Member must have length less than or equal to ${shape.max}` });
+        out.push({
+          path,
+          value: `[${value.length} items]`,
+          sensitive: false,
+          constraint: `Member must have length less than or equal to ${shape.max}`,
+        });
       }
       const member = shape.member?.shape;
-      if (member !== undefined) value.forEach((item, i) => item !== null && checkValue(model, member, item, `${path}.${i + 1}.member`, out));
+      if (member !== undefined)
+        value.forEach((item, i) => item !== null && checkValue(model, member, item, `${path}.${i + 1}.member`, out));
       return;
     }
     case "map": {
       if (typeof value !== "object" || Array.isArray(value)) throw serialization("Map", value);
       const entries = Object.entries(value as Record<string, unknown>);
       if (shape.max !== undefined && entries.length > shape.max) {
-        out.push({ path, value: `{${entries.length} entries}`, sensitive: false, constraint: `Member must have length less than or equal to ${shape.max}` });
+        out.push({
+          path,
+          value: `{${entries.length} entries}`,
+          sensitive: false,
+          constraint: `Member must have length less than or equal to ${shape.max}`,
+        });
       }
       for (const [k, v] of entries) {
         if (shape.key) checkValue(model, shape.key.shape, k, `${path}.${k}.key`, out);
@@ -131,15 +157,30 @@ function checkString(shape: Shape, value: string, path: string, out: Violation[]
   } else if (shape.enum !== undefined && !shape.enum.includes(value)) {
     out.push({ path, value, sensitive, constraint: `Member must satisfy enum value set: [${shape.enum.join(", ")}]` });
   } else if (shape.pattern !== undefined && !compile(shape.pattern).test(value)) {
-    out.push({ path, value, sensitive, constraint: `Member must satisfy regular expression pattern: ${shape.pattern}` });
+    out.push({
+      path,
+      value,
+      sensitive,
+      constraint: `Member must satisfy regular expression pattern: ${shape.pattern}`,
+    });
   }
 }
 
 function checkRange(shape: Shape, value: number, path: string, out: Violation[]): void {
   if (shape.min !== undefined && value < shape.min) {
-    out.push({ path, value, sensitive: false, constraint: `Member must have value greater than or equal to ${shape.min}` });
+    out.push({
+      path,
+      value,
+      sensitive: false,
+      constraint: `Member must have value greater than or equal to ${shape.min}`,
+    });
   } else if (shape.max !== undefined && value > shape.max) {
-    out.push({ path, value, sensitive: false, constraint: `Member must have value less than or equal to ${shape.max}` });
+    out.push({
+      path,
+      value,
+      sensitive: false,
+      constraint: `Member must have value less than or equal to ${shape.max}`,
+    });
   }
 }
 
@@ -147,15 +188,24 @@ function checkRange(shape: Shape, value: number, path: string, out: Violation[])
  * A member of the wrong JSON type, answered with the messages of the AWS JSON front end's
  * deserializer (as recorded against the service, "an String" included).
  */
-function serialization(expected: "String" | "Integer" | "Long" | "Double" | "Boolean" | "Timestamp" | "List" | "Map" | "Structure", value: unknown): SimulatedServiceError {
+function serialization(
+  expected: "String" | "Integer" | "Long" | "Double" | "Boolean" | "Timestamp" | "List" | "Map" | "Structure",
+  value: unknown,
+): SimulatedServiceError {
   const fail = (message: string) => new SimulatedServiceError("SerializationException", message);
   if (Array.isArray(value)) return fail("Start of list found where not expected");
   if (value !== null && typeof value === "object") return fail("Start of structure or map found where not expected.");
   if (expected === "List") return fail("Expected list or null");
   if (expected === "Map") return fail("Expected map or null");
   if (expected === "Structure") return fail("Expected null");
-  if (expected === "Boolean" && typeof value === "string") return fail(`'${value.toUpperCase()}' can not be converted to an Boolean`);
-  const javaClass = typeof value === "string" ? "java.lang.String" : typeof value === "boolean" ? "java.lang.Boolean" : "java.math.BigDecimal";
+  if (expected === "Boolean" && typeof value === "string")
+    return fail(`'${value.toUpperCase()}' can not be converted to an Boolean`);
+  const javaClass =
+    typeof value === "string"
+      ? "java.lang.String"
+      : typeof value === "boolean"
+        ? "java.lang.Boolean"
+        : "java.math.BigDecimal";
   return fail(`class ${javaClass} can not be converted to an ${expected}`);
 }
 

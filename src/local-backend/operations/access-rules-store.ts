@@ -57,12 +57,16 @@ export interface AccessRuleRow {
 export function insertDefaultAccessRule(sim: Sim, orgId: string): void {
   const now = sim.now.getTime();
   sim.db
-    .prepare("INSERT OR IGNORE INTO access_control_rules (org_id, name, effect, description, conditions, created_at, modified_at) VALUES (?, ?, 'ALLOW', ?, '{}', ?, ?)")
+    .prepare(
+      "INSERT OR IGNORE INTO access_control_rules (org_id, name, effect, description, conditions, created_at, modified_at) VALUES (?, ?, 'ALLOW', ?, '{}', ?, ?)",
+    )
     .run(orgId, DEFAULT_ACCESS_RULE.name, DEFAULT_ACCESS_RULE.description, now, now);
 }
 
 export function accessRuleRows(sim: Sim, orgId: string): AccessRuleRow[] {
-  return sim.db.prepare<[string], AccessRuleRow>("SELECT * FROM access_control_rules WHERE org_id = ? ORDER BY rowid").all(orgId);
+  return sim.db
+    .prepare<[string], AccessRuleRow>("SELECT * FROM access_control_rules WHERE org_id = ? ORDER BY rowid")
+    .all(orgId);
 }
 
 export function ruleConditions(row: AccessRuleRow): AccessRuleConditions & Conditions {

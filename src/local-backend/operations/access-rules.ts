@@ -19,7 +19,8 @@ function checkActions(list: readonly string[] | undefined): string[] | undefined
   if (list === undefined) return undefined;
   return list.map((a) => {
     const canonical = canonicalAction(a);
-    if (canonical === undefined) throw fail.invalidParameter(`Invalid action: ${a}. Valid actions are ${ACCESS_ACTIONS.join(", ")}.`);
+    if (canonical === undefined)
+      throw fail.invalidParameter(`Invalid action: ${a}. Valid actions are ${ACCESS_ACTIONS.join(", ")}.`);
     return canonical;
   });
 }
@@ -72,16 +73,25 @@ export const accessRuleHandlers: Handlers = {
     if (existing !== undefined) {
       // "Adding a new rule with the same name as an existing rule replaces the older rule."
       sim.db
-        .prepare("UPDATE access_control_rules SET effect = ?, description = ?, conditions = ?, modified_at = ? WHERE org_id = ? AND name = ?")
+        .prepare(
+          "UPDATE access_control_rules SET effect = ?, description = ?, conditions = ?, modified_at = ? WHERE org_id = ? AND name = ?",
+        )
         .run(input.Effect, input.Description, JSON.stringify(conditions), now, org.id, input.Name);
       return {};
     }
-    const count = sim.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM access_control_rules WHERE org_id = ?").get(org.id)?.n ?? 0;
+    const count =
+      sim.db
+        .prepare<[string], { n: number }>("SELECT count(*) AS n FROM access_control_rules WHERE org_id = ?")
+        .get(org.id)?.n ?? 0;
     if (count >= MAX_ACCESS_RULES) {
-      throw fail.limitExceeded(`Organization ${org.id} already has ${MAX_ACCESS_RULES} access control rules, the maximum.`);
+      throw fail.limitExceeded(
+        `Organization ${org.id} already has ${MAX_ACCESS_RULES} access control rules, the maximum.`,
+      );
     }
     sim.db
-      .prepare("INSERT INTO access_control_rules (org_id, name, effect, description, conditions, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO access_control_rules (org_id, name, effect, description, conditions, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(org.id, input.Name, input.Effect, input.Description, JSON.stringify(conditions), now, now);
     return {};
   },
@@ -101,19 +111,24 @@ export const accessRuleHandlers: Handlers = {
   GetAccessControlEffect(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const action = canonicalAction(input.Action);
-    if (action === undefined) throw fail.invalidParameter(`Invalid action: ${input.Action}. Valid actions are ${ACCESS_ACTIONS.join(", ")}.`);
+    if (action === undefined)
+      throw fail.invalidParameter(`Invalid action: ${input.Action}. Valid actions are ${ACCESS_ACTIONS.join(", ")}.`);
     const byUser = input.UserId !== undefined;
     const byRole = input.ImpersonationRoleId !== undefined;
-    if (byUser === byRole) throw fail.invalidParameter("You must provide either the user ID or the impersonation role ID, not both.");
+    if (byUser === byRole)
+      throw fail.invalidParameter("You must provide either the user ID or the impersonation role ID, not both.");
     let userId: string | undefined;
     if (byUser) {
       const row = requireEntity(sim, org.id, input.UserId as string, ["USER"]);
-      if (row.state === "DELETED") throw fail.entityNotFound(`The user ${input.UserId} does not exist in organization ${org.id}.`);
+      if (row.state === "DELETED")
+        throw fail.entityNotFound(`The user ${input.UserId} does not exist in organization ${org.id}.`);
       userId = row.id;
     } else {
       if (action !== "EWS") throw fail.invalidParameter("Impersonation role ID can only be used with Action EWS.");
       if (findImpersonationRole(sim, org.id, input.ImpersonationRoleId as string) === undefined) {
-        throw fail.resourceNotFound(`The impersonation role ${input.ImpersonationRoleId} does not exist in organization ${org.id}.`);
+        throw fail.resourceNotFound(
+          `The impersonation role ${input.ImpersonationRoleId} does not exist in organization ${org.id}.`,
+        );
       }
     }
     const decision = evaluateAccessControl(accessRuleRows(sim, org.id).map(ruleConditions), {

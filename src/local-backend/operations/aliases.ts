@@ -22,19 +22,27 @@ export const aliasHandlers: Handlers = {
     const row = requireEntityById(sim, org.id, input.EntityId);
     if (row.state !== "ENABLED") {
       // A disabled or deleted entity has no mail presence to add an address to.
-      throw fail.entityState(`The ${kindOf(row)} ${row.name} is ${row.state}; only an enabled ${kindOf(row)} can get aliases.`);
+      throw fail.entityState(
+        `The ${kindOf(row)} ${row.name} is ${row.state}; only an enabled ${kindOf(row)} can get aliases.`,
+      );
     }
     const alias = checkAddressAvailable(sim, org.id, input.Alias, row.id);
     const mine = sim.db
-      .prepare<[string, string], { is_primary: number }>("SELECT is_primary FROM addresses WHERE org_id = ? AND address = ?")
+      .prepare<[string, string], { is_primary: number }>(
+        "SELECT is_primary FROM addresses WHERE org_id = ? AND address = ?",
+      )
       .get(org.id, alias);
     if (mine !== undefined) {
-      if (mine.is_primary === 1) throw fail.emailAddressInUse(`The email address ${input.Alias} is already the primary address of ${row.name}.`);
+      if (mine.is_primary === 1)
+        throw fail.emailAddressInUse(`The email address ${input.Alias} is already the primary address of ${row.name}.`);
       return {}; // already an alias of this entity
     }
-    const count = sim.db
-      .prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM addresses WHERE org_id = ? AND entity_id = ? AND is_primary = 0")
-      .get(org.id, row.id)?.n ?? 0;
+    const count =
+      sim.db
+        .prepare<[string, string], { n: number }>(
+          "SELECT count(*) AS n FROM addresses WHERE org_id = ? AND entity_id = ? AND is_primary = 0",
+        )
+        .get(org.id, row.id)?.n ?? 0;
     if (count >= MAX_ALIASES_PER_ENTITY) {
       throw fail.limitExceeded(`The ${kindOf(row)} ${row.name} already has ${count} aliases, the maximum.`);
     }
@@ -48,14 +56,20 @@ export const aliasHandlers: Handlers = {
     if (row.state === "DELETED") throw fail.entityState(`The ${kindOf(row)} ${row.name} is deleted.`);
     const alias = input.Alias.toLowerCase();
     const owned = sim.db
-      .prepare<[string, string], { entity_id: string; is_primary: number }>("SELECT entity_id, is_primary FROM addresses WHERE org_id = ? AND address = ?")
+      .prepare<[string, string], { entity_id: string; is_primary: number }>(
+        "SELECT entity_id, is_primary FROM addresses WHERE org_id = ? AND address = ?",
+      )
       .get(org.id, alias);
     // Removing an address the entity does not have changes nothing, as the service answers.
     if (owned === undefined || owned.entity_id !== row.id) return {};
     if (owned.is_primary === 1) {
-      throw fail.invalidParameter(`${input.Alias} is the primary email address of ${row.name} and cannot be removed as an alias.`);
+      throw fail.invalidParameter(
+        `${input.Alias} is the primary email address of ${row.name} and cannot be removed as an alias.`,
+      );
     }
-    sim.db.prepare("DELETE FROM addresses WHERE org_id = ? AND address = ? AND entity_id = ?").run(org.id, alias, row.id);
+    sim.db
+      .prepare("DELETE FROM addresses WHERE org_id = ? AND address = ? AND entity_id = ?")
+      .run(org.id, alias, row.id);
     return {};
   },
 
@@ -79,9 +93,16 @@ export const aliasHandlers: Handlers = {
   DescribeEntity(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const lower = input.Email.toLowerCase();
-    const owner = sim.db.prepare<[string, string], { entity_id: string }>("SELECT entity_id FROM addresses WHERE org_id = ? AND address = ?").get(org.id, lower);
+    const owner = sim.db
+      .prepare<[string, string], { entity_id: string }>(
+        "SELECT entity_id FROM addresses WHERE org_id = ? AND address = ?",
+      )
+      .get(org.id, lower);
     const row = owner === undefined ? undefined : findEntity(sim, org.id, owner.entity_id);
-    if (row === undefined) throw fail.entityNotFound(`No user, group or resource has the email address ${input.Email} in organization ${org.id}.`);
+    if (row === undefined)
+      throw fail.entityNotFound(
+        `No user, group or resource has the email address ${input.Email} in organization ${org.id}.`,
+      );
     return { EntityId: row.id, Name: row.name, Type: row.type };
   },
 };

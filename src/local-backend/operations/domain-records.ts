@@ -47,7 +47,11 @@ export function domainRecords(region: string, domain: string, tokens: DomainToke
     { Type: "TXT", Hostname: `_amazonses.${domain}`, Value: tokens.ownership },
     { Type: "MX", Hostname: domain, Value: `10 ${e.inboundMx}` },
     { Type: "CNAME", Hostname: `autodiscover.${domain}`, Value: e.autodiscover },
-    ...tokens.dkim.map((t) => ({ Type: "CNAME", Hostname: `${t}._domainkey.${domain}`, Value: `${t}.dkim.amazonses.com` })),
+    ...tokens.dkim.map((t) => ({
+      Type: "CNAME",
+      Hostname: `${t}._domainkey.${domain}`,
+      Value: `${t}.dkim.amazonses.com`,
+    })),
     { Type: "TXT", Hostname: domain, Value: DEFAULT_SPF },
     { Type: "TXT", Hostname: `_dmarc.${domain}`, Value: DEFAULT_DMARC },
   ];

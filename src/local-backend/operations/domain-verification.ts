@@ -37,7 +37,8 @@ export function networkProbe(servers: readonly string[], timeoutMs = 2000): Reco
   const resolver = new WireResolver({ timeoutMs, tries: 2 });
   const targets: DnsServer[] = servers.map((s) => parseServer(s));
   // A record counts when any configured server has it (SES checks from several places, too).
-  const all = async (name: string, type: "TXT" | "CNAME") => Promise.all(targets.map((s) => resolver.query(s, name, type)));
+  const all = async (name: string, type: "TXT" | "CNAME") =>
+    Promise.all(targets.map((s) => resolver.query(s, name, type)));
   return {
     async txt(name) {
       return (await all(name, "TXT")).flatMap((a) => a.txt);
@@ -60,15 +61,28 @@ function namesOf(domain: string, tokens: DomainTokens) {
  * itself, for DNS hosts that refuse underscores; the guide allows both), and all three DKIM CNAMEs
  * pointing at `<token>.dkim.amazonses.com`.
  */
-function evaluate(tokens: DomainTokens, ownershipTxt: string[], dkimTargets: string[][]): { ownership: boolean; dkim: boolean } {
+function evaluate(
+  tokens: DomainTokens,
+  ownershipTxt: string[],
+  dkimTargets: string[][],
+): { ownership: boolean; dkim: boolean } {
   const ownership = ownershipTxt.some((v) => unquote(v) === tokens.ownership);
-  const dkim = tokens.dkim.every((t, i) => (dkimTargets[i] ?? []).some((target) => target.replace(/\.$/, "") === `${t}.dkim.amazonses.com`));
+  const dkim = tokens.dkim.every((t, i) =>
+    (dkimTargets[i] ?? []).some((target) => target.replace(/\.$/, "") === `${t}.dkim.amazonses.com`),
+  );
   return { ownership, dkim };
 }
 
-export async function probeDomain(probe: RecordProbe, domain: string, tokens: DomainTokens): Promise<{ ownership: boolean; dkim: boolean }> {
+export async function probeDomain(
+  probe: RecordProbe,
+  domain: string,
+  tokens: DomainTokens,
+): Promise<{ ownership: boolean; dkim: boolean }> {
   const names = namesOf(domain, tokens);
-  const [txt, dkim] = await Promise.all([Promise.all(names.ownership.map((n) => probe.txt(n))), Promise.all(names.dkim.map((n) => probe.cname(n)))]);
+  const [txt, dkim] = await Promise.all([
+    Promise.all(names.ownership.map((n) => probe.txt(n))),
+    Promise.all(names.dkim.map((n) => probe.cname(n))),
+  ]);
   return evaluate(tokens, txt.flat(), dkim);
 }
 
@@ -79,6 +93,8 @@ export function probeOwnZones(db: Db, domain: string, tokens: DomainTokens): { o
   const txt = names.ownership.flatMap((n) =>
     answerQuestion(reader, n, "TXT").answers.flatMap((r) => (r.data.type === "TXT" ? [r.data.strings.join("")] : [])),
   );
-  const dkim = names.dkim.map((n) => answerQuestion(reader, n, "CNAME").answers.flatMap((r) => (r.data.type === "CNAME" ? [r.data.target] : [])));
+  const dkim = names.dkim.map((n) =>
+    answerQuestion(reader, n, "CNAME").answers.flatMap((r) => (r.data.type === "CNAME" ? [r.data.target] : [])),
+  );
   return evaluate(tokens, txt, dkim);
 }

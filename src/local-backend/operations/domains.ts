@@ -50,21 +50,31 @@ function checkDomainName(raw: string): string {
 }
 
 function findDomain(sim: Sim, orgId: string, domain: string): MailDomainRow | undefined {
-  return sim.db.prepare<[string, string], MailDomainRow>("SELECT * FROM mail_domains WHERE org_id = ? AND domain = lower(?)").get(orgId, domain.replace(/\.$/, ""));
+  return sim.db
+    .prepare<[string, string], MailDomainRow>("SELECT * FROM mail_domains WHERE org_id = ? AND domain = lower(?)")
+    .get(orgId, domain.replace(/\.$/, ""));
 }
 
 function requireDomain(sim: Sim, orgId: string, domain: string): MailDomainRow {
   const row = findDomain(sim, orgId, domain);
-  if (row === undefined) throw fail.mailDomainNotFound(`The domain ${domain} is not a mail domain of organization ${orgId}.`);
+  if (row === undefined)
+    throw fail.mailDomainNotFound(`The domain ${domain} is not a mail domain of organization ${orgId}.`);
   return row;
 }
 
 /** New tokens for a domain, its verification window starting at `since`. */
 function createVerification(sim: Sim, orgId: string, domain: string, since: number): VerificationRow {
   const t = newDomainTokens();
-  const v: VerificationRow = { ownership_token: t.ownership, dkim_tokens: JSON.stringify(t.dkim), pending_since: since, checked_at: null };
+  const v: VerificationRow = {
+    ownership_token: t.ownership,
+    dkim_tokens: JSON.stringify(t.dkim),
+    pending_since: since,
+    checked_at: null,
+  };
   sim.db
-    .prepare("INSERT INTO mail_domain_verification (org_id, domain, ownership_token, dkim_tokens, pending_since) VALUES (?, ?, ?, ?, ?)")
+    .prepare(
+      "INSERT INTO mail_domain_verification (org_id, domain, ownership_token, dkim_tokens, pending_since) VALUES (?, ?, ?, ?, ?)",
+    )
     .run(orgId, domain, v.ownership_token, v.dkim_tokens, since);
   return v;
 }
@@ -72,7 +82,9 @@ function createVerification(sim: Sim, orgId: string, domain: string, since: numb
 /** The domain's tokens, created on first use (domains added through CreateOrganization have none yet). */
 function verificationOf(sim: Sim, row: MailDomainRow): VerificationRow {
   const existing = sim.db
-    .prepare<[string, string], VerificationRow>("SELECT * FROM mail_domain_verification WHERE org_id = ? AND domain = ?")
+    .prepare<[string, string], VerificationRow>(
+      "SELECT * FROM mail_domain_verification WHERE org_id = ? AND domain = ?",
+    )
     .get(row.org_id, row.domain);
   return existing ?? createVerification(sim, row.org_id, row.domain, row.created_at);
 }
@@ -99,11 +111,18 @@ async function refreshVerification(ctx: AsyncContext, orgId: string, domain: str
     return { row, tokens, servers, own: servers.length === 0 ? probeOwnZones(sim.db, row.domain, tokens) : undefined };
   });
   if (snapshot === undefined) return;
-  const found = snapshot.own ?? (await probeDomain(networkProbe(snapshot.servers), snapshot.row.domain, snapshot.tokens));
+  const found =
+    snapshot.own ?? (await probeDomain(networkProbe(snapshot.servers), snapshot.row.domain, snapshot.tokens));
   ctx.tx((sim) => applyProbe(sim, orgId, domain, found, true));
 }
 
-function applyProbe(sim: Sim, orgId: string, domain: string, found: { ownership: boolean; dkim: boolean }, mayFail: boolean): void {
+function applyProbe(
+  sim: Sim,
+  orgId: string,
+  domain: string,
+  found: { ownership: boolean; dkim: boolean },
+  mayFail: boolean,
+): void {
   const row = findDomain(sim, orgId, domain);
   if (row === undefined) return;
   const v = verificationOf(sim, row);
@@ -114,7 +133,9 @@ function applyProbe(sim: Sim, orgId: string, domain: string, found: { ownership:
   sim.db
     .prepare("UPDATE mail_domains SET ownership_status = ?, dkim_status = ? WHERE org_id = ? AND domain = ?")
     .run(next(row.ownership_status, found.ownership), next(row.dkim_status, found.dkim), row.org_id, row.domain);
-  sim.db.prepare("UPDATE mail_domain_verification SET checked_at = ? WHERE org_id = ? AND domain = ?").run(now, row.org_id, row.domain);
+  sim.db
+    .prepare("UPDATE mail_domain_verification SET checked_at = ? WHERE org_id = ? AND domain = ?")
+    .run(now, row.org_id, row.domain);
 }
 
 /**
@@ -131,7 +152,14 @@ export function recheckDomainsInZone(sim: Sim, zoneName: string): void {
          AND (domain = ? OR substr(domain, ?) = ?)`,
     )
     .all(zone, -(zone.length + 1), `.${zone}`);
-  for (const row of rows) applyProbe(sim, row.org_id, row.domain, probeOwnZones(sim.db, row.domain, tokensOf(verificationOf(sim, row))), false);
+  for (const row of rows)
+    applyProbe(
+      sim,
+      row.org_id,
+      row.domain,
+      probeOwnZones(sim.db, row.domain, tokensOf(verificationOf(sim, row))),
+      false,
+    );
 }
 
 /**
@@ -139,7 +167,10 @@ export function recheckDomainsInZone(sim: Sim, zoneName: string): void {
  * exist; then a pending domain's records are looked up (outside any transaction) and its statuses
  * moved on. Returns the organization's id.
  */
-async function refreshedDomain(ctx: AsyncContext, input: { readonly OrganizationId: string; readonly DomainName: string }): Promise<string> {
+async function refreshedDomain(
+  ctx: AsyncContext,
+  input: { readonly OrganizationId: string; readonly DomainName: string },
+): Promise<string> {
   const orgId = ctx.tx((sim) => {
     const org = requireOrganization(sim, input.OrganizationId);
     requireDomain(sim, org.id, input.DomainName);
@@ -177,7 +208,9 @@ export const domainHandlers: Handlers = {
           )
           .run(org.id, domain);
         verificationOf(sim, mine);
-        sim.db.prepare("UPDATE mail_domain_verification SET pending_since = ? WHERE org_id = ? AND domain = ?").run(now, org.id, domain);
+        sim.db
+          .prepare("UPDATE mail_domain_verification SET pending_since = ? WHERE org_id = ? AND domain = ?")
+          .run(now, org.id, domain);
       }
       return {};
     }
@@ -186,9 +219,14 @@ export const domainHandlers: Handlers = {
         "SELECT d.org_id FROM mail_domains d JOIN organizations o ON o.id = d.org_id WHERE d.domain = ? AND d.org_id <> ? AND o.deleting_at IS NULL",
       )
       .get(domain, org.id);
-    if (elsewhere !== undefined) throw fail.mailDomainInUse(`The domain ${domain} is already registered by another WorkMail organization.`);
-    const count = sim.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM mail_domains WHERE org_id = ? AND is_test = 0").get(org.id)?.n ?? 0;
-    if (count >= MAX_MAIL_DOMAINS) throw fail.limitExceeded(`An organization can have at most ${MAX_MAIL_DOMAINS} mail domains.`);
+    if (elsewhere !== undefined)
+      throw fail.mailDomainInUse(`The domain ${domain} is already registered by another WorkMail organization.`);
+    const count =
+      sim.db
+        .prepare<[string], { n: number }>("SELECT count(*) AS n FROM mail_domains WHERE org_id = ? AND is_test = 0")
+        .get(org.id)?.n ?? 0;
+    if (count >= MAX_MAIL_DOMAINS)
+      throw fail.limitExceeded(`An organization can have at most ${MAX_MAIL_DOMAINS} mail domains.`);
     sim.db.prepare("INSERT INTO mail_domains (org_id, domain, created_at) VALUES (?, ?, ?)").run(org.id, domain, now);
     createVerification(sim, org.id, domain, now);
     return {};
@@ -201,12 +239,16 @@ export const domainHandlers: Handlers = {
     if (row === undefined) return {};
     if (row.is_test === 1) throw fail.invalidParameter(`The test domain ${row.domain} cannot be removed.`);
     if (row.is_default === 1) {
-      throw fail.mailDomainInUse(`The domain ${row.domain} is the default domain of organization ${org.id}; make another domain the default first.`);
+      throw fail.mailDomainInUse(
+        `The domain ${row.domain} is the default domain of organization ${org.id}; make another domain the default first.`,
+      );
     }
     const used = addressesIn(sim, org.id, row.domain);
     if (used.length > 0) {
       const sample = used.slice(0, 3).join(", ") + (used.length > 3 ? ", ..." : "");
-      throw fail.mailDomainInUse(`The domain ${row.domain} is used by email addresses of users, groups or resources (${sample}); remove those addresses first.`);
+      throw fail.mailDomainInUse(
+        `The domain ${row.domain} is used by email addresses of users, groups or resources (${sample}); remove those addresses first.`,
+      );
     }
     sim.db.prepare("DELETE FROM mail_domains WHERE org_id = ? AND domain = ?").run(org.id, row.domain);
     sim.db.prepare("DELETE FROM mail_domain_verification WHERE org_id = ? AND domain = ?").run(org.id, row.domain);
@@ -218,7 +260,8 @@ export const domainHandlers: Handlers = {
       const orgId = await refreshedDomain(ctx, input);
       return ctx.tx((sim) => {
         const row = requireDomain(sim, orgId, input.DomainName);
-        const records = row.is_test === 1 ? [] : domainRecords(sim.region, row.domain, tokensOf(verificationOf(sim, row)));
+        const records =
+          row.is_test === 1 ? [] : domainRecords(sim.region, row.domain, tokensOf(verificationOf(sim, row)));
         return {
           Records: records.map((r) => ({ ...r })),
           IsTestDomain: row.is_test === 1,
@@ -234,7 +277,9 @@ export const domainHandlers: Handlers = {
     const org = requireOrganization(sim, input.OrganizationId);
     const pager = startPage("ListMailDomains", input, { org: org.id });
     const rows = sim.db
-      .prepare<[string, string, number], MailDomainRow>("SELECT * FROM mail_domains WHERE org_id = ? AND domain > ? ORDER BY domain LIMIT ?")
+      .prepare<[string, string, number], MailDomainRow>(
+        "SELECT * FROM mail_domains WHERE org_id = ? AND domain > ? ORDER BY domain LIMIT ?",
+      )
       .all(org.id, String(pager.after ?? ""), pager.limit + 1);
     const page = pager.finish(rows, (r) => r.domain);
     return {
@@ -249,9 +294,13 @@ export const domainHandlers: Handlers = {
       return ctx.tx((sim) => {
         const row = requireDomain(sim, orgId, input.DomainName);
         if (row.ownership_status !== "VERIFIED") {
-          throw fail.mailDomainState(`The domain ${row.domain} is not verified (${row.ownership_status}); only a verified domain can be the default.`);
+          throw fail.mailDomainState(
+            `The domain ${row.domain} is not verified (${row.ownership_status}); only a verified domain can be the default.`,
+          );
         }
-        sim.db.prepare("UPDATE mail_domains SET is_default = CASE WHEN domain = ? THEN 1 ELSE 0 END WHERE org_id = ?").run(row.domain, orgId);
+        sim.db
+          .prepare("UPDATE mail_domains SET is_default = CASE WHEN domain = ? THEN 1 ELSE 0 END WHERE org_id = ?")
+          .run(row.domain, orgId);
         return {};
       });
     },

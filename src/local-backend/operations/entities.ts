@@ -34,9 +34,16 @@ const KIND: Record<EntityType, string> = { USER: "user", GROUP: "group", RESOURC
  * Finds an entity by id, name or email address (any of its addresses), as the service's
  * EntityIdentifier members accept. Deleted entities are found by id only.
  */
-export function findEntity(sim: Sim, orgId: string, identifier: string, types?: readonly EntityType[]): EntityRow | undefined {
+export function findEntity(
+  sim: Sim,
+  orgId: string,
+  identifier: string,
+  types?: readonly EntityType[],
+): EntityRow | undefined {
   const db = sim.db;
-  let row = db.prepare<[string, string], EntityRow>("SELECT * FROM entities WHERE org_id = ? AND id = ?").get(orgId, identifier);
+  let row = db
+    .prepare<[string, string], EntityRow>("SELECT * FROM entities WHERE org_id = ? AND id = ?")
+    .get(orgId, identifier);
   if (row === undefined && identifier.includes("@")) {
     row = db
       .prepare<[string, string], EntityRow>(
@@ -45,7 +52,11 @@ export function findEntity(sim: Sim, orgId: string, identifier: string, types?: 
       .get(orgId, identifier);
   }
   if (row === undefined) {
-    row = db.prepare<[string, string], EntityRow>("SELECT * FROM entities WHERE org_id = ? AND lower(name) = lower(?) AND state <> 'DELETED'").get(orgId, identifier);
+    row = db
+      .prepare<[string, string], EntityRow>(
+        "SELECT * FROM entities WHERE org_id = ? AND lower(name) = lower(?) AND state <> 'DELETED'",
+      )
+      .get(orgId, identifier);
   }
   if (row !== undefined && types !== undefined && !types.includes(row.type)) return undefined;
   return row;
@@ -66,7 +77,9 @@ export function requireEntity(sim: Sim, orgId: string, identifier: string, types
  * ResetPassword ...): the service takes the entity's id there, not a name or an address.
  */
 export function requireEntityById(sim: Sim, orgId: string, id: string, types?: readonly EntityType[]): EntityRow {
-  const row = sim.db.prepare<[string, string], EntityRow>("SELECT * FROM entities WHERE org_id = ? AND id = ?").get(orgId, id);
+  const row = sim.db
+    .prepare<[string, string], EntityRow>("SELECT * FROM entities WHERE org_id = ? AND id = ?")
+    .get(orgId, id);
   if (row === undefined || (types !== undefined && !types.includes(row.type))) {
     const what = types?.length === 1 ? KIND[types[0] as EntityType] : "entity";
     throw fail.entityNotFound(`The ${what} ${id} does not exist in organization ${orgId}.`);
@@ -75,7 +88,12 @@ export function requireEntityById(sim: Sim, orgId: string, id: string, types?: r
 }
 
 /** Like requireEntity, but a deleted entity is the service's EntityStateException ("The group sales is deleted."). */
-export function requireLiveEntity(sim: Sim, orgId: string, identifier: string, types?: readonly EntityType[]): EntityRow {
+export function requireLiveEntity(
+  sim: Sim,
+  orgId: string,
+  identifier: string,
+  types?: readonly EntityType[],
+): EntityRow {
   const row = requireEntity(sim, orgId, identifier, types);
   if (row.state === "DELETED") throw fail.entityState(`The ${KIND[row.type]} ${row.name} is deleted.`);
   return row;
@@ -88,7 +106,9 @@ export function requireLiveEntity(sim: Sim, orgId: string, identifier: string, t
 export function deleteDisabledEntity(sim: Sim, orgId: string, row: EntityRow): void {
   if (row.state === "DELETED") return;
   if (row.state !== "DISABLED") {
-    throw fail.entityState(`The ${KIND[row.type]} ${row.name} is ${row.state}; disable (deregister) the ${KIND[row.type]} before deleting it.`);
+    throw fail.entityState(
+      `The ${KIND[row.type]} ${row.name} is ${row.state}; disable (deregister) the ${KIND[row.type]} before deleting it.`,
+    );
   }
   markDeleted(sim, orgId, row.id);
 }
@@ -98,8 +118,16 @@ export function markDeleted(sim: Sim, orgId: string, entityId: string): void {
   const db = sim.db;
   db.prepare("UPDATE entities SET state = 'DELETED', email = NULL WHERE org_id = ? AND id = ?").run(orgId, entityId);
   db.prepare("DELETE FROM addresses WHERE org_id = ? AND entity_id = ?").run(orgId, entityId);
-  db.prepare("DELETE FROM group_members WHERE org_id = ? AND (group_id = ? OR member_id = ?)").run(orgId, entityId, entityId);
-  db.prepare("DELETE FROM resource_delegates WHERE org_id = ? AND (resource_id = ? OR entity_id = ?)").run(orgId, entityId, entityId);
+  db.prepare("DELETE FROM group_members WHERE org_id = ? AND (group_id = ? OR member_id = ?)").run(
+    orgId,
+    entityId,
+    entityId,
+  );
+  db.prepare("DELETE FROM resource_delegates WHERE org_id = ? AND (resource_id = ? OR entity_id = ?)").run(
+    orgId,
+    entityId,
+    entityId,
+  );
 }
 
 export function kindOf(row: EntityRow): string {
@@ -115,9 +143,12 @@ const RESERVED_NAMES = new Set(["administrator", "guest", "krbtgt", "amazonjourn
 
 /** Names are unique among the organization's live users, groups and resources. */
 export function checkNameAvailable(sim: Sim, orgId: string, name: string, exceptId?: string): void {
-  if (RESERVED_NAMES.has(name.toLowerCase())) throw fail.reservedName(`The name ${name} is reserved and cannot be used.`);
+  if (RESERVED_NAMES.has(name.toLowerCase()))
+    throw fail.reservedName(`The name ${name} is reserved and cannot be used.`);
   const clash = sim.db
-    .prepare<[string, string], { id: string; type: EntityType }>("SELECT id, type FROM entities WHERE org_id = ? AND lower(name) = lower(?) AND state <> 'DELETED'")
+    .prepare<[string, string], { id: string; type: EntityType }>(
+      "SELECT id, type FROM entities WHERE org_id = ? AND lower(name) = lower(?) AND state <> 'DELETED'",
+    )
     .get(orgId, name);
   if (clash !== undefined && clash.id !== exceptId) {
     throw fail.nameAvailability(`The name ${name} is already used by a ${KIND[clash.type]} in this organization.`);
@@ -135,12 +166,19 @@ export function checkAddressAvailable(sim: Sim, orgId: string, address: string, 
   const local = lower.slice(0, at);
   const domain = lower.slice(at + 1);
   const d = sim.db
-    .prepare<[string, string], { ownership_status: string; is_test: number }>("SELECT ownership_status, is_test FROM mail_domains WHERE org_id = ? AND domain = ?")
+    .prepare<[string, string], { ownership_status: string; is_test: number }>(
+      "SELECT ownership_status, is_test FROM mail_domains WHERE org_id = ? AND domain = ?",
+    )
     .get(orgId, domain);
-  if (d === undefined) throw fail.mailDomainNotFound(`The domain ${domain} is not a mail domain of organization ${orgId}.`);
+  if (d === undefined)
+    throw fail.mailDomainNotFound(`The domain ${domain} is not a mail domain of organization ${orgId}.`);
   if (d.ownership_status !== "VERIFIED") throw fail.mailDomainState(`The domain ${domain} is not verified yet.`);
   if (local === "amazonjournaling") throw fail.reservedName(`${address} is reserved for journaling.`);
-  const owner = sim.db.prepare<[string, string], { entity_id: string }>("SELECT entity_id FROM addresses WHERE org_id = ? AND address = ?").get(orgId, lower);
+  const owner = sim.db
+    .prepare<[string, string], { entity_id: string }>(
+      "SELECT entity_id FROM addresses WHERE org_id = ? AND address = ?",
+    )
+    .get(orgId, lower);
   if (owner !== undefined && owner.entity_id !== forEntityId) {
     throw fail.emailAddressInUse(`The email address ${address} is already in use by another user, group, or resource.`);
   }
@@ -149,7 +187,9 @@ export function checkAddressAvailable(sim: Sim, orgId: string, address: string, 
 
 export function addAddress(sim: Sim, orgId: string, entityId: string, address: string, primary: boolean): void {
   sim.db
-    .prepare("INSERT INTO addresses (org_id, address, entity_id, is_primary, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(org_id, address) DO UPDATE SET is_primary = excluded.is_primary")
+    .prepare(
+      "INSERT INTO addresses (org_id, address, entity_id, is_primary, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(org_id, address) DO UPDATE SET is_primary = excluded.is_primary",
+    )
     .run(orgId, address.toLowerCase(), entityId, primary ? 1 : 0, sim.now.getTime());
 }
 
@@ -193,13 +233,22 @@ export function verifyPassword(password: string, stored: string | null): boolean
   const parts = stored.split("$");
   // scrypt$N$r$p$salt$hash, or the older scrypt$N$salt$hash (r=8, p=1).
   const [scheme, n, r, p, salt, hash] = parts.length === 4 ? [parts[0], parts[1], "8", "1", parts[2], parts[3]] : parts;
-  if (scheme !== "scrypt" || parts.length < 4 || parts.length > 6 || salt === undefined || hash === undefined) return false;
+  if (scheme !== "scrypt" || parts.length < 4 || parts.length > 6 || salt === undefined || hash === undefined)
+    return false;
   const params = { N: Number(n), r: Number(r), p: Number(p) };
-  if (![params.N, params.r, params.p].every((x) => Number.isSafeInteger(x) && x > 0) || params.N > MAX_N || 128 * params.N * params.r > MAX_MEM) return false;
+  if (
+    ![params.N, params.r, params.p].every((x) => Number.isSafeInteger(x) && x > 0) ||
+    params.N > MAX_N ||
+    128 * params.N * params.r > MAX_MEM
+  )
+    return false;
   const expected = Buffer.from(hash, "base64");
   if (expected.length === 0) return false;
   try {
-    const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, { ...params, maxmem: MAX_MEM + 1024 * 1024 });
+    const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, {
+      ...params,
+      maxmem: MAX_MEM + 1024 * 1024,
+    });
     return timingSafeEqual(expected, actual);
   } catch {
     return false;
@@ -229,7 +278,9 @@ export interface EntityListQuery {
  * opaque tokens bound to the filters.
  */
 export function listEntityPage(sim: Sim, q: EntityListQuery): { rows: EntityRow[]; nextToken: string | undefined } {
-  const used = Object.entries(q.filters).filter(([, v]) => v !== undefined && v !== "").map(([k]) => k);
+  const used = Object.entries(q.filters)
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k]) => k);
   if (used.length > 1) throw fail.invalidParameter(`You can only use one filter per request; got ${used.join(", ")}.`);
   const pager = startPage(q.operation, q.request, { org: q.orgId, f: q.filters });
   const where = ["org_id = ?", "type = ?", "seq > ?"];
@@ -244,7 +295,9 @@ export function listEntityPage(sim: Sim, q: EntityListQuery): { rows: EntityRow[
     params.push(q.state);
   }
   params.push(pager.limit + 1);
-  const rows = sim.db.prepare<unknown[], EntityRow>(`SELECT * FROM entities WHERE ${where.join(" AND ")} ORDER BY seq LIMIT ?`).all(...params);
+  const rows = sim.db
+    .prepare<unknown[], EntityRow>(`SELECT * FROM entities WHERE ${where.join(" AND ")} ORDER BY seq LIMIT ?`)
+    .all(...params);
   const page = pager.finish(rows, (r) => r.seq);
   return { rows: page.items, nextToken: page.nextToken };
 }

@@ -5,7 +5,16 @@ import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { checkNameAvailable, date, deleteDisabledEntity, findEntity, listEntityPage, requireEntity, requireLiveEntity, type EntityRow } from "./entities.js";
+import {
+  checkNameAvailable,
+  date,
+  deleteDisabledEntity,
+  findEntity,
+  listEntityPage,
+  requireEntity,
+  requireLiveEntity,
+  type EntityRow,
+} from "./entities.js";
 
 /**
  * Groups: distribution lists and security groups. A group has no mailbox; its members are users
@@ -38,7 +47,9 @@ export function requireMemberEntity(sim: Sim, orgId: string, ref: string, role: 
   const row = findEntity(sim, orgId, ref);
   if (row === undefined) throw fail.entityNotFound(`The user or group ${ref} does not exist in organization ${orgId}.`);
   if (row.type === "RESOURCE") {
-    throw fail.invalidParameter(`Only users and groups can be ${role === "member" ? "members of a group" : "delegates of a resource"}; ${row.name} is a resource.`);
+    throw fail.invalidParameter(
+      `Only users and groups can be ${role === "member" ? "members of a group" : "delegates of a resource"}; ${row.name} is a resource.`,
+    );
   }
   if (row.state === "DELETED") throw fail.entityState(`The ${row.type.toLowerCase()} ${row.name} is deleted.`);
   return row;
@@ -79,7 +90,9 @@ export const groupHandlers: Handlers = {
     checkNameAvailable(sim, org.id, input.Name);
     const id = newId.group();
     sim.db
-      .prepare(`INSERT INTO entities (org_id, id, type, name, state, created_at, hidden_from_gal) VALUES (?, ?, 'GROUP', ?, 'DISABLED', ?, ?)`)
+      .prepare(
+        `INSERT INTO entities (org_id, id, type, name, state, created_at, hidden_from_gal) VALUES (?, ?, 'GROUP', ?, 'DISABLED', ?, ?)`,
+      )
       .run(org.id, id, input.Name, sim.now.getTime(), input.HiddenFromGlobalAddressList === true ? 1 : 0);
     return { GroupId: id };
   },
@@ -98,7 +111,10 @@ export const groupHandlers: Handlers = {
       type: "GROUP",
       request: input,
       filters: f,
-      prefixes: [["name", f.NamePrefix], ["email", f.PrimaryEmailPrefix]],
+      prefixes: [
+        ["name", f.NamePrefix],
+        ["email", f.PrimaryEmailPrefix],
+      ],
       state: f.State,
     });
     return {
@@ -118,7 +134,9 @@ export const groupHandlers: Handlers = {
     const org = requireOrganization(sim, input.OrganizationId);
     const row = requireGroup(sim, org.id, input.GroupId);
     if (input.HiddenFromGlobalAddressList !== undefined) {
-      sim.db.prepare("UPDATE entities SET hidden_from_gal = ? WHERE org_id = ? AND id = ?").run(input.HiddenFromGlobalAddressList ? 1 : 0, org.id, row.id);
+      sim.db
+        .prepare("UPDATE entities SET hidden_from_gal = ? WHERE org_id = ? AND id = ?")
+        .run(input.HiddenFromGlobalAddressList ? 1 : 0, org.id, row.id);
     }
     return {};
   },
@@ -136,10 +154,14 @@ export const groupHandlers: Handlers = {
     const member = requireMemberEntity(sim, org.id, input.MemberId, "member");
     if (member.id === group.id) throw fail.invalidParameter(`The group ${group.name} cannot be a member of itself.`);
     if (member.type === "GROUP" && containsTransitively(sim, org.id, member.id, group.id)) {
-      throw fail.invalidParameter(`Adding ${member.name} to ${group.name} would create a membership cycle: ${group.name} is already a member of ${member.name}.`);
+      throw fail.invalidParameter(
+        `Adding ${member.name} to ${group.name} would create a membership cycle: ${group.name} is already a member of ${member.name}.`,
+      );
     }
     sim.db
-      .prepare("INSERT INTO group_members (org_id, group_id, member_id, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+      .prepare(
+        "INSERT INTO group_members (org_id, group_id, member_id, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      )
       .run(org.id, group.id, member.id, sim.now.getTime());
     return {};
   },
@@ -148,8 +170,11 @@ export const groupHandlers: Handlers = {
     const org = requireOrganization(sim, input.OrganizationId);
     const group = requireGroup(sim, org.id, input.GroupId);
     const member = findEntity(sim, org.id, input.MemberId);
-    if (member === undefined) throw fail.entityNotFound(`The user or group ${input.MemberId} does not exist in organization ${org.id}.`);
-    const removed = sim.db.prepare("DELETE FROM group_members WHERE org_id = ? AND group_id = ? AND member_id = ?").run(org.id, group.id, member.id);
+    if (member === undefined)
+      throw fail.entityNotFound(`The user or group ${input.MemberId} does not exist in organization ${org.id}.`);
+    const removed = sim.db
+      .prepare("DELETE FROM group_members WHERE org_id = ? AND group_id = ? AND member_id = ?")
+      .run(org.id, group.id, member.id);
     if (removed.changes === 0) throw fail.entityNotFound(`${member.name} is not a member of the group ${group.name}.`);
     return {};
   },
@@ -181,8 +206,10 @@ export const groupHandlers: Handlers = {
   ListGroupsForEntity(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const entity = requireEntity(sim, org.id, input.EntityId);
-    if (entity.type === "RESOURCE") throw fail.invalidParameter(`Resources are not members of groups; ${entity.name} is a resource.`);
-    if (entity.state === "DELETED") throw fail.entityState(`The ${entity.type.toLowerCase()} ${entity.name} is deleted.`);
+    if (entity.type === "RESOURCE")
+      throw fail.invalidParameter(`Resources are not members of groups; ${entity.name} is a resource.`);
+    if (entity.state === "DELETED")
+      throw fail.entityState(`The ${entity.type.toLowerCase()} ${entity.name} is deleted.`);
     const prefix = input.Filters?.GroupNamePrefix ?? "";
     const pager = startPage("ListGroupsForEntity", input, { org: org.id, entity: entity.id, prefix });
     const rows = sim.db

@@ -58,7 +58,9 @@ export interface ImpersonationRoleRow {
 
 export function findImpersonationRole(sim: Sim, orgId: string, roleId: string): ImpersonationRoleRow | undefined {
   return sim.db
-    .prepare<[string, string], ImpersonationRoleRow>("SELECT rowid AS rid, * FROM impersonation_roles WHERE org_id = ? AND id = ?")
+    .prepare<[string, string], ImpersonationRoleRow>(
+      "SELECT rowid AS rid, * FROM impersonation_roles WHERE org_id = ? AND id = ?",
+    )
     .get(orgId, roleId);
 }
 
@@ -75,9 +77,14 @@ export function tokenHash(token: string): string {
  * simulator time); undefined for an unknown or expired token, or when the role was deleted since.
  * For the simulated EWS endpoint (`Authorization: Bearer <token>`).
  */
-export function verifyImpersonationToken(sim: Sim, token: string): { orgId: string; roleId: string; expiresAt: Date } | undefined {
+export function verifyImpersonationToken(
+  sim: Sim,
+  token: string,
+): { orgId: string; roleId: string; expiresAt: Date } | undefined {
   const row = sim.db
-    .prepare<[string], { org_id: string; role_id: string; expires_at: number }>("SELECT org_id, role_id, expires_at FROM impersonation_tokens WHERE token_hash = ?")
+    .prepare<[string], { org_id: string; role_id: string; expires_at: number }>(
+      "SELECT org_id, role_id, expires_at FROM impersonation_tokens WHERE token_hash = ?",
+    )
     .get(tokenHash(token));
   if (row === undefined || row.expires_at <= sim.now.getTime()) return undefined;
   if (findImpersonationRole(sim, row.org_id, row.role_id) === undefined) return undefined;

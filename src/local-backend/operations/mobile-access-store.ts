@@ -93,16 +93,25 @@ export function newMobileRuleId(): string {
 export function insertDefaultMobileRule(sim: Sim, orgId: string): void {
   const now = sim.now.getTime();
   sim.db
-    .prepare("INSERT INTO mobile_access_rules (org_id, id, name, description, effect, conditions, created_at, modified_at) VALUES (?, ?, ?, ?, 'ALLOW', '{}', ?, ?)")
+    .prepare(
+      "INSERT INTO mobile_access_rules (org_id, id, name, description, effect, conditions, created_at, modified_at) VALUES (?, ?, ?, ?, 'ALLOW', '{}', ?, ?)",
+    )
     .run(orgId, newMobileRuleId(), DEFAULT_MOBILE_RULE.name, DEFAULT_MOBILE_RULE.description, now, now);
 }
 
 export function mobileRuleRows(sim: Sim, orgId: string): MobileRuleRow[] {
-  return sim.db.prepare<[string], MobileRuleRow>("SELECT rowid AS rid, * FROM mobile_access_rules WHERE org_id = ? ORDER BY rowid").all(orgId);
+  return sim.db
+    .prepare<[string], MobileRuleRow>("SELECT rowid AS rid, * FROM mobile_access_rules WHERE org_id = ? ORDER BY rowid")
+    .all(orgId);
 }
 
 export function mobileRuleConditions(row: MobileRuleRow): MobileRuleConditions {
-  return { MobileDeviceAccessRuleId: row.id, Name: row.name, Effect: row.effect, ...(JSON.parse(row.conditions) as MobileConditions) };
+  return {
+    MobileDeviceAccessRuleId: row.id,
+    Name: row.name,
+    Effect: row.effect,
+    ...(JSON.parse(row.conditions) as MobileConditions),
+  };
 }
 
 export function mobileRuleOutput(row: MobileRuleRow): MobileDeviceAccessRule {
@@ -120,7 +129,9 @@ export function mobileRuleOutput(row: MobileRuleRow): MobileDeviceAccessRule {
 
 export function findOverride(sim: Sim, orgId: string, userId: string, deviceId: string): MobileOverrideRow | undefined {
   return sim.db
-    .prepare<[string, string, string], MobileOverrideRow>("SELECT rowid AS rid, * FROM mobile_access_overrides WHERE org_id = ? AND user_id = ? AND device_key = ?")
+    .prepare<[string, string, string], MobileOverrideRow>(
+      "SELECT rowid AS rid, * FROM mobile_access_overrides WHERE org_id = ? AND user_id = ? AND device_key = ?",
+    )
     .get(orgId, userId, deviceId.toLowerCase());
 }
 

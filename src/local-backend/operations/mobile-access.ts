@@ -53,13 +53,20 @@ export const mobileAccessHandlers: Handlers = {
     const org = requireOrganization(sim, input.OrganizationId);
     if (input.ClientToken !== undefined) {
       const previous = sim.db
-        .prepare<[string, string], { id: string }>("SELECT id FROM mobile_access_rules WHERE org_id = ? AND client_token = ?")
+        .prepare<[string, string], { id: string }>(
+          "SELECT id FROM mobile_access_rules WHERE org_id = ? AND client_token = ?",
+        )
         .get(org.id, input.ClientToken);
       if (previous !== undefined) return { MobileDeviceAccessRuleId: previous.id };
     }
-    const count = sim.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM mobile_access_rules WHERE org_id = ?").get(org.id)?.n ?? 0;
+    const count =
+      sim.db
+        .prepare<[string], { n: number }>("SELECT count(*) AS n FROM mobile_access_rules WHERE org_id = ?")
+        .get(org.id)?.n ?? 0;
     if (count >= MAX_MOBILE_RULES) {
-      throw fail.limitExceeded(`Organization ${org.id} already has ${MAX_MOBILE_RULES} mobile device access rules, the maximum.`);
+      throw fail.limitExceeded(
+        `Organization ${org.id} already has ${MAX_MOBILE_RULES} mobile device access rules, the maximum.`,
+      );
     }
     const id = newMobileRuleId();
     const now = sim.now.getTime();
@@ -67,28 +74,54 @@ export const mobileAccessHandlers: Handlers = {
       .prepare(
         "INSERT INTO mobile_access_rules (org_id, id, name, description, effect, conditions, client_token, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       )
-      .run(org.id, id, input.Name, input.Description ?? null, input.Effect, JSON.stringify(conditionsOf(input)), input.ClientToken ?? null, now, now);
+      .run(
+        org.id,
+        id,
+        input.Name,
+        input.Description ?? null,
+        input.Effect,
+        JSON.stringify(conditionsOf(input)),
+        input.ClientToken ?? null,
+        now,
+        now,
+      );
     return { MobileDeviceAccessRuleId: id };
   },
 
   UpdateMobileDeviceAccessRule(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const row = sim.db
-      .prepare<[string, string], MobileRuleRow>("SELECT rowid AS rid, * FROM mobile_access_rules WHERE org_id = ? AND id = ?")
+      .prepare<[string, string], MobileRuleRow>(
+        "SELECT rowid AS rid, * FROM mobile_access_rules WHERE org_id = ? AND id = ?",
+      )
       .get(org.id, input.MobileDeviceAccessRuleId);
     if (row === undefined) {
-      throw fail.entityNotFound(`The mobile device access rule ${input.MobileDeviceAccessRuleId} does not exist in organization ${org.id}.`);
+      throw fail.entityNotFound(
+        `The mobile device access rule ${input.MobileDeviceAccessRuleId} does not exist in organization ${org.id}.`,
+      );
     }
     // Every member is replaced: conditions left out are removed.
     sim.db
-      .prepare("UPDATE mobile_access_rules SET name = ?, description = ?, effect = ?, conditions = ?, modified_at = ? WHERE org_id = ? AND id = ?")
-      .run(input.Name, input.Description ?? null, input.Effect, JSON.stringify(conditionsOf(input)), sim.now.getTime(), org.id, row.id);
+      .prepare(
+        "UPDATE mobile_access_rules SET name = ?, description = ?, effect = ?, conditions = ?, modified_at = ? WHERE org_id = ? AND id = ?",
+      )
+      .run(
+        input.Name,
+        input.Description ?? null,
+        input.Effect,
+        JSON.stringify(conditionsOf(input)),
+        sim.now.getTime(),
+        org.id,
+        row.id,
+      );
     return {};
   },
 
   DeleteMobileDeviceAccessRule(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
-    sim.db.prepare("DELETE FROM mobile_access_rules WHERE org_id = ? AND id = ?").run(org.id, input.MobileDeviceAccessRuleId);
+    sim.db
+      .prepare("DELETE FROM mobile_access_rules WHERE org_id = ? AND id = ?")
+      .run(org.id, input.MobileDeviceAccessRuleId);
     return {};
   },
 
@@ -115,7 +148,9 @@ export const mobileAccessHandlers: Handlers = {
     const existing = findOverride(sim, org.id, userId, input.DeviceId);
     if (existing !== undefined) {
       sim.db
-        .prepare("UPDATE mobile_access_overrides SET effect = ?, description = ?, modified_at = ? WHERE org_id = ? AND user_id = ? AND device_key = ?")
+        .prepare(
+          "UPDATE mobile_access_overrides SET effect = ?, description = ?, modified_at = ? WHERE org_id = ? AND user_id = ? AND device_key = ?",
+        )
         .run(input.Effect, input.Description ?? null, now, org.id, userId, existing.device_key);
       return {};
     }
@@ -123,7 +158,16 @@ export const mobileAccessHandlers: Handlers = {
       .prepare(
         "INSERT INTO mobile_access_overrides (org_id, user_id, device_key, device_id, effect, description, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       )
-      .run(org.id, userId, input.DeviceId.toLowerCase(), input.DeviceId, input.Effect, input.Description ?? null, now, now);
+      .run(
+        org.id,
+        userId,
+        input.DeviceId.toLowerCase(),
+        input.DeviceId,
+        input.Effect,
+        input.Description ?? null,
+        now,
+        now,
+      );
     return {};
   },
 
@@ -132,7 +176,9 @@ export const mobileAccessHandlers: Handlers = {
     const userId = requireEntity(sim, org.id, input.UserId, ["USER"]).id;
     const row = findOverride(sim, org.id, userId, input.DeviceId);
     if (row === undefined) {
-      throw fail.resourceNotFound(`There is no mobile device access override for user ${input.UserId} and device ${input.DeviceId}.`);
+      throw fail.resourceNotFound(
+        `There is no mobile device access override for user ${input.UserId} and device ${input.DeviceId}.`,
+      );
     }
     return overrideOutput(row);
   },
@@ -140,7 +186,9 @@ export const mobileAccessHandlers: Handlers = {
   DeleteMobileDeviceAccessOverride(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const userId = requireEntity(sim, org.id, input.UserId, ["USER"]).id;
-    sim.db.prepare("DELETE FROM mobile_access_overrides WHERE org_id = ? AND user_id = ? AND device_key = ?").run(org.id, userId, input.DeviceId.toLowerCase());
+    sim.db
+      .prepare("DELETE FROM mobile_access_overrides WHERE org_id = ? AND user_id = ? AND device_key = ?")
+      .run(org.id, userId, input.DeviceId.toLowerCase());
     return {};
   },
 
@@ -161,9 +209,14 @@ export const mobileAccessHandlers: Handlers = {
     }
     params.push(pager.limit + 1);
     const rows = sim.db
-      .prepare<unknown[], MobileOverrideRow>(`SELECT rowid AS rid, * FROM mobile_access_overrides WHERE ${where.join(" AND ")} ORDER BY rowid LIMIT ?`)
+      .prepare<unknown[], MobileOverrideRow>(
+        `SELECT rowid AS rid, * FROM mobile_access_overrides WHERE ${where.join(" AND ")} ORDER BY rowid LIMIT ?`,
+      )
       .all(...params);
     const page = pager.finish(rows, (r) => r.rid);
-    return { Overrides: page.items.map(overrideOutput), ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }) };
+    return {
+      Overrides: page.items.map(overrideOutput),
+      ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }),
+    };
   },
 };

@@ -49,7 +49,11 @@ function getOrganization(sim: Sim, id: string): OrganizationRow | undefined {
  * The organization an operation names. Unknown -> OrganizationNotFoundException; not Active
  * (still Creating, or being deleted) -> OrganizationStateException, as the service answers.
  */
-export function requireOrganization(sim: Sim, id: string, options: { active?: boolean } = { active: true }): OrganizationRow {
+export function requireOrganization(
+  sim: Sim,
+  id: string,
+  options: { active?: boolean } = { active: true },
+): OrganizationRow {
   const row = getOrganization(sim, id);
   const now = sim.now.getTime();
   if (row === undefined || organizationState(row, now) === "Deleted") {
@@ -63,14 +67,18 @@ export function requireOrganization(sim: Sim, id: string, options: { active?: bo
 }
 
 function defaultMailDomain(sim: Sim, orgId: string): string | undefined {
-  return sim.db.prepare<[string], { domain: string }>("SELECT domain FROM mail_domains WHERE org_id = ? AND is_default = 1").get(orgId)?.domain;
+  return sim.db
+    .prepare<[string], { domain: string }>("SELECT domain FROM mail_domains WHERE org_id = ? AND is_default = 1")
+    .get(orgId)?.domain;
 }
 
 export const organizationHandlers: Handlers = {
   CreateOrganization(sim, input) {
     const now = sim.now.getTime();
     if (input.ClientToken !== undefined) {
-      const previous = sim.db.prepare<[string], OrganizationRow>("SELECT * FROM organizations WHERE client_token = ?").get(input.ClientToken);
+      const previous = sim.db
+        .prepare<[string], OrganizationRow>("SELECT * FROM organizations WHERE client_token = ?")
+        .get(input.ClientToken);
       if (previous !== undefined) {
         if (previous.alias.toLowerCase() !== input.Alias.toLowerCase()) {
           throw fail.invalidParameter("The client token was already used for a request with other parameters.");
@@ -80,13 +88,21 @@ export const organizationHandlers: Handlers = {
     }
     if (input.DirectoryId !== undefined) {
       // The simulator has no AWS Directory Service: every organization gets its own WorkMail directory.
-      throw fail.directoryUnavailable(`Directory ${input.DirectoryId} is unavailable: the local simulator has no AWS Directory Service; omit DirectoryId.`);
+      throw fail.directoryUnavailable(
+        `Directory ${input.DirectoryId} is unavailable: the local simulator has no AWS Directory Service; omit DirectoryId.`,
+      );
     }
-    const live = sim.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM organizations WHERE deleting_at IS NULL").get()?.n ?? 0;
+    const live =
+      sim.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM organizations WHERE deleting_at IS NULL").get()?.n ??
+      0;
     if (live >= MAX_ORGANIZATIONS) {
       throw fail.limitExceeded(`An account can have at most ${MAX_ORGANIZATIONS} organizations.`);
     }
-    const taken = sim.db.prepare<[string], { id: string }>("SELECT id FROM organizations WHERE lower(alias) = lower(?) AND deleting_at IS NULL").get(input.Alias);
+    const taken = sim.db
+      .prepare<[string], { id: string }>(
+        "SELECT id FROM organizations WHERE lower(alias) = lower(?) AND deleting_at IS NULL",
+      )
+      .get(input.Alias);
     if (taken !== undefined) throw fail.nameAvailability(`The alias ${input.Alias} is already in use.`);
 
     const id = newId.organization();
@@ -106,13 +122,20 @@ export const organizationHandlers: Handlers = {
         now + sim.lifecycle.organizationCreateSeconds * 1000,
       );
     sim.db
-      .prepare("INSERT INTO mail_domains (org_id, domain, is_test, is_default, ownership_status, dkim_status, created_at) VALUES (?, ?, 1, 1, 'VERIFIED', 'VERIFIED', ?)")
+      .prepare(
+        "INSERT INTO mail_domains (org_id, domain, is_test, is_default, ownership_status, dkim_status, created_at) VALUES (?, ?, 1, 1, 'VERIFIED', 'VERIFIED', ?)",
+      )
       .run(id, testDomainOf(input.Alias), now);
     for (const d of input.Domains ?? []) {
       if (d.DomainName === undefined) continue;
       sim.db
         .prepare("INSERT OR IGNORE INTO mail_domains (org_id, domain, created_at, attrs) VALUES (?, lower(?), ?, ?)")
-        .run(id, d.DomainName, now, JSON.stringify(d.HostedZoneId === undefined ? {} : { hostedZoneId: d.HostedZoneId }));
+        .run(
+          id,
+          d.DomainName,
+          now,
+          JSON.stringify(d.HostedZoneId === undefined ? {} : { hostedZoneId: d.HostedZoneId }),
+        );
     }
     applyOrganizationDefaults(sim, id);
     return { OrganizationId: id };
@@ -161,7 +184,8 @@ export const organizationHandlers: Handlers = {
     if (input.ClientToken !== undefined) {
       // A retried request (same ClientToken) gets the same answer, even once the organization is gone.
       const done = getOrganization(sim, input.OrganizationId);
-      if (done !== undefined && done.delete_client_token === input.ClientToken) return { OrganizationId: done.id, State: organizationState(done, now) };
+      if (done !== undefined && done.delete_client_token === input.ClientToken)
+        return { OrganizationId: done.id, State: organizationState(done, now) };
     }
     const row = requireOrganization(sim, input.OrganizationId, { active: false });
     const state = organizationState(row, now);
@@ -171,15 +195,22 @@ export const organizationHandlers: Handlers = {
     }
     if (state === "Creating") throw fail.organizationState(`Organization ${row.id} is still being created.`);
     if (input.ForceDelete !== true) {
-      const enabled = sim.db
-        .prepare<[string], { n: number }>("SELECT count(*) AS n FROM entities WHERE org_id = ? AND type = 'USER' AND state = 'ENABLED'")
-        .get(row.id)?.n ?? 0;
+      const enabled =
+        sim.db
+          .prepare<[string], { n: number }>(
+            "SELECT count(*) AS n FROM entities WHERE org_id = ? AND type = 'USER' AND state = 'ENABLED'",
+          )
+          .get(row.id)?.n ?? 0;
       if (enabled > 0) {
-        throw fail.organizationState(`Organization ${row.id} has ${enabled} enabled user${enabled > 1 ? "s" : ""}; disable them first or use ForceDelete.`);
+        throw fail.organizationState(
+          `Organization ${row.id} has ${enabled} enabled user${enabled > 1 ? "s" : ""}; disable them first or use ForceDelete.`,
+        );
       }
     }
     const deletedAt = now + sim.lifecycle.organizationDeleteSeconds * 1000;
-    sim.db.prepare("UPDATE organizations SET deleting_at = ?, deleted_at = ?, delete_client_token = ? WHERE id = ?").run(now, deletedAt, input.ClientToken ?? null, row.id);
+    sim.db
+      .prepare("UPDATE organizations SET deleting_at = ?, deleted_at = ?, delete_client_token = ? WHERE id = ?")
+      .run(now, deletedAt, input.ClientToken ?? null, row.id);
     return { OrganizationId: row.id, State: deletedAt <= now ? "Deleted" : "Deleting" };
   },
 };

@@ -34,7 +34,11 @@ function summary(row: TokenRow): PersonalAccessTokenSummary {
 }
 
 function findToken(sim: Sim, orgId: string, id: string): TokenRow | undefined {
-  return sim.db.prepare<[string, string], TokenRow>("SELECT rowid AS rid, * FROM personal_access_tokens WHERE org_id = ? AND id = ?").get(orgId, id);
+  return sim.db
+    .prepare<[string, string], TokenRow>(
+      "SELECT rowid AS rid, * FROM personal_access_tokens WHERE org_id = ? AND id = ?",
+    )
+    .get(orgId, id);
 }
 
 export interface IssuedToken {
@@ -50,23 +54,47 @@ export interface IssuedToken {
  * while the organization's identity provider configuration has personal access tokens ACTIVE, by an
  * enabled user; they expire after the configured LifetimeInDays.
  */
-export function issuePersonalAccessToken(sim: Sim, orgId: string, userRef: string, name: string, scopes: readonly string[]): IssuedToken {
+export function issuePersonalAccessToken(
+  sim: Sim,
+  orgId: string,
+  userRef: string,
+  name: string,
+  scopes: readonly string[],
+): IssuedToken {
   const org = requireOrganization(sim, orgId);
   const config = readIdentityProviderConfig(sim, org.id);
   if (config === undefined || config.pat_status !== "ACTIVE") {
-    throw fail.organizationState(`Personal access tokens are not ACTIVE in organization ${org.id}; set them with PutIdentityProviderConfiguration.`);
+    throw fail.organizationState(
+      `Personal access tokens are not ACTIVE in organization ${org.id}; set them with PutIdentityProviderConfiguration.`,
+    );
   }
   const user = requireEntity(sim, org.id, userRef, ["USER"]);
-  if (user.state !== "ENABLED") throw fail.entityState(`The user ${userRef} is ${user.state}; only enabled users can create personal access tokens.`);
-  if (name.length < 1 || name.length > 64 || /[\x00-\x1F\x7F<>\\]/.test(name)) throw fail.invalidParameter(`Invalid token name: ${name}.`);
-  if (scopes.length < 1 || scopes.length > 10) throw fail.invalidParameter("A personal access token has 1 to 10 scopes.");
+  if (user.state !== "ENABLED")
+    throw fail.entityState(
+      `The user ${userRef} is ${user.state}; only enabled users can create personal access tokens.`,
+    );
+  if (name.length < 1 || name.length > 64 || /[\x00-\x1F\x7F<>\\]/.test(name))
+    throw fail.invalidParameter(`Invalid token name: ${name}.`);
+  if (scopes.length < 1 || scopes.length > 10)
+    throw fail.invalidParameter("A personal access token has 1 to 10 scopes.");
   const id = randomUUID();
   const token = `wmpat_${randomBytes(32).toString("base64url")}`;
   const now = sim.now.getTime();
   const expires = config.pat_lifetime_days === null ? null : now + config.pat_lifetime_days * 24 * 60 * 60 * 1000;
   sim.db
-    .prepare("INSERT INTO personal_access_tokens (org_id, id, user_id, name, scopes, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    .run(org.id, id, user.id, name, JSON.stringify(scopes), createHash("sha256").update(token).digest("hex"), now, expires);
+    .prepare(
+      "INSERT INTO personal_access_tokens (org_id, id, user_id, name, scopes, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .run(
+      org.id,
+      id,
+      user.id,
+      name,
+      JSON.stringify(scopes),
+      createHash("sha256").update(token).digest("hex"),
+      now,
+      expires,
+    );
   return { id, token, expiresTime: expires === null ? undefined : new Date(expires) };
 }
 
@@ -89,19 +117,27 @@ export const personalAccessTokenHandlers: Handlers = {
       )
       .all(...params);
     const page = pager.finish(rows, (r) => r.rid);
-    return { PersonalAccessTokenSummaries: page.items.map(summary), ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }) };
+    return {
+      PersonalAccessTokenSummaries: page.items.map(summary),
+      ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }),
+    };
   },
 
   GetPersonalAccessTokenMetadata(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const row = findToken(sim, org.id, input.PersonalAccessTokenId);
-    if (row === undefined) throw fail.resourceNotFound(`The personal access token ${input.PersonalAccessTokenId} does not exist in organization ${org.id}.`);
+    if (row === undefined)
+      throw fail.resourceNotFound(
+        `The personal access token ${input.PersonalAccessTokenId} does not exist in organization ${org.id}.`,
+      );
     return summary(row);
   },
 
   DeletePersonalAccessToken(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
-    sim.db.prepare("DELETE FROM personal_access_tokens WHERE org_id = ? AND id = ?").run(org.id, input.PersonalAccessTokenId);
+    sim.db
+      .prepare("DELETE FROM personal_access_tokens WHERE org_id = ? AND id = ?")
+      .run(org.id, input.PersonalAccessTokenId);
     return {};
   },
 };

@@ -18,19 +18,24 @@ export const registrationHandlers: Handlers = {
   RegisterToWorkMail(sim, input) {
     const org = requireOrganization(sim, input.OrganizationId);
     const row = requireEntity(sim, org.id, input.EntityId);
-    if (row.state === "DELETED") throw fail.entityState(`The ${row.type.toLowerCase()} ${row.name} is deleted and cannot be registered.`);
+    if (row.state === "DELETED")
+      throw fail.entityState(`The ${row.type.toLowerCase()} ${row.name} is deleted and cannot be registered.`);
     // A mailbox disabled for more than 30 days has lost its content before the user comes back.
     sweepExpiredMailboxes(sim, org.id);
     const email = input.Email.toLowerCase();
     if (row.type === "RESOURCE" && row.state !== "ENABLED") checkResourcesAllowed(org, "enabled");
     if (row.state === "ENABLED") {
       if (row.email === email) return {};
-      throw fail.entityAlreadyRegistered(`The ${row.type.toLowerCase()} ${row.name} is already registered with ${row.email ?? "another address"}.`);
+      throw fail.entityAlreadyRegistered(
+        `The ${row.type.toLowerCase()} ${row.name} is already registered with ${row.email ?? "another address"}.`,
+      );
     }
     checkAddressAvailable(sim, org.id, email, row.id);
     const now = sim.now.getTime();
     if (row.email !== null && row.email !== email) {
-      sim.db.prepare("DELETE FROM addresses WHERE org_id = ? AND address = ? AND entity_id = ?").run(org.id, row.email, row.id);
+      sim.db
+        .prepare("DELETE FROM addresses WHERE org_id = ? AND address = ? AND entity_id = ?")
+        .run(org.id, row.email, row.id);
     }
     sim.db.prepare("UPDATE addresses SET is_primary = 0 WHERE org_id = ? AND entity_id = ?").run(org.id, row.id);
     addAddress(sim, org.id, row.id, email, true);
@@ -55,7 +60,9 @@ export const registrationHandlers: Handlers = {
     const now = sim.now.getTime();
     const hadMailbox = row.mailbox_provisioned_at !== null && row.mailbox_deprovisioned_at === null;
     sim.db
-      .prepare("UPDATE entities SET state = 'DISABLED', disabled_at = ?, mailbox_deprovisioned_at = CASE WHEN ? THEN ? ELSE mailbox_deprovisioned_at END WHERE org_id = ? AND id = ?")
+      .prepare(
+        "UPDATE entities SET state = 'DISABLED', disabled_at = ?, mailbox_deprovisioned_at = CASE WHEN ? THEN ? ELSE mailbox_deprovisioned_at END WHERE org_id = ? AND id = ?",
+      )
       .run(now, hadMailbox ? 1 : 0, now, org.id, row.id);
     return {};
   },
@@ -64,7 +71,9 @@ export const registrationHandlers: Handlers = {
     const org = requireOrganization(sim, input.OrganizationId);
     const row = requireEntity(sim, org.id, input.EntityId);
     if (row.state !== "ENABLED") {
-      throw fail.entityState(`The ${row.type.toLowerCase()} ${row.name} must be enabled to change its primary email address.`);
+      throw fail.entityState(
+        `The ${row.type.toLowerCase()} ${row.name} must be enabled to change its primary email address.`,
+      );
     }
     const email = checkAddressAvailable(sim, org.id, input.Email, row.id);
     if (email === row.email) return {};

@@ -5,7 +5,17 @@ import { newId } from "../ids.js";
 import { startPage } from "../pagination.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization, type OrganizationRow } from "./organizations.js";
-import { checkNameAvailable, date, deleteDisabledEntity, entityAttrs, findEntity, listEntityPage, requireEntity, requireLiveEntity, type EntityRow } from "./entities.js";
+import {
+  checkNameAvailable,
+  date,
+  deleteDisabledEntity,
+  entityAttrs,
+  findEntity,
+  listEntityPage,
+  requireEntity,
+  requireLiveEntity,
+  type EntityRow,
+} from "./entities.js";
 import { requireMemberEntity } from "./groups.js";
 
 /**
@@ -47,7 +57,9 @@ function bookingOf(row: EntityRow): Required<BookingOptions> {
 
 export function checkResourcesAllowed(org: OrganizationRow, what: string): void {
   if (org.interoperability_enabled === 1) {
-    throw fail.unsupportedOperation(`Resources can't be ${what} while organization ${org.id} is in interoperability mode.`);
+    throw fail.unsupportedOperation(
+      `Resources can't be ${what} while organization ${org.id} is in interoperability mode.`,
+    );
   }
 }
 
@@ -56,7 +68,13 @@ function requireResource(sim: Sim, orgId: string, ref: string): EntityRow {
 }
 
 function delegateCount(sim: Sim, orgId: string, resourceId: string): number {
-  return sim.db.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM resource_delegates WHERE org_id = ? AND resource_id = ?").get(orgId, resourceId)?.n ?? 0;
+  return (
+    sim.db
+      .prepare<[string, string], { n: number }>(
+        "SELECT count(*) AS n FROM resource_delegates WHERE org_id = ? AND resource_id = ?",
+      )
+      .get(orgId, resourceId)?.n ?? 0
+  );
 }
 
 export const resourceHandlers: Handlers = {
@@ -68,8 +86,17 @@ export const resourceHandlers: Handlers = {
     const attrs: Partial<ResourceAttrs> = { Type: input.Type, BookingOptions: { ...DEFAULT_BOOKING_OPTIONS } };
     if (input.Description !== undefined && input.Description !== "") attrs.Description = input.Description;
     sim.db
-      .prepare(`INSERT INTO entities (org_id, id, type, name, state, role, created_at, hidden_from_gal, attrs) VALUES (?, ?, 'RESOURCE', ?, 'DISABLED', NULL, ?, ?, ?)`)
-      .run(org.id, id, input.Name, sim.now.getTime(), input.HiddenFromGlobalAddressList === true ? 1 : 0, JSON.stringify(attrs));
+      .prepare(
+        `INSERT INTO entities (org_id, id, type, name, state, role, created_at, hidden_from_gal, attrs) VALUES (?, ?, 'RESOURCE', ?, 'DISABLED', NULL, ?, ?, ?)`,
+      )
+      .run(
+        org.id,
+        id,
+        input.Name,
+        sim.now.getTime(),
+        input.HiddenFromGlobalAddressList === true ? 1 : 0,
+        JSON.stringify(attrs),
+      );
     return { ResourceId: id };
   },
 
@@ -100,7 +127,10 @@ export const resourceHandlers: Handlers = {
       type: "RESOURCE",
       request: input,
       filters: f,
-      prefixes: [["name", f.NamePrefix], ["email", f.PrimaryEmailPrefix]],
+      prefixes: [
+        ["name", f.NamePrefix],
+        ["email", f.PrimaryEmailPrefix],
+      ],
       state: f.State,
     });
     return {
@@ -159,7 +189,11 @@ export const resourceHandlers: Handlers = {
       .prepare("UPDATE entities SET name = ?, hidden_from_gal = ?, attrs = ? WHERE org_id = ? AND id = ?")
       .run(
         name,
-        input.HiddenFromGlobalAddressList === undefined ? row.hidden_from_gal : input.HiddenFromGlobalAddressList ? 1 : 0,
+        input.HiddenFromGlobalAddressList === undefined
+          ? row.hidden_from_gal
+          : input.HiddenFromGlobalAddressList
+            ? 1
+            : 0,
         JSON.stringify(attrs),
         org.id,
         row.id,
@@ -179,7 +213,9 @@ export const resourceHandlers: Handlers = {
     const resource = requireResource(sim, org.id, input.ResourceId);
     const delegate = requireMemberEntity(sim, org.id, input.EntityId, "delegate");
     sim.db
-      .prepare("INSERT INTO resource_delegates (org_id, resource_id, entity_id, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+      .prepare(
+        "INSERT INTO resource_delegates (org_id, resource_id, entity_id, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      )
       .run(org.id, resource.id, delegate.id, sim.now.getTime());
     return {};
   },
@@ -188,9 +224,13 @@ export const resourceHandlers: Handlers = {
     const org = requireOrganization(sim, input.OrganizationId);
     const resource = requireResource(sim, org.id, input.ResourceId);
     const delegate = findEntity(sim, org.id, input.EntityId);
-    if (delegate === undefined) throw fail.entityNotFound(`The user or group ${input.EntityId} does not exist in organization ${org.id}.`);
-    const removed = sim.db.prepare("DELETE FROM resource_delegates WHERE org_id = ? AND resource_id = ? AND entity_id = ?").run(org.id, resource.id, delegate.id);
-    if (removed.changes === 0) throw fail.entityNotFound(`${delegate.name} is not a delegate of the resource ${resource.name}.`);
+    if (delegate === undefined)
+      throw fail.entityNotFound(`The user or group ${input.EntityId} does not exist in organization ${org.id}.`);
+    const removed = sim.db
+      .prepare("DELETE FROM resource_delegates WHERE org_id = ? AND resource_id = ? AND entity_id = ?")
+      .run(org.id, resource.id, delegate.id);
+    if (removed.changes === 0)
+      throw fail.entityNotFound(`${delegate.name} is not a delegate of the resource ${resource.name}.`);
     return {};
   },
 

@@ -41,7 +41,14 @@ export interface RetentionReport {
 export function applyRetention(sim: Sim, orgId: string, content: RetentionMailboxContent): RetentionReport {
   const policy = readRetentionPolicy(sim, orgId);
   if (policy === undefined) {
-    return { orgId, policyId: undefined, movedToDeletedItems: 0, deletedRecoverably: 0, deletedPermanently: 0, decisions: [] };
+    return {
+      orgId,
+      policyId: undefined,
+      movedToDeletedItems: 0,
+      deletedRecoverably: 0,
+      deletedPermanently: 0,
+      decisions: [],
+    };
   }
   const decisions = retentionDecisions(policyFolders(policy), [...content.items(orgId)], sim.now);
   let moved = 0;
@@ -64,5 +71,12 @@ export function applyRetention(sim: Sim, orgId: string, content: RetentionMailbo
         break;
     }
   }
-  return { orgId, policyId: policy.id, movedToDeletedItems: moved, deletedRecoverably: recoverable, deletedPermanently: permanent, decisions };
+  return {
+    orgId,
+    policyId: policy.id,
+    movedToDeletedItems: moved,
+    deletedRecoverably: recoverable,
+    deletedPermanently: permanent,
+    decisions,
+  };
 }

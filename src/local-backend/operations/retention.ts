@@ -6,7 +6,6 @@ import type { Sim } from "../sim.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
 
-
 export interface RetentionPolicyRow {
   org_id: string;
   id: string;
@@ -46,7 +45,9 @@ export const retentionHandlers: Handlers = {
     const existing = readRetentionPolicy(sim, org.id);
     const now = sim.now.getTime();
     if (existing !== undefined && input.Id !== undefined && input.Id !== existing.id) {
-      throw fail.limitExceeded(`Organization ${org.id} already has a retention policy (${existing.id}); an organization has one retention policy.`);
+      throw fail.limitExceeded(
+        `Organization ${org.id} already has a retention policy (${existing.id}); an organization has one retention policy.`,
+      );
     }
     const id = existing?.id ?? input.Id ?? randomBytes(16).toString("hex");
     sim.db

@@ -4,7 +4,18 @@ import { fail } from "../errors.js";
 import { newId } from "../ids.js";
 import type { Handlers } from "./handler.js";
 import { requireOrganization } from "./organizations.js";
-import { checkNameAvailable, checkPassword, date, deleteDisabledEntity, entityAttrs, hashPasswordAsync, listEntityPage, requireEntity, requireEntityById, type EntityRow } from "./entities.js";
+import {
+  checkNameAvailable,
+  checkPassword,
+  date,
+  deleteDisabledEntity,
+  entityAttrs,
+  hashPasswordAsync,
+  listEntityPage,
+  requireEntity,
+  requireEntityById,
+  type EntityRow,
+} from "./entities.js";
 
 /** The user details UpdateUser and DescribeUser carry besides name, email and state. */
 export interface UserAttrs {
@@ -25,8 +36,19 @@ export interface UserAttrs {
 }
 
 const ATTR_KEYS = [
-  "FirstName", "LastName", "Initials", "Telephone", "Street", "JobTitle", "City",
-  "Company", "ZipCode", "Department", "Country", "Office", "IdentityProviderUserId",
+  "FirstName",
+  "LastName",
+  "Initials",
+  "Telephone",
+  "Street",
+  "JobTitle",
+  "City",
+  "Company",
+  "ZipCode",
+  "Department",
+  "Country",
+  "Office",
+  "IdentityProviderUserId",
 ] as const;
 
 /** Roles an administrator may give (SYSTEM_USER and RESOURCE belong to the service). */
@@ -34,7 +56,8 @@ const ASSIGNABLE_ROLES: readonly UserRole[] = ["USER", "REMOTE_USER"];
 
 function checkRole(role: UserRole | undefined): UserRole {
   const r = role ?? "USER";
-  if (!ASSIGNABLE_ROLES.includes(r)) throw fail.invalidParameter(`The role ${r} cannot be assigned; use USER or REMOTE_USER.`);
+  if (!ASSIGNABLE_ROLES.includes(r))
+    throw fail.invalidParameter(`The role ${r} cannot be assigned; use USER or REMOTE_USER.`);
   return r;
 }
 
@@ -85,7 +108,18 @@ export const userHandlers: Handlers = {
             `INSERT INTO entities (org_id, id, type, name, display_name, state, role, created_at, hidden_from_gal, password_hash, password_set_at, attrs)
              VALUES (?, ?, 'USER', ?, ?, 'DISABLED', ?, ?, ?, ?, ?, ?)`,
           )
-          .run(org.id, id, input.Name, input.DisplayName, role, now, input.HiddenFromGlobalAddressList === true ? 1 : 0, hash, hash === null ? null : now, JSON.stringify(attrs));
+          .run(
+            org.id,
+            id,
+            input.Name,
+            input.DisplayName,
+            role,
+            now,
+            input.HiddenFromGlobalAddressList === true ? 1 : 0,
+            hash,
+            hash === null ? null : now,
+            JSON.stringify(attrs),
+          );
         return { UserId: id };
       });
     },
@@ -105,7 +139,12 @@ export const userHandlers: Handlers = {
       type: "USER",
       request: input,
       filters: f,
-      prefixes: [["name", f.UsernamePrefix], ["display_name", f.DisplayNamePrefix], ["email", f.PrimaryEmailPrefix], ["json_extract(attrs, '$.IdentityProviderUserId')", f.IdentityProviderUserIdPrefix]],
+      prefixes: [
+        ["name", f.UsernamePrefix],
+        ["display_name", f.DisplayNamePrefix],
+        ["email", f.PrimaryEmailPrefix],
+        ["json_extract(attrs, '$.IdentityProviderUserId')", f.IdentityProviderUserIdPrefix],
+      ],
       state: f.State,
     });
     return {
@@ -121,7 +160,9 @@ export const userHandlers: Handlers = {
           EnabledDate: date(row.enabled_at),
           DisabledDate: date(row.disabled_at),
           ...(a.IdentityProviderUserId ? { IdentityProviderUserId: a.IdentityProviderUserId } : {}),
-          ...(a.IdentityProviderIdentityStoreId ? { IdentityProviderIdentityStoreId: a.IdentityProviderIdentityStoreId } : {}),
+          ...(a.IdentityProviderIdentityStoreId
+            ? { IdentityProviderIdentityStoreId: a.IdentityProviderIdentityStoreId }
+            : {}),
         };
       }),
       ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }),
@@ -158,7 +199,11 @@ export const userHandlers: Handlers = {
       .run(
         input.DisplayName !== undefined && input.DisplayName !== "" ? input.DisplayName : row.display_name,
         role,
-        input.HiddenFromGlobalAddressList === undefined ? row.hidden_from_gal : input.HiddenFromGlobalAddressList ? 1 : 0,
+        input.HiddenFromGlobalAddressList === undefined
+          ? row.hidden_from_gal
+          : input.HiddenFromGlobalAddressList
+            ? 1
+            : 0,
         JSON.stringify(attrs),
         provisioned,
         deprovisioned,
@@ -180,7 +225,8 @@ export const userHandlers: Handlers = {
         const org = requireOrganization(sim, input.OrganizationId);
         // UserId is a WorkMailIdentifier here: the user's id, not a name or an address.
         const row = requireEntityById(sim, org.id, input.UserId, ["USER"]);
-        if (row.state === "DELETED") throw fail.entityState(`The user ${row.name} is deleted; its password cannot be reset.`);
+        if (row.state === "DELETED")
+          throw fail.entityState(`The user ${row.name} is deleted; its password cannot be reset.`);
         return { org, row };
       };
       ctx.tx((sim) => {
@@ -190,7 +236,9 @@ export const userHandlers: Handlers = {
       const hash = await hashPasswordAsync(input.Password);
       return ctx.tx((sim) => {
         const { org, row } = check(sim);
-        sim.db.prepare("UPDATE entities SET password_hash = ?, password_set_at = ? WHERE org_id = ? AND id = ?").run(hash, sim.now.getTime(), org.id, row.id);
+        sim.db
+          .prepare("UPDATE entities SET password_hash = ?, password_set_at = ? WHERE org_id = ? AND id = ?")
+          .run(hash, sim.now.getTime(), org.id, row.id);
         return {};
       });
     },

@@ -30,11 +30,36 @@ export function isRoute53Path(url: string): boolean {
 }
 
 /** A Route 53 error answer (`<ErrorResponse><Error><Type>Sender</Type><Code>...`). */
-export async function route53Error(status: number, code: string, message: string, requestId: string, messages?: string[]): Promise<Route53Reply> {
-  return xmlReply(status, "ErrorResponse", { Error: { Type: "Sender", Code: code, Message: message, ...(messages === undefined ? {} : { messages: { Message: messages } }) }, RequestId: requestId }, requestId);
+export async function route53Error(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  messages?: string[],
+): Promise<Route53Reply> {
+  return xmlReply(
+    status,
+    "ErrorResponse",
+    {
+      Error: {
+        Type: "Sender",
+        Code: code,
+        Message: message,
+        ...(messages === undefined ? {} : { messages: { Message: messages } }),
+      },
+      RequestId: requestId,
+    },
+    requestId,
+  );
 }
 
-async function xmlReply(status: number, root: string, body: object, requestId: string, headers: Record<string, string> = {}): Promise<Route53Reply> {
+async function xmlReply(
+  status: number,
+  root: string,
+  body: object,
+  requestId: string,
+  headers: Record<string, string> = {},
+): Promise<Route53Reply> {
   const { XMLBuilder } = await loadFxp();
   const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: true }).build({
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
@@ -51,9 +76,14 @@ async function xmlReply(status: number, root: string, body: object, requestId: s
  * serve` answers it on the WorkMail endpoint, since every Route 53 path starts with /2013-04-01/.
  * Signatures are not checked here (the wire server does).
  */
-export async function handleRoute53(zones: LocalHostedZones, req: Route53Request, requestId: string): Promise<Route53Reply> {
+export async function handleRoute53(
+  zones: LocalHostedZones,
+  req: Route53Request,
+  requestId: string,
+): Promise<Route53Reply> {
   const url = new URL(req.url, "http://localhost");
-  const send = (status: number, root: string, body: object, headers: Record<string, string> = {}) => xmlReply(status, root, body, requestId, headers);
+  const send = (status: number, root: string, body: object, headers: Record<string, string> = {}) =>
+    xmlReply(status, root, body, requestId, headers);
   try {
     // The model's URIs end some paths with a slash (`.../rrset/`): botocore sends it, the JS SDK does not.
     const path = url.pathname.slice(PREFIX.length).replace(/\/$/, "").split("/").map(decodeURIComponent);
@@ -65,12 +95,23 @@ export async function handleRoute53(zones: LocalHostedZones, req: Route53Request
       const out = await zones.createHostedZone({
         Name: String(r?.Name ?? ""),
         CallerReference: String(r?.CallerReference ?? ""),
-        ...(config === undefined ? {} : { HostedZoneConfig: { ...(config.Comment === undefined ? {} : { Comment: String(config.Comment) }), PrivateZone: String(config.PrivateZone) === "true" } }),
+        ...(config === undefined
+          ? {}
+          : {
+              HostedZoneConfig: {
+                ...(config.Comment === undefined ? {} : { Comment: String(config.Comment) }),
+                PrivateZone: String(config.PrivateZone) === "true",
+              },
+            }),
       });
       return await send(
         201,
         "CreateHostedZoneResponse",
-        { HostedZone: zoneXml(out.HostedZone as HostedZone), ChangeInfo: changeXml(out.ChangeInfo as ChangeInfo), DelegationSet: { NameServers: { NameServer: out.DelegationSet?.NameServers ?? [] } } },
+        {
+          HostedZone: zoneXml(out.HostedZone as HostedZone),
+          ChangeInfo: changeXml(out.ChangeInfo as ChangeInfo),
+          DelegationSet: { NameServers: { NameServer: out.DelegationSet?.NameServers ?? [] } },
+        },
         { location: out.Location ?? "" },
       );
     }
@@ -85,7 +126,9 @@ export async function handleRoute53(zones: LocalHostedZones, req: Route53Request
         ...(out.DNSName === undefined ? {} : { DNSName: out.DNSName }),
         ...(out.HostedZoneId === undefined ? {} : { HostedZoneId: out.HostedZoneId }),
         IsTruncated: String(out.IsTruncated),
-        ...(out.NextDNSName === undefined ? {} : { NextDNSName: out.NextDNSName, NextHostedZoneId: out.NextHostedZoneId }),
+        ...(out.NextDNSName === undefined
+          ? {}
+          : { NextDNSName: out.NextDNSName, NextHostedZoneId: out.NextHostedZoneId }),
         MaxItems: String(out.MaxItems),
       });
     }
@@ -95,7 +138,8 @@ export async function handleRoute53(zones: LocalHostedZones, req: Route53Request
       const maxItems = Math.min(Math.max(num(q.get("maxitems")) ?? 100, 1), 100);
       const marker = q.get("marker");
       const from = marker === null ? 0 : all.findIndex((z) => bareZoneId(z.Id ?? "") === bareZoneId(marker));
-      if (from < 0) return await route53Error(400, "InvalidInput", `The marker ${marker ?? ""} is not a hosted zone id`, requestId);
+      if (from < 0)
+        return await route53Error(400, "InvalidInput", `The marker ${marker ?? ""} is not a hosted zone id`, requestId);
       const page = all.slice(from, from + maxItems);
       const next = all[from + maxItems];
       return await send(200, "ListHostedZonesResponse", {
@@ -110,7 +154,10 @@ export async function handleRoute53(zones: LocalHostedZones, req: Route53Request
       // GetHostedZone.
       const zone = (await allZones(zones)).find((z) => bareZoneId(z.Id ?? "") === bareZoneId(path[1] as string));
       if (zone === undefined) throw route53Fail.noSuchHostedZone(path[1] as string);
-      return await send(200, "GetHostedZoneResponse", { HostedZone: zoneXml(zone), DelegationSet: { NameServers: { NameServer: [...LOCAL_NAME_SERVERS] } } });
+      return await send(200, "GetHostedZoneResponse", {
+        HostedZone: zoneXml(zone),
+        DelegationSet: { NameServers: { NameServer: [...LOCAL_NAME_SERVERS] } },
+      });
     }
     if (path.length === 3 && path[0] === "hostedzone" && path[2] === "rrset") {
       const zoneId = path[1] as string;
@@ -124,28 +171,49 @@ export async function handleRoute53(zones: LocalHostedZones, req: Route53Request
         return await send(200, "ListResourceRecordSetsResponse", {
           ResourceRecordSets: { ResourceRecordSet: (out.ResourceRecordSets ?? []).map(recordSetXml) },
           IsTruncated: String(out.IsTruncated),
-          ...(out.NextRecordName === undefined ? {} : { NextRecordName: out.NextRecordName, NextRecordType: out.NextRecordType }),
+          ...(out.NextRecordName === undefined
+            ? {}
+            : { NextRecordName: out.NextRecordName, NextRecordType: out.NextRecordType }),
           MaxItems: String(out.MaxItems),
         });
       }
       if (req.method === "POST") {
-        const batch = ((await parseXml(req.body)).ChangeResourceRecordSetsRequest as { ChangeBatch?: { Comment?: unknown; Changes?: { Change?: unknown[] } } } | undefined)?.ChangeBatch;
+        const batch = (
+          (await parseXml(req.body)).ChangeResourceRecordSetsRequest as
+            | { ChangeBatch?: { Comment?: unknown; Changes?: { Change?: unknown[] } } }
+            | undefined
+        )?.ChangeBatch;
         const changes = (batch?.Changes?.Change ?? []).map((c) => changeFromXml(c as Record<string, unknown>));
         const out = await zones.changeResourceRecordSets({
           HostedZoneId: zoneId,
-          ChangeBatch: { Changes: changes, ...(batch?.Comment === undefined ? {} : { Comment: String(batch.Comment) }) },
+          ChangeBatch: {
+            Changes: changes,
+            ...(batch?.Comment === undefined ? {} : { Comment: String(batch.Comment) }),
+          },
         });
-        return await send(200, "ChangeResourceRecordSetsResponse", { ChangeInfo: changeXml(out.ChangeInfo as ChangeInfo) });
+        return await send(200, "ChangeResourceRecordSetsResponse", {
+          ChangeInfo: changeXml(out.ChangeInfo as ChangeInfo),
+        });
       }
     }
     if (req.method === "GET" && path.length === 2 && path[0] === "change") {
       const out = await zones.getChange({ Id: path[1] as string });
       return await send(200, "GetChangeResponse", { ChangeInfo: changeXml(out.ChangeInfo as ChangeInfo) });
     }
-    return await route53Error(404, "UnknownOperationException", `The local Route 53 does not serve ${req.method} ${url.pathname}`, requestId);
+    return await route53Error(
+      404,
+      "UnknownOperationException",
+      `The local Route 53 does not serve ${req.method} ${url.pathname}`,
+      requestId,
+    );
   } catch (e) {
     const err = e instanceof Route53Error ? e : new Route53Error("InvalidInput", (e as Error).message);
-    const status = err.name === "NoSuchHostedZone" || err.name === "NoSuchChange" ? 404 : err.name === "HostedZoneAlreadyExists" ? 409 : 400;
+    const status =
+      err.name === "NoSuchHostedZone" || err.name === "NoSuchChange"
+        ? 404
+        : err.name === "HostedZoneAlreadyExists"
+          ? 409
+          : 400;
     return route53Error(status, err.name, err.message, requestId, err.messages);
   }
 }
@@ -156,7 +224,11 @@ async function allZones(zones: LocalHostedZones): Promise<HostedZone[]> {
   let page = await zones.listHostedZonesByName({ MaxItems: 100 });
   out.push(...(page.HostedZones ?? []));
   while (page.IsTruncated === true) {
-    page = await zones.listHostedZonesByName({ DNSName: page.NextDNSName, HostedZoneId: page.NextHostedZoneId, MaxItems: 100 });
+    page = await zones.listHostedZonesByName({
+      DNSName: page.NextDNSName,
+      HostedZoneId: page.NextHostedZoneId,
+      MaxItems: 100,
+    });
     out.push(...(page.HostedZones ?? []));
   }
   return out;
@@ -175,15 +247,27 @@ async function parseXml(body: Buffer): Promise<Record<string, unknown>> {
 
 function changeFromXml(c: Record<string, unknown>): Change {
   const s = (c.ResourceRecordSet ?? {}) as Record<string, unknown>;
-  const records = ((s.ResourceRecords as { ResourceRecord?: Array<{ Value?: unknown }> } | undefined)?.ResourceRecord ?? []).map((r) => ({ Value: String(r.Value ?? "") }));
-  const alias = s.AliasTarget as { HostedZoneId?: unknown; DNSName?: unknown; EvaluateTargetHealth?: unknown } | undefined;
+  const records = (
+    (s.ResourceRecords as { ResourceRecord?: Array<{ Value?: unknown }> } | undefined)?.ResourceRecord ?? []
+  ).map((r) => ({ Value: String(r.Value ?? "") }));
+  const alias = s.AliasTarget as
+    | { HostedZoneId?: unknown; DNSName?: unknown; EvaluateTargetHealth?: unknown }
+    | undefined;
   const set: ResourceRecordSet = {
     Name: String(s.Name ?? ""),
     Type: String(s.Type ?? "") as "TXT",
     ...(s.SetIdentifier === undefined ? {} : { SetIdentifier: String(s.SetIdentifier) }),
     ...(s.TTL === undefined ? {} : { TTL: Number(s.TTL) }),
     ...(records.length === 0 ? {} : { ResourceRecords: records }),
-    ...(alias === undefined ? {} : { AliasTarget: { HostedZoneId: String(alias.HostedZoneId ?? ""), DNSName: String(alias.DNSName ?? ""), EvaluateTargetHealth: String(alias.EvaluateTargetHealth) === "true" } }),
+    ...(alias === undefined
+      ? {}
+      : {
+          AliasTarget: {
+            HostedZoneId: String(alias.HostedZoneId ?? ""),
+            DNSName: String(alias.DNSName ?? ""),
+            EvaluateTargetHealth: String(alias.EvaluateTargetHealth) === "true",
+          },
+        }),
   };
   return { Action: String(c.Action ?? "") as "UPSERT", ResourceRecordSet: set };
 }
@@ -193,13 +277,21 @@ function zoneXml(z: HostedZone) {
     Id: z.Id,
     Name: z.Name,
     CallerReference: z.CallerReference,
-    Config: { ...(z.Config?.Comment === undefined ? {} : { Comment: z.Config.Comment }), PrivateZone: String(z.Config?.PrivateZone ?? false) },
+    Config: {
+      ...(z.Config?.Comment === undefined ? {} : { Comment: z.Config.Comment }),
+      PrivateZone: String(z.Config?.PrivateZone ?? false),
+    },
     ResourceRecordSetCount: String(z.ResourceRecordSetCount ?? 0),
   };
 }
 
 function changeXml(c: ChangeInfo) {
-  return { Id: c.Id, Status: c.Status, SubmittedAt: (c.SubmittedAt ?? new Date()).toISOString(), ...(c.Comment === undefined ? {} : { Comment: c.Comment }) };
+  return {
+    Id: c.Id,
+    Status: c.Status,
+    SubmittedAt: (c.SubmittedAt ?? new Date()).toISOString(),
+    ...(c.Comment === undefined ? {} : { Comment: c.Comment }),
+  };
 }
 
 function recordSetXml(s: ResourceRecordSet) {
@@ -208,9 +300,17 @@ function recordSetXml(s: ResourceRecordSet) {
     Type: s.Type,
     ...(s.SetIdentifier === undefined ? {} : { SetIdentifier: s.SetIdentifier }),
     ...(s.TTL === undefined ? {} : { TTL: String(s.TTL) }),
-    ...(s.ResourceRecords === undefined ? {} : { ResourceRecords: { ResourceRecord: s.ResourceRecords.map((r) => ({ Value: r.Value })) } }),
+    ...(s.ResourceRecords === undefined
+      ? {}
+      : { ResourceRecords: { ResourceRecord: s.ResourceRecords.map((r) => ({ Value: r.Value })) } }),
     ...(s.AliasTarget === undefined
       ? {}
-      : { AliasTarget: { HostedZoneId: s.AliasTarget.HostedZoneId, DNSName: s.AliasTarget.DNSName, EvaluateTargetHealth: String(s.AliasTarget.EvaluateTargetHealth ?? false) } }),
+      : {
+          AliasTarget: {
+            HostedZoneId: s.AliasTarget.HostedZoneId,
+            DNSName: s.AliasTarget.DNSName,
+            EvaluateTargetHealth: String(s.AliasTarget.EvaluateTargetHealth ?? false),
+          },
+        }),
   };
 }

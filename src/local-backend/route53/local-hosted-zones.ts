@@ -63,7 +63,11 @@ function recordSetView(row: RecordSetRow): ResourceRecordSet {
 function checkZoneName(name: string): void {
   const bare = name.replace(/\.$/, "");
   const labels = bare.split(".");
-  const ok = bare.length > 0 && bare.length <= 253 && labels.length >= 2 && labels.every((l) => /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/.test(l));
+  const ok =
+    bare.length > 0 &&
+    bare.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every((l) => /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/.test(l));
   if (!ok) throw route53Fail.invalidDomainName(`${name} is not a valid domain name`);
 }
 
@@ -80,23 +84,40 @@ export class LocalHostedZones implements HostedZonesApi {
   async createHostedZone(input: CreateHostedZoneRequest): Promise<CreateHostedZoneResponse> {
     const name = fqdn(input.Name ?? "");
     checkZoneName(name);
-    if (input.CallerReference === undefined || input.CallerReference === "") throw route53Fail.invalidInput("CallerReference is required");
+    if (input.CallerReference === undefined || input.CallerReference === "")
+      throw route53Fail.invalidInput("CallerReference is required");
     if (input.HostedZoneConfig?.PrivateZone === true || input.VPC !== undefined) {
       throw route53Fail.invalidInput("The local Route 53 serves public hosted zones only.");
     }
     return this.tx((sim) => {
-      const previous = sim.db.prepare<[string], HostedZoneRow>("SELECT * FROM hosted_zones WHERE caller_reference = ?").get(input.CallerReference as string);
+      const previous = sim.db
+        .prepare<[string], HostedZoneRow>("SELECT * FROM hosted_zones WHERE caller_reference = ?")
+        .get(input.CallerReference as string);
       if (previous !== undefined) throw route53Fail.hostedZoneAlreadyExists(previous.name, previous.caller_reference);
       const id = newRoute53Id("Z");
       const now = sim.now.getTime();
       sim.db
-        .prepare("INSERT INTO hosted_zones (id, name, caller_reference, comment, sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .prepare(
+          "INSERT INTO hosted_zones (id, name, caller_reference, comment, sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        )
         .run(id, name, input.CallerReference as string, input.HostedZoneConfig?.Comment ?? null, sortKeyOf(name), now);
       const ns = LOCAL_NAME_SERVERS.map((n) => `${n}.`);
-      this.putRecordSet(sim, id, { Name: name, Type: "SOA", TTL: 900, ResourceRecords: [{ Value: `${ns[0]} hostmaster.wmctl.localhost. 1 7200 900 1209600 86400` }] });
-      this.putRecordSet(sim, id, { Name: name, Type: "NS", TTL: 172800, ResourceRecords: ns.map((Value) => ({ Value })) });
+      this.putRecordSet(sim, id, {
+        Name: name,
+        Type: "SOA",
+        TTL: 900,
+        ResourceRecords: [{ Value: `${ns[0]} hostmaster.wmctl.localhost. 1 7200 900 1209600 86400` }],
+      });
+      this.putRecordSet(sim, id, {
+        Name: name,
+        Type: "NS",
+        TTL: 172800,
+        ResourceRecords: ns.map((Value) => ({ Value })),
+      });
       const change = this.recordChange(sim, id, undefined);
-      const row = sim.db.prepare<[string], HostedZoneRow>("SELECT * FROM hosted_zones WHERE id = ?").get(id) as HostedZoneRow;
+      const row = sim.db
+        .prepare<[string], HostedZoneRow>("SELECT * FROM hosted_zones WHERE id = ?")
+        .get(id) as HostedZoneRow;
       return {
         Location: `https://route53.amazonaws.com/2013-04-01/hostedzone/${id}`,
         HostedZone: zoneView(row, 2),
@@ -155,7 +176,8 @@ export class LocalHostedZones implements HostedZonesApi {
   async changeResourceRecordSets(input: ChangeResourceRecordSetsRequest): Promise<ChangeResourceRecordSetsResponse> {
     const zoneId = bareZoneId(input.HostedZoneId ?? "");
     const changes = input.ChangeBatch?.Changes ?? [];
-    if (changes.length === 0) throw route53Fail.invalidInput("Invalid request: the change batch must contain at least one change");
+    if (changes.length === 0)
+      throw route53Fail.invalidInput("Invalid request: the change batch must contain at least one change");
     if (changes.length > 1000) throw route53Fail.invalidChangeBatch(["Number of records limit of 1000 exceeded."]);
     return this.tx((sim) => {
       const zone = this.requireZone(sim, zoneId);
@@ -163,7 +185,9 @@ export class LocalHostedZones implements HostedZonesApi {
       if (plan.problems.length > 0) throw route53Fail.invalidChangeBatch(plan.problems);
       for (const step of plan.steps) {
         if (step.action === "DELETE") {
-          sim.db.prepare("DELETE FROM record_sets WHERE zone_id = ? AND name = ? AND type = ? AND set_identifier = ?").run(zone.id, step.name, step.type, step.setId);
+          sim.db
+            .prepare("DELETE FROM record_sets WHERE zone_id = ? AND name = ? AND type = ? AND set_identifier = ?")
+            .run(zone.id, step.name, step.type, step.setId);
         } else {
           this.putRecordSet(sim, zone.id, step.set);
         }
@@ -177,7 +201,9 @@ export class LocalHostedZones implements HostedZonesApi {
     const id = bareChangeId(input.Id ?? "");
     return this.tx((sim) => {
       const row = sim.db
-        .prepare<[string], { id: string; comment: string | null; submitted_at: number; insync_at: number }>("SELECT * FROM zone_changes WHERE id = ?")
+        .prepare<[string], { id: string; comment: string | null; submitted_at: number; insync_at: number }>(
+          "SELECT * FROM zone_changes WHERE id = ?",
+        )
         .get(id);
       if (row === undefined) throw route53Fail.noSuchChange(id);
       return {
@@ -198,7 +224,10 @@ export class LocalHostedZones implements HostedZonesApi {
   }
 
   private countRecordSets(sim: Sim, zoneId: string): number {
-    return sim.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM record_sets WHERE zone_id = ?").get(zoneId)?.n ?? 0;
+    return (
+      sim.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM record_sets WHERE zone_id = ?").get(zoneId)
+        ?.n ?? 0
+    );
   }
 
   private putRecordSet(sim: Sim, zoneId: string, set: ResourceRecordSet): void {
@@ -230,13 +259,16 @@ export class LocalHostedZones implements HostedZonesApi {
       .prepare("INSERT INTO zone_changes (id, zone_id, comment, submitted_at, insync_at) VALUES (?, ?, ?, ?, ?)")
       .run(id, zoneId, comment ?? null, now, now + sim.lifecycle.route53ChangeSeconds * 1000);
     // Route 53 always answers a change with PENDING; GetChange reports INSYNC once it has propagated.
-    return { Id: `/change/${id}`, Status: "PENDING", SubmittedAt: new Date(now), ...(comment === undefined ? {} : { Comment: comment }) };
+    return {
+      Id: `/change/${id}`,
+      Status: "PENDING",
+      SubmittedAt: new Date(now),
+      ...(comment === undefined ? {} : { Comment: comment }),
+    };
   }
 }
 
-type Step =
-  | { action: "DELETE"; name: string; type: string; setId: string }
-  | { action: "PUT"; set: ResourceRecordSet };
+type Step = { action: "DELETE"; name: string; type: string; setId: string } | { action: "PUT"; set: ResourceRecordSet };
 
 /** Validates a whole batch against the zone as it would be after each change; nothing is written. */
 function planChanges(sim: Sim, zone: HostedZoneRow, changes: readonly Change[]): { steps: Step[]; problems: string[] } {
@@ -244,8 +276,14 @@ function planChanges(sim: Sim, zone: HostedZoneRow, changes: readonly Change[]):
   const steps: Step[] = [];
   // The zone's record sets as the batch goes: key name|type|setId -> values (or alias JSON).
   const state = new Map<string, { values: string[]; alias: string | null; ttl: number | null }>();
-  for (const row of sim.db.prepare<[string], RecordSetRow>("SELECT * FROM record_sets WHERE zone_id = ?").all(zone.id)) {
-    state.set(`${row.name}|${row.type}|${row.set_identifier}`, { values: recordValues(row), alias: row.alias_target, ttl: row.ttl });
+  for (const row of sim.db
+    .prepare<[string], RecordSetRow>("SELECT * FROM record_sets WHERE zone_id = ?")
+    .all(zone.id)) {
+    state.set(`${row.name}|${row.type}|${row.set_identifier}`, {
+      values: recordValues(row),
+      alias: row.alias_target,
+      ttl: row.ttl,
+    });
   }
   const touched = new Set<string>();
   for (const change of changes) {
@@ -276,12 +314,22 @@ function planChanges(sim: Sim, zone: HostedZoneRow, changes: readonly Change[]):
         problems.push(`Tried to delete resource record set ${label} but it was not found`);
         continue;
       }
-      if (JSON.stringify(current.values) !== JSON.stringify(values) || current.alias !== alias || (alias === null && current.ttl !== (set.TTL ?? null))) {
-        problems.push(`Tried to delete resource record set ${label} but the values provided do not match the current values`);
+      if (
+        JSON.stringify(current.values) !== JSON.stringify(values) ||
+        current.alias !== alias ||
+        (alias === null && current.ttl !== (set.TTL ?? null))
+      ) {
+        problems.push(
+          `Tried to delete resource record set ${label} but the values provided do not match the current values`,
+        );
         continue;
       }
       if (name === zone.name && (type === "SOA" || type === "NS")) {
-        problems.push(type === "SOA" ? "A HostedZone must contain exactly one SOA record." : "A HostedZone must contain at least one NS record for the zone itself.");
+        problems.push(
+          type === "SOA"
+            ? "A HostedZone must contain exactly one SOA record."
+            : "A HostedZone must contain at least one NS record for the zone itself.",
+        );
         continue;
       }
       state.delete(key);
@@ -304,11 +352,15 @@ function planChanges(sim: Sim, zone: HostedZoneRow, changes: readonly Change[]):
     }
     const bad = values.map((v) => parseRecordValue(type, v)).find((d) => "problem" in d);
     if (bad !== undefined && "problem" in bad) {
-      problems.push(`Invalid Resource Record: FATAL problem: ${bad.problem.replace(/^Invalid Resource Record: FATAL problem: /, "")}`);
+      problems.push(
+        `Invalid Resource Record: FATAL problem: ${bad.problem.replace(/^Invalid Resource Record: FATAL problem: /, "")}`,
+      );
       continue;
     }
     if (type === "CNAME" && values.length > 1) {
-      problems.push(`RRSet of type CNAME with DNS name ${name} is not permitted because a CNAME record set can hold only one value`);
+      problems.push(
+        `RRSet of type CNAME with DNS name ${name} is not permitted because a CNAME record set can hold only one value`,
+      );
       continue;
     }
     if (type === "CNAME" && name === zone.name) {
@@ -326,7 +378,9 @@ function planChanges(sim: Sim, zone: HostedZoneRow, changes: readonly Change[]):
   }
   for (const [n, types] of typesByName) {
     if (types.has("CNAME") && types.size > 1 && [...touched].some((k) => k.startsWith(`${n}|`))) {
-      problems.push(`RRSet of type CNAME with DNS name ${n} is not permitted as it conflicts with other records with the same DNS name in zone ${zone.name}`);
+      problems.push(
+        `RRSet of type CNAME with DNS name ${n} is not permitted as it conflicts with other records with the same DNS name in zone ${zone.name}`,
+      );
     }
   }
   return { steps, problems };

@@ -1,7 +1,12 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { parseCharacterStrings } from "../../dns-verify/presentation.js";
 
-export { formatCharacterStrings, parseCharacterStrings, quoteTxt, splitCharacterStrings } from "../../dns-verify/presentation.js";
+export {
+  formatCharacterStrings,
+  parseCharacterStrings,
+  quoteTxt,
+  splitCharacterStrings,
+} from "../../dns-verify/presentation.js";
 
 /**
  * Route 53 record values in presentation format (what ChangeResourceRecordSets takes and
@@ -14,25 +19,41 @@ export type RecordData =
   | { type: "TXT" | "SPF"; strings: string[] }
   | { type: "SRV"; priority: number; weight: number; port: number; target: string }
   | { type: "CAA"; flags: number; tag: string; value: string }
-  | { type: "SOA"; primary: string; admin: string; serial: number; refresh: number; retry: number; expiration: number; minimum: number };
-
+  | {
+      type: "SOA";
+      primary: string;
+      admin: string;
+      serial: number;
+      refresh: number;
+      retry: number;
+      expiration: number;
+      minimum: number;
+    };
 
 /** Parses one value of a record set; returns a problem in Route 53's words when it is invalid. */
 export function parseRecordValue(type: string, value: string): RecordData | { problem: string } {
   const v = value.trim();
   switch (type) {
     case "A":
-      return isIPv4(v) ? { type, address: v } : { problem: `ARRDATAIllegalIPv4Address (Value is not a valid IPv4 address) encountered with '${value}'` };
+      return isIPv4(v)
+        ? { type, address: v }
+        : { problem: `ARRDATAIllegalIPv4Address (Value is not a valid IPv4 address) encountered with '${value}'` };
     case "AAAA":
-      return isIPv6(v) ? { type, address: v } : { problem: `AAAARRDATAIllegalIPv6Address (Value is not a valid IPv6 address) encountered with '${value}'` };
+      return isIPv6(v)
+        ? { type, address: v }
+        : { problem: `AAAARRDATAIllegalIPv6Address (Value is not a valid IPv6 address) encountered with '${value}'` };
     case "CNAME":
     case "NS":
     case "PTR":
-      return isHostname(v) ? { type, target: bare(v) } : { problem: `DomainLabelEmpty (Domain label is empty) encountered with '${value}'` };
+      return isHostname(v)
+        ? { type, target: bare(v) }
+        : { problem: `DomainLabelEmpty (Domain label is empty) encountered with '${value}'` };
     case "MX": {
       const m = /^(\d{1,5})\s+(\S+)$/.exec(v);
       if (m === null || Number(m[1]) > 65535 || !isHostname(m[2] as string)) {
-        return { problem: `Invalid Resource Record: FATAL problem: MXRRDATANotTwoFields (MX record must have two fields) encountered with '${value}'` };
+        return {
+          problem: `Invalid Resource Record: FATAL problem: MXRRDATANotTwoFields (MX record must have two fields) encountered with '${value}'`,
+        };
       }
       return { type, preference: Number(m[1]), exchange: bare(m[2] as string) };
     }
@@ -44,19 +65,41 @@ export function parseRecordValue(type: string, value: string): RecordData | { pr
     }
     case "SRV": {
       const m = /^(\d+)\s+(\d+)\s+(\d+)\s+(\S+)$/.exec(v);
-      if (m === null) return { problem: `Invalid Resource Record: FATAL problem: SRVRRDATATooFewFields encountered with '${value}'` };
+      if (m === null)
+        return { problem: `Invalid Resource Record: FATAL problem: SRVRRDATATooFewFields encountered with '${value}'` };
       return { type, priority: Number(m[1]), weight: Number(m[2]), port: Number(m[3]), target: bare(m[4] as string) };
     }
     case "CAA": {
       const m = /^(\d+)\s+([a-zA-Z0-9]+)\s+"(.*)"$/.exec(v);
-      if (m === null) return { problem: `Invalid Resource Record: FATAL problem: CAA record is malformed encountered with '${value}'` };
+      if (m === null)
+        return {
+          problem: `Invalid Resource Record: FATAL problem: CAA record is malformed encountered with '${value}'`,
+        };
       return { type, flags: Number(m[1]), tag: m[2] as string, value: m[3] as string };
     }
     case "SOA": {
       const f = v.split(/\s+/);
-      if (f.length !== 7 || f.slice(2).some((n) => !/^\d+$/.test(n))) return { problem: `Invalid Resource Record: SOA record is malformed encountered with '${value}'` };
-      const [primary, admin, serial, refresh, retry, expiration, minimum] = f as [string, string, string, string, string, string, string];
-      return { type, primary: bare(primary), admin: bare(admin), serial: +serial, refresh: +refresh, retry: +retry, expiration: +expiration, minimum: +minimum };
+      if (f.length !== 7 || f.slice(2).some((n) => !/^\d+$/.test(n)))
+        return { problem: `Invalid Resource Record: SOA record is malformed encountered with '${value}'` };
+      const [primary, admin, serial, refresh, retry, expiration, minimum] = f as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      return {
+        type,
+        primary: bare(primary),
+        admin: bare(admin),
+        serial: +serial,
+        refresh: +refresh,
+        retry: +retry,
+        expiration: +expiration,
+        minimum: +minimum,
+      };
     }
     default:
       return { problem: `Unsupported record type ${type} in the local Route 53` };

@@ -25,11 +25,19 @@ export class Route53Error extends Error {
 
 export const route53Fail = {
   invalidChangeBatch: (messages: string[]) =>
-    new Route53Error("InvalidChangeBatch", messages.length === 1 ? (messages[0] as string) : `[${messages.join(", ")}]`, messages),
+    new Route53Error(
+      "InvalidChangeBatch",
+      messages.length === 1 ? (messages[0] as string) : `[${messages.join(", ")}]`,
+      messages,
+    ),
   invalidInput: (message: string) => new Route53Error("InvalidInput", message),
   invalidDomainName: (message: string) => new Route53Error("InvalidDomainName", message),
   noSuchHostedZone: (id: string) => new Route53Error("NoSuchHostedZone", `No hosted zone found with ID: ${id}`),
-  noSuchChange: (id: string) => new Route53Error("NoSuchChange", `A change with the specified change ID ${id} does not exist.`),
+  noSuchChange: (id: string) =>
+    new Route53Error("NoSuchChange", `A change with the specified change ID ${id} does not exist.`),
   hostedZoneAlreadyExists: (name: string, ref: string) =>
-    new Route53Error("HostedZoneAlreadyExists", `A hosted zone has already been created with the specified caller reference ${ref} (zone ${name}).`),
+    new Route53Error(
+      "HostedZoneAlreadyExists",
+      `A hosted zone has already been created with the specified caller reference ${ref} (zone ${name}).`,
+    ),
 };

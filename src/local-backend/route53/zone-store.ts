@@ -61,18 +61,28 @@ export class ZoneReader {
 
   /** Every record set at exactly `name` in the zone. */
   recordSetsAt(zoneId: string, name: string): RecordSetRow[] {
-    return this.db.prepare<[string, string], RecordSetRow>("SELECT * FROM record_sets WHERE zone_id = ? AND name = ? ORDER BY type, set_identifier").all(zoneId, name);
+    return this.db
+      .prepare<[string, string], RecordSetRow>(
+        "SELECT * FROM record_sets WHERE zone_id = ? AND name = ? ORDER BY type, set_identifier",
+      )
+      .all(zoneId, name);
   }
 
   /** Whether some record lives below `name` (then `name` is an empty non-terminal: NODATA, not NXDOMAIN). */
   hasNamesBelow(zoneId: string, name: string): boolean {
     const row = this.db
-      .prepare<[string, number, string], { n: number }>("SELECT 1 AS n FROM record_sets WHERE zone_id = ? AND substr(name, ?) = ? LIMIT 1")
+      .prepare<[string, number, string], { n: number }>(
+        "SELECT 1 AS n FROM record_sets WHERE zone_id = ? AND substr(name, ?) = ? LIMIT 1",
+      )
       .get(zoneId, -(name.length + 1), `.${name}`);
     return row !== undefined;
   }
 
   soaOf(zoneId: string, zoneName: string): RecordSetRow | undefined {
-    return this.db.prepare<[string, string], RecordSetRow>("SELECT * FROM record_sets WHERE zone_id = ? AND name = ? AND type = 'SOA'").get(zoneId, zoneName);
+    return this.db
+      .prepare<[string, string], RecordSetRow>(
+        "SELECT * FROM record_sets WHERE zone_id = ? AND name = ? AND type = 'SOA'",
+      )
+      .get(zoneId, zoneName);
   }
 }

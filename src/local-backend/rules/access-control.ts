@@ -3,7 +3,15 @@ import { parseCidr, parseIpv4, rangeContains } from "../../net/ipv4.js";
 export type Effect = "ALLOW" | "DENY";
 
 /** The protocol actions of access control rules, spelled as the service spells them. */
-export const ACCESS_ACTIONS = ["ActiveSync", "AutoDiscover", "EWS", "IMAP", "SMTP", "WindowsOutlook", "WebMail"] as const;
+export const ACCESS_ACTIONS = [
+  "ActiveSync",
+  "AutoDiscover",
+  "EWS",
+  "IMAP",
+  "SMTP",
+  "WindowsOutlook",
+  "WebMail",
+] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 /** The canonical spelling of an action name given in any case; undefined when it is not one. */
@@ -64,7 +72,9 @@ export function evaluateAccessControl(rules: readonly AccessRuleConditions[], re
  * matching DENY rule wins; otherwise any matching ALLOW rule allows; when no rule matches, DENY.
  * Returns the effect and the matching rules that produced it, in their order.
  */
-export function denyWins<R extends { readonly Effect: Effect }>(matching: readonly R[]): { effect: Effect; rules: R[] } {
+export function denyWins<R extends { readonly Effect: Effect }>(
+  matching: readonly R[],
+): { effect: Effect; rules: R[] } {
   const denies = matching.filter((r) => r.Effect === "DENY");
   if (denies.length > 0) return { effect: "DENY", rules: denies };
   const allows = matching.filter((r) => r.Effect === "ALLOW");
@@ -90,8 +100,16 @@ export function ruleMatches(rule: AccessRuleConditions, request: AccessRequest):
   const listed = (users: readonly string[] | undefined, roles: readonly string[] | undefined) =>
     (request.userId !== undefined && (users ?? []).includes(request.userId)) ||
     (request.impersonationRoleId !== undefined && (roles ?? []).includes(request.impersonationRoleId));
-  if ((nonEmpty(rule.UserIds) || nonEmpty(rule.ImpersonationRoleIds)) && !listed(rule.UserIds, rule.ImpersonationRoleIds)) return false;
-  if ((nonEmpty(rule.NotUserIds) || nonEmpty(rule.NotImpersonationRoleIds)) && listed(rule.NotUserIds, rule.NotImpersonationRoleIds)) return false;
+  if (
+    (nonEmpty(rule.UserIds) || nonEmpty(rule.ImpersonationRoleIds)) &&
+    !listed(rule.UserIds, rule.ImpersonationRoleIds)
+  )
+    return false;
+  if (
+    (nonEmpty(rule.NotUserIds) || nonEmpty(rule.NotImpersonationRoleIds)) &&
+    listed(rule.NotUserIds, rule.NotImpersonationRoleIds)
+  )
+    return false;
   return true;
 }
 

@@ -31,13 +31,24 @@ export interface ImpersonationDecision {
  * `targetUserId` is the target's entity id; rules hold ids too (the simulator resolves names and
  * addresses when a role is saved).
  */
-export function evaluateImpersonation(rules: readonly ImpersonationRuleConditions[], targetUserId: string): ImpersonationDecision {
+export function evaluateImpersonation(
+  rules: readonly ImpersonationRuleConditions[],
+  targetUserId: string,
+): ImpersonationDecision {
   const { effect, rules: decided } = denyWins(rules.filter((r) => impersonationRuleMatches(r, targetUserId)));
-  return { effect, matchedRules: decided.map((r) => ({ ImpersonationRuleId: r.ImpersonationRuleId, ...(r.Name === undefined ? {} : { Name: r.Name }) })) };
+  return {
+    effect,
+    matchedRules: decided.map((r) => ({
+      ImpersonationRuleId: r.ImpersonationRuleId,
+      ...(r.Name === undefined ? {} : { Name: r.Name }),
+    })),
+  };
 }
 
 export function impersonationRuleMatches(rule: ImpersonationRuleConditions, targetUserId: string): boolean {
-  if (rule.TargetUsers !== undefined && rule.TargetUsers.length > 0 && !rule.TargetUsers.includes(targetUserId)) return false;
-  if (rule.NotTargetUsers !== undefined && rule.NotTargetUsers.length > 0 && rule.NotTargetUsers.includes(targetUserId)) return false;
+  if (rule.TargetUsers !== undefined && rule.TargetUsers.length > 0 && !rule.TargetUsers.includes(targetUserId))
+    return false;
+  if (rule.NotTargetUsers !== undefined && rule.NotTargetUsers.length > 0 && rule.NotTargetUsers.includes(targetUserId))
+    return false;
   return true;
 }

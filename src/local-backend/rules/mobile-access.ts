@@ -52,10 +52,17 @@ export interface MobileDecision {
  *   applies, the device is blocked.
  * - An override for the user and device, when there is one, replaces the rules' result.
  */
-export function evaluateMobileAccess(rules: readonly MobileRuleConditions[], device: DeviceProperties, override?: Effect): MobileDecision {
+export function evaluateMobileAccess(
+  rules: readonly MobileRuleConditions[],
+  device: DeviceProperties,
+  override?: Effect,
+): MobileDecision {
   if (override !== undefined) return { effect: override, matchedRules: [], override };
   const { effect, rules: decided } = denyWins(rules.filter((r) => mobileRuleMatches(r, device)));
-  return { effect, matchedRules: decided.map((r) => ({ MobileDeviceAccessRuleId: r.MobileDeviceAccessRuleId, Name: r.Name })) };
+  return {
+    effect,
+    matchedRules: decided.map((r) => ({ MobileDeviceAccessRuleId: r.MobileDeviceAccessRuleId, Name: r.Name })),
+  };
 }
 
 export function mobileRuleMatches(rule: MobileRuleConditions, device: DeviceProperties): boolean {
@@ -67,10 +74,16 @@ export function mobileRuleMatches(rule: MobileRuleConditions, device: DeviceProp
   );
 }
 
-function condition(positive: readonly string[] | undefined, negative: readonly string[] | undefined, reported: string | undefined): boolean {
+function condition(
+  positive: readonly string[] | undefined,
+  negative: readonly string[] | undefined,
+  reported: string | undefined,
+): boolean {
   const value = reported === undefined || reported === "" ? undefined : reported.toLowerCase();
   if (positive !== undefined && positive.length > 0) {
-    const hit = positive.some((p) => (isNone(p) ? value === undefined : value !== undefined && value.startsWith(p.toLowerCase())));
+    const hit = positive.some((p) =>
+      isNone(p) ? value === undefined : value !== undefined && value.startsWith(p.toLowerCase()),
+    );
     if (!hit) return false;
   }
   if (negative !== undefined && negative.length > 0) {

@@ -46,7 +46,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the age counts from when the item was created, modified or moved, not from when the policy was
  * set. Folders the policy does not name, NONE actions and messages in other folders are untouched.
  */
-export function retentionDecisions(folders: readonly FolderRetention[], items: Iterable<RetentionItem>, now: Date): RetentionDecision[] {
+export function retentionDecisions(
+  folders: readonly FolderRetention[],
+  items: Iterable<RetentionItem>,
+  now: Date,
+): RetentionDecision[] {
   const byFolder = new Map<string, FolderRetention>();
   for (const f of folders) if (f.Action !== "NONE" && f.Period !== undefined) byFolder.set(f.Name, f);
   const out: RetentionDecision[] = [];
@@ -55,7 +59,11 @@ export function retentionDecisions(folders: readonly FolderRetention[], items: I
     if (rule === undefined || rule.Period === undefined) continue;
     if (now.getTime() - item.lastActionAt.getTime() < rule.Period * DAY_MS) continue;
     const outcome: RetentionOutcome =
-      rule.Action === "PERMANENTLY_DELETE" ? "DELETE_PERMANENTLY" : item.folder === "DELETED_ITEMS" ? "DELETE_RECOVERABLY" : "MOVE_TO_DELETED_ITEMS";
+      rule.Action === "PERMANENTLY_DELETE"
+        ? "DELETE_PERMANENTLY"
+        : item.folder === "DELETED_ITEMS"
+          ? "DELETE_RECOVERABLY"
+          : "MOVE_TO_DELETED_ITEMS";
     out.push({ item, outcome, periodDays: rule.Period });
   }
   return out;

@@ -11,7 +11,8 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 export function bucketNameProblem(name: string): string | undefined {
   if (name.length < 3 || name.length > 63) return "a bucket name has 3 to 63 characters";
   if (!/^[a-z0-9.-]+$/.test(name)) return "a bucket name holds only lowercase letters, digits, '.' and '-'";
-  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return "a bucket name begins and ends with a letter or a digit";
+  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
+    return "a bucket name begins and ends with a letter or a digit";
   if (name.includes("..")) return "a bucket name has no two adjacent periods";
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return "a bucket name is not an IP address";
   const prefix = ["xn--", "sthree-", "amzn-s3-demo-"].find((p) => name.startsWith(p));

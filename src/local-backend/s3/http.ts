@@ -41,21 +41,40 @@ const XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
 /** Files an export job is still writing: never shown. */
 const PARTIAL = /\.partial-[^/]+$/;
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 function xml(root: string, body: string, attrs = ""): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}${attrs}>${body}</${root}>`;
 }
 
 /** An S3 error answer: `<Error><Code>..</Code><Message>..</Message>...</Error>` (no body for HEAD). */
-export function s3Error(status: number, code: string, message: string, requestId: string, extra: Record<string, string> = {}, head = false): S3Reply {
+export function s3Error(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+  head = false,
+): S3Reply {
   const fields = Object.entries(extra)
     .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
     .join("");
   return {
     status,
-    headers: { "content-type": "application/xml", "x-amz-request-id": requestId, ...(head ? { "x-amz-error-code": code } : {}) },
-    ...(head ? {} : { body: xml("Error", `<Code>${code}</Code><Message>${escapeXml(message)}</Message>${fields}<RequestId>${requestId}</RequestId>`) }),
+    headers: {
+      "content-type": "application/xml",
+      "x-amz-request-id": requestId,
+      ...(head ? { "x-amz-error-code": code } : {}),
+    },
+    ...(head
+      ? {}
+      : {
+          body: xml(
+            "Error",
+            `<Code>${code}</Code><Message>${escapeXml(message)}</Message>${fields}<RequestId>${requestId}</RequestId>`,
+          ),
+        }),
   };
 }
 
@@ -68,7 +87,10 @@ function decode(s: string): string | undefined {
 }
 
 /** Bucket and key of a request, path-style or `<bucket>.localhost`. */
-export function addressOf(url: string, host: string | undefined): { bucket: string | undefined; key: string; query: URLSearchParams } | undefined {
+export function addressOf(
+  url: string,
+  host: string | undefined,
+): { bucket: string | undefined; key: string; query: URLSearchParams } | undefined {
   const q = url.indexOf("?");
   const rawPath = q < 0 ? url : url.slice(0, q);
   const query = new URLSearchParams(q < 0 ? "" : url.slice(q + 1));
@@ -80,7 +102,9 @@ export function addressOf(url: string, host: string | undefined): { bucket: stri
   const rest = path.replace(/^\//, "");
   const slash = rest.indexOf("/");
   if (rest === "") return { bucket: undefined, key: "", query };
-  return slash < 0 ? { bucket: rest, key: "", query } : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1), query };
+  return slash < 0
+    ? { bucket: rest, key: "", query }
+    : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1), query };
 }
 
 /** The file of a key, or undefined when the key cannot name a file inside the bucket. */
@@ -110,18 +134,32 @@ export function handleS3(req: S3Request, store: S3Store): S3Reply {
   if (addr === undefined) return s3Error(400, "InvalidURI", "Couldn't parse the specified URI.", id, {}, head);
   const base = { "x-amz-request-id": id };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    return s3Error(501, "NotImplemented", `The local simulator's S3 is read-only: ${req.method} is not served (export jobs write the objects).`, id, {}, head);
+    return s3Error(
+      501,
+      "NotImplemented",
+      `The local simulator's S3 is read-only: ${req.method} is not served (export jobs write the objects).`,
+      id,
+      {},
+      head,
+    );
   }
   if (addr.bucket === undefined) {
     // ListBuckets.
     const buckets = store
       .buckets()
-      .map((b) => `<Bucket><Name>${escapeXml(b.name)}</Name><CreationDate>${b.created.toISOString()}</CreationDate><BucketRegion>${b.region}</BucketRegion></Bucket>`)
+      .map(
+        (b) =>
+          `<Bucket><Name>${escapeXml(b.name)}</Name><CreationDate>${b.created.toISOString()}</CreationDate><BucketRegion>${b.region}</BucketRegion></Bucket>`,
+      )
       .join("");
     return {
       status: 200,
       headers: { ...base, "content-type": "application/xml" },
-      body: xml("ListAllMyBucketsResult", `<Owner><ID>wmctl-local</ID><DisplayName>wmctl-local</DisplayName></Owner><Buckets>${buckets}</Buckets>`, ` xmlns="${XMLNS}"`),
+      body: xml(
+        "ListAllMyBucketsResult",
+        `<Owner><ID>wmctl-local</ID><DisplayName>wmctl-local</DisplayName></Owner><Buckets>${buckets}</Buckets>`,
+        ` xmlns="${XMLNS}"`,
+      ),
     };
   }
   const bucket = addr.bucket;
@@ -136,31 +174,61 @@ export function handleS3(req: S3Request, store: S3Store): S3Reply {
     if (addr.query.get("list-type") !== "2") {
       if (addr.query.has("location")) {
         const r = known?.region ?? store.region;
-        return { status: 200, headers: { ...base, "content-type": "application/xml" }, body: xml("LocationConstraint", r === "us-east-1" ? "" : r, ` xmlns="${XMLNS}"`) };
+        return {
+          status: 200,
+          headers: { ...base, "content-type": "application/xml" },
+          body: xml("LocationConstraint", r === "us-east-1" ? "" : r, ` xmlns="${XMLNS}"`),
+        };
       }
-      return s3Error(501, "NotImplemented", "The local simulator's S3 lists objects with ListObjectsV2 (list-type=2) only.", id);
+      return s3Error(
+        501,
+        "NotImplemented",
+        "The local simulator's S3 lists objects with ListObjectsV2 (list-type=2) only.",
+        id,
+      );
     }
     return listObjectsV2(bucket, bucketDir, addr.query, { ...base, ...region }, id);
   }
   const path = keyPath(bucketDir, addr.key);
   const st = path === undefined ? undefined : statFile(path);
-  if (path === undefined || st === undefined) return s3Error(404, "NoSuchKey", "The specified key does not exist.", id, { Key: addr.key }, head);
+  if (path === undefined || st === undefined)
+    return s3Error(404, "NoSuchKey", "The specified key does not exist.", id, { Key: addr.key }, head);
   const headers: Record<string, string> = {
     ...base,
     ...region,
-    "content-type": /\.json$/i.test(addr.key) ? "application/json" : /\.zip$/i.test(addr.key) ? "application/zip" : "application/octet-stream",
+    "content-type": /\.json$/i.test(addr.key)
+      ? "application/json"
+      : /\.zip$/i.test(addr.key)
+        ? "application/zip"
+        : "application/octet-stream",
     "last-modified": st.mtime.toUTCString(),
     etag: etag(st),
     "accept-ranges": "bytes",
   };
   const range = parseRange(req.range, st.size);
   if (range === "invalid") {
-    return s3Error(416, "InvalidRange", "The requested range is not satisfiable", id, { RangeRequested: req.range ?? "", ActualObjectSize: String(st.size) }, head);
+    return s3Error(
+      416,
+      "InvalidRange",
+      "The requested range is not satisfiable",
+      id,
+      { RangeRequested: req.range ?? "", ActualObjectSize: String(st.size) },
+      head,
+    );
   }
-  if (range === undefined) return { status: 200, headers: { ...headers, "content-length": String(st.size) }, ...(head || st.size === 0 ? {} : { file: { path, start: 0, end: st.size - 1 } }) };
+  if (range === undefined)
+    return {
+      status: 200,
+      headers: { ...headers, "content-length": String(st.size) },
+      ...(head || st.size === 0 ? {} : { file: { path, start: 0, end: st.size - 1 } }),
+    };
   return {
     status: 206,
-    headers: { ...headers, "content-length": String(range.end - range.start + 1), "content-range": `bytes ${range.start}-${range.end}/${st.size}` },
+    headers: {
+      ...headers,
+      "content-length": String(range.end - range.start + 1),
+      "content-range": `bytes ${range.start}-${range.end}/${st.size}`,
+    },
     ...(head ? {} : { file: { path, start: range.start, end: range.end } }),
   };
 }
@@ -195,17 +263,30 @@ function listKeys(bucketDir: string): Array<{ key: string; st: Stats }> {
   return out.sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)));
 }
 
-function listObjectsV2(bucket: string, bucketDir: string, q: URLSearchParams, headers: Record<string, string>, id: string): S3Reply {
+function listObjectsV2(
+  bucket: string,
+  bucketDir: string,
+  q: URLSearchParams,
+  headers: Record<string, string>,
+  id: string,
+): S3Reply {
   const prefix = q.get("prefix") ?? "";
   const delimiter = q.get("delimiter") ?? "";
   const maxRaw = q.get("max-keys");
   const maxKeys = maxRaw === null ? 1000 : Number(maxRaw);
-  if (!Number.isInteger(maxKeys) || maxKeys < 0) return s3Error(400, "InvalidArgument", "Provided max-keys not an integer or within integer range", id, { ArgumentName: "max-keys", ArgumentValue: maxRaw ?? "" });
+  if (!Number.isInteger(maxKeys) || maxKeys < 0)
+    return s3Error(400, "InvalidArgument", "Provided max-keys not an integer or within integer range", id, {
+      ArgumentName: "max-keys",
+      ArgumentValue: maxRaw ?? "",
+    });
   const token = q.get("continuation-token");
   let after = q.get("start-after") ?? "";
   if (token !== null) {
     const decoded = Buffer.from(token, "base64url").toString("utf8");
-    if (!decoded.startsWith("wmctl:")) return s3Error(400, "InvalidArgument", "The continuation token provided is incorrect", id, { ArgumentName: "continuation-token" });
+    if (!decoded.startsWith("wmctl:"))
+      return s3Error(400, "InvalidArgument", "The continuation token provided is incorrect", id, {
+        ArgumentName: "continuation-token",
+      });
     after = decoded.slice("wmctl:".length);
   }
   const encode = q.get("encoding-type") === "url";
@@ -228,17 +309,26 @@ function listObjectsV2(bucket: string, bucketDir: string, q: URLSearchParams, he
     }
     last = entry;
     if (entry !== key) prefixes.push(`<CommonPrefixes><Prefix>${enc(entry)}</Prefix></CommonPrefixes>`);
-    else contents.push(`<Contents><Key>${enc(key)}</Key><LastModified>${st.mtime.toISOString()}</LastModified><ETag>${escapeXml(etag(st))}</ETag><Size>${st.size}</Size><StorageClass>STANDARD</StorageClass></Contents>`);
+    else
+      contents.push(
+        `<Contents><Key>${enc(key)}</Key><LastModified>${st.mtime.toISOString()}</LastModified><ETag>${escapeXml(etag(st))}</ETag><Size>${st.size}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+      );
   }
   const body =
     `<Name>${escapeXml(bucket)}</Name><Prefix>${enc(prefix)}</Prefix>` +
     (delimiter === "" ? "" : `<Delimiter>${enc(delimiter)}</Delimiter>`) +
     `<MaxKeys>${maxKeys}</MaxKeys><KeyCount>${contents.length + prefixes.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>` +
     (token === null ? "" : `<ContinuationToken>${escapeXml(token)}</ContinuationToken>`) +
-    (truncated ? `<NextContinuationToken>${Buffer.from(`wmctl:${last}`).toString("base64url")}</NextContinuationToken>` : "") +
+    (truncated
+      ? `<NextContinuationToken>${Buffer.from(`wmctl:${last}`).toString("base64url")}</NextContinuationToken>`
+      : "") +
     (q.get("start-after") === null ? "" : `<StartAfter>${enc(q.get("start-after") as string)}</StartAfter>`) +
     (encode ? "<EncodingType>url</EncodingType>" : "") +
     contents.join("") +
     prefixes.join("");
-  return { status: 200, headers: { ...headers, "content-type": "application/xml" }, body: xml("ListBucketResult", body, ` xmlns="${XMLNS}"`) };
+  return {
+    status: 200,
+    headers: { ...headers, "content-type": "application/xml" },
+    body: xml("ListBucketResult", body, ` xmlns="${XMLNS}"`),
+  };
 }

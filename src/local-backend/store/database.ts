@@ -1,5 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, rmSync, type Stats } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  type Stats,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
@@ -64,7 +74,8 @@ export function openDatabase(file: string, modules: readonly SchemaModule[]): Db
     db?.close();
     const code = String((e as { code?: unknown }).code ?? "");
     if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) throw damaged(file, e);
-    if (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN" || code === "EACCES" || code === "EPERM") return openReadOnly(file, modules);
+    if (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN" || code === "EACCES" || code === "EPERM")
+      return openReadOnly(file, modules);
     throw e;
   }
 }
@@ -142,9 +153,17 @@ function openReadOnly(file: string, modules: readonly SchemaModule[]): Db {
         return db;
       }) as Db["close"];
     }
-    const versions = new Map(db.prepare<[], { module: string; version: number }>("SELECT module, version FROM schema_versions").all().map((r) => [r.module, r.version]));
+    const versions = new Map(
+      db
+        .prepare<[], { module: string; version: number }>("SELECT module, version FROM schema_versions")
+        .all()
+        .map((r) => [r.module, r.version]),
+    );
     if (modules.some((m) => (versions.get(m.name) ?? 0) !== m.migrations.length)) {
-      throw new StoreError(`the simulator store ${file} is read-only and was made by another wmctl version`, "open it once with write access to upgrade it");
+      throw new StoreError(
+        `the simulator store ${file} is read-only and was made by another wmctl version`,
+        "open it once with write access to upgrade it",
+      );
     }
     db.pragma("foreign_keys = ON");
     cacheStatements(db);
@@ -162,7 +181,11 @@ function openReadOnly(file: string, modules: readonly SchemaModule[]): Db {
 export function storeWriteError(e: unknown, file: string): unknown {
   const code = String((e as { code?: unknown }).code ?? "");
   if (code.startsWith("SQLITE_READONLY")) {
-    return new StoreError(`the simulator store ${file} is read-only: this command would change it`, "run it as the store's owner, or point WMCTL_HOME at a writable copy", "read-only");
+    return new StoreError(
+      `the simulator store ${file} is read-only: this command would change it`,
+      "run it as the store's owner, or point WMCTL_HOME at a writable copy",
+      "read-only",
+    );
   }
   if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) return damaged(file, e);
   return e;
@@ -215,10 +238,9 @@ function migrate(db: Db, modules: readonly SchemaModule[]): void {
       }
       for (let v = current; v < m.migrations.length; v++) db.exec(m.migrations[v] ?? "");
       if (current !== m.migrations.length) {
-        db.prepare("INSERT INTO schema_versions (module, version) VALUES (?, ?) ON CONFLICT(module) DO UPDATE SET version = excluded.version").run(
-          m.name,
-          m.migrations.length,
-        );
+        db.prepare(
+          "INSERT INTO schema_versions (module, version) VALUES (?, ?) ON CONFLICT(module) DO UPDATE SET version = excluded.version",
+        ).run(m.name, m.migrations.length);
       }
     }
   }).immediate();
@@ -226,6 +248,8 @@ function migrate(db: Db, modules: readonly SchemaModule[]): void {
 
 /** Every module's current version (for `wmctl local status`). */
 export function schemaVersions(db: Db): Record<string, number> {
-  const rows = db.prepare<[], { module: string; version: number }>("SELECT module, version FROM schema_versions ORDER BY module").all();
+  const rows = db
+    .prepare<[], { module: string; version: number }>("SELECT module, version FROM schema_versions ORDER BY module")
+    .all();
   return Object.fromEntries(rows.map((r) => [r.module, r.version]));
 }

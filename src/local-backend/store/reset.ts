@@ -16,7 +16,9 @@ export const KEPT_META_KEYS = ["accountId", CREDENTIALS_KEY, CA_KEY, ...SERVICE_
  */
 export function dataTables(db: Db, schema = "main"): string[] {
   const rows = db
-    .prepare<[], { name: string; sql: string | null }>(`SELECT name, sql FROM ${schema}.sqlite_master WHERE type = 'table' ORDER BY name`)
+    .prepare<[], { name: string; sql: string | null }>(
+      `SELECT name, sql FROM ${schema}.sqlite_master WHERE type = 'table' ORDER BY name`,
+    )
     .all();
   const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? "")).map((r) => r.name);
   return rows
@@ -39,7 +41,9 @@ export function resetStore(db: Db): void {
     db.pragma("defer_foreign_keys = ON");
     for (const t of dataTables(db)) db.prepare(`DELETE FROM ${quoteIdent(t)}`).run();
     if (hasTable(db, "sqlite_sequence")) db.prepare("DELETE FROM sqlite_sequence").run();
-    db.prepare(`DELETE FROM meta WHERE key NOT IN (${KEPT_META_KEYS.map(() => "?").join(", ")})`).run(...KEPT_META_KEYS);
+    db.prepare(`DELETE FROM meta WHERE key NOT IN (${KEPT_META_KEYS.map(() => "?").join(", ")})`).run(
+      ...KEPT_META_KEYS,
+    );
   }).immediate();
 }
 
@@ -50,6 +54,7 @@ export function hasTable(db: Db, name: string, schema = "main"): boolean {
 /** Rows per data table (`wmctl local status`). */
 export function tableCounts(db: Db): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of dataTables(db)) out[t] = (db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(t)}`).get() as { n: number }).n;
+  for (const t of dataTables(db))
+    out[t] = (db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(t)}`).get() as { n: number }).n;
   return out;
 }

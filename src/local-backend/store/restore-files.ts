@@ -58,7 +58,11 @@ export function stageSnapshotFiles(snapshotDir: string, paths: StorePaths): { s3
  * and the new one does not (mail files of the old message rows; S3 objects that are not in the
  * snapshot), recorded in the store so a restore killed after its commit still removes them later.
  */
-export function recordRemovals(db: Db, old: { pending: PendingRemovals | undefined; mailFiles: readonly string[]; s3Files: readonly string[] }, s3Keys: ReadonlySet<string>): PendingRemovals {
+export function recordRemovals(
+  db: Db,
+  old: { pending: PendingRemovals | undefined; mailFiles: readonly string[]; s3Files: readonly string[] },
+  s3Keys: ReadonlySet<string>,
+): PendingRemovals {
   const kept = new Set(db.prepare<[], string>("SELECT file FROM main.mail_items").pluck().all());
   const pending = old.pending ?? { mail: [], s3: [] };
   const removals: PendingRemovals = {

@@ -25,7 +25,8 @@ function storeKey(paths: StorePaths, create: boolean): Buffer {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw e;
     }
-    if (!st.isFile() || st.size !== 32) throw new SecretBoxError(`${file} is not a wmctl key (a regular file of 32 bytes)`);
+    if (!st.isFile() || st.size !== 32)
+      throw new SecretBoxError(`${file} is not a wmctl key (a regular file of 32 bytes)`);
     return readFileSync(file);
   };
   const existing = read();

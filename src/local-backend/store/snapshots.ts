@@ -1,5 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { SnapshotInfo } from "../../backend/simulator-control.js";
 import { ControlError } from "../control-error.js";
@@ -7,7 +18,14 @@ import type { StorePaths } from "../sim.js";
 import { openDatabase, StoreVersionError, type Db, type SchemaModule } from "./database.js";
 import { getMeta } from "./meta.js";
 import { dataTables, hasTable, KEPT_META_KEYS, quoteIdent } from "./reset.js";
-import { filesUnder, PENDING_REMOVALS_KEY, recordRemovals, removeRestoreLeftovers, stageSnapshotFiles, type PendingRemovals } from "./restore-files.js";
+import {
+  filesUnder,
+  PENDING_REMOVALS_KEY,
+  recordRemovals,
+  removeRestoreLeftovers,
+  stageSnapshotFiles,
+  type PendingRemovals,
+} from "./restore-files.js";
 
 export const SNAPSHOT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -18,13 +36,19 @@ export function snapshotsDir(paths: StorePaths): string {
 
 function checkName(name: string): void {
   if (!SNAPSHOT_NAME.test(name)) {
-    throw new ControlError("ValidationException", `invalid snapshot name "${name}": use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit`);
+    throw new ControlError(
+      "ValidationException",
+      `invalid snapshot name "${name}": use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit`,
+    );
   }
 }
 
 /** A default name: `2026-07-01T10-15-00Z`. */
 export function defaultSnapshotName(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/:/g, "-");
+  return now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/:/g, "-");
 }
 
 /**
@@ -66,8 +90,16 @@ export function listSnapshots(paths: StorePaths): SnapshotInfo[] {
 }
 
 function readInfo(dir: string, name: string): SnapshotInfo {
-  const raw = JSON.parse(readFileSync(join(dir, "snapshot.json"), "utf8")) as { createdAt: string; simulatorTime: string };
-  return { name, createdAt: new Date(raw.createdAt), simulatorTime: new Date(raw.simulatorTime), bytes: folderBytes(dir) };
+  const raw = JSON.parse(readFileSync(join(dir, "snapshot.json"), "utf8")) as {
+    createdAt: string;
+    simulatorTime: string;
+  };
+  return {
+    name,
+    createdAt: new Date(raw.createdAt),
+    simulatorTime: new Date(raw.simulatorTime),
+    bytes: folderBytes(dir),
+  };
 }
 
 function folderBytes(dir: string): number {
@@ -90,10 +122,16 @@ function folderBytes(dir: string): number {
  * An older snapshot is migrated first (on a copy); one from a newer wmctl is refused. The store
  * keeps its own account, credentials and served endpoint.
  */
-export function restoreSnapshot(db: Db, paths: StorePaths, name: string, schemas: readonly SchemaModule[]): SnapshotInfo {
+export function restoreSnapshot(
+  db: Db,
+  paths: StorePaths,
+  name: string,
+  schemas: readonly SchemaModule[],
+): SnapshotInfo {
   checkName(name);
   const dir = join(snapshotsDir(paths), name);
-  if (!existsSync(join(dir, "snapshot.json"))) throw new ControlError("ResourceNotFoundException", `no snapshot named "${name}"`);
+  if (!existsSync(join(dir, "snapshot.json")))
+    throw new ControlError("ResourceNotFoundException", `no snapshot named "${name}"`);
   const info = readInfo(dir, name);
   removeRestoreLeftovers(db, paths);
   const work = join(snapshotsDir(paths), `.restore-${randomBytes(4).toString("hex")}.db`);
@@ -103,7 +141,8 @@ export function restoreSnapshot(db: Db, paths: StorePaths, name: string, schemas
     try {
       openDatabase(work, schemas).close();
     } catch (e) {
-      if (e instanceof StoreVersionError) throw new ControlError("ValidationException", `snapshot "${name}": ${e.message}`);
+      if (e instanceof StoreVersionError)
+        throw new ControlError("ValidationException", `snapshot "${name}": ${e.message}`);
       throw e;
     }
     const s3Before = filesUnder(paths.s3);
@@ -114,22 +153,29 @@ export function restoreSnapshot(db: Db, paths: StorePaths, name: string, schemas
         db.pragma("defer_foreign_keys = ON");
         const old = {
           pending: getMeta<PendingRemovals>(db, PENDING_REMOVALS_KEY),
-          mailFiles: hasTable(db, "mail_items") ? db.prepare<[], string>("SELECT file FROM main.mail_items").pluck().all() : [],
+          mailFiles: hasTable(db, "mail_items")
+            ? db.prepare<[], string>("SELECT file FROM main.mail_items").pluck().all()
+            : [],
           s3Files: s3Before,
         };
         for (const t of dataTables(db)) {
           db.prepare(`DELETE FROM main.${quoteIdent(t)}`).run();
           if (!hasTable(db, t, "snap")) continue;
-          const cols = (db.pragma(`main.table_info(${quoteIdent(t)})`) as { name: string }[]).map((c) => quoteIdent(c.name)).join(", ");
+          const cols = (db.pragma(`main.table_info(${quoteIdent(t)})`) as { name: string }[])
+            .map((c) => quoteIdent(c.name))
+            .join(", ");
           db.prepare(`INSERT INTO main.${quoteIdent(t)} (${cols}) SELECT ${cols} FROM snap.${quoteIdent(t)}`).run();
         }
         if (hasTable(db, "sqlite_sequence")) {
           db.prepare("DELETE FROM main.sqlite_sequence").run();
-          if (hasTable(db, "sqlite_sequence", "snap")) db.prepare("INSERT INTO main.sqlite_sequence SELECT * FROM snap.sqlite_sequence").run();
+          if (hasTable(db, "sqlite_sequence", "snap"))
+            db.prepare("INSERT INTO main.sqlite_sequence SELECT * FROM snap.sqlite_sequence").run();
         }
         const kept = KEPT_META_KEYS.map(() => "?").join(", ");
         db.prepare(`DELETE FROM main.meta WHERE key NOT IN (${kept})`).run(...KEPT_META_KEYS);
-        db.prepare(`INSERT INTO main.meta (key, value) SELECT key, value FROM snap.meta WHERE key NOT IN (${kept})`).run(...KEPT_META_KEYS);
+        db.prepare(
+          `INSERT INTO main.meta (key, value) SELECT key, value FROM snap.meta WHERE key NOT IN (${kept})`,
+        ).run(...KEPT_META_KEYS);
         recordRemovals(db, old, s3Keys);
       }).immediate();
     } finally {

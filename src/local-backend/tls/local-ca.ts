@@ -22,11 +22,17 @@ export const CA_KEY = "tls.ca";
 
 type Forge = typeof import("node-forge");
 let forgeModule: Promise<Forge> | undefined;
-const loadForge = () => (forgeModule ??= import("node-forge").then((m) => (m as unknown as { default: Forge }).default ?? (m as unknown as Forge)));
+const loadForge = () =>
+  (forgeModule ??= import("node-forge").then(
+    (m) => (m as unknown as { default: Forge }).default ?? (m as unknown as Forge),
+  ));
 
 function rsaKeyPem(): { publicPem: string; privatePem: string } {
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  return { publicPem: publicKey.export({ type: "spki", format: "pem" }).toString(), privatePem: privateKey.export({ type: "pkcs8", format: "pem" }).toString() };
+  return {
+    publicPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    privatePem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+  };
 }
 
 function serial(): string {
@@ -70,7 +76,11 @@ export async function localCa(db: Db): Promise<CaMaterial> {
 }
 
 /** A server certificate for these names (DNS names and IP addresses), signed by the CA, valid for a year. */
-export async function issueCertificate(ca: CaMaterial, names: readonly string[], options: { validDays?: number; notBefore?: Date } = {}): Promise<IssuedCertificate> {
+export async function issueCertificate(
+  ca: CaMaterial,
+  names: readonly string[],
+  options: { validDays?: number; notBefore?: Date } = {},
+): Promise<IssuedCertificate> {
   const forge = await loadForge();
   const keys = rsaKeyPem();
   const caCert = forge.pki.certificateFromPem(ca.certPem);
@@ -86,7 +96,10 @@ export async function issueCertificate(ca: CaMaterial, names: readonly string[],
     { name: "basicConstraints", cA: false },
     { name: "keyUsage", digitalSignature: true, keyEncipherment: true, critical: true },
     { name: "extKeyUsage", serverAuth: true },
-    { name: "subjectAltName", altNames: names.map((n) => (isIP(n) === 0 ? { type: 2, value: n } : { type: 7, ip: n })) },
+    {
+      name: "subjectAltName",
+      altNames: names.map((n) => (isIP(n) === 0 ? { type: 2, value: n } : { type: 7, ip: n })),
+    },
   ]);
   cert.sign(forge.pki.privateKeyFromPem(ca.keyPem), forge.md.sha256.create());
   return { certPem: lf(forge.pki.certificateToPem(cert)), keyPem: keys.privatePem };

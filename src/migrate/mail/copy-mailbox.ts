@@ -121,7 +121,14 @@ export async function copyMailbox(job: CopyJob, env: CopyEnv): Promise<MailboxRe
           continue;
         }
         await ensureFolder(client, mapping.segments, existing, layout.delimiter);
-        const plan: FolderPlan = { source: f.path, target: mapping.target, byMessageId: new Map(), bySize: new Map(), sizeByUid: new Map(), claimed: new Set() };
+        const plan: FolderPlan = {
+          source: f.path,
+          target: mapping.target,
+          byMessageId: new Map(),
+          bySize: new Map(),
+          sizeByUid: new Map(),
+          claimed: new Set(),
+        };
         for (const t of await scanFolder(client, mapping.target)) indexTarget(plan, t);
         plans.push(plan);
         result.folders++;
@@ -131,7 +138,9 @@ export async function copyMailbox(job: CopyJob, env: CopyEnv): Promise<MailboxRe
     });
 
     // Messages: a shared queue drained by up to connectionsPerMailbox connections.
-    const totals = new Map<FolderPlan, { messages: number; bytes: number }>(plans.map((p) => [p, { messages: 0, bytes: 0 }]));
+    const totals = new Map<FolderPlan, { messages: number; bytes: number }>(
+      plans.map((p) => [p, { messages: 0, bytes: 0 }]),
+    );
     let next = 0;
     const worker = async (client: ImapClient) => {
       while (next < work.length && !env.stopped()) {
@@ -148,17 +157,38 @@ export async function copyMailbox(job: CopyJob, env: CopyEnv): Promise<MailboxRe
           // The target folder decides: the ledger's UID saves a fetch, but a message the ledger
           // knows and the target lost (deleted there, or a restored server) is appended again.
           const known = ledger.messagesIn(server.url, job.mailbox, plan.source).get(key);
-          const found = known?.uid !== undefined && plan.sizeByUid.get(known.uid) === facts.size ? known.uid : await findInTarget(client, plan, facts);
+          const found =
+            known?.uid !== undefined && plan.sizeByUid.get(known.uid) === facts.size
+              ? known.uid
+              : await findInTarget(client, plan, facts);
           if (found !== undefined) {
-            if (known === undefined) ledger.recordMessage(server.url, job.mailbox, plan.source, { key, messageId: facts.messageId, size: facts.size, uid: found, how: "present" });
+            if (known === undefined)
+              ledger.recordMessage(server.url, job.mailbox, plan.source, {
+                key,
+                messageId: facts.messageId,
+                size: facts.size,
+                uid: found,
+                how: "present",
+              });
             result.alreadyThere++;
             continue;
           }
           await env.rate.take();
           const seen = data.seen ?? (env.markSeen ? true : undefined);
-          const appended = await client.append(plan.target, data.raw, seen === true ? ["\\Seen"] : [], data.internalDate);
+          const appended = await client.append(
+            plan.target,
+            data.raw,
+            seen === true ? ["\\Seen"] : [],
+            data.internalDate,
+          );
           if (appended === false) throw new Error(`the server refused to append to ${plan.target}`);
-          ledger.recordMessage(server.url, job.mailbox, plan.source, { key, messageId: facts.messageId, size: facts.size, uid: appended.uid, how: "copied" });
+          ledger.recordMessage(server.url, job.mailbox, plan.source, {
+            key,
+            messageId: facts.messageId,
+            size: facts.size,
+            uid: appended.uid,
+            how: "copied",
+          });
           result.copied++;
           result.bytes += facts.size;
           env.onMessage?.(facts.size);
@@ -173,9 +203,15 @@ export async function copyMailbox(job: CopyJob, env: CopyEnv): Promise<MailboxRe
     const settled = await Promise.allSettled(Array.from({ length: n }, () => withClient(env, auth, worker)));
     const broken = settled.find((s) => s.status === "rejected");
     if (broken !== undefined) throw (broken as PromiseRejectedResult).reason;
-    for (const [plan, t] of totals) if (next >= work.length) ledger.recordFolder(server.url, job.mailbox, plan.source, plan.target, t.messages, t.bytes);
-    if (env.stopped() && next < work.length) return finish("STOPPED", `stopped after ${next} of ${work.length} messages`);
-    return finish(result.failed > 0 ? "FAILED" : "COPIED", result.failed > 0 ? `${result.failed} message(s) not copied` : undefined);
+    for (const [plan, t] of totals)
+      if (next >= work.length)
+        ledger.recordFolder(server.url, job.mailbox, plan.source, plan.target, t.messages, t.bytes);
+    if (env.stopped() && next < work.length)
+      return finish("STOPPED", `stopped after ${next} of ${work.length} messages`);
+    return finish(
+      result.failed > 0 ? "FAILED" : "COPIED",
+      result.failed > 0 ? `${result.failed} message(s) not copied` : undefined,
+    );
   } catch (e) {
     if (e instanceof ImapAuthFailure) return finish("AUTH_FAILED", e.message);
     return finish("FAILED", (e as Error).message);
@@ -209,8 +245,14 @@ function indexTarget(plan: FolderPlan, t: TargetMessage): void {
 }
 
 /** The UID (0 when not looked up) of a copy of this message already in the target folder, if any. */
-async function findInTarget(client: ImapClient, plan: FolderPlan, facts: { messageId: string | undefined; size: number; sha256: string }): Promise<number | undefined> {
-  if (facts.messageId !== undefined) return plan.byMessageId.get(facts.messageId)?.has(facts.size) === true ? 0 : undefined;
-  for (const uid of plan.bySize.get(facts.size) ?? []) if ((await targetHash(client, plan.target, uid)) === facts.sha256) return uid;
+async function findInTarget(
+  client: ImapClient,
+  plan: FolderPlan,
+  facts: { messageId: string | undefined; size: number; sha256: string },
+): Promise<number | undefined> {
+  if (facts.messageId !== undefined)
+    return plan.byMessageId.get(facts.messageId)?.has(facts.size) === true ? 0 : undefined;
+  for (const uid of plan.bySize.get(facts.size) ?? [])
+    if ((await targetHash(client, plan.target, uid)) === facts.sha256) return uid;
   return undefined;
 }

@@ -8,7 +8,10 @@ import { UsageError } from "../../errors/cli-error.js";
 import type { LedgerJob } from "../../export-jobs/ledger.js";
 
 /** Where the export zips are: as the export ledger recorded them, another bucket/prefix, or a local folder. */
-export type ExportOrigin = { readonly kind: "ledger" } | { readonly kind: "s3"; readonly bucket: string; readonly prefix: string } | { readonly kind: "dir"; readonly dir: string };
+export type ExportOrigin =
+  | { readonly kind: "ledger" }
+  | { readonly kind: "s3"; readonly bucket: string; readonly prefix: string }
+  | { readonly kind: "dir"; readonly dir: string };
 
 /** A mailbox's newest completed export job. */
 export interface ExportedMailbox {
@@ -28,7 +31,11 @@ export function parseFrom(text: string | undefined): ExportOrigin {
     if (bucket === "") throw new UsageError(`--from ${text}: name a bucket, s3://BUCKET[/PREFIX]`);
     return { kind: "s3", bucket, prefix: slash < 0 ? "" : rest.slice(slash + 1).replace(/\/+$/, "") };
   }
-  if (!existsSync(text)) throw new UsageError(`--from ${text}: no such folder`, "give the folder holding the export zips, or s3://bucket/prefix");
+  if (!existsSync(text))
+    throw new UsageError(
+      `--from ${text}: no such folder`,
+      "give the folder holding the export zips, or s3://bucket/prefix",
+    );
   return { kind: "dir", dir: resolve(text) };
 }
 
@@ -45,7 +52,13 @@ export function exportedMailboxes(jobs: readonly LedgerJob[]): Map<string, Expor
   }
   const out = new Map<string, ExportedMailbox>();
   for (const j of newest.values()) {
-    const e: ExportedMailbox = { mailbox: j.mailbox, email: j.email, jobId: j.jobId, bucket: j.bucket, s3Path: j.s3Path as string };
+    const e: ExportedMailbox = {
+      mailbox: j.mailbox,
+      email: j.email,
+      jobId: j.jobId,
+      bucket: j.bucket,
+      s3Path: j.s3Path as string,
+    };
     out.set(j.mailbox.toLowerCase(), e);
     if (j.email !== undefined) out.set(j.email.toLowerCase(), e);
   }
@@ -65,9 +78,18 @@ export interface LocalZip {
  * `<mailbox>.zip`; in a --from bucket/prefix as `<prefix>/<job id>.zip`; else where the ledger
  * says. yauzl needs random access, so a zip in S3 is downloaded to a temporary file first.
  */
-export async function locateZip(mailbox: string, found: ExportedMailbox | undefined, origin: ExportOrigin, storage: () => Promise<ExportStorage>): Promise<LocalZip | undefined> {
+export async function locateZip(
+  mailbox: string,
+  found: ExportedMailbox | undefined,
+  origin: ExportOrigin,
+  storage: () => Promise<ExportStorage>,
+): Promise<LocalZip | undefined> {
   if (origin.kind === "dir") {
-    const names = [found === undefined ? undefined : `${found.jobId}.zip`, `${mailbox}.zip`, found?.email === undefined ? undefined : `${found.email}.zip`].filter((n): n is string => n !== undefined);
+    const names = [
+      found === undefined ? undefined : `${found.jobId}.zip`,
+      `${mailbox}.zip`,
+      found?.email === undefined ? undefined : `${found.email}.zip`,
+    ].filter((n): n is string => n !== undefined);
     const path = findFile(origin.dir, new Set(names.map((n) => n.toLowerCase())), 4);
     if (path === undefined) return undefined;
     const log = path.replace(/\.zip$/i, ".log.json");
@@ -75,7 +97,8 @@ export async function locateZip(mailbox: string, found: ExportedMailbox | undefi
   }
   if (found === undefined) return undefined;
   const bucket = origin.kind === "s3" ? origin.bucket : found.bucket;
-  const key = origin.kind === "s3" ? [origin.prefix, `${found.jobId}.zip`].filter((s) => s !== "").join("/") : found.s3Path;
+  const key =
+    origin.kind === "s3" ? [origin.prefix, `${found.jobId}.zip`].filter((s) => s !== "").join("/") : found.s3Path;
   const s = await storage();
   if ((await s.size(bucket, key)) === undefined) return undefined;
   const { findExportLog } = await import("../../backend/export-storage.js");
@@ -96,9 +119,11 @@ function findFile(dir: string, names: ReadonlySet<string>, depth: number): strin
     return undefined;
   }
   for (const e of entries) if (e.isFile() && names.has(e.name.toLowerCase())) return join(dir, e.name);
-  if (depth > 0) for (const e of entries) if (e.isDirectory()) {
-    const f = findFile(join(dir, e.name), names, depth - 1);
-    if (f !== undefined) return f;
-  }
+  if (depth > 0)
+    for (const e of entries)
+      if (e.isDirectory()) {
+        const f = findFile(join(dir, e.name), names, depth - 1);
+        if (f !== undefined) return f;
+      }
   return undefined;
 }

@@ -2,7 +2,13 @@ import { connectImap, type ImapAuth, type ImapClient, type ImapServer } from "..
 import type { MailSource, SourceFolder, SourceMessage } from "./source.js";
 
 /** WorkMail's names for the SPECIAL-USE folders, so an IMAP source maps like an export does. */
-const WORKMAIL_NAME: Readonly<Record<string, string>> = { "\\Inbox": "Inbox", "\\Sent": "Sent Items", "\\Trash": "Deleted Items", "\\Junk": "Junk E-mail", "\\Drafts": "Drafts" };
+const WORKMAIL_NAME: Readonly<Record<string, string>> = {
+  "\\Inbox": "Inbox",
+  "\\Sent": "Sent Items",
+  "\\Trash": "Deleted Items",
+  "\\Junk": "Junk E-mail",
+  "\\Drafts": "Drafts",
+};
 
 /**
  * A mailbox read over IMAP (WorkMail's own IMAP endpoint, or any server): every selectable folder,
@@ -19,7 +25,9 @@ export async function openImapSource(server: ImapServer, auth: ImapAuth): Promis
     async folders(): Promise<SourceFolder[]> {
       const list = await client.list();
       const specials = new Map<string, string>();
-      for (const f of list) if (f.specialUse && WORKMAIL_NAME[f.specialUse] !== undefined) specials.set(f.path, WORKMAIL_NAME[f.specialUse] as string);
+      for (const f of list)
+        if (f.specialUse && WORKMAIL_NAME[f.specialUse] !== undefined)
+          specials.set(f.path, WORKMAIL_NAME[f.specialUse] as string);
       const out: SourceFolder[] = [];
       for (const f of list) {
         if (f.flags.has("\\Noselect") || f.flags.has("\\NonExistent")) continue;
@@ -46,7 +54,11 @@ export async function openImapSource(server: ImapServer, auth: ImapAuth): Promis
       try {
         if (client.mailbox !== false && client.mailbox.exists > 0) {
           for await (const m of client.fetch("1:*", { uid: true, flags: true, internalDate: true })) {
-            found.push({ uid: m.uid, seen: m.flags?.has("\\Seen") ?? false, internalDate: m.internalDate === undefined ? undefined : new Date(m.internalDate) });
+            found.push({
+              uid: m.uid,
+              seen: m.flags?.has("\\Seen") ?? false,
+              internalDate: m.internalDate === undefined ? undefined : new Date(m.internalDate),
+            });
           }
         }
       } finally {
@@ -59,7 +71,8 @@ export async function openImapSource(server: ImapServer, auth: ImapAuth): Promis
           const l = await client.getMailboxLock(path, { readOnly: true });
           try {
             const got = await client.fetchOne(String(m.uid), { uid: true, source: true }, { uid: true });
-            if (got === false || got.source === undefined) throw new Error(`${path} UID ${m.uid} is gone from the source`);
+            if (got === false || got.source === undefined)
+              throw new Error(`${path} UID ${m.uid} is gone from the source`);
             return { raw: got.source, internalDate: m.internalDate, seen: m.seen };
           } finally {
             l.release();

@@ -28,7 +28,10 @@ export async function openZipSource(path: string): Promise<MailSource> {
   return {
     describe: `export zip ${path}`,
     async folders(): Promise<SourceFolder[]> {
-      return [...folders.keys()].filter((f) => f !== "").sort().map((p) => ({ path: p, delimiter: "/", specialUse: undefined }));
+      return [...folders.keys()]
+        .filter((f) => f !== "")
+        .sort()
+        .map((p) => ({ path: p, delimiter: "/", specialUse: undefined }));
     },
     async messages(folder: string): Promise<SourceMessage[]> {
       return (folders.get(folder) ?? []).map((entry) => ({

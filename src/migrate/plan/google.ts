@@ -6,18 +6,47 @@ import { gamLine } from "./quoting.js";
 
 /** The Google Admin console's bulk user upload CSV header (Directory > Users > Bulk update users), exactly as its template has it. */
 export const GOOGLE_USERS_HEADER = [
-  "First Name [Required]", "Last Name [Required]", "Email Address [Required]", "Password [Required]", "Password Hash Function [UPLOAD ONLY]",
-  "Org Unit Path [Required]", "New Primary Email [UPLOAD ONLY]", "Recovery Email", "Home Secondary Email", "Work Secondary Email",
-  "Recovery Phone [MUST BE IN THE E.164 FORMAT]", "Work Phone", "Home Phone", "Mobile Phone", "Work Address", "Home Address",
-  "Employee ID", "Employee Type", "Employee Title", "Manager Email", "Department", "Cost Center", "Building ID", "Floor Name",
-  "Floor Section", "Change Password at Next Sign-In", "New Status [UPLOAD ONLY]", "New Licenses [UPLOAD ONLY]", "Advanced Protection Program enrollment",
+  "First Name [Required]",
+  "Last Name [Required]",
+  "Email Address [Required]",
+  "Password [Required]",
+  "Password Hash Function [UPLOAD ONLY]",
+  "Org Unit Path [Required]",
+  "New Primary Email [UPLOAD ONLY]",
+  "Recovery Email",
+  "Home Secondary Email",
+  "Work Secondary Email",
+  "Recovery Phone [MUST BE IN THE E.164 FORMAT]",
+  "Work Phone",
+  "Home Phone",
+  "Mobile Phone",
+  "Work Address",
+  "Home Address",
+  "Employee ID",
+  "Employee Type",
+  "Employee Title",
+  "Manager Email",
+  "Department",
+  "Cost Center",
+  "Building ID",
+  "Floor Name",
+  "Floor Section",
+  "Change Password at Next Sign-In",
+  "New Status [UPLOAD ONLY]",
+  "New Licenses [UPLOAD ONLY]",
+  "Advanced Protection Program enrollment",
 ] as const;
 
 /** Google caps first and last names at 60 characters. */
 const NAME_MAX = 60;
 
 /** First and last name: WorkMail's, else split from the display name, else the user name. */
-export function splitName(first: string | undefined, last: string | undefined, display: string | undefined, name: string): [string, string] {
+export function splitName(
+  first: string | undefined,
+  last: string | undefined,
+  display: string | undefined,
+  name: string,
+): [string, string] {
   const f = first?.trim();
   const l = last?.trim();
   if (f && l) return [f, l];
@@ -46,7 +75,8 @@ export function googleUsersTable(plan: Plan, password: () => string = initialPas
         "Password [Required]": password(),
         "Org Unit Path [Required]": "/",
         "Work Phone": d.telephone,
-        "Work Address": [d.street, d.city, d.zipCode, d.country].filter((x) => x !== undefined && x !== "").join(", ") || undefined,
+        "Work Address":
+          [d.street, d.city, d.zipCode, d.country].filter((x) => x !== undefined && x !== "").join(", ") || undefined,
         "Employee Title": d.jobTitle,
         Department: d.department,
         "Change Password at Next Sign-In": "True",
@@ -57,7 +87,12 @@ export function googleUsersTable(plan: Plan, password: () => string = initialPas
 
 /** A Google calendar resource id from a WorkMail resource name: letters, digits, dashes and underscores. */
 export function resourceId(name: string): string {
-  const id = name.normalize("NFKD").replace(/[^\x00-\x7F]/g, "").toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  const id = name
+    .normalize("NFKD")
+    .replace(/[^\x00-\x7F]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return id === "" ? `resource-${Buffer.from(name).toString("hex").slice(0, 12)}` : id.slice(0, 64);
 }
 
@@ -75,21 +110,35 @@ export function gamBatch(plan: Plan, header: readonly string[]): string {
 
   out.push("", `# 1. Groups (${groups.length})`);
   // WorkMail groups take mail from anyone, outside senders included.
-  for (const g of groups) out.push(gamLine(["create", "group", g.targetPrimary as string, "name", g.name, "whocanpostmessage", "anyonecanpost"]));
+  for (const g of groups)
+    out.push(
+      gamLine(["create", "group", g.targetPrimary as string, "name", g.name, "whocanpostmessage", "anyonecanpost"]),
+    );
   out.push("commit-batch", "", "# 2. Members (nested groups are added by their address)");
   for (const g of groups) {
     for (const m of g.data.members) {
       const address = addressOf(plan, m);
-      out.push(address === undefined ? `# member ${m.name.replace(/[\r\n]+/g, " ")} of ${g.name.replace(/[\r\n]+/g, " ")} does not land: see mapping.csv` : gamLine(["update", "group", g.targetPrimary as string, "add", "member", "user", address]));
+      out.push(
+        address === undefined
+          ? `# member ${m.name.replace(/[\r\n]+/g, " ")} of ${g.name.replace(/[\r\n]+/g, " ")} does not land: see mapping.csv`
+          : gamLine(["update", "group", g.targetPrimary as string, "add", "member", "user", address]),
+      );
     }
   }
   out.push("", "# 3. Aliases");
-  for (const u of users) for (const a of u.targetAliases) out.push(gamLine(["create", "alias", a, "user", u.targetPrimary as string]));
-  for (const g of groups) for (const a of g.targetAliases) out.push(gamLine(["create", "alias", a, "group", g.targetPrimary as string]));
+  for (const u of users)
+    for (const a of u.targetAliases) out.push(gamLine(["create", "alias", a, "user", u.targetPrimary as string]));
+  for (const g of groups)
+    for (const a of g.targetAliases) out.push(gamLine(["create", "alias", a, "group", g.targetPrimary as string]));
   out.push("", "# 4. Hidden from the directory, as in WorkMail");
-  for (const u of users) if (u.data.hidden) out.push(gamLine(["update", "user", u.targetPrimary as string, "gal", "off"]));
-  for (const g of groups) if (g.data.hidden) out.push(gamLine(["update", "group", g.targetPrimary as string, "gal", "false"]));
-  out.push("", `# 5. Calendar resources (${resources.length}) with auto-accept as in WorkMail; declining conflicts or recurring meetings and the delegates are set in Google Calendar (see runbook.md)`);
+  for (const u of users)
+    if (u.data.hidden) out.push(gamLine(["update", "user", u.targetPrimary as string, "gal", "off"]));
+  for (const g of groups)
+    if (g.data.hidden) out.push(gamLine(["update", "group", g.targetPrimary as string, "gal", "false"]));
+  out.push(
+    "",
+    `# 5. Calendar resources (${resources.length}) with auto-accept as in WorkMail; declining conflicts or recurring meetings and the delegates are set in Google Calendar (see runbook.md)`,
+  );
   for (const r of resources) {
     let id = resourceId(r.name);
     const n = (seenIds.get(id) ?? 0) + 1;
@@ -98,22 +147,50 @@ export function gamBatch(plan: Plan, header: readonly string[]): string {
     const room = r.data.type !== "EQUIPMENT";
     out.push(
       gamLine([
-        "create", "resource", id, r.name, "type", room ? "Room" : "Equipment", "category", room ? "room" : "other",
-        "autoacceptinvitations", String(r.data.bookingOptions.autoAcceptRequests), ...(r.data.description ? ["description", r.data.description] : []),
+        "create",
+        "resource",
+        id,
+        r.name,
+        "type",
+        room ? "Room" : "Equipment",
+        "category",
+        room ? "room" : "other",
+        "autoacceptinvitations",
+        String(r.data.bookingOptions.autoAcceptRequests),
+        ...(r.data.description ? ["description", r.data.description] : []),
       ]),
     );
   }
-  out.push("", `# 6. Mailbox permissions (${plan.permissions.length} grants): full access and send on behalf become Gmail delegation, send as a send-as address`);
+  out.push(
+    "",
+    `# 6. Mailbox permissions (${plan.permissions.length} grants): full access and send on behalf become Gmail delegation, send as a send-as address`,
+  );
   for (const p of plan.permissions) {
     const mailbox = addressOf(plan, { name: p.mailbox, type: p.mailboxType });
     const grantee = p.granteeType === "USER" ? addressOf(plan, { name: p.grantee, type: "USER" }) : undefined;
     if (mailbox === undefined || grantee === undefined || p.mailboxType !== "USER") {
-      out.push(`# ${p.permissions.join("+")} of ${p.grantee.replace(/[\r\n]+/g, " ")} on ${p.mailbox.replace(/[\r\n]+/g, " ")}: not possible in Gmail (${p.granteeType !== "USER" ? "a group cannot be a delegate" : p.mailboxType !== "USER" ? "not a user mailbox" : "it does not land"})`);
+      out.push(
+        `# ${p.permissions.join("+")} of ${p.grantee.replace(/[\r\n]+/g, " ")} on ${p.mailbox.replace(/[\r\n]+/g, " ")}: not possible in Gmail (${p.granteeType !== "USER" ? "a group cannot be a delegate" : p.mailboxType !== "USER" ? "not a user mailbox" : "it does not land"})`,
+      );
       continue;
     }
-    if (p.permissions.includes("FULL_ACCESS") || p.permissions.includes("SEND_ON_BEHALF")) out.push(gamLine(["user", mailbox, "add", "delegate", grantee]));
+    if (p.permissions.includes("FULL_ACCESS") || p.permissions.includes("SEND_ON_BEHALF"))
+      out.push(gamLine(["user", mailbox, "add", "delegate", grantee]));
     const owner = plan.byName.get(`USER:${p.mailbox}`)?.data as UserData | undefined;
-    if (p.permissions.includes("SEND_AS")) out.push(gamLine(["user", grantee, "add", "sendas", mailbox, "name", owner?.displayName ?? p.mailbox, "treatasalias", "true"]));
+    if (p.permissions.includes("SEND_AS"))
+      out.push(
+        gamLine([
+          "user",
+          grantee,
+          "add",
+          "sendas",
+          mailbox,
+          "name",
+          owner?.displayName ?? p.mailbox,
+          "treatasalias",
+          "true",
+        ]),
+      );
   }
   out.push("");
   return out.join("\n");

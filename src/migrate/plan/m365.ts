@@ -5,8 +5,22 @@ import { psArray, psBool, psQuote } from "./quoting.js";
 
 /** The Microsoft 365 admin center's "Add multiple users" CSV header, exactly as its template has it. */
 export const M365_USERS_HEADER = [
-  "User Name", "First Name", "Last Name", "Display Name", "Job Title", "Department", "Office Number", "Office Phone",
-  "Mobile Phone", "Fax", "Alternate email address", "Address", "City", "State or Province", "ZIP or Postal Code", "Country or Region",
+  "User Name",
+  "First Name",
+  "Last Name",
+  "Display Name",
+  "Job Title",
+  "Department",
+  "Office Number",
+  "Office Phone",
+  "Mobile Phone",
+  "Fax",
+  "Alternate email address",
+  "Address",
+  "City",
+  "State or Province",
+  "ZIP or Postal Code",
+  "Country or Region",
 ] as const;
 
 /** users.csv for Users > Active users > Add multiple users: one row per user that lands. */
@@ -105,10 +119,15 @@ function Grant-WmSendOnBehalf([string]$Mailbox, [string]$Delegate) {
 
 /** One call of a helper: the function name and its arguments, every string a verbatim literal. */
 function call(fn: string, ...args: Array<string | boolean | readonly string[]>): string {
-  return [fn, ...args.map((a) => (typeof a === "boolean" ? psBool(a) : typeof a === "string" ? psQuote(a) : psArray(a)))].join(" ");
+  return [
+    fn,
+    ...args.map((a) => (typeof a === "boolean" ? psBool(a) : typeof a === "string" ? psQuote(a) : psArray(a))),
+  ].join(" ");
 }
 
-const lands = <T extends UserData | GroupData | ResourceData>(e: PlannedEntity<T>): e is PlannedEntity<T> & { targetPrimary: string } => e.targetPrimary !== undefined;
+const lands = <T extends UserData | GroupData | ResourceData>(
+  e: PlannedEntity<T>,
+): e is PlannedEntity<T> & { targetPrimary: string } => e.targetPrimary !== undefined;
 
 /**
  * provision.ps1 for Exchange Online PowerShell: what users.csv cannot create. Idempotent (each
@@ -129,36 +148,62 @@ export function m365ProvisionScript(plan: Plan, header: readonly string[]): stri
   for (const g of groups) {
     for (const m of g.data.members) {
       const address = addressOf(plan, m);
-      out.push(address === undefined ? `# member ${comment(m.name)} (${m.type}) of ${comment(g.name)} does not land: see mapping.csv` : call("Add-WmMember", g.targetPrimary, address));
+      out.push(
+        address === undefined
+          ? `# member ${comment(m.name)} (${m.type}) of ${comment(g.name)} does not land: see mapping.csv`
+          : call("Add-WmMember", g.targetPrimary, address),
+      );
     }
   }
 
   out.push("", `# 3. Rooms and equipment (${resources.length}) with their booking options and delegates`);
-  for (const r of resources) out.push(call("New-WmResource", r.name, r.targetPrimary, r.targetType === "equipment" ? "Equipment" : "Room"));
+  for (const r of resources)
+    out.push(call("New-WmResource", r.name, r.targetPrimary, r.targetType === "equipment" ? "Equipment" : "Room"));
   for (const r of resources) {
     // Exchange Online takes mailboxes as resource delegates: a group delegate stands for its members.
     const delegates = [...new Set(r.data.delegates.flatMap((d) => userAddressesOf(plan, d)))];
-    for (const d of r.data.delegates) if (d.type === "GROUP") out.push(`# delegate group ${comment(d.name)} of ${comment(r.name)}: its members are the delegates below`);
+    for (const d of r.data.delegates)
+      if (d.type === "GROUP")
+        out.push(`# delegate group ${comment(d.name)} of ${comment(r.name)}: its members are the delegates below`);
     const b = r.data.bookingOptions;
-    out.push(call("Set-WmBooking", r.targetPrimary, b.autoAcceptRequests, !b.autoDeclineConflictingRequests, !b.autoDeclineRecurringRequests, delegates));
+    out.push(
+      call(
+        "Set-WmBooking",
+        r.targetPrimary,
+        b.autoAcceptRequests,
+        !b.autoDeclineConflictingRequests,
+        !b.autoDeclineRecurringRequests,
+        delegates,
+      ),
+    );
   }
 
   out.push("", "# 4. Addresses (proxy addresses) beyond the primary ones");
-  for (const e of [...users, ...groups, ...resources]) for (const alias of e.targetAliases) out.push(call("Add-WmAddress", e.targetPrimary, alias));
+  for (const e of [...users, ...groups, ...resources])
+    for (const alias of e.targetAliases) out.push(call("Add-WmAddress", e.targetPrimary, alias));
 
   out.push("", "# 5. Hidden from the global address list, as in WorkMail");
-  for (const e of [...users, ...groups, ...resources]) if (e.data.hidden) out.push(call("Set-WmHidden", e.targetPrimary));
+  for (const e of [...users, ...groups, ...resources])
+    if (e.data.hidden) out.push(call("Set-WmHidden", e.targetPrimary));
 
   out.push("", `# 6. Mailbox permissions (${plan.permissions.length} grants)`);
   for (const p of plan.permissions) {
     const mailbox = addressOf(plan, { name: p.mailbox, type: p.mailboxType });
     // A distribution group cannot hold mailbox permissions in Exchange Online: its members get them.
-    const grantees = p.granteeType === "GROUP" ? userAddressesOf(plan, { name: p.grantee, type: "GROUP" }) : [addressOf(plan, { name: p.grantee, type: p.granteeType })].filter((x): x is string => x !== undefined);
+    const grantees =
+      p.granteeType === "GROUP"
+        ? userAddressesOf(plan, { name: p.grantee, type: "GROUP" })
+        : [addressOf(plan, { name: p.grantee, type: p.granteeType })].filter((x): x is string => x !== undefined);
     if (mailbox === undefined || grantees.length === 0) {
-      out.push(`# ${comment(p.permissions.join("+"))} of ${comment(p.grantee)} on ${comment(p.mailbox)}: ${mailbox === undefined ? "the mailbox" : "the grantee"} does not land (see mapping.csv)`);
+      out.push(
+        `# ${comment(p.permissions.join("+"))} of ${comment(p.grantee)} on ${comment(p.mailbox)}: ${mailbox === undefined ? "the mailbox" : "the grantee"} does not land (see mapping.csv)`,
+      );
       continue;
     }
-    if (p.granteeType === "GROUP") out.push(`# ${comment(p.permissions.join("+"))} of group ${comment(p.grantee)} on ${comment(p.mailbox)}: granted to its members`);
+    if (p.granteeType === "GROUP")
+      out.push(
+        `# ${comment(p.permissions.join("+"))} of group ${comment(p.grantee)} on ${comment(p.mailbox)}: granted to its members`,
+      );
     for (const grantee of grantees) {
       for (const right of p.permissions) {
         if (right === "FULL_ACCESS") out.push(call("Grant-WmFullAccess", mailbox, grantee));

@@ -29,20 +29,52 @@ export async function planFiles(plan: Plan, options: PlanFileOptions): Promise<P
   ];
   const c = planCounts(plan);
   const files: PlanFile[] = [
-    { path: "mapping.csv", text: await tableCsv(mappingTable(plan)), mode: PRIVATE, holds: `${count(c.addresses, "address", "addresses")}, ${c.cannotLand} cannot land` },
-    { path: MAILBOX_MAP_FILE, text: await tableCsv(mailboxMapTable(plan)), mode: PRIVATE, holds: count(c.mailboxes, "mailbox", "mailboxes") },
+    {
+      path: "mapping.csv",
+      text: await tableCsv(mappingTable(plan)),
+      mode: PRIVATE,
+      holds: `${count(c.addresses, "address", "addresses")}, ${c.cannotLand} cannot land`,
+    },
+    {
+      path: MAILBOX_MAP_FILE,
+      text: await tableCsv(mailboxMapTable(plan)),
+      mode: PRIVATE,
+      holds: count(c.mailboxes, "mailbox", "mailboxes"),
+    },
   ];
   const roles: { users?: string; script?: string } = {};
   if (plan.target === "m365") {
     const users = m365UsersTable(plan);
-    files.push({ path: "users.csv", text: await tableCsv(users), mode: PRIVATE, holds: count(users.rows.length, "user") });
-    files.push({ path: "provision.ps1", text: m365ProvisionScript(plan, header), mode: PRIVATE, bom: true, holds: `${count(c.groups, "group")}, ${count(c.members, "membership")}, ${count(c.resources, "resource")}, ${count(c.permissions, "permission grant")}` });
+    files.push({
+      path: "users.csv",
+      text: await tableCsv(users),
+      mode: PRIVATE,
+      holds: count(users.rows.length, "user"),
+    });
+    files.push({
+      path: "provision.ps1",
+      text: m365ProvisionScript(plan, header),
+      mode: PRIVATE,
+      bom: true,
+      holds: `${count(c.groups, "group")}, ${count(c.members, "membership")}, ${count(c.resources, "resource")}, ${count(c.permissions, "permission grant")}`,
+    });
     Object.assign(roles, { users: "users.csv", script: "provision.ps1" });
   } else if (plan.target === "google") {
     // Google asks for UTF-8 with a BOM when names are not ASCII; the file holds initial passwords.
     const users = googleUsersTable(plan);
-    files.push({ path: "users.csv", text: await tableCsv(users), mode: PRIVATE, bom: true, holds: `${count(users.rows.length, "user")}, with initial passwords` });
-    files.push({ path: "gam-batch.txt", text: gamBatch(plan, header), mode: PRIVATE, holds: `${count(c.groups, "group")}, ${count(c.members, "membership")}, ${count(c.resources, "resource")}` });
+    files.push({
+      path: "users.csv",
+      text: await tableCsv(users),
+      mode: PRIVATE,
+      bom: true,
+      holds: `${count(users.rows.length, "user")}, with initial passwords`,
+    });
+    files.push({
+      path: "gam-batch.txt",
+      text: gamBatch(plan, header),
+      mode: PRIVATE,
+      holds: `${count(c.groups, "group")}, ${count(c.members, "membership")}, ${count(c.resources, "resource")}`,
+    });
     Object.assign(roles, { users: "users.csv", script: "gam-batch.txt" });
   }
   const zoneOptions = { tenant: options.tenant };
@@ -52,10 +84,22 @@ export async function planFiles(plan: Plan, options: PlanFileOptions): Promise<P
     const path = `zones/${normalizeName(d.target)}.zone`;
     if (zoned.has(path)) continue;
     zoned.add(path);
-    files.push({ path, text: zoneFile(plan, d, zoneOptions), mode: PUBLIC, holds: d.source === d.target ? d.target : `${d.target} (WorkMail's ${d.source})` });
+    files.push({
+      path,
+      text: zoneFile(plan, d, zoneOptions),
+      mode: PUBLIC,
+      holds: d.source === d.target ? d.target : `${d.target} (WorkMail's ${d.source})`,
+    });
   }
-  const verify = (domain: string) => (plan.target === "imap" ? `dig +short MX ${domain}` : `wmctl domain verify ${domain} --for ${plan.target}${plan.target === "m365" && options.tenant !== undefined ? ` --tenant ${options.tenant}` : ""}`);
+  const verify = (domain: string) =>
+    plan.target === "imap"
+      ? `dig +short MX ${domain}`
+      : `wmctl domain verify ${domain} --for ${plan.target}${plan.target === "m365" && options.tenant !== undefined ? ` --tenant ${options.tenant}` : ""}`;
   files.push({ path: "dns-cutover.md", text: dnsCutoverMarkdown(plan, zoneOptions, { verify }), mode: PUBLIC });
-  files.push({ path: "runbook.md", text: runbookMarkdown(plan, { out: options.out, tenant: options.tenant, files: roles }), mode: PRIVATE });
+  files.push({
+    path: "runbook.md",
+    text: runbookMarkdown(plan, { out: options.out, tenant: options.tenant, files: roles }),
+    mode: PRIVATE,
+  });
   return files;
 }

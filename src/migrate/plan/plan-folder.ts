@@ -18,7 +18,11 @@ export interface PlanFile {
   readonly holds?: string;
 }
 
-export type OutState = { kind: "new" } | { kind: "empty" } | { kind: "previous-plan"; files: string[] } | { kind: "forced"; previous: string[] };
+export type OutState =
+  | { kind: "new" }
+  | { kind: "empty" }
+  | { kind: "previous-plan"; files: string[] }
+  | { kind: "forced"; previous: string[] };
 
 /**
  * Checks `--out` before anything is collected: new, empty, a previous plan (replaced), or other
@@ -37,21 +41,30 @@ export async function prepareOutDir(dir: string, force: boolean): Promise<OutSta
   if (entries.length === 0) return { kind: "empty" };
   if (entries.includes(PLAN_FILE)) {
     try {
-      const previous = JSON.parse(await readFile(join(dir, PLAN_FILE), "utf8")) as { format?: unknown; files?: unknown };
+      const previous = JSON.parse(await readFile(join(dir, PLAN_FILE), "utf8")) as {
+        format?: unknown;
+        files?: unknown;
+      };
       if (previous.format === PLAN_FORMAT && Array.isArray(previous.files)) {
         const own = new Set([PLAN_FILE, ...previous.files.filter((f): f is string => typeof f === "string")]);
         const tops = new Set([...own].map((f) => f.split("/")[0] as string));
         const foreign = entries.filter((e) => !tops.has(e));
         if (foreign.length === 0) return { kind: "previous-plan", files: [...own] };
         if (force) return { kind: "forced", previous: [...own] };
-        throw new UsageError(`--out ${dir} holds a previous plan and other files (${foreign.slice(0, 3).join(", ")})`, "move them away, or pass --force to write the plan's files among them");
+        throw new UsageError(
+          `--out ${dir} holds a previous plan and other files (${foreign.slice(0, 3).join(", ")})`,
+          "move them away, or pass --force to write the plan's files among them",
+        );
       }
     } catch (e) {
       if (e instanceof UsageError) throw e;
     }
   }
   if (force) return { kind: "forced", previous: [] };
-  throw new UsageError(`--out ${dir} is not empty and holds no wmctl migration plan`, "pick a new or empty folder, or pass --force to write the plan's files into it");
+  throw new UsageError(
+    `--out ${dir} is not empty and holds no wmctl migration plan`,
+    "pick a new or empty folder, or pass --force to write the plan's files into it",
+  );
 }
 
 async function writeOne(dir: string, f: PlanFile): Promise<void> {
@@ -75,13 +88,19 @@ async function writeOne(dir: string, f: PlanFile): Promise<void> {
  * the old folder or the new one, never half a plan. With --force into a folder with other
  * content, each file is renamed into place and plan.json comes last.
  */
-export async function writePlanFolder(dir: string, state: OutState, files: readonly PlanFile[], planJson: (names: string[]) => string): Promise<void> {
+export async function writePlanFolder(
+  dir: string,
+  state: OutState,
+  files: readonly PlanFile[],
+  planJson: (names: string[]) => string,
+): Promise<void> {
   const names = files.map((f) => f.path);
   const all: PlanFile[] = [...files, { path: PLAN_FILE, text: planJson(names), mode: 0o644 }];
   if (state.kind === "forced") {
     for (const f of all) await writeOne(dir, f);
     // The previous plan's own files that this plan does not write (another target's script) go.
-    for (const old of state.previous) if (!names.includes(old) && old !== PLAN_FILE && !old.includes("..")) await rm(join(dir, old), { force: true });
+    for (const old of state.previous)
+      if (!names.includes(old) && old !== PLAN_FILE && !old.includes("..")) await rm(join(dir, old), { force: true });
     return;
   }
   const abs = resolve(dir);

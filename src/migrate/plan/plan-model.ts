@@ -1,6 +1,15 @@
 import type { DomainMap } from "../../inventory/domain-map.js";
 import { domainOfAddress } from "../../inventory/domain-map.js";
-import type { DnsRecordData, EntityKind, GroupData, InventoryDocument, MailboxPermissionData, MemberRef, ResourceData, UserData } from "../../inventory/document.js";
+import type {
+  DnsRecordData,
+  EntityKind,
+  GroupData,
+  InventoryDocument,
+  MailboxPermissionData,
+  MemberRef,
+  ResourceData,
+  UserData,
+} from "../../inventory/document.js";
 
 /**
  * The migration plan as data: which address of which WorkMail user, group and resource lands on
@@ -10,10 +19,21 @@ import type { DnsRecordData, EntityKind, GroupData, InventoryDocument, MailboxPe
 export const PLAN_TARGETS = ["m365", "google", "imap"] as const;
 export type PlanTarget = (typeof PLAN_TARGETS)[number];
 
-export const TARGET_NAMES: Readonly<Record<PlanTarget, string>> = { m365: "Microsoft 365", google: "Google Workspace", imap: "the IMAP server" };
+export const TARGET_NAMES: Readonly<Record<PlanTarget, string>> = {
+  m365: "Microsoft 365",
+  google: "Google Workspace",
+  imap: "the IMAP server",
+};
 
 /** What an entity becomes on the target. */
-export type TargetType = "user" | "distribution-group" | "group" | "room" | "equipment" | "calendar-resource" | "mailbox";
+export type TargetType =
+  | "user"
+  | "distribution-group"
+  | "group"
+  | "room"
+  | "equipment"
+  | "calendar-resource"
+  | "mailbox";
 
 export interface PlannedEntity<T extends UserData | GroupData | ResourceData = UserData | GroupData | ResourceData> {
   readonly kind: EntityKind;
@@ -75,7 +95,8 @@ const WORKMAIL_TEST_DOMAIN = /(^|\.)awsapps\.com$/;
 
 /** The target address of a member, delegate or grantee by WorkMail name, when it lands. */
 export function addressOf(plan: Plan, ref: { name: string; type?: string }): string | undefined {
-  const kinds: readonly EntityKind[] = ref.type === "GROUP" ? ["GROUP"] : ref.type === "USER" ? ["USER", "RESOURCE"] : ["USER", "GROUP", "RESOURCE"];
+  const kinds: readonly EntityKind[] =
+    ref.type === "GROUP" ? ["GROUP"] : ref.type === "USER" ? ["USER", "RESOURCE"] : ["USER", "GROUP", "RESOURCE"];
   for (const kind of kinds) {
     const e = plan.byName.get(`${kind}:${ref.name}`);
     if (e !== undefined) return e.targetPrimary;
@@ -96,22 +117,36 @@ export function buildPlan(doc: InventoryDocument, target: PlanTarget, map: Domai
   /** Why an address cannot land on the target, or undefined when it can. */
   const domainProblem = (address: string): string | undefined => {
     const d = domainOfAddress(address);
-    if (map.has(d)) return WORKMAIL_TEST_DOMAIN.test(map.domain(d)) ? `it maps to ${map.domain(d)}, a WorkMail test domain the target cannot use` : undefined;
-    if (WORKMAIL_TEST_DOMAIN.test(d)) return `${d} is WorkMail's test domain and stays with AWS: map it to one of your domains with --map-domain ${d}=DOMAIN, or leave the address behind`;
-    if (domains.length > 0 && !known.has(d)) return `${d} is not a mail domain of the organization's inventory: map it with --map-domain ${d}=DOMAIN`;
+    if (map.has(d))
+      return WORKMAIL_TEST_DOMAIN.test(map.domain(d))
+        ? `it maps to ${map.domain(d)}, a WorkMail test domain the target cannot use`
+        : undefined;
+    if (WORKMAIL_TEST_DOMAIN.test(d))
+      return `${d} is WorkMail's test domain and stays with AWS: map it to one of your domains with --map-domain ${d}=DOMAIN, or leave the address behind`;
+    if (domains.length > 0 && !known.has(d))
+      return `${d} is not a mail domain of the organization's inventory: map it with --map-domain ${d}=DOMAIN`;
     return undefined;
   };
 
-  function plan<T extends UserData | GroupData | ResourceData>(kind: EntityKind, data: T, targetType: TargetType, why: { entity?: string; aliases?: string }, movesMailbox: boolean): PlannedEntity<T> {
+  function plan<T extends UserData | GroupData | ResourceData>(
+    kind: EntityKind,
+    data: T,
+    targetType: TargetType,
+    why: { entity?: string; aliases?: string },
+    movesMailbox: boolean,
+  ): PlannedEntity<T> {
     const addresses = [
       ...(data.email === undefined ? [] : [{ address: data.email, addressType: "primary" as const }]),
-      ...data.aliases.filter((x) => x.toLowerCase() !== data.email?.toLowerCase()).map((address) => ({ address, addressType: "alias" as const })),
+      ...data.aliases
+        .filter((x) => x.toLowerCase() !== data.email?.toLowerCase())
+        .map((address) => ({ address, addressType: "alias" as const })),
     ];
     const decided = addresses.map((x) => {
       const mapped = map.address(x.address).toLowerCase();
       let reason = why.entity ?? (x.addressType === "alias" ? why.aliases : undefined) ?? domainProblem(x.address);
       const holder = taken.get(mapped);
-      if (reason === undefined && holder !== undefined) reason = `${mapped} is already the target address of ${holder} (two domains map onto one)`;
+      if (reason === undefined && holder !== undefined)
+        reason = `${mapped} is already the target address of ${holder} (two domains map onto one)`;
       if (reason === undefined) taken.set(mapped, `${kind.toLowerCase()} ${data.name}`);
       return { ...x, mapped, reason };
     });
@@ -128,18 +163,36 @@ export function buildPlan(doc: InventoryDocument, target: PlanTarget, map: Domai
         targetAddress: lands ? x.mapped : "",
         targetType: lands ? targetType : "",
         targetIdentity: lands ? (primary ?? "") : "",
-        reason: x.reason ?? (lands && x.addressType === "primary" ? "" : lands && x.mapped === primary ? "the primary address cannot land: this alias becomes the primary on the target" : ""),
+        reason:
+          x.reason ??
+          (lands && x.addressType === "primary"
+            ? ""
+            : lands && x.mapped === primary
+              ? "the primary address cannot land: this alias becomes the primary on the target"
+              : ""),
       });
     }
-    return { kind, name: data.name, data, targetType, targetPrimary: primary, targetAliases: landing.slice(1).map((x) => x.mapped), movesMailbox: movesMailbox && primary !== undefined };
+    return {
+      kind,
+      name: data.name,
+      data,
+      targetType,
+      targetPrimary: primary,
+      targetAliases: landing.slice(1).map((x) => x.mapped),
+      movesMailbox: movesMailbox && primary !== undefined,
+    };
   }
 
-  const noAliases = target === "imap" ? "an IMAP server has no aliases: set them up in the target's own alias or forwarding settings" : undefined;
+  const noAliases =
+    target === "imap"
+      ? "an IMAP server has no aliases: set them up in the target's own alias or forwarding settings"
+      : undefined;
   const users: PlannedEntity<UserData>[] = [];
   for (const u of a.users ?? []) {
     if (u.role === "SYSTEM_USER" || u.role === "RESOURCE" || u.state === "DELETED") continue;
     if (u.state !== "ENABLED" || u.email === undefined) {
-      const reason = u.state !== "ENABLED" ? `${u.state.toLowerCase()} in WorkMail: it has no mailbox` : "it has no email address";
+      const reason =
+        u.state !== "ENABLED" ? `${u.state.toLowerCase()} in WorkMail: it has no mailbox` : "it has no email address";
       if (u.email === undefined && u.aliases.length === 0) {
         left.push({ entity: u.name, entityType: "USER", reason });
         continue;
@@ -148,20 +201,57 @@ export function buildPlan(doc: InventoryDocument, target: PlanTarget, map: Domai
       continue;
     }
     if (u.role === "REMOTE_USER") {
-      users.push(plan("USER", u, "user", { entity: "a remote user (interoperability with Exchange): the mailbox lives on the Exchange server, not in WorkMail; move it from there" }, false));
+      users.push(
+        plan(
+          "USER",
+          u,
+          "user",
+          {
+            entity:
+              "a remote user (interoperability with Exchange): the mailbox lives on the Exchange server, not in WorkMail; move it from there",
+          },
+          false,
+        ),
+      );
       continue;
     }
-    users.push(plan("USER", u, target === "imap" ? "mailbox" : "user", noAliases === undefined ? {} : { aliases: noAliases }, true));
+    users.push(
+      plan(
+        "USER",
+        u,
+        target === "imap" ? "mailbox" : "user",
+        noAliases === undefined ? {} : { aliases: noAliases },
+        true,
+      ),
+    );
   }
   const groups: PlannedEntity<GroupData>[] = [];
   for (const g of a.groups ?? []) {
     if (g.state === "DELETED") continue;
     if (g.email === undefined && g.aliases.length === 0) {
-      left.push({ entity: g.name, entityType: "GROUP", reason: g.state === "ENABLED" ? "it has no email address" : `${g.state.toLowerCase()} in WorkMail, no email address` });
+      left.push({
+        entity: g.name,
+        entityType: "GROUP",
+        reason:
+          g.state === "ENABLED" ? "it has no email address" : `${g.state.toLowerCase()} in WorkMail, no email address`,
+      });
       continue;
     }
-    const why = target === "imap" ? "an IMAP server has no distribution groups: create the list on the target's mail system" : g.state !== "ENABLED" ? `the group is ${g.state.toLowerCase()} in WorkMail` : undefined;
-    groups.push(plan("GROUP", g, target === "m365" ? "distribution-group" : "group", why === undefined ? {} : { entity: why }, false));
+    const why =
+      target === "imap"
+        ? "an IMAP server has no distribution groups: create the list on the target's mail system"
+        : g.state !== "ENABLED"
+          ? `the group is ${g.state.toLowerCase()} in WorkMail`
+          : undefined;
+    groups.push(
+      plan(
+        "GROUP",
+        g,
+        target === "m365" ? "distribution-group" : "group",
+        why === undefined ? {} : { entity: why },
+        false,
+      ),
+    );
   }
   const resources: PlannedEntity<ResourceData>[] = [];
   for (const r of a.resources ?? []) {
@@ -173,12 +263,22 @@ export function buildPlan(doc: InventoryDocument, target: PlanTarget, map: Domai
     const disabled = r.state !== "ENABLED" ? `the resource is ${r.state.toLowerCase()} in WorkMail` : undefined;
     if (target === "google") {
       // Google calendar resources get generated addresses (c_...@resource.calendar.google.com) and no mailbox.
-      const why = disabled ?? "Google Workspace gives calendar resources generated addresses (…@resource.calendar.google.com): the resource is created by name (gam batch), its WorkMail addresses do not carry over";
+      const why =
+        disabled ??
+        "Google Workspace gives calendar resources generated addresses (…@resource.calendar.google.com): the resource is created by name (gam batch), its WorkMail addresses do not carry over";
       resources.push({ ...plan("RESOURCE", r, "calendar-resource", { entity: why }, false), targetPrimary: undefined });
       continue;
     }
     const type: TargetType = target === "imap" ? "mailbox" : r.type === "EQUIPMENT" ? "equipment" : "room";
-    resources.push(plan("RESOURCE", r, type, disabled === undefined ? (noAliases === undefined ? {} : { aliases: noAliases }) : { entity: disabled }, disabled === undefined));
+    resources.push(
+      plan(
+        "RESOURCE",
+        r,
+        type,
+        disabled === undefined ? (noAliases === undefined ? {} : { aliases: noAliases }) : { entity: disabled },
+        disabled === undefined,
+      ),
+    );
   }
 
   const planned: Plan = {
@@ -193,17 +293,27 @@ export function buildPlan(doc: InventoryDocument, target: PlanTarget, map: Domai
       a.domains !== undefined
         ? domains
             .filter((d) => !d.isTestDomain || map.has(d.name))
-            .map((d) => ({ source: d.name, target: map.domain(d.name), isDefault: d.isDefault, isTestDomain: d.isTestDomain, workmailRecords: d.isTestDomain ? [] : d.records }))
+            .map((d) => ({
+              source: d.name,
+              target: map.domain(d.name),
+              isDefault: d.isDefault,
+              isTestDomain: d.isTestDomain,
+              workmailRecords: d.isTestDomain ? [] : d.records,
+            }))
         : domainsOfAddresses(mapping, map),
     permissions: a["mailbox-permissions"] ?? [],
     left,
     notes,
   };
   for (const g of groups) {
-    for (const m of g.data.members) if (g.targetPrimary !== undefined && addressOf(planned, m) === undefined) notes.push(`member ${m.name} of group ${g.name} does not land on the target: ${memberWhy(m)}`);
+    for (const m of g.data.members)
+      if (g.targetPrimary !== undefined && addressOf(planned, m) === undefined)
+        notes.push(`member ${m.name} of group ${g.name} does not land on the target: ${memberWhy(m)}`);
   }
   for (const r of resources) {
-    for (const d of r.data.delegates) if (r.targetPrimary !== undefined && addressOf(planned, d) === undefined) notes.push(`delegate ${d.name} of resource ${r.name} does not land on the target: ${memberWhy(d)}`);
+    for (const d of r.data.delegates)
+      if (r.targetPrimary !== undefined && addressOf(planned, d) === undefined)
+        notes.push(`delegate ${d.name} of resource ${r.name} does not land on the target: ${memberWhy(d)}`);
   }
   return planned;
 }
@@ -233,16 +343,30 @@ function domainsOfAddresses(mapping: readonly MappingRow[], map: DomainMap): Pla
   for (const m of mapping) {
     if (m.status !== "lands") continue;
     const source = domainOfAddress(m.address);
-    if (!seen.has(source)) seen.set(source, { source, target: map.domain(source), isDefault: false, isTestDomain: WORKMAIL_TEST_DOMAIN.test(source), workmailRecords: [] });
+    if (!seen.has(source))
+      seen.set(source, {
+        source,
+        target: map.domain(source),
+        isDefault: false,
+        isTestDomain: WORKMAIL_TEST_DOMAIN.test(source),
+        workmailRecords: [],
+      });
   }
   return [...seen.values()];
 }
 
 /** The mailboxes `migrate mail` copies: WorkMail primary address -> login on the target. */
-export function plannedMailboxes(plan: Plan): Array<{ mailbox: string; targetLogin: string; entity: string; entityType: EntityKind }> {
+export function plannedMailboxes(
+  plan: Plan,
+): Array<{ mailbox: string; targetLogin: string; entity: string; entityType: EntityKind }> {
   return [...plan.users, ...plan.resources]
     .filter((e) => e.movesMailbox && e.data.email !== undefined && e.targetPrimary !== undefined)
-    .map((e) => ({ mailbox: (e.data.email as string).toLowerCase(), targetLogin: e.targetPrimary as string, entity: e.name, entityType: e.kind }));
+    .map((e) => ({
+      mailbox: (e.data.email as string).toLowerCase(),
+      targetLogin: e.targetPrimary as string,
+      entity: e.name,
+      entityType: e.kind,
+    }));
 }
 
 export interface PlanCounts {
@@ -263,7 +387,10 @@ export function planCounts(plan: Plan): PlanCounts {
   return {
     users: plan.users.filter(lands).length,
     groups: plan.groups.filter(lands).length,
-    resources: plan.target === "google" ? plan.resources.filter((r) => r.data.state === "ENABLED").length : plan.resources.filter(lands).length,
+    resources:
+      plan.target === "google"
+        ? plan.resources.filter((r) => r.data.state === "ENABLED").length
+        : plan.resources.filter(lands).length,
     addresses: plan.mapping.length,
     landing,
     cannotLand: plan.mapping.length - landing,

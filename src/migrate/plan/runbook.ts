@@ -8,23 +8,57 @@ export interface RunbookOptions {
   readonly files: { readonly users?: string; readonly script?: string };
 }
 
-const IMAP_URL = { m365: "imaps://outlook.office365.com", google: "imaps://imap.gmail.com", imap: "imaps://HOST" } as const;
-
+const IMAP_URL = {
+  m365: "imaps://outlook.office365.com",
+  google: "imaps://imap.gmail.com",
+  imap: "imaps://HOST",
+} as const;
 
 /** What does not move, each with what to do instead (the admin guide and the target's features). */
 function notMoving(plan: Plan): string[] {
   const t = TARGET_NAMES[plan.target];
   const list = [
-    "**Contacts and tasks**: mailbox export jobs leave them out. Each user exports contacts from Outlook (File > Open & Export) or the WorkMail web app (vCard) and imports them into " + `${t}.`,
-    "**Calendar items** are exported as MIME messages: `migrate mail` copies them as messages into a folder, not as events. For the calendar itself, users export it from Outlook (.ics or .pst) and import it" + (plan.target === "m365" ? " (or use Outlook with both accounts)." : "."),
-    "**Passwords**: WorkMail never reveals them. " + (plan.target === "google" ? "users.csv holds random initial passwords (changed at first sign-in): hand them out over a safe channel, then delete the file." : plan.target === "m365" ? "The admin center generates passwords when it creates the users of users.csv." : "Set them on the IMAP server when you create the logins."),
+    "**Contacts and tasks**: mailbox export jobs leave them out. Each user exports contacts from Outlook (File > Open & Export) or the WorkMail web app (vCard) and imports them into " +
+      `${t}.`,
+    "**Calendar items** are exported as MIME messages: `migrate mail` copies them as messages into a folder, not as events. For the calendar itself, users export it from Outlook (.ics or .pst) and import it" +
+      (plan.target === "m365" ? " (or use Outlook with both accounts)." : "."),
+    "**Passwords**: WorkMail never reveals them. " +
+      (plan.target === "google"
+        ? "users.csv holds random initial passwords (changed at first sign-in): hand them out over a safe channel, then delete the file."
+        : plan.target === "m365"
+          ? "The admin center generates passwords when it creates the users of users.csv."
+          : "Set them on the IMAP server when you create the logins."),
     "**Inbox rules and signatures** live in each mailbox and have no export: users re-create them (Outlook: File > Manage Rules & Alerts; Gmail: Settings > Filters).",
-    "**Mobile device policies, mobile access rules and overrides**: re-create them as " + (plan.target === "m365" ? "Intune or Exchange mobile device mailbox policies" : plan.target === "google" ? "Google endpoint management settings" : "the server's own policies, if any") + " (the inventory's mobile-rules.csv and mobile-overrides.csv list them).",
-    "**Access control rules and impersonation roles**: no automatic equivalent; " + (plan.target === "m365" ? "use Conditional Access and application access policies / RBAC for applications" : plan.target === "google" ? "use context-aware access and domain-wide delegation for service accounts" : "use the server's own access controls") + " (see access-rules.csv and impersonation-roles.csv in the inventory).",
-    "**Retention policies, journaling, email flow rules and DMARC enforcement settings**: re-create them with the target's own tools (" + (plan.target === "m365" ? "Purview retention, transport rules" : plan.target === "google" ? "Vault retention, Gmail compliance rules" : "the server's settings") + ").",
+    "**Mobile device policies, mobile access rules and overrides**: re-create them as " +
+      (plan.target === "m365"
+        ? "Intune or Exchange mobile device mailbox policies"
+        : plan.target === "google"
+          ? "Google endpoint management settings"
+          : "the server's own policies, if any") +
+      " (the inventory's mobile-rules.csv and mobile-overrides.csv list them).",
+    "**Access control rules and impersonation roles**: no automatic equivalent; " +
+      (plan.target === "m365"
+        ? "use Conditional Access and application access policies / RBAC for applications"
+        : plan.target === "google"
+          ? "use context-aware access and domain-wide delegation for service accounts"
+          : "use the server's own access controls") +
+      " (see access-rules.csv and impersonation-roles.csv in the inventory).",
+    "**Retention policies, journaling, email flow rules and DMARC enforcement settings**: re-create them with the target's own tools (" +
+      (plan.target === "m365"
+        ? "Purview retention, transport rules"
+        : plan.target === "google"
+          ? "Vault retention, Gmail compliance rules"
+          : "the server's settings") +
+      ").",
   ];
-  if (plan.target === "google") list.push("**Resource addresses, booking rules and delegates**: Google gives resources generated addresses; the batch carries auto-accept, but declining conflicts or recurring meetings and who manages each resource are set in Google Calendar (the resource calendar's settings > Share with specific people).");
-  if (plan.target === "imap") list.push("**Aliases, groups and resources**: an IMAP server holds mailboxes only; set up aliases, lists and rooms with the new mail system (mapping.csv lists every address that needs a home).");
+  if (plan.target === "google")
+    list.push(
+      "**Resource addresses, booking rules and delegates**: Google gives resources generated addresses; the batch carries auto-accept, but declining conflicts or recurring meetings and who manages each resource are set in Google Calendar (the resource calendar's settings > Share with specific people).",
+    );
+  if (plan.target === "imap")
+    list.push(
+      "**Aliases, groups and resources**: an IMAP server holds mailboxes only; set up aliases, lists and rooms with the new mail system (mapping.csv lists every address that needs a home).",
+    );
   return list;
 }
 
@@ -33,7 +67,10 @@ export function runbookMarkdown(plan: Plan, options: RunbookOptions): string {
   const c = planCounts(plan);
   const t = TARGET_NAMES[plan.target];
   const src = plan.doc.source.alias ?? plan.doc.source.organizationId;
-  const verifyFor = plan.target === "imap" ? "" : ` --for ${plan.target}${plan.target === "m365" && options.tenant !== undefined ? ` --tenant ${options.tenant}` : ""}`;
+  const verifyFor =
+    plan.target === "imap"
+      ? ""
+      : ` --for ${plan.target}${plan.target === "m365" && options.tenant !== undefined ? ` --tenant ${options.tenant}` : ""}`;
   const out: string[] = [
     `# Moving ${src} from Amazon WorkMail to ${t}`,
     "",

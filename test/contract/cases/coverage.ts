@@ -7,7 +7,15 @@ export const coverageCases: ContractCases = (t) => {
     const cov = await sim.coverage();
     expect(cov).toHaveLength(92);
     expect(cov.filter((c) => !c.implemented).map((c) => c.operation)).toEqual([]);
-    expect(cov.find((c) => c.operation === "CreateUser")).toEqual({ operation: "CreateUser", implemented: true, paginated: false });
-    expect(cov.find((c) => c.operation === "ListUsers")).toEqual({ operation: "ListUsers", implemented: true, paginated: true });
+    expect(cov.find((c) => c.operation === "CreateUser")).toEqual({
+      operation: "CreateUser",
+      implemented: true,
+      paginated: false,
+    });
+    expect(cov.find((c) => c.operation === "ListUsers")).toEqual({
+      operation: "ListUsers",
+      implemented: true,
+      paginated: true,
+    });
   });
 };

@@ -4,13 +4,23 @@ import { createOrg, createUser, expectServiceError, type ContractCases } from ".
 export const lifecycleCases: ContractCases = (t) => {
   it("keeps a new organization Creating until the clock passes its delay", async () => {
     const { api, sim } = t();
-    expect(await sim.setLifecycle({ organizationCreateSeconds: 3600 })).toMatchObject({ organizationCreateSeconds: 3600 });
+    expect(await sim.setLifecycle({ organizationCreateSeconds: 3600 })).toMatchObject({
+      organizationCreateSeconds: 3600,
+    });
     const org = await createOrg(api, "slow");
     const creating = await api.describeOrganization({ OrganizationId: org });
     expect(creating.State).toBe("Creating");
     expect(creating.CompletedDate).toBeUndefined();
-    await expectServiceError(api.createUser({ OrganizationId: org, Name: "alice", DisplayName: "Alice" }), "OrganizationStateException", /is Creating/);
-    await expectServiceError(api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true }), "OrganizationStateException", /still being created/);
+    await expectServiceError(
+      api.createUser({ OrganizationId: org, Name: "alice", DisplayName: "Alice" }),
+      "OrganizationStateException",
+      /is Creating/,
+    );
+    await expectServiceError(
+      api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true }),
+      "OrganizationStateException",
+      /still being created/,
+    );
 
     const before = await sim.now();
     const after = await sim.advance(3601_000);
@@ -25,12 +35,16 @@ export const lifecycleCases: ContractCases = (t) => {
     const { api, sim } = t();
     await sim.setLifecycle({ organizationDeleteSeconds: 600 });
     const org = await createOrg(api, "doomed");
-    expect(await api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true })).toMatchObject({ State: "Deleting" });
+    expect(await api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true })).toMatchObject({
+      State: "Deleting",
+    });
     expect((await api.describeOrganization({ OrganizationId: org })).State).toBe("Deleting");
     await expectServiceError(api.listUsers({ OrganizationId: org }), "OrganizationStateException");
     await sim.advance(601_000);
     await expectServiceError(api.describeOrganization({ OrganizationId: org }), "OrganizationNotFoundException");
-    expect((await api.listOrganizations({})).OrganizationSummaries).toEqual([expect.objectContaining({ OrganizationId: org, State: "Deleted" })]);
+    expect((await api.listOrganizations({})).OrganizationSummaries).toEqual([
+      expect.objectContaining({ OrganizationId: org, State: "Deleted" }),
+    ]);
   });
 
   it("refuses an unknown lifecycle name and puts a delay back to immediate with null", async () => {

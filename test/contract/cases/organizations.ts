@@ -9,19 +9,31 @@ export const organizationCases: ContractCases = (t) => {
     const id = await createOrg(api, "acme");
     expect(id).toMatch(/^m-[0-9a-f]{32}$/);
     const d = await api.describeOrganization({ OrganizationId: id });
-    expect(d).toMatchObject({ OrganizationId: id, Alias: "acme", State: "Active", DefaultMailDomain: "acme.awsapps.com", DirectoryType: "WorkMailDirectory" });
+    expect(d).toMatchObject({
+      OrganizationId: id,
+      Alias: "acme",
+      State: "Active",
+      DefaultMailDomain: "acme.awsapps.com",
+      DirectoryType: "WorkMailDirectory",
+    });
     expect(d.ARN).toMatch(new RegExp(`^arn:aws:workmail:us-east-1:\\d{12}:organization/${id}$`));
     expect(d.CompletedDate).toBeInstanceOf(Date);
     expect(Math.abs((d.CompletedDate as Date).getTime() - Date.now())).toBeLessThan(60_000);
     const list = await api.listOrganizations({});
-    expect(list.OrganizationSummaries).toEqual([{ OrganizationId: id, Alias: "acme", State: "Active", DefaultMailDomain: "acme.awsapps.com" }]);
+    expect(list.OrganizationSummaries).toEqual([
+      { OrganizationId: id, Alias: "acme", State: "Active", DefaultMailDomain: "acme.awsapps.com" },
+    ]);
     expect(list.NextToken).toBeUndefined();
   });
 
   it("refuses a taken alias, whatever its case: NameAvailabilityException", async () => {
     const { api } = t();
     await createOrg(api, "acme");
-    await expectServiceError(api.createOrganization({ Alias: "ACME" }), "NameAvailabilityException", "The alias ACME is already in use.");
+    await expectServiceError(
+      api.createOrganization({ Alias: "ACME" }),
+      "NameAvailabilityException",
+      "The alias ACME is already in use.",
+    );
   });
 
   it("validates the alias against the model: ValidationException", async () => {
@@ -35,12 +47,20 @@ export const organizationCases: ContractCases = (t) => {
 
   it("has no AWS Directory Service: DirectoryUnavailableException", async () => {
     const { api } = t();
-    await expectServiceError(api.createOrganization({ Alias: "acme", DirectoryId: "d-1234567890" }), "DirectoryUnavailableException", /^Directory d-1234567890 is unavailable/);
+    await expectServiceError(
+      api.createOrganization({ Alias: "acme", DirectoryId: "d-1234567890" }),
+      "DirectoryUnavailableException",
+      /^Directory d-1234567890 is unavailable/,
+    );
   });
 
   it("answers OrganizationNotFoundException for an unknown organization", async () => {
     const { api } = t();
-    await expectServiceError(api.describeOrganization({ OrganizationId: MISSING_ORG }), "OrganizationNotFoundException", `Organization ${MISSING_ORG} was not found.`);
+    await expectServiceError(
+      api.describeOrganization({ OrganizationId: MISSING_ORG }),
+      "OrganizationNotFoundException",
+      `Organization ${MISSING_ORG} was not found.`,
+    );
     await expectServiceError(api.listUsers({ OrganizationId: MISSING_ORG }), "OrganizationNotFoundException");
   });
 
@@ -62,14 +82,23 @@ export const organizationCases: ContractCases = (t) => {
     const org = await createOrg(api, "acme");
     const first = await api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true, ClientToken: "delete-1" });
     expect(first).toMatchObject({ OrganizationId: org, State: "Deleted" });
-    expect(await api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true, ClientToken: "delete-1" })).toMatchObject({ OrganizationId: org, State: "Deleted" });
-    await expectServiceError(api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true, ClientToken: "delete-2" }), "OrganizationNotFoundException");
+    expect(
+      await api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true, ClientToken: "delete-1" }),
+    ).toMatchObject({ OrganizationId: org, State: "Deleted" });
+    await expectServiceError(
+      api.deleteOrganization({ OrganizationId: org, DeleteDirectory: true, ClientToken: "delete-2" }),
+      "OrganizationNotFoundException",
+    );
   });
 
   it("refuses the 101st organization of an account: LimitExceededException", async () => {
     const { api } = t();
     for (let i = 0; i < 100; i++) await createOrg(api, `org${i}`);
-    await expectServiceError(api.createOrganization({ Alias: "one-too-many" }), "LimitExceededException", "An account can have at most 100 organizations.");
+    await expectServiceError(
+      api.createOrganization({ Alias: "one-too-many" }),
+      "LimitExceededException",
+      "An account can have at most 100 organizations.",
+    );
   });
 
   it("deletes an organization only without enabled users, unless forced", async () => {

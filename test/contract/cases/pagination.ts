@@ -17,7 +17,9 @@ export const paginationCases: ContractCases = (t) => {
     expect(second.Users?.map((u) => u.Id)).toEqual(ids.slice(3, 6));
     expect(third.Users?.map((u) => u.Id)).toEqual(ids.slice(6));
     expect(third.NextToken).toBeUndefined();
-    const all = await collect(paginate((token) => api.listUsers({ OrganizationId: org, MaxResults: 2, NextToken: token }), "Users"));
+    const all = await collect(
+      paginate((token) => api.listUsers({ OrganizationId: org, MaxResults: 2, NextToken: token }), "Users"),
+    );
     expect(all.map((u) => u.Id)).toEqual(ids);
   });
 
@@ -39,12 +41,26 @@ export const paginationCases: ContractCases = (t) => {
     const page = await api.listUsers({ OrganizationId: org, MaxResults: 1, Filters: { UsernamePrefix: "ann" } });
     expect(page.Users?.map((u) => u.Name)).toEqual(["ann"]);
     await expectServiceError(
-      api.listUsers({ OrganizationId: org, MaxResults: 1, NextToken: page.NextToken, Filters: { UsernamePrefix: "b" } }),
+      api.listUsers({
+        OrganizationId: org,
+        MaxResults: 1,
+        NextToken: page.NextToken,
+        Filters: { UsernamePrefix: "b" },
+      }),
       "InvalidParameterException",
       "The next token does not match the request parameters it was issued for.",
     );
-    await expectServiceError(api.listUsers({ OrganizationId: org, NextToken: "bm90IGEgdG9rZW4=" }), "InvalidParameterException", "The next token is invalid.");
-    const next = await api.listUsers({ OrganizationId: org, MaxResults: 5, NextToken: page.NextToken, Filters: { UsernamePrefix: "ann" } });
+    await expectServiceError(
+      api.listUsers({ OrganizationId: org, NextToken: "bm90IGEgdG9rZW4=" }),
+      "InvalidParameterException",
+      "The next token is invalid.",
+    );
+    const next = await api.listUsers({
+      OrganizationId: org,
+      MaxResults: 5,
+      NextToken: page.NextToken,
+      Filters: { UsernamePrefix: "ann" },
+    });
     expect(next.Users?.map((u) => u.Name)).toEqual(["anna", "annie"]);
   });
 
@@ -56,7 +72,11 @@ export const paginationCases: ContractCases = (t) => {
       "ValidationException",
       "1 validation error detected: Value '101' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100",
     );
-    await expectServiceError(api.listOrganizations({ MaxResults: 0 }), "ValidationException", /greater than or equal to 1$/);
+    await expectServiceError(
+      api.listOrganizations({ MaxResults: 0 }),
+      "ValidationException",
+      /greater than or equal to 1$/,
+    );
     await expectServiceError(
       api.listUsers({ OrganizationId: org, MaxResults: "5" as unknown as number }),
       "SerializationException",
@@ -68,7 +88,9 @@ export const paginationCases: ContractCases = (t) => {
     const { api } = t();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await createOrg(api, `org${i}`));
-    const all = await collect(paginate((token) => api.listOrganizations({ MaxResults: 2, NextToken: token }), "OrganizationSummaries"));
+    const all = await collect(
+      paginate((token) => api.listOrganizations({ MaxResults: 2, NextToken: token }), "OrganizationSummaries"),
+    );
     expect(all.map((o) => o.OrganizationId)).toEqual(ids);
   });
 };

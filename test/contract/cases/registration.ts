@@ -33,7 +33,10 @@ export const registrationCases: ContractCases = (t) => {
 
   it("checks the address's domain and owner: MailDomainNotFound, MailDomainState, EmailAddressInUse, ReservedName", async () => {
     const { api } = t();
-    const { OrganizationId } = await api.createOrganization({ Alias: "acme", Domains: [{ DomainName: "pending.example" }] });
+    const { OrganizationId } = await api.createOrganization({
+      Alias: "acme",
+      Domains: [{ DomainName: "pending.example" }],
+    });
     const org = OrganizationId as string;
     const domain = await testDomain(api, org);
     await createUser(api, org, "alice", { register: true });
@@ -53,14 +56,21 @@ export const registrationCases: ContractCases = (t) => {
       "EmailAddressInUseException",
       `The email address alice@${domain} is already in use by another user, group, or resource.`,
     );
-    await expectServiceError(api.registerToWorkMail({ OrganizationId: org, EntityId: bob, Email: `amazonjournaling@${domain}` }), "ReservedNameException");
+    await expectServiceError(
+      api.registerToWorkMail({ OrganizationId: org, EntityId: bob, Email: `amazonjournaling@${domain}` }),
+      "ReservedNameException",
+    );
   });
 
   it("deregisters and changes addresses of enabled users only: EntityStateException", async () => {
     const { api } = t();
     const org = await createOrg(api, "acme");
     const id = await createUser(api, org, "alice");
-    await expectServiceError(api.deregisterFromWorkMail({ OrganizationId: org, EntityId: id }), "EntityStateException", "The user alice is DISABLED, not ENABLED.");
+    await expectServiceError(
+      api.deregisterFromWorkMail({ OrganizationId: org, EntityId: id }),
+      "EntityStateException",
+      "The user alice is DISABLED, not ENABLED.",
+    );
     await expectServiceError(
       api.updatePrimaryEmailAddress({ OrganizationId: org, EntityId: id, Email: "alice@acme.awsapps.com" }),
       "EntityStateException",

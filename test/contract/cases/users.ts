@@ -15,9 +15,22 @@ export const userCases: ContractCases = (t) => {
       UserRole: "USER",
       HiddenFromGlobalAddressList: false,
     });
-    await api.updateUser({ OrganizationId: org, UserId: id, FirstName: "Alice", LastName: "Liddell", JobTitle: "Explorer", HiddenFromGlobalAddressList: true });
+    await api.updateUser({
+      OrganizationId: org,
+      UserId: id,
+      FirstName: "Alice",
+      LastName: "Liddell",
+      JobTitle: "Explorer",
+      HiddenFromGlobalAddressList: true,
+    });
     const d = await api.describeUser({ OrganizationId: org, UserId: "alice" });
-    expect(d).toMatchObject({ UserId: id, FirstName: "Alice", LastName: "Liddell", JobTitle: "Explorer", HiddenFromGlobalAddressList: true });
+    expect(d).toMatchObject({
+      UserId: id,
+      FirstName: "Alice",
+      LastName: "Liddell",
+      JobTitle: "Explorer",
+      HiddenFromGlobalAddressList: true,
+    });
     const list = await api.listUsers({ OrganizationId: org });
     expect(list.Users).toEqual([{ Id: id, Name: "alice", DisplayName: "ALICE", State: "DISABLED", UserRole: "USER" }]);
   });
@@ -47,7 +60,11 @@ export const userCases: ContractCases = (t) => {
       /three of these groups/,
     );
     const bob = await createUser(api, org, "bob");
-    await expectServiceError(api.resetPassword({ OrganizationId: org, UserId: bob, Password: "short1A" }), "InvalidPasswordException", "The password must be at least 8 characters long.");
+    await expectServiceError(
+      api.resetPassword({ OrganizationId: org, UserId: bob, Password: "short1A" }),
+      "InvalidPasswordException",
+      "The password must be at least 8 characters long.",
+    );
     await api.resetPassword({ OrganizationId: org, UserId: bob, Password: "An0ther-Password" });
   });
 
@@ -90,13 +107,26 @@ export const userCases: ContractCases = (t) => {
     const { api } = t();
     const org = await createOrg(api, "acme");
     const id = await createUser(api, org, "alice", { register: true });
-    await expectServiceError(api.deleteUser({ OrganizationId: org, UserId: id }), "EntityStateException", /disable \(deregister\) the user before deleting it/);
-    await expectServiceError(api.updateUser({ OrganizationId: org, UserId: id, Role: "SYSTEM_USER" }), "InvalidParameterException");
+    await expectServiceError(
+      api.deleteUser({ OrganizationId: org, UserId: id }),
+      "EntityStateException",
+      /disable \(deregister\) the user before deleting it/,
+    );
+    await expectServiceError(
+      api.updateUser({ OrganizationId: org, UserId: id, Role: "SYSTEM_USER" }),
+      "InvalidParameterException",
+    );
     await api.deregisterFromWorkMail({ OrganizationId: org, EntityId: id });
     await api.deleteUser({ OrganizationId: org, UserId: id });
     expect((await api.describeUser({ OrganizationId: org, UserId: id })).State).toBe("DELETED");
-    await expectServiceError(api.updateUser({ OrganizationId: org, UserId: id, FirstName: "X" }), "EntityStateException");
-    await expectServiceError(api.resetPassword({ OrganizationId: org, UserId: id, Password: PASSWORD }), "EntityStateException");
+    await expectServiceError(
+      api.updateUser({ OrganizationId: org, UserId: id, FirstName: "X" }),
+      "EntityStateException",
+    );
+    await expectServiceError(
+      api.resetPassword({ OrganizationId: org, UserId: id, Password: PASSWORD }),
+      "EntityStateException",
+    );
     // The name is free again.
     expect(await createUser(api, org, "alice")).not.toBe(id);
   });

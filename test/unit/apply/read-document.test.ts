@@ -64,9 +64,21 @@ describe("readDesiredState", () => {
     expect(doc.areas.resources?.[0]).toMatchObject({
       type: "EQUIPMENT",
       delegates: [{ name: "ops", type: "GROUP" }],
-      bookingOptions: { autoAcceptRequests: false, autoDeclineRecurringRequests: false, autoDeclineConflictingRequests: true },
+      bookingOptions: {
+        autoAcceptRequests: false,
+        autoDeclineRecurringRequests: false,
+        autoDeclineConflictingRequests: true,
+      },
     });
-    expect(doc.areas["mailbox-permissions"]).toEqual([{ mailbox: "van", grantee: "ops", mailboxType: "RESOURCE", granteeType: "GROUP", permissions: ["SEND_AS", "SEND_ON_BEHALF"] }]);
+    expect(doc.areas["mailbox-permissions"]).toEqual([
+      {
+        mailbox: "van",
+        grantee: "ops",
+        mailboxType: "RESOURCE",
+        granteeType: "GROUP",
+        permissions: ["SEND_AS", "SEND_ON_BEHALF"],
+      },
+    ]);
     expect(doc.areas.resources).toBeDefined();
     expect("domains" in doc.areas).toBe(false);
   });
@@ -85,38 +97,76 @@ describe("readDesiredState", () => {
   });
 
   it("names the place of each problem", async () => {
-    expect(await problem("a.yaml", "users:\n  - { name: bob, email: bob@example.com, aliases: [bob@example.com] }\n")).toBe("users[0].aliases[0]: bob@example.com is also users[0].email");
-    expect(await problem("a.yaml", "users:\n  - { name: bob, aliases: [b@example.com] }\n")).toBe("users[0].aliases: aliases need a primary address (users[0].email)");
-    expect(await problem("a.yaml", "users:\n  - { name: bob, state: gone }\n")).toBe('users[0].state: expected ENABLED or DISABLED, found "GONE"');
-    expect(await problem("a.yaml", "users:\n  - { name: bob, role: admin }\n")).toBe('users[0].role: expected USER or REMOTE_USER, found "ADMIN"');
-    expect(await problem("a.yaml", "users:\n  - { name: bob, hidden: maybe }\n")).toBe("users[0].hidden: expected true or false");
+    expect(
+      await problem("a.yaml", "users:\n  - { name: bob, email: bob@example.com, aliases: [bob@example.com] }\n"),
+    ).toBe("users[0].aliases[0]: bob@example.com is also users[0].email");
+    expect(await problem("a.yaml", "users:\n  - { name: bob, aliases: [b@example.com] }\n")).toBe(
+      "users[0].aliases: aliases need a primary address (users[0].email)",
+    );
+    expect(await problem("a.yaml", "users:\n  - { name: bob, state: gone }\n")).toBe(
+      'users[0].state: expected ENABLED or DISABLED, found "GONE"',
+    );
+    expect(await problem("a.yaml", "users:\n  - { name: bob, role: admin }\n")).toBe(
+      'users[0].role: expected USER or REMOTE_USER, found "ADMIN"',
+    );
+    expect(await problem("a.yaml", "users:\n  - { name: bob, hidden: maybe }\n")).toBe(
+      "users[0].hidden: expected true or false",
+    );
     expect(await problem("a.yaml", "users:\n  - bob\n")).toBe("users[0]: expected an object");
     expect(await problem("a.yaml", "users: {}\n")).toBe("users: expected a list");
-    expect(await problem("a.yaml", "users: []\nmailboxes:\n  - { user: zoe, quotaMb: 10 }\n")).toBe('mailboxes[0].user: no user "zoe" in the document');
-    expect(await problem("a.yaml", "users:\n  - { name: bob }\nmailboxes:\n  - { user: bob, quotaMb: -1 }\n")).toBe("mailboxes[0].quotaMb: expected a whole number of MB");
-    expect(await problem("a.yaml", "users:\n  - { name: bob }\nmailbox-permissions:\n  - { mailbox: bob, grantee: bob, permissions: [READ] }\n")).toBe(
-      'mailbox-permissions[0].permissions[0]: expected FULL_ACCESS, SEND_AS or SEND_ON_BEHALF, found "READ"',
+    expect(await problem("a.yaml", "users: []\nmailboxes:\n  - { user: zoe, quotaMb: 10 }\n")).toBe(
+      'mailboxes[0].user: no user "zoe" in the document',
     );
-    expect(await problem("a.yaml", "users: []\ngroups: []\nresources: []\nmailbox-permissions:\n  - { mailbox: bob, grantee: ann, permissions: [SEND_AS] }\n")).toBe(
-      'mailbox-permissions[0].mailbox: no user, group or resource "bob" in the document',
+    expect(await problem("a.yaml", "users:\n  - { name: bob }\nmailboxes:\n  - { user: bob, quotaMb: -1 }\n")).toBe(
+      "mailboxes[0].quotaMb: expected a whole number of MB",
     );
-    expect(await problem("a.yaml", "groups:\n  - { name: g, members: [{ name: r, type: RESOURCE }] }\n")).toBe("groups[0].members[0].type: expected USER or GROUP");
+    expect(
+      await problem(
+        "a.yaml",
+        "users:\n  - { name: bob }\nmailbox-permissions:\n  - { mailbox: bob, grantee: bob, permissions: [READ] }\n",
+      ),
+    ).toBe('mailbox-permissions[0].permissions[0]: expected FULL_ACCESS, SEND_AS or SEND_ON_BEHALF, found "READ"');
+    expect(
+      await problem(
+        "a.yaml",
+        "users: []\ngroups: []\nresources: []\nmailbox-permissions:\n  - { mailbox: bob, grantee: ann, permissions: [SEND_AS] }\n",
+      ),
+    ).toBe('mailbox-permissions[0].mailbox: no user, group or resource "bob" in the document');
+    expect(await problem("a.yaml", "groups:\n  - { name: g, members: [{ name: r, type: RESOURCE }] }\n")).toBe(
+      "groups[0].members[0].type: expected USER or GROUP",
+    );
     expect(await problem("a.yaml", "resources:\n  - { name: r, type: room, bookingOptions: yes }\n")).toBe(
       "resources[0].bookingOptions: expected an object (autoAcceptRequests, autoDeclineRecurringRequests, autoDeclineConflictingRequests)",
     );
-    expect(await problem("a.yaml", "resources:\n  - { name: r, type: room, bookingOptions: { autoAcceptRequests: sometimes } }\n")).toBe(
-      "resources[0].bookingOptions.autoAcceptRequests: expected true or false",
+    expect(
+      await problem(
+        "a.yaml",
+        "resources:\n  - { name: r, type: room, bookingOptions: { autoAcceptRequests: sometimes } }\n",
+      ),
+    ).toBe("resources[0].bookingOptions.autoAcceptRequests: expected true or false");
+    expect(await problem("a.yaml", "- 1\n")).toBe(
+      "expected an object (an inventory, or areas such as users: and groups: at the top)",
     );
-    expect(await problem("a.yaml", "- 1\n")).toBe("expected an object (an inventory, or areas such as users: and groups: at the top)");
-    expect(await problem("a.json", '{"formatVersion": 99}')).toBe("formatVersion: this wmctl reads format 2 and earlier, found 99");
+    expect(await problem("a.json", '{"formatVersion": 99}')).toBe(
+      "formatVersion: this wmctl reads format 2 and earlier, found 99",
+    );
     expect(await problem("a.json", '{"users": [}')).toMatch(/^.*a\.json is not valid JSON: /);
   });
 
   it("refuses a YAML alias bomb, a folder without inventory.json and a non-regular file", async () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 12 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join("\n");
     await expect(read("bomb.yaml", bomb)).rejects.toThrow(/is not valid YAML: /);
     mkdirSync(join(dir, "empty"));
-    await expect(readDesiredState(join(dir, "empty"), stdin(), POLICY)).rejects.toThrow(/cannot read .*inventory\.json: ENOENT/);
+    await expect(readDesiredState(join(dir, "empty"), stdin(), POLICY)).rejects.toThrow(
+      /cannot read .*inventory\.json: ENOENT/,
+    );
     await expect(readDesiredState("/dev/zero", stdin(), POLICY)).rejects.toThrow("-f /dev/zero is not a regular file");
   });
 });

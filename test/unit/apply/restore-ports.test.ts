@@ -42,17 +42,42 @@ describe("recordingApi (org restore --dry-run)", () => {
     );
     await api.listUsers({ OrganizationId: "m-1" });
     await api.getMailDomain({ OrganizationId: "m-1", DomainName: "example.com" });
-    const created = await api.createUser({ OrganizationId: "m-1", Name: "bob", DisplayName: "Bob", Password: "S3cret!pass" });
+    const created = await api.createUser({
+      OrganizationId: "m-1",
+      Name: "bob",
+      DisplayName: "Bob",
+      Password: "S3cret!pass",
+    });
     await api.associateMemberToGroup({ OrganizationId: "m-1", GroupId: "g-1", MemberId: "u-1" });
-    await api.putAccessControlRule({ OrganizationId: "m-1", Name: "no-imap", Effect: "DENY", Description: "d", UserIds: ["u-1", "u-9"], NotUserIds: ["u-9"] });
-    await api.createAvailabilityConfiguration({ OrganizationId: "m-1", DomainName: "example.org", ClientToken: "t", EwsProvider: { EwsEndpoint: "https://x", EwsUsername: "svc", EwsPassword: "hunter2" } });
+    await api.putAccessControlRule({
+      OrganizationId: "m-1",
+      Name: "no-imap",
+      Effect: "DENY",
+      Description: "d",
+      UserIds: ["u-1", "u-9"],
+      NotUserIds: ["u-9"],
+    });
+    await api.createAvailabilityConfiguration({
+      OrganizationId: "m-1",
+      DomainName: "example.org",
+      ClientToken: "t",
+      EwsProvider: { EwsEndpoint: "https://x", EwsUsername: "svc", EwsPassword: "hunter2" },
+    });
     expect(sent).toEqual(["listUsers", "getMailDomain"]);
     expect(isPlannedId(created.UserId)).toBe(true);
     expect(planned).toEqual([
       { action: "CreateUser", target: "bob", details: { displayName: "Bob", password: "(hidden)" } },
       { action: "AssociateMemberToGroup", target: "sales", details: { member: "bob" } },
-      { action: "PutAccessControlRule", target: "no-imap", details: { effect: "DENY", description: "d", users: ["bob", "u-9"], notUserIds: ["u-9"] } },
-      { action: "CreateAvailabilityConfiguration", target: "example.org", details: { ewsProvider: { EwsEndpoint: "https://x", EwsUsername: "svc", EwsPassword: "(hidden)" } } },
+      {
+        action: "PutAccessControlRule",
+        target: "no-imap",
+        details: { effect: "DENY", description: "d", users: ["bob", "u-9"], notUserIds: ["u-9"] },
+      },
+      {
+        action: "CreateAvailabilityConfiguration",
+        target: "example.org",
+        details: { ewsProvider: { EwsEndpoint: "https://x", EwsUsername: "svc", EwsPassword: "(hidden)" } },
+      },
     ]);
     expect(JSON.stringify(planned)).not.toContain("S3cret");
     expect(JSON.stringify(planned)).not.toContain("hunter2");

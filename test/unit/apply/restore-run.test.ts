@@ -22,12 +22,20 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const notImplemented = (op: string) => Object.assign(new Error(`${op} is not implemented`), { name: "UnsupportedOperationException", $fault: "client" as const });
+const notImplemented = (op: string) =>
+  Object.assign(new Error(`${op} is not implemented`), {
+    name: "UnsupportedOperationException",
+    $fault: "client" as const,
+  });
 
 /** The sample inventory with every address on the target's test domain. */
 function inventory() {
   const doc = sampleInventory();
-  return JSON.parse(JSON.stringify(doc).replaceAll("example.com", "rehearsal.awsapps.com").replaceAll("acme.awsapps.com", "rehearsal.awsapps.com")) as typeof doc;
+  return JSON.parse(
+    JSON.stringify(doc)
+      .replaceAll("example.com", "rehearsal.awsapps.com")
+      .replaceAll("acme.awsapps.com", "rehearsal.awsapps.com"),
+  ) as typeof doc;
 }
 
 describe("runSteps", () => {
@@ -48,10 +56,22 @@ describe("runSteps", () => {
     const out = await runSteps(refusing, target, doc, prep, { dryRun: false, concurrency: 4, areas: [] });
     const mailboxes = out.steps.find((s) => s.step === "mailboxes");
     expect(mailboxes?.results).toEqual([
-      { area: "mailboxes", action: "-", target: "mailboxes", result: "failed", message: "the target does not support this step: UnsupportedOperationException: GetMailboxDetails is not implemented" },
+      {
+        area: "mailboxes",
+        action: "-",
+        target: "mailboxes",
+        result: "failed",
+        message:
+          "the target does not support this step: UnsupportedOperationException: GetMailboxDetails is not implemented",
+      },
     ]);
     expect(quotaCalls).toBe(1);
-    expect(tally(out.steps.find((s) => s.step === "users")?.results ?? [])).toEqual({ created: 2, updated: 0, skipped: 0, failed: 0 });
+    expect(tally(out.steps.find((s) => s.step === "users")?.results ?? [])).toEqual({
+      created: 2,
+      updated: 0,
+      skipped: 0,
+      failed: 0,
+    });
     expect(out.steps.at(-1)?.step).toBe("states");
   });
 
@@ -64,7 +84,11 @@ describe("runSteps", () => {
       collect: () => Promise.resolve([]),
       restore: (_api, _org, data, ids) => {
         const rules = data as Array<{ users: string[]; domain: string }>;
-        seen.push(rules[0]?.domain, rules[0]?.users.map((u) => ids.idOf(u) !== undefined), ids.idOf("bob@example.com") === ids.idOf("bob"));
+        seen.push(
+          rules[0]?.domain,
+          rules[0]?.users.map((u) => ids.idOf(u) !== undefined),
+          ids.idOf("bob@example.com") === ids.idOf("bob"),
+        );
         return Promise.resolve([{ area: "rules", action: "PutRule", target: "r", result: "created" }]);
       },
     };
@@ -78,11 +102,23 @@ describe("runSteps", () => {
   it("a policy area that throws is one failed step; one missing from the inventory is skipped", async () => {
     const doc = inventory();
     doc.areas["boom"] = [];
-    const boom: InventoryArea = { name: "boom", collect: () => Promise.resolve([]), restore: () => Promise.reject(new Error("kaput")) };
-    const absent: InventoryArea = { name: "absent", collect: () => Promise.resolve([]), restore: () => Promise.reject(new Error("not called")) };
+    const boom: InventoryArea = {
+      name: "boom",
+      collect: () => Promise.resolve([]),
+      restore: () => Promise.reject(new Error("kaput")),
+    };
+    const absent: InventoryArea = {
+      name: "absent",
+      collect: () => Promise.resolve([]),
+      restore: () => Promise.reject(new Error("not called")),
+    };
     const prep = await prepareApply(api, target, doc, DomainMap.none);
     const out = await runSteps(api, target, doc, prep, { dryRun: false, concurrency: 4, areas: [boom, absent] });
-    expect(out.steps.find((s) => s.step === "boom")?.results).toEqual([{ area: "boom", action: "restore", target: "boom", result: "failed", message: "kaput" }]);
-    expect(out.steps.find((s) => s.step === "absent")?.results).toEqual([{ area: "absent", action: "-", target: "absent", result: "skipped", message: "not in the inventory" }]);
+    expect(out.steps.find((s) => s.step === "boom")?.results).toEqual([
+      { area: "boom", action: "restore", target: "boom", result: "failed", message: "kaput" },
+    ]);
+    expect(out.steps.find((s) => s.step === "absent")?.results).toEqual([
+      { area: "absent", action: "-", target: "absent", result: "skipped", message: "not in the inventory" },
+    ]);
   });
 });

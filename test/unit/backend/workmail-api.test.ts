@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { methodName, WORKMAIL_OPERATIONS } from "../../../src/backend/workmail-api.js";
 
-const model = JSON.parse(readFileSync(new URL("../../../src/local-backend/model/workmail-2017-10-01.service.json", import.meta.url), "utf8")) as {
+const model = JSON.parse(
+  readFileSync(new URL("../../../src/local-backend/model/workmail-2017-10-01.service.json", import.meta.url), "utf8"),
+) as {
   operations: Record<string, unknown>;
 };
 

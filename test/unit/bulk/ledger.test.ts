@@ -9,7 +9,14 @@ beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "wmctl-ledger-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const id = { verb: "create", org: "m-1", input: "abc", rows: 3 };
-const ok = (row: number): RowResult => ({ row, key: `u${row}`, action: "create", outcome: "ok", error: undefined, message: undefined });
+const ok = (row: number): RowResult => ({
+  row,
+  key: `u${row}`,
+  action: "create",
+  outcome: "ok",
+  error: undefined,
+  message: undefined,
+});
 
 describe("BulkLedger", () => {
   it("remembers rows done ok (with the same fields), and rows cut short", () => {
@@ -50,13 +57,18 @@ describe("BulkLedger", () => {
     const c = BulkLedger.open(file, id, { restart: false });
     expect(c.isDone(2, "d2")).toBe(true);
     c.close();
-    for (const line of readFileSync(file, "utf8").split("\n").filter((l) => l.startsWith('{"t":"run"'))) expect(JSON.parse(line)).toMatchObject({ verb: "create" });
+    for (const line of readFileSync(file, "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith('{"t":"run"')))
+      expect(JSON.parse(line)).toMatchObject({ verb: "create" });
   });
 
   it("refuses the ledger of another verb or organization unless --restart", () => {
     const file = join(dir, "l.jsonl");
     BulkLedger.open(file, id, { restart: false }).close();
-    expect(() => BulkLedger.open(file, { ...id, verb: "delete" }, { restart: false })).toThrow(/belongs to another run/);
+    expect(() => BulkLedger.open(file, { ...id, verb: "delete" }, { restart: false })).toThrow(
+      /belongs to another run/,
+    );
     const fresh = BulkLedger.open(file, { ...id, verb: "delete" }, { restart: true });
     expect(fresh.previousRuns).toBe(0);
     fresh.close();

@@ -21,9 +21,13 @@ function fakeApi(fail: (call: number) => string | undefined) {
 /** A bucket on a fake clock that sleeping moves. */
 function bucket(): TokenBucket {
   let now = 0;
-  return new TokenBucket(10, () => now, async (ms) => {
-    now += ms;
-  });
+  return new TokenBucket(
+    10,
+    () => now,
+    async (ms) => {
+      now += ms;
+    },
+  );
 }
 
 describe("rateLimitApi", () => {
@@ -40,14 +44,18 @@ describe("rateLimitApi", () => {
   it("gives up after its attempts with the throttling error (the run exits 7)", async () => {
     const f = fakeApi(() => "ThrottlingException");
     const limited = rateLimitApi(f.api, bucket(), 5);
-    await expect(limited.api.describeUser({ OrganizationId: "m", UserId: "bob" })).rejects.toMatchObject({ name: "ThrottlingException" });
+    await expect(limited.api.describeUser({ OrganizationId: "m", UserId: "bob" })).rejects.toMatchObject({
+      name: "ThrottlingException",
+    });
     expect(f.calls()).toBe(5);
   });
 
   it("never retries other errors, nor WorkMail's LimitExceededException (a resource limit)", async () => {
     for (const name of ["EntityNotFoundException", "LimitExceededException"]) {
       const f = fakeApi(() => name);
-      await expect(rateLimitApi(f.api, bucket()).api.describeUser({ OrganizationId: "m", UserId: "bob" })).rejects.toMatchObject({ name });
+      await expect(
+        rateLimitApi(f.api, bucket()).api.describeUser({ OrganizationId: "m", UserId: "bob" }),
+      ).rejects.toMatchObject({ name });
       expect(f.calls()).toBe(1);
     }
   });

@@ -4,9 +4,13 @@ import { TokenBucket } from "../../../src/bulk/token-bucket.js";
 /** A bucket on a fake clock: sleeping moves the clock. */
 function fakeBucket(rate: number | undefined) {
   let now = 0;
-  const bucket = new TokenBucket(rate, () => now, async (ms) => {
-    now += ms;
-  });
+  const bucket = new TokenBucket(
+    rate,
+    () => now,
+    async (ms) => {
+      now += ms;
+    },
+  );
   return { bucket, now: () => now };
 }
 

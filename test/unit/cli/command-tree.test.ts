@@ -11,7 +11,10 @@ describe("which top-level commands argv loads", () => {
     [["--org", "user", "user", "list"], ["user"]],
     [["--org=acme", "-o", "json", "group", "members", "team"], ["group"]],
     [["--json", "--quiet", "org", "list"], ["org"]],
-    [["help", "user", "create"], ["help", "user"]],
+    [
+      ["help", "user", "create"],
+      ["help", "user"],
+    ],
     [["--help"], []],
     [[], []],
     [["--", "user"], []],
@@ -20,7 +23,17 @@ describe("which top-level commands argv loads", () => {
   });
 
   it("knows the global options that take a value", () => {
-    expect([...flags].sort()).toEqual(["--backend", "--endpoint-url", "--fields", "--org", "--output", "--profile", "--region", "--sort", "-o"]);
+    expect([...flags].sort()).toEqual([
+      "--backend",
+      "--endpoint-url",
+      "--fields",
+      "--org",
+      "--output",
+      "--profile",
+      "--region",
+      "--sort",
+      "-o",
+    ]);
   });
 
   it("loads the named command (by name or alias) and leaves the rest lazy", async () => {
@@ -42,7 +55,11 @@ describe("which top-level commands argv loads", () => {
   it("has one entry per top-level command whose summary matches the loaded spec", async () => {
     for (const lazy of COMMANDS) {
       const spec = await lazy.load();
-      expect({ name: spec.name, summary: spec.summary, aliases: spec.aliases ?? [] }).toEqual({ name: lazy.name, summary: lazy.summary, aliases: lazy.aliases ?? [] });
+      expect({ name: spec.name, summary: spec.summary, aliases: spec.aliases ?? [] }).toEqual({
+        name: lazy.name,
+        summary: lazy.summary,
+        aliases: lazy.aliases ?? [],
+      });
     }
   });
 });

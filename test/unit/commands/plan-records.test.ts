@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { mergeSpf, planRecordSets, presentation, valueText, type ExistingSet } from "../../../src/commands/domain/plan-records.js";
+import {
+  mergeSpf,
+  planRecordSets,
+  presentation,
+  valueText,
+  type ExistingSet,
+} from "../../../src/commands/domain/plan-records.js";
 import { recordRows } from "../../../src/commands/domain/view.js";
 
 const D = "example.com";
@@ -11,7 +17,13 @@ const rows = recordRows(D, [
   { Type: "TXT", Hostname: D, Value: "v=spf1 include:amazonses.com ~all" },
   { Type: "TXT", Hostname: `_dmarc.${D}`, Value: "v=DMARC1;p=quarantine;pct=100;fo=1" },
 ]);
-const set = (name: string, type: string, values: string[], alias = false): ExistingSet => ({ name: `${name}.`, type, ttl: 300, values, alias });
+const set = (name: string, type: string, values: string[], alias = false): ExistingSet => ({
+  name: `${name}.`,
+  type,
+  ttl: 300,
+  values,
+  alias,
+});
 const byName = (plan: ReturnType<typeof planRecordSets>, purpose: string) => plan.find((p) => p.purpose === purpose);
 
 describe("planRecordSets (what domain apply changes)", () => {
@@ -36,19 +48,38 @@ describe("planRecordSets (what domain apply changes)", () => {
       set(D, "TXT", ['"v=spf1 include:amazonses.com ~all"']),
       set(`_dmarc.${D}`, "TXT", ['"v=DMARC1;p=quarantine;pct=100;fo=1"']),
     ];
-    expect(planRecordSets(rows, existing).map((p) => p.action)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged", "unchanged", "unchanged"]);
+    expect(planRecordSets(rows, existing).map((p) => p.action)).toEqual([
+      "unchanged",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+    ]);
   });
 
   it("keeps other values: other regions' ownership tokens, other TXT records at the apex", () => {
-    const plan = planRecordSets(rows, [set(`_amazonses.${D}`, "TXT", ['"eu-token"']), set(D, "TXT", ['"google-site-verification=abc"'])]);
+    const plan = planRecordSets(rows, [
+      set(`_amazonses.${D}`, "TXT", ['"eu-token"']),
+      set(D, "TXT", ['"google-site-verification=abc"']),
+    ]);
     expect(byName(plan, "Ownership")).toMatchObject({ action: "update", after: ["eu-token", "tok"] });
-    expect(byName(plan, "SPF")).toMatchObject({ action: "update", after: ["google-site-verification=abc", "v=spf1 include:amazonses.com ~all"] });
+    expect(byName(plan, "SPF")).toMatchObject({
+      action: "update",
+      after: ["google-site-verification=abc", "v=spf1 include:amazonses.com ~all"],
+    });
   });
 
   it("adds include:amazonses.com to an existing SPF record instead of replacing it", () => {
     const plan = planRecordSets(rows, [set(D, "TXT", ['"v=spf1 mx include:_spf.google.com -all"'])]);
-    expect(byName(plan, "SPF")).toMatchObject({ action: "update", after: ["v=spf1 mx include:_spf.google.com include:amazonses.com -all"], note: "adds include:amazonses.com to your SPF record" });
-    expect(mergeSpf("v=spf1 mx redirect=_spf.example.net")).toBe("v=spf1 mx include:amazonses.com redirect=_spf.example.net");
+    expect(byName(plan, "SPF")).toMatchObject({
+      action: "update",
+      after: ["v=spf1 mx include:_spf.google.com include:amazonses.com -all"],
+      note: "adds include:amazonses.com to your SPF record",
+    });
+    expect(mergeSpf("v=spf1 mx redirect=_spf.example.net")).toBe(
+      "v=spf1 mx include:amazonses.com redirect=_spf.example.net",
+    );
     expect(mergeSpf("v=spf1 ip4:192.0.2.1")).toBe("v=spf1 ip4:192.0.2.1 include:amazonses.com");
     const two = planRecordSets(rows, [set(D, "TXT", ['"v=spf1 -all"', '"v=spf1 mx -all"'])]);
     expect(byName(two, "SPF")).toMatchObject({ action: "skip", note: expect.stringContaining("2 SPF records") });
@@ -56,7 +87,11 @@ describe("planRecordSets (what domain apply changes)", () => {
 
   it("keeps an existing DMARC policy", () => {
     const plan = planRecordSets(rows, [set(`_dmarc.${D}`, "TXT", ['"v=DMARC1; p=reject"'])]);
-    expect(byName(plan, "DMARC")).toMatchObject({ action: "unchanged", after: ["v=DMARC1; p=reject"], note: "keeps your DMARC policy" });
+    expect(byName(plan, "DMARC")).toMatchObject({
+      action: "unchanged",
+      after: ["v=DMARC1; p=reject"],
+      note: "keeps your DMARC policy",
+    });
   });
 
   it("replaces the MX (saying what it replaces), or leaves it with --skip-mx", () => {
@@ -70,15 +105,23 @@ describe("planRecordSets (what domain apply changes)", () => {
   });
 
   it("does not put a CNAME where another record type lives, nor touch alias records", () => {
-    const plan = planRecordSets(rows, [set(`autodiscover.${D}`, "A", ["192.0.2.10"]), set(`k1._domainkey.${D}`, "CNAME", ["x.cloudfront.net."], true)]);
-    expect(byName(plan, "AutoDiscover")).toMatchObject({ action: "skip", note: `autodiscover.${D} has an A record; a CNAME cannot share its name` });
+    const plan = planRecordSets(rows, [
+      set(`autodiscover.${D}`, "A", ["192.0.2.10"]),
+      set(`k1._domainkey.${D}`, "CNAME", ["x.cloudfront.net."], true),
+    ]);
+    expect(byName(plan, "AutoDiscover")).toMatchObject({
+      action: "skip",
+      note: `autodiscover.${D} has an A record; a CNAME cannot share its name`,
+    });
     expect(byName(plan, "DKIM")).toMatchObject({ action: "skip", note: expect.stringContaining("alias record") });
   });
 
   it("converts between Route 53's presentation format and plain values", () => {
     expect(valueText("TXT", '"part one " "part two"')).toBe("part one part two");
     expect(valueText("MX", "10 Inbound-SMTP.us-east-1.amazonaws.com.")).toBe("10 inbound-smtp.us-east-1.amazonaws.com");
-    expect(presentation("MX", "10 inbound-smtp.us-east-1.amazonaws.com")).toBe("10 inbound-smtp.us-east-1.amazonaws.com.");
+    expect(presentation("MX", "10 inbound-smtp.us-east-1.amazonaws.com")).toBe(
+      "10 inbound-smtp.us-east-1.amazonaws.com.",
+    );
     expect(presentation("CNAME", "a.example.net")).toBe("a.example.net.");
     expect(presentation("TXT", 'say "x"')).toBe('"say \\"x\\""');
   });

@@ -26,6 +26,11 @@ describe("how a command shows an entity it knows by id", () => {
   });
 
   it("lets any other failure through", async () => {
-    await expect(entityLabel(resolver(() => new CliError("the service is down")), "u-gone")).rejects.toThrow("the service is down");
+    await expect(
+      entityLabel(
+        resolver(() => new CliError("the service is down")),
+        "u-gone",
+      ),
+    ).rejects.toThrow("the service is down");
   });
 });

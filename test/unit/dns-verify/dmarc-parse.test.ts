@@ -6,7 +6,9 @@ const problem = (r: string, code: string) => parseDmarc(r).problems.find((p) => 
 
 describe("parseDmarc (RFC 9989)", () => {
   it("parses a modern record without remarks", () => {
-    const p = parseDmarc("v=DMARC1; p=reject; sp=quarantine; np=reject; adkim=s; aspf=r; fo=1:d; rua=mailto:dmarc@example.com; ruf=mailto:forensic@example.com; psd=n; t=n");
+    const p = parseDmarc(
+      "v=DMARC1; p=reject; sp=quarantine; np=reject; adkim=s; aspf=r; fo=1:d; rua=mailto:dmarc@example.com; ruf=mailto:forensic@example.com; psd=n; t=n",
+    );
     expect(p.valid).toBe(true);
     expect(p.problems).toEqual([]);
     expect(p.policy).toBe("reject");
@@ -20,8 +22,14 @@ describe("parseDmarc (RFC 9989)", () => {
       ["DMARC_REMOVED_TAG", "info"],
       ["DMARC_FO_WITHOUT_RUF", "info"],
     ]);
-    expect(problem("v=DMARC1;p=quarantine;pct=100;fo=1", "DMARC_REMOVED_TAG")?.message).toContain("RFC 9989 removed `pct`");
-    expect(codes("v=DMARC1; p=none; rf=afrf; ri=3600")).toEqual(["DMARC_POLICY_NONE", "DMARC_REMOVED_TAG", "DMARC_REMOVED_TAG"]);
+    expect(problem("v=DMARC1;p=quarantine;pct=100;fo=1", "DMARC_REMOVED_TAG")?.message).toContain(
+      "RFC 9989 removed `pct`",
+    );
+    expect(codes("v=DMARC1; p=none; rf=afrf; ri=3600")).toEqual([
+      "DMARC_POLICY_NONE",
+      "DMARC_REMOVED_TAG",
+      "DMARC_REMOVED_TAG",
+    ]);
   });
 
   it("warns about a partial pct and suggests t=y", () => {
@@ -83,7 +91,12 @@ describe("parseDmarc (RFC 9989)", () => {
 
   it("notes the obsolete !size suffix and warns about many report addresses", () => {
     expect(problem("v=DMARC1; p=reject; rua=mailto:a@example.com!10m", "DMARC_URI_SIZE_LIMIT")?.severity).toBe("info");
-    expect(problem("v=DMARC1; p=reject; rua=mailto:a@example.com,mailto:b@example.com,mailto:c@example.com", "DMARC_MANY_URIS")?.severity).toBe("warning");
+    expect(
+      problem(
+        "v=DMARC1; p=reject; rua=mailto:a@example.com,mailto:b@example.com,mailto:c@example.com",
+        "DMARC_MANY_URIS",
+      )?.severity,
+    ).toBe("warning");
   });
 
   it("recognises DMARC records by their first tag", () => {

@@ -5,10 +5,19 @@ import { withHints } from "../../../src/errors/with-hint.js";
 
 describe("withHints", () => {
   it("adds a hint to the named service error, kept by toCliError with the service's exit code", async () => {
-    const failing = Promise.reject(new SimulatedServiceError("EntityStateException", "The user bob is ENABLED; disable (deregister) the user before deleting it."));
-    const e = await withHints(failing, { EntityStateException: "disable first: wmctl user disable bob" }).catch((x: unknown) => x);
+    const failing = Promise.reject(
+      new SimulatedServiceError(
+        "EntityStateException",
+        "The user bob is ENABLED; disable (deregister) the user before deleting it.",
+      ),
+    );
+    const e = await withHints(failing, { EntityStateException: "disable first: wmctl user disable bob" }).catch(
+      (x: unknown) => x,
+    );
     const cli = toCliError(e);
-    expect(cli.message).toBe("EntityStateException: The user bob is ENABLED; disable (deregister) the user before deleting it.");
+    expect(cli.message).toBe(
+      "EntityStateException: The user bob is ENABLED; disable (deregister) the user before deleting it.",
+    );
     expect(cli.hint).toBe("disable first: wmctl user disable bob");
     expect(cli.exitCode).toBe(6);
   });

@@ -41,10 +41,20 @@ describe("the export ledger", () => {
   it("records what the service says about the jobs it knows, and only those", () => {
     const a = ExportLedger.open(dir, "m-1");
     a.recordStart(job("j1", "alice", "2024-01-01T00:00:00.000Z"));
-    a.observe("j1", { State: "FAILED", EstimatedProgress: 90, EndTime: new Date("2024-01-01T00:05:00.000Z"), ErrorInfo: "no access" });
+    a.observe("j1", {
+      State: "FAILED",
+      EstimatedProgress: 90,
+      EndTime: new Date("2024-01-01T00:05:00.000Z"),
+      ErrorInfo: "no access",
+    });
     a.observe("other", { State: "COMPLETED" });
     const b = ExportLedger.open(dir, "m-1");
-    expect(b.job("j1")).toMatchObject({ state: "FAILED", progress: 90, endTime: "2024-01-01T00:05:00.000Z", error: "no access" });
+    expect(b.job("j1")).toMatchObject({
+      state: "FAILED",
+      progress: 90,
+      endTime: "2024-01-01T00:05:00.000Z",
+      error: "no access",
+    });
     expect(b.jobs().map((j) => j.jobId)).toEqual(["j1"]);
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { BucketFacts, ExportPrereqsPort, KeyFacts, RoleFacts } from "../../../src/backend/export-prereqs.js";
-import { exportRolePolicy, exportTrustPolicy, missingExportPermissions, trustsExportService } from "../../../src/export-jobs/policies.js";
+import {
+  exportRolePolicy,
+  exportTrustPolicy,
+  missingExportPermissions,
+  trustsExportService,
+} from "../../../src/export-jobs/policies.js";
 import { checkExportPrereqs, type PrereqSpec } from "../../../src/export-jobs/prereqs.js";
 
 const ORG_ARN = "arn:aws:workmail:us-east-1:111122223333:organization/m-0123456789abcdef0123456789abcdef";
@@ -27,7 +32,13 @@ class FakeAccount implements ExportPrereqsPort {
     return this.keys.get(arn);
   }
   async createKey(region: string) {
-    const k = { arn: `arn:aws:kms:${region}:111122223333:key/new`, region, keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", enabled: true };
+    const k = {
+      arn: `arn:aws:kms:${region}:111122223333:key/new`,
+      region,
+      keySpec: "SYMMETRIC_DEFAULT",
+      keyUsage: "ENCRYPT_DECRYPT",
+      enabled: true,
+    };
     this.calls.push(`CreateKey ${region}`);
     this.keys.set(k.arn, k);
     return k;
@@ -37,7 +48,11 @@ class FakeAccount implements ExportPrereqsPort {
   }
   async createRole(name: string, trust: string) {
     this.calls.push(`CreateRole ${name}`);
-    const r = { arn: `arn:aws:iam::111122223333:role/${name}`, trustPolicy: JSON.parse(trust) as unknown, inlinePolicies: {} };
+    const r = {
+      arn: `arn:aws:iam::111122223333:role/${name}`,
+      trustPolicy: JSON.parse(trust) as unknown,
+      inlinePolicies: {},
+    };
     this.roles.set(name, r);
     return r;
   }
@@ -98,7 +113,13 @@ describe("export prerequisites", () => {
     const account = new FakeAccount();
     account.buckets.set("exports", { region: "eu-west-1", publicAccessBlocked: false, policyIsPublic: true });
     const key = "arn:aws:kms:eu-west-1:111122223333:key/rsa";
-    account.keys.set(key, { arn: key, region: "eu-west-1", keySpec: "RSA_2048", keyUsage: "ENCRYPT_DECRYPT", enabled: true });
+    account.keys.set(key, {
+      arn: key,
+      region: "eu-west-1",
+      keySpec: "RSA_2048",
+      keyUsage: "ENCRYPT_DECRYPT",
+      enabled: true,
+    });
     const r = await checkExportPrereqs(account, spec({ keyArn: key }), false);
     const byName = Object.fromEntries(r.checks.map((c) => [c.check, c]));
     expect(byName["bucket-region"]?.status).toBe("wrong");
@@ -113,7 +134,10 @@ describe("export prerequisites", () => {
     await account.createBucket("exports", "us-east-1");
     await account.blockPublicAccess("exports");
     const key = await account.createKey("us-east-1");
-    await account.createRole("WorkmailMailboxExportRole", JSON.stringify(exportTrustPolicy({ accountId: "111122223333" })));
+    await account.createRole(
+      "WorkmailMailboxExportRole",
+      JSON.stringify(exportTrustPolicy({ accountId: "111122223333" })),
+    );
     account.calls = [];
     const before = await checkExportPrereqs(account, spec({ keyArn: key.arn }), false);
     expect(before.checks.find((c) => c.check === "role-policy")?.detail).toContain("s3:PutObject");
@@ -125,11 +149,24 @@ describe("export prerequisites", () => {
 
 describe("the guide's policies", () => {
   it("grant exactly what an export needs, and wildcards count", () => {
-    const doc = exportRolePolicy({ bucket: "b", prefix: "p", keyArn: "arn:aws:kms:us-east-1:1:key/k", region: "us-east-1" });
+    const doc = exportRolePolicy({
+      bucket: "b",
+      prefix: "p",
+      keyArn: "arn:aws:kms:us-east-1:1:key/k",
+      region: "us-east-1",
+    });
     expect(missingExportPermissions([doc], { bucket: "b", keyArn: "arn:aws:kms:us-east-1:1:key/k" })).toEqual([]);
-    expect(missingExportPermissions([doc], { bucket: "other", keyArn: "arn:aws:kms:us-east-1:1:key/k" })).toEqual(["s3:PutObject", "s3:AbortMultipartUpload", "s3:GetBucketPolicyStatus"]);
+    expect(missingExportPermissions([doc], { bucket: "other", keyArn: "arn:aws:kms:us-east-1:1:key/k" })).toEqual([
+      "s3:PutObject",
+      "s3:AbortMultipartUpload",
+      "s3:GetBucketPolicyStatus",
+    ]);
     const admin = { Statement: { Effect: "Allow", Action: "*", Resource: "*" } };
     expect(missingExportPermissions([admin], { bucket: "b", keyArn: "k" })).toEqual([]);
-    expect(trustsExportService({ Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] })).toBe(false);
+    expect(
+      trustsExportService({
+        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      }),
+    ).toBe(false);
   });
 });

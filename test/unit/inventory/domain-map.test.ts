@@ -16,9 +16,16 @@ describe("DomainMap (--map-domain OLD=NEW)", () => {
   });
 
   it("rewrites every string of a JSON value that is a mapped domain or an address on one", () => {
-    const data = { rules: [{ users: ["a@example.com", "b@other.com"], domain: "example.org", note: "example.com is ours" }], n: 3, ok: true, none: null };
+    const data = {
+      rules: [{ users: ["a@example.com", "b@other.com"], domain: "example.org", note: "example.com is ours" }],
+      n: 3,
+      ok: true,
+      none: null,
+    };
     expect(map.deep(data)).toEqual({
-      rules: [{ users: ["a@rehearsal.awsapps.com", "b@other.com"], domain: "example.net", note: "example.com is ours" }],
+      rules: [
+        { users: ["a@rehearsal.awsapps.com", "b@other.com"], domain: "example.net", note: "example.com is ours" },
+      ],
       n: 3,
       ok: true,
       none: null,
@@ -27,9 +34,13 @@ describe("DomainMap (--map-domain OLD=NEW)", () => {
   });
 
   it("adds the test-domain mapping unless the admin mapped that domain already", () => {
-    expect(DomainMap.none.withDefault("acme.awsapps.com", "rehearsal.awsapps.com").entries()).toEqual([["acme.awsapps.com", "rehearsal.awsapps.com"]]);
+    expect(DomainMap.none.withDefault("acme.awsapps.com", "rehearsal.awsapps.com").entries()).toEqual([
+      ["acme.awsapps.com", "rehearsal.awsapps.com"],
+    ]);
     const explicit = DomainMap.parse(["acme.awsapps.com=example.net"]);
-    expect(explicit.withDefault("acme.awsapps.com", "rehearsal.awsapps.com").domain("acme.awsapps.com")).toBe("example.net");
+    expect(explicit.withDefault("acme.awsapps.com", "rehearsal.awsapps.com").domain("acme.awsapps.com")).toBe(
+      "example.net",
+    );
     expect(DomainMap.none.withDefault("acme.awsapps.com", "acme.awsapps.com").size).toBe(0);
   });
 
@@ -45,7 +56,9 @@ describe("DomainMap (--map-domain OLD=NEW)", () => {
   });
 
   it("refuses one domain mapped to two others, accepts the same mapping twice", () => {
-    expect(() => DomainMap.parse(["a.com=b.com", "A.com=c.com"])).toThrow("--map-domain maps a.com twice (to b.com and to c.com)");
+    expect(() => DomainMap.parse(["a.com=b.com", "A.com=c.com"])).toThrow(
+      "--map-domain maps a.com twice (to b.com and to c.com)",
+    );
     expect(DomainMap.parse(["a.com=b.com", "a.com=b.com"]).size).toBe(1);
   });
 });

@@ -7,11 +7,29 @@ export function sampleInventory(): InventoryDocument {
     formatVersion: 1,
     wmctlVersion: "0.1.0",
     createdAt: "2027-03-01T09:00:00.000Z",
-    source: { organizationId: "m-0123456789abcdef0123456789abcdef", alias: "acme", region: "us-east-1", backend: "local" },
+    source: {
+      organizationId: "m-0123456789abcdef0123456789abcdef",
+      alias: "acme",
+      region: "us-east-1",
+      backend: "local",
+    },
     areas: {
-      organization: { id: "m-0123456789abcdef0123456789abcdef", alias: "acme", state: "Active", defaultMailDomain: "example.com", interoperabilityEnabled: false },
+      organization: {
+        id: "m-0123456789abcdef0123456789abcdef",
+        alias: "acme",
+        state: "Active",
+        defaultMailDomain: "example.com",
+        interoperabilityEnabled: false,
+      },
       domains: [
-        { name: "acme.awsapps.com", isDefault: false, isTestDomain: true, ownershipVerificationStatus: "VERIFIED", dkimVerificationStatus: "VERIFIED", records: [] },
+        {
+          name: "acme.awsapps.com",
+          isDefault: false,
+          isTestDomain: true,
+          ownershipVerificationStatus: "VERIFIED",
+          dkimVerificationStatus: "VERIFIED",
+          records: [],
+        },
         {
           name: "example.com",
           isDefault: true,
@@ -25,12 +43,39 @@ export function sampleInventory(): InventoryDocument {
         },
       ],
       users: [
-        { name: "bob", email: "bob@example.com", state: "ENABLED", role: "USER", displayName: "Bob Smith, Jr.", firstName: "Bob", city: 'Saint-"Denis"', hidden: false, aliases: ["bobby@example.com", "b@acme.awsapps.com"] },
+        {
+          name: "bob",
+          email: "bob@example.com",
+          state: "ENABLED",
+          role: "USER",
+          displayName: "Bob Smith, Jr.",
+          firstName: "Bob",
+          city: 'Saint-"Denis"',
+          hidden: false,
+          aliases: ["bobby@example.com", "b@acme.awsapps.com"],
+        },
         { name: "carol", state: "DISABLED", role: "USER", displayName: "carol", hidden: true, aliases: [] },
       ],
       groups: [
-        { name: "All Staff", email: "all@example.com", state: "ENABLED", hidden: false, aliases: [], members: [{ name: "sales", type: "GROUP" }, { name: "carol", type: "USER" }] },
-        { name: "sales", email: "sales@example.com", state: "ENABLED", hidden: true, aliases: ["deals@example.com"], members: [{ name: "bob", type: "USER" }] },
+        {
+          name: "All Staff",
+          email: "all@example.com",
+          state: "ENABLED",
+          hidden: false,
+          aliases: [],
+          members: [
+            { name: "sales", type: "GROUP" },
+            { name: "carol", type: "USER" },
+          ],
+        },
+        {
+          name: "sales",
+          email: "sales@example.com",
+          state: "ENABLED",
+          hidden: true,
+          aliases: ["deals@example.com"],
+          members: [{ name: "bob", type: "USER" }],
+        },
       ],
       resources: [
         {
@@ -40,13 +85,25 @@ export function sampleInventory(): InventoryDocument {
           type: "ROOM",
           description: "12 seats\nprojector",
           hidden: false,
-          bookingOptions: { autoAcceptRequests: false, autoDeclineRecurringRequests: true, autoDeclineConflictingRequests: true },
+          bookingOptions: {
+            autoAcceptRequests: false,
+            autoDeclineRecurringRequests: true,
+            autoDeclineConflictingRequests: true,
+          },
           delegates: [{ name: "sales", type: "GROUP" }],
           aliases: [],
         },
       ],
       mailboxes: [{ user: "bob", email: "bob@example.com", quotaMb: 2048, sizeMb: 1.5 }],
-      "mailbox-permissions": [{ mailbox: "bob", mailboxType: "USER", grantee: "sales", granteeType: "GROUP", permissions: ["SEND_AS", "SEND_ON_BEHALF"] }],
+      "mailbox-permissions": [
+        {
+          mailbox: "bob",
+          mailboxType: "USER",
+          grantee: "sales",
+          granteeType: "GROUP",
+          permissions: ["SEND_AS", "SEND_ON_BEHALF"],
+        },
+      ],
     },
     skipped: [],
     files: [],

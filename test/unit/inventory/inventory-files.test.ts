@@ -61,7 +61,9 @@ describe("reading an inventory", () => {
     await expect(readInventory(join(dir, "nope"))).rejects.toThrow("does not exist");
     await expect(readInventory(dir)).rejects.toThrow("there is no inventory.json in");
     await expect(readInventory(write("{not json"))).rejects.toThrow("is not valid JSON");
-    await expect(readInventory(write({ format: "something-else" }))).rejects.toThrow('is not a wmctl inventory (no "format": "wmctl-inventory")');
+    await expect(readInventory(write({ format: "something-else" }))).rejects.toThrow(
+      'is not a wmctl inventory (no "format": "wmctl-inventory")',
+    );
   });
 
   it("refuses a newer format, naming the wmctl that wrote it", async () => {
@@ -75,12 +77,37 @@ describe("reading an inventory", () => {
   });
 
   it.each([
-    ["a user without a name", (d: ReturnType<typeof sampleInventory>) => delete (d.areas.users?.[1] as { name?: string }).name, "areas.users[1].name: expected a non-empty string"],
-    ["aliases that are not a list", (d: ReturnType<typeof sampleInventory>) => ((d.areas.users?.[0] as { aliases: unknown }).aliases = "x@y.com"), "areas.users[0].aliases: expected an array"],
-    ["a member without a type", (d: ReturnType<typeof sampleInventory>) => delete (d.areas.groups?.[0]?.members[1] as { type?: string }).type, "areas.groups[0].members[1].type: expected a non-empty string"],
-    ["booking options as text", (d: ReturnType<typeof sampleInventory>) => ((d.areas.resources?.[0] as { bookingOptions: unknown }).bookingOptions = "auto"), "areas.resources[0].bookingOptions: expected an object"],
-    ["a user attribute that is not text", (d: ReturnType<typeof sampleInventory>) => ((d.areas.users?.[0] as { office: unknown }).office = 12), "areas.users[0].office: expected a string"],
-    ["a quota as text", (d: ReturnType<typeof sampleInventory>) => ((d.areas.mailboxes?.[0] as { quotaMb: unknown }).quotaMb = "2048"), "areas.mailboxes[0].quotaMb: expected a number"],
+    [
+      "a user without a name",
+      (d: ReturnType<typeof sampleInventory>) => delete (d.areas.users?.[1] as { name?: string }).name,
+      "areas.users[1].name: expected a non-empty string",
+    ],
+    [
+      "aliases that are not a list",
+      (d: ReturnType<typeof sampleInventory>) => ((d.areas.users?.[0] as { aliases: unknown }).aliases = "x@y.com"),
+      "areas.users[0].aliases: expected an array",
+    ],
+    [
+      "a member without a type",
+      (d: ReturnType<typeof sampleInventory>) => delete (d.areas.groups?.[0]?.members[1] as { type?: string }).type,
+      "areas.groups[0].members[1].type: expected a non-empty string",
+    ],
+    [
+      "booking options as text",
+      (d: ReturnType<typeof sampleInventory>) =>
+        ((d.areas.resources?.[0] as { bookingOptions: unknown }).bookingOptions = "auto"),
+      "areas.resources[0].bookingOptions: expected an object",
+    ],
+    [
+      "a user attribute that is not text",
+      (d: ReturnType<typeof sampleInventory>) => ((d.areas.users?.[0] as { office: unknown }).office = 12),
+      "areas.users[0].office: expected a string",
+    ],
+    [
+      "a quota as text",
+      (d: ReturnType<typeof sampleInventory>) => ((d.areas.mailboxes?.[0] as { quotaMb: unknown }).quotaMb = "2048"),
+      "areas.mailboxes[0].quotaMb: expected a number",
+    ],
   ])("names the first damaged field: %s", async (_what, damage, message) => {
     const doc = sampleInventory();
     damage(doc);
@@ -90,6 +117,9 @@ describe("reading an inventory", () => {
   it("leaves the policy areas' data to the areas", async () => {
     const doc = { ...sampleInventory(), areas: { ...sampleInventory().areas, "access-rules": "anything" } };
     await expect(readInventory(write(doc))).resolves.toBeDefined();
-    expect(JSON.parse(readFileSync(join(dir, "inventory.json"), "utf8"))).toHaveProperty(["areas", "access-rules"], "anything");
+    expect(JSON.parse(readFileSync(join(dir, "inventory.json"), "utf8"))).toHaveProperty(
+      ["areas", "access-rules"],
+      "anything",
+    );
   });
 });

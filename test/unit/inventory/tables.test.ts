@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { InventoryArea } from "../../../src/inventory/area.js";
-import { coreTables, csvCell, inventoryTables, normalizeTable, tableCsv, type Table } from "../../../src/inventory/tables.js";
+import {
+  coreTables,
+  csvCell,
+  inventoryTables,
+  normalizeTable,
+  tableCsv,
+  type Table,
+} from "../../../src/inventory/tables.js";
 import { sampleInventory } from "./fixtures.js";
 
 const csv = async (t: Table | undefined) => {
@@ -11,8 +18,17 @@ const csv = async (t: Table | undefined) => {
 describe("inventory CSV tables", () => {
   it("writes one table per entity kind and relation, in a fixed order", () => {
     expect([...coreTables(sampleInventory()).keys()]).toEqual([
-      "organization", "domains", "domain-records", "users", "groups", "group-members", "resources",
-      "resource-delegates", "aliases", "mailboxes", "mailbox-permissions",
+      "organization",
+      "domains",
+      "domain-records",
+      "users",
+      "groups",
+      "group-members",
+      "resources",
+      "resource-delegates",
+      "aliases",
+      "mailboxes",
+      "mailbox-permissions",
     ]);
   });
 
@@ -31,7 +47,9 @@ describe("inventory CSV tables", () => {
         "All Staff,all@example.com,ENABLED,false,2,,,\n" +
         "sales,sales@example.com,ENABLED,true,1,deals@example.com,,\n",
     );
-    expect(await csv(t.get("group-members"))).toBe("group,member,memberType\nAll Staff,sales,GROUP\nAll Staff,carol,USER\nsales,bob,USER\n");
+    expect(await csv(t.get("group-members"))).toBe(
+      "group,member,memberType\nAll Staff,sales,GROUP\nAll Staff,carol,USER\nsales,bob,USER\n",
+    );
     expect(await csv(t.get("resources"))).toBe(
       "name,email,type,description,state,hidden,autoAcceptRequests,autoDeclineRecurringRequests,autoDeclineConflictingRequests,delegates,aliases,enabledDate,disabledDate\n" +
         'room-1,room-1@example.com,ROOM,"12 seats\nprojector",ENABLED,false,false,true,true,1,,,\n',
@@ -54,7 +72,9 @@ describe("inventory CSV tables", () => {
       "domain,type,hostname,value\nexample.com,TXT,_amazonses.example.com.,tok3n\nexample.com,MX,example.com.,10 inbound-smtp.us-east-1.amazonaws.com.\n",
     );
     expect(await csv(t.get("mailboxes"))).toBe("user,email,quotaMb,sizeMb\nbob,bob@example.com,2048,1.5\n");
-    expect(await csv(t.get("mailbox-permissions"))).toBe("mailbox,mailboxType,grantee,granteeType,permissions\nbob,USER,sales,GROUP,SEND_AS;SEND_ON_BEHALF\n");
+    expect(await csv(t.get("mailbox-permissions"))).toBe(
+      "mailbox,mailboxType,grantee,granteeType,permissions\nbob,USER,sales,GROUP,SEND_AS;SEND_ON_BEHALF\n",
+    );
   });
 
   it("an area missing from the inventory (skipped) has no table; empty lists keep their header", async () => {
@@ -70,18 +90,34 @@ describe("inventory CSV tables", () => {
   it("adds the policy areas' tables; plain rows get the union of their keys; a taken name is refused", async () => {
     const doc = sampleInventory();
     doc.areas["access-rules"] = [{ name: "deny-imap", effect: "DENY" }];
-    const area = (name: string, tables: InventoryArea["tables"]): InventoryArea => ({ name, collect: () => Promise.resolve(null), restore: () => Promise.resolve([]), tables });
-    const rules = area("access-rules", (data) => ({ "access-rules": (data as Array<Record<string, unknown>>).map((r, i) => (i === 0 ? r : { ...r, extra: 1 })) }));
+    const area = (name: string, tables: InventoryArea["tables"]): InventoryArea => ({
+      name,
+      collect: () => Promise.resolve(null),
+      restore: () => Promise.resolve([]),
+      tables,
+    });
+    const rules = area("access-rules", (data) => ({
+      "access-rules": (data as Array<Record<string, unknown>>).map((r, i) => (i === 0 ? r : { ...r, extra: 1 })),
+    }));
     const all = inventoryTables(doc, [rules, area("not-collected", () => ({ x: [{ a: 1 }] }))]);
     expect([...all.keys()].slice(-1)).toEqual(["access-rules"]);
     expect(await csv(all.get("access-rules"))).toBe("name,effect\ndeny-imap,DENY\n");
-    expect(() => inventoryTables(doc, [area("access-rules", () => ({ users: [] }))])).toThrow("returns a table named users");
+    expect(() => inventoryTables(doc, [area("access-rules", () => ({ users: [] }))])).toThrow(
+      "returns a table named users",
+    );
   });
 
   it("normalizes plain rows and cells", () => {
     expect(normalizeTable([])).toBeUndefined();
     expect(normalizeTable([{ a: 1 }, { b: 2, a: 3 }])?.columns).toEqual(["a", "b"]);
     expect(normalizeTable({ columns: ["x"], rows: [] })?.columns).toEqual(["x"]);
-    expect([csvCell(undefined), csvCell(null), csvCell(true), csvCell(0), csvCell(["a", "b"]), csvCell({ k: "v" })]).toEqual(["", "", "true", "0", "a;b", '{"k":"v"}']);
+    expect([
+      csvCell(undefined),
+      csvCell(null),
+      csvCell(true),
+      csvCell(0),
+      csvCell(["a", "b"]),
+      csvCell({ k: "v" }),
+    ]).toEqual(["", "", "true", "0", "a;b", '{"k":"v"}']);
   });
 });

@@ -7,7 +7,8 @@ import { bucketNameProblem, pathInside } from "../../../src/local-backend/s3/buc
 
 describe("bucketNameProblem (S3's naming rules)", () => {
   it("accepts what S3 accepts and says what is wrong with the rest", () => {
-    for (const ok of ["abc", "my.bucket-1", "1.2.3", "a".repeat(63), "wmctl-local-exports"]) expect(bucketNameProblem(ok), ok).toBeUndefined();
+    for (const ok of ["abc", "my.bucket-1", "1.2.3", "a".repeat(63), "wmctl-local-exports"])
+      expect(bucketNameProblem(ok), ok).toBeUndefined();
     expect(bucketNameProblem("..")).toBe("a bucket name has 3 to 63 characters");
     expect(bucketNameProblem("...")).toBe("a bucket name begins and ends with a letter or a digit");
     expect(bucketNameProblem("a..b")).toBe("a bucket name has no two adjacent periods");
@@ -46,7 +47,8 @@ describe("the served S3's bucket folders", () => {
     writeFileSync(join(root, "secret.txt"), "outside the buckets");
     writeFileSync(join(root, "s3", "a..b", "k"), "in a folder S3 could not name");
     const store = { root: join(root, "s3"), region: "us-east-1", buckets: () => [] };
-    const get = (url: string, host?: string) => handleS3({ method: "GET", url, host, range: undefined, requestId: "r" }, store);
+    const get = (url: string, host?: string) =>
+      handleS3({ method: "GET", url, host, range: undefined, requestId: "r" }, store);
     expect(get("/%2E%2E/secret.txt").status).toBe(404);
     expect(get("/secret.txt", "...localhost").status).toBe(404);
     expect(get("/k", "a..b.localhost").status).toBe(404);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes, scryptSync } from "node:crypto";
-import { hashPassword, hashPasswordAsync, passwordProblem, verifyPassword } from "../../../src/local-backend/operations/entities.js";
+import {
+  hashPassword,
+  hashPasswordAsync,
+  passwordProblem,
+  verifyPassword,
+} from "../../../src/local-backend/operations/entities.js";
 import { generatePassword } from "../../../src/context/secrets.js";
 
 // The WorkMail directory's policy (guide: "Troubleshooting Amazon WorkMail password policies"):

@@ -12,15 +12,21 @@ describe("opening a store made before the policy areas existed", () => {
     const dir = mkdtempSync(join(tmpdir(), "wmctl-upgrade-"));
     try {
       const old = openDatabase(join(dir, "store.db"), [metaSchema, identitySchema]);
-      old.prepare(
-        "INSERT INTO organizations (id, alias, directory_id, directory_type, created_at, active_at) VALUES (?, 'old', 'd-0123456789', 'WorkMailDirectory', 1, 1)",
-      ).run("m-0123456789abcdef0123456789abcdef");
+      old
+        .prepare(
+          "INSERT INTO organizations (id, alias, directory_id, directory_type, created_at, active_at) VALUES (?, 'old', 'd-0123456789', 'WorkMailDirectory', 1, 1)",
+        )
+        .run("m-0123456789abcdef0123456789abcdef");
       old.close();
       const backend = await LocalBackend.open({ dir, region: "us-east-1" });
       try {
         const OrganizationId = "m-0123456789abcdef0123456789abcdef";
-        expect((await backend.listAccessControlRules({ OrganizationId })).Rules?.map((r) => r.Name)).toEqual(["default"]);
-        expect((await backend.listMobileDeviceAccessRules({ OrganizationId })).Rules?.map((r) => [r.Name, r.Effect])).toEqual([["default", "ALLOW"]]);
+        expect((await backend.listAccessControlRules({ OrganizationId })).Rules?.map((r) => r.Name)).toEqual([
+          "default",
+        ]);
+        expect(
+          (await backend.listMobileDeviceAccessRules({ OrganizationId })).Rules?.map((r) => [r.Name, r.Effect]),
+        ).toEqual([["default", "ALLOW"]]);
         expect((await backend.describeInboundDmarcSettings({ OrganizationId })).Enforced).toBe(true);
       } finally {
         backend.close();

@@ -28,27 +28,50 @@ async function failure(p: Promise<unknown>): Promise<{ name: string; message: st
   try {
     await p;
   } catch (e) {
-    return { name: (e as Error).name, message: (e as Error).message, messages: (e as { messages?: string[] }).messages };
+    return {
+      name: (e as Error).name,
+      message: (e as Error).message,
+      messages: (e as { messages?: string[] }).messages,
+    };
   }
   throw new Error("expected a failure");
 }
 const txt = (name: string, values: string[], action: Change["Action"] = "CREATE"): Change => ({
   Action: action,
-  ResourceRecordSet: { Name: name, Type: "TXT", TTL: 300, ResourceRecords: values.map((v) => ({ Value: quoteTxt(v) })) },
+  ResourceRecordSet: {
+    Name: name,
+    Type: "TXT",
+    TTL: 300,
+    ResourceRecords: values.map((v) => ({ Value: quoteTxt(v) })),
+  },
 });
-const change = (changes: Change[]) => zones.changeResourceRecordSets({ HostedZoneId: zoneId, ChangeBatch: { Changes: changes } });
+const change = (changes: Change[]) =>
+  zones.changeResourceRecordSets({ HostedZoneId: zoneId, ChangeBatch: { Changes: changes } });
 const sets = async () => (await zones.listResourceRecordSets({ HostedZoneId: zoneId })).ResourceRecordSets ?? [];
 
 describe("the local Route 53", () => {
   it("creates a zone like Route 53: an id with the /hostedzone/ prefix, SOA and NS records, a pending change", async () => {
-    const created = await zones.createHostedZone({ Name: "example.org", CallerReference: "ref-2", HostedZoneConfig: { Comment: "mail" } });
-    expect(created.HostedZone).toMatchObject({ Name: "example.org.", CallerReference: "ref-2", Config: { Comment: "mail", PrivateZone: false }, ResourceRecordSetCount: 2 });
+    const created = await zones.createHostedZone({
+      Name: "example.org",
+      CallerReference: "ref-2",
+      HostedZoneConfig: { Comment: "mail" },
+    });
+    expect(created.HostedZone).toMatchObject({
+      Name: "example.org.",
+      CallerReference: "ref-2",
+      Config: { Comment: "mail", PrivateZone: false },
+      ResourceRecordSetCount: 2,
+    });
     expect(created.HostedZone?.Id).toMatch(/^\/hostedzone\/Z[A-Z0-9]{20}$/);
     expect(created.ChangeInfo?.Status).toBe("PENDING");
     expect(created.DelegationSet?.NameServers).toEqual(["ns-1.wmctl.localhost", "ns-2.wmctl.localhost"]);
     expect((await sets()).map((s) => `${s.Name} ${s.Type}`)).toEqual(["example.com. NS", "example.com. SOA"]);
-    expect(await failure(zones.createHostedZone({ Name: "example.net", CallerReference: "ref-2" }))).toMatchObject({ name: "HostedZoneAlreadyExists" });
-    expect(await failure(zones.createHostedZone({ Name: "not_a..name", CallerReference: "ref-3" }))).toMatchObject({ name: "InvalidDomainName" });
+    expect(await failure(zones.createHostedZone({ Name: "example.net", CallerReference: "ref-2" }))).toMatchObject({
+      name: "HostedZoneAlreadyExists",
+    });
+    expect(await failure(zones.createHostedZone({ Name: "not_a..name", CallerReference: "ref-3" }))).toMatchObject({
+      name: "InvalidDomainName",
+    });
   });
 
   it("lists zones by name in Route 53's order (labels reversed), with truncation", async () => {
@@ -68,12 +91,18 @@ describe("the local Route 53", () => {
       message: "Tried to create resource record set [name='_amazonses.example.com.', type='TXT'] but it already exists",
     });
     await change([txt("_amazonses.example.com", ["token-1", "token-2"], "UPSERT")]);
-    expect((await sets()).find((s) => s.Type === "TXT")?.ResourceRecords).toEqual([{ Value: '"token-1"' }, { Value: '"token-2"' }]);
+    expect((await sets()).find((s) => s.Type === "TXT")?.ResourceRecords).toEqual([
+      { Value: '"token-1"' },
+      { Value: '"token-2"' },
+    ]);
     expect(await failure(change([txt("_amazonses.example.com", ["token-1"], "DELETE")]))).toMatchObject({
-      message: "Tried to delete resource record set [name='_amazonses.example.com.', type='TXT'] but the values provided do not match the current values",
+      message:
+        "Tried to delete resource record set [name='_amazonses.example.com.', type='TXT'] but the values provided do not match the current values",
     });
     await change([txt("_amazonses.example.com", ["token-1", "token-2"], "DELETE")]);
-    expect(await failure(change([txt("_amazonses.example.com", ["x"], "DELETE")]))).toMatchObject({ message: expect.stringContaining("but it was not found") });
+    expect(await failure(change([txt("_amazonses.example.com", ["x"], "DELETE")]))).toMatchObject({
+      message: expect.stringContaining("but it was not found"),
+    });
   });
 
   it("rejects a whole batch with every problem listed, and writes nothing of it", async () => {
@@ -81,12 +110,55 @@ describe("the local Route 53", () => {
       change([
         txt("ok.example.com", ["fine"]),
         txt("elsewhere.example.org", ["x"]),
-        { Action: "CREATE", ResourceRecordSet: { Name: "www.example.com", Type: "CNAME", TTL: 60, ResourceRecords: [{ Value: "a.example.net" }, { Value: "b.example.net" }] } },
-        { Action: "CREATE", ResourceRecordSet: { Name: "example.com", Type: "CNAME", TTL: 60, ResourceRecords: [{ Value: "a.example.net" }] } },
-        { Action: "CREATE", ResourceRecordSet: { Name: "bad.example.com", Type: "TXT", TTL: 60, ResourceRecords: [{ Value: "not quoted" }] } },
-        { Action: "CREATE", ResourceRecordSet: { Name: "long.example.com", Type: "TXT", TTL: 60, ResourceRecords: [{ Value: `"${"x".repeat(256)}"` }] } },
-        { Action: "CREATE", ResourceRecordSet: { Name: "mx.example.com", Type: "MX", TTL: 60, ResourceRecords: [{ Value: "mail.example.com" }] } },
-        { Action: "CREATE", ResourceRecordSet: { Name: "nottl.example.com", Type: "A", ResourceRecords: [{ Value: "192.0.2.1" }] } },
+        {
+          Action: "CREATE",
+          ResourceRecordSet: {
+            Name: "www.example.com",
+            Type: "CNAME",
+            TTL: 60,
+            ResourceRecords: [{ Value: "a.example.net" }, { Value: "b.example.net" }],
+          },
+        },
+        {
+          Action: "CREATE",
+          ResourceRecordSet: {
+            Name: "example.com",
+            Type: "CNAME",
+            TTL: 60,
+            ResourceRecords: [{ Value: "a.example.net" }],
+          },
+        },
+        {
+          Action: "CREATE",
+          ResourceRecordSet: {
+            Name: "bad.example.com",
+            Type: "TXT",
+            TTL: 60,
+            ResourceRecords: [{ Value: "not quoted" }],
+          },
+        },
+        {
+          Action: "CREATE",
+          ResourceRecordSet: {
+            Name: "long.example.com",
+            Type: "TXT",
+            TTL: 60,
+            ResourceRecords: [{ Value: `"${"x".repeat(256)}"` }],
+          },
+        },
+        {
+          Action: "CREATE",
+          ResourceRecordSet: {
+            Name: "mx.example.com",
+            Type: "MX",
+            TTL: 60,
+            ResourceRecords: [{ Value: "mail.example.com" }],
+          },
+        },
+        {
+          Action: "CREATE",
+          ResourceRecordSet: { Name: "nottl.example.com", Type: "A", ResourceRecords: [{ Value: "192.0.2.1" }] },
+        },
         txt("ok.example.com", ["twice"]),
       ]),
     );
@@ -107,20 +179,53 @@ describe("the local Route 53", () => {
   it("keeps a CNAME alone at its name and the zone's SOA and NS in place", async () => {
     await change([txt("autodiscover.example.com", ["x"])]);
     expect(
-      await failure(change([{ Action: "CREATE", ResourceRecordSet: { Name: "autodiscover.example.com", Type: "CNAME", TTL: 60, ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }] } }])),
-    ).toMatchObject({ message: "RRSet of type CNAME with DNS name autodiscover.example.com. is not permitted as it conflicts with other records with the same DNS name in zone example.com." });
+      await failure(
+        change([
+          {
+            Action: "CREATE",
+            ResourceRecordSet: {
+              Name: "autodiscover.example.com",
+              Type: "CNAME",
+              TTL: 60,
+              ResourceRecords: [{ Value: "autodiscover.mail.us-east-1.awsapps.com" }],
+            },
+          },
+        ]),
+      ),
+    ).toMatchObject({
+      message:
+        "RRSet of type CNAME with DNS name autodiscover.example.com. is not permitted as it conflicts with other records with the same DNS name in zone example.com.",
+    });
     const soa = (await sets()).find((s) => s.Type === "SOA");
-    expect(await failure(change([{ Action: "DELETE", ResourceRecordSet: soa as never }]))).toMatchObject({ message: "A HostedZone must contain exactly one SOA record." });
+    expect(await failure(change([{ Action: "DELETE", ResourceRecordSet: soa as never }]))).toMatchObject({
+      message: "A HostedZone must contain exactly one SOA record.",
+    });
   });
 
   it("pages record sets with NextRecordName and NextRecordType", async () => {
     await change(Array.from({ length: 5 }, (_, i) => txt(`r${i}.example.com`, [`v${i}`])));
     const first = await zones.listResourceRecordSets({ HostedZoneId: zoneId, MaxItems: 4 });
-    expect(first.ResourceRecordSets?.map((s) => s.Name)).toEqual(["example.com.", "example.com.", "r0.example.com.", "r1.example.com."]);
+    expect(first.ResourceRecordSets?.map((s) => s.Name)).toEqual([
+      "example.com.",
+      "example.com.",
+      "r0.example.com.",
+      "r1.example.com.",
+    ]);
     expect(first).toMatchObject({ IsTruncated: true, NextRecordName: "r2.example.com.", NextRecordType: "TXT" });
-    const rest = await zones.listResourceRecordSets({ HostedZoneId: zoneId.replace("/hostedzone/", ""), StartRecordName: first.NextRecordName, StartRecordType: first.NextRecordType });
-    expect(rest.ResourceRecordSets?.map((s) => s.Name)).toEqual(["r2.example.com.", "r3.example.com.", "r4.example.com."]);
-    expect(await failure(zones.listResourceRecordSets({ HostedZoneId: "ZNOPE" }))).toMatchObject({ name: "NoSuchHostedZone", message: "No hosted zone found with ID: ZNOPE" });
+    const rest = await zones.listResourceRecordSets({
+      HostedZoneId: zoneId.replace("/hostedzone/", ""),
+      StartRecordName: first.NextRecordName,
+      StartRecordType: first.NextRecordType,
+    });
+    expect(rest.ResourceRecordSets?.map((s) => s.Name)).toEqual([
+      "r2.example.com.",
+      "r3.example.com.",
+      "r4.example.com.",
+    ]);
+    expect(await failure(zones.listResourceRecordSets({ HostedZoneId: "ZNOPE" }))).toMatchObject({
+      name: "NoSuchHostedZone",
+      message: "No hosted zone found with ID: ZNOPE",
+    });
   });
 
   it("moves a change from PENDING to INSYNC on the simulator clock", async () => {
@@ -129,7 +234,9 @@ describe("the local Route 53", () => {
     expect(ChangeInfo?.Status).toBe("PENDING");
     expect((await zones.getChange({ Id: ChangeInfo?.Id })).ChangeInfo?.Status).toBe("PENDING");
     advanceClock(backend.db, 61_000);
-    expect((await zones.getChange({ Id: (ChangeInfo?.Id as string).replace("/change/", "") })).ChangeInfo?.Status).toBe("INSYNC");
+    expect((await zones.getChange({ Id: (ChangeInfo?.Id as string).replace("/change/", "") })).ChangeInfo?.Status).toBe(
+      "INSYNC",
+    );
     expect(await failure(zones.getChange({ Id: "CNOPE" }))).toMatchObject({ name: "NoSuchChange" });
   });
 });

@@ -32,7 +32,8 @@ describe("request validation from the service model", () => {
   it("reports a missing required member as AWS does", () => {
     expect(errorOf("CreateUser", { OrganizationId: ORG, Name: "alice" })).toEqual({
       name: "ValidationException",
-      message: "1 validation error detected: Value null at 'displayName' failed to satisfy constraint: Member must not be null",
+      message:
+        "1 validation error detected: Value null at 'displayName' failed to satisfy constraint: Member must not be null",
     });
   });
 
@@ -40,19 +41,36 @@ describe("request validation from the service model", () => {
     const e = errorOf("CreateUser", { OrganizationId: "m-nothex", Name: "bad name!", DisplayName: "x", Role: "ADMIN" });
     expect(e?.name).toBe("ValidationException");
     expect(e?.message).toMatch(/^3 validation errors detected: /);
-    expect(e?.message).toContain("Value 'm-nothex' at 'organizationId' failed to satisfy constraint: Member must have length greater than or equal to 34");
-    expect(e?.message).toContain("Value 'bad name!' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern");
-    expect(e?.message).toContain("Value 'ADMIN' at 'role' failed to satisfy constraint: Member must satisfy enum value set: [USER, RESOURCE, SYSTEM_USER, REMOTE_USER]");
+    expect(e?.message).toContain(
+      "Value 'm-nothex' at 'organizationId' failed to satisfy constraint: Member must have length greater than or equal to 34",
+    );
+    expect(e?.message).toContain(
+      "Value 'bad name!' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern",
+    );
+    expect(e?.message).toContain(
+      "Value 'ADMIN' at 'role' failed to satisfy constraint: Member must satisfy enum value set: [USER, RESOURCE, SYSTEM_USER, REMOTE_USER]",
+    );
   });
 
   it("never echoes a sensitive value", () => {
-    const e = errorOf("CreateUser", { OrganizationId: ORG, Name: "alice", DisplayName: "A", Password: "pässwörd\u4e00" });
-    expect(e?.message).toBe("1 validation error detected: Value at 'password' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\u00FF]+");
+    const e = errorOf("CreateUser", {
+      OrganizationId: ORG,
+      Name: "alice",
+      DisplayName: "A",
+      Password: "pässwörd\u4e00",
+    });
+    expect(e?.message).toBe(
+      "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\u00FF]+",
+    );
   });
 
   it("checks nested members and number ranges", () => {
-    expect(errorOf("ListUsers", { OrganizationId: ORG, MaxResults: 101 })?.message).toContain("at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100");
-    expect(errorOf("ListUsers", { OrganizationId: ORG, Filters: { State: "GONE" } })?.message).toContain("at 'filters.state'");
+    expect(errorOf("ListUsers", { OrganizationId: ORG, MaxResults: 101 })?.message).toContain(
+      "at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100",
+    );
+    expect(errorOf("ListUsers", { OrganizationId: ORG, Filters: { State: "GONE" } })?.message).toContain(
+      "at 'filters.state'",
+    );
   });
 
   it("answers a member of the wrong JSON type with SerializationException", () => {

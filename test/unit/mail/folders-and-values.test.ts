@@ -21,7 +21,13 @@ describe("folder paths", () => {
 
 describe("command values", () => {
   it("parses permissions in the spellings admins type", () => {
-    expect(["full-access", "FULL_ACCESS", "FullAccess", "send as", "send-on-behalf"].map(parsePermission)).toEqual(["FULL_ACCESS", "FULL_ACCESS", "FULL_ACCESS", "SEND_AS", "SEND_ON_BEHALF"]);
+    expect(["full-access", "FULL_ACCESS", "FullAccess", "send as", "send-on-behalf"].map(parsePermission)).toEqual([
+      "FULL_ACCESS",
+      "FULL_ACCESS",
+      "FULL_ACCESS",
+      "SEND_AS",
+      "SEND_ON_BEHALF",
+    ]);
     expect(parsePermission("read")).toBeUndefined();
   });
 

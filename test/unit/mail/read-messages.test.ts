@@ -29,7 +29,11 @@ describe("reading message files", () => {
     writeFileSync(join(dir, "a.eml"), "Subject: a\n\na\n");
     writeFileSync(join(dir, ".DS_Store"), "junk");
     writeFileSync(join(dir, "sub", "c.eml"), "Subject: c\n\nc\n");
-    expect((await all([dir])).map((m) => m.name)).toEqual([join(dir, "a.eml"), join(dir, "b.eml"), join(dir, "sub", "c.eml")]);
+    expect((await all([dir])).map((m) => m.name)).toEqual([
+      join(dir, "a.eml"),
+      join(dir, "b.eml"),
+      join(dir, "sub", "c.eml"),
+    ]);
   });
 
   it("splits an mbox on From_ lines and undoes mboxrd quoting", async () => {
@@ -49,7 +53,10 @@ describe("reading message files", () => {
     ].join("\n");
     writeFileSync(join(dir, "box.mbox"), mbox);
     expect(await all([join(dir, "box.mbox")])).toEqual([
-      { name: "box.mbox#1", raw: "Subject: one\n\nFrom here on, quoted\n>From deeper\nFrom is not a separator without a blank line before it\n" },
+      {
+        name: "box.mbox#1",
+        raw: "Subject: one\n\nFrom here on, quoted\n>From deeper\nFrom is not a separator without a blank line before it\n",
+      },
       { name: "box.mbox#2", raw: "Subject: two\n\nlast line\n" },
     ]);
   });
@@ -57,7 +64,8 @@ describe("reading message files", () => {
   it("streams an mbox larger than its read buffer", async () => {
     const body = "x".repeat(100) + "\n";
     const parts: string[] = [];
-    for (let i = 0; i < 50; i++) parts.push(`From a@b Mon Jan  1 00:00:00 2024\nSubject: ${i}\n\n${body.repeat(500)}\n`);
+    for (let i = 0; i < 50; i++)
+      parts.push(`From a@b Mon Jan  1 00:00:00 2024\nSubject: ${i}\n\n${body.repeat(500)}\n`);
     writeFileSync(join(dir, "big.mbox"), parts.join(""));
     const msgs = await all([join(dir, "big.mbox")]);
     expect(msgs).toHaveLength(50);

@@ -20,8 +20,20 @@ describe("MigrationLedger", () => {
     const f = file();
     const l = MigrationLedger.open(f);
     l.startMailbox(T, "Alice@acme.com", "alice");
-    l.recordMessage(T, "alice@acme.com", "Inbox", { key: "<a@x>|h1", messageId: "<a@x>", size: 10, uid: 1, how: "copied" });
-    l.recordMessage(T, "alice@acme.com", "Inbox", { key: "|h2", messageId: undefined, size: 20, uid: 2, how: "present" });
+    l.recordMessage(T, "alice@acme.com", "Inbox", {
+      key: "<a@x>|h1",
+      messageId: "<a@x>",
+      size: 10,
+      uid: 1,
+      how: "copied",
+    });
+    l.recordMessage(T, "alice@acme.com", "Inbox", {
+      key: "|h2",
+      messageId: undefined,
+      size: 20,
+      uid: 2,
+      how: "present",
+    });
     l.recordFolder(T, "alice@acme.com", "Inbox", "INBOX", 2, 30);
     l.finishMailbox(T, "alice@acme.com", "alice", "COPIED", { copied: 1, present: 1, failed: 0, bytes: 10 });
     l.close();
@@ -31,8 +43,18 @@ describe("MigrationLedger", () => {
     expect(again.has(T, "alice@acme.com", "Inbox", "|h2")).toBe(true);
     expect(again.has(T, "alice@acme.com", "Sent Items", "<a@x>|h1")).toBe(false);
     expect(again.has("imap://other:143", "alice@acme.com", "Inbox", "<a@x>|h1")).toBe(false);
-    expect(again.mailbox(T, "alice@acme.com")).toMatchObject({ state: "COPIED", copied: 1, present: 1, bytesCopied: 10, sourceMessages: 2, sourceBytes: 30, login: "alice" });
-    expect(again.foldersOf(T, "alice@acme.com")).toEqual([{ source: "Inbox", target: "INBOX", messages: 2, bytes: 30 }]);
+    expect(again.mailbox(T, "alice@acme.com")).toMatchObject({
+      state: "COPIED",
+      copied: 1,
+      present: 1,
+      bytesCopied: 10,
+      sourceMessages: 2,
+      sourceBytes: 30,
+      login: "alice",
+    });
+    expect(again.foldersOf(T, "alice@acme.com")).toEqual([
+      { source: "Inbox", target: "INBOX", messages: 2, bytes: 30 },
+    ]);
   });
 
   it("skips a last line cut short by a crash and keeps writing on a new line", () => {
@@ -48,17 +70,27 @@ describe("MigrationLedger", () => {
     r.recordMessage(T, "a", "Inbox", { key: "k3", messageId: undefined, size: 1, uid: 3, how: "copied" });
     r.close();
     expect(MigrationLedger.open(f).has(T, "a", "Inbox", "k3")).toBe(true);
-    expect(readFileSync(f, "utf8").split("\n").filter((x) => x !== "")).toHaveLength(4);
+    expect(
+      readFileSync(f, "utf8")
+        .split("\n")
+        .filter((x) => x !== ""),
+    ).toHaveLength(4);
   });
 
   it("shows a mailbox whose copy was killed as RUNNING, with what it copied so far", () => {
     const f = file();
     const l = MigrationLedger.open(f);
     l.startMailbox(T, "a", "a");
-    for (let i = 0; i < 5; i++) l.recordMessage(T, "a", "Inbox", { key: `k${i}`, messageId: undefined, size: 100, uid: i, how: "copied" });
+    for (let i = 0; i < 5; i++)
+      l.recordMessage(T, "a", "Inbox", { key: `k${i}`, messageId: undefined, size: 100, uid: i, how: "copied" });
     l.flush();
     // No close, no finish: as after kill -9.
-    expect(MigrationLedger.open(f).mailbox(T, "a")).toMatchObject({ state: "RUNNING", copied: 5, bytesCopied: 500, finishedAt: undefined });
+    expect(MigrationLedger.open(f).mailbox(T, "a")).toMatchObject({
+      state: "RUNNING",
+      copied: 5,
+      bytesCopied: 500,
+      finishedAt: undefined,
+    });
     l.close();
   });
 });

@@ -22,7 +22,9 @@ describe("dedupe keys", () => {
     expect(dedupeKey(a)).not.toBe(dedupeKey(b));
     expect(dedupeKey(a).startsWith("<id-1@example.com>|")).toBe(true);
     expect(dedupeKey(c)).toBe(`|${c.sha256}`);
-    expect(dedupeKey(await messageFacts(Buffer.from("Message-ID: <id-1@example.com>\r\nSubject: Grüße\r\n\r\none\r\n")))).toBe(dedupeKey(a));
+    expect(
+      dedupeKey(await messageFacts(Buffer.from("Message-ID: <id-1@example.com>\r\nSubject: Grüße\r\n\r\none\r\n"))),
+    ).toBe(dedupeKey(a));
   });
 
   it("reads a Message-ID from fetched headers, folded or without brackets", () => {

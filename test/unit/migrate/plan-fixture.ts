@@ -3,7 +3,15 @@ import type { InventoryDocument, UserData } from "../../../src/inventory/documen
 /** Values that break naive quoting: quotes of every kind, `$`, backticks, non-ASCII, commas, a newline. */
 export const NASTY = `O'Brien "Bob" $HOME \`whoami\` Zoë ‘x’ ; a,b`;
 
-const user = (name: string, extra: Partial<UserData> = {}): UserData => ({ name, state: "ENABLED", role: "USER", hidden: false, aliases: [], email: `${name}@example.com`, ...extra });
+const user = (name: string, extra: Partial<UserData> = {}): UserData => ({
+  name,
+  state: "ENABLED",
+  role: "USER",
+  hidden: false,
+  aliases: [],
+  email: `${name}@example.com`,
+  ...extra,
+});
 
 /** A small organization with every case the plan must handle. */
 export function planInventory(): InventoryDocument {
@@ -33,7 +41,14 @@ export function planInventory(): InventoryDocument {
         { name: "acme.awsapps.com", isDefault: false, isTestDomain: true, records: [] },
       ],
       users: [
-        user("bob", { displayName: NASTY, firstName: "Zoë", lastName: NASTY, aliases: ["bobby@example.com", "bob@acme.awsapps.com", "bob@old.example"], hidden: true, department: "R&D" }),
+        user("bob", {
+          displayName: NASTY,
+          firstName: "Zoë",
+          lastName: NASTY,
+          aliases: ["bobby@example.com", "bob@acme.awsapps.com", "bob@old.example"],
+          hidden: true,
+          department: "R&D",
+        }),
         user("carol", { aliases: ["carol@elsewhere.net"] }),
         user("dave", { email: "dave@acme.awsapps.com", aliases: ["dave.d@example.com"] }),
         user("erin", { state: "DISABLED", email: undefined }),
@@ -42,8 +57,29 @@ export function planInventory(): InventoryDocument {
         { name: "WorkMailSystemUser", state: "ENABLED", role: "SYSTEM_USER", hidden: true, aliases: [] },
       ],
       groups: [
-        { name: "All Staff", email: "all@example.com", state: "ENABLED", hidden: false, aliases: ["everyone@example.com"], members: [{ name: "Sales $team", type: "GROUP" }, { name: "carol", type: "USER" }, { name: "erin", type: "USER" }] },
-        { name: "Sales $team", email: "sales@example.com", state: "ENABLED", hidden: true, aliases: [], members: [{ name: "bob", type: "USER" }, { name: "dave", type: "USER" }] },
+        {
+          name: "All Staff",
+          email: "all@example.com",
+          state: "ENABLED",
+          hidden: false,
+          aliases: ["everyone@example.com"],
+          members: [
+            { name: "Sales $team", type: "GROUP" },
+            { name: "carol", type: "USER" },
+            { name: "erin", type: "USER" },
+          ],
+        },
+        {
+          name: "Sales $team",
+          email: "sales@example.com",
+          state: "ENABLED",
+          hidden: true,
+          aliases: [],
+          members: [
+            { name: "bob", type: "USER" },
+            { name: "dave", type: "USER" },
+          ],
+        },
         { name: "No Mail", state: "ENABLED", hidden: false, aliases: [], members: [] },
       ],
       resources: [
@@ -54,17 +90,55 @@ export function planInventory(): InventoryDocument {
           type: "ROOM",
           description: "12 seats, `screen`",
           hidden: false,
-          bookingOptions: { autoAcceptRequests: false, autoDeclineRecurringRequests: true, autoDeclineConflictingRequests: true },
-          delegates: [{ name: "Sales $team", type: "GROUP" }, { name: "carol", type: "USER" }],
+          bookingOptions: {
+            autoAcceptRequests: false,
+            autoDeclineRecurringRequests: true,
+            autoDeclineConflictingRequests: true,
+          },
+          delegates: [
+            { name: "Sales $team", type: "GROUP" },
+            { name: "carol", type: "USER" },
+          ],
           aliases: ["room1@example.com"],
         },
-        { name: "van", email: "van@example.com", state: "ENABLED", type: "EQUIPMENT", hidden: false, bookingOptions: { autoAcceptRequests: true, autoDeclineRecurringRequests: false, autoDeclineConflictingRequests: false }, delegates: [], aliases: [] },
+        {
+          name: "van",
+          email: "van@example.com",
+          state: "ENABLED",
+          type: "EQUIPMENT",
+          hidden: false,
+          bookingOptions: {
+            autoAcceptRequests: true,
+            autoDeclineRecurringRequests: false,
+            autoDeclineConflictingRequests: false,
+          },
+          delegates: [],
+          aliases: [],
+        },
       ],
       mailboxes: [{ user: "bob", email: "bob@example.com", quotaMb: 51200 }],
       "mailbox-permissions": [
-        { mailbox: "bob", mailboxType: "USER", grantee: "carol", granteeType: "USER", permissions: ["FULL_ACCESS", "SEND_AS"] },
-        { mailbox: "Sales $team", mailboxType: "GROUP", grantee: "bob", granteeType: "USER", permissions: ["SEND_ON_BEHALF"] },
-        { mailbox: "carol", mailboxType: "USER", grantee: "Sales $team", granteeType: "GROUP", permissions: ["FULL_ACCESS"] },
+        {
+          mailbox: "bob",
+          mailboxType: "USER",
+          grantee: "carol",
+          granteeType: "USER",
+          permissions: ["FULL_ACCESS", "SEND_AS"],
+        },
+        {
+          mailbox: "Sales $team",
+          mailboxType: "GROUP",
+          grantee: "bob",
+          granteeType: "USER",
+          permissions: ["SEND_ON_BEHALF"],
+        },
+        {
+          mailbox: "carol",
+          mailboxType: "USER",
+          grantee: "Sales $team",
+          granteeType: "GROUP",
+          permissions: ["FULL_ACCESS"],
+        },
       ],
     },
     skipped: [],

@@ -38,7 +38,10 @@ describe("the plan folder", () => {
   it("a failure while writing leaves the previous plan untouched and no temporary folder", async () => {
     const out = join(base, "plan");
     await writePlanFolder(out, await prepareOutDir(out, false), files("one"), planJson);
-    const broken: PlanFile[] = [...files("two"), { path: "zones", text: "a file where the zones folder is", mode: 0o600 }];
+    const broken: PlanFile[] = [
+      ...files("two"),
+      { path: "zones", text: "a file where the zones folder is", mode: 0o600 },
+    ];
     await expect(writePlanFolder(out, await prepareOutDir(out, false), broken, planJson)).rejects.toThrow();
     expect(readFileSync(join(out, "mapping.csv"), "utf8")).toBe("one\n");
     expect(readdirSync(base)).toEqual(["plan"]);

@@ -4,9 +4,19 @@ import { parseFieldList, FieldListError, type OutputFormat, type OutputSpec } fr
 import { Output } from "../../../src/output/output.js";
 import { createStyle } from "../../../src/output/style.js";
 
-const spec: OutputSpec = { fields: ["name", "email", "state", "enabledDate", "aliases"], columns: ["name", "email", "state"], list: true };
+const spec: OutputSpec = {
+  fields: ["name", "email", "state", "enabledDate", "aliases"],
+  columns: ["name", "email", "state"],
+  list: true,
+};
 const rows = [
-  { name: "alice", email: "alice@example.com", state: "ENABLED", enabledDate: new Date("2026-01-02T03:04:05Z"), aliases: ["a@example.com", "al@example.com"] },
+  {
+    name: "alice",
+    email: "alice@example.com",
+    state: "ENABLED",
+    enabledDate: new Date("2026-01-02T03:04:05Z"),
+    aliases: ["a@example.com", "al@example.com"],
+  },
   { name: "bob", email: undefined, state: "DISABLED", enabledDate: undefined, aliases: [] },
 ];
 
@@ -15,7 +25,15 @@ async function render(format: OutputFormat, options: { fields?: string[]; tty?: 
   const out = new Output(
     io.stdout,
     io.stderr,
-    { format, fields: options.fields, quiet: false, style: createStyle(false), stderrStyle: createStyle(false), width: 120, progress: false },
+    {
+      format,
+      fields: options.fields,
+      quiet: false,
+      style: createStyle(false),
+      stderrStyle: createStyle(false),
+      width: 120,
+      progress: false,
+    },
     spec,
   );
   await out.prepare();
@@ -28,7 +46,9 @@ async function render(format: OutputFormat, options: { fields?: string[]; tty?: 
 describe("Output", () => {
   it("prints an aligned table with an upper-case header", async () => {
     expect(await render("table", { tty: true })).toBe(
-      "NAME   EMAIL              STATE\n" + "alice  alice@example.com  ENABLED\n" + "bob    -                  DISABLED\n",
+      "NAME   EMAIL              STATE\n" +
+        "alice  alice@example.com  ENABLED\n" +
+        "bob    -                  DISABLED\n",
     );
   });
 
@@ -39,7 +59,13 @@ describe("Output", () => {
   it("prints one JSON array of camelCase views with ISO dates", async () => {
     const parsed = JSON.parse(await render("json"));
     expect(parsed).toEqual([
-      { name: "alice", email: "alice@example.com", state: "ENABLED", enabledDate: "2026-01-02T03:04:05.000Z", aliases: ["a@example.com", "al@example.com"] },
+      {
+        name: "alice",
+        email: "alice@example.com",
+        state: "ENABLED",
+        enabledDate: "2026-01-02T03:04:05.000Z",
+        aliases: ["a@example.com", "al@example.com"],
+      },
       { name: "bob", state: "DISABLED", aliases: [] },
     ]);
   });
@@ -51,12 +77,17 @@ describe("Output", () => {
   });
 
   it("writes CSV with a header and quotes what needs quoting", async () => {
-    expect(await render("csv", { fields: ["name", "aliases"] })).toBe('name,aliases\nalice,"a@example.com,al@example.com"\nbob,\n');
+    expect(await render("csv", { fields: ["name", "aliases"] })).toBe(
+      'name,aliases\nalice,"a@example.com,al@example.com"\nbob,\n',
+    );
   });
 
   it("picks and orders --fields in every format, null for missing in JSON", async () => {
     expect(await render("tsv", { fields: ["state", "name"] })).toBe("ENABLED\talice\nDISABLED\tbob\n");
-    expect(JSON.parse(await render("json", { fields: ["email"] }))).toEqual([{ email: "alice@example.com" }, { email: null }]);
+    expect(JSON.parse(await render("json", { fields: ["email"] }))).toEqual([
+      { email: "alice@example.com" },
+      { email: null },
+    ]);
   });
 
   it("prints a single record as labelled lines on a terminal and as an object in JSON", async () => {
@@ -64,13 +95,28 @@ describe("Output", () => {
     expect(await render("table", { tty: true, record: true })).toMatch(
       /^Name: {10}alice\nEmail: {9}alice@example\.com\nState: {9}ENABLED\nEnabled date: {2}2026-01-02 03:04 UTC \(\d+ (months?|years?) ago\)\nAliases: {7}a@example\.com, al@example\.com\n$/,
     );
-    expect(await render("table", { tty: true, record: true, fields: ["name", "state"] })).toBe("Name:   alice\nState:  ENABLED\n");
+    expect(await render("table", { tty: true, record: true, fields: ["name", "state"] })).toBe(
+      "Name:   alice\nState:  ENABLED\n",
+    );
     expect(JSON.parse(await render("json", { record: true }))).toMatchObject({ name: "alice" });
   });
 
   it("prints [] for an empty JSON list", async () => {
     const io = testIO();
-    const out = new Output(io.stdout, io.stderr, { format: "json", fields: undefined, quiet: false, style: createStyle(false), stderrStyle: createStyle(false), width: 80, progress: false }, spec);
+    const out = new Output(
+      io.stdout,
+      io.stderr,
+      {
+        format: "json",
+        fields: undefined,
+        quiet: false,
+        style: createStyle(false),
+        stderrStyle: createStyle(false),
+        width: 80,
+        progress: false,
+      },
+      spec,
+    );
     await out.end();
     expect(io.stdoutText()).toBe("[]\n");
   });
@@ -94,7 +140,15 @@ describe("--fields", () => {
 describe("Output after a failure", () => {
   it("prints no empty list, but closes a JSON array already started", async () => {
     const empty = testIO();
-    const cfg = { format: "json" as const, fields: undefined, quiet: false, style: createStyle(false), stderrStyle: createStyle(false), width: 80, progress: false };
+    const cfg = {
+      format: "json" as const,
+      fields: undefined,
+      quiet: false,
+      style: createStyle(false),
+      stderrStyle: createStyle(false),
+      width: 80,
+      progress: false,
+    };
     await new Output(empty.stdout, empty.stderr, cfg, spec).end({ failed: true });
     expect(empty.stdoutText()).toBe("");
     const started = testIO();

@@ -8,8 +8,18 @@ const widest = (text: string) => Math.max(...text.trimEnd().split("\n").map(disp
 
 const DKIM = "abcdefghijklmnopqrstuvwxyz234567.dkim.amazonses.com";
 const RECORDS = [
-  { purpose: "DKIM (1 of 3)", type: "CNAME", name: "abcdefghijklmnopqrstuvwxyz234567._domainkey.example.com", value: DKIM },
-  { purpose: "Ownership verification", type: "TXT", name: "_amazonses.example.com", value: "jsoIahO7ZvbGiIhM/RMIC5OyD3m2lXh6zuh9kLUrW9s=" },
+  {
+    purpose: "DKIM (1 of 3)",
+    type: "CNAME",
+    name: "abcdefghijklmnopqrstuvwxyz234567._domainkey.example.com",
+    value: DKIM,
+  },
+  {
+    purpose: "Ownership verification",
+    type: "TXT",
+    name: "_amazonses.example.com",
+    value: "jsoIahO7ZvbGiIhM/RMIC5OyD3m2lXh6zuh9kLUrW9s=",
+  },
 ];
 
 describe("table layout (issue #11 item 9)", () => {
@@ -29,7 +39,13 @@ describe("table layout (issue #11 item 9)", () => {
   });
 
   it("shortens a description before leaving anything out, and keeps ids whole", () => {
-    const rows = [{ id: "0123456789abcdef0123456789abcdef", name: "bob", description: "a very long description that nobody needs to read in full here" }];
+    const rows = [
+      {
+        id: "0123456789abcdef0123456789abcdef",
+        name: "bob",
+        description: "a very long description that nobody needs to read in full here",
+      },
+    ];
     const text = renderTable(rows, ["id", "name", "description"], plain, 60);
     expect(text).toContain("0123456789abcdef0123456789abcdef");
     expect(text).toMatch(/^0123456789abcdef0123456789abcdef  bob   a very long descrip…$/m);
@@ -57,7 +73,12 @@ describe("table layout (issue #11 item 9)", () => {
   });
 
   it("leaves out the rightmost shortened columns first", () => {
-    const layout = layoutTable(["name", "state", "note"], ["NAME", "STATE", "NOTE"], [["x".repeat(30), "ENABLED", "n".repeat(30)]], 40);
+    const layout = layoutTable(
+      ["name", "state", "note"],
+      ["NAME", "STATE", "NOTE"],
+      [["x".repeat(30), "ENABLED", "n".repeat(30)]],
+      40,
+    );
     expect(layout.hidden).toEqual(["note"]);
     expect(layout.shown).toEqual([0, 1]);
   });
@@ -75,6 +96,8 @@ describe("human units in tables (issue #11 item 11)", () => {
     expect(relativeTime(now - 10_000, now)).toBe("just now");
     expect(humanCell("quotaMegabytes", 51200, now)).toBe("50 GB");
     expect(humanCell("usedPercent", 12, now)).toBe("12");
-    expect(humanCell("startTime", new Date(now - 3_600_000), now, { exactTimes: true })).toBe("2026-12-04 11:00 UTC (1 hour ago)");
+    expect(humanCell("startTime", new Date(now - 3_600_000), now, { exactTimes: true })).toBe(
+      "2026-12-04 11:00 UTC (1 hour ago)",
+    );
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { evaluateAccessControl, type AccessRequest, type AccessRuleConditions } from "../../../src/local-backend/rules/access-control.js";
+import {
+  evaluateAccessControl,
+  type AccessRequest,
+  type AccessRuleConditions,
+} from "../../../src/local-backend/rules/access-control.js";
 
 // The guide's "Working with access control rules" and its MDM examples ("grant access to other mail
 // protocols only from an internal corporate IP address range, and then allow only ActiveSync when
@@ -12,7 +16,11 @@ const OUTSIDE = "203.0.113.5";
 const MDM_IP = "198.51.100.7";
 
 const user = (userId: string, action: string, ipAddress: string): AccessRequest => ({ userId, action, ipAddress });
-const role = (impersonationRoleId: string, ipAddress: string): AccessRequest => ({ impersonationRoleId, action: "EWS", ipAddress });
+const role = (impersonationRoleId: string, ipAddress: string): AccessRequest => ({
+  impersonationRoleId,
+  action: "EWS",
+  ipAddress,
+});
 
 interface Case {
   readonly title: string;
@@ -80,7 +88,10 @@ const CASES: readonly Case[] = [
   },
   {
     title: "limiting an impersonation role to the corporate range",
-    rules: [DEFAULT, { Name: "role-1-inside-only", Effect: "DENY", ImpersonationRoleIds: ["role-1"], NotIpRanges: [CORP] }],
+    rules: [
+      DEFAULT,
+      { Name: "role-1-inside-only", Effect: "DENY", ImpersonationRoleIds: ["role-1"], NotIpRanges: [CORP] },
+    ],
     requests: [
       [role("role-1", INSIDE), "ALLOW"],
       [role("role-1", OUTSIDE), "DENY", ["role-1-inside-only"]],
@@ -109,7 +120,15 @@ const CASES: readonly Case[] = [
   },
   {
     title: "every condition of a rule must match (protocols, ranges and users together)",
-    rules: [{ Name: "bob-ews-inside", Effect: "ALLOW", Actions: ["EWS", "AutoDiscover"], IpRanges: [CORP, MDM], UserIds: ["bob"] }],
+    rules: [
+      {
+        Name: "bob-ews-inside",
+        Effect: "ALLOW",
+        Actions: ["EWS", "AutoDiscover"],
+        IpRanges: [CORP, MDM],
+        UserIds: ["bob"],
+      },
+    ],
     requests: [
       [user("bob", "EWS", INSIDE), "ALLOW"],
       [user("bob", "AutoDiscover", MDM_IP), "ALLOW"],

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { evaluateImpersonation, type ImpersonationRuleConditions } from "../../../src/local-backend/rules/impersonation.js";
+import {
+  evaluateImpersonation,
+  type ImpersonationRuleConditions,
+} from "../../../src/local-backend/rules/impersonation.js";
 
 // The guide's "Managing impersonation roles": deny wins, an ALLOW rule without conditions allows
 // everyone, no rule -> denied, and the console's two targeting options (TargetUsers: "impersonate the
 // selected users"; NotTargetUsers: "impersonate users other than the selected users").
-const r = (id: string, Effect: "ALLOW" | "DENY", more: Partial<ImpersonationRuleConditions> = {}): ImpersonationRuleConditions => ({
+const r = (
+  id: string,
+  Effect: "ALLOW" | "DENY",
+  more: Partial<ImpersonationRuleConditions> = {},
+): ImpersonationRuleConditions => ({
   ImpersonationRuleId: id,
   Name: id,
   Effect,
@@ -19,7 +26,12 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { title: "a role without rules impersonates nobody", rules: [], expect: { alice: "DENY", bob: "DENY" }, matched: { alice: [] } },
+  {
+    title: "a role without rules impersonates nobody",
+    rules: [],
+    expect: { alice: "DENY", bob: "DENY" },
+    matched: { alice: [] },
+  },
   {
     title: "an ALLOW rule with no conditions allows impersonating every user",
     rules: [r("allow-all", "ALLOW")],
@@ -42,7 +54,11 @@ const CASES: readonly Case[] = [
     expect: { alice: "ALLOW", ceo: "DENY" },
     matched: { ceo: ["protect-ceo"], alice: ["allow-all"] },
   },
-  { title: "DENY rules alone never allow", rules: [r("deny-bob", "DENY", { TargetUsers: ["bob"] })], expect: { alice: "DENY", bob: "DENY" } },
+  {
+    title: "DENY rules alone never allow",
+    rules: [r("deny-bob", "DENY", { TargetUsers: ["bob"] })],
+    expect: { alice: "DENY", bob: "DENY" },
+  },
   {
     title: "TargetUsers and NotTargetUsers in one rule must both hold",
     rules: [r("mixed", "ALLOW", { TargetUsers: ["alice", "bob"], NotTargetUsers: ["bob"] })],

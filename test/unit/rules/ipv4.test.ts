@@ -18,9 +18,9 @@ describe("IPv4 CIDR parsing", () => {
 
   it.each([
     ["10.0.0.1", "is an address, not a range: write 10.0.0.1/32"],
-    ["10.0.0.0/33", "prefix length in \"10.0.0.0/33\" must be a whole number 0-32"],
+    ["10.0.0.0/33", 'prefix length in "10.0.0.0/33" must be a whole number 0-32'],
     ["10.0.0.0/", "prefix length"],
-    ["10.0.0.256/24", "256 in \"10.0.0.256\" is larger than 255"],
+    ["10.0.0.256/24", '256 in "10.0.0.256" is larger than 255'],
     ["10.0.0/24", "is not an IPv4 address"],
     ["10.00.0.0/8", "leading zeros"],
     ["10..0.0/8", "has an empty part"],

@@ -1,13 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { evaluateMobileAccess, type DeviceProperties, type MobileRuleConditions } from "../../../src/local-backend/rules/mobile-access.js";
+import {
+  evaluateMobileAccess,
+  type DeviceProperties,
+  type MobileRuleConditions,
+} from "../../../src/local-backend/rules/mobile-access.js";
 
 // Devices and rules are the guide's own examples ("Managing mobile device access rules",
 // "Using mobile device access rules", "Dealing with empty fields", "...overrides").
 const DEVICES = {
   // The device of the guide's get-mobile-device-access-effect example.
-  iphone: { type: "iPhone", model: "iPhone10C1", operatingSystem: "iOS 14.2.1 16F203", userAgent: "iOS/14.2 (18B92) exchangesyncd/1.0" },
+  iphone: {
+    type: "iPhone",
+    model: "iPhone10C1",
+    operatingSystem: "iOS 14.2.1 16F203",
+    userAgent: "iOS/14.2 (18B92) exchangesyncd/1.0",
+  },
   ipad: { type: "iPad", model: "iPad5C1", operatingSystem: "iOS 12.3.1 16F203" },
-  android: { type: "Android", model: "HTCOneX", operatingSystem: "Android 8.1.0", userAgent: "Android-Mail/7.7.16.163886392.release" },
+  android: {
+    type: "Android",
+    model: "HTCOneX",
+    operatingSystem: "Android 8.1.0",
+    userAgent: "Android-Mail/7.7.16.163886392.release",
+  },
   ios143: { type: "iPhone", operatingSystem: "iOS 14.3 18C66" },
   ios144: { type: "iPhone", operatingSystem: "iOS 14.4.1 18D61" },
   // Some devices don't report every field.
@@ -18,7 +32,11 @@ const DEVICES = {
 type Device = keyof typeof DEVICES;
 
 let n = 0;
-const rule = (Name: string, Effect: "ALLOW" | "DENY", conditions: Partial<MobileRuleConditions> = {}): MobileRuleConditions => ({
+const rule = (
+  Name: string,
+  Effect: "ALLOW" | "DENY",
+  conditions: Partial<MobileRuleConditions> = {},
+): MobileRuleConditions => ({
   MobileDeviceAccessRuleId: `r${++n}`,
   Name,
   Effect,
@@ -47,7 +65,8 @@ const CASES: readonly Case[] = [
     expect: { iphone: "ALLOW", ipad: "ALLOW", android: "ALLOW", noType: "ALLOW", nothing: "ALLOW" },
   },
   {
-    title: "BlockAllAndroid (--device-types android) blocks Android devices case-insensitively; DENY wins over the default",
+    title:
+      "BlockAllAndroid (--device-types android) blocks Android devices case-insensitively; DENY wins over the default",
     rules: [DEFAULT, BLOCK_ALL_ANDROID],
     expect: { android: "DENY", iphone: "ALLOW", ipad: "ALLOW", noType: "ALLOW" },
   },
@@ -93,7 +112,10 @@ const CASES: readonly Case[] = [
   },
   {
     title: "conditions are prefixes, not substrings; user agents match case-insensitively",
-    rules: [rule("C1", "ALLOW", { DeviceModels: ["C1"] }), rule("IosMailApp", "ALLOW", { DeviceUserAgents: ["ios/14"] })],
+    rules: [
+      rule("C1", "ALLOW", { DeviceModels: ["C1"] }),
+      rule("IosMailApp", "ALLOW", { DeviceUserAgents: ["ios/14"] }),
+    ],
     expect: { iphone: "ALLOW", ipad: "DENY", noType: "DENY", android: "DENY" },
   },
   {
@@ -116,7 +138,9 @@ describe("mobile device access rules (guide examples)", () => {
 
   it("reports the rules that produced the effect: only the DENY rules when a DENY wins", () => {
     const rules = [DEFAULT, BLOCK_ALL_ANDROID];
-    expect(evaluateMobileAccess(rules, DEVICES.android).matchedRules).toEqual([{ MobileDeviceAccessRuleId: BLOCK_ALL_ANDROID.MobileDeviceAccessRuleId, Name: "BlockAllAndroid" }]);
+    expect(evaluateMobileAccess(rules, DEVICES.android).matchedRules).toEqual([
+      { MobileDeviceAccessRuleId: BLOCK_ALL_ANDROID.MobileDeviceAccessRuleId, Name: "BlockAllAndroid" },
+    ]);
     expect(evaluateMobileAccess(rules, DEVICES.iphone).matchedRules.map((r) => r.Name)).toEqual(["default"]);
     expect(evaluateMobileAccess([ALLOW_LATEST_IOS], DEVICES.iphone).matchedRules).toEqual([]);
   });
@@ -125,7 +149,11 @@ describe("mobile device access rules (guide examples)", () => {
 describe("mobile device access overrides (guide examples)", () => {
   it("deny-all plus an ALLOW override: the MDM-approved user and device get in, nothing else does", () => {
     const rules = [DEFAULT_DENY_ALL];
-    expect(evaluateMobileAccess(rules, DEVICES.iphone, "ALLOW")).toEqual({ effect: "ALLOW", matchedRules: [], override: "ALLOW" });
+    expect(evaluateMobileAccess(rules, DEVICES.iphone, "ALLOW")).toEqual({
+      effect: "ALLOW",
+      matchedRules: [],
+      override: "ALLOW",
+    });
     expect(evaluateMobileAccess(rules, DEVICES.iphone).effect).toBe("DENY");
   });
 

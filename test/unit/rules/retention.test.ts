@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { retentionDecisions, type FolderRetention, type RetentionItem } from "../../../src/local-backend/rules/retention.js";
+import {
+  retentionDecisions,
+  type FolderRetention,
+  type RetentionItem,
+} from "../../../src/local-backend/rules/retention.js";
 
 const NOW = new Date("2025-06-30T12:00:00Z");
 const daysAgo = (d: number, extraMs = 0) => new Date(NOW.getTime() - d * 86_400_000 - extraMs);
@@ -20,10 +24,18 @@ const POLICY: FolderRetention[] = [
 
 describe("retention decisions", () => {
   it.each([
-    ["an inbox message older than 30 days moves to Deleted Items (recoverable)", item("a", "INBOX", 31), "MOVE_TO_DELETED_ITEMS"],
+    [
+      "an inbox message older than 30 days moves to Deleted Items (recoverable)",
+      item("a", "INBOX", 31),
+      "MOVE_TO_DELETED_ITEMS",
+    ],
     ["exactly 30 days old is due", item("b", "INBOX", 30), "MOVE_TO_DELETED_ITEMS"],
     ["a minute short of 30 days is kept", item("c", "INBOX", 30, -60_000), undefined],
-    ["Delete in Deleted Items takes it out of the folder but keeps it recoverable", item("d", "DELETED_ITEMS", 8), "DELETE_RECOVERABLY"],
+    [
+      "Delete in Deleted Items takes it out of the folder but keeps it recoverable",
+      item("d", "DELETED_ITEMS", 8),
+      "DELETE_RECOVERABLY",
+    ],
     ["Permanently delete removes it for good", item("e", "JUNK_EMAIL", 2), "DELETE_PERMANENTLY"],
     ["NONE keeps everything", item("f", "SENT_ITEMS", 700), undefined],
     ["folders the policy does not name are untouched", item("g", "DRAFTS", 700), undefined],

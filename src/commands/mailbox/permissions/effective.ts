@@ -11,7 +11,12 @@ import { granteeOf, listPermissions, permissionView } from "./shared.js";
  * permission: the union of direct grants and those of every group that contains them; `via` names
  * where each came from (`direct`, group names).
  */
-export async function effectivePermissions(ctx: CommandContext, api: WorkMailApi, org: string, mailbox: ResolvedEntity): Promise<PermissionView[]> {
+export async function effectivePermissions(
+  ctx: CommandContext,
+  api: WorkMailApi,
+  org: string,
+  mailbox: ResolvedEntity,
+): Promise<PermissionView[]> {
   const users = new Map<string, { user: ResolvedEntity; values: Set<string>; via: string[] }>();
   const grant = (user: ResolvedEntity, values: readonly string[], via: string) => {
     const entry = users.get(user.id) ?? { user, values: new Set<string>(), via: [] };
@@ -30,11 +35,19 @@ export async function effectivePermissions(ctx: CommandContext, api: WorkMailApi
     const queue = [grantee.id];
     while (queue.length > 0) {
       const groupId = queue.shift() as string;
-      for await (const m of paginate((t) => api.listGroupMembers({ OrganizationId: org, GroupId: groupId, NextToken: t }), "Members")) {
+      for await (const m of paginate(
+        (t) => api.listGroupMembers({ OrganizationId: org, GroupId: groupId, NextToken: t }),
+        "Members",
+      )) {
         if (m.Id === undefined || seen.has(m.Id) || m.State === "DELETED") continue;
         seen.add(m.Id);
         if (m.Type === "GROUP") queue.push(m.Id);
-        else grant({ id: m.Id, type: "USER", name: m.Name ?? m.Id, email: undefined, state: m.State }, values, grantee.name);
+        else
+          grant(
+            { id: m.Id, type: "USER", name: m.Name ?? m.Id, email: undefined, state: m.State },
+            values,
+            grantee.name,
+          );
       }
     }
   }

@@ -19,7 +19,13 @@ export const mailboxPermissionsGrantCommand = defineCommand({
     { name: "grantee", describe: "who gets the permissions: a user or group (name, email or id)" },
   ],
   options: {
-    permission: { kind: "list", required: true, short: "p", placeholder: "permission", describe: `${PERMISSIONS.join(", ")} (repeatable, comma-separated)` },
+    permission: {
+      kind: "list",
+      required: true,
+      short: "p",
+      placeholder: "permission",
+      describe: `${PERMISSIONS.join(", ")} (repeatable, comma-separated)`,
+    },
     replace: { kind: "boolean", describe: "Set exactly these permissions instead of adding to the current ones" },
   },
   output: { ...permissionOutput, list: false },
@@ -30,13 +36,24 @@ export const mailboxPermissionsGrantCommand = defineCommand({
     const org = await ctx.org();
     const mailbox = await ctx.resolve.entity(opts.mailbox);
     const grantee = await ctx.resolve.entity(opts.grantee, ["USER", "GROUP"]);
-    const current = opts.replace ? [] : ((await listPermissions(api, org, mailbox.id)).find((p) => p.GranteeId === grantee.id)?.PermissionValues ?? []);
+    const current = opts.replace
+      ? []
+      : ((await listPermissions(api, org, mailbox.id)).find((p) => p.GranteeId === grantee.id)?.PermissionValues ?? []);
     const next = PERMISSIONS.filter((p) => values.includes(p) || current.includes(p));
     if (opts.dryRun) {
-      ctx.out.plan({ action: "PutMailboxPermissions", target: `${mailbox.name} -> ${grantee.name}`, details: { permissions: next.join(",") } });
+      ctx.out.plan({
+        action: "PutMailboxPermissions",
+        target: `${mailbox.name} -> ${grantee.name}`,
+        details: { permissions: next.join(",") },
+      });
       return;
     }
-    await api.putMailboxPermissions({ OrganizationId: org, EntityId: mailbox.id, GranteeId: grantee.id, PermissionValues: next });
+    await api.putMailboxPermissions({
+      OrganizationId: org,
+      EntityId: mailbox.id,
+      GranteeId: grantee.id,
+      PermissionValues: next,
+    });
     ctx.out.status(`${grantee.name} has ${next.join(", ")} on the mailbox of ${mailbox.name}`);
     ctx.out.record(permissionView(mailbox, grantee, next));
   },

@@ -20,17 +20,30 @@ export const mailboxPermissionsListCommand = defineCommand({
     "wmctl mailbox permissions list shared@example.com --effective -o json",
     "wmctl mailbox permissions list --grantee bob          # which mailboxes can bob open",
   ],
-  args: [{ name: "mailbox", describe: "a user, resource or group: name, email or id (not with --grantee)", required: false }],
+  args: [
+    { name: "mailbox", describe: "a user, resource or group: name, email or id (not with --grantee)", required: false },
+  ],
   options: {
-    effective: { kind: "boolean", describe: "Expand group grants to the users they reach (the via column names the groups)" },
-    grantee: { kind: "string", placeholder: "user|group", describe: "Instead of a mailbox: the mailboxes this user or group may use" },
+    effective: {
+      kind: "boolean",
+      describe: "Expand group grants to the users they reach (the via column names the groups)",
+    },
+    grantee: {
+      kind: "string",
+      placeholder: "user|group",
+      describe: "Instead of a mailbox: the mailboxes this user or group may use",
+    },
   },
   output: permissionOutput,
   async run(ctx, opts) {
     if ((opts.mailbox === undefined) === (opts.grantee === undefined)) {
-      throw new UsageError("name a mailbox, or --grantee to see the mailboxes someone may use", "wmctl mailbox permissions list alice | wmctl mailbox permissions list --grantee bob");
+      throw new UsageError(
+        "name a mailbox, or --grantee to see the mailboxes someone may use",
+        "wmctl mailbox permissions list alice | wmctl mailbox permissions list --grantee bob",
+      );
     }
-    if (opts.grantee !== undefined && opts.effective) throw new UsageError("--effective goes with a mailbox; --grantee already follows group memberships");
+    if (opts.grantee !== undefined && opts.effective)
+      throw new UsageError("--effective goes with a mailbox; --grantee already follows group memberships");
     const api = await ctx.backend();
     const org = await ctx.org();
     if (opts.grantee !== undefined) {
@@ -44,7 +57,10 @@ export const mailboxPermissionsListCommand = defineCommand({
       for (const row of await effectivePermissions(ctx, api, org, mailbox)) ctx.out.row(row);
       return;
     }
-    for await (const p of paginate((t) => api.listMailboxPermissions({ OrganizationId: org, EntityId: mailbox.id, NextToken: t }), "Permissions")) {
+    for await (const p of paginate(
+      (t) => api.listMailboxPermissions({ OrganizationId: org, EntityId: mailbox.id, NextToken: t }),
+      "Permissions",
+    )) {
       const grantee = await granteeOf(ctx, p.GranteeId as string, p.GranteeType);
       ctx.out.row(permissionView(mailbox, grantee, p.PermissionValues ?? []));
     }

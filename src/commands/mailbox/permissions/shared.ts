@@ -7,20 +7,34 @@ import { UsageError } from "../../../errors/cli-error.js";
 import { parsePermission, PERMISSIONS, type PermissionView } from "../view.js";
 
 export async function listPermissions(api: WorkMailApi, org: string, entityId: string): Promise<Permission[]> {
-  return collect(paginate((t) => api.listMailboxPermissions({ OrganizationId: org, EntityId: entityId, NextToken: t }), "Permissions"));
+  return collect(
+    paginate(
+      (t) => api.listMailboxPermissions({ OrganizationId: org, EntityId: entityId, NextToken: t }),
+      "Permissions",
+    ),
+  );
 }
 
 export function parsePermissions(values: readonly string[]): PermissionType[] {
   const out: PermissionType[] = [];
   for (const v of values) {
     const p = parsePermission(v);
-    if (p === undefined) throw new UsageError(`unknown permission "${v}"`, `use ${PERMISSIONS.join(", ")} (or full-access, send-as, send-on-behalf)`);
+    if (p === undefined)
+      throw new UsageError(
+        `unknown permission "${v}"`,
+        `use ${PERMISSIONS.join(", ")} (or full-access, send-as, send-on-behalf)`,
+      );
     if (!out.includes(p)) out.push(p);
   }
   return PERMISSIONS.filter((p) => out.includes(p));
 }
 
-export function permissionView(mailbox: ResolvedEntity, grantee: ResolvedEntity, values: readonly string[], via?: string): PermissionView {
+export function permissionView(
+  mailbox: ResolvedEntity,
+  grantee: ResolvedEntity,
+  values: readonly string[],
+  via?: string,
+): PermissionView {
   return {
     mailbox: mailbox.name,
     grantee: grantee.name,

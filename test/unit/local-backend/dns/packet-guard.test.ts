@@ -37,6 +37,9 @@ describe("checkQueryPacket", () => {
   it("drops responses and runts without answering", () => {
     expect(checkQueryPacket(header(1, 0, 0, 0, 0x8180))).toMatchObject({ ok: false, answer: undefined });
     expect(checkQueryPacket(Buffer.from([1]))).toMatchObject({ ok: false, answer: undefined });
-    expect(checkQueryPacket(Buffer.from([1, 2, 3]))).toMatchObject({ ok: false, reason: "a 3-byte packet has no complete header" });
+    expect(checkQueryPacket(Buffer.from([1, 2, 3]))).toMatchObject({
+      ok: false,
+      reason: "a 3-byte packet has no complete header",
+    });
   });
 });

@@ -4,7 +4,11 @@ import { FaultInjector } from "../../../../src/local-backend/http/faults.js";
 describe("FaultInjector", () => {
   it("lets a burst of one second's worth through, then throttles until tokens come back", () => {
     let now = 0;
-    const f = new FaultInjector({ throttleTps: 2 }, () => 0.5, () => now);
+    const f = new FaultInjector(
+      { throttleTps: 2 },
+      () => 0.5,
+      () => now,
+    );
     expect([f.decide().kind, f.decide().kind, f.decide().kind]).toEqual(["pass", "pass", "throttle"]);
     now += 499;
     expect(f.decide().kind).toBe("throttle");
@@ -16,8 +20,17 @@ describe("FaultInjector", () => {
 
   it("fails the share of requests the error rate says, by the random draw", () => {
     const draws = [0.05, 0.5, 0.09, 0.95];
-    const f = new FaultInjector({ errorRate: 0.1 }, () => draws.shift() ?? 1, () => 0);
-    expect([f.decide().kind, f.decide().kind, f.decide().kind, f.decide().kind]).toEqual(["fail", "pass", "fail", "pass"]);
+    const f = new FaultInjector(
+      { errorRate: 0.1 },
+      () => draws.shift() ?? 1,
+      () => 0,
+    );
+    expect([f.decide().kind, f.decide().kind, f.decide().kind, f.decide().kind]).toEqual([
+      "fail",
+      "pass",
+      "fail",
+      "pass",
+    ]);
   });
 
   it("refuses settings out of range, keeping the previous ones", () => {
@@ -26,7 +39,9 @@ describe("FaultInjector", () => {
     expect(() => f.update({ throttleTps: 0 })).toThrow(/throttleTps/);
     expect(() => f.update({ latencyMs: -1 })).toThrow(/latencyMs/);
     // The admin path passes its JSON body as the patch: a misspelt name is refused, not kept.
-    expect(() => f.update({ latency: 5 } as never)).toThrow('unknown fault setting "latency"; known: throttleTps, errorRate, latencyMs');
+    expect(() => f.update({ latency: 5 } as never)).toThrow(
+      'unknown fault setting "latency"; known: throttleTps, errorRate, latencyMs',
+    );
     expect(f.current).toEqual({ throttleTps: null, errorRate: 0, latencyMs: 10 });
   });
 });

@@ -31,8 +31,12 @@ describe("awsJson1_1 bodies", () => {
 
   it("names the message member as AWS does: Message for modelled exceptions, message for the front end's", () => {
     const modelled = new Set(["EntityNotFoundException"]);
-    expect(errorBody("EntityNotFoundException", "gone", modelled)).toBe('{"__type":"EntityNotFoundException","Message":"gone"}');
-    expect(errorBody("ThrottlingException", "Rate exceeded", modelled)).toBe('{"__type":"ThrottlingException","message":"Rate exceeded"}');
+    expect(errorBody("EntityNotFoundException", "gone", modelled)).toBe(
+      '{"__type":"EntityNotFoundException","Message":"gone"}',
+    );
+    expect(errorBody("ThrottlingException", "Rate exceeded", modelled)).toBe(
+      '{"__type":"ThrottlingException","message":"Rate exceeded"}',
+    );
     expect(errorBody("UnknownOperationException", undefined, modelled)).toBe('{"__type":"UnknownOperationException"}');
   });
 
