@@ -68,7 +68,9 @@ function normalize(areas: Obj, prefix: string): void {
     e.hidden ??= false;
     if (e.email !== undefined) address(e.email, `${path}.email`);
     if (!Array.isArray(e.aliases)) fail(`${path}.aliases`, "expected a list of addresses");
-    e.aliases.forEach((a: unknown, i: number) => address(a, `${path}.aliases[${i}]`));
+    e.aliases.forEach((a: unknown, i: number) => {
+      address(a, `${path}.aliases[${i}]`);
+    });
     if (e.state === undefined) e.state = e.email === undefined ? "DISABLED" : "ENABLED";
     if (typeof e.state === "string") e.state = e.state.toUpperCase();
     if (typeof e.state !== "string" || !STATES.has(e.state))
@@ -94,7 +96,9 @@ function normalize(areas: Obj, prefix: string): void {
     if (typeof u.role !== "string" || !ROLES.has(u.role))
       fail(`${path}.role`, `expected USER or REMOTE_USER, found ${JSON.stringify(u.role)}`);
   });
-  groups.forEach((g, i) => entity(g, `${prefix}groups[${i}]`, "group"));
+  groups.forEach((g, i) => {
+    entity(g, `${prefix}groups[${i}]`, "group");
+  });
   resources.forEach((r, i) => {
     const path = `${prefix}resources[${i}]`;
     entity(r, path, "resource");

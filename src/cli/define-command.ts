@@ -137,7 +137,7 @@ export interface GroupSpec {
   readonly commands: readonly AnySpec[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a registry of commands whatever their option types
 export type AnyCommandSpec = CommandSpec<any, any, any>;
 export type AnySpec = AnyCommandSpec | GroupSpec;
 

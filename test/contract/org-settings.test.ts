@@ -283,7 +283,7 @@ describe("availability outside the CAP Regions", () => {
       expect(r.TestPassed).toBe(false);
       expect(r.FailureReason).toContain("us-east-1, us-west-2, eu-west-1");
     } finally {
-      other.close();
+      await other.close();
     }
   });
 });

@@ -193,6 +193,7 @@ export async function createUserComposite(ctx: CommandContext, req: UserCreateRe
     for (const a of newAliases) {
       await withHints(
         api.createAlias({ OrganizationId: orgId, EntityId: id, Alias: a }),
+        // biome-ignore lint/suspicious/noThenProperty: addressHints' "then" is the next step's text, never awaited
         addressHints(a, rerun === undefined ? {} : { then: rerun }),
       );
       undo.push(`remove alias ${a}`, () => api.deleteAlias({ OrganizationId: orgId, EntityId: id, Alias: a }));

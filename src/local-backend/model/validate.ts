@@ -124,7 +124,9 @@ function checkValue(model: ServiceModel, shapeName: string, value: unknown, path
       }
       const member = shape.member?.shape;
       if (member !== undefined)
-        value.forEach((item, i) => item !== null && checkValue(model, member, item, `${path}.${i + 1}.member`, out));
+        value.forEach((item, i) => {
+          if (item !== null) checkValue(model, member, item, `${path}.${i + 1}.member`, out);
+        });
       return;
     }
     case "map": {
