@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataDir, type Env } from "./paths.js";
@@ -58,7 +57,8 @@ export function saveCompletionWords(env: Env, kind: DynamicKind, words: readonly
       }
     }
     const sorted = [...all].sort().slice(0, MAX_CACHED_WORDS);
-    const tmp = `${file}.${randomUUID()}.tmp`;
+    // The pid keeps two shells' listings apart; node:crypto stays out of startup.
+    const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, sorted.length ? `${sorted.join("\n")}\n` : "", { mode: 0o600 });
     renameSync(tmp, file);
   } catch {

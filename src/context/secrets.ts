@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { passwordProblem } from "../backend/password-policy.js";
 import { UsageError } from "../errors/cli-error.js";
 import { readAll, type IOStreams } from "../io/iostreams.js";
@@ -95,4 +94,18 @@ function stripNewline(s: string): string {
 function nonEmpty(s: string, where: string): string {
   if (s === "") throw new UsageError(`the password from ${where} is empty`);
   return s;
+}
+
+/**
+ * A uniform integer in [0, n) from the Web Crypto global (loaded on first use, unlike node:crypto,
+ * which would cost every command's startup a few milliseconds). Rejection sampling: no modulo bias.
+ */
+function randomInt(n: number): number {
+  const limit = Math.floor(0x1_0000_0000 / n) * n;
+  const word = new Uint32Array(1);
+  for (;;) {
+    globalThis.crypto.getRandomValues(word);
+    const x = word[0] as number;
+    if (x < limit) return x % n;
+  }
 }
