@@ -1,8 +1,9 @@
-import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { UsageError } from "../errors/cli-error.js";
 import { INVENTORY_FILE, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type InventoryDocument } from "./document.js";
 import { tableCsv, type Table } from "./tables.js";
+import { writeTemp } from "../io/atomic-file.js";
 import { checkInventoryShape } from "./inventory-shape.js";
 
 /**
@@ -77,30 +78,6 @@ export async function writeInventoryDir(
 
 /** The temporary name a file is written under before it is renamed into place. */
 const TEMP_FILE = /^\..+\.\d+\.tmp$/;
-
-/** Writes `text` to `path` with mode 0600, through a temporary file renamed into place. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const f = await writeTemp(path, text);
-  await rename(f.tmp, f.path);
-}
-
-/** Writes `text` (mode 0600) under the temporary name of `path`; nothing is left behind when the write fails. */
-async function writeTemp(path: string, text: string): Promise<{ tmp: string; path: string }> {
-  const tmp = join(path, "..", `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    const fh = await open(tmp, "w", 0o600);
-    try {
-      await fh.writeFile(text, "utf8");
-      await fh.chmod(0o600);
-    } finally {
-      await fh.close();
-    }
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-  return { tmp, path };
-}
 
 /** Reads an inventory from a folder (its inventory.json) or from the JSON file itself, and checks it. */
 export async function readInventory(from: string): Promise<{ doc: InventoryDocument; path: string }> {
