@@ -240,7 +240,7 @@ function convert(
 
 /** The heading of a top-level command's group in `wmctl --help`; a noun without one goes last. */
 function nounGroupHeading(name: string): string {
-  if (name === "help" || name === "completion") return NOUN_GROUPS.start;
+  if (name === "help") return NOUN_GROUPS.start;
   const noun = (NOUNS as Readonly<Record<string, { group?: keyof typeof NOUN_GROUPS }>>)[name];
   return noun?.group === undefined ? "Other commands" : NOUN_GROUPS[noun.group];
 }
