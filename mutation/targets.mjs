@@ -1,0 +1,44 @@
+/**
+ * What `npm run mutate` mutates, and which tests judge each module. Each target runs on its own:
+ * Stryker mutates `mutate`, and vitest (through vitest.mutate.config.ts) includes only `tests`.
+ * Restricting vitest's `include` rather than Stryker's testFiles keeps module-level constants
+ * mutated (with testFiles they were left alone).
+ */
+export const targets = {
+  "access-rules": {
+    mutate: ["src/local-backend/rules/access-control.ts"],
+    tests: ["test/unit/rules/access-control.test.ts", "test/unit/rules/ipv4.test.ts"],
+  },
+  "spf-parse": {
+    mutate: ["src/dns-verify/records/spf-parse.ts"],
+    tests: ["test/unit/dns-verify/spf-parse.test.ts"],
+  },
+  "dmarc-parse": {
+    mutate: ["src/dns-verify/records/dmarc-parse.ts"],
+    tests: ["test/unit/dns-verify/dmarc-parse.test.ts"],
+  },
+  "spf-lookups": {
+    mutate: ["src/dns-verify/records/spf-lookups.ts"],
+    tests: ["test/dns/verify-domain.test.ts"],
+  },
+  output: {
+    mutate: ["src/output/output.ts"],
+    tests: ["test/unit/output/output.test.ts"],
+  },
+  formatting: {
+    mutate: ["src/output/format.ts", "src/output/human.ts"],
+    tests: ["test/unit/output/output.test.ts"],
+  },
+  "export-ledger": {
+    mutate: ["src/export-jobs/ledger.ts"],
+    tests: ["test/unit/export-jobs/ledger.test.ts"],
+  },
+  sigv4: {
+    mutate: ["src/local-backend/http/sigv4.ts"],
+    tests: ["test/unit/local-backend/http/sigv4.test.ts"],
+  },
+  "model-validation": {
+    mutate: ["src/local-backend/model/validate.ts"],
+    tests: ["test/unit/local-backend/validate.test.ts"],
+  },
+};
