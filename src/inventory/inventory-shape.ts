@@ -3,17 +3,26 @@ import { USER_ATTRIBUTES } from "../backend/user-attributes.js";
 /**
  * The shape `org restore` relies on, checked before anything changes, so that an edited or
  * damaged inventory.json is one clear error (`areas.users[3].name: expected a string`) instead of
- * a restore that stops halfway. Policy areas' data is not checked here (each area owns its shape).
+ * a restore that stops halfway, or a policy area that fails at apply time with exit 1 where the
+ * document was wrong. `string` is a non-empty string, `text` any string; `oneOf` lists the values a
+ * field may take (in the service's spelling), `nullable` allows null for "not set".
  */
 type Shape =
   | "string"
   | "string?"
+  | "text"
   | "boolean"
   | "number?"
+  | "strings?"
   | { readonly array: Shape }
+  | { readonly oneOf: readonly string[] }
+  | { readonly nullable: Shape }
   | { readonly [field: string]: Shape };
 
 const STRINGS: Shape = { array: "string" };
+const EFFECT: Shape = { oneOf: ["ALLOW", "DENY"] };
+const NEGATABLE = (...fields: string[]): Record<string, Shape> =>
+  Object.fromEntries(fields.flatMap((f) => [f, `not${f[0]?.toUpperCase()}${f.slice(1)}`]).map((f) => [f, "strings?"]));
 const MEMBERS: Shape = { array: { name: "string", type: "string" } };
 
 const AREA_SHAPES: Readonly<Record<string, Shape>> = {
@@ -63,6 +72,72 @@ const AREA_SHAPES: Readonly<Record<string, Shape>> = {
   "mailbox-permissions": {
     array: { mailbox: "string", mailboxType: "string", grantee: "string", granteeType: "string", permissions: STRINGS },
   },
+  // The policy areas (src/inventory/areas/), as `org inventory` writes them.
+  "impersonation-roles": {
+    array: {
+      name: "string",
+      type: { oneOf: ["FULL_ACCESS", "READ_ONLY"] },
+      description: "string?",
+      rules: {
+        array: { id: "string", name: "string?", description: "string?", effect: EFFECT, ...NEGATABLE("targetUsers") },
+      },
+    },
+  },
+  "access-rules": {
+    array: {
+      name: "string",
+      effect: EFFECT,
+      description: "string?",
+      ...NEGATABLE("protocols", "ipRanges", "users", "roles"),
+    },
+  },
+  "mobile-access": {
+    rules: {
+      array: {
+        name: "string",
+        effect: EFFECT,
+        description: "string?",
+        ...NEGATABLE("deviceTypes", "deviceModels", "operatingSystems", "userAgents"),
+      },
+    },
+    overrides: { array: { user: "string", deviceId: "string", effect: EFFECT, description: "string?" } },
+  },
+  retention: {
+    nullable: {
+      name: "string",
+      description: "string?",
+      folders: {
+        array: {
+          folder: { oneOf: ["INBOX", "DELETED_ITEMS", "SENT_ITEMS", "DRAFTS", "JUNK_EMAIL"] },
+          action: { oneOf: ["NONE", "DELETE", "PERMANENTLY_DELETE"] },
+          days: "number?",
+        },
+      },
+    },
+  },
+  "org-settings": {
+    dmarcEnforced: "boolean",
+    monitoring: { nullable: { logGroupArn: "string", roleArn: "string?" } },
+  },
+  availability: {
+    array: {
+      domain: "string",
+      provider: { oneOf: ["EWS", "LAMBDA"] },
+      ewsEndpoint: "string?",
+      ewsUsername: "string?",
+      lambdaArn: "string?",
+    },
+  },
+  "identity-provider": {
+    nullable: {
+      authenticationMode: { oneOf: ["IDENTITY_PROVIDER_ONLY", "IDENTITY_PROVIDER_AND_DIRECTORY"] },
+      instanceArn: "string",
+      applicationArn: "string",
+      personalAccessTokens: { oneOf: ["ACTIVE", "INACTIVE"] },
+      tokenLifetimeDays: "number?",
+    },
+  },
+  tags: { array: { key: "string", value: "text" } },
 };
 
 /** The first problem with the document's shape, or undefined when restore can rely on it. */
@@ -88,6 +163,12 @@ function check(value: unknown, shape: Shape, path: string): string | undefined {
       return typeof value === "string" && value !== "" ? undefined : `${path}: expected a non-empty string`;
     case "string?":
       return value === undefined || typeof value === "string" ? undefined : `${path}: expected a string`;
+    case "text":
+      return typeof value === "string" ? undefined : `${path}: expected a string`;
+    case "strings?":
+      return value === undefined || (Array.isArray(value) && value.every((v) => typeof v === "string"))
+        ? undefined
+        : `${path}: expected a list of strings`;
     case "boolean":
       return typeof value === "boolean" ? undefined : `${path}: expected true or false`;
     case "number?":
@@ -95,7 +176,20 @@ function check(value: unknown, shape: Shape, path: string): string | undefined {
         ? undefined
         : `${path}: expected a number`;
   }
-  if ("array" in shape && typeof shape.array !== "undefined" && Object.keys(shape).length === 1) {
+  const only = Object.keys(shape).length === 1;
+  if (only && "oneOf" in shape && Array.isArray(shape.oneOf)) {
+    const values = shape.oneOf as readonly string[];
+    return typeof value === "string" && values.includes(value)
+      ? undefined
+      : `${path}: expected ${values.slice(0, -1).join(", ")} or ${values.at(-1)}, found ${JSON.stringify(value) ?? "nothing"}`;
+  }
+  if (only && "nullable" in shape && typeof shape.nullable !== "undefined") {
+    if (value === null) return undefined;
+    if (value === undefined || typeof value !== "object" || Array.isArray(value))
+      return `${path}: expected an object, or null for none`;
+    return check(value, shape.nullable as Shape, path);
+  }
+  if (only && "array" in shape && typeof shape.array !== "undefined") {
     if (!Array.isArray(value)) return `${path}: expected an array`;
     for (let i = 0; i < value.length; i++) {
       const p = check(value[i], shape.array as Shape, `${path}[${i}]`);

@@ -291,6 +291,28 @@ describe("wmctl apply", () => {
     expect(await bad('{"format": "something-else"}', "other.json")).toBe(
       'error: format: expected "wmctl-inventory", found "something-else"\n',
     );
+    // The policy areas are checked before anything changes too, not left to fail at apply time with exit 1.
+    expect(await bad("access-rules:\n  - name: office\n    effect: MAYBE\n")).toBe(
+      'error: access-rules[0].effect: expected ALLOW or DENY, found "MAYBE"\n',
+    );
+    expect(await bad("access-rules:\n  - name: office\n    effect: ALLOW\n    ipRanges: 10.0.0.0/8\n")).toBe(
+      "error: access-rules[0].ipRanges: expected a list of strings\n",
+    );
+    expect(await bad("retention:\n  name: keep\n  folders:\n    - folder: OUTBOX\n      action: DELETE\n")).toBe(
+      'error: retention.folders[0].folder: expected INBOX, DELETED_ITEMS, SENT_ITEMS, DRAFTS or JUNK_EMAIL, found "OUTBOX"\n',
+    );
+    expect(await bad("org-settings:\n  dmarcEnforced: true\n")).toBe(
+      "error: org-settings.monitoring: expected an object, or null for none\n",
+    );
+    expect(await bad("mobile-access:\n  rules: []\n  overrides:\n    - user: bob\n      effect: DENY\n")).toBe(
+      "error: mobile-access.overrides[0].deviceId: expected a non-empty string\n",
+    );
+    expect(await bad("tags:\n  - key: team\n")).toBe("error: tags[0].value: expected a string\n");
+    const withRules = readDoc() as unknown as { areas: Record<string, unknown> };
+    withRules.areas["impersonation-roles"] = [{ name: "audit", type: "READ_ONLY", rules: [{ id: "r1" }] }];
+    expect(await bad(JSON.stringify(withRules), "bad.json")).toBe(
+      "error: areas.impersonation-roles[0].rules[0].effect: expected ALLOW or DENY, found nothing\n",
+    );
     expect((await cli.run(["apply", "-f", join(cli.home, "missing.yaml")])).stderr).toContain("does not exist");
     expect((await cli.json<unknown[]>("user list")).length).toBe(3);
   });

@@ -72,7 +72,7 @@ export const accessRulesArea: InventoryArea<InventoryAccessRule[]> = {
         input = {
           Name: rule.name,
           Effect: rule.effect,
-          Description: rule.description === "" ? rule.name : rule.description,
+          Description: (rule.description ?? "") === "" ? rule.name : rule.description,
           Actions: rule.protocols,
           NotActions: rule.notProtocols,
           IpRanges: rule.ipRanges,
