@@ -78,9 +78,11 @@ export const aliasHandlers: Handlers = {
     const row = requireEntityById(sim, org.id, input.EntityId);
     if (row.state === "DELETED") throw fail.entityState(`The ${kindOf(row)} ${row.name} is deleted.`);
     const pager = startPage("ListAliases", input, { org: org.id, entity: row.id });
+    // INDEXED BY: left to itself, SQLite walks the primary key (org_id, address) to avoid a sort,
+    // reading every address of the organization: 0.7 ms a call at 10,000 users instead of 0.013 ms.
     const rows = sim.db
       .prepare<[string, string, string, number], { address: string }>(
-        "SELECT address FROM addresses WHERE org_id = ? AND entity_id = ? AND is_primary = 0 AND address > ? ORDER BY address LIMIT ?",
+        "SELECT address FROM addresses INDEXED BY addresses_entity WHERE org_id = ? AND entity_id = ? AND is_primary = 0 AND address > ? ORDER BY address LIMIT ?",
       )
       .all(org.id, row.id, String(pager.after ?? ""), pager.limit + 1);
     const page = pager.finish(rows, (r) => r.address);
