@@ -28,6 +28,8 @@ const builtinsFromProcess = {
     b.onResolve({ filter: /^(node:)?[a-z_/0-9]+$/ }, (a) => {
       const name = a.path.replace(/^node:/, "");
       if (!builtins.has(name)) return undefined;
+      // A dynamic import is lazy already; as a split chunk of a CommonJS module it would only have a default export.
+      if (a.kind === "dynamic-import") return { path: `node:${name}`, external: true };
       const lazy = name === "child_process" && a.importer.includes("node_modules/commander/");
       return { path: `node:${name}`, namespace: lazy ? "builtin-lazy" : "builtin" };
     });
