@@ -35,7 +35,7 @@ export const targets = {
   },
   sigv4: {
     mutate: ["src/local-backend/http/sigv4.ts"],
-    tests: ["test/unit/local-backend/http/sigv4.test.ts"],
+    tests: ["test/unit/local-backend/http/sigv4.test.ts", "test/unit/local-backend/http/sigv4-suite.test.ts"],
   },
   "model-validation": {
     mutate: ["src/local-backend/model/validate.ts"],

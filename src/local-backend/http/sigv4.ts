@@ -82,18 +82,18 @@ export function canonicalUri(path: string): string {
   return uriEscape(normalized).replace(/%2F/g, "/") || "/";
 }
 
-export function canonicalQuery(query: string, omit?: string): string {
-  if (query === "") return "";
+export function canonicalQuery(query: string): string {
   const pairs: [string, string][] = [];
   for (const part of query.split("&")) {
     if (part === "") continue;
     const eq = part.indexOf("=");
     const k = safeDecode(eq < 0 ? part : part.slice(0, eq));
-    if (k === omit) continue;
     const v = eq < 0 ? "" : safeDecode(part.slice(eq + 1));
     pairs.push([uriEscape(k), uriEscape(v)]);
   }
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  // By key, then by value, in code unit (byte) order of the encoded text.
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  pairs.sort((a, b) => order(a[0], b[0]) || order(a[1], b[1]));
   return pairs.map(([k, v]) => `${k}=${v}`).join("&");
 }
 
@@ -133,15 +133,9 @@ export function signingScope(req: WireRequest): { region: string; service: strin
   let credential: string | undefined;
   if (header !== undefined) credential = /Credential=([^,\s]+)/.exec(header)?.[1];
   else {
+    // A presigned URL's X-Amz-Credential.
     const q = req.url.indexOf("?");
-    const param =
-      q < 0
-        ? undefined
-        : req.url
-            .slice(q + 1)
-            .split("&")
-            .find((p) => p.startsWith("X-Amz-Credential="));
-    if (param !== undefined) credential = safeDecode(param.slice("X-Amz-Credential=".length));
+    if (q >= 0) credential = new URLSearchParams(req.url.slice(q + 1)).get("X-Amz-Credential") ?? undefined;
   }
   const parts = credential?.split("/");
   if (parts === undefined || parts.length < 4) return undefined;
@@ -338,8 +332,8 @@ export function verifyRequest(
   }
   const canonical = canonicalRequest(req, signedHeaders, payloadHash, options.s3 === true);
   const toSign = stringToSign(when, `${scopeDate}/${region}/${service}/aws4_request`, canonical);
-  const expected = Buffer.from(signature(creds.secretAccessKey, scopeDate, region, service, toSign), "utf8");
-  const given = Buffer.from(params.get("Signature") as string, "utf8");
+  const expected = Buffer.from(signature(creds.secretAccessKey, scopeDate, region, service, toSign));
+  const given = Buffer.from(params.get("Signature") as string);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     return fail(
       "InvalidSignatureException",

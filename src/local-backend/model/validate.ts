@@ -39,7 +39,7 @@ export function validateInput(model: ServiceModel, operation: string, input: unk
   const n = violations.length;
   const detail = violations
     .map((v) =>
-      v.value === undefined || v.value === null
+      v.value === null
         ? `Value null at '${v.path}' failed to satisfy constraint: ${v.constraint}`
         : v.sensitive
           ? `Value at '${v.path}' failed to satisfy constraint: ${v.constraint}`
@@ -107,14 +107,14 @@ function checkValue(model: ServiceModel, shapeName: string, value: unknown, path
       return;
     case "list": {
       if (!Array.isArray(value)) throw serialization("List", value);
-      if (shape.min !== undefined && value.length < shape.min) {
+      if (value.length < (shape.min ?? 0)) {
         out.push({
           path,
           value: `[${value.length} items]`,
           sensitive: false,
           constraint: `Member must have length greater than or equal to ${shape.min}`,
         });
-      } else if (shape.max !== undefined && value.length > shape.max) {
+      } else if (value.length > (shape.max ?? Number.POSITIVE_INFINITY)) {
         out.push({
           path,
           value: `[${value.length} items]`,
@@ -132,7 +132,7 @@ function checkValue(model: ServiceModel, shapeName: string, value: unknown, path
     case "map": {
       if (typeof value !== "object" || Array.isArray(value)) throw serialization("Map", value);
       const entries = Object.entries(value as Record<string, unknown>);
-      if (shape.max !== undefined && entries.length > shape.max) {
+      if (entries.length > (shape.max ?? Number.POSITIVE_INFINITY)) {
         out.push({
           path,
           value: `{${entries.length} entries}`,
@@ -152,9 +152,9 @@ function checkValue(model: ServiceModel, shapeName: string, value: unknown, path
 function checkString(shape: Shape, value: string, path: string, out: Violation[]): void {
   const sensitive = shape.sensitive === true;
   const len = [...value].length;
-  if (shape.min !== undefined && len < shape.min) {
+  if (len < (shape.min ?? 0)) {
     out.push({ path, value, sensitive, constraint: `Member must have length greater than or equal to ${shape.min}` });
-  } else if (shape.max !== undefined && len > shape.max) {
+  } else if (len > (shape.max ?? Number.POSITIVE_INFINITY)) {
     out.push({ path, value, sensitive, constraint: `Member must have length less than or equal to ${shape.max}` });
   } else if (shape.enum !== undefined && !shape.enum.includes(value)) {
     out.push({ path, value, sensitive, constraint: `Member must satisfy enum value set: [${shape.enum.join(", ")}]` });
@@ -169,14 +169,14 @@ function checkString(shape: Shape, value: string, path: string, out: Violation[]
 }
 
 function checkRange(shape: Shape, value: number, path: string, out: Violation[]): void {
-  if (shape.min !== undefined && value < shape.min) {
+  if (value < (shape.min ?? Number.NEGATIVE_INFINITY)) {
     out.push({
       path,
       value,
       sensitive: false,
       constraint: `Member must have value greater than or equal to ${shape.min}`,
     });
-  } else if (shape.max !== undefined && value > shape.max) {
+  } else if (value > (shape.max ?? Number.POSITIVE_INFINITY)) {
     out.push({
       path,
       value,

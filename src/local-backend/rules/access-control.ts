@@ -77,8 +77,8 @@ export function denyWins<R extends { readonly Effect: Effect }>(
 ): { effect: Effect; rules: R[] } {
   const denies = matching.filter((r) => r.Effect === "DENY");
   if (denies.length > 0) return { effect: "DENY", rules: denies };
-  const allows = matching.filter((r) => r.Effect === "ALLOW");
-  return allows.length > 0 ? { effect: "ALLOW", rules: allows } : { effect: "DENY", rules: [] };
+  // No DENY among them: every matching rule is an ALLOW.
+  return matching.length > 0 ? { effect: "ALLOW", rules: [...matching] } : { effect: "DENY", rules: [] };
 }
 
 export function ruleMatches(rule: AccessRuleConditions, request: AccessRequest): boolean {
@@ -98,19 +98,14 @@ export function ruleMatches(rule: AccessRuleConditions, request: AccessRequest):
   if (nonEmpty(rule.NotIpRanges) && inRanges(rule.NotIpRanges)) return false;
 
   const listed = (users: readonly string[] | undefined, roles: readonly string[] | undefined) =>
-    (request.userId !== undefined && (users ?? []).includes(request.userId)) ||
-    (request.impersonationRoleId !== undefined && (roles ?? []).includes(request.impersonationRoleId));
+    (request.userId !== undefined && users?.includes(request.userId) === true) ||
+    (request.impersonationRoleId !== undefined && roles?.includes(request.impersonationRoleId) === true);
   if (
     (nonEmpty(rule.UserIds) || nonEmpty(rule.ImpersonationRoleIds)) &&
     !listed(rule.UserIds, rule.ImpersonationRoleIds)
   )
     return false;
-  if (
-    (nonEmpty(rule.NotUserIds) || nonEmpty(rule.NotImpersonationRoleIds)) &&
-    listed(rule.NotUserIds, rule.NotImpersonationRoleIds)
-  )
-    return false;
-  return true;
+  return !listed(rule.NotUserIds, rule.NotImpersonationRoleIds);
 }
 
 function nonEmpty(list: readonly string[] | undefined): list is readonly string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  canonicalAction,
   evaluateAccessControl,
   type AccessRequest,
   type AccessRuleConditions,
@@ -78,12 +79,63 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    title: "NotUserIds and NotActions: webmail only for the admin",
+    title: "NotUserIds: webmail only for the admin",
     rules: [DEFAULT, { Name: "webmail-admin-only", Effect: "DENY", Actions: ["WebMail"], NotUserIds: ["admin"] }],
     requests: [
       [user("bob", "WebMail", INSIDE), "DENY"],
       [user("admin", "WebMail", INSIDE), "ALLOW"],
       [user("bob", "SMTP", INSIDE), "ALLOW"],
+    ],
+  },
+  {
+    title: "NotActions: a DENY for every protocol but ActiveSync from outside the corporate range",
+    rules: [DEFAULT, { Name: "eas-only-outside", Effect: "DENY", NotActions: ["activesync"], NotIpRanges: [CORP] }],
+    requests: [
+      [user("bob", "IMAP", OUTSIDE), "DENY", ["eas-only-outside"]],
+      [user("bob", "ActiveSync", OUTSIDE), "ALLOW", ["default"]],
+      [user("bob", "IMAP", INSIDE), "ALLOW", ["default"]],
+    ],
+  },
+  {
+    title: "NotActions on an ALLOW rule: every protocol but WebMail",
+    rules: [{ Name: "no-webmail", Effect: "ALLOW", NotActions: ["WebMail", "EWS"] }],
+    requests: [
+      [user("bob", "WebMail", INSIDE), "DENY", []],
+      [user("bob", "ews", INSIDE), "DENY", []],
+      [user("bob", "SMTP", INSIDE), "ALLOW", ["no-webmail"]],
+    ],
+  },
+  {
+    title: "empty lists are no condition at all, as absent ones",
+    rules: [
+      {
+        Name: "empty-lists",
+        Effect: "ALLOW",
+        Actions: [],
+        NotActions: [],
+        IpRanges: [],
+        NotIpRanges: [],
+        UserIds: [],
+        NotUserIds: [],
+        ImpersonationRoleIds: [],
+        NotImpersonationRoleIds: [],
+      },
+    ],
+    requests: [
+      [user("bob", "IMAP", OUTSIDE), "ALLOW", ["empty-lists"]],
+      [role("role-1", INSIDE), "ALLOW", ["empty-lists"]],
+    ],
+  },
+  {
+    title: "every matching ALLOW rule is named, in rule order, when no DENY matches",
+    rules: [
+      { Name: "imap-inside", Effect: "ALLOW", Actions: ["IMAP"], IpRanges: [CORP] },
+      { Name: "bob-only-deny", Effect: "DENY", UserIds: ["bob"] },
+      DEFAULT,
+    ],
+    requests: [
+      [user("alice", "IMAP", INSIDE), "ALLOW", ["imap-inside", "default"]],
+      [user("bob", "IMAP", INSIDE), "DENY", ["bob-only-deny"]],
     ],
   },
   {
@@ -167,4 +219,14 @@ describe("access control rules", () => {
       }
     });
   }
+});
+
+describe("action names", () => {
+  it("are matched in any case and answered in the service's spelling", () => {
+    expect(canonicalAction("activesync")).toBe("ActiveSync");
+    expect(canonicalAction("WINDOWSOUTLOOK")).toBe("WindowsOutlook");
+    expect(canonicalAction("EWS")).toBe("EWS");
+    expect(canonicalAction("POP3")).toBeUndefined();
+    expect(canonicalAction("")).toBeUndefined();
+  });
 });
