@@ -17,7 +17,7 @@ import { build } from "esbuild";
 import pkg from "../package.json" with { type: "json" };
 
 const OUT = "dist/bundle";
-const BUNDLED = new Set(["commander", "@commander-js/extra-typings", "chalk"]);
+const BUNDLED = new Set(["commander", "chalk"]);
 const external = Object.keys(pkg.dependencies)
   .filter((d) => !BUNDLED.has(d))
   .flatMap((d) => [d, `${d}/*`]);
