@@ -6,7 +6,7 @@ import { attempt, failed, isNew, type RestoreSession } from "./session.js";
 import { fanOut } from "../inventory/fan-out.js";
 
 /** A new mailbox's quota: the service's 50 GB (guide: quotas). */
-export const DEFAULT_MAILBOX_QUOTA_MB = 51_200;
+const DEFAULT_MAILBOX_QUOTA_MB = 51_200;
 
 /** Mailbox quotas: UpdateMailboxQuota where the target's differs (sizes are not restored: mail moves by export). */
 export function restoreMailboxes(s: RestoreSession, mailboxes: readonly MailboxData[]): Promise<RestoreStep[]> {

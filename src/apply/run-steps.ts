@@ -58,7 +58,7 @@ export async function prepareApply(
   return { target, map, needs, directory, unusedMappings };
 }
 
-export interface StepReport {
+interface StepReport {
   readonly step: string;
   readonly results: RestoreStep[];
 }

@@ -86,7 +86,7 @@ export function sourceTestDomain(doc: InventoryDocument): string | undefined {
 }
 
 /** Every address of the inventory (primary and aliases of users, groups, resources). */
-export function inventoryAddresses(doc: InventoryDocument): string[] {
+function inventoryAddresses(doc: InventoryDocument): string[] {
   const out: string[] = [];
   for (const list of [doc.areas.users, doc.areas.groups, doc.areas.resources]) {
     for (const e of list ?? []) {

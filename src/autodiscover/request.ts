@@ -4,7 +4,7 @@ import { isIPv6, type LookupFunction } from "node:net";
 import { checkServerIdentity, rootCertificates, type PeerCertificate, type TLSSocket } from "node:tls";
 
 /** What the certificate of an HTTPS endpoint says, judged for the host name asked for. */
-export interface TlsInfo {
+interface TlsInfo {
   /** Chains to a trusted CA (the system's, plus --ca-file). */
   readonly trusted: boolean;
   readonly trustError: string | undefined;

@@ -15,13 +15,6 @@ import type {
   ListResourceRecordSetsResponse,
 } from "@aws-sdk/client-route-53";
 
-export type {
-  Change,
-  ChangeInfo,
-  HostedZone,
-  ResourceRecordSet,
-} from "@aws-sdk/client-route-53";
-
 export interface HostedZonesApi {
   /** "route53" for the real service, "local" for the simulator's zones (creating one costs nothing). */
   readonly kind: "route53" | "local";

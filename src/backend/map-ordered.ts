@@ -1,5 +1,5 @@
 /** How many detail calls a list keeps in flight when it fetches per-item details (`user list --fields jobTitle`). */
-export const DETAIL_CONCURRENCY = 8;
+const DETAIL_CONCURRENCY = 8;
 
 /**
  * Maps a stream with up to `concurrency` calls of `fn` in flight, yielding the results in the

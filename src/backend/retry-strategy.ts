@@ -6,10 +6,10 @@ import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from "@smithy/types"
  * organization. Retrying them cannot succeed; it only costs back-off time and slows the adaptive
  * rate limiter for every other call.
  */
-export const RESOURCE_LIMIT_ERRORS: ReadonlySet<string> = new Set(["LimitExceededException"]);
+const RESOURCE_LIMIT_ERRORS: ReadonlySet<string> = new Set(["LimitExceededException"]);
 
 /** True when a failed attempt was refused for a resource limit, which no retry lifts. */
-export function isResourceLimit(info: RetryErrorInfo): boolean {
+function isResourceLimit(info: RetryErrorInfo): boolean {
   const error = info.error as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
   // HTTP 429 is throttling whatever the error is called.
   return error !== undefined && RESOURCE_LIMIT_ERRORS.has(error.name ?? "") && error.$metadata?.httpStatusCode !== 429;
@@ -20,9 +20,7 @@ export function isResourceLimit(info: RetryErrorInfo): boolean {
  * strategy never sees it (neither its retry quota nor the adaptive rate limiter is charged), while
  * throttling, transient and clock-skew errors are retried as the SDK does.
  */
-export function withoutResourceLimitRetries(
-  inner: RetryStrategyV2 & { mode?: string },
-): RetryStrategyV2 & { mode?: string } {
+function withoutResourceLimitRetries(inner: RetryStrategyV2 & { mode?: string }): RetryStrategyV2 & { mode?: string } {
   return {
     ...(inner.mode === undefined ? {} : { mode: inner.mode }),
     acquireInitialRetryToken: (scope: string) => inner.acquireInitialRetryToken(scope),

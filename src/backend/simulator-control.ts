@@ -83,7 +83,7 @@ export interface SimulatorStatus {
   readonly server?: ServerStatus;
 }
 
-export interface ServerStatus {
+interface ServerStatus {
   readonly endpoint: string;
   readonly auth: boolean;
   readonly startedAt: Date;
@@ -151,7 +151,7 @@ export interface SimulatorCredentialsInfo {
   readonly endpoint: string | undefined;
 }
 
-export interface IssueTokenRequest {
+interface IssueTokenRequest {
   readonly organizationId: string;
   /** User id, email or name. */
   readonly user: string;
@@ -159,7 +159,7 @@ export interface IssueTokenRequest {
   readonly scopes: readonly string[];
 }
 
-export interface IssuedToken {
+interface IssuedToken {
   readonly id: string;
   /** The secret: show it once, never log it. */
   readonly token: string;
@@ -195,7 +195,7 @@ export interface DeliveryResult {
   readonly attachments?: number;
 }
 
-export interface SimulatorEndpoint {
+interface SimulatorEndpoint {
   readonly host: string;
   /** `served`: a running `wmctl local serve`; `in-process`: started by this command. */
   readonly source: "served" | "in-process";

@@ -6,7 +6,7 @@ import { readAll, type IOStreams } from "../io/iostreams.js";
 /** The largest input read (a spreadsheet of a few hundred thousand rows). */
 const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-export interface InputRecord {
+interface InputRecord {
   /** 1 = the first data row (after a CSV header). */
   readonly row: number;
   readonly values: Readonly<Record<string, unknown>>;

@@ -24,7 +24,7 @@ import { offboardUser } from "./offboard.js";
 import type { RowOutput } from "./row-context.js";
 
 /** What a row asks for, once its fields are checked. */
-export interface RowRun {
+interface RowRun {
   readonly dryRun: boolean;
   readonly keepPartial: boolean;
   /** Options of the whole run that some verbs use (offboard's export destination ...). */

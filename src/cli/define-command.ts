@@ -10,13 +10,13 @@ interface OptionBase {
   readonly env?: string;
 }
 
-export interface StringOption extends OptionBase {
+interface StringOption extends OptionBase {
   readonly kind: "string";
   readonly placeholder?: string;
   readonly required?: boolean;
   readonly default?: string;
 }
-export interface IntOption extends OptionBase {
+interface IntOption extends OptionBase {
   readonly kind: "int";
   readonly placeholder?: string;
   readonly required?: boolean;
@@ -24,7 +24,7 @@ export interface IntOption extends OptionBase {
   readonly min?: number;
   readonly max?: number;
 }
-export interface BooleanOption extends OptionBase {
+interface BooleanOption extends OptionBase {
   readonly kind: "boolean";
   /**
    * Also accept `--no-<flag>`: the value is true, false, or undefined when neither was given
@@ -34,7 +34,7 @@ export interface BooleanOption extends OptionBase {
   /** Help for `--no-<flag>` (default: derived from `describe`). */
   readonly negatedDescribe?: string;
 }
-export interface EnumOption<C extends string = string> extends OptionBase {
+interface EnumOption<C extends string = string> extends OptionBase {
   readonly kind: "enum";
   readonly choices: readonly C[];
   readonly placeholder?: string;
@@ -42,13 +42,13 @@ export interface EnumOption<C extends string = string> extends OptionBase {
   readonly default?: C;
 }
 /** Repeatable and comma-separated: `--group a --group b,c` -> ["a", "b", "c"]. Not variadic: `--to a file` leaves `file` to the arguments. */
-export interface ListOption extends OptionBase {
+interface ListOption extends OptionBase {
   readonly kind: "list";
   readonly placeholder?: string;
   readonly required?: boolean;
 }
 /** `90s`, `15m`, `2h`: parsed to milliseconds. */
-export interface DurationOption extends OptionBase {
+interface DurationOption extends OptionBase {
   readonly kind: "duration";
   readonly placeholder?: string;
   readonly required?: boolean;
@@ -86,7 +86,7 @@ type AlwaysSet<S extends OptionSpec> = S extends { kind: "boolean"; negatable: t
     ? true
     : false;
 
-export type InferOptions<O extends OptionsSpec> = {
+type InferOptions<O extends OptionsSpec> = {
   -readonly [K in keyof O as AlwaysSet<O[K]> extends true ? K : never]: ValueOf<O[K]>;
 } & {
   -readonly [K in keyof O as AlwaysSet<O[K]> extends true ? never : K]?: ValueOf<O[K]>;
@@ -98,9 +98,9 @@ type ArgValue<A extends ArgSpec> = A extends { variadic: true }
     ? string | undefined
     : string;
 
-export type InferArgs<A extends readonly ArgSpec[]> = { -readonly [I in A[number] as I["name"]]: ArgValue<I> };
+type InferArgs<A extends readonly ArgSpec[]> = { -readonly [I in A[number] as I["name"]]: ArgValue<I> };
 
-export type CommandInput<O extends OptionsSpec, A extends readonly ArgSpec[], M extends boolean> = InferArgs<A> &
+type CommandInput<O extends OptionsSpec, A extends readonly ArgSpec[], M extends boolean> = InferArgs<A> &
   InferOptions<O> &
   (M extends true ? { dryRun: boolean } : unknown);
 

@@ -21,7 +21,7 @@ export const NOUN_GROUPS = {
   bulk: "Bulk work and desired state",
   leaving: "Leaving WorkMail",
 } as const;
-export type NounGroup = keyof typeof NOUN_GROUPS;
+type NounGroup = keyof typeof NOUN_GROUPS;
 
 export const NOUNS = {
   quickstart: {

@@ -22,9 +22,9 @@ export const CACHE_SOURCES: Readonly<
 };
 
 /** At most this many words per kind, so a TAB stays one small read in a large organization. */
-export const MAX_CACHED_WORDS = 20_000;
+const MAX_CACHED_WORDS = 20_000;
 
-export function completionCacheDir(env: Env): string {
+function completionCacheDir(env: Env): string {
   return join(dataDir(env), "completion");
 }
 

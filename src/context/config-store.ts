@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { CliError, UsageError } from "../errors/cli-error.js";
 import { configSchema, DEFAULT_PROFILE, PROFILE_NAME_PATTERN, type ConfigFile, type Profile } from "./profile.js";
 
-export const CONFIG_FILE_NAME = "config.json";
+const CONFIG_FILE_NAME = "config.json";
 
 /**
  * wmctl's profiles. Reading is a plain JSON read (fast: most commands only read); writing goes

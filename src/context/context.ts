@@ -15,7 +15,7 @@ import type { Env } from "./paths.js";
 import { obtainPassword, type ObtainedPassword, type PasswordSource } from "./secrets.js";
 import type { Settings } from "./settings.js";
 
-export const ORGANIZATION_ID = /^m-[0-9a-f]{32}$/;
+const ORGANIZATION_ID = /^m-[0-9a-f]{32}$/;
 
 export interface OrganizationRef {
   readonly id: string;
@@ -76,7 +76,7 @@ export interface CommandContext {
   close(): Promise<void>;
 }
 
-export type FoundSimulator =
+type FoundSimulator =
   | { readonly control: SimulatorControl; readonly served: boolean }
   | { readonly control: undefined; readonly reason: string };
 

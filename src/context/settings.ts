@@ -1,7 +1,7 @@
 import { UsageError } from "../errors/cli-error.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/format.js";
 import type { ConfigStore } from "./config-store.js";
-import { configDir, dataDir, type Env } from "./paths.js";
+import { dataDir, type Env } from "./paths.js";
 import { AWS_REGION_PATTERN, DEFAULT_PROFILE, type Profile } from "./profile.js";
 
 /** The global flags as commander parsed them (all optional). */
@@ -25,7 +25,7 @@ export interface GlobalFlags {
   color?: boolean;
 }
 
-export type BackendKind = "local" | "aws";
+type BackendKind = "local" | "aws";
 
 /** Everything a command needs to know about where and how it runs, resolved once. */
 export interface Settings {
@@ -223,10 +223,6 @@ export function resolveSettings(flags: GlobalFlags, env: Env, store: ConfigStore
 /** With no format chosen: an aligned table on a terminal, tab-separated rows when piped (gh's rule). */
 export function effectiveFormat(settings: Settings, isStdoutTTY: boolean): OutputFormat {
   return settings.output ?? (isStdoutTTY ? "table" : "tsv");
-}
-
-export function configDirFor(env: Env): string {
-  return configDir(env);
 }
 
 function nonEmpty(s: string | undefined): string | undefined {

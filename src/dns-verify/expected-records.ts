@@ -15,7 +15,7 @@ export interface Expected {
   readonly pattern?: RegExp;
 }
 
-export interface MxExpected {
+interface MxExpected {
   readonly name: string;
   readonly preference: number;
   readonly exchange: string;

@@ -4,10 +4,10 @@
  */
 
 /** The longest character-string a TXT record can hold (one length octet). */
-export const MAX_CHARACTER_STRING = 255;
+const MAX_CHARACTER_STRING = 255;
 
 /** ["a", "b"] -> `"a" "b"`, escaping quotes and backslashes. */
-export function formatCharacterStrings(strings: readonly string[]): string {
+function formatCharacterStrings(strings: readonly string[]): string {
   return strings.map((s) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(" ");
 }
 

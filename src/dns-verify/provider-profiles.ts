@@ -7,7 +7,7 @@ import { normalizeName } from "./resolver.js";
  * Workspace) are their published formats. One source for `domain verify --for` and for the zone
  * files and cutover notes of `migrate plan`.
  */
-export const TARGET_PROVIDERS = ["m365", "google"] as const;
+const TARGET_PROVIDERS = ["m365", "google"] as const;
 export type TargetProvider = (typeof TARGET_PROVIDERS)[number];
 export type Provider = "workmail" | TargetProvider;
 
@@ -48,11 +48,11 @@ export interface ProfileOptions {
   readonly tenant?: string | undefined;
 }
 
-export const SUGGESTED_DMARC = "v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@{domain}";
+const SUGGESTED_DMARC = "v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@{domain}";
 export const WORKMAIL_SPF_INCLUDE = "amazonses.com";
 
 /** `example.co.uk` -> `example-co-uk`: the label Microsoft 365 builds MX and DKIM hosts from. */
-export function m365DomainLabel(domain: string): string {
+function m365DomainLabel(domain: string): string {
   return normalizeName(domain).replace(/\./g, "-");
 }
 
@@ -71,7 +71,7 @@ export function tenantName(raw: string | undefined): string | undefined {
   return t;
 }
 
-export function targetProfile(provider: TargetProvider): TargetProfile {
+function targetProfile(provider: TargetProvider): TargetProfile {
   return provider === "m365"
     ? {
         provider,
@@ -91,7 +91,7 @@ export function targetProfile(provider: TargetProvider): TargetProfile {
 }
 
 /** Google's five classic MX hosts (still accepted; smtp.google.com is the one-record form). */
-export const GOOGLE_CLASSIC_MX = [
+const GOOGLE_CLASSIC_MX = [
   "1 aspmx.l.google.com",
   "5 alt1.aspmx.l.google.com",
   "5 alt2.aspmx.l.google.com",

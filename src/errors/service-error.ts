@@ -78,7 +78,7 @@ const USAGE = new Set([
 ]);
 
 /** The one table from a service error name to a wmctl exit code (DESIGN.md section 4). */
-export function exitCodeForServiceError(code: string): ExitCode {
+function exitCodeForServiceError(code: string): ExitCode {
   if (NOT_FOUND.has(code)) return ExitCode.NotFound;
   if (CONFLICT.has(code)) return ExitCode.Conflict;
   if (AUTH.has(code)) return ExitCode.Auth;

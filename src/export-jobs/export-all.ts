@@ -36,7 +36,7 @@ export interface MailboxReport {
   note: string | undefined;
 }
 
-export interface ExportAllProgress {
+interface ExportAllProgress {
   readonly total: number;
   readonly done: number;
   readonly running: number;

@@ -1,7 +1,7 @@
 /** The guide's IAM policies for mailbox export ("IAM policy examples and role creation"). */
 import { globRegExp } from "./glob.js";
 
-export const EXPORT_SERVICE_PRINCIPAL = "export.workmail.amazonaws.com";
+const EXPORT_SERVICE_PRINCIPAL = "export.workmail.amazonaws.com";
 export const DEFAULT_EXPORT_ROLE_NAME = "WorkmailMailboxExportRole";
 export const EXPORT_ROLE_POLICY_NAME = "MailboxExport";
 

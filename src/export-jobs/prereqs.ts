@@ -21,9 +21,9 @@ export interface PrereqSpec {
   readonly pinOrganization: boolean;
 }
 
-export type PrereqStatus = "ok" | "missing" | "wrong" | "created" | "fixed";
+type PrereqStatus = "ok" | "missing" | "wrong" | "created" | "fixed";
 
-export interface PrereqCheck {
+interface PrereqCheck {
   readonly check: string;
   readonly status: PrereqStatus;
   readonly detail: string;

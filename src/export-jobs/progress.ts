@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 
-export interface ProgressBar {
+interface ProgressBar {
   update(value: number, payload?: Record<string, string | number>): void;
 }
 

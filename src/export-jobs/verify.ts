@@ -7,9 +7,9 @@ import { pipeline } from "node:stream/promises";
 import { crc32 } from "node:zlib";
 import { exportLogKeys, findExportLog, readExportLog, type ExportStorage } from "../backend/export-storage.js";
 
-export type VerifyStatus = "ok" | "mismatch" | "missing";
+type VerifyStatus = "ok" | "mismatch" | "missing";
 
-export interface VerifyCheck {
+interface VerifyCheck {
   readonly check: string;
   readonly status: VerifyStatus;
   readonly expected: string | undefined;
@@ -24,7 +24,7 @@ export interface VerifyReport {
 }
 
 /** The guide's log fields; every value a string. */
-export const LOG_FIELDS = [
+const LOG_FIELDS = [
   "totalNonExportableItems",
   "totalMessages",
   "sha384Hash",

@@ -21,7 +21,7 @@ import { limitApi } from "./limited-api.js";
 import { errorText, isNotImplemented } from "./service-errors.js";
 
 /** The areas wmctl collects itself, in document order (policy areas follow, from INVENTORY_AREAS). */
-export const CORE_AREAS: ReadonlyArray<{ name: string; collect(ctx: CollectContext): Promise<unknown> }> = [
+const CORE_AREAS: ReadonlyArray<{ name: string; collect(ctx: CollectContext): Promise<unknown> }> = [
   { name: "organization", collect: collectOrganization },
   { name: "domains", collect: collectDomains },
   { name: "users", collect: collectUsers },
@@ -31,7 +31,7 @@ export const CORE_AREAS: ReadonlyArray<{ name: string; collect(ctx: CollectConte
   { name: "mailbox-permissions", collect: collectMailboxPermissions },
 ];
 
-export interface AreaOutcome {
+interface AreaOutcome {
   readonly area: string;
   readonly status: "ok" | "skipped" | "failed";
   /** How many items the area holds (entities, records, rules ...). */

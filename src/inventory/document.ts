@@ -42,7 +42,7 @@ export interface DomainData {
   records: DnsRecordData[];
 }
 
-export { USER_ATTRIBUTES, type UserAttribute } from "../backend/user-attributes.js";
+export { USER_ATTRIBUTES } from "../backend/user-attributes.js";
 import type { UserAttribute } from "../backend/user-attributes.js";
 
 export type UserData = {
@@ -118,7 +118,7 @@ export interface MailboxPermissionData {
 }
 
 /** The areas wmctl itself writes; policy areas (INVENTORY_AREAS) add their own keys. */
-export interface CoreAreas {
+interface CoreAreas {
   organization?: OrganizationData;
   domains?: DomainData[];
   users?: UserData[];

@@ -3,7 +3,7 @@ import type { WorkMailApi } from "../backend/workmail-api.js";
 import { wrapPort } from "../backend/wrap-port.js";
 
 /** How many WorkMail calls an inventory or a restore keeps in flight by default. */
-export const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 8;
 
 export interface LimitedApi {
   /** The port, with at most `concurrency` calls in flight across every caller. */

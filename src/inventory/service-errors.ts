@@ -9,11 +9,6 @@ export function isNotImplemented(e: unknown): boolean {
   return serviceErrorName(e) === "UnsupportedOperationException";
 }
 
-/** The entity went away between the listing and this call (deleted meanwhile). */
-export function isGone(e: unknown): boolean {
-  return serviceErrorName(e) === "EntityNotFoundException";
-}
-
 /** Runs `call`; undefined when the entity is gone (deleted while the inventory ran). */
 export function unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
   return unlessServiceError(call, "EntityNotFoundException");

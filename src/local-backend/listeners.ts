@@ -27,7 +27,7 @@ export type ListenerFactory = (ctx: ListenerContext) => SimulatorListener | unde
 const WILDCARD = new Set(["0.0.0.0", "::", "[::]"]);
 
 /** The address clients reach a listener bound to `host` at (a wildcard bind is reached on loopback). */
-export function reachableHost(host: string): string {
+function reachableHost(host: string): string {
   if (WILDCARD.has(host)) return host.includes(":") ? "::1" : "127.0.0.1";
   return host === "localhost" ? "127.0.0.1" : host;
 }

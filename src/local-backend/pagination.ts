@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { fail } from "./errors.js";
 
-export type Cursor = string | number;
+type Cursor = string | number;
 
-export interface Page<R> {
+interface Page<R> {
   readonly items: R[];
   readonly nextToken: string | undefined;
 }

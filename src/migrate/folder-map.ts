@@ -1,8 +1,8 @@
 /** SPECIAL-USE attributes (RFC 6154) that WorkMail's well-known folders land on. */
-export type SpecialUse = "\\Inbox" | "\\Sent" | "\\Trash" | "\\Junk" | "\\Drafts";
+type SpecialUse = "\\Inbox" | "\\Sent" | "\\Trash" | "\\Junk" | "\\Drafts";
 
 /** WorkMail's well-known top-level mail folders, as exports name them, and where they land. */
-export const WORKMAIL_SPECIAL_FOLDERS: Readonly<Record<string, SpecialUse>> = {
+const WORKMAIL_SPECIAL_FOLDERS: Readonly<Record<string, SpecialUse>> = {
   inbox: "\\Inbox",
   "sent items": "\\Sent",
   "deleted items": "\\Trash",
@@ -11,7 +11,7 @@ export const WORKMAIL_SPECIAL_FOLDERS: Readonly<Record<string, SpecialUse>> = {
 };
 
 /** Top-level folders of an export that hold no email (calendar items): IMAP has nowhere to put them. */
-export const NON_MAIL_FOLDERS = new Set(["calendar"]);
+const NON_MAIL_FOLDERS = new Set(["calendar"]);
 
 /** A folder as the target server lists it. */
 export interface TargetFolder {

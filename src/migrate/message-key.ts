@@ -36,7 +36,7 @@ export function imapSize(raw: Buffer): number {
 }
 
 /** The header block (up to the first empty line), without the body. */
-export function headerBlock(raw: Buffer): Buffer {
+function headerBlock(raw: Buffer): Buffer {
   const crlf = raw.indexOf("\r\n\r\n");
   const lf = raw.indexOf("\n\n");
   const end = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 4 : lf >= 0 ? lf + 2 : raw.length;

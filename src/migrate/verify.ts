@@ -6,7 +6,7 @@ import { dedupeKey, messageFacts, type MessageFacts } from "./message-key.js";
 import type { MailSource } from "./mail/source.js";
 import { listTarget, scanFolder, targetHash, type TargetMessage } from "./target-folder.js";
 
-export type FolderVerdict = "ok" | "missing" | "mismatch" | "error";
+type FolderVerdict = "ok" | "missing" | "mismatch" | "error";
 
 /** One row of `migrate verify`: a mailbox's folder in the source against its copy in the target. */
 export interface FolderCheck {
@@ -129,6 +129,6 @@ export async function verifyMailbox(o: VerifyMailboxOptions): Promise<FolderChec
   return rows;
 }
 
-export function describeMessage(f: Pick<MessageFacts, "messageId" | "subject" | "sha256">): string {
+function describeMessage(f: Pick<MessageFacts, "messageId" | "subject" | "sha256">): string {
   return `Message-ID ${f.messageId ?? "(none)"}, subject ${JSON.stringify(f.subject ?? "")}${f.messageId === undefined ? `, sha256 ${f.sha256.slice(0, 12)}` : ""}`;
 }

@@ -79,7 +79,7 @@ export function canonicalCidr(range: Ipv4Range): string {
   return `${formatIpv4(range.network)}/${range.prefixLength}`;
 }
 
-export function formatIpv4(n: number): string {
+function formatIpv4(n: number): string {
   return [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
 }
 

@@ -49,7 +49,7 @@ export class NoPrompter implements Prompter {
 }
 
 /** @inquirer/prompts on the terminal, loaded on first use; prompts are drawn on stderr. */
-export class InquirerPrompter implements Prompter {
+class InquirerPrompter implements Prompter {
   readonly canPrompt = true;
   constructor(private readonly io: IOStreams) {}
 

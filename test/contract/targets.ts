@@ -5,12 +5,11 @@ import { createAwsBackend } from "../../src/backend/aws-backend.js";
 import type { SimulatorControl } from "../../src/backend/simulator-control.js";
 import { methodName, WORKMAIL_OPERATIONS, type WorkMailApi } from "../../src/backend/workmail-api.js";
 import { localControl } from "../../src/local-backend/control.js";
-import { simulatorCredentials } from "../../src/local-backend/credentials.js";
 import { httpSimulatorControl } from "../../src/local-backend/http/control-client.js";
 import { serveSimulator } from "../../src/local-backend/http/simulator-server.js";
 import { LocalBackend } from "../../src/local-backend/local-backend.js";
 
-export const REGION = "us-east-1";
+const REGION = "us-east-1";
 
 export type TargetKind = "in-process" | "served";
 
@@ -74,11 +73,6 @@ export async function openTarget(kind: TargetKind): Promise<ContractTarget> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** The store's credentials of a LocalBackend (for tests that sign by hand). */
-export function storeCredentials(backend: LocalBackend) {
-  return simulatorCredentials(backend.db);
 }
 
 const ID =

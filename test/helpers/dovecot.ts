@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { ImapFlow } from "imapflow";
 import { dovecotConfig } from "./dovecot-config.mjs";
 
-export const DOVECOT = "/usr/sbin/dovecot";
+const DOVECOT = "/usr/sbin/dovecot";
 
 /** The target's SPECIAL-USE folders, named unlike WorkMail's so that the mapping is really tested. */
 export const SPECIAL = { sent: "Sent Messages", trash: "Trash", junk: "Spam", drafts: "Drafts" } as const;

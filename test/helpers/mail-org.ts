@@ -9,7 +9,7 @@ import { setMeta } from "../../src/local-backend/store/meta.js";
 import { LIFECYCLE_KEY, type LifecycleSettings } from "../../src/local-backend/sim.js";
 import { targetApi, type TargetApi } from "./wire-target.js";
 
-export const PASSWORD = "Sim-Passw0rd!";
+const PASSWORD = "Sim-Passw0rd!";
 
 /**
  * A simulator store with one organization, for mailbox and export tests. Users are created the way

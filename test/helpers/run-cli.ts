@@ -79,7 +79,7 @@ export class CliHarness {
 }
 
 /** Splits a command line on spaces, honouring simple single or double quotes. */
-export function splitArgs(line: string): string[] {
+function splitArgs(line: string): string[] {
   const out: string[] = [];
   for (const m of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3] ?? "");
   return out;

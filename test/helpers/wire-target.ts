@@ -16,7 +16,7 @@ import { serveSimulator } from "../../src/local-backend/http/simulator-server.js
  */
 export type TargetKind = "in-process" | "served";
 
-export const TARGET: TargetKind = process.env.WMCTL_CONTRACT_TARGET === "served" ? "served" : "in-process";
+const TARGET: TargetKind = process.env.WMCTL_CONTRACT_TARGET === "served" ? "served" : "in-process";
 
 export interface TargetApi {
   readonly kind: TargetKind;

@@ -1,12 +1,12 @@
 import type { CompletionModel, FlagInfo, ValueSource } from "./model.js";
 
 /** A word inside a single-quoted shell string (bash, zsh and fish agree on `'` -> `'\''` for bash/zsh). */
-export function shSingleQuote(s: string): string {
+function shSingleQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** How a value source is spelled in the scripts' data: `w:a b c`, `f`, `d`, `c:users groups`, `n`. */
-export function valueCode(v: ValueSource): string {
+function valueCode(v: ValueSource): string {
   switch (v.kind) {
     case "words":
       return `w:${v.words.join(" ")}`;
@@ -37,7 +37,7 @@ function flagNames(flags: readonly FlagInfo[]): string {
  * Written for bash 3.2 too (no associative arrays).
  */
 /** `key -> value` rows of one lookup table of a script. */
-export type Pairs = Array<[string, string]>;
+type Pairs = Array<[string, string]>;
 
 /**
  * The lookup tables both scripts are made of, keyed by a node's canonical path (`user list`):

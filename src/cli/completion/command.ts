@@ -6,7 +6,7 @@ import { bashScript, zshScript } from "./bash.js";
 import { fishScript } from "./fish.js";
 import { buildModel } from "./model.js";
 
-export const SHELLS = ["bash", "zsh", "fish"] as const;
+const SHELLS = ["bash", "zsh", "fish"] as const;
 
 const INSTALL_HELP = `
 Install (TAB then completes nouns, verbs, flags, their values and files, and the names of
@@ -19,7 +19,7 @@ Regenerate the script after upgrading wmctl.
 `;
 
 /** The script for one shell, from every command's spec. */
-export function completionScript(shell: (typeof SHELLS)[number], program: Command, specs: readonly AnySpec[]): string {
+function completionScript(shell: (typeof SHELLS)[number], program: Command, specs: readonly AnySpec[]): string {
   const version = program.version() ?? "";
   const model = buildModel(program, specs, [
     { name: "help", words: [...specs.map((s) => s.name), ...Object.keys(HELP_TOPICS)] },

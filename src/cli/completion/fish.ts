@@ -2,7 +2,7 @@ import { completionTables } from "./bash.js";
 import type { CompletionModel } from "./model.js";
 
 /** A fish single-quoted string: only `\` and `'` are special inside. */
-export function fishQuote(s: string): string {
+function fishQuote(s: string): string {
   return `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 

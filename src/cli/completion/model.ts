@@ -22,7 +22,7 @@ export interface FlagInfo {
 }
 
 /** One node of the command tree: a group (has children) or a command (has flags and arguments). */
-export interface CompletionNode {
+interface CompletionNode {
   /** Canonical words from the root, e.g. ["user", "list"]; [] is wmctl itself. */
   readonly path: readonly string[];
   readonly children: ReadonlyArray<{ readonly name: string; readonly aliases: readonly string[] }>;
@@ -161,4 +161,6 @@ export function buildModel(
   return { globals: globalFlags(program), nodes };
 }
 
-export { DYNAMIC_KINDS };
+{
+  DYNAMIC_KINDS;
+}

@@ -21,7 +21,7 @@ export interface AccessRuleView {
   modified: Date | undefined;
 }
 
-export const ACCESS_RULE_FIELDS = [
+const ACCESS_RULE_FIELDS = [
   "name",
   "effect",
   "description",

@@ -172,7 +172,7 @@ function methodRow(m: Method) {
 }
 
 /** The Remote Connectivity Analyzer's tree: each method, its steps, their evidence and fixes. */
-export function renderTree(report: AutodiscoverReport, style: Style): string {
+function renderTree(report: AutodiscoverReport, style: Style): string {
   const out: string[] = [
     `${style.bold(`AutoDiscover for ${report.domain}`)}${report.email ? style.dim(` as ${report.email}`) : ""}  ${style.dim(`${report.elapsedMs} ms`)}`,
   ];

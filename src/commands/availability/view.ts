@@ -20,7 +20,7 @@ export interface AvailabilityView {
   modified: Date | undefined;
 }
 
-export const AVAILABILITY_FIELDS = ["domain", "provider", "endpoint", "ewsUsername", "created", "modified"] as const;
+const AVAILABILITY_FIELDS = ["domain", "provider", "endpoint", "ewsUsername", "created", "modified"] as const;
 export const availabilityListOutput: OutputSpec = {
   fields: AVAILABILITY_FIELDS,
   columns: ["domain", "provider", "endpoint", "ewsUsername"],

@@ -5,7 +5,7 @@ import { UsageError } from "../../errors/cli-error.js";
 const RATE = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*s(?:ec(?:ond)?)?)?\s*$/i;
 
 /** `--rate 20/s` or `--rate 20`: requests per second. */
-export function parseRate(text: string | undefined): number | undefined {
+function parseRate(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const m = RATE.exec(text);
   const n = m === null ? Number.NaN : Number(m[1]);

@@ -188,7 +188,7 @@ function applyView(p: PlanItem) {
 }
 
 /** The public zone whose name is the domain or its closest parent. */
-export async function findZone(zones: HostedZonesApi, domain: string): Promise<string | undefined> {
+async function findZone(zones: HostedZonesApi, domain: string): Promise<string | undefined> {
   const labels = domain.split(".");
   const candidates = labels.slice(0, -1).map((_, i) => labels.slice(i).join("."));
   const found = await Promise.all(

@@ -67,7 +67,7 @@ export function zoneSnippet(domain: string, rows: readonly RecordRow[]): string 
 }
 
 /** A Route 53 change batch that UPSERTs every record (records of one name and type merged). */
-export function changeBatch(domain: string, rows: readonly RecordRow[]) {
+function changeBatch(domain: string, rows: readonly RecordRow[]) {
   const sets = new Map<string, { Name: string; Type: string; TTL: number; ResourceRecords: { Value: string }[] }>();
   for (const r of rows) {
     const key = `${r.name}|${r.type}`;

@@ -60,7 +60,7 @@ export function domainArg(raw: string): string {
 }
 
 /** The console's sections (seed inventory 7.1). */
-export type RecordSection = Exclude<Section, "Improved email delivery">;
+type RecordSection = Exclude<Section, "Improved email delivery">;
 
 export interface RecordRow {
   section: RecordSection;
@@ -72,7 +72,7 @@ export interface RecordRow {
 }
 
 /** TTLs: the guide recommends 3600 for MX and AutoDiscover; the others change more often while setting up. */
-export function recommendedTtl(type: string, purpose: string): number {
+function recommendedTtl(type: string, purpose: string): number {
   return type === "MX" || purpose === "AutoDiscover" ? 3600 : 1800;
 }
 
@@ -97,7 +97,7 @@ export function recordRows(domain: string, records: readonly DnsRecord[]): Recor
   });
 }
 
-export const RECORD_FIELDS = ["section", "purpose", "type", "name", "value", "ttl"] as const;
+const RECORD_FIELDS = ["section", "purpose", "type", "name", "value", "ttl"] as const;
 export const recordListOutput: OutputSpec = {
   fields: RECORD_FIELDS,
   columns: ["purpose", "type", "name", "value"],

@@ -26,7 +26,7 @@ export interface ExportJobView {
   nonExportableItems?: number | undefined;
 }
 
-export const EXPORT_JOB_FIELDS = [
+const EXPORT_JOB_FIELDS = [
   "id",
   "mailbox",
   "entityId",

@@ -12,7 +12,7 @@ export interface GroupView {
   hiddenFromGlobalAddressList?: boolean | undefined;
 }
 
-export const GROUP_FIELDS = [
+const GROUP_FIELDS = [
   "id",
   "name",
   "email",
@@ -67,17 +67,7 @@ export interface MemberView {
   depth: number;
 }
 
-export const MEMBER_FIELDS = [
-  "id",
-  "name",
-  "type",
-  "email",
-  "state",
-  "enabledDate",
-  "disabledDate",
-  "via",
-  "depth",
-] as const;
+const MEMBER_FIELDS = ["id", "name", "type", "email", "state", "enabledDate", "disabledDate", "via", "depth"] as const;
 export const memberListOutput: OutputSpec = {
   fields: MEMBER_FIELDS,
   columns: ["name", "type", "email", "state", "id"],
@@ -87,7 +77,7 @@ export const memberListOutput: OutputSpec = {
 export const RECURSIVE_MEMBER_COLUMNS = ["name", "type", "email", "state", "via"] as const;
 
 /** Groups on a membership path, as printed in `via`: "all-staff > engineering". */
-export const PATH_SEPARATOR = " > ";
+const PATH_SEPARATOR = " > ";
 
 export function memberView(m: Member, path: readonly string[]): MemberView {
   return {

@@ -25,7 +25,7 @@ export interface ApplicationView {
   usedBy: string | undefined;
 }
 
-export const APPLICATION_FIELDS = ["applicationArn", "name", "instanceArn", "created", "usedBy"] as const;
+const APPLICATION_FIELDS = ["applicationArn", "name", "instanceArn", "created", "usedBy"] as const;
 export const applicationListOutput: OutputSpec = {
   fields: APPLICATION_FIELDS,
   columns: ["name", "applicationArn", "usedBy", "created"],

@@ -56,7 +56,7 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 64);
 
-export function anyRuleFlag(f: RuleFlags): boolean {
+function anyRuleFlag(f: RuleFlags): boolean {
   return (
     f.allowAll ||
     f.allow.length + f.allowExcept.length + f.deny.length + f.denyExcept.length > 0 ||

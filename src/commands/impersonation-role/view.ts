@@ -4,7 +4,7 @@ import { entityLabels } from "../../context/entity-labels.js";
 import { UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
 
-export interface RuleView {
+interface RuleView {
   id: string | undefined;
   name: string | undefined;
   description: string | undefined;
@@ -25,16 +25,7 @@ export interface RoleView {
   modified: Date | undefined;
 }
 
-export const ROLE_FIELDS = [
-  "id",
-  "name",
-  "type",
-  "description",
-  "rules",
-  "ruleSummary",
-  "created",
-  "modified",
-] as const;
+const ROLE_FIELDS = ["id", "name", "type", "description", "rules", "ruleSummary", "created", "modified"] as const;
 export const roleListOutput: OutputSpec = {
   fields: ROLE_FIELDS,
   columns: ["name", "type", "id", "modified"],
@@ -46,7 +37,7 @@ export const roleRecordOutput: OutputSpec = {
   columns: ["id", "name", "type", "description", "ruleSummary", "created", "modified"],
 };
 
-export const ROLE_TYPES = ["FULL_ACCESS", "READ_ONLY"] as const;
+const ROLE_TYPES = ["FULL_ACCESS", "READ_ONLY"] as const;
 export type RoleType = (typeof ROLE_TYPES)[number];
 
 /** `full-access`, `full_access`, `FULL_ACCESS`, `read-only`, `readonly` ... */
@@ -65,7 +56,7 @@ export function roleSummaryView(r: ImpersonationRole): RoleView {
   return { id: r.ImpersonationRoleId, name: r.Name, type: r.Type, created: r.DateCreated, modified: r.DateModified };
 }
 
-export async function ruleView(ctx: CommandContext, r: ImpersonationRule): Promise<RuleView> {
+async function ruleView(ctx: CommandContext, r: ImpersonationRule): Promise<RuleView> {
   return {
     id: r.ImpersonationRuleId,
     name: r.Name,
@@ -76,7 +67,7 @@ export async function ruleView(ctx: CommandContext, r: ImpersonationRule): Promi
   };
 }
 
-export function summarizeRules(rules: readonly RuleView[]): string {
+function summarizeRules(rules: readonly RuleView[]): string {
   if (rules.length === 0) return "no rules: impersonates nobody";
   return rules
     .map((r) => {

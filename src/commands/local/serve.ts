@@ -4,7 +4,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import { UsageError } from "../../errors/cli-error.js";
 import { describeFaults, FAULT_OPTIONS, faultPatch } from "./fault-options.js";
 
-export const DEFAULT_SERVE_PORT = 4750;
+const DEFAULT_SERVE_PORT = 4750;
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 

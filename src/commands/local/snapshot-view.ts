@@ -1,7 +1,7 @@
 import type { SnapshotInfo } from "../../backend/simulator-control.js";
 import type { OutputSpec } from "../../output/format.js";
 
-export const SNAPSHOT_FIELDS = ["name", "createdAt", "simulatorTime", "bytes"] as const;
+const SNAPSHOT_FIELDS = ["name", "createdAt", "simulatorTime", "bytes"] as const;
 export const snapshotOutput: OutputSpec = { fields: SNAPSHOT_FIELDS, columns: SNAPSHOT_FIELDS };
 export const snapshotListOutput: OutputSpec = { ...snapshotOutput, list: true };
 

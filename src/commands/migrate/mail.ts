@@ -10,7 +10,7 @@ import { writeReportFile } from "../../output/report-file.js";
 import { openLedger, targetCredentials, TARGET_OPTIONS } from "./options.js";
 import { mailSources } from "./sources.js";
 
-export const MAIL_REPORT_FIELDS = [
+const MAIL_REPORT_FIELDS = [
   "mailbox",
   "targetLogin",
   "state",

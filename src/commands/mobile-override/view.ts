@@ -16,7 +16,7 @@ export interface OverrideView {
   modified: Date | undefined;
 }
 
-export const OVERRIDE_FIELDS = ["user", "userId", "deviceId", "effect", "description", "created", "modified"] as const;
+const OVERRIDE_FIELDS = ["user", "userId", "deviceId", "effect", "description", "created", "modified"] as const;
 export const overrideListOutput: OutputSpec = {
   fields: OVERRIDE_FIELDS,
   columns: ["user", "deviceId", "effect", "description", "modified"],

@@ -22,7 +22,7 @@ export interface MobileRuleView {
   modified: Date | undefined;
 }
 
-export const MOBILE_RULE_FIELDS = [
+const MOBILE_RULE_FIELDS = [
   "id",
   "name",
   "effect",

@@ -3,7 +3,7 @@ import { CliError, UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
 
 /** The tables every inventory can hold (policy areas add theirs), and the areas each is made of. */
-export const CORE_TABLES: Readonly<Record<string, readonly string[]>> = {
+const CORE_TABLES: Readonly<Record<string, readonly string[]>> = {
   organization: ["organization"],
   domains: ["domains"],
   "domain-records": ["domains"],
@@ -19,7 +19,7 @@ export const CORE_TABLES: Readonly<Record<string, readonly string[]>> = {
 const CORE_TABLE_NAMES = Object.keys(CORE_TABLES);
 
 /** The policy areas' tables (src/inventory/areas/), and the area each comes from: `--table` is checked before anything is read. */
-export const POLICY_TABLES: Readonly<Record<string, string>> = {
+const POLICY_TABLES: Readonly<Record<string, string>> = {
   "impersonation-roles": "impersonation-roles",
   "access-rules": "access-rules",
   "mobile-rules": "mobile-access",

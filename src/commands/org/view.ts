@@ -15,7 +15,7 @@ export interface OrganizationView {
   errorMessage?: string | undefined;
 }
 
-export const ORG_FIELDS = [
+const ORG_FIELDS = [
   "id",
   "alias",
   "state",

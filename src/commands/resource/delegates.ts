@@ -26,7 +26,7 @@ export async function delegateNamesOf(api: WorkMailApi, org: string, resourceId:
 }
 
 /** A resource's delegates, with each one's name, address and state looked up. */
-export async function* delegatesOf(api: WorkMailApi, org: string, resourceId: string): AsyncGenerator<DelegateView> {
+async function* delegatesOf(api: WorkMailApi, org: string, resourceId: string): AsyncGenerator<DelegateView> {
   const all = paginate(
     (t) => api.listResourceDelegates({ OrganizationId: org, ResourceId: resourceId, ...(t ? { NextToken: t } : {}) }),
     "Delegates",

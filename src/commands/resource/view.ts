@@ -19,7 +19,7 @@ export interface ResourceView {
   delegates?: string[] | undefined;
 }
 
-export const RESOURCE_FIELDS = [
+const RESOURCE_FIELDS = [
   "id",
   "name",
   "type",
@@ -95,7 +95,7 @@ export interface DelegateView {
   state: string | undefined;
 }
 
-export const DELEGATE_FIELDS = ["id", "name", "type", "email", "state"] as const;
+const DELEGATE_FIELDS = ["id", "name", "type", "email", "state"] as const;
 export const delegateListOutput: OutputSpec = {
   fields: DELEGATE_FIELDS,
   columns: ["name", "type", "email", "state"],

@@ -110,10 +110,7 @@ interface FolderChange {
 }
 
 /** How each folder's rule changes from `before` to `after`. */
-export function folderDiff(
-  before: readonly FolderConfiguration[],
-  after: readonly FolderConfiguration[],
-): FolderChange[] {
+function folderDiff(before: readonly FolderConfiguration[], after: readonly FolderConfiguration[]): FolderChange[] {
   const rule = (f: FolderConfiguration | undefined) =>
     f === undefined ? undefined : ruleText(f).slice((f.Name ?? "").length + 1);
   const names = [...new Set([...before, ...after].map((f) => f.Name ?? ""))];

@@ -4,8 +4,8 @@ import { UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
 import { unlessServiceError } from "../../errors/with-hint.js";
 
-export const FOLDERS = ["INBOX", "DELETED_ITEMS", "SENT_ITEMS", "DRAFTS", "JUNK_EMAIL"] as const;
-export const ACTIONS = ["NONE", "DELETE", "PERMANENTLY_DELETE"] as const;
+const FOLDERS = ["INBOX", "DELETED_ITEMS", "SENT_ITEMS", "DRAFTS", "JUNK_EMAIL"] as const;
+const ACTIONS = ["NONE", "DELETE", "PERMANENTLY_DELETE"] as const;
 
 const FOLDER_ALIASES: Record<string, (typeof FOLDERS)[number]> = {
   inbox: "INBOX",

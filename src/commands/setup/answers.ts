@@ -49,7 +49,7 @@ const validUserName = (name: string) => name.length <= 64 && USER_NAME.test(name
  * Without a terminal nothing can be asked: every answer must come from a flag, and all the missing
  * ones are named at once, before anything is created.
  */
-export function missingFlags(flags: SetupFlags, orgFromSettings: string | undefined): string[] {
+function missingFlags(flags: SetupFlags, orgFromSettings: string | undefined): string[] {
   const missing: string[] = [];
   if (flags.createOrg === undefined && orgFromSettings === undefined)
     missing.push("--create-org ALIAS (or --org ALIAS for an existing one)");

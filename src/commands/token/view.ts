@@ -16,7 +16,7 @@ export interface TokenView {
   expires: Date | undefined;
 }
 
-export const TOKEN_FIELDS = ["id", "user", "userId", "name", "scopes", "created", "lastUsed", "expires"] as const;
+const TOKEN_FIELDS = ["id", "user", "userId", "name", "scopes", "created", "lastUsed", "expires"] as const;
 export const tokenListOutput: OutputSpec = {
   fields: TOKEN_FIELDS,
   columns: ["id", "user", "name", "scopes", "created", "lastUsed", "expires"],

@@ -252,11 +252,7 @@ async function registerOnce(api: WorkMailApi, orgId: string, userId: string, ema
 }
 
 /** The user with this name, if one exists (a deleted one does not count). */
-export async function findUser(
-  api: WorkMailApi,
-  orgId: string,
-  name: string,
-): Promise<DescribeUserResponse | undefined> {
+async function findUser(api: WorkMailApi, orgId: string, name: string): Promise<DescribeUserResponse | undefined> {
   try {
     const u = await api.describeUser({ OrganizationId: orgId, UserId: name });
     // A name that looks like an address may find whoever owns that address: only the same name counts.
@@ -289,7 +285,7 @@ function attributesAfterCreate(attributes: UserCreateRequest["attributes"]): Par
   return out;
 }
 
-export function lowerKeys(o: object): Record<string, unknown> {
+function lowerKeys(o: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]));
 }
 

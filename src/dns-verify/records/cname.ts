@@ -13,7 +13,7 @@ import {
 } from "./common.js";
 
 /** parse (pure): one server's CNAME answer against the expected target. */
-export function parseCname(answer: Pick<DnsAnswer, "values">, target: string, pattern?: RegExp): Verdict {
+function parseCname(answer: Pick<DnsAnswer, "values">, target: string, pattern?: RegExp): Verdict {
   const values = answer.values.map((v) => v.replace(/\.$/, "").toLowerCase());
   if (values.length === 0) return "missing";
   return values.includes(target) || (pattern !== undefined && values.some((v) => pattern.test(v)))

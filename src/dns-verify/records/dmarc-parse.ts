@@ -5,14 +5,14 @@
  * p to follow v or honours the `!size` suffix of report URIs; those get notes, since receivers that
  * still implement RFC 7489 read records the old way. Pure; never throws.
  */
-export type DmarcPolicy = "none" | "quarantine" | "reject";
+type DmarcPolicy = "none" | "quarantine" | "reject";
 
-export interface DmarcTag {
+interface DmarcTag {
   readonly name: string;
   readonly value: string;
 }
 
-export interface DmarcProblem {
+interface DmarcProblem {
   readonly code: string;
   readonly severity: "error" | "warning" | "info";
   readonly message: string;

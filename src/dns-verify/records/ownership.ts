@@ -14,7 +14,7 @@ import {
 const strip = (s: string) => s.trim().replace(/^"(.*)"$/, "$1");
 
 /** query: the `_amazonses` TXT record, and the domain's own TXT (the guide's no-underscore variant). */
-export async function queryOwnership(
+async function queryOwnership(
   ctx: CheckContext,
   name: string,
 ): Promise<{ underscored: DnsAnswer[]; apex: DnsAnswer[] }> {
@@ -23,7 +23,7 @@ export async function queryOwnership(
 }
 
 /** parse (pure): how one server's TXT values relate to the token. */
-export function parseOwnership(values: readonly string[], token: string): "exact" | "quoted" | "other" | "none" {
+function parseOwnership(values: readonly string[], token: string): "exact" | "quoted" | "other" | "none" {
   if (values.includes(token)) return "exact";
   if (values.some((v) => strip(v) === token)) return "quoted";
   return values.length > 0 ? "other" : "none";

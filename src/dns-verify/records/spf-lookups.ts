@@ -6,9 +6,9 @@ import { isSpfRecord, LOOKUP_TERMS, parseSpf, type SpfProblem, type SpfTerm } fr
 export const MAX_DNS_LOOKUPS = 10;
 export const MAX_VOID_LOOKUPS = 2;
 /** An `mx` mechanism whose domain has more MX hosts than this is a permanent error (section 4.6.4). */
-export const MAX_MX_HOSTS = 10;
+const MAX_MX_HOSTS = 10;
 
-export interface LookupNode {
+interface LookupNode {
   /** The term as written: `include:_spf.example.com`, `mx`, `redirect=...`. */
   readonly term: string;
   /** The domain the term looks up (undefined for macros that cannot be expanded). */

@@ -4,10 +4,10 @@ import { isIPv4, isIPv6 } from "node:net";
  * SPF records (RFC 7208), parsed without any DNS: the grammar of section 12, the processing limits
  * of section 4.6.4 come later (spf-lookups.ts). Pure; never throws.
  */
-export type Qualifier = "+" | "-" | "~" | "?";
-export type MechanismName = "all" | "include" | "a" | "mx" | "ptr" | "ip4" | "ip6" | "exists";
+type Qualifier = "+" | "-" | "~" | "?";
+type MechanismName = "all" | "include" | "a" | "mx" | "ptr" | "ip4" | "ip6" | "exists";
 
-export interface Mechanism {
+interface Mechanism {
   readonly kind: "mechanism";
   readonly raw: string;
   readonly qualifier: Qualifier;
@@ -20,7 +20,7 @@ export interface Mechanism {
   readonly cidr6: number | undefined;
 }
 
-export interface Modifier {
+interface Modifier {
   readonly kind: "modifier";
   readonly raw: string;
   readonly name: string;
@@ -50,7 +50,7 @@ const MECHANISMS = new Set<MechanismName>(["all", "include", "a", "mx", "ptr", "
 /** Mechanisms and modifiers that cost a DNS lookup (RFC 7208 section 4.6.4). */
 export const LOOKUP_TERMS = new Set(["include", "a", "mx", "ptr", "exists", "redirect"]);
 /** RFC 7208 recommends keeping a record small enough for one UDP answer; checkdmarc warns past 450 bytes. */
-export const SPF_SIZE_ADVICE = 450;
+const SPF_SIZE_ADVICE = 450;
 
 /** A TXT record is an SPF record when it starts with `v=spf1` followed by a space or its end (section 4.5). */
 export function isSpfRecord(txt: string): boolean {

@@ -21,7 +21,7 @@ import { judgeMx, type MxShapeOutcome } from "./mx.js";
 
 const WORKMAIL_MX = /^inbound-smtp\.[a-z0-9-]+\.amazonaws\.com$/;
 
-export type TargetMxShape =
+type TargetMxShape =
   | { kind: "none" }
   /** `exact`: the host is the one the profile computes (not another of the provider's). */
   | { kind: "target"; others: MxRecord[]; exact: boolean }
@@ -32,7 +32,7 @@ export type TargetMxShape =
   | { kind: "other"; hosts: MxRecord[] };
 
 /** parse (pure): what a set of MX records means for the target provider. */
-export function parseTargetMx(
+function parseTargetMx(
   records: readonly MxRecord[],
   target: Pick<TargetProfile, "mxHost">,
   exchange?: string,
@@ -183,7 +183,7 @@ export function checkTargetVerification(ctx: CheckContext, target: TargetProfile
 }
 
 /** parse (pure): a DKIM key record's shape: `v=DKIM1; k=rsa; p=<base64>` with a non-empty key. */
-export function parseDkimTxt(values: readonly string[]): "key" | "revoked" | "other" | "none" {
+function parseDkimTxt(values: readonly string[]): "key" | "revoked" | "other" | "none" {
   if (values.length === 0) return "none";
   const key = values.map((v) => v.replace(/\s+/g, "")).find((v) => /(^|;)v=DKIM1(;|$)/i.test(v) || /(^|;)p=/.test(v));
   if (key === undefined) return "other";

@@ -5,7 +5,7 @@ import type { WorkMailApi } from "../../backend/workmail-api.js";
 import type { EntityIds, InventoryArea, RestoreStep } from "../area.js";
 import { attempt, cell, skipped, userIdsOf, userRefs } from "./policy-steps.js";
 
-export interface InventoryImpersonationRule {
+interface InventoryImpersonationRule {
   id: string;
   name?: string | undefined;
   description?: string | undefined;

@@ -5,7 +5,7 @@ import type { WorkMailApi } from "../../backend/workmail-api.js";
 import type { InventoryArea, RestoreStep } from "../area.js";
 import { alreadyEqual, attempt, cell, skipped, userIdsOf, userRef } from "./policy-steps.js";
 
-export interface InventoryMobileRule {
+interface InventoryMobileRule {
   name: string;
   effect: "ALLOW" | "DENY";
   description?: string | undefined;
@@ -19,7 +19,7 @@ export interface InventoryMobileRule {
   notUserAgents?: string[] | undefined;
 }
 
-export interface InventoryMobileOverride {
+interface InventoryMobileOverride {
   user: string;
   deviceId: string;
   effect: "ALLOW" | "DENY";

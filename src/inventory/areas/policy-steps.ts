@@ -32,7 +32,7 @@ export function userRefs(refs: EntityNames, ids: readonly string[] | undefined):
   return ids === undefined || ids.length === 0 ? undefined : ids.map((id) => userRef(refs, id));
 }
 
-export class UnknownUserError extends Error {
+class UnknownUserError extends Error {
   constructor(ref: string) {
     super(`no user "${ref}" in the target organization`);
     this.name = "UnknownUser";

@@ -9,7 +9,7 @@ export interface LoginAttempts {
 }
 
 /** Ten failures a minute per client: enough for a mistyped password, not for guessing. */
-export const DEFAULT_LOGIN_ATTEMPTS: LoginAttempts = { max: 10, windowMs: 60_000 };
+const DEFAULT_LOGIN_ATTEMPTS: LoginAttempts = { max: 10, windowMs: 60_000 };
 const MAX_CLIENTS = 10_000;
 
 export class LoginLimiter {

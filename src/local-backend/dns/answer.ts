@@ -37,7 +37,7 @@ export const DEFAULT_SERVICE_NAMES: ServiceNames = {
 };
 
 /** A stand-in for amazonses.com's SPF record (a list of SES sending ranges, no further lookups). */
-export const AMAZONSES_SPF =
+const AMAZONSES_SPF =
   "v=spf1 ip4:199.255.192.0/22 ip4:199.127.232.0/22 ip4:54.240.0.0/18 ip4:69.169.224.0/20 ip4:23.249.208.0/20 ip4:23.251.224.0/19 ip4:76.223.176.0/20 ip4:54.240.64.0/19 ip4:54.240.96.0/19 -all";
 
 const SERVICE_HOSTS = ["autodiscover.mail", "autodiscover-service.mail", "mobile.mail", "ews.mail"];

@@ -3,7 +3,7 @@ import { createServer, isIPv6, type Server, type Socket } from "node:net";
 import { checkQueryPacket } from "./packet-guard.js";
 
 type Dns2 = typeof import("dns2");
-export type DnsPacket = InstanceType<Dns2["Packet"]>;
+type DnsPacket = InstanceType<Dns2["Packet"]>;
 
 /** Answers one query; `send` is absent-minded about errors (the client may be gone). */
 export type DnsHandler = (request: DnsPacket, send: (p: DnsPacket) => unknown, transport: "udp" | "tcp") => void;

@@ -11,9 +11,9 @@ const MIN_QUESTION = 5;
 /** The smallest resource record: root name, type, class, TTL and RDLENGTH. */
 const MIN_RECORD = 11;
 /** A query asks one question (RFC 9619) and carries at most a few records (EDNS OPT, TSIG, cookies). */
-export const MAX_QUESTIONS = 1;
-export const MAX_RECORDS = 8;
-export const HEADER_BYTES = 12;
+const MAX_QUESTIONS = 1;
+const MAX_RECORDS = 8;
+const HEADER_BYTES = 12;
 
 export type PacketVerdict =
   | { readonly ok: true }

@@ -9,7 +9,7 @@ import { EXPORTED_FOLDER_KINDS } from "../mail/folders.js";
 import { itemFile } from "../mail/mailbox-store.js";
 
 /** The export log, with the guide's fields; every value is a string, as the service writes it. */
-export interface ExportLog {
+interface ExportLog {
   totalNonExportableItems: string;
   totalMessages: string;
   sha384Hash: string;

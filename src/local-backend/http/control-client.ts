@@ -4,7 +4,7 @@ import { SIGNATURE_FAILURES, SIGNATURE_HINT, type SimulatorControl } from "../..
 import { decodeControl, encodeControl } from "./control-codec.js";
 import { signRequest, type SigV4Credentials } from "./sigv4.js";
 
-export interface ControlSigner {
+interface ControlSigner {
   readonly credentials: SigV4Credentials;
   readonly region: string;
 }
@@ -13,7 +13,7 @@ export interface ControlSigner {
 export type SignerSource = () => Promise<ControlSigner | { unavailable: Error }>;
 
 /** An error answered by the simulator's admin path; `$fault` makes the CLI show its name and exit code. */
-export class RemoteControlError extends Error {
+class RemoteControlError extends Error {
   readonly $fault: "client" | "server";
   /** What to do about a refused signature (shown by the CLI). */
   readonly hint: string | undefined;
@@ -30,7 +30,7 @@ export class RemoteControlError extends Error {
 }
 
 /** The endpoint could not be reached, or answered but not as a wmctl simulator does. */
-export class NotASimulatorError extends Error {
+class NotASimulatorError extends Error {
   override readonly name = "NotASimulatorError";
 }
 

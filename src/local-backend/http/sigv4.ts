@@ -34,16 +34,16 @@ export interface SigV4Failure {
   readonly message: string;
 }
 
-export const ALGORITHM = "AWS4-HMAC-SHA256";
+const ALGORITHM = "AWS4-HMAC-SHA256";
 /** How far a request's date may be from the server's clock. */
-export const MAX_SKEW_MS = 15 * 60 * 1000;
+const MAX_SKEW_MS = 15 * 60 * 1000;
 
-export function sha256Hex(data: string | Buffer): string {
+function sha256Hex(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
 /** `20130609T095204Z` <-> Date. */
-export function amzDate(d: Date): string {
+function amzDate(d: Date): string {
   return d
     .toISOString()
     .replace(/[-:]/g, "")
@@ -102,7 +102,7 @@ function canonicalHeaderValue(values: readonly string[]): string {
 }
 
 /** S3's canonical URI: the path encoded once, as sent (no dot-segment removal, no double encoding). */
-export function s3CanonicalUri(path: string): string {
+function s3CanonicalUri(path: string): string {
   return (
     path
       .split("/")
@@ -111,12 +111,7 @@ export function s3CanonicalUri(path: string): string {
   );
 }
 
-export function canonicalRequest(
-  req: WireRequest,
-  signedHeaders: readonly string[],
-  payloadHash: string,
-  s3 = false,
-): string {
+function canonicalRequest(req: WireRequest, signedHeaders: readonly string[], payloadHash: string, s3 = false): string {
   const q = req.url.indexOf("?");
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const query = q < 0 ? "" : req.url.slice(q + 1);

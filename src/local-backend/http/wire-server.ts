@@ -23,8 +23,8 @@ import {
 } from "./sigv4.js";
 import { createInputReviver, errorBody, modelledExceptions, toWireJson } from "./wire-codec.js";
 
-export const TARGET_PREFIX = "WorkMailService";
-export const JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+const TARGET_PREFIX = "WorkMailService";
+const JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
 /** How long a refused request's connection stays open so that its client can read the answer. */
 const REFUSED_LINGER_MS = 2000;
 /** Route 53 is a global service: its requests are signed for us-east-1 whatever the region. */

@@ -3,7 +3,7 @@ import type { Sim } from "../sim.js";
 import { mailboxDir } from "./mailbox-store.js";
 
 /** Guide, "Disabling users": users disabled for longer than 30 days have their mailbox deleted. */
-export const DISABLED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+const DISABLED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 interface Expired {
   org_id: string;

@@ -2,7 +2,7 @@
  * The WorkMail service model (workmail-2017-10-01), the source of operation names, required
  * members, constraints, error names per operation and paginators. Loaded on first use only.
  */
-export interface ShapeRef {
+interface ShapeRef {
   readonly shape: string;
 }
 
@@ -32,7 +32,7 @@ export interface Shape {
   readonly exception?: boolean;
 }
 
-export interface Operation {
+interface Operation {
   readonly name: string;
   readonly input?: ShapeRef;
   readonly output?: ShapeRef;

@@ -26,12 +26,12 @@ INSERT INTO access_control_rules (org_id, name, effect, description, conditions,
 };
 
 /** The service's own default rule: allow everything (guide: "Working with access control rules"). */
-export const DEFAULT_ACCESS_RULE = { name: "default", description: "Default WorkMail Rule" } as const;
+const DEFAULT_ACCESS_RULE = { name: "default", description: "Default WorkMail Rule" } as const;
 
 /** At most this many rules per organization (ListAccessControlRules returns at most 10). */
 export const MAX_ACCESS_RULES = 10;
 
-export const CONDITION_KEYS = [
+const CONDITION_KEYS = [
   "Actions",
   "NotActions",
   "IpRanges",
@@ -41,7 +41,7 @@ export const CONDITION_KEYS = [
   "ImpersonationRoleIds",
   "NotImpersonationRoleIds",
 ] as const;
-export type ConditionKey = (typeof CONDITION_KEYS)[number];
+type ConditionKey = (typeof CONDITION_KEYS)[number];
 export type Conditions = Partial<Record<ConditionKey, string[]>>;
 
 export interface AccessRuleRow {

@@ -27,8 +27,8 @@ export const workmailEndpoints = (region: string) => ({
   ews: `https://ews.mail.${region}.awsapps.com/EWS/Exchange.asmx`,
 });
 
-export const DEFAULT_SPF = "v=spf1 include:amazonses.com ~all";
-export const DEFAULT_DMARC = "v=DMARC1;p=quarantine;pct=100;fo=1";
+const DEFAULT_SPF = "v=spf1 include:amazonses.com ~all";
+const DEFAULT_DMARC = "v=DMARC1;p=quarantine;pct=100;fo=1";
 
 export interface DnsRecordSpec {
   readonly Type: string;

@@ -5,7 +5,7 @@ import { fail } from "../errors.js";
 import { startPage } from "../pagination.js";
 
 export type EntityType = "USER" | "GROUP" | "RESOURCE";
-export type EntityState = "ENABLED" | "DISABLED" | "DELETED";
+type EntityState = "ENABLED" | "DISABLED" | "DELETED";
 
 export interface EntityRow {
   seq: number;
@@ -114,7 +114,7 @@ export function deleteDisabledEntity(sim: Sim, orgId: string, row: EntityRow): v
 }
 
 /** Deletes an entity for good: its addresses, memberships and delegations go with it. */
-export function markDeleted(sim: Sim, orgId: string, entityId: string): void {
+function markDeleted(sim: Sim, orgId: string, entityId: string): void {
   const db = sim.db;
   db.prepare("UPDATE entities SET state = 'DELETED', email = NULL WHERE org_id = ? AND id = ?").run(orgId, entityId);
   db.prepare("DELETE FROM addresses WHERE org_id = ? AND entity_id = ?").run(orgId, entityId);

@@ -8,23 +8,23 @@ type RequestOf<Op extends WorkMailOperation> = Parameters<WorkMailApi[MethodOf<O
  * The SDK types required members as `X | undefined`; once the model validation has run they are
  * present, so handlers see them as plain `X` (required keys are the non-optional ones).
  */
-export type Validated<T> = {
+type Validated<T> = {
   [K in keyof T as object extends Pick<T, K> ? never : K]-?: Exclude<T[K], undefined>;
 } & {
   [K in keyof T as object extends Pick<T, K> ? K : never]?: T[K];
 };
 
-export type InputOf<Op extends WorkMailOperation> = Validated<RequestOf<Op>>;
-export type OutputOf<Op extends WorkMailOperation> = Awaited<ReturnType<WorkMailApi[MethodOf<Op>]>>;
+type InputOf<Op extends WorkMailOperation> = Validated<RequestOf<Op>>;
+type OutputOf<Op extends WorkMailOperation> = Awaited<ReturnType<WorkMailApi[MethodOf<Op>]>>;
 
 /** Runs inside one IMMEDIATE transaction: the whole operation commits or nothing does. */
-export type SyncHandler<Op extends WorkMailOperation> = (sim: Sim, input: InputOf<Op>) => OutputOf<Op>;
+type SyncHandler<Op extends WorkMailOperation> = (sim: Sim, input: InputOf<Op>) => OutputOf<Op>;
 
 /**
  * For operations that must do I/O outside a transaction (DNS lookups, writing a zip). They run
  * their store work through `ctx.tx`, each call one transaction.
  */
-export interface AsyncHandler<Op extends WorkMailOperation> {
+interface AsyncHandler<Op extends WorkMailOperation> {
   readonly async: (ctx: AsyncContext, input: InputOf<Op>) => Promise<OutputOf<Op>>;
 }
 

@@ -43,7 +43,7 @@ CREATE TABLE mobile_access_overrides (
 };
 
 /** The service's default rule grants access to any device (guide: "Managing mobile device access rules"). */
-export const DEFAULT_MOBILE_RULE = { name: "default", description: "Default WorkMail Rule" } as const;
+const DEFAULT_MOBILE_RULE = { name: "default", description: "Default WorkMail Rule" } as const;
 
 /** At most this many rules per organization (ListMobileDeviceAccessRules returns at most 10). */
 export const MAX_MOBILE_RULES = 10;
@@ -58,7 +58,7 @@ export const MOBILE_CONDITION_KEYS = [
   "DeviceUserAgents",
   "NotDeviceUserAgents",
 ] as const;
-export type MobileConditionKey = (typeof MOBILE_CONDITION_KEYS)[number];
+type MobileConditionKey = (typeof MOBILE_CONDITION_KEYS)[number];
 export type MobileConditions = Partial<Record<MobileConditionKey, string[]>>;
 
 export interface MobileRuleRow {
@@ -133,12 +133,4 @@ export function findOverride(sim: Sim, orgId: string, userId: string, deviceId: 
       "SELECT rowid AS rid, * FROM mobile_access_overrides WHERE org_id = ? AND user_id = ? AND device_key = ?",
     )
     .get(orgId, userId, deviceId.toLowerCase());
-}
-
-/**
- * The effect an override gives a user's device, if there is one: the simulated ActiveSync endpoint
- * checks this before the rules (`evaluateMobileAccess(rules, device, override)`).
- */
-export function overrideEffect(sim: Sim, orgId: string, userId: string, deviceId: string): Effect | undefined {
-  return findOverride(sim, orgId, userId, deviceId)?.effect;
 }

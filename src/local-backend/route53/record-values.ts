@@ -2,7 +2,6 @@ import { isIPv4, isIPv6 } from "node:net";
 import { parseCharacterStrings } from "../../dns-verify/presentation.js";
 
 export {
-  formatCharacterStrings,
   parseCharacterStrings,
   quoteTxt,
   splitCharacterStrings,

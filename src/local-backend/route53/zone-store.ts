@@ -30,7 +30,7 @@ export function sortKeyOf(fqdnName: string): string {
 }
 
 /** `a.b.example.com.` -> [`a.b.example.com.`, `b.example.com.`, `example.com.`, `com.`]. */
-export function suffixesOf(fqdnName: string): string[] {
+function suffixesOf(fqdnName: string): string[] {
   const labels = fqdnName.replace(/\.$/, "").split(".");
   const out: string[] = [];
   for (let i = 0; i < labels.length; i++) out.push(`${labels.slice(i).join(".")}.`);

@@ -81,7 +81,7 @@ export function denyWins<R extends { readonly Effect: Effect }>(
   return matching.length > 0 ? { effect: "ALLOW", rules: [...matching] } : { effect: "DENY", rules: [] };
 }
 
-export function ruleMatches(rule: AccessRuleConditions, request: AccessRequest): boolean {
+function ruleMatches(rule: AccessRuleConditions, request: AccessRequest): boolean {
   const action = request.action.toLowerCase();
   const hasAction = (list: readonly string[]) => list.some((a) => a.toLowerCase() === action);
   if (nonEmpty(rule.Actions) && !hasAction(rule.Actions)) return false;

@@ -9,7 +9,7 @@ export interface ImpersonationRuleConditions {
   readonly NotTargetUsers?: readonly string[] | undefined;
 }
 
-export interface ImpersonationMatchedRule {
+interface ImpersonationMatchedRule {
   readonly ImpersonationRuleId: string;
   readonly Name?: string | undefined;
 }
@@ -45,7 +45,7 @@ export function evaluateImpersonation(
   };
 }
 
-export function impersonationRuleMatches(rule: ImpersonationRuleConditions, targetUserId: string): boolean {
+function impersonationRuleMatches(rule: ImpersonationRuleConditions, targetUserId: string): boolean {
   if (rule.TargetUsers !== undefined && rule.TargetUsers.length > 0 && !rule.TargetUsers.includes(targetUserId))
     return false;
   if (rule.NotTargetUsers !== undefined && rule.NotTargetUsers.length > 0 && rule.NotTargetUsers.includes(targetUserId))

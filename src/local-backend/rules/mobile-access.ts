@@ -1,7 +1,7 @@
 import { denyWins, type Effect } from "./access-control.js";
 
 /** The special condition value that matches a property the device did not report. */
-export const NONE_VALUE = "$NONE";
+const NONE_VALUE = "$NONE";
 
 /** A mobile device access rule as the API carries it. */
 export interface MobileRuleConditions {
@@ -26,7 +26,7 @@ export interface DeviceProperties {
   readonly userAgent?: string | undefined;
 }
 
-export interface MobileMatchedRule {
+interface MobileMatchedRule {
   readonly MobileDeviceAccessRuleId: string;
   readonly Name: string;
 }
@@ -65,7 +65,7 @@ export function evaluateMobileAccess(
   };
 }
 
-export function mobileRuleMatches(rule: MobileRuleConditions, device: DeviceProperties): boolean {
+function mobileRuleMatches(rule: MobileRuleConditions, device: DeviceProperties): boolean {
   return (
     condition(rule.DeviceTypes, rule.NotDeviceTypes, device.type) &&
     condition(rule.DeviceModels, rule.NotDeviceModels, device.model) &&

@@ -1,9 +1,9 @@
 /** The folders a retention policy can name (the API's FolderName). */
-export const RETENTION_FOLDERS = ["INBOX", "DELETED_ITEMS", "SENT_ITEMS", "DRAFTS", "JUNK_EMAIL"] as const;
-export type RetentionFolder = (typeof RETENTION_FOLDERS)[number];
+const RETENTION_FOLDERS = ["INBOX", "DELETED_ITEMS", "SENT_ITEMS", "DRAFTS", "JUNK_EMAIL"] as const;
+type RetentionFolder = (typeof RETENTION_FOLDERS)[number];
 
-export const RETENTION_ACTIONS = ["NONE", "DELETE", "PERMANENTLY_DELETE"] as const;
-export type RetentionActionName = (typeof RETENTION_ACTIONS)[number];
+const RETENTION_ACTIONS = ["NONE", "DELETE", "PERMANENTLY_DELETE"] as const;
+type RetentionActionName = (typeof RETENTION_ACTIONS)[number];
 
 /** One folder's line of a retention policy (the API's FolderConfiguration). */
 export interface FolderRetention {
@@ -30,7 +30,7 @@ export interface RetentionItem {
  *   ("users can recover deleted email messages from the Amazon WorkMail web application").
  * - DELETE_PERMANENTLY: "Permanently delete"; it cannot be recovered.
  */
-export type RetentionOutcome = "MOVE_TO_DELETED_ITEMS" | "DELETE_RECOVERABLY" | "DELETE_PERMANENTLY";
+type RetentionOutcome = "MOVE_TO_DELETED_ITEMS" | "DELETE_RECOVERABLY" | "DELETE_PERMANENTLY";
 
 export interface RetentionDecision {
   readonly item: RetentionItem;

@@ -87,7 +87,7 @@ function decode(s: string): string | undefined {
 }
 
 /** Bucket and key of a request, path-style or `<bucket>.localhost`. */
-export function addressOf(
+function addressOf(
   url: string,
   host: string | undefined,
 ): { bucket: string | undefined; key: string; query: URLSearchParams } | undefined {

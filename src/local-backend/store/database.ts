@@ -34,7 +34,7 @@ export class StoreVersionError extends Error {
  * The store cannot be used as it is: empty, damaged, or read-only for a command that writes. The
  * message names the file; the hint says the way out.
  */
-export class StoreError extends Error {
+class StoreError extends Error {
   override readonly name = "StoreError";
   constructor(
     message: string,
@@ -81,7 +81,7 @@ export function openDatabase(file: string, modules: readonly SchemaModule[]): Db
 }
 
 /** A SQLite error that says the file is not a healthy database, as a StoreError naming it. */
-export function damaged(file: string, e: unknown): StoreError {
+function damaged(file: string, e: unknown): StoreError {
   return new StoreError(`the simulator store ${file} is damaged (${(e as Error).message})`, WAY_OUT(file));
 }
 

@@ -6,7 +6,7 @@ import type { StorePaths } from "../sim.js";
 const PREFIX = "aes-256-gcm:v1:";
 const KEY_FILE = "secrets.key";
 
-export class SecretBoxError extends Error {
+class SecretBoxError extends Error {
   override readonly name = "SecretBoxError";
 }
 

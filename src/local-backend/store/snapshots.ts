@@ -27,10 +27,10 @@ import {
   type PendingRemovals,
 } from "./restore-files.js";
 
-export const SNAPSHOT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SNAPSHOT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Snapshots live beside the store: `<store>/snapshots/<name>/` (store.db, mail/, s3/, snapshot.json). */
-export function snapshotsDir(paths: StorePaths): string {
+function snapshotsDir(paths: StorePaths): string {
   return join(paths.root, "snapshots");
 }
 

@@ -20,7 +20,7 @@ export interface FleetOptions {
 }
 
 /** Connections to one login at most: Gmail allows 15 per account, Microsoft 365 about 20. */
-export const MAX_PER_MAILBOX = 8;
+const MAX_PER_MAILBOX = 8;
 
 /**
  * Copies many mailboxes: `concurrency` at a time, every connection through one limit of

@@ -28,7 +28,7 @@ export interface CopyEnv {
   onMessage?(bytes: number): void;
 }
 
-export type MailboxOutcome = "COPIED" | "FAILED" | "AUTH_FAILED" | "STOPPED";
+type MailboxOutcome = "COPIED" | "FAILED" | "AUTH_FAILED" | "STOPPED";
 
 /** One row of the per-mailbox report. */
 export interface MailboxResult {

@@ -7,7 +7,7 @@ export interface SourceFolder {
   readonly specialUse: string | undefined;
 }
 
-export interface SourceMessageData {
+interface SourceMessageData {
   readonly raw: Buffer;
   readonly internalDate: Date | undefined;
   /** \Seen when the source knows it (IMAP), undefined when it does not (export zips). */

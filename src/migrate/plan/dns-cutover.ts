@@ -5,14 +5,14 @@ import { normalizeName } from "../../dns-verify/resolver.js";
 import { TARGET_NAMES, type Plan, type PlannedDomain } from "./plan-model.js";
 
 /** TTL for the records the cutover changes: low, so a mistake is undone in minutes. */
-export const CUTOVER_TTL = 300;
+const CUTOVER_TTL = 300;
 
 export interface ZoneOptions {
   readonly tenant?: string | undefined;
 }
 
 /** The target's records for one domain; for IMAP, placeholders for the provider's own. */
-export function cutoverRecords(plan: Plan, domain: string, options: ZoneOptions): ProfileRecord[] {
+function cutoverRecords(plan: Plan, domain: string, options: ZoneOptions): ProfileRecord[] {
   if (plan.target !== "imap") return targetRecords(plan.target, domain, options);
   const d = normalizeName(domain);
   return [
@@ -85,7 +85,7 @@ interface Removal {
 }
 
 /** The WorkMail records to take out after the cutover, from what WorkMail asked the domain to publish. */
-export function workmailRemovals(d: PlannedDomain): Removal[] {
+function workmailRemovals(d: PlannedDomain): Removal[] {
   const out: Removal[] = [];
   const name = normalizeName(d.source);
   for (const r of d.workmailRecords) {

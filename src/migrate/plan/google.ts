@@ -57,7 +57,7 @@ export function splitName(
 }
 
 /** A random initial password (the user changes it at first sign-in). */
-export function initialPassword(): string {
+function initialPassword(): string {
   return `${randomBytes(12).toString("base64url")}#7a`;
 }
 

@@ -3,7 +3,7 @@ import { MAILBOX_MAP_COLUMNS } from "../mailbox-map-columns.js";
 import { plannedMailboxes, type Plan } from "./plan-model.js";
 
 /** mapping.csv and mailbox-map.csv: the plan's two tables, written with the inventory's CSV writer. */
-export const MAPPING_COLUMNS = [
+const MAPPING_COLUMNS = [
   "address",
   "addressType",
   "entity",

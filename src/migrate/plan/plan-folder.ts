@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../../errors/cli-error.js";
 
 /** The marker of a plan folder: what wrote it and which files are its own. */
-export const PLAN_FILE = "plan.json";
+const PLAN_FILE = "plan.json";
 export const PLAN_FORMAT = "wmctl-migration-plan";
 
 export interface PlanFile {

@@ -16,7 +16,7 @@ import type {
  * which object of the target, and why the others cannot. Every writer (mapping.csv, users.csv,
  * provision.ps1, the GAM batch, zone files, runbook.md) renders this one model.
  */
-export const PLAN_TARGETS = ["m365", "google", "imap"] as const;
+const PLAN_TARGETS = ["m365", "google", "imap"] as const;
 export type PlanTarget = (typeof PLAN_TARGETS)[number];
 
 export const TARGET_NAMES: Readonly<Record<PlanTarget, string>> = {
@@ -26,14 +26,7 @@ export const TARGET_NAMES: Readonly<Record<PlanTarget, string>> = {
 };
 
 /** What an entity becomes on the target. */
-export type TargetType =
-  | "user"
-  | "distribution-group"
-  | "group"
-  | "room"
-  | "equipment"
-  | "calendar-resource"
-  | "mailbox";
+type TargetType = "user" | "distribution-group" | "group" | "room" | "equipment" | "calendar-resource" | "mailbox";
 
 export interface PlannedEntity<T extends UserData | GroupData | ResourceData = UserData | GroupData | ResourceData> {
   readonly kind: EntityKind;
@@ -48,7 +41,7 @@ export interface PlannedEntity<T extends UserData | GroupData | ResourceData = U
   readonly movesMailbox: boolean;
 }
 
-export interface MappingRow {
+interface MappingRow {
   readonly address: string;
   readonly addressType: "primary" | "alias";
   readonly entity: string;
