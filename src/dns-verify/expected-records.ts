@@ -1,4 +1,4 @@
-import type { TargetProfile } from "./provider-profiles.js";
+import type { TargetProfile } from "./target-profile.js";
 import { normalizeName } from "./resolver.js";
 
 /** A record as GetMailDomain returns it (`Records[]`). */

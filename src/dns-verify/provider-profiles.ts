@@ -1,5 +1,6 @@
 import { expectationsFrom, type DomainRecord, type Expectations, type Expected } from "./expected-records.js";
 import { normalizeName } from "./resolver.js";
+import type { TargetProfile, TargetProvider } from "./target-profile.js";
 
 /**
  * Provider profiles: the records a mail provider asks a domain to publish. `workmail` is what
@@ -7,8 +8,6 @@ import { normalizeName } from "./resolver.js";
  * Workspace) are their published formats. One source for `domain verify --for` and for the zone
  * files and cutover notes of `migrate plan`.
  */
-const TARGET_PROVIDERS = ["m365", "google"] as const;
-export type TargetProvider = (typeof TARGET_PROVIDERS)[number];
 export type Provider = "workmail" | TargetProvider;
 
 export const PROVIDER_LABELS: Readonly<Record<Provider, string>> = {
@@ -16,20 +15,6 @@ export const PROVIDER_LABELS: Readonly<Record<Provider, string>> = {
   m365: "Microsoft 365",
   google: "Google Workspace",
 };
-
-/** What a check needs to know about a target provider beyond the expected records. */
-export interface TargetProfile {
-  readonly provider: TargetProvider;
-  readonly label: string;
-  /** The SPF include the provider's outbound mail needs. */
-  readonly spfInclude: string;
-  /** MX hosts that are the provider's (any of them is the provider's endpoint). */
-  readonly mxHost: RegExp;
-  /** The start of the provider's domain verification TXT value at the apex (`MS=`, `google-site-verification=`). */
-  readonly verificationPrefix: string;
-  /** DKIM published as a TXT key the admin copies from the provider's console (Google), at this name. */
-  readonly dkimTxt?: string;
-}
 
 /** One record of a target profile, as a zone file line and as a check's expectation. */
 export interface ProfileRecord {

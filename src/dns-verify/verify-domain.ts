@@ -1,5 +1,6 @@
 import { DnsView, type ServerRole } from "./dns-view.js";
-import { profileExpectations, type Provider, type TargetProvider } from "./provider-profiles.js";
+import { profileExpectations, type Provider } from "./provider-profiles.js";
+import type { TargetProvider } from "./target-profile.js";
 import type { DomainRecord, Expectations } from "./expected-records.js";
 import { finding, passes, type Finding, type RecordCheck } from "./findings.js";
 import { checkAutodiscoverCname } from "./records/autodiscover-cname.js";

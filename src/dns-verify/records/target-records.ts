@@ -1,5 +1,5 @@
 import { finding, guarded, type Finding, type RecordCheck } from "../findings.js";
-import type { TargetProfile } from "../provider-profiles.js";
+import type { TargetProfile } from "../target-profile.js";
 import type { MxRecord } from "../resolver.js";
 import {
   absence,

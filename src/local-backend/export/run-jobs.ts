@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AsyncContext } from "../operations/handler.js";
-import type { ExportJobRow } from "../operations/export-jobs.js";
+import type { ExportJobRow } from "./job-row.js";
 import { requireOrganization } from "../operations/organizations.js";
 import { applyTimeRules, unlinkAll } from "../mail/time-rules.js";
 import { exportKeys, getBucket, objectPath, removeStalePartials } from "./buckets.js";

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { MailboxExportJobState } from "@aws-sdk/client-workmail";
 import type { Sim } from "../sim.js";
 import { fail } from "../errors.js";
 import { bucketForExport, exportKeys, objectPath, removeStalePartials } from "../export/buckets.js";
+import type { ExportJobRow } from "../export/job-row.js";
 import { runDueJobs } from "../export/run-jobs.js";
 import { BYTES_PER_MB, getMailbox } from "../mail/mailbox-store.js";
 import { sweepExpiredMailboxes } from "../mail/retention.js";
@@ -16,33 +16,6 @@ export const MAX_CONCURRENT_EXPORTS = 10;
 export const MAILBOX_EXPORT_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** ListMailboxExportJobs: "the mailbox export jobs started ... within the last seven days". */
 export const LIST_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
-
-export interface ExportJobRow {
-  seq: number;
-  org_id: string;
-  id: string;
-  entity_id: string;
-  description: string | null;
-  role_arn: string;
-  kms_key_arn: string;
-  bucket: string;
-  prefix: string;
-  s3_path: string;
-  client_token: string;
-  request_hash: string;
-  state: MailboxExportJobState;
-  started_at: number;
-  due_at: number;
-  ended_at: number | null;
-  progress: number;
-  error_info: string | null;
-  estimated_bytes: number;
-  work_bytes: number;
-  lease_id: string | null;
-  lease_until: number | null;
-  cancel_client_token: string | null;
-  log: string | null;
-}
 
 export function getJob(sim: Sim, orgId: string, jobId: string): ExportJobRow | undefined {
   return sim.db
