@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, type Stats } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { UsageError } from "../errors/cli-error.js";
@@ -19,7 +19,7 @@ export interface MessageSource {
  */
 export async function* readMessages(paths: readonly string[]): AsyncGenerator<MessageSource> {
   for (const path of paths) {
-    let s;
+    let s: Stats;
     try {
       s = await stat(path);
     } catch (e) {

@@ -1,7 +1,12 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { CliError, NotFoundError, UsageError } from "../../errors/cli-error.js";
 import { ExitCode } from "../../errors/exit-codes.js";
-import { exportAll, MAX_CONCURRENT_JOBS, type MailboxReport } from "../../export-jobs/export-all.js";
+import {
+  exportAll,
+  MAX_CONCURRENT_JOBS,
+  type MailboxReport,
+  type MailboxTarget,
+} from "../../export-jobs/export-all.js";
 import { ExportLedger } from "../../export-jobs/ledger.js";
 import { progressBars } from "../../export-jobs/progress.js";
 import { writeReportFile } from "../../output/report-file.js";
@@ -85,7 +90,7 @@ export const exportAllCommand = defineCommand({
     const destination = await destinationFor(ctx, opts);
     const api = await ctx.backend();
     const org = await ctx.org();
-    let targets;
+    let targets: MailboxTarget[];
     if (opts.users !== undefined) {
       const { targets: found, unknown } = await mailboxesFromFile(opts.users, ctx.resolve);
       // A mistyped leaver must not go silently unexported: refuse before any job starts.
@@ -126,7 +131,7 @@ export const exportAllCommand = defineCommand({
     ctx.out.info(
       `Exporting ${targets.length} mailbox${targets.length === 1 ? "" : "es"} to ${destination.bucket}/${destination.prefix}, ${opts.concurrency} at a time`,
     );
-    let result;
+    let result: Awaited<ReturnType<typeof exportAll>>;
     try {
       result = await exportAll(
         {

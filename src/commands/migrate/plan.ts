@@ -1,5 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { CliError, UsageError } from "../../errors/cli-error.js";
+import type { InventoryDocument } from "../../inventory/document.js";
 import type { OutputSpec } from "../../output/format.js";
 
 const planOutput: OutputSpec = { fields: ["file", "holds", "mode"], columns: ["file", "holds", "mode"], list: true };
@@ -107,7 +108,7 @@ export const migratePlanCommand = defineCommand({
     const state = await folder.prepareOutDir(opts.out, opts.force);
     const version = await wmctlVersion();
 
-    let doc;
+    let doc: InventoryDocument;
     if (opts.from !== undefined) {
       doc = (await files.readInventory(opts.from)).doc;
     } else {

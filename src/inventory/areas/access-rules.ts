@@ -1,3 +1,4 @@
+import type { PutAccessControlRuleRequest } from "@aws-sdk/client-workmail";
 import type { InventoryArea, RestoreStep } from "../area.js";
 import { roleNamesById } from "./impersonation-roles.js";
 import { alreadyEqual, attempt, cell, skipped, userIdsOf, userRefs } from "./policy-steps.js";
@@ -67,7 +68,7 @@ export const accessRulesArea: InventoryArea<InventoryAccessRule[]> = {
     const steps: RestoreStep[] = [];
     const put = async (rule: InventoryAccessRule) => {
       const existing = rules.find((r) => r.Name === rule.name);
-      let input;
+      let input: Omit<PutAccessControlRuleRequest, "OrganizationId">;
       try {
         input = {
           Name: rule.name,

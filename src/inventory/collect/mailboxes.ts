@@ -1,3 +1,4 @@
+import type { Permission } from "@aws-sdk/client-workmail";
 import { collect, paginate } from "../../backend/paginate.js";
 import type { MailboxData, MailboxPermissionData } from "../document.js";
 import type { DirectoryEntry } from "../entity-directory.js";
@@ -41,7 +42,7 @@ export async function collectMailboxPermissions(ctx: CollectContext): Promise<Ma
   const owners = ctx.directory.all().filter((e) => e.state === "ENABLED" && (e.type !== "USER" || hasMailbox(e)));
   let groupsRefused = false;
   const lists = await fanOut(owners, async (e): Promise<MailboxPermissionData[]> => {
-    let perms;
+    let perms: Permission[] | undefined;
     try {
       perms = await unlessGone(
         collect(

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { linkSync, lstatSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, readFileSync, rmSync, type Stats, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StorePaths } from "../sim.js";
 
@@ -18,7 +18,7 @@ class SecretBoxError extends Error {
 function storeKey(paths: StorePaths, create: boolean): Buffer {
   const file = join(paths.root, KEY_FILE);
   const read = (): Buffer | undefined => {
-    let st;
+    let st: Stats;
     try {
       st = lstatSync(file);
     } catch (e) {

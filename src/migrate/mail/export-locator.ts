@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, readdirSync } from "node:fs";
+import { createWriteStream, type Dirent, existsSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -112,7 +112,7 @@ export async function locateZip(
 }
 
 function findFile(dir: string, names: ReadonlySet<string>, depth: number): string | undefined {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
