@@ -19,7 +19,7 @@ export const targets = {
   },
   "spf-lookups": {
     mutate: ["src/dns-verify/records/spf-lookups.ts"],
-    tests: ["test/dns/verify-domain.test.ts"],
+    tests: ["test/dns/spf-lookups.test.ts", "test/dns/verify-domain.test.ts"],
   },
   output: {
     mutate: ["src/output/output.ts"],
