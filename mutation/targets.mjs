@@ -23,11 +23,11 @@ export const targets = {
   },
   output: {
     mutate: ["src/output/output.ts"],
-    tests: ["test/unit/output/output.test.ts"],
+    tests: ["test/unit/output/output.test.ts", "test/unit/output/output-streams.test.ts"],
   },
   formatting: {
-    mutate: ["src/output/format.ts", "src/output/human.ts"],
-    tests: ["test/unit/output/output.test.ts"],
+    mutate: ["src/output/format.ts", "src/output/human.ts", "src/output/terminal-safe.ts"],
+    tests: ["test/unit/output/format.test.ts", "test/unit/output/terminal-safe.test.ts", "test/unit/output/output.test.ts"],
   },
   "export-ledger": {
     mutate: ["src/export-jobs/ledger.ts"],
