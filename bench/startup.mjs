@@ -1,13 +1,15 @@
-// Startup cost: `wmctl --help` and `wmctl user list` (20 users, local store) against `node -e 0`,
-// interleaved in the same run; medians of N runs (default 21: node bench/startup.mjs --runs 21).
+// Startup cost: `wmctl --help` and `wmctl user list` (a local store of --users users, default 100, as
+// issue #13 measured) against `node -e 0`, interleaved in the same run; medians and ratios of N runs
+// (node bench/startup.mjs --runs 21 --users 100).
 import { ROOT, BIN, arg, median, openSimulator, requireBuild, tempHome, timed } from "./common.mjs";
 
 requireBuild();
 const runs = arg("runs", 21);
+const users = arg("users", 100);
 const home = tempHome("startup");
 const sim = await openSimulator(home);
 const { OrganizationId } = await sim.createOrganization({ Alias: "bench" });
-for (let i = 0; i < 20; i++) {
+for (let i = 0; i < users; i++) {
   const { UserId } = await sim.createUser({ OrganizationId, Name: `user${i}`, DisplayName: `User ${i}` });
   await sim.registerToWorkMail({ OrganizationId, EntityId: UserId, Email: `user${i}@bench.awsapps.com` });
 }
@@ -28,7 +30,7 @@ const base = median(times["node -e 0"]);
 console.log(`startup, ${runs} runs each, interleaved (node ${process.version}, ${ROOT})`);
 for (const [name, t] of Object.entries(times)) {
   const m = median(t);
-  const extra = name === "node -e 0" ? "" : `  (+${(m - base).toFixed(0)} ms over node -e 0)`;
+  const extra = name === "node -e 0" ? "" : `  ${(m / base).toFixed(2)}x (+${(m - base).toFixed(0)} ms over node -e 0)`;
   console.log(
     `  ${name.padEnd(16)} median ${m.toFixed(1).padStart(6)} ms   min ${Math.min(...t)
       .toFixed(1)

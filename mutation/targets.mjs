@@ -19,15 +19,20 @@ export const targets = {
   },
   "spf-lookups": {
     mutate: ["src/dns-verify/records/spf-lookups.ts"],
-    tests: ["test/dns/verify-domain.test.ts"],
+    tests: ["test/dns/spf-lookups.test.ts", "test/dns/verify-domain.test.ts"],
   },
   output: {
-    mutate: ["src/output/output.ts"],
-    tests: ["test/unit/output/output.test.ts"],
+    mutate: ["src/output/output.ts", "src/output/table.ts", "src/output/table-layout.ts"],
+    tests: [
+      "test/unit/output/output.test.ts",
+      "test/unit/output/output-streams.test.ts",
+      "test/unit/output/table.test.ts",
+      "test/unit/output/table-layout.test.ts",
+    ],
   },
   formatting: {
-    mutate: ["src/output/format.ts", "src/output/human.ts"],
-    tests: ["test/unit/output/output.test.ts"],
+    mutate: ["src/output/format.ts", "src/output/human.ts", "src/output/terminal-safe.ts"],
+    tests: ["test/unit/output/format.test.ts", "test/unit/output/terminal-safe.test.ts", "test/unit/output/output.test.ts"],
   },
   "export-ledger": {
     mutate: ["src/export-jobs/ledger.ts"],

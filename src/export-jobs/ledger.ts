@@ -139,10 +139,11 @@ export class ExportLedger {
       at: new Date().toISOString(),
       jobId,
       state: s.state,
-      ...(s.progress === undefined ? {} : { progress: s.progress }),
-      ...(s.endTime === undefined ? {} : { endTime: s.endTime }),
-      ...(s.s3Path === undefined ? {} : { s3Path: s.s3Path }),
-      ...(s.error === undefined ? {} : { error: s.error }),
+      // Members left undefined are not written (JSON.stringify drops them).
+      progress: s.progress,
+      endTime: s.endTime,
+      s3Path: s.s3Path,
+      error: s.error,
     });
   }
 

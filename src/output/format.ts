@@ -75,7 +75,7 @@ export function compareCells(a: unknown, b: unknown, descending = false): number
   let c: number;
   if (a instanceof Date && b instanceof Date) c = a.getTime() - b.getTime();
   else if (typeof a === "number" && typeof b === "number") c = a - b;
-  else if (typeof a === "boolean" && typeof b === "boolean") c = Number(a) - Number(b);
+  // Booleans too compare as text: "false" before "true".
   else c = cellText(a).localeCompare(cellText(b), undefined, { numeric: true, sensitivity: "base" });
   return descending ? -c : c;
 }

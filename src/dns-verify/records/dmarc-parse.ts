@@ -30,11 +30,12 @@ export interface ParsedDmarc {
 }
 
 const KNOWN = new Set(["v", "p", "sp", "np", "psd", "t", "adkim", "aspf", "fo", "rua", "ruf"]);
-const REMOVED: Readonly<Record<string, string>> = {
-  pct: "RFC 9989 removed `pct` (receivers following it ignore the tag; for a trial, use `t=y`)",
-  rf: "RFC 9989 removed `rf` (failure reports have one format)",
-  ri: "RFC 9989 removed `ri` (aggregate reports are sent daily)",
-};
+// A Map, not an object literal: a tag named `constructor` must not find Object.prototype's.
+const REMOVED: ReadonlyMap<string, string> = new Map([
+  ["pct", "RFC 9989 removed `pct` (receivers following it ignore the tag; for a trial, use `t=y`)"],
+  ["rf", "RFC 9989 removed `rf` (failure reports have one format)"],
+  ["ri", "RFC 9989 removed `ri` (aggregate reports are sent daily)"],
+]);
 const POLICIES = new Set(["none", "quarantine", "reject"]);
 
 /** A TXT record is a DMARC record when its first tag is `v=DMARC1`. */
@@ -105,7 +106,7 @@ export function parseDmarc(text: string): ParsedDmarc {
       return invalid(`\`${part}\` is not a tag=value pair`, fix);
     }
     const name = (m[1] as string).toLowerCase();
-    const value = (m[2] as string).trim();
+    const value = m[2] as string;
     if (seen.has(name)) return invalid(`the tag \`${name}\` appears twice`);
     seen.add(name);
     tags.push({ name, value });
@@ -141,7 +142,7 @@ export function parseDmarc(text: string): ParsedDmarc {
       message: "no `p=` tag: RFC 9989 receivers apply p=none, RFC 7489 receivers ignore the whole record",
       fix: "add `p=quarantine` (or `p=none` to monitor first)",
     });
-  } else if (tags[1]?.name !== "p") {
+  } else if ((tags[1] as DmarcTag).name !== "p") {
     problems.push({
       code: "DMARC_P_NOT_SECOND",
       severity: "info",
@@ -157,8 +158,7 @@ export function parseDmarc(text: string): ParsedDmarc {
     });
   }
   for (const t of tags) {
-    if (t.name === "v" || t.name === "p" || t.name === "sp" || t.name === "np") continue;
-    const removed = REMOVED[t.name];
+    const removed = REMOVED.get(t.name);
     if (removed !== undefined) {
       problems.push({ code: "DMARC_REMOVED_TAG", severity: "info", message: `\`${t.name}=${t.value}\`: ${removed}` });
       if (t.name === "pct" && /^\d+$/.test(t.value) && Number(t.value) < 100) {

@@ -31,7 +31,6 @@ export interface SpfExpansion {
   readonly problems: readonly SpfProblem[];
 }
 
-const hasRecords = (a: DnsAnswer | undefined) => a !== undefined && a.outcome === "answer";
 const isVoid = (a: DnsAnswer | undefined) => a !== undefined && (a.outcome === "nxdomain" || a.outcome === "nodata");
 
 /**
@@ -52,7 +51,7 @@ export async function expandSpf(domain: string, record: string, dns: DnsView, ma
   ): Promise<LookupNode | undefined> => {
     const name = term.name;
     if (!LOOKUP_TERMS.has(name)) return undefined;
-    const target = (term.kind === "modifier" ? term.value : (term.value ?? self)).toLowerCase();
+    const target = (term.value ?? self).toLowerCase();
     const node = (extra: Partial<LookupNode> = {}): LookupNode => ({
       term: term.raw,
       domain: target,
@@ -104,10 +103,7 @@ export async function expandSpf(domain: string, record: string, dns: DnsView, ma
     }
     if (name === "a") {
       const [a4, a6] = await Promise.all([dns.first(target, "A"), dns.first(target, "AAAA")]);
-      return node({
-        void:
-          !hasRecords(a4) && !hasRecords(a6) && (isVoid(a4) || a4 === undefined) && (isVoid(a6) || a6 === undefined),
-      });
+      return node({ void: isVoid(a4) && isVoid(a6) });
     }
     if (name === "mx") {
       const mx = await dns.first(target, "MX");
@@ -139,7 +135,8 @@ export async function expandSpf(domain: string, record: string, dns: DnsView, ma
   };
 
   const top = parseSpf(record);
-  const tree = await expandTerms(top.terms, domain.toLowerCase(), [domain.toLowerCase()], 1, top.all !== undefined);
+  const self = domain.toLowerCase();
+  const tree = await expandTerms(top.terms, self, [self], 1, top.all !== undefined);
   const count = (nodes: readonly LookupNode[]): { lookups: number; voids: number } =>
     nodes.reduce(
       (acc, n) => {

@@ -63,7 +63,8 @@ export function looksLikeBrokenSpf(txt: string): string | undefined {
   const t = txt.trimStart();
   if (/^"+\s*v=spf1/i.test(t))
     return "the record starts with a quote character: the quotes are part of the value, so receivers do not see an SPF record";
-  if (txt !== t && isSpfRecord(t)) return "the record starts with whitespace: receivers do not see an SPF record";
+  // txt itself is not SPF, so a trimmed t that is had leading whitespace.
+  if (isSpfRecord(t)) return "the record starts with whitespace: receivers do not see an SPF record";
   if (/^v=spf1\S/i.test(t)) return "`v=spf1` must be followed by a space";
   if (/^v\s*=\s*spf1/i.test(t)) return "the version must be written `v=spf1` exactly, without spaces";
   if (/^spf1\b/i.test(t) || /^v=spf[02-9]/i.test(t)) return "the version tag must be `v=spf1`";
@@ -87,7 +88,7 @@ function validMacroString(s: string): boolean {
 
 /** A domain-spec: a macro-string ending in a top label with a letter (or in a macro). */
 function validDomainSpec(s: string): boolean {
-  if (s === "" || !validMacroString(s)) return false;
+  if (!validMacroString(s)) return false;
   if (/%\{[^}]*\}\.?$/.test(s)) return true;
   const labels = s.replace(/\.$/, "").split(".");
   if (labels.length < 2 || labels.some((l) => l === "")) return false;
@@ -95,7 +96,11 @@ function validDomainSpec(s: string): boolean {
   return /^[a-z0-9-]*[a-z][a-z0-9-]*$/i.test(top) && !top.startsWith("-") && !top.endsWith("-");
 }
 
-function parseCidr(rest: string, allowIp4: boolean, allowIp6: boolean): { cidr4?: number; cidr6?: number } | undefined {
+function parseCidr(
+  rest: string,
+  allowIp4: boolean,
+  allowIp6: boolean,
+): { cidr4: number | undefined; cidr6: number | undefined } | undefined {
   // dual-cidr-length = [ "/" ip4-cidr ] [ "//" ip6-cidr ]
   const m = /^(?:\/(\d{1,3}))?(?:\/\/(\d{1,3}))?$/.exec(rest);
   if (m === null) return undefined;
@@ -103,7 +108,7 @@ function parseCidr(rest: string, allowIp4: boolean, allowIp6: boolean): { cidr4?
   const c6 = m[2] === undefined ? undefined : Number(m[2]);
   if (c4 !== undefined && (!allowIp4 || c4 > 32 || /^0\d/.test(m[1] as string))) return undefined;
   if (c6 !== undefined && (!allowIp6 || c6 > 128 || /^0\d/.test(m[2] as string))) return undefined;
-  return { ...(c4 === undefined ? {} : { cidr4: c4 }), ...(c6 === undefined ? {} : { cidr6: c6 }) };
+  return { cidr4: c4, cidr6: c6 };
 }
 
 function parseTerm(raw: string): SpfTerm | SpfProblem {
@@ -129,12 +134,12 @@ function parseTerm(raw: string): SpfTerm | SpfProblem {
     );
   }
   const m = /^([+\-~?]?)([a-z0-9]+)(.*)$/i.exec(raw);
-  const qualifierText = m?.[1] ?? "";
-  const name = (m?.[2] ?? "").toLowerCase();
-  let rest = m?.[3] ?? raw;
-  if (m === null || !MECHANISMS.has(name as MechanismName)) {
+  if (m === null || !MECHANISMS.has((m[2] as string).toLowerCase() as MechanismName)) {
     return problem("SPF_SYNTAX", "error", `\`${raw}\` is not an SPF mechanism or modifier`, raw);
   }
+  const qualifierText = m[1] as string;
+  const name = (m[2] as string).toLowerCase();
+  let rest = m[3] as string;
   const stray = /^[^\w:/=.%]+$/.exec(rest);
   if (stray !== null) {
     const clean = `${qualifierText}${name}`;
@@ -156,7 +161,7 @@ function parseTerm(raw: string): SpfTerm | SpfProblem {
   };
   let value: string | undefined;
   if (rest.startsWith(":")) {
-    const slash = name === "ip6" ? rest.search(/\/\d{1,3}$/) : rest.indexOf("/");
+    const slash = rest.indexOf("/");
     const end = slash === -1 ? rest.length : slash;
     value = rest.slice(1, end);
     rest = rest.slice(end);
@@ -223,7 +228,7 @@ export function parseSpf(text: string): ParsedSpf {
         "the record contains characters outside printable ASCII (tabs, line breaks, smart quotes ...)",
       ),
     );
-  const size = Buffer.byteLength(text, "utf8");
+  const size = Buffer.byteLength(text);
   if (size > SPF_SIZE_ADVICE) {
     problems.push(
       problem(
@@ -235,7 +240,7 @@ export function parseSpf(text: string): ParsedSpf {
   }
   for (const raw of text
     .slice(6)
-    .split(/ +/)
+    .split(" ")
     .filter((t) => t !== "")) {
     const parsed = parseTerm(raw);
     if ("code" in parsed) problems.push(parsed);
