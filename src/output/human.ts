@@ -22,7 +22,7 @@ export function labelField(field: string): string {
 }
 
 /** `2026-12-04 10:40 UTC`. */
-function shortDate(d: Date): string {
+export function shortDate(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 

@@ -38,7 +38,7 @@ export function displayWidth(s: string): number {
   return stringWidth(s);
 }
 
-function isKeptField(field: string): boolean {
+export function isKeptField(field: string): boolean {
   return KEPT.test(field);
 }
 
@@ -127,7 +127,7 @@ function maxLineWidth(s: string): number {
 }
 
 /** `s` cut to `width` display columns, ending in "…" when it was longer. */
-function shorten(s: string, width: number): string {
+export function shorten(s: string, width: number): string {
   if (displayWidth(s) <= width) return s;
   let out = "";
   for (const ch of s) {

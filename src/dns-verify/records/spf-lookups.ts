@@ -8,7 +8,7 @@ export const MAX_VOID_LOOKUPS = 2;
 /** An `mx` mechanism whose domain has more MX hosts than this is a permanent error (section 4.6.4). */
 const MAX_MX_HOSTS = 10;
 
-interface LookupNode {
+export interface LookupNode {
   /** The term as written: `include:_spf.example.com`, `mx`, `redirect=...`. */
   readonly term: string;
   /** The domain the term looks up (undefined for macros that cannot be expanded). */

@@ -156,7 +156,7 @@ describe("the export ledger", () => {
     const events = readFileSync(a.file, "utf8")
       .trim()
       .split("\n")
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(events.at(-1)).toEqual({ t: "state", at: expect.any(String), jobId: "j1", state: "CANCELLED" });
   });
 
@@ -169,7 +169,7 @@ describe("the export ledger", () => {
     const states = readFileSync(a.file, "utf8")
       .trim()
       .split("\n")
-      .map((l) => JSON.parse(l))
+      .map((l) => JSON.parse(l) as { t: string; state?: string })
       .filter((e) => e.t === "state")
       .map((e) => e.state);
     expect(states).toEqual(["RUNNING", "COMPLETED"]);
