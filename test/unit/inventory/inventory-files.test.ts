@@ -114,12 +114,20 @@ describe("reading an inventory", () => {
     await expect(readInventory(write(doc))).rejects.toThrow(message);
   });
 
-  it("leaves the policy areas' data to the areas", async () => {
-    const doc = { ...sampleInventory(), areas: { ...sampleInventory().areas, "access-rules": "anything" } };
-    await expect(readInventory(write(doc))).resolves.toBeDefined();
-    expect(JSON.parse(readFileSync(join(dir, "inventory.json"), "utf8"))).toHaveProperty(
-      ["areas", "access-rules"],
-      "anything",
+  it("checks the policy areas' data too, before restore changes anything", async () => {
+    const text = { ...sampleInventory(), areas: { ...sampleInventory().areas, "access-rules": "anything" } };
+    await expect(readInventory(write(text))).rejects.toThrow("areas.access-rules: expected an array");
+    const effect = {
+      ...sampleInventory(),
+      areas: { ...sampleInventory().areas, "access-rules": [{ name: "office", effect: "allow", description: "" }] },
+    };
+    await expect(readInventory(write(effect))).rejects.toThrow(
+      'areas.access-rules[0].effect: expected ALLOW or DENY, found "allow"',
     );
+    const none = {
+      ...sampleInventory(),
+      areas: { ...sampleInventory().areas, retention: null, "identity-provider": null },
+    };
+    await expect(readInventory(write(none))).resolves.toBeDefined();
   });
 });
