@@ -5,6 +5,7 @@ import type { OutputSpec } from "../../output/format.js";
 import type { GeneratedPassword } from "../../apply/session.js";
 import type { PlanChange } from "../../apply/plan.js";
 import { checkDomains, checkInteroperability, newUserCount, passwordsNote } from "../../apply/preflight.js";
+import { concurrencyOption, MAP_DOMAIN_OPTION } from "../org/inventory-options.js";
 
 const applyOutput: OutputSpec = {
   fields: ["action", "area", "target", "change", "result"],
@@ -53,24 +54,13 @@ export const applyCommand = defineCommand({
       kind: "boolean",
       describe: "With --plan: exit 3 when there are changes, 0 when there are none",
     },
-    mapDomain: {
-      kind: "list",
-      placeholder: "old=new",
-      describe: "Rewrite addresses and domains OLD into NEW (repeatable)",
-    },
+    mapDomain: MAP_DOMAIN_OPTION,
     passwordsOut: {
       kind: "string",
       placeholder: "file",
       describe: "Append new users' generated passwords to this file as they are created (CSV, mode 0600)",
     },
-    concurrency: {
-      kind: "int",
-      default: 8,
-      min: 1,
-      max: 32,
-      placeholder: "n",
-      describe: "API calls in flight at once",
-    },
+    concurrency: concurrencyOption("API calls in flight at once"),
   },
   output: applyOutput,
   mutating: true,

@@ -2,6 +2,7 @@ import { defineCommand } from "../../cli/define-command.js";
 import { CliError, UsageError } from "../../errors/cli-error.js";
 import type { InventoryDocument } from "../../inventory/document.js";
 import type { OutputSpec } from "../../output/format.js";
+import { concurrencyOption } from "../org/inventory-options.js";
 
 const planOutput: OutputSpec = { fields: ["file", "holds", "mode"], columns: ["file", "holds", "mode"], list: true };
 
@@ -76,14 +77,7 @@ export const migratePlanCommand = defineCommand({
       describe: "m365: the tenant (contoso or contoso.onmicrosoft.com), for the DKIM records",
     },
     force: { kind: "boolean", describe: "Write into a --out folder that holds other files" },
-    concurrency: {
-      kind: "int",
-      default: 8,
-      min: 1,
-      max: 32,
-      placeholder: "n",
-      describe: "API calls in flight when taking the inventory now",
-    },
+    concurrency: concurrencyOption("API calls in flight when taking the inventory now"),
   },
   output: planOutput,
   async run(ctx, opts) {

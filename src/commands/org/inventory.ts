@@ -1,6 +1,7 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { CliError, UsageError } from "../../errors/cli-error.js";
 import type { OutputSpec } from "../../output/format.js";
+import { concurrencyOption } from "./inventory-options.js";
 
 /** The tables every inventory can hold (policy areas add theirs), and the areas each is made of. */
 const CORE_TABLES: Readonly<Record<string, readonly string[]>> = {
@@ -71,14 +72,7 @@ export const orgInventoryCommand = defineCommand({
       placeholder: "name",
       describe: `Print one table instead of the summary (${TABLE_NAMES.join(", ")})`,
     },
-    concurrency: {
-      kind: "int",
-      default: 8,
-      min: 1,
-      max: 32,
-      placeholder: "n",
-      describe: "API calls in flight at once (the AWS backend retries throttling)",
-    },
+    concurrency: concurrencyOption("API calls in flight at once (the AWS backend retries throttling)"),
   },
   output: summaryOutput,
   async run(ctx, opts) {

@@ -3,6 +3,7 @@ import { CliError } from "../../errors/cli-error.js";
 import { checkDomains, checkInteroperability, newUserCount, passwordsNote } from "../../apply/preflight.js";
 import type { OutputSpec } from "../../output/format.js";
 import type { GeneratedPassword } from "../../apply/session.js";
+import { concurrencyOption, MAP_DOMAIN_OPTION } from "./inventory-options.js";
 
 const restoreOutput: OutputSpec = {
   fields: ["step", "created", "updated", "skipped", "failed", "action", "target", "result", "message"],
@@ -43,11 +44,7 @@ export const orgRestoreCommand = defineCommand({
       placeholder: "dir",
       describe: "The inventory folder (or its inventory.json)",
     },
-    mapDomain: {
-      kind: "list",
-      placeholder: "old=new",
-      describe: "Rewrite addresses and domains OLD into NEW (repeatable)",
-    },
+    mapDomain: MAP_DOMAIN_OPTION,
     passwordsOut: {
       kind: "string",
       placeholder: "file",
@@ -55,14 +52,7 @@ export const orgRestoreCommand = defineCommand({
         "Append the new users' generated passwords to this file as they are created (CSV, mode 0600; a new file, or one an earlier run wrote)",
     },
     details: { kind: "boolean", describe: "Report every action instead of a summary per step" },
-    concurrency: {
-      kind: "int",
-      default: 8,
-      min: 1,
-      max: 32,
-      placeholder: "n",
-      describe: "API calls in flight at once",
-    },
+    concurrency: concurrencyOption("API calls in flight at once"),
   },
   output: restoreOutput,
   mutating: true,
