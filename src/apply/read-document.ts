@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import { UsageError } from "../errors/cli-error.js";
 import { readAll } from "../io/iostreams.js";
 import {
+  CORE_AREA_NAMES,
   INVENTORY_FILE,
   INVENTORY_FORMAT,
   INVENTORY_FORMAT_VERSION,
@@ -45,16 +46,7 @@ export async function readDesiredState(
   // An inventory has its areas under `areas:`; a hand-written document may put them at the top.
   const nested = r.areas !== undefined;
   const prefix = nested ? "areas." : "";
-  const known = new Set([
-    "organization",
-    "domains",
-    "users",
-    "groups",
-    "resources",
-    "mailboxes",
-    "mailbox-permissions",
-    ...policyAreas,
-  ]);
+  const known = new Set<string>([...CORE_AREA_NAMES, ...policyAreas]);
   let areas: Record<string, unknown>;
   if (nested) {
     if (r.areas === null || typeof r.areas !== "object" || Array.isArray(r.areas))

@@ -2,7 +2,7 @@ import { collect, paginate } from "../backend/paginate.js";
 import type { WorkMailApi } from "../backend/workmail-api.js";
 import { ConflictError } from "../errors/cli-error.js";
 import type { InventoryDocument } from "../inventory/document.js";
-import { DomainMap, domainOfAddress } from "../inventory/domain-map.js";
+import { type DomainMap, domainOfAddress } from "../inventory/domain-map.js";
 import { isNotImplemented } from "../inventory/service-errors.js";
 
 export interface TargetDomain {

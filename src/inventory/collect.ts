@@ -8,6 +8,7 @@ import { collectOrganization } from "./collect/organization.js";
 import { collectResources } from "./collect/resources.js";
 import { collectUsers } from "./collect/users.js";
 import {
+  CORE_AREA_NAMES,
   INVENTORY_FORMAT,
   INVENTORY_FORMAT_VERSION,
   type InventoryDocument,
@@ -20,8 +21,11 @@ import { EntityDirectory } from "./entity-directory.js";
 import { limitApi } from "./limited-api.js";
 import { errorText, isNotImplemented } from "./service-errors.js";
 
-/** The areas wmctl collects itself, in document order (policy areas follow, from INVENTORY_AREAS). */
-const CORE_AREAS: ReadonlyArray<{ name: string; collect(ctx: CollectContext): Promise<unknown> }> = [
+/** How wmctl collects each of CORE_AREA_NAMES, in document order (policy areas follow, from INVENTORY_AREAS). */
+const CORE_AREAS: ReadonlyArray<{
+  name: (typeof CORE_AREA_NAMES)[number];
+  collect(ctx: CollectContext): Promise<unknown>;
+}> = [
   { name: "organization", collect: collectOrganization },
   { name: "domains", collect: collectDomains },
   { name: "users", collect: collectUsers },
@@ -76,7 +80,7 @@ export async function collectInventory(
   const createdAt = (options.now ?? (() => new Date()))().toISOString();
   const directory = await EntityDirectory.list(api, orgId);
   const ctx: CollectContext = { api, orgId, directory, warn: options.warn };
-  const reserved = new Set(CORE_AREAS.map((a) => a.name));
+  const reserved = new Set<string>(CORE_AREA_NAMES);
   for (const a of options.areas)
     if (reserved.has(a.name)) throw new Error(`inventory area name ${a.name} is taken by a core area`);
 

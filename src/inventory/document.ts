@@ -10,6 +10,16 @@ export const INVENTORY_FORMAT = "wmctl-inventory";
 /** Bump when a change would mislead an older wmctl reading a newer file. */
 export const INVENTORY_FORMAT_VERSION = 2;
 export const INVENTORY_FILE = "inventory.json";
+/** The areas wmctl collects itself, in document order; the policy areas (INVENTORY_AREAS) follow. */
+export const CORE_AREA_NAMES = [
+  "organization",
+  "domains",
+  "users",
+  "groups",
+  "resources",
+  "mailboxes",
+  "mailbox-permissions",
+] as const;
 
 export type EntityKind = "USER" | "GROUP" | "RESOURCE";
 

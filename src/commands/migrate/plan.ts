@@ -1,6 +1,6 @@
 import { defineCommand } from "../../cli/define-command.js";
 import { CliError, UsageError } from "../../errors/cli-error.js";
-import type { InventoryDocument } from "../../inventory/document.js";
+import { CORE_AREA_NAMES, type InventoryDocument } from "../../inventory/document.js";
 import type { OutputSpec } from "../../output/format.js";
 import { concurrencyOption } from "../org/inventory-options.js";
 
@@ -10,15 +10,7 @@ const planOutput: OutputSpec = { fields: ["file", "holds", "mode"], columns: ["f
 const MAX_REASONS_SHOWN = 5;
 
 /** The areas a plan reads (the core areas of an inventory; policy areas do not move). */
-const PLAN_AREAS = new Set([
-  "organization",
-  "domains",
-  "users",
-  "groups",
-  "resources",
-  "mailboxes",
-  "mailbox-permissions",
-]);
+const PLAN_AREAS = new Set<string>(CORE_AREA_NAMES);
 
 export const migratePlanCommand = defineCommand({
   name: "plan",
