@@ -28,6 +28,11 @@ export interface Judged {
   readonly has: (v: Verdict) => boolean;
   /** Servers that answered definitively did not all agree. */
   readonly disagree: boolean;
+  /**
+   * Worth waiting for (`--wait`): missing somewhere, servers disagree, or none answered. Checks with
+   * their own notion of pending (ownership, DKIM, SPF, AutoDiscover) build theirs from the parts.
+   */
+  readonly unsettled: boolean;
 }
 
 export function judge(answers: readonly DnsAnswer[], verdictOf: (a: DnsAnswer) => Verdict): Judged {
@@ -36,13 +41,15 @@ export function judge(answers: readonly DnsAnswer[], verdictOf: (a: DnsAnswer) =
     .map((a) => ({ server: a.server, verdict: verdictOf(a), answer: a }));
   const kinds = new Set(verdicts.map((v) => v.verdict));
   const values = new Set(verdicts.map((v) => JSON.stringify([...observe(v.answer).values].sort())));
+  const disagree = kinds.size > 1 || values.size > 1;
   return {
     answers,
     found: answers.map(observe),
     verdicts,
     unreachable: answers.filter((a) => !isDefinitive(a.outcome)),
     has: (v) => kinds.has(v),
-    disagree: kinds.size > 1 || values.size > 1,
+    disagree,
+    unsettled: kinds.has("missing") || disagree || verdicts.length === 0,
   };
 }
 

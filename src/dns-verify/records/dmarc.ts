@@ -98,7 +98,7 @@ export function checkDmarc(ctx: CheckContext): Promise<RecordCheck> {
       status,
       found: j.found,
       findings,
-      pending: j.has("missing") || j.disagree || j.verdicts.length === 0,
+      pending: j.unsettled,
     };
   });
 }

@@ -88,7 +88,7 @@ export async function judgeMx<S extends { kind: string }>(
     status,
     found: j.found,
     findings,
-    pending: j.has("missing") || j.disagree || j.verdicts.length === 0,
+    pending: j.unsettled,
   };
 }
 

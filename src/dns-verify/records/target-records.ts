@@ -230,7 +230,7 @@ export function checkDkimTxt(ctx: CheckContext, target: TargetProfile): Promise<
       status: ownershipStatus(j),
       found: j.found,
       findings,
-      pending: j.has("missing") || j.disagree || j.verdicts.length === 0,
+      pending: j.unsettled,
     };
   });
 }
