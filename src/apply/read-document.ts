@@ -10,7 +10,7 @@ import {
   INVENTORY_FORMAT_VERSION,
   type InventoryDocument,
 } from "../inventory/document.js";
-import { checkInventoryShape } from "../inventory/inventory-shape.js";
+import { checkInventoryShape, foldEnumCase } from "../inventory/inventory-shape.js";
 import { normalizeAreas } from "./normalize-document.js";
 
 /** A desired-state document larger than this is refused (an inventory of 100,000 users is ~60 MB). */
@@ -64,6 +64,7 @@ export async function readDesiredState(
   }
   const problem = normalizeAreas(areas, prefix);
   if (problem !== undefined) throw new UsageError(`${label}: ${problem}`);
+  foldEnumCase(areas);
   const doc = {
     format: INVENTORY_FORMAT,
     formatVersion: typeof r.formatVersion === "number" ? r.formatVersion : INVENTORY_FORMAT_VERSION,

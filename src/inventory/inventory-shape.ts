@@ -140,6 +140,35 @@ const AREA_SHAPES: Readonly<Record<string, Shape>> = {
   tags: { array: { key: "string", value: "text" } },
 };
 
+/**
+ * A hand-written document may spell the values of `oneOf` fields in any case (`effect: allow`), as it
+ * may spell states and roles: they are upper-cased in place to the service's spelling before the
+ * check. An unknown value is left as it is, for the check to name.
+ */
+export function foldEnumCase(areas: Record<string, unknown>): void {
+  for (const [name, shape] of Object.entries(AREA_SHAPES)) {
+    const value = areas[name];
+    if (value !== undefined) areas[name] = fold(value, shape);
+  }
+}
+
+function fold(value: unknown, shape: Shape): unknown {
+  if (typeof shape === "string" || value === null || value === undefined) return value;
+  const only = Object.keys(shape).length === 1;
+  if (only && "oneOf" in shape && Array.isArray(shape.oneOf)) {
+    const upper = typeof value === "string" ? value.toUpperCase() : undefined;
+    return upper !== undefined && (shape.oneOf as readonly string[]).includes(upper) ? upper : value;
+  }
+  if (only && "nullable" in shape && typeof shape.nullable !== "undefined") return fold(value, shape.nullable as Shape);
+  if (only && "array" in shape && typeof shape.array !== "undefined")
+    return Array.isArray(value) ? value.map((v) => fold(v, shape.array as Shape)) : value;
+  if (typeof value !== "object" || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [field, s] of Object.entries(shape as Record<string, Shape>))
+    if (field in out) out[field] = fold(out[field], s);
+  return out;
+}
+
 /** The first problem with the document's shape, or undefined when restore can rely on it. */
 export function checkInventoryShape(doc: Record<string, unknown>): string | undefined {
   const source = doc.source as Record<string, unknown> | undefined;

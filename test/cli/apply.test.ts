@@ -254,6 +254,15 @@ describe("wmctl apply", () => {
     expect((await cli.run(["apply", "-f", "-", "--plan", "--detailed-exitcode"], { stdin: yaml })).code).toBe(0);
   });
 
+  it("takes a policy area's values in any case, as it takes states and roles", async () => {
+    const yaml =
+      "access-rules:\n  - name: office\n    effect: deny\n    description: no webmail\n    protocols: [WebMail]\n";
+    const r = await cli.run(["apply", "-f", "-", "--yes"], { stdin: yaml });
+    expect(r.code, r.stderr).toBe(0);
+    const rules = await cli.json<Array<{ name: string; effect: string }>>("access-rule list");
+    expect(rules.map((x) => `${x.name}:${x.effect}`)).toEqual(["office:DENY"]);
+  });
+
   it("an invalid document exits 2 naming the place in it, before anything changes", async () => {
     const bad = async (text: string, name = "bad.yaml") => {
       const path = join(cli.home, name);
