@@ -37,7 +37,7 @@ await build({
     .filter((d) => !BUNDLED.has(d))
     .flatMap((d) => [d, `${d}/*`]),
   // import.meta.url as the shipped bundle would see it (program.ts reads ../../package.json from it).
-  define: { "import.meta.url": JSON.stringify(pathToFileURL(join(ROOT, "dist", "bundle", "main.js")).href) },
+  define: { "import.meta.url": JSON.stringify(pathToFileURL(join(ROOT, "dist", "bundle", "main.cjs")).href) },
   outfile: join(dir, "entry.cjs"),
   logLevel: "error",
 });

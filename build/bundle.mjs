@@ -1,46 +1,40 @@
-// npm run bundle: esbuild, src/cli/main.ts -> dist/bundle/ (what bin/wmctl.js runs).
-// - One entry chunk for the CLI core and lazy chunks per command and simulator area (code splitting
-//   of the dynamic imports).
+// npm run bundle: esbuild, src/cli/main.ts -> dist/bundle/ (what bin/wmctl.js loads, with a V8 code
+// cache: see bin/wmctl.js).
+// - One entry file for the CLI core and lazy files per command and simulator area: esbuild splits the
+//   ES module build at our dynamic imports, then each file is turned into a CommonJS module. Node 20
+//   has no compile cache for ES modules, but a CommonJS file compiled through vm.Script can take V8's
+//   cachedData, which skips parsing and compiling on every later run. A dynamic import of one of our
+//   own files becomes __wmctlImport("./name.cjs"), which bin/wmctl.js serves from its loader.
 // - Native and large packages stay external and load on first use (better-sqlite3, the AWS SDK,
-//   imapflow, ...); the small pure-JS ones every run needs (commander, chalk) are bundled in, so the
-//   CommonJS loader never runs for them.
-// - Node builtins come from process.getBuiltinModule instead of `import "node:fs"`: each builtin
-//   imported as ESM gets a facade module built at startup (~6 ms over the core's imports).
-//   commander's child_process (used only for executable subcommands, which wmctl has none of) is
-//   loaded only if touched.
+//   imapflow, ...); their dynamic imports stay native imports, so ES-module-only ones still load. The
+//   small pure-JS packages every run needs (commander, chalk) are bundled in, and so are ES-module-only
+//   ones imported statically (p-limit), which a CommonJS file cannot require on Node 20.
+// - Whitespace and syntax are minified (names are kept, so stacks and profiles stay readable).
+// - commander's child_process (used only for executable subcommands, which wmctl has none of) loads
+//   only if touched: it pulls in net and stream.
 // - The service model goes in without its documentation strings (half its size; the simulator reads
-//   only shapes, constraints and errors), so a local command parses less.
-// - dist/bundle/ is emptied first, so chunks of earlier builds never pile up.
-import { readFileSync, rmSync } from "node:fs";
-import { builtinModules } from "node:module";
-import { build } from "esbuild";
+//   only shapes, constraints and errors).
+// - dist/bundle/ is emptied first, so files of earlier builds never pile up.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { build, transform } from "esbuild";
 import pkg from "../package.json" with { type: "json" };
 
 const OUT = "dist/bundle";
-const BUNDLED = new Set(["commander", "chalk"]);
+const BUNDLED = new Set(["commander", "chalk", "p-limit"]);
 const external = Object.keys(pkg.dependencies)
   .filter((d) => !BUNDLED.has(d))
   .flatMap((d) => [d, `${d}/*`]);
-const builtins = new Set(builtinModules);
 
 /** @type {import("esbuild").Plugin} */
-const builtinsFromProcess = {
-  name: "builtins-from-process",
+const lazyChildProcess = {
+  name: "lazy-child-process",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?[a-z_/0-9]+$/ }, (a) => {
-      const name = a.path.replace(/^node:/, "");
-      if (!builtins.has(name)) return undefined;
-      // A dynamic import is lazy already; as a split chunk of a CommonJS module it would only have a default export.
-      if (a.kind === "dynamic-import") return { path: `node:${name}`, external: true };
-      const lazy = name === "child_process" && a.importer.includes("node_modules/commander/");
-      return { path: `node:${name}`, namespace: lazy ? "builtin-lazy" : "builtin" };
-    });
-    b.onLoad({ filter: /.*/, namespace: "builtin" }, (a) => ({
-      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(a.path)});`,
-      loader: "js",
-    }));
-    b.onLoad({ filter: /.*/, namespace: "builtin-lazy" }, (a) => ({
-      contents: `module.exports = new Proxy({}, { get: (_, key) => process.getBuiltinModule(${JSON.stringify(a.path)})[key] });`,
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (a) =>
+      a.importer.includes("node_modules/commander/") ? { path: "child_process", namespace: "builtin-lazy" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "builtin-lazy" }, () => ({
+      contents: `module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });`,
       loader: "js",
     }));
   },
@@ -57,8 +51,7 @@ const modelWithoutDocs = {
   },
 };
 
-rmSync(OUT, { recursive: true, force: true });
-await build({
+const split = await build({
   entryPoints: ["src/cli/main.ts"],
   bundle: true,
   splitting: true,
@@ -67,6 +60,47 @@ await build({
   target: "node20",
   external,
   outdir: OUT,
+  write: false,
+  metafile: true,
   logLevel: "warning",
-  plugins: [builtinsFromProcess, modelWithoutDocs],
+  plugins: [lazyChildProcess, modelWithoutDocs],
 });
+
+const names = split.outputFiles.map((f) => basename(f.path));
+const cjsName = (name) => name.replace(/\.js$/, ".cjs");
+const DYNAMIC_IMPORT = /(?<![\w$.])import\("([^"]+)"\)/g;
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+for (const file of split.outputFiles) {
+  let code = file.text;
+  // Chunk names carry a content hash (chunk-4XG4VOC2.js): no other text of the bundle looks like this.
+  for (const name of names) code = code.replaceAll(`"./${name}"`, `"./${cjsName(name)}"`);
+  // Every dynamic import, ours and the packages', goes through bin/wmctl.js (__wmctlImport): a native
+  // import() inside vm.Script code needs Node's experimental vm loader, which warns on every run. The
+  // rewrite is checked against esbuild's own list of this file's dynamic imports.
+  const meta = split.metafile.outputs[relative(process.cwd(), file.path)];
+  const ours = (path) => path.replace(/^dist\/bundle\/(.*)\.js$/, "./$1.cjs");
+  const expected = new Set(meta.imports.filter((i) => i.kind === "dynamic-import").map((i) => ours(i.path)));
+  const found = new Set();
+  code = code.replace(DYNAMIC_IMPORT, (_, specifier) => {
+    found.add(specifier);
+    return `__wmctlImport(${JSON.stringify(specifier)})`;
+  });
+  const extra = [...found].find((p) => !expected.has(p));
+  const missed = [...expected].find((p) => !found.has(p));
+  if (extra || missed) {
+    throw new Error(`${basename(file.path)}: dynamic import rewrite ${extra ? `took ${extra}, not an import` : `missed ${missed}`}`);
+  }
+  const cjs = await transform(code, {
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // import.meta.url of a CommonJS file: bin/wmctl.js passes each file's own URL (dist/bundle/ is as deep as src/cli/).
+    define: { "import.meta.url": "__wmctlUrl" },
+    sourcefile: basename(file.path),
+    logLevel: "warning",
+  });
+  writeFileSync(join(OUT, cjsName(basename(file.path))), cjs.code);
+}

@@ -93,6 +93,11 @@ export const ENV_VARS: ReadonlyArray<{ name: string; flag?: string; describe: st
     name: "COLUMNS",
     describe: "table width (default: the terminal's; tables into a pipe or file are not limited; --wide: never)",
   },
+  {
+    name: "NODE_DISABLE_COMPILE_CACHE",
+    describe:
+      "1 to start without the code cache (kept beside the bundle, else in $XDG_CACHE_HOME/wmctl: ~/.cache/wmctl)",
+  },
   { name: "AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID ...", describe: "read by the AWS SDK on the aws backend" },
 ];
 
