@@ -1,6 +1,8 @@
 // Startup cost: `wmctl --help` and `wmctl user list` (a local store of --users users, default 100, as
 // issue #13 measured) against `node -e 0`, interleaved in the same run; medians and ratios of N runs
-// (node bench/startup.mjs --runs 21 --users 100).
+// (node bench/startup.mjs --runs 21 --users 100). Both wmctl commands run twice: as shipped (with the
+// code cache bin/wmctl.js keeps beside the bundle, written by the warm-up run) and with
+// NODE_DISABLE_COMPILE_CACHE=1, so the cache's share shows in the same run.
 import { ROOT, BIN, arg, median, openSimulator, requireBuild, tempHome, timed } from "./common.mjs";
 
 requireBuild();
@@ -16,15 +18,18 @@ for (let i = 0; i < users; i++) {
 sim.close();
 
 const env = { WMCTL_HOME: home, WMCTL_ORG: "bench" };
+const noCache = { ...env, NODE_DISABLE_COMPILE_CACHE: "1" };
 const cases = {
-  "node -e 0": ["-e", "0"],
-  "wmctl --help": [BIN, "--help"],
-  "wmctl user list": [BIN, "user", "list"],
+  "node -e 0": [["-e", "0"], env],
+  "wmctl --help": [[BIN, "--help"], env],
+  "wmctl user list": [[BIN, "user", "list"], env],
+  "--help, no cache": [[BIN, "--help"], noCache],
+  "user list, no cache": [[BIN, "user", "list"], noCache],
 };
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-for (const args of Object.values(cases)) timed(process.execPath, args, env); // warm the file cache
+for (const [args, e] of Object.values(cases)) timed(process.execPath, args, e); // warm the file and code caches
 for (let i = 0; i < runs; i++) {
-  for (const [name, args] of Object.entries(cases)) times[name].push(timed(process.execPath, args, env));
+  for (const [name, [args, e]] of Object.entries(cases)) times[name].push(timed(process.execPath, args, e));
 }
 const base = median(times["node -e 0"]);
 console.log(`startup, ${runs} runs each, interleaved (node ${process.version}, ${ROOT})`);
@@ -32,7 +37,7 @@ for (const [name, t] of Object.entries(times)) {
   const m = median(t);
   const extra = name === "node -e 0" ? "" : `  ${(m / base).toFixed(2)}x (+${(m - base).toFixed(0)} ms over node -e 0)`;
   console.log(
-    `  ${name.padEnd(16)} median ${m.toFixed(1).padStart(6)} ms   min ${Math.min(...t)
+    `  ${name.padEnd(20)} median ${m.toFixed(1).padStart(6)} ms   min ${Math.min(...t)
       .toFixed(1)
       .padStart(6)} ms${extra}`,
   );

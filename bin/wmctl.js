@@ -7,7 +7,7 @@
 // would need Node's experimental vm loader, so build/bundle.mjs routes them all through here).
 // - The cache is one file: after a command finished, the cache of each bundle file that run compiled
 //   and the cache lacked (or V8 rejected) is added, so it holds the functions those runs compiled and
-//   grows with the commands used.
+//   grows with the commands used. A run reads only the entries of the files it loads.
 // - It sits beside the bundle, or in $XDG_CACHE_HOME/wmctl (~/.cache/wmctl) when the bundle's folder
 //   is read-only. Its name carries the Node version and architecture; its first line the entry
 //   file's size and mtime (every build rewrites it), so a rebuilt bundle never meets an old cache.
@@ -19,7 +19,6 @@ const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
 const { createRequire } = require("node:module");
-const { pathToFileURL } = require("node:url");
 
 const dir = path.join(__dirname, "..", "dist", "bundle");
 const entry = path.join(dir, "main.cjs");
@@ -32,37 +31,61 @@ const cacheDirs = [dir, path.join(userCache, "wmctl")];
 const { size, mtimeMs } = fs.statSync(entry);
 const stamp = `${size} ${mtimeMs}`;
 
-/** The cache file: its stamp line, a JSON line of [file name, length] pairs, then the V8 caches back to back. */
-function readCache() {
-  const entries = new Map();
+/**
+ * The cache file: its stamp line, a JSON line of [file name, offset, length] entries, then the V8
+ * caches (offsets count from the end of that line). Opened once; an entry is read when its file is
+ * loaded.
+ */
+function openCache() {
   for (const cacheDir of useCache ? cacheDirs : []) {
-    let data;
+    let fd;
     try {
-      data = fs.readFileSync(path.join(cacheDir, cacheName));
-    } catch {
-      continue;
-    }
-    const first = data.indexOf(10);
-    const second = data.indexOf(10, first + 1);
-    if (first < 0 || second < 0 || data.toString("latin1", 0, first) !== stamp) continue;
-    try {
-      let offset = second + 1;
-      for (const [name, length] of JSON.parse(data.toString("utf8", first + 1, second))) {
-        entries.set(name, data.subarray(offset, offset + length));
-        offset += length;
+      fd = fs.openSync(path.join(cacheDir, cacheName), "r");
+      let head = Buffer.alloc(0);
+      let first = -1;
+      let second = -1;
+      while (second < 0) {
+        const more = Buffer.allocUnsafe(16384);
+        const read = fs.readSync(fd, more, 0, more.length, head.length);
+        if (read === 0) break;
+        head = Buffer.concat([head, more.subarray(0, read)]);
+        first = head.indexOf(10);
+        second = first < 0 ? -1 : head.indexOf(10, first + 1);
+      }
+      if (second > 0 && head.toString("latin1", 0, first) === stamp) {
+        const index = JSON.parse(head.toString("utf8", first + 1, second));
+        const start = second + 1;
+        return {
+          fd,
+          entries: new Map(index.map(([name, offset, bytes]) => [name, { offset: start + offset, bytes }])),
+        };
       }
     } catch {
-      entries.clear();
-      continue;
+      // missing or unreadable: try the next folder
     }
-    break;
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  return entries;
+  return { fd: undefined, entries: new Map() };
 }
 
-function writeCache(entries) {
-  const index = [...entries].map(([name, data]) => [name, data.length]);
-  const data = Buffer.concat([Buffer.from(`${stamp}\n${JSON.stringify(index)}\n`), ...entries.values()]);
+function readEntry(name) {
+  const found = cache.entries.get(name);
+  if (found === undefined) return undefined;
+  const data = Buffer.allocUnsafe(found.bytes);
+  return fs.readSync(cache.fd, data, 0, found.bytes, found.offset) === found.bytes ? data : undefined;
+}
+
+/** The old file's entries this run did not replace, and the new ones. */
+function writeCache() {
+  const caches = new Map();
+  for (const name of cache.entries.keys()) {
+    const data = uncached.has(name) ? undefined : readEntry(name);
+    if (data !== undefined) caches.set(name, data);
+  }
+  for (const [name, script] of uncached) caches.set(name, script.createCachedData());
+  let offset = 0;
+  const index = [...caches].map(([name, data]) => [name, (offset += data.length) - data.length, data.length]);
+  const data = Buffer.concat([Buffer.from(`${stamp}\n${JSON.stringify(index)}\n`), ...caches.values()]);
   for (const cacheDir of cacheDirs) {
     const temporary = path.join(cacheDir, `${cacheName}.${process.pid}.tmp`);
     try {
@@ -76,7 +99,7 @@ function writeCache(entries) {
   }
 }
 
-const cache = readCache();
+const cache = openCache();
 /** Bundle files compiled without a usable cache in this run. */
 const uncached = new Map();
 const loaded = new Map();
@@ -88,13 +111,17 @@ function load(name) {
   const module = { exports: {} };
   loaded.set(name, module);
   const source = fs.readFileSync(file, "utf8");
-  const cachedData = cache.get(name);
+  const cachedData = readEntry(name);
   const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname, __wmctlImport, __wmctlUrl) {${source}\n})`,
-    { filename: file, cachedData },
+    `(function (exports, require, module, __filename, __dirname, __wmctlImport) {${source}\n})`,
+    {
+      filename: file,
+      cachedData,
+    },
   );
+
   if (cachedData === undefined || script.cachedDataRejected) uncached.set(name, script);
-  script.runInThisContext()(module.exports, bundleRequire, module, file, dir, bundleImport, pathToFileURL(file).href);
+  script.runInThisContext()(module.exports, bundleRequire, module, file, dir, bundleImport);
   return module.exports;
 }
 
@@ -111,7 +138,5 @@ load("main.cjs")
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;
-    if (!useCache || uncached.size === 0) return;
-    for (const [name, script] of uncached) cache.set(name, script.createCachedData());
-    writeCache(cache);
+    if (useCache && uncached.size > 0) writeCache();
   });

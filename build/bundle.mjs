@@ -97,10 +97,12 @@ for (const file of split.outputFiles) {
     target: "node20",
     minifyWhitespace: true,
     minifySyntax: true,
-    // import.meta.url of a CommonJS file: bin/wmctl.js passes each file's own URL (dist/bundle/ is as deep as src/cli/).
+    // import.meta.url of a CommonJS file: its own URL (dist/bundle/ is as deep as src/cli/), computed
+    // only in the files that use it.
     define: { "import.meta.url": "__wmctlUrl" },
     sourcefile: basename(file.path),
     logLevel: "warning",
   });
-  writeFileSync(join(OUT, cjsName(basename(file.path))), cjs.code);
+  const url = cjs.code.includes("__wmctlUrl") ? 'var __wmctlUrl=require("node:url").pathToFileURL(__filename).href;' : "";
+  writeFileSync(join(OUT, cjsName(basename(file.path))), url + cjs.code);
 }

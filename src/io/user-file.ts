@@ -1,5 +1,6 @@
-import { open, stat } from "node:fs/promises";
-import type { Stats } from "node:fs";
+// fs.promises, not node:fs/promises: the getter loads it on first use, and every command imports this
+// file while few read a user file (about 1.5 ms of startup).
+import { promises as fs, type Stats } from "node:fs";
 import { UsageError } from "../errors/cli-error.js";
 
 /**
@@ -10,7 +11,7 @@ import { UsageError } from "../errors/cli-error.js";
 export async function checkUserFile(file: string, what: string, maxBytes?: number): Promise<Stats> {
   let st: Stats;
   try {
-    st = await stat(file);
+    st = await fs.stat(file);
   } catch (e) {
     throw userFileError(e, file, what);
   }
@@ -25,7 +26,7 @@ export async function checkUserFile(file: string, what: string, maxBytes?: numbe
 export async function readUserFile(file: string, what: string, maxBytes: number): Promise<Buffer> {
   await checkUserFile(file, what, maxBytes);
   try {
-    const handle = await open(file, "r");
+    const handle = await fs.open(file, "r");
     try {
       const buf = Buffer.alloc(maxBytes + 1);
       let n = 0;
