@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
-import type { CommandContext } from "../context/context.js";
+import type { CommandContext, OrganizationRef } from "../context/context.js";
+import { namingOrganization } from "../context/naming-organization.js";
 import { CancelledError, CliError, UsageError } from "../errors/cli-error.js";
 import { ExitCode } from "../errors/exit-codes.js";
 import { ServiceError } from "../errors/service-error.js";
@@ -116,6 +117,12 @@ export async function runBulk(ctx: CommandContext, verb: BulkVerb, o: BulkOption
   const limited = rateLimitApi(await ctx.backend(), bucket);
   const base = rowContextBase(ctx, limited.api);
   const org = await ctx.org();
+  // A row's error names the organization as the single commands' errors do: "acme (m-...)".
+  let knownOrg: Promise<OrganizationRef | undefined> | undefined;
+  const named = async (e: unknown): Promise<CliError> => {
+    const err = toCliError(e);
+    return err.message.includes(org) ? namingOrganization(err, await (knownOrg ??= ctx.knownOrg())) : err;
+  };
   const started = performance.now();
 
   if (o.dryRun) {
@@ -144,7 +151,7 @@ export async function runBulk(ctx: CommandContext, verb: BulkVerb, o: BulkOption
             message: plan || out.notes.join("; ") || undefined,
           } satisfies RowResult;
         } catch (e) {
-          return failure(v, e);
+          return failure(v, e, await named(e));
         }
       },
     );
@@ -224,7 +231,7 @@ export async function runBulk(ctx: CommandContext, verb: BulkVerb, o: BulkOption
             message: out.statuses.join("; ") || out.notes.join("; ") || undefined,
           };
         } catch (e) {
-          result = failure(v, e);
+          result = failure(v, e, await named(e));
           failedCount++;
         }
         ledger.finish(result, v.digest);
@@ -279,8 +286,7 @@ export async function runBulk(ctx: CommandContext, verb: BulkVerb, o: BulkOption
   ctx.out.status(summary);
 }
 
-function failure(v: ValidRow, e: unknown): RowResult {
-  const err = toCliError(e);
+function failure(v: ValidRow, e: unknown, err: CliError): RowResult {
   const name = err instanceof ServiceError ? err.code : err.name === "CliError" ? "Error" : err.name;
   const throttled = isThrottling((err as { cause?: unknown }).cause ?? e) || err.exitCode === ExitCode.Throttled;
   return {

@@ -1,9 +1,10 @@
 import { CommanderError, type Command } from "commander";
 import { ConfigStore } from "../context/config-store.js";
-import { createContext, type OrganizationRef } from "../context/context.js";
+import { createContext } from "../context/context.js";
+import { namingOrganization } from "../context/naming-organization.js";
 import { configDir, type Env } from "../context/paths.js";
 import { effectiveFormat, resolveSettings, type GlobalFlags } from "../context/settings.js";
-import { type CliError, UsageError } from "../errors/cli-error.js";
+import { UsageError } from "../errors/cli-error.js";
 import { ExitCode } from "../errors/exit-codes.js";
 import { toCliError } from "../errors/to-cli-error.js";
 import { systemIO, type IOStreams } from "../io/iostreams.js";
@@ -25,14 +26,6 @@ export interface MainDeps {
   readonly prompter?: Prompter;
   /** Replaces SIGINT/SIGTERM for long-running commands (tests stop `local serve` with it). */
   readonly interrupted?: () => Promise<string>;
-}
-
-/** An error that quotes the organization's id names it by its alias too: "organization acme (m-...)". */
-function namingOrganization(err: CliError, org: OrganizationRef | undefined): CliError {
-  if (org?.alias === undefined || !err.message.includes(org.id) || err.message.includes(`${org.alias} (${org.id})`))
-    return err;
-  err.message = err.message.replace(org.id, `${org.alias} (${org.id})`);
-  return err;
 }
 
 /**

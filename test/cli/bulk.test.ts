@@ -131,6 +131,18 @@ describe("wmctl bulk create", () => {
     expect(csvRows(report)[1]).toMatch(/^1,erin,error,failed,MailDomainNotFoundException,/);
   });
 
+  it("names the organization in a row's error as the single command does: by alias, then id", async () => {
+    const from = file("ghost.csv", "name,jobTitle\nghost,Boss\n");
+    const report = join(cli.home, "ghost-report.csv");
+    const r = await cli.run(["bulk", "update", "--from", from, "--report", report, "--yes"]);
+    expect(r.code).toBe(1);
+    const single = await cli.run("user describe ghost");
+    const [, id] = /organization acme \((m-[0-9a-f]+)\)/.exec(single.stderr) ?? [];
+    expect(id).toBeDefined();
+    expect(r.stdout).toContain(`\tNotFoundError\tno user "ghost" in organization acme (${id})`);
+    expect(csvRows(report)[1]).toContain(`no user ""ghost"" in organization acme (${id})`);
+  });
+
   it("reads a Microsoft 365 export and JSON Lines from standard input", async () => {
     const m365 = file(
       "m365.csv",
