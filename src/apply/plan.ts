@@ -56,7 +56,7 @@ function asChange(r: RestoreStep, applied: boolean): PlanChange | undefined {
       ...(applied ? { result: "failed" as const } : {}),
     };
   return {
-    action: r.result === "created" ? "create" : "update",
+    action: r.result === "created" ? "create" : r.result === "deleted" ? "delete" : "update",
     area: r.area,
     target: r.target,
     change: r.message === undefined || r.message === "" ? r.action : r.message,
@@ -65,7 +65,7 @@ function asChange(r: RestoreStep, applied: boolean): PlanChange | undefined {
 }
 
 /**
- * The creates and updates that would bring the organization to the document: the same ordered
+ * The creates, updates and rule deletes that would bring the organization to the document: the same ordered
  * steps as an apply (and `org restore`), run against a port that records changes instead of
  * sending them, so the plan and the apply cannot disagree.
  */

@@ -210,9 +210,9 @@ export async function runSteps(
   return { steps: reports, calls: limited.calls() };
 }
 
-/** created / updated / skipped / failed counts of one step. */
+/** created / updated / deleted / skipped / failed counts of one step. */
 export function tally(results: readonly RestoreStep[]): Record<RestoreStep["result"], number> {
-  const t = { created: 0, updated: 0, skipped: 0, failed: 0 };
+  const t = { created: 0, updated: 0, deleted: 0, skipped: 0, failed: 0 };
   for (const r of results) t[r.result]++;
   return t;
 }

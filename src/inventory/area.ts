@@ -58,6 +58,7 @@ export interface RestoreStep {
   readonly area: string;
   readonly action: string;
   readonly target: string;
-  readonly result: "created" | "updated" | "skipped" | "failed";
+  /** `deleted`: a rule the document lacks, removed because a policy area is a whole rule set. */
+  readonly result: "created" | "updated" | "deleted" | "skipped" | "failed";
   readonly message?: string;
 }

@@ -263,6 +263,18 @@ describe("wmctl apply", () => {
     expect(rules.map((x) => `${x.name}:${x.effect}`)).toEqual(["office:DENY"]);
   });
 
+  it("a policy area is a whole rule set: the plan lists the rules it lacks as deletes, even without --prune", async () => {
+    const yaml = "access-rules:\n  - name: office\n    effect: DENY\n    protocols: [WebMail]\n";
+    const plan = await cli.run(["apply", "-f", "-", "--plan"], { stdin: yaml });
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(rows(plan.stdout)).toEqual(["create access-rules office", "delete access-rules default"]);
+    expect(plan.stderr).toContain("Plan: 1 to create, 0 to update, 1 to delete");
+    const r = await cli.run(["apply", "-f", "-", "--yes"], { stdin: yaml });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("1 created, 0 updated, 1 deleted");
+    expect((await cli.json<Array<{ name: string }>>("access-rule list")).map((x) => x.name)).toEqual(["office"]);
+  });
+
   it("an invalid document exits 2 naming the place in it, before anything changes", async () => {
     const bad = async (text: string, name = "bad.yaml") => {
       const path = join(cli.home, name);

@@ -6,7 +6,9 @@ import type { GeneratedPassword } from "../../apply/session.js";
 import { concurrencyOption, MAP_DOMAIN_OPTION } from "./inventory-options.js";
 
 const restoreOutput: OutputSpec = {
-  fields: ["step", "created", "updated", "skipped", "failed", "action", "target", "result", "message"],
+  // deleted (the rules a policy area's whole rule set drops) is in -o json and --fields, and in the
+  // status line when there are any; the default columns stay as scripts know them.
+  fields: ["step", "created", "updated", "skipped", "failed", "deleted", "action", "target", "result", "message"],
   columns: ["step", "created", "updated", "skipped", "failed"],
   list: true,
 };
@@ -115,7 +117,7 @@ export const orgRestoreCommand = defineCommand({
         const t = tally(results);
         if (!opts.dryRun)
           ctx.out.status(
-            `${step}: ${t.created} created, ${t.updated} updated, ${t.skipped} skipped, ${t.failed} failed`,
+            `${step}: ${t.created} created, ${t.updated} updated, ${t.deleted > 0 ? `${t.deleted} deleted, ` : ""}${t.skipped} skipped, ${t.failed} failed`,
           );
         if (opts.dryRun) return;
         if (opts.details)

@@ -106,7 +106,7 @@ export const accessRulesArea: InventoryArea<InventoryAccessRule[]> = {
     };
     const remove = async (name: string) => {
       steps.push(
-        await attempt(AREA, "DeleteAccessControlRule", name, "updated", () =>
+        await attempt(AREA, "DeleteAccessControlRule", name, "deleted", () =>
           api.deleteAccessControlRule({ OrganizationId: orgId, Name: name }),
         ),
       );

@@ -99,7 +99,7 @@ export const mobileAccessArea: InventoryArea<InventoryMobileAccess> = {
     });
     const remove = async (r: MobileDeviceAccessRule) => {
       steps.push(
-        await attempt(AREA, "DeleteMobileDeviceAccessRule", r.Name ?? "", "updated", () =>
+        await attempt(AREA, "DeleteMobileDeviceAccessRule", r.Name ?? "", "deleted", () =>
           api.deleteMobileDeviceAccessRule({
             OrganizationId: orgId,
             MobileDeviceAccessRuleId: r.MobileDeviceAccessRuleId as string,

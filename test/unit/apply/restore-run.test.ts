@@ -69,6 +69,7 @@ describe("runSteps", () => {
     expect(tally(out.steps.find((s) => s.step === "users")?.results ?? [])).toEqual({
       created: 2,
       updated: 0,
+      deleted: 0,
       skipped: 0,
       failed: 0,
     });
