@@ -28,8 +28,19 @@ const cacheName = `wmctl.${process.version}-${process.arch}.v8cache`;
 // Never a shared folder such as /tmp: whoever can write the cache can run code as you.
 const userCache = process.env.XDG_CACHE_HOME || path.join(require("node:os").homedir(), ".cache");
 const cacheDirs = [dir, path.join(userCache, "wmctl")];
-const { size, mtimeMs } = fs.statSync(entry);
-const stamp = `${size} ${mtimeMs}`;
+const stamp = bundleStamp();
+
+function bundleStamp() {
+  try {
+    const { size, mtimeMs } = fs.statSync(entry);
+    return `${size} ${mtimeMs}`;
+  } catch (e) {
+    process.stderr.write(
+      `error: wmctl is not built (${e.code ?? e.message}: ${entry})\nhint: run \`npm run build\` in ${path.dirname(__dirname)}\n`,
+    );
+    process.exit(1);
+  }
+}
 
 /**
  * The cache file: its stamp line, a JSON line of [file name, offset, length] entries, then the V8

@@ -148,4 +148,14 @@ describe("the start-up code cache (bin/wmctl.js)", () => {
     expect(existsSync(join(bundle, CACHE))).toBe(false);
     expect(existsSync(join(userCache, "wmctl", CACHE))).toBe(false);
   });
+
+  it("an install whose bundle was never built says so in one line, with the way out", () => {
+    rmSync(join(bundle, "main.cjs"));
+    const r = wmctl(["--help"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `error: wmctl is not built (ENOENT: ${join(bundle, "main.cjs")})\nhint: run \`npm run build\` in ${install}\n`,
+    );
+  });
 });
