@@ -11,7 +11,8 @@
 //   ones imported statically (p-limit), which a CommonJS file cannot require on Node 20.
 // - Whitespace and syntax are minified (names are kept, so stacks and profiles stay readable).
 // - commander's child_process (used only for executable subcommands, which wmctl has none of) loads
-//   only if touched: it pulls in net and stream.
+//   only if touched: it pulls in net and stream. chalk's terminal detection is left out
+//   (build/no-supports-color.js): wmctl gives every Chalk its level.
 // - The service model goes in without its documentation strings (half its size; the simulator reads
 //   only shapes, constraints and errors).
 // - dist/bundle/ is emptied first, so files of earlier builds never pile up.
@@ -41,6 +42,14 @@ const lazyChildProcess = {
 };
 
 /** @type {import("esbuild").Plugin} */
+const noSupportsColor = {
+  name: "no-supports-color",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: new URL("./no-supports-color.js", import.meta.url).pathname }));
+  },
+};
+
+/** @type {import("esbuild").Plugin} */
 const modelWithoutDocs = {
   name: "model-without-docs",
   setup(b) {
@@ -63,7 +72,7 @@ const split = await build({
   write: false,
   metafile: true,
   logLevel: "warning",
-  plugins: [lazyChildProcess, modelWithoutDocs],
+  plugins: [lazyChildProcess, noSupportsColor, modelWithoutDocs],
 });
 
 const names = split.outputFiles.map((f) => basename(f.path));

@@ -1,5 +1,4 @@
 import { PassThrough, type Readable, type Writable } from "node:stream";
-import { isatty } from "node:tty";
 
 /**
  * The process's streams and what is known about them (gh's pkg/iostreams). Commands never touch
@@ -28,13 +27,15 @@ export function systemIO(): IOStreams {
     }
   }
   return {
-    // process.stdin is built on first use: most commands never read it (about 1.5 ms of startup).
+    // process.stdin is built on first use: most commands never read it or ask (about 1.5 ms of startup).
     get stdin() {
       return process.stdin;
     },
+    get isStdinTTY() {
+      return process.stdin.isTTY === true;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
-    isStdinTTY: isatty(0),
     isStdoutTTY: process.stdout.isTTY === true,
     isStderrTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns ?? 80,
