@@ -119,21 +119,17 @@ function load(name) {
   const known = loaded.get(name);
   if (known) return known.exports;
   const file = path.join(dir, name);
-  const module = { exports: {} };
-  loaded.set(name, module);
+  const bundleModule = { exports: {} };
+  loaded.set(name, bundleModule);
   const source = fs.readFileSync(file, "utf8");
   const cachedData = readEntry(name);
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname, __wmctlImport) {${source}\n})`,
-    {
-      filename: file,
-      cachedData,
-    },
+    { filename: file, cachedData },
   );
-
   if (cachedData === undefined || script.cachedDataRejected) uncached.set(name, script);
-  script.runInThisContext()(module.exports, bundleRequire, module, file, dir, bundleImport);
-  return module.exports;
+  script.runInThisContext()(bundleModule.exports, bundleRequire, bundleModule, file, dir, bundleImport);
+  return bundleModule.exports;
 }
 
 function bundleRequire(specifier) {

@@ -6,7 +6,7 @@
 //   cachedData, which skips parsing and compiling on every later run. A dynamic import of one of our
 //   own files becomes __wmctlImport("./name.cjs"), which bin/wmctl.js serves from its loader.
 // - Native and large packages stay external and load on first use (better-sqlite3, the AWS SDK,
-//   imapflow, ...); their dynamic imports stay native imports, so ES-module-only ones still load. The
+//   imapflow, ...); bin/wmctl.js imports them natively, so ES-module-only ones still load. The
 //   small pure-JS packages every run needs (commander, chalk) are bundled in, and so are ES-module-only
 //   ones imported statically (p-limit), which a CommonJS file cannot require on Node 20.
 // - Whitespace and syntax are minified (names are kept, so stacks and profiles stay readable).
@@ -88,7 +88,7 @@ for (const file of split.outputFiles) {
   // import() inside vm.Script code needs Node's experimental vm loader, which warns on every run. The
   // rewrite is checked against esbuild's own list of this file's dynamic imports.
   const meta = split.metafile.outputs[relative(process.cwd(), file.path)];
-  const ours = (path) => path.replace(/^dist\/bundle\/(.*)\.js$/, "./$1.cjs");
+  const ours = (path) => (path.startsWith(`${OUT}/`) ? `./${cjsName(path.slice(OUT.length + 1))}` : path);
   const expected = new Set(meta.imports.filter((i) => i.kind === "dynamic-import").map((i) => ours(i.path)));
   const found = new Set();
   code = code.replace(DYNAMIC_IMPORT, (_, specifier) => {
