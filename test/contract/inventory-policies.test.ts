@@ -274,7 +274,7 @@ describe("policy inventory areas: collect -> restore into a fresh organization -
     expect(steps.map((s) => [s.target, s.result])).toEqual([
       ["ghost", "failed"],
       ["ok", "created"],
-      ["default", "updated"],
+      ["default", "deleted"],
     ]);
     expect(steps[0]?.message).toContain('no user "ghost" in the target organization');
   });
