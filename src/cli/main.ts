@@ -44,8 +44,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   const io = deps.io ?? systemIO();
   const env = deps.env ?? process.env;
   const debugRequested = argv.includes("--debug") || /^(1|true|yes|on)$/i.test(env.WMCTL_DEBUG ?? "");
-  const errStyle = createStyle(colorEnabled(io.isStderrTTY, env, argv.includes("--no-color") ? false : undefined));
-  const write = (stream: NodeJS.WritableStream) => (s: string) => void stream.write(s);
+  let errStyleMade: ReturnType<typeof createStyle> | undefined;
+  const errStyle = () =>
+    (errStyleMade ??= createStyle(colorEnabled(io.isStderrTTY, env, argv.includes("--no-color") ? false : undefined)));
 
   const run = async (spec: AnyCommandSpec, input: Record<string, unknown>, command: Command) => {
     const flags = command.optsWithGlobals<GlobalFlags>();
@@ -121,9 +122,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   };
 
   const programIO = {
-    writeOut: write(io.stdout),
-    writeErr: write(io.stderr),
-    errorColor: (s: string) => terminalSafeLines(s).replace(/^error:/, errStyle.red("error:")),
+    writeOut: (s: string) => void io.stdout.write(s),
+    writeErr: (s: string) => void io.stderr.write(s),
+    errorColor: (s: string) => terminalSafeLines(s).replace(/^error:/, errStyle().red("error:")),
   };
   const selected = await loadSelected(COMMANDS, argv, globalValueFlags());
   const program = buildProgram(programIO, run, env, selected, () => loadAll(COMMANDS));
@@ -137,8 +138,8 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
       return ExitCode.Usage;
     }
     const err = toCliError(e);
-    io.stderr.write(`${errStyle.red("error:")} ${terminalSafe(err.message)}\n`);
-    if (err.hint !== undefined) io.stderr.write(`${errStyle.dim("hint:")} ${terminalSafeLines(err.hint)}\n`);
+    io.stderr.write(`${errStyle().red("error:")} ${terminalSafe(err.message)}\n`);
+    if (err.hint !== undefined) io.stderr.write(`${errStyle().dim("hint:")} ${terminalSafeLines(err.hint)}\n`);
     if (debugRequested && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return err.exitCode;
   }

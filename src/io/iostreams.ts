@@ -19,13 +19,16 @@ export interface IOStreams {
 export function systemIO(): IOStreams {
   // `wmctl user list | head`: the reader may go away early. Writes after that are dropped instead
   // of crashing with an unhandled EPIPE.
-  for (const stream of [process.stdout, process.stderr]) {
+  const guarded = (stream: NodeJS.WriteStream) => {
     if (stream.listenerCount("error") === 0) {
       stream.on("error", (e: NodeJS.ErrnoException) => {
         if (e.code !== "EPIPE") throw e;
       });
     }
-  }
+    return stream;
+  };
+  let stderr: NodeJS.WriteStream | undefined;
+  const lazyStderr = () => (stderr ??= guarded(process.stderr));
   return {
     // process.stdin is built on first use: most commands never read it or ask (about 1.5 ms of startup).
     get stdin() {
@@ -34,10 +37,16 @@ export function systemIO(): IOStreams {
     get isStdinTTY() {
       return process.stdin.isTTY === true;
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: guarded(process.stdout),
+    // stderr too is built on first use: --help and the help topics never write to it, and on a pipe
+    // it is a socket (node:net, about 2 ms).
+    get stderr() {
+      return lazyStderr();
+    },
+    get isStderrTTY() {
+      return lazyStderr().isTTY === true;
+    },
     isStdoutTTY: process.stdout.isTTY === true,
-    isStderrTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns ?? 80,
   };
 }
