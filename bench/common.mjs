@@ -32,12 +32,12 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Runs a command, returns wall milliseconds; fails loudly on a non-zero exit. */
-export function timed(cmd, args, env) {
+/** Runs a command, returns wall milliseconds; fails loudly on a non-zero exit. stdout goes to /dev/null, or into a pipe. */
+export function timed(cmd, args, env, stdout = "ignore") {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, {
     env: { ...process.env, NO_COLOR: "1", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", stdout, "pipe"],
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
